@@ -1,0 +1,674 @@
+"""Warboard's extraction engine: article text in, events, losses and pledges out.
+
+    from articles.extraction import extract
+    result = extract(text, published=datetime.date(2023, 1, 5), title="...")
+    result.to_dict(id="seed-000")   # the JSON object of SPEC.md
+
+No Django here. The spaCy pipeline is built once per process
+(`pipeline.get_pipeline`); `extract_many` parses many texts with `nlp.pipe`.
+The walk over one parsed article lives in `read_article`: it builds one
+`rules.SentenceContext` per sentence, runs the rule modules on it, then
+merges events told twice and links every loss and pledge to its event.
+"""
+
+from __future__ import annotations
+
+import datetime
+import importlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from articles.extraction import countries, dates, numbers
+from articles.extraction.records import DateValue, Event, Extraction, Loss, Pledge
+from articles.extraction.rules import CountryMention, DateMention, PlaceMention, SentenceContext
+from articles.extraction.rules import events as event_rules
+from articles.extraction.rules import losses as loss_rules
+
+EXTRACTOR_VERSION = "x1-2026.11.22"
+
+__all__ = ["EXTRACTOR_VERSION", "extract", "extract_many", "read_article"]
+
+try:  # X2's pledge rules plug in when present.
+    pledge_rules = importlib.import_module("articles.extraction.rules.pledges")
+except ImportError:  # pragma: no cover - only before rules/pledges.py exists
+    pledge_rules = None
+
+
+def extract(
+    text: str,
+    published: datetime.date | None = None,
+    title: str | None = None,
+    published_source: str | None = None,
+) -> Extraction:
+    """Extract the records of one article (its cleaned text).
+
+    `published_source` says where `published` came from ("supplied" by the
+    uploader, or "text" when cleaning found it); it defaults to "supplied".
+    """
+    result = extract_many([text], [published], [title])[0]
+    if published is not None and published_source:
+        result.published_source = published_source
+    return result
+
+
+def extract_many(
+    texts: Iterable[str],
+    published: Iterable[datetime.date | None] | None = None,
+    titles: Iterable[str | None] | None = None,
+    batch_size: int = 16,
+) -> list[Extraction]:
+    """Extract many articles, parsing them in batches with nlp.pipe."""
+    from articles.extraction.pipeline import get_pipeline  # noqa: PLC0415 - loads spaCy
+
+    texts = list(texts)
+    published_list = list(published) if published is not None else [None] * len(texts)
+    titles_list = list(titles) if titles is not None else [None] * len(texts)
+    nlp = get_pipeline()
+    results = []
+    for doc, text, day, title in zip(
+        nlp.pipe(texts, batch_size=batch_size), texts, published_list, titles_list, strict=True
+    ):
+        results.append(read_article(doc, text, day, title))
+    return results
+
+
+# --- claimants ------------------------------------------------------------------
+
+REPORTING_LEMMAS = frozenset(
+    [
+        "say",
+        "tell",
+        "report",
+        "claim",
+        "announce",
+        "state",
+        "add",
+        "estimate",
+        "confirm",
+        "document",
+        "write",
+        "accuse",
+        "post",
+        "acknowledge",
+        "find",
+        "show",
+        "record",
+        "put",
+        "reveal",
+        "cite",
+    ]
+)
+OUTLETS = re.compile(
+    r"\b(?:CNN|Reuters|AFP|AP|BBC|Al\s+Jazeera|Wall\s+Street\s+Journal|New\s+York\s+Times|Guardian|Sky\s+News|"
+    r"Fox\s+News|Kyiv\s+Independent|Ukrainska\s+Pravda|Interfax|TASS|RIA|media|reports?|bloggers|"
+    r"newspaper|Kyiv\s+Post|NBC|CBS|ABC|Bloomberg|Politico)\b"
+)
+RUSSIAN_INSTALLED = re.compile(
+    r"\b(?:pro-Russian|Russian-installed|Moscow-installed|Kremlin-installed|occupation)\b", re.I
+)
+OFFICIAL = re.compile(
+    r"\b(?:governor|mayor|head|administration|authorities|officials?|ministry|military|police|service|"
+    r"forces|army|command|staff|minister|president|prosecutor|ombudsman|commander|chief|spokes\w+|DSNS|"
+    r"council|government|emergenc\w+|air\s+force|navy|intelligence|office)\b",
+    re.I,
+)
+ANAPHORA = re.compile(
+    r"^(?:he|she|it|they|the\s+ministry|the\s+military|the\s+official|the\s+agency|the\s+office)$", re.I
+)
+BODY_NAMES = {
+    "UN": re.compile(r"\b(?:UN|U\.N\.|United\s+Nations|UNICEF|OHCHR|WHO|World\s+Health\s+Organization)\b"),
+    "NATO": re.compile(r"\b(?:NATO|Nato|the\s+alliance)\b"),
+    "EU": re.compile(r"\b(?:EU|European\s+(?:Union|Commission|Council))\b"),
+    "OSCE": re.compile(r"\bOSCE\b"),
+    "IAEA": re.compile(r"\bIAEA\b"),
+}
+# People the coverage quotes most, for when the article never says whose they are.
+KNOWN_PEOPLE = {
+    "Zelensky": "UA", "Zelenskyy": "UA", "Zelenskiy": "UA", "Zaluzhnyi": "UA", "Syrskyi": "UA",
+    "Kuleba": "UA", "Reznikov": "UA", "Umerov": "UA", "Shmyhal": "UA", "Malyar": "UA", "Klitschko": "UA",
+    "Podolyak": "UA", "Yermak": "UA", "Budanov": "UA", "Sybiha": "UA", "Svyrydenko": "UA",
+    "Putin": "RU", "Peskov": "RU", "Shoigu": "RU", "Lavrov": "RU", "Medvedev": "RU", "Zakharova": "RU",
+    "Gerasimov": "RU", "Konashenkov": "RU", "Belousov": "RU", "Pushilin": "RU", "Saldo": "RU",
+    "Biden": "US", "Blinken": "US", "Austin": "US", "Kirby": "US", "Sullivan": "US", "Trump": "US",
+    "Rubio": "US", "Hegseth": "US", "Kahl": "US", "Milley": "US",
+    "Stoltenberg": "NATO", "Guterres": "UN", "Bachelet": "UN", "Grossi": "IAEA",
+    "Scholz": "DE", "Pistorius": "DE", "Baerbock": "DE", "Macron": "FR", "Sunak": "GB", "Johnson": "GB",
+    "Wallace": "GB", "Starmer": "GB", "Shapps": "GB", "Duda": "PL", "Tusk": "PL", "Lukashenko": "BY",
+    "von der Leyen": "EU", "Borrell": "EU", "Kallas": "EU", "Erdogan": "TR", "Erdoğan": "TR",
+}  # fmt: skip
+
+
+@dataclass
+class ArticleState:
+    """What the walk remembers from sentence to sentence."""
+
+    published: datetime.date | None
+    people: dict[str, str] = field(default_factory=dict)
+    last_claimant: str | None = None
+    last_day: datetime.date | None = None
+    last_incident: tuple[int, int] | None = None  # (event index, sentence number)
+    last_loss_claimant: tuple[str | None, int] | None = None  # (claimant, sentence number)
+
+
+def _people_of(doc) -> dict[str, str]:
+    """Surname -> country for people the article introduces ("Ukrainian President Volodymyr Zelenskyy")."""
+    people: dict[str, str] = {}
+    ents = list(doc.ents)
+    for index, ent in enumerate(ents):
+        if ent.label_ != "PERSON":
+            continue
+        surname = ent[-1].text.rstrip("’'s")
+        code = None
+        for other in reversed(ents[max(0, index - 2) : index]):
+            between = doc[other.end : ent.start]
+            # "Ukrainian President Volodymyr Zelenskyy", "Russia's deputy chairman Dmitry Medvedev";
+            # not "Russia, Kahl said": a comma or a verb between breaks the title.
+            if (
+                other.label_ == "COUNTRY"
+                and len(between) <= 5
+                and not any(t.is_punct and t.text not in ("-",) or t.pos_ in ("VERB", "AUX") for t in between)
+            ):
+                code = other._.code
+                break
+        if code is None:
+            after = doc[ent.end : min(len(doc), ent.end + 6)]
+            if after and after[0].text == ",":
+                for other in ents[index + 1 : index + 3]:
+                    if other.label_ == "COUNTRY" and other.start < after.end:
+                        code = other._.code
+                        break
+        if code and surname not in people:
+            people[surname] = code
+    return people
+
+
+def _speaker_code(speaker, sentence_places: list[PlaceMention], state: ArticleState) -> str | None:
+    text = speaker.text.strip()
+    if not text or OUTLETS.search(text):
+        return None
+    if RUSSIAN_INSTALLED.search(text):
+        return "RU"
+    for code, pattern in BODY_NAMES.items():
+        if pattern.search(text):
+            return code
+    for ent in speaker.ents:
+        if ent.label_ == "COUNTRY":
+            return ent._.code
+        if ent.label_ == "PLACE":
+            code = countries.country_code(ent.text)
+            if code:
+                return code
+    for ent in speaker.ents:
+        if ent.label_ == "PERSON":
+            surname = ent[-1].text.rstrip("’'s")
+            code = state.people.get(surname) or KNOWN_PEOPLE.get(surname)
+            if code:
+                return code
+            if not OFFICIAL.search(text):
+                return state.last_claimant
+    for token in speaker:
+        code = countries.country_code(token.text) if token.text[:1].isupper() else None
+        if code:
+            return code
+    if ANAPHORA.match(text):
+        return state.last_claimant
+    if OFFICIAL.search(text):
+        for place in sentence_places:
+            if place.country:
+                return place.country
+        return state.last_claimant or "UA"
+    if speaker.root.ent_type_ == "PERSON" or (speaker.root.pos_ == "PROPN" and speaker.root.text in KNOWN_PEOPLE):
+        return KNOWN_PEOPLE.get(speaker.root.text) or state.people.get(speaker.root.text) or state.last_claimant
+    return None
+
+
+def find_claimant(sent, places: list[PlaceMention], state: ArticleState) -> tuple[str | None, bool]:
+    """The claimant named by attribution in one sentence: (code, attribution found)."""
+    doc = sent.doc
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < sent.end and doc[token.i + 1].lower_ == "to":
+            objects = [child for child in doc[token.i + 1].children if child.dep_ == "pobj"]
+            if objects:
+                obj = objects[0]
+                speaker = doc[obj.left_edge.i : obj.right_edge.i + 1]
+                return _speaker_code(speaker, places, state), True
+    for token in sent:
+        if token.lemma_ not in REPORTING_LEMMAS or token.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and token.dep_ in ("advcl", "xcomp", "conj") and token.tag_ == "VBG":
+            # "Zelenskiy urged Russian troops to leave ..., claiming 4,500 were already dead"
+            subjects = [child for child in token.head.children if child.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            continue
+        subject = subjects[0]
+        speaker = doc[subject.left_edge.i : subject.right_edge.i + 1]
+        return _speaker_code(speaker, places, state), True
+    return None, False
+
+
+# --- tense, for weekdays -------------------------------------------------------
+
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+FUTURE_WORDS = re.compile(
+    r"\b(?:upcoming|next|coming|set\s+to|due\s+to|scheduled|expected\s+to|plans?\s+to|to\s+be\s+held)\b", re.I
+)
+
+
+def _is_future(sent, start: int, end: int) -> bool:
+    """Whether the date expression at article offsets [start, end) is about the future."""
+    doc = sent.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc.text[max(sent.start_char, start - 90) : start]
+    if FUTURE_WORDS.search(before):
+        return True
+    head = span.root
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") and head.dep_ != "amod":
+            break
+        if head.head is head:
+            break
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
+    if auxes & FUTURE_AUX:
+        return True
+    if "to" in auxes and head.head.lemma_ in ("set", "due", "expect", "schedule", "plan", "go"):
+        return True
+    # Present tense points ahead only for a weekday ("the meeting on Tuesday follows ..."); a
+    # calendar date in the present tense is a timeline's historical present ("On April 2, AFP discovers").
+    weekday = re.search(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", span.text)
+    if (
+        weekday
+        and head.tag_ in ("VBZ", "VBP")
+        and head.lemma_ not in REPORTING_LEMMAS
+        and not (auxes & {"has", "have"})
+    ):
+        return head.lemma_ not in ("be",)
+    return False
+
+
+# --- the walk -------------------------------------------------------------------
+
+# Notes about the article itself, not news: "This article was amended on 1 March 2022 ...".
+EDITORIAL = re.compile(
+    r"^\W*(?:This\s+(?:article|story|report)\s+(?:was|has\s+been)\s+(?:amended|updated|corrected|edited)|"
+    r"Read\s+more\b|Sign\s+up\b|Subscribe\b|Follow\s+us\b)",
+    re.I,
+)
+
+
+def read_article(doc, text: str, published: datetime.date | None, title: str | None = None) -> Extraction:
+    """Turn one parsed article into records (see the module docstring)."""
+    state = ArticleState(published=published, people=_people_of(doc))
+    result = Extraction(published=published, published_source="supplied" if published else None, title=title)
+    sentence_of_event: list[int] = []
+
+    tally = loss_rules.find_tally(text)
+    tally_ranges = (tally[0].start, tally[-1].end) if tally else None
+    tally_event: int | None = None
+    if tally:
+        tally_event = _add_tally(result, doc, text, tally, published, sentence_of_event)
+
+    for number, sent in enumerate(doc.sents):
+        if not sent.text.strip():
+            continue
+        if EDITORIAL.match(sent.text):
+            continue
+        ctx = _context(sent, number, published, state)
+        in_tally = tally_ranges is not None and tally_ranges[0] - 200 <= sent.start_char <= tally_ranges[1]
+        if in_tally or (tally_event is not None and _describes_tally(sent.text) and sent.start_char > tally_ranges[0]):
+            if tally_event is not None:
+                _add_places(result.events[tally_event], ctx)
+            continue
+        found_events = event_rules.find_events(ctx)
+        event_indexes = []
+        for event in found_events:
+            result.events.append(event)
+            sentence_of_event.append(number)
+            event_indexes.append(len(result.events) - 1)
+        incident = next((i for i in event_indexes if result.events[i].type in ("strike", "battle")), None)
+        previous = state.last_incident if state.last_incident and number - state.last_incident[1] <= 8 else None
+        around = loss_rules.LossContext()
+        if incident is not None:
+            event = result.events[incident]
+            if event.date is None and previous and _refers_to_incident(sent.text):
+                # "It is the deadliest attack on the Ukrainian capital": the attack told before.
+                incident = previous[0]
+            _set_incident(around, result.events[incident], ctx)
+            around.own_incident = True
+            if result.events[incident].date is not None or previous is None:
+                state.last_incident = (incident, number)
+        elif previous:
+            _set_incident(around, result.events[previous[0]], ctx)
+        linked = incident if incident is not None else (previous[0] if previous else None)
+        if ctx.reported_by is None and CONFIRMED.search(sent.text) and state.last_loss_claimant:
+            claimant, said_in = state.last_loss_claimant
+            if claimant and number - said_in <= 3:
+                # "more than 14,500 civilians have been confirmed killed": the figures of the
+                # monitors quoted just before.
+                ctx.reported_by = claimant
+        losses = loss_rules.find_losses(ctx, around)
+        if (
+            losses
+            and incident is not None
+            and incident in event_indexes
+            and all(loss.period in ("day", "cumulative") for loss in losses)
+        ):
+            # "800 Russian troops were killed in the past day, ... where heavy fighting has been
+            # taking place": a tally, not the toll of the fighting the sentence mentions.
+            result.events[incident].type = "losses"
+            if result.events[incident].date is None and ctx.date and ctx.date.precision == "day":
+                result.events[incident].date, result.events[incident].precision = ctx.date.date, "day"
+            state.last_incident = None
+        for loss in losses:
+            if loss.period == "incident" and linked is not None and result.events[linked].type != "losses":
+                loss.event = linked
+                if loss.place and loss.place not in result.events[linked].places:
+                    result.events[linked].places.append(loss.place)
+            else:
+                loss.event = _losses_event(result, ctx, loss, event_indexes, sentence_of_event, number)
+        result.losses.extend(losses)
+        if pledge_rules is not None and hasattr(pledge_rules, "find_pledges"):
+            for pledge in pledge_rules.find_pledges(ctx) or []:
+                if pledge.span == (0, 0):
+                    pledge.span = (ctx.start, ctx.end)
+                pledge.event = _aid_event(result, ctx, pledge, event_indexes, sentence_of_event, number)
+                result.pledges.append(pledge)
+        if ctx.reported_by:
+            state.last_claimant = ctx.reported_by
+        if losses:
+            state.last_loss_claimant = (losses[-1].reported_by, number)
+    _merge_events(result, sentence_of_event)
+    _dedupe_losses(result)
+    return result
+
+
+def _context(sent, number: int, published: datetime.date | None, state: ArticleState) -> SentenceContext:
+    countries_found: list[CountryMention] = []
+    places: list[PlaceMention] = []
+    for ent in sent.ents:
+        if ent.label_ == "COUNTRY":
+            code, kind = ent.ent_id_.split(":", 1)
+            countries_found.append(CountryMention(code, ent.text, ent.start_char, ent.end_char, kind))
+            if kind == "capital" and _place_country(ent.text) is not None:
+                # "Brussels", "Moscow": the government and the city.
+                name = _place_name(ent.text)
+                places.append(PlaceMention(name, ent.text, ent.start_char, ent.end_char, _place_country(ent.text)))
+        elif ent.label_ == "PLACE":
+            if _is_first_name(ent):
+                continue
+            name = ent.ent_id_ or ent.text
+            places.append(PlaceMention(name, ent.text, ent.start_char, ent.end_char, _place_country(ent.text)))
+            code = countries.country_code(ent.text)
+            if code:
+                countries_found.append(CountryMention(code, ent.text, ent.start_char, ent.end_char, "capital"))
+        elif ent.label_ in ("NORP", "GPE"):
+            code = countries.country_code(ent.text)
+            if code:
+                countries_found.append(CountryMention(code, ent.text, ent.start_char, ent.end_char, "demonym"))
+    found = dates.find_dates(
+        sent.text,
+        published,
+        future=lambda s, e: _is_future(sent, s + sent.start_char, e + sent.start_char),
+        previous=state.last_day,
+        offset=sent.start_char,
+    )
+    mentions = [DateMention(f.value, f.text, f.start, f.end) for f in found]
+    for mention in mentions:
+        if mention.value.precision == "day":
+            state.last_day = mention.value.date
+    claimant, _attributed = find_claimant(sent, places, state)
+    future = any(t.lower_ in FUTURE_AUX for t in sent)
+
+    def resolve(expression: str, future: bool | None = None) -> DateValue | None:
+        return dates.resolve_expression(expression, published, bool(future), state.last_day)
+
+    return SentenceContext(
+        sent=sent,
+        text=sent.text,
+        start=sent.start_char,
+        end=sent.end_char,
+        index=number,
+        published=published,
+        date=mentions[0].value if mentions else None,
+        dates=mentions,
+        countries=countries_found,
+        places=places,
+        reported_by=claimant,
+        future=future,
+        parse_number=numbers.parse_quantity,
+        parse_money=numbers.parse_money,
+        resolve_date=resolve,
+        country_code=countries.country_code,
+    )
+
+
+def _is_first_name(ent) -> bool:
+    """ "Volodymyr Zelenskyy": a one-word place followed by a name is a person's first name."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.end >= len(doc):
+        return False
+    following = doc[ent.end]
+    return following.is_title and following.ent_type_ in ("PERSON", "") and following.pos_ == "PROPN"
+
+
+def _place_name(text: str) -> str:
+    from articles.extraction.components import place_names  # noqa: PLC0415
+
+    found = place_names().get(text)
+    return found[0] if found else text
+
+
+def _place_country(text: str) -> str | None:
+    from articles.extraction.components import place_names  # noqa: PLC0415
+
+    found = place_names().get(text)
+    return found[1] if found else None
+
+
+CONFIRMED = re.compile(
+    r"\b(?:been\s+)?(?:confirmed|verified|documented|recorded)\s+(?:as\s+)?(?:killed|dead|injured|wounded)\b", re.I
+)
+INCIDENT_REFERENCE = re.compile(
+    r"\b(?:the\s+(?:\w+\s+){0,3}(?:attack|strike|strikes|assault|barrage|shelling|bombardment|blast|explosion)|"
+    r"death\s+toll|deaths|fatalities|as\s+a\s+result)\b",
+    re.I,
+)
+
+
+def _refers_to_incident(text: str) -> bool:
+    return bool(INCIDENT_REFERENCE.search(text))
+
+
+def _set_incident(around: loss_rules.LossContext, event: Event, ctx: SentenceContext) -> None:
+    around.has_incident = True
+    around.incident_date = event.date if event.precision == "day" else None
+    around.incident_place = event.places[0] if event.places else None
+    attacker = re.search(
+        r"\b(Ukrainian|Russian)\s+(?:\w+\s+){0,2}(?:attack|strike|strikes|drones?|missiles?|shelling)", ctx.text
+    )
+    if attacker:
+        around.incident_attacker = "UA" if attacker.group(1) == "Ukrainian" else "RU"
+
+
+def _losses_event(
+    result: Extraction, ctx: SentenceContext, loss: Loss, event_indexes: list[int], sentence_of_event, number: int
+) -> int:
+    for index in event_indexes:
+        if result.events[index].type == "losses":
+            return index
+    # A figure restated in the next sentences belongs to the tally already told.
+    for index in range(len(result.events) - 1, -1, -1):
+        if sentence_of_event[index] < number - 2:
+            break
+        event = result.events[index]
+        if event.type == "losses" and (loss.date is None or event.date in (None, loss.date)):
+            return index
+    day = ctx.date.date if ctx.date and ctx.date.precision == "day" else None
+    if day is None and loss.period == "day":
+        day = loss.date
+    result.events.append(
+        Event(
+            date=day,
+            precision="day" if day else None,
+            type="losses",
+            summary=ctx.text,
+            places=list(dict.fromkeys(p.name for p in ctx.places)),
+            countries=ctx.country_codes,
+            span=(ctx.start, ctx.end),
+        )
+    )
+    sentence_of_event.append(number)
+    event_indexes.append(len(result.events) - 1)
+    return len(result.events) - 1
+
+
+def _aid_event(
+    result: Extraction, ctx: SentenceContext, pledge: Pledge, event_indexes: list[int], sentence_of_event, number: int
+) -> int:
+    for index in event_indexes:
+        if result.events[index].type == "aid":
+            return index
+    day = pledge.date or (ctx.date.date if ctx.date and ctx.date.precision == "day" else None)
+    countries_found = list(dict.fromkeys(c for c in (pledge.donor, pledge.recipient) if c))
+    result.events.append(
+        Event(
+            date=day,
+            precision="day" if day else None,
+            type="aid",
+            summary=ctx.text,
+            places=[],
+            countries=countries_found,
+            span=(ctx.start, ctx.end),
+        )
+    )
+    sentence_of_event.append(number)
+    event_indexes.append(len(result.events) - 1)
+    return len(result.events) - 1
+
+
+TALLY_DESCRIPTION = re.compile(r"\b(?:greatest\s+losses|losses\s+\(of\s+the\s+past\s+day\)|directions?)\b", re.I)
+
+
+def _describes_tally(text: str) -> bool:
+    return bool(TALLY_DESCRIPTION.search(text))
+
+
+def _add_places(event: Event, ctx: SentenceContext) -> None:
+    for place in ctx.places:
+        if place.name not in event.places:
+            event.places.append(place.name)
+
+
+def _add_tally(result: Extraction, doc, text: str, tally, published, sentence_of_event: list[int]) -> int:
+    """One losses event for the tally, two records a line (running total and the day's "+N")."""
+    first = tally[0]
+    line_start = text.rfind("\n", 0, first.start) + 1
+    heading_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    heading = text[heading_start:line_start].strip()
+    summary_start = heading_start if heading else line_start
+    summary_end = first.end
+    countries_found = ["UA", "RU"]
+    result.events.append(
+        Event(
+            date=published,
+            precision="day" if published else None,
+            type="losses",
+            summary=text[summary_start:summary_end].strip(),
+            places=[],
+            countries=countries_found,
+            span=(summary_start, summary_end),
+        )
+    )
+    sentence_of_event.append(-1)
+    index = len(result.events) - 1
+    side = "UA" if re.search(r"losses\s+of\s+(?:the\s+)?Ukrain", text[: first.start], re.I) else "RU"
+    claimant = "RU" if side == "UA" else "UA"
+    for line in tally:
+        records = [("cumulative", line.total)]
+        if line.delta is not None:
+            records.append(("day", line.delta))
+        for period, value in records:
+            if value is None:
+                continue
+            result.losses.append(
+                Loss(
+                    side=side,
+                    category=line.category,
+                    min=value,
+                    max=value,
+                    period=period,
+                    date=published,
+                    place=None,
+                    reported_by=claimant,
+                    span=(line.start, line.end),
+                    event=index,
+                )
+            )
+    return index
+
+
+def _merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
+    """The same happening told twice is one event: fold later duplicates into the first."""
+    keep: list[int] = []
+    target: dict[int, int] = {}
+    for index, event in enumerate(result.events):
+        twin = None
+        for kept in keep:
+            other = result.events[kept]
+            if other.type != event.type or event.date is None or other.date != event.date:
+                continue
+            if event.precision != other.precision:
+                continue
+            near = abs(sentence_of_event[kept] - sentence_of_event[index]) <= 1
+            same_places = bool(set(other.places) & set(event.places))
+            same_parties = set(other.countries) == set(event.countries)
+            if event.type in ("losses", "strike", "battle", "prisoner_exchange", "training") or (
+                near and (same_places or same_parties)
+            ):
+                twin = kept
+                break
+        if twin is None:
+            keep.append(index)
+            target[index] = len(keep) - 1
+        else:
+            other = result.events[twin]
+            other.places.extend(p for p in event.places if p not in other.places)
+            other.countries.extend(c for c in event.countries if c not in other.countries)
+            target[index] = keep.index(twin)
+    result.events = [result.events[i] for i in keep]
+    for record in [*result.losses, *result.pledges]:
+        if record.event is not None:
+            record.event = target[record.event]
+
+
+def _dedupe_losses(result: Extraction) -> None:
+    """A figure restated ("the death toll ... has risen to 32" twice) is one record."""
+    kept: list[Loss] = []
+    for loss in result.losses:
+        twin = next(
+            (
+                k
+                for k in kept
+                if (k.side, k.category, k.min, k.max, k.reported_by, k.period)
+                == (loss.side, loss.category, loss.min, loss.max, loss.reported_by, loss.period)
+                or (
+                    (k.side, k.category, k.min, k.max, k.reported_by)
+                    == (loss.side, loss.category, loss.min, loss.max, loss.reported_by)
+                    and None in (k.period, loss.period, k.date, loss.date)
+                )
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(loss)
+            continue
+        for name in ("date", "place", "period"):
+            if getattr(twin, name) is None and getattr(loss, name) is not None:
+                setattr(twin, name, getattr(loss, name))
+    result.losses = kept

@@ -1,0 +1,117 @@
+"""Benchmark extraction against the bare spaCy pipeline on the same cleaned texts.
+
+    python -m articles.extraction.bench [--corpus ../shared/corpus/pool] [--limit N] [--json]
+
+Reads the corpus manifest (JSON lines {id, path, published}), cleans every
+article once with `cleaning.read_document` (not timed), then times
+
+1. the bare statistical pipeline: `nlp.pipe` of the model alone over the texts;
+2. extraction: `extract_many` over the same texts (warboard's pipeline with
+   its gazetteer ruler and cue matcher, plus the rules).
+
+Both pipelines are loaded and warmed up before timing. It prints the
+throughput of each (articles/s, words/s) and their ratio; the target is an
+extraction cost of at most 1.5 times the bare pipeline's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import sys
+import time
+from pathlib import Path
+
+from articles.extraction import cleaning, extract_many
+from articles.extraction.pipeline import get_pipeline, load_model
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "pool"
+TARGET_RATIO = 1.5
+
+
+def load_corpus(corpus: Path, limit: int | None) -> tuple[list[str], list[datetime.date | None]]:
+    texts, published = [], []
+    with (corpus / "manifest.jsonl").open(encoding="utf-8") as manifest:
+        for line in manifest:
+            if not line.strip():
+                continue
+            entry = json.loads(line)
+            try:
+                document = cleaning.read_document((corpus / entry["path"]).read_bytes(), filename=entry["path"])
+            except (OSError, ValueError):
+                continue
+            texts.append(document.text)
+            day = entry.get("published")
+            published.append(datetime.date.fromisoformat(day) if day else document.published)
+            if limit and len(texts) >= limit:
+                break
+    return texts, published
+
+
+def best_of(runs: int, work) -> float:
+    """The fastest of `runs` timings: the least disturbed by the rest of the machine."""
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        timings.append(time.perf_counter() - started)
+    return min(timings)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--runs", type=int, default=2, help="timed runs of each; the fastest counts")
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+
+    texts, published = load_corpus(args.corpus.resolve(), args.limit)
+    if not texts:
+        print(f"bench: no readable articles in {args.corpus}", file=sys.stderr)
+        return 2
+    words = sum(len(text.split()) for text in texts)
+
+    bare = load_model()
+    get_pipeline()
+    # Warm up both (first calls allocate, load lookups, import dateparser).
+    list(bare.pipe(texts[:4]))
+    extract_many(texts[:4], published[:4])
+
+    bare_seconds = best_of(args.runs, lambda: list(bare.pipe(texts, batch_size=args.batch_size)))
+    extract_seconds = best_of(args.runs, lambda: extract_many(texts, published, batch_size=args.batch_size))
+    ratio = extract_seconds / bare_seconds
+    figures = {
+        "articles": len(texts),
+        "words": words,
+        "bare": {
+            "seconds": round(bare_seconds, 3),
+            "articles_per_s": round(len(texts) / bare_seconds, 1),
+            "words_per_s": round(words / bare_seconds),
+        },
+        "extraction": {
+            "seconds": round(extract_seconds, 3),
+            "articles_per_s": round(len(texts) / extract_seconds, 1),
+            "words_per_s": round(words / extract_seconds),
+        },
+        "ratio": round(ratio, 2),
+        "target_ratio": TARGET_RATIO,
+    }
+    if args.json:
+        print(json.dumps(figures, indent=1))
+    else:
+        print(f"{len(texts)} articles, {words} words (best of {args.runs} runs)")
+        for name in ("bare", "extraction"):
+            f = figures[name]
+            print(
+                f"{name:11} {f['seconds']:8.2f} s  {f['articles_per_s']:7.1f} articles/s  {f['words_per_s']:8d} words/s"
+            )
+        verdict = "ok" if ratio <= TARGET_RATIO else "over target"
+        print(f"extraction / bare pipeline: {ratio:.2f}x (target <= {TARGET_RATIO}x: {verdict})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

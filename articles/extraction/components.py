@@ -1,0 +1,134 @@
+"""Warboard's spaCy components and the extensions they fill.
+
+- "gazetteer_ruler" is spaCy's own EntityRuler, placed before the statistical
+  NER so its COUNTRY, PLACE and EQUIPMENT spans win; the pipeline builder
+  feeds it the gazetteers (patterns as data, see `gazetteer_patterns`).
+- "warboard_cues" is a Matcher over token patterns kept as data in the rule
+  modules (`rules.losses.CUE_PATTERNS`, `rules.events.CUE_PATTERNS`); it puts
+  every cue in `doc.spans["cues"]`, labelled "LOSS_KILLED", "EVENT_STRIKE"...,
+  so the rules read them per sentence instead of searching the text again.
+
+Extensions are registered once, at import:
+
+    Span._.code    the country code / place name behind a gazetteer entity
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from articles.extraction import countries
+
+GAZETTEERS = Path(__file__).resolve().parent / "gazetteers"
+
+# Until X2's places.jsonl is in place: the places the war's coverage names most.
+FALLBACK_PLACES = (
+    "Kyiv", "Kharkiv", "Odesa", "Dnipro", "Lviv", "Zaporizhzhia", "Mariupol", "Kherson", "Mykolaiv",
+    "Bakhmut", "Avdiivka", "Sievierodonetsk", "Lysychansk", "Kramatorsk", "Sloviansk", "Pokrovsk",
+    "Kupiansk", "Izium", "Bucha", "Irpin", "Donetsk", "Luhansk", "Crimea", "Sevastopol", "Belgorod",
+    "Kursk", "Chernihiv", "Sumy", "Poltava", "Vinnytsia", "Zhytomyr", "Kostiantynivka", "Enerhodar",
+)  # fmt: skip
+
+
+def _span_code(span: Span) -> str | None:
+    if span.label_ == "COUNTRY" and span.ent_id_:
+        return span.ent_id_.split(":", 1)[0]
+    if span.label_ in ("PLACE", "EQUIPMENT") and span.ent_id_:
+        return span.ent_id_
+    return None
+
+
+if not Span.has_extension("code"):
+    Span.set_extension("code", getter=_span_code)
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    rows = []
+    if not path.exists():
+        return rows
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                rows.append(json.loads(line))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def place_names() -> dict[str, tuple[str, str | None]]:
+    """Every written form of a place -> (gazetteer name, country code)."""
+    rows = _read_jsonl(GAZETTEERS / "places.jsonl") or [{"name": n, "country": "UA"} for n in FALLBACK_PLACES]
+    forms: dict[str, tuple[str, str | None]] = {}
+    # Curated rows (oblasts, corrections) first: their spellings win.
+    curated = _read_jsonl(GAZETTEERS / "curated_places.jsonl")
+    for row in [*curated, *rows]:
+        name = row["name"]
+        for form in (name, *(row.get("alt_names") or row.get("aliases") or ())):
+            if form and form[0].isupper():
+                forms.setdefault(form, (name, row.get("country")))
+    return forms
+
+
+def gazetteer_patterns() -> list[dict]:
+    """Patterns for the EntityRuler: places, countries, and equipment when X2's list exists."""
+    patterns: list[dict] = []
+    country_forms = countries.surface_forms()
+    for form, (name, _country) in place_names().items():
+        # A country is never a place ("Georgia", "Luxembourg"); its capital is both.
+        if form in country_forms and country_forms[form][1] != "capital":
+            continue
+        patterns.append({"label": "PLACE", "pattern": form, "id": name})
+    patterns.extend(countries.ruler_patterns())
+    for row in _read_jsonl(GAZETTEERS / "equipment.jsonl"):
+        for form in (row.get("name"), *(row.get("aliases") or ())):
+            if form:
+                patterns.append({"label": "EQUIPMENT", "pattern": form, "id": row["name"]})
+    return patterns
+
+
+@Language.factory("warboard_cues", default_config={"patterns": []})
+def make_cue_matcher(nlp: Language, name: str, patterns: list[dict]) -> CueMatcher:
+    return CueMatcher(nlp, patterns)
+
+
+class CueMatcher:
+    """Mark cue phrases (loss verbs, event nouns) in doc.spans["cues"].
+
+    Patterns are token patterns on LOWER ({"LOWER": "death"}, {"LOWER": {"IN": [...]}});
+    they are expanded into phrases for a PhraseMatcher, which on this model runs an
+    order of magnitude faster than the token Matcher.
+    """
+
+    def __init__(self, nlp: Language, patterns: list[dict]):
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        phrases: dict[str, set[str]] = {}
+        for entry in patterns:
+            choices = []
+            for token in entry["pattern"]:
+                value = token["LOWER"]
+                choices.append(value["IN"] if isinstance(value, dict) else [value])
+            for words in itertools.product(*choices):
+                phrases.setdefault(entry["label"], set()).add(" ".join(words))
+        for label, texts in phrases.items():
+            self.matcher.add(label, [nlp.make_doc(text) for text in sorted(texts)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans["cues"] = [Span(doc, start, end, label=label) for label, start, end in self.matcher(doc)]
+        return doc
+
+
+@Language.component("line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, captions and tally lines stand alone."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc

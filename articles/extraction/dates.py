@@ -1,0 +1,273 @@
+"""Date expressions in news copy, resolved against the publication date.
+
+SPEC.md's rules, in short: a weekday or a day-month without a year is the
+latest such day on or before publication, unless the sentence is about the
+future (then the next one after it); the publication's own weekday is the
+publication day; an overnight attack is dated by the morning it ended; "last
+week" is the Monday of the week before publication (precision "week"); "at
+the weekend" is that weekend's Saturday (precision "week"); "in December" is
+the month (precision "month"). "This year", "recent weeks", "last winter"
+give no date, nor do counts ("1,461 days since").
+
+`find_dates(text, published, ...)` finds the expressions in one sentence with
+one compiled regex; only explicit calendar dates ("24 February 2022",
+"January 20") go to dateparser, always with RELATIVE_BASE set, and each
+(expression, base) pair is parsed once per process.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from articles.extraction.records import DateValue
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+
+_WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+
+# Each alternative is a named group; the first that matches at a position wins.
+DATE_RE = re.compile(
+    r"\b(?:"
+    # "overnight Saturday into Sunday", "overnight Sunday to Monday"
+    r"(?P<overnight_pair>overnight\s+(?:on\s+|from\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+night)?\s+(?:into|to|and)\s+(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+    # "24 February 2022", "February 24, 2022", "Feb. 24, 2022"
+    r"|(?P<dmy>" + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + r")"
+    r"|(?P<mdy>" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r")"
+    r"|(?P<iso>" + _YEAR + r"-[01]\d-[0-3]\d)"
+    # "24 February", "December 28", "Jan. 26" (no year)
+    r"|(?P<dm>" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r")(?!\s*,?\s*" + _YEAR + r")"
+    r"|(?P<md>" + _MONTH + r"\s+" + _DAY + r")(?![\d,]*\s*" + _YEAR + r")(?![\d:])"
+    # "in December", "in February 2022", "February 2022"
+    r"|(?P<month_year>" + _MONTH + r"\s+" + _YEAR + r")"
+    r"|(?:in|since|until|by|of|late|early|mid-?)\s+(?P<month>" + _MONTH + r")\b(?!\s+\d)"
+    # "last Friday", "next Tuesday", "on Thursday", "late on Sunday", "Monday"
+    r"|(?P<rel>last|next|this|this\s+coming|coming)\s+" + _WEEKDAY + r"\b"
+    r"|" + _WEEKDAY.replace("wd", "wd_plain") + r"(?:'s)?\b"
+    r"|(?P<yesterday>yesterday)|(?P<today>today|tonight|this\s+morning|this\s+evening|this\s+afternoon)"
+    r"|(?P<tomorrow>tomorrow)"
+    r"|(?P<day_before>the\s+(?:previous|preceding)\s+day|the\s+day\s+before|a\s+day\s+earlier|one\s+day\s+earlier)"
+    r"|(?P<day_after>a\s+day\s+later|the\s+next\s+day|the\s+following\s+day|one\s+day\s+later)"
+    r"|(?P<last_week>last\s+week|the\s+previous\s+week|the\s+week\s+before)"
+    r"|(?P<this_week>(?:earlier\s+|later\s+)?this\s+week)"
+    r"|(?P<next_week>next\s+week)"
+    r"|(?P<weekend>(?:at|over|during)\s+the\s+weekend|last\s+weekend|this\s+weekend)"
+    r"|(?P<last_month>last\s+month)|(?P<this_month>(?:earlier\s+|later\s+)?this\s+month)"
+    r"|(?P<overnight>overnight|last\s+night)"
+    r"|(?P<past_day>(?:in|over|during)\s+the\s+(?:past|last)\s+(?:day|24\s+hours)|over\s+the\s+day)"
+    r"|(?:in|since|during|of)\s+(?P<year>" + _YEAR + r")\b(?![-/]\d)"
+    r")",
+    re.IGNORECASE,
+)
+# Words before a weekday or "this/last" that do not make a date: "Black Friday".
+DEADLINE = re.compile(r"\b(?:by|until|till|before|deadline\s+of)\s+$", re.IGNORECASE)
+NOT_A_DAY = re.compile(r"(?:Black|Good|Cyber|Easter|Bloody|Super|Ash)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    value: DateValue
+    text: str
+    start: int
+    end: int
+    relative_to_previous: bool = False  # "a day later": needs the previous date
+
+
+def _weekday_index(name: str) -> int:
+    return WEEKDAYS.index(name.lower())
+
+
+def resolve_weekday(
+    name: str, published: datetime.date, future: bool = False, which: str | None = None
+) -> datetime.date:
+    """The day a weekday names, seen from the publication date.
+
+    >>> resolve_weekday("Wednesday", datetime.date(2023, 1, 5))  # a Thursday
+    datetime.date(2023, 1, 4)
+    """
+    target = _weekday_index(name)
+    delta = (published.weekday() - target) % 7
+    if which == "last":
+        return published - datetime.timedelta(days=delta or 7)
+    if which in ("next", "coming", "this coming"):
+        ahead = (target - published.weekday()) % 7
+        return published + datetime.timedelta(days=ahead or 7)
+    if delta == 0:
+        return published
+    if future:
+        return published + datetime.timedelta(days=(target - published.weekday()) % 7)
+    return published - datetime.timedelta(days=delta)
+
+
+def monday_of(day: datetime.date) -> datetime.date:
+    return day - datetime.timedelta(days=day.weekday())
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(expression: str, base: datetime.date, prefer: str) -> datetime.date | None:
+    import dateparser  # noqa: PLC0415 - slow import, only when a calendar date is seen
+
+    parsed = dateparser.parse(
+        expression,
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": datetime.datetime(base.year, base.month, base.day),
+            "PREFER_DATES_FROM": prefer,
+            "REQUIRE_PARTS": ["day", "month"],
+        },
+    )
+    return parsed.date() if parsed else None
+
+
+def _month_number(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+def _day_month(text: str, published: datetime.date | None, future: bool) -> datetime.date | None:
+    """ "December 28" or "28 December": the latest such day on or before publication (or next)."""
+    parts = re.findall(r"[A-Za-z]+|\d+", text)
+    month = next((_month_number(p) for p in parts if p.isalpha() and p.lower().rstrip(".") in MONTHS), None)
+    day = next((int(p) for p in parts if p.isdigit()), None)
+    if month is None or day is None or published is None:
+        return None
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(datetime.date(year, month, day))
+        except ValueError:
+            continue
+    if future:
+        after = [c for c in candidates if c > published]
+        return min(after) if after else None
+    before = [c for c in candidates if c <= published]
+    return max(before) if before else None
+
+
+def resolve_match(
+    match: re.Match[str], published: datetime.date | None, future: bool, previous: datetime.date | None
+) -> tuple[DateValue | None, bool]:
+    """The value of one DATE_RE match; the flag says it was relative to `previous`."""
+    kind = match.lastgroup
+    text = match.group(0)
+    groups = match.groupdict()
+    if groups.get("dmy") or groups.get("mdy") or groups.get("iso"):
+        expression = groups.get("dmy") or groups.get("mdy") or groups.get("iso")
+        base = published or datetime.date.today()
+        day = _dateparser(expression.replace(".", ""), base, "past")
+        return (DateValue(day, "day") if day else None), False
+    if groups.get("month_year"):
+        parts = groups["month_year"].split()
+        return DateValue(datetime.date(int(parts[-1]), _month_number(parts[0]), 1), "month"), False
+    if published is None:
+        return None, False
+    if groups.get("dm") or groups.get("md"):
+        day = _day_month(groups.get("dm") or groups.get("md"), published, future)
+        return (DateValue(day, "day") if day else None), False
+    if groups.get("month"):
+        month = _month_number(groups["month"])
+        year = published.year
+        if (month > published.month and not future) or (future and month < published.month):
+            year += -1 if not future else 1
+        return DateValue(datetime.date(year, month, 1), "month"), False
+    if groups.get("overnight_pair"):
+        return DateValue(resolve_weekday(groups["wd2"], published, future), "day"), False
+    if groups.get("rel"):
+        which = groups["rel"].lower()
+        if which == "this":
+            which = None
+        return DateValue(resolve_weekday(groups["wd"], published, future, which), "day"), False
+    if groups.get("wd_plain"):
+        return DateValue(resolve_weekday(groups["wd_plain"], published, future), "day"), False
+    one_day = datetime.timedelta(days=1)
+    if groups.get("yesterday"):
+        return DateValue(published - one_day, "day"), False
+    if groups.get("today") or groups.get("overnight") or groups.get("past_day"):
+        return DateValue(published, "day"), False
+    if groups.get("tomorrow"):
+        return DateValue(published + one_day, "day"), False
+    if groups.get("day_before"):
+        return (DateValue(previous - one_day, "day") if previous else None), True
+    if groups.get("day_after"):
+        return (DateValue(previous + one_day, "day") if previous else None), True
+    if groups.get("last_week"):
+        return DateValue(monday_of(published) - datetime.timedelta(days=7), "week"), False
+    if groups.get("this_week"):
+        return DateValue(monday_of(published), "week"), False
+    if groups.get("next_week"):
+        return DateValue(monday_of(published) + datetime.timedelta(days=7), "week"), False
+    if groups.get("weekend"):
+        saturday = published - datetime.timedelta(days=(published.weekday() - 5) % 7)
+        if "this" in text.lower() and future:
+            saturday = published + datetime.timedelta(days=(5 - published.weekday()) % 7)
+        return DateValue(saturday, "week"), False
+    if groups.get("last_month"):
+        first = published.replace(day=1) - one_day
+        return DateValue(first.replace(day=1), "month"), False
+    if groups.get("this_month"):
+        return DateValue(published.replace(day=1), "month"), False
+    if groups.get("year"):
+        return DateValue(datetime.date(int(groups["year"]), 1, 1), "year"), False
+    del kind
+    return None, False
+
+
+def find_dates(
+    text: str,
+    published: datetime.date | None,
+    future: Callable[[int, int], bool] | bool = False,
+    previous: datetime.date | None = None,
+    offset: int = 0,
+) -> list[FoundDate]:
+    """Every date expression in `text` (one sentence), resolved.
+
+    `future(start, end)` (or a plain bool) says whether the expression at
+    those offsets of `text` is about the future; `previous` is the last day
+    named before this sentence, for "a day later" and "the day before";
+    `offset` is added to the returned positions.
+    """
+    found: list[FoundDate] = []
+    for match in DATE_RE.finditer(text):
+        if match.group("wd_plain") and NOT_A_DAY.search(text[: match.start()]):
+            continue
+        if _is_count(text, match):
+            continue
+        is_future = future(match.start(), match.end()) if callable(future) else future
+        if (match.group("dm") or match.group("md")) and DEADLINE.search(text[: match.start()]):
+            is_future = True  # "told to leave by 7 March"
+        value, relative = resolve_match(match, published, is_future, previous)
+        if value is None:
+            continue
+        start, end = match.span()
+        found.append(FoundDate(value, match.group(0), start + offset, end + offset, relative))
+        if value.precision == "day":
+            previous = value.date
+    return found
+
+
+def _is_count(text: str, match: re.Match[str]) -> bool:
+    """ "1,461 days since 24 February" is arithmetic, not a date of the happening."""
+    before = text[max(0, match.start() - 30) : match.start()].lower()
+    return bool(re.search(r"\d[\d,]*\s+(?:days|weeks|months)\s+(?:since|after|before)\s+$", before))
+
+
+def resolve_expression(
+    expression: str, published: datetime.date | None, future: bool = False, previous: datetime.date | None = None
+) -> DateValue | None:
+    """Resolve a single expression ("Wednesday", "December 28", "last week")."""
+    found = find_dates(expression, published, future, previous)
+    return found[0].value if found else None

@@ -1,0 +1,203 @@
+"""Numbers as news articles write them: digits, words, qualifiers, money.
+
+parse_quantity("2,800")          -> Quantity(2800, 2800)
+parse_quantity("eighteen")       -> Quantity(18, 18)
+parse_quantity("at least 55")    -> Quantity(55, None)
+parse_quantity("up to 40")       -> Quantity(None, 40)
+parse_quantity("70,000-80,000")  -> Quantity(70000, 80000)
+parse_quantity("dozens")         -> None (vague amounts give no record)
+parse_money("$1.2bn")            -> Money(Decimal("1200000000"), "USD")
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+
+@dataclass(frozen=True)
+class Quantity:
+    min: int | None
+    max: int | None
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: Decimal
+    currency: str
+
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12,
+}  # fmt: skip
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "mln": 1_000_000,
+    "billion": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "b": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "tn": 1_000_000_000_000,
+    "k": 1_000,
+}
+# Words that stand for no exact count: "hundreds", "dozens", "thousands", "scores".
+VAGUE = re.compile(r"^(?:hundreds|dozens|thousands|scores|tens|millions|several|many|a few|few|some)$", re.I)
+
+_WORDS = sorted((re.escape(w) for w in UNITS if w != "a dozen"), key=len, reverse=True)
+WORD_NUMBER = r"(?:{})\b".format("|".join(_WORDS))
+# One number: "2,800", "21.3", "1 200", "twenty-two", "a dozen", "three hundred".
+NUMBER = (
+    r"(?:\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    r"|(?:a\s+)?" + WORD_NUMBER + r"(?:[-\s]" + WORD_NUMBER + r")?(?:\s+(?:hundred|thousand))?)"
+)
+SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn|m|b|k)\b)?"
+QUALIFIER_MIN = (
+    r"at\s+least|more\s+than|over|in\s+excess\s+of|upwards\s+of|above|no\s+fewer\s+than|no\s+less\s+than"
+    r"|exceeding|exceeded|surpassed|topped|passed"
+)
+QUALIFIER_MAX = r"up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|at\s+most|no\s+more\s+than|under|below"
+QUALIFIER_EXACT = (
+    r"an\s+estimated|estimated|about|around|roughly|approximately|some|nearly|almost|close\s+to|"
+    r"just\s+under|just\s+over|at\s+about|a\s+total\s+of|a\s+further|another|only|just"
+)
+QUANTITY_RE = re.compile(
+    r"(?:(?P<qual>" + QUALIFIER_MIN + "|" + QUALIFIER_MAX + "|" + QUALIFIER_EXACT + r")\s+)?"
+    r"(?:between\s+)?(?P<first>" + NUMBER + ")" + r"(?P<firstscale>" + SCALE + ")"
+    r"(?:\s*(?:-|–|—|to|and)\s*(?P<second>" + NUMBER + r")(?P<secondscale>" + SCALE + "))?",
+    re.I,
+)
+_MIN_RE = re.compile(r"^(?:" + QUALIFIER_MIN + r")$", re.I)
+_MAX_RE = re.compile(r"^(?:" + QUALIFIER_MAX + r")$", re.I)
+_EXACT_JUST = re.compile(r"^just\s+(under|over)$", re.I)
+
+CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "A$": "AUD", "C$": "CAD"}
+CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR", "eur": "EUR",
+    "pounds": "GBP", "pound": "GBP", "gbp": "GBP", "sterling": "GBP", "yen": "JPY", "jpy": "JPY",
+    "kroner": "NOK", "krone": "NOK", "nok": "NOK", "kronor": "SEK", "sek": "SEK",
+    "hryvnias": "UAH", "hryvnia": "UAH", "uah": "UAH", "roubles": "RUB", "rubles": "RUB",
+    "francs": "CHF", "chf": "CHF", "zlotys": "PLN", "zloty": "PLN", "pln": "PLN",
+    "cad": "CAD", "aud": "AUD", "dkk": "DKK", "czk": "CZK",
+}  # fmt: skip
+MONEY_RE = re.compile(
+    r"(?P<sym>US\$|A\$|C\$|\$|€|£|¥)\s?(?P<num>\d[\d,]*(?:\.\d+)?)(?P<scale>"
+    + SCALE
+    + r")"
+    + r"|(?P<num2>\d[\d,]*(?:\.\d+)?)(?P<scale2>"
+    + SCALE
+    + r")\s*(?P<word>"
+    + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
+
+
+def word_value(text: str) -> int | None:
+    """The value of one number written in digits or words, without qualifier."""
+    text = text.strip().lower().replace("\u00a0", " ")
+    if not text:
+        return None
+    if re.fullmatch(r"\d{1,3}(?:[, ]\d{3})+", text):
+        return int(re.sub(r"[, ]", "", text))
+    if re.fullmatch(r"\d+", text):
+        return int(text)
+    if text.startswith("a "):
+        text = text[2:]
+    total = 0
+    current = 0
+    seen = False
+    for part in re.split(r"[-\s]+", text):
+        if part in ("and", ""):
+            continue
+        if part in UNITS:
+            current += UNITS[part]
+            seen = True
+        elif part in ("hundred",):
+            current = (current or 1) * 100
+            seen = True
+        elif part in ("thousand", "million", "billion"):
+            total += (current or 1) * SCALES[part]
+            current = 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _value(number: str, scale: str) -> int | None:
+    number = number.strip()
+    scale = (scale or "").strip().lower()
+    if re.fullmatch(r"[\d,\u00a0 ]*\.\d+", number):
+        try:
+            base = Decimal(re.sub(r"[,\u00a0 ]", "", number))
+        except InvalidOperation:
+            return None
+        if not scale:
+            return None
+        return int(base * SCALES[scale])
+    value = word_value(number)
+    if value is None:
+        return None
+    if scale:
+        value *= SCALES[scale]
+    return value
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The count in `text` (a qualifier and a number, or a range), or None."""
+    text = text.strip()
+    if not text or VAGUE.match(text):
+        return None
+    match = QUANTITY_RE.search(text)
+    if not match:
+        return None
+    return quantity_from_match(match)
+
+
+def quantity_from_match(match: re.Match[str]) -> Quantity | None:
+    first = _value(match.group("first"), match.group("firstscale"))
+    if first is None:
+        return None
+    if match.group("second"):
+        second = _value(match.group("second"), match.group("secondscale") or match.group("firstscale"))
+        if second is not None and second > first:
+            # "between 40 and 50", "70,000-80,000"; scale shared: "20 to 30 thousand"
+            if not match.group("firstscale") and match.group("secondscale"):
+                first *= SCALES[match.group("secondscale").strip().lower()]
+            return Quantity(first, second)
+    qual = (match.group("qual") or "").lower()
+    if qual and not _EXACT_JUST.match(qual):
+        if _MIN_RE.match(qual):
+            return Quantity(first, None)
+        if _MAX_RE.match(qual):
+            return Quantity(None, first)
+    return Quantity(first, first)
+
+
+def parse_money(text: str) -> Money | None:
+    """The first amount of money in `text`: "$1.2bn" -> 1200000000 USD."""
+    match = MONEY_RE.search(text)
+    if not match:
+        return None
+    if match.group("sym"):
+        number, scale, currency = match.group("num"), match.group("scale"), CURRENCY_SYMBOLS[match.group("sym")]
+    else:
+        number, scale = match.group("num2"), match.group("scale2")
+        currency = CURRENCY_WORDS[match.group("word").lower()]
+    try:
+        amount = Decimal(number.replace(",", ""))
+    except InvalidOperation:
+        return None
+    scale = (scale or "").strip().lower()
+    if scale:
+        amount *= SCALES[scale]
+    return Money(amount.quantize(Decimal(1)) if amount == amount.to_integral() else amount, currency)

@@ -1,0 +1,620 @@
+"""Losses: one record per number reported for a side and a category.
+
+Two kinds of text give losses:
+
+- tally lines, the Ukrainian General Staff's and MoD's daily count, one line a
+  category ("tanks ‒ 1251 (+16),", "personnel ‒ about 28300 (+400) persons
+  were liquidated,"): `find_tally` reads them from the article text, each line
+  a cumulative record and, with its "(+N)", a day record;
+- sentences: "an estimated 800 Russian troops were killed in the past day",
+  "At least 55 people were killed and 170 injured", "the death toll in Kyiv
+  has risen to 32", "Russia has lost between 3,000-4,000 armored vehicles":
+  `find_losses(ctx)` pairs every count with the noun it counts and the nearest
+  loss cue (killed, wounded, destroyed, captured ...), then decides side,
+  period and claimant.
+
+Counts that are no losses are skipped: vague amounts, percentages, money,
+subsets ("including 745 children"), people released in exchanges, missing
+or detained people, deaths from cold or disease, other wars' dead.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from articles.extraction import numbers
+from articles.extraction.records import Loss
+from articles.extraction.rules import SentenceContext, inflections
+
+# --- cue patterns (data for the "warboard_cues" Matcher) ----------------------
+
+
+def _lemmas(label: str, *lemmas: str) -> list[dict]:
+    return [{"label": label, "pattern": [{"LOWER": {"IN": inflections(*lemmas)}}]}]
+
+
+def _phrase(label: str, *phrases: str) -> list[dict]:
+    return [{"label": label, "pattern": [{"LOWER": word} for word in phrase.split()]} for phrase in phrases]
+
+
+CUE_PATTERNS: list[dict] = [
+    *_lemmas("LOSS_KILLED", "kill", "die", "execute", "perish", "slay", "murder"),
+    *_phrase(
+        "LOSS_KILLED",
+        "dead",
+        "deaths",
+        "death",
+        "fatalities",
+        "fatality",
+        "death toll",
+        "lost their lives",
+        "bodies",
+        "killing",
+        "killed",
+        "deadliest",
+        "lives",
+    ),
+    *_lemmas("LOSS_WOUNDED", "wound", "injure", "hurt"),
+    *_phrase("LOSS_WOUNDED", "wounded", "injured", "injuries"),
+    *_phrase(
+        "LOSS_CASUALTIES",
+        "casualties",
+        "losses",
+        "liquidated",
+        "eliminated",
+        "lost",
+        "killed and wounded",
+        "killed or wounded",
+        "dead and wounded",
+        "killed and injured",
+        "neutralised",
+        "neutralized",
+    ),
+    *_phrase(
+        "LOSS_CAPTURED",
+        "captured",
+        "taken prisoner",
+        "prisoners of war",
+        "prisoners",
+        "pows",
+        "surrendered",
+        "captivity",
+        "taken captive",
+    ),
+    *_lemmas("LOSS_DESTROYED", "destroy", "down", "intercept", "sink", "neutralise", "neutralize", "hit"),
+    *_phrase("LOSS_DESTROYED", "shot down", "destroyed", "downed", "struck", "damaged"),
+]
+
+# --- what a count counts -------------------------------------------------------
+
+# Equipment nouns, longest first; checked on the words after the count.
+EQUIPMENT = [
+    (re.compile(r"^(?:vehicles\s+and\s+fuel\s+tanks|fuel\s+tanks|trucks|lorries|cars|automotive)", re.I), "vehicles"),
+    (re.compile(r"^special\s+equipment", re.I), "special_equipment"),
+    (re.compile(r"^(?:main\s+battle\s+|battle\s+)?tanks?\b", re.I), "tanks"),
+    (
+        re.compile(
+            r"^(?:armou?red\s+(?:personnel\s+carriers?|combat\s+vehicles?|fighting\s+vehicles?|vehicles?)|"
+            r"APVs?|APCs?|IFVs?|AFVs?|infantry\s+fighting\s+vehicles?|BMPs?|BTRs?)\b",
+            re.I,
+        ),
+        "armored_vehicles",
+    ),
+    (
+        re.compile(r"^(?:MLRS|multiple\s+(?:launch\s+)?rocket\s+(?:launchers?|systems?)|rocket\s+launchers?)", re.I),
+        "mlrs",
+    ),
+    (
+        re.compile(
+            r"^(?:air[-\s]defen[cs]e\s+(?:systems?|units?)|anti-aircraft\s+(?:warfare\s+)?systems?|"
+            r"air\s+defen[cs]e\s+means|SAM\s+systems?)",
+            re.I,
+        ),
+        "air_defense",
+    ),
+    (re.compile(r"^(?:artillery(?:\s+(?:systems?|pieces?|guns?))?|howitzers?|mortars?|guns)\b", re.I), "artillery"),
+    (re.compile(r"^(?:helicopters?|choppers?)\b", re.I), "helicopters"),
+    (
+        re.compile(
+            r"^(?:drones?|UAVs?|unmanned\s+aerial\s+vehicles?|(?:kamikaze|attack|Shahed)\s+drones?|"
+            r"UAV\s+operational-tactical\s+level)\b",
+            re.I,
+        ),
+        "drones",
+    ),
+    (
+        re.compile(r"^(?:(?:cruise|ballistic|guided)\s+)?missiles?\b|^(?:rockets)\b", re.I),
+        "missiles",
+    ),
+    (re.compile(r"^(?:aircraft|(?:fighter\s+)?(?:jets?|planes?)|warplanes?|fighter\s+jets?)\b", re.I), "aircraft"),
+    (re.compile(r"^(?:warships?|ships?|boats?|vessels?|submarines?|warships\s*/\s*boats)\b", re.I), "ships"),
+    (re.compile(r"^(?:vehicles?)\b", re.I), "vehicles"),
+]
+SOLDIERS = re.compile(
+    r"^(?:troops|soldiers?|servicem[ae]n|service\s+members|personnel|fighters?|militants?|marines?|"
+    r"paratroopers?|mercenaries|conscripts|invaders|occupiers|servicepeople|military\s+personnel|"
+    r"combatants|defenders|sailors|pilots?|(?:enemy\s+)?forces)\b",
+    re.I,
+)
+CIVILIANS = re.compile(
+    r"^(?:civilians?|people|persons?|residents?|children|child|kids|women|men|villagers|passengers|"
+    r"inhabitants|victims|journalists?|medics?|rescuers?|workers|teenagers?|babies|adults|elderly|"
+    r"Ukrainians|Russians|bodies)\b",
+    re.I,
+)
+# Words allowed between a count and its noun: "800 Russian troops", "20 refitted".
+FILLER = re.compile(
+    r"^(?:more|other|additional|further|enemy|of|the|its|their|our|them|those|whom|which|"
+    r"[A-Z][a-z]+(?:ian|ese|ish|ch|an|i)|Russia's|Ukraine's|pro-Russian|Russian-backed|"
+    r"ukrainian|russian|military|civilian|young|elderly|innocent|local|wounded|injured|"
+    r"foreign|separatist|killed|dead|unarmed)$",
+    re.I,
+)
+
+# --- contexts that make a count no loss ---------------------------------------
+
+NOT_LOSSES = re.compile(
+    r"\b(?:hypothermia|carbon monoxide|frostbite|pneumonia|white deaths|cold-related|disease|covid|"
+    r"stalingrad|holodomor|world war|second world war|famine|heart attack)\b",
+    re.I,
+)
+EXCHANGE = re.compile(r"\b(?:released|freed|exchanged?|swap(?:ped)?|returned home|handed over|repatriated)\b", re.I)
+NOT_COUNTED = re.compile(
+    r"\b(?:missing|detained|displaced|evacuated|refugees|flee|fled|fleeing|left|leave|homeless|arrested|abroad)\b", re.I
+)
+SUBSET_BEFORE = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|\bincl\.)\s*$", re.I)
+PERCENT_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|pc\b)", re.I)
+MONEY_BEFORE = re.compile(r"(?:[$€£¥]|US\$)\s*$")
+MONEY_AFTER = re.compile(
+    r"^\s*(?:bn|billion|million|m\b|mn\b|dollars|euros|pounds|hryvnias?|roubles|rubles|sq|square|km|kilomet|"
+    r"miles?|metres|meters|years?|days?|hours?|minutes?|weeks?|months?|times|km/h|mph|kg|tonnes|tons|"
+    r"rounds|shells|sorties|combat\s+engagements|clashes|assaults|attacks|settlements|villages|towns|"
+    r"cases|allegations|convictions|instances|gigawatts|GW|MW|degrees|calibre|mm)\b",
+    re.I,
+)
+ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
+# Counts of things launched or fired are no losses: "launched 728 drones".
+LAUNCHED = re.compile(r"\b(?:launched|fired|sent|used|deployed|attacked\s+with|produced|manufactured|bought)\b", re.I)
+
+PERIOD_DAY = re.compile(
+    r"\b(?:(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:day|24\s+hours)|past\s+24\s+hours|"
+    r"last\s+24\s+hours|over\s+the\s+day|per\s+day|in\s+a\s+single\s+day|daily|of\s+the\s+past\s+day)",
+    re.I,
+)
+PERIOD_CUMULATIVE = re.compile(
+    r"\b(?:since|so\s+far|to\s+date|in\s+total|a\s+total\s+of|total|in\s+the\s+(?:war|conflict)|"
+    r"of\s+the\s+(?:war|conflict|invasion)|since\s+the\s+(?:start|beginning)|running\s+total|throughout|"
+    r"thus\s+far|altogether|in\s+all|until\s+now|as\s+of|estimate\s+of)\b",
+    re.I,
+)
+PERIOD_SPAN = re.compile(r"\b(?:in|during|for)\s+(?:19|20)\d\d\b|\b(?:deadliest|worst)\s+year\b|\blast\s+year\b", re.I)
+INCIDENT_WORDS = re.compile(
+    r"\b(?:attacks?|strikes?|struck|shelling|shelled|barrage|blasts?|explosions?|bombing|bombardment|"
+    r"raid|assault|hit|bodies|shot|rocket|missile|drone|killing|massacre|airstrike)\b",
+    re.I,
+)
+# Claimants for whom a generic official is Ukrainian unless the place says otherwise.
+BROAD_PLACE = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:Ukraine|the\s+country)\b", re.I)
+
+
+@dataclass
+class Count:
+    """One count in a sentence: its quantity and where it sits (sentence offsets)."""
+
+    quantity: numbers.Quantity
+    start: int
+    end: int
+    text: str
+
+
+def find_counts(text: str) -> list[Count]:
+    """The counts of a sentence, with their qualifiers ("at least 55", "between 40 and 50")."""
+    counts = []
+    for match in numbers.QUANTITY_RE.finditer(text):
+        first = match.group("first")
+        if first.lower() in ("one",) and re.match(r"\s+(?:of|another|day|side|way)\b", text[match.end() :]):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", first) and not match.group("second"):
+            continue  # a year
+        before = text[: match.start()]
+        after = text[match.end() :]
+        if re.search(r"[\d.,:/-]$", before) or re.match(r"[\d:/]|\.\d|-(?:[A-Za-z])", after):
+            continue  # part of a date, a time, a model name ("F-16", "24.02")
+        if re.search(r"[A-Za-z]-$", before) or re.search(r"\b[A-Z]{1,4}\s?$", before):
+            continue  # "Su-25", "S 400", "M 777"
+        if PERCENT_AFTER.match(after) or MONEY_BEFORE.search(before) or ORDINAL_AFTER.match(after):
+            continue
+        quantity = numbers.quantity_from_match(match)
+        if quantity is None:
+            continue
+        counts.append(Count(quantity, match.start(), match.end(), match.group(0)))
+    return counts
+
+
+def noun_after(text: str) -> tuple[str | None, str | None, str, int]:
+    """What the words after a count name: ("equipment", category) or ("people", kind).
+
+    Returns (kind, category_or_group, demonym_text, words_skipped).
+    """
+    rest = text.lstrip(" ,")
+    words_skipped = 0
+    demonyms = []
+    for _ in range(5):
+        if not rest:
+            break
+        for pattern, category in EQUIPMENT:
+            if pattern.match(rest):
+                return "equipment", category, " ".join(demonyms), words_skipped
+        if re.match(r"(?:casualties|losses|dead|fatalities|deaths)\b", rest, re.I):
+            return "people", None, " ".join(demonyms), words_skipped
+        if SOLDIERS.match(rest):
+            return "people", "soldiers", " ".join(demonyms), words_skipped
+        if CIVILIANS.match(rest):
+            word = CIVILIANS.match(rest).group(0).lower()
+            group = "civilians" if word in ("civilians", "civilian", "children", "child", "kids") else "people"
+            return "people", group, " ".join(demonyms), words_skipped
+        word_match = re.match(r"[\w’'-]+(?:’s|'s)?", rest)
+        if not word_match or not FILLER.match(word_match.group(0)):
+            break
+        demonyms.append(word_match.group(0))
+        rest = rest[word_match.end() :].lstrip(" ,")
+        words_skipped += 1
+    return None, None, " ".join(demonyms), words_skipped
+
+
+def find_tally(text: str) -> list[TallyLine]:
+    """The tally lines of an article: "tanks ‒ 1251 (+16)," one per category."""
+    lines = []
+    for match in TALLY_LINE.finditer(text):
+        label = match.group("label").strip()
+        category = tally_category(label)
+        if category is None:
+            continue
+        total = numbers.word_value(match.group("total").replace(" ", ""))
+        delta = match.group("delta")
+        lines.append(
+            TallyLine(
+                category=category,
+                total=total,
+                delta=int(delta) if delta is not None else None,
+                start=match.start("label"),
+                end=match.end(),
+            )
+        )
+    return lines
+
+
+@dataclass
+class TallyLine:
+    category: str
+    total: int | None
+    delta: int | None
+    start: int
+    end: int
+
+
+TALLY_LINE = re.compile(
+    r"(?m)^[ \t•*-]*(?P<label>[A-Za-zА-Яа-яІіЇїЄєҐґ'’ /()-]{2,80}?)\s*[‒–—-]+\s*"
+    r"(?:about|approximately|around|close\s+to|over|more\s+than|~)?\s*"
+    r"(?P<total>\d{1,3}(?:[ ,\u00a0]?\d{3})*)\s*"
+    r"\(\s*\+\s*(?P<delta>\d+)\s*\)"
+    r"[^\n]*$"
+)
+
+
+def tally_category(label: str) -> str | None:
+    """ "APV" -> armored_vehicles, "personnel" -> personnel_casualties, "mobile SRBM system" -> special."""
+    label = label.split("/")[-1].strip() if "/" in label and not re.search(r"warships|boats", label, re.I) else label
+    lowered = label.lower().strip()
+    if re.search(r"personnel|troops|soldiers|persons|people", lowered):
+        return "personnel_casualties"
+    for pattern, category in EQUIPMENT:
+        if pattern.match(label.strip()):
+            return category
+    if re.search(r"\b(?:anti-aircraft|air defen[cs]e)\b", lowered):
+        return "air_defense"
+    if re.search(r"\buav|drone", lowered):
+        return "drones"
+    if re.search(r"missile", lowered):
+        return "missiles"
+    if re.search(r"warship|boat|ship|submarine", lowered):
+        return "ships"
+    if re.search(r"vehicle|fuel|truck|automotive", lowered):
+        return "vehicles"
+    if re.search(r"artillery|howitzer|mortar", lowered):
+        return "artillery"
+    if re.search(r"special|srbm|system|equipment", lowered):
+        return "special_equipment"
+    return None
+
+
+# --- sentences ----------------------------------------------------------------
+
+
+@dataclass
+class LossContext:
+    """What a loss sentence knows of the article around it (filled by the engine)."""
+
+    incident_date: datetime.date | None = None  # date of the strike or battle it belongs to
+    incident_place: str | None = None
+    incident_attacker: str | None = None  # country of the attacker, when the strike names it
+    has_incident: bool = False
+    own_incident: bool = False  # the sentence itself tells the strike or battle
+
+
+def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list[Loss]:
+    """Loss records of one sentence (see the module docstring for examples)."""
+    around = around or LossContext()
+    text = ctx.text
+    if NOT_LOSSES.search(text):
+        return []
+    cues = [
+        (span.label_, span.start_char - ctx.start, span.end_char - ctx.start)
+        for span in ctx.sent.doc.spans.get("cues", [])
+        if span.label_.startswith("LOSS_") and ctx.start <= span.start_char < ctx.end
+    ]
+    if not cues:
+        return []
+    records: list[Loss] = []
+    previous_noun: tuple[str | None, str | None] = (None, None)
+    previous_side: str | None = None
+    counts = find_counts(text)
+    date_spans = [(d.start - ctx.start, d.end - ctx.start) for d in ctx.dates]
+    for index, count in enumerate(counts):
+        if any(s <= count.start < e for s, e in date_spans):
+            continue
+        before = text[: count.start]
+        after = text[count.end :]
+        if SUBSET_BEFORE.search(before) or re.search(r"[—–-]\s*including\s*$", before):
+            continue
+        if MONEY_AFTER.match(after):
+            continue
+        kind, group, between, _skipped = noun_after(after)
+        if kind is None:
+            # "170 injured", "rose to 32", "seven were reported to have died"
+            if re.match(r"\s*(?:of\s+them|of\s+whom)\b", after, re.I):
+                kind, group = "people", _people_of_sentence(text)
+            elif previous_noun[0] == "people" and re.match(
+                r"\s*(?:more\s+)?(?:were\s+)?(?:wounded|injured|killed|dead|hurt)", after, re.I
+            ):
+                kind, group = previous_noun
+            elif (
+                re.search(
+                    r"(?:toll|dead|deaths|fatalities)\b[^.]{0,40}?(?:to|at|of|reached|stands\s+at|is)\s*$", before, re.I
+                )
+                or re.match(
+                    r"\s*(?:more\s+)?(?:were|have\s+been|had\s+been|people|are|was)?\s*(?:already\s+|reportedly\s+|now\s+)?"
+                    r"(?:reported\s+)?(?:to\s+have\s+)?(?:killed|dead|died|injured|wounded)\b",
+                    after,
+                    re.I,
+                )
+                or re.search(r"\b(?:killed|killing|wounded|injured|wounding|executing)\s*$", before, re.I)
+            ):
+                kind, group = "people", _people_of_sentence(text)
+            else:
+                continue
+        if kind == "equipment" and group is None:
+            continue
+        cue = (
+            _cue_right_after(cues, count, text, kind)
+            or _syntactic_cue(ctx, count, cues, kind)
+            or _nearest_cue(cues, count, kind)
+        )
+        if cue is None:
+            continue
+        category = _category(kind, group, cue, text, count)
+        if category is None:
+            continue
+        if category == "personnel_captured" and EXCHANGE.search(text):
+            continue
+        if kind == "people" and NOT_COUNTED.search(_clause_after(text, count)):
+            continue  # "4 million people flee abroad", "more than 4,000 remain detained"
+        if (
+            kind == "equipment"
+            and LAUNCHED.search(text[max(0, count.start - 25) : count.start])
+            and cue not in ("LOSS_DESTROYED",)
+        ):
+            continue
+        side = _side(ctx, text, count, category, between, around, previous_side)
+        if side is None:
+            continue
+        previous_noun = (kind, group)
+        previous_side = side
+        period = _period(text, count, category, around)
+        records.append(
+            Loss(
+                side=side,
+                category=category,
+                min=count.quantity.min,
+                max=count.quantity.max,
+                period=period,
+                date=_date(ctx, period, around),
+                place=_place(ctx, text, period, around),
+                reported_by=ctx.reported_by,
+                span=(ctx.start, ctx.end),
+            )
+        )
+        del index
+    return records
+
+
+def _clause_after(text: str, count: Count) -> str:
+    """The words after a count up to the first loss word or comma: "people flee abroad"."""
+    rest = text[count.end : count.end + 50]
+    stop = re.search(r",|;|\b(?:killed|dead|died|wounded|injured|and)\b", rest)
+    return rest[: stop.start()] if stop else rest
+
+
+def _people_of_sentence(text: str) -> str:
+    if re.search(r"\b(?:soldiers|troops|servicemen|personnel|fighters)\b", text, re.I):
+        return "soldiers"
+    if re.search(r"\bcivilian", text, re.I):
+        return "civilians"
+    return "people"
+
+
+def _cue_right_after(cues: list[tuple[str, int, int]], count: Count, text: str, kind: str) -> str | None:
+    """ "two people injured", "55 people were killed", "4,500 were already dead": the cue follows the noun."""
+    window = re.match(
+        r"\s*(?:(?!and\b|or\b|with\b|but\b)[\w’'-]+\s+){0,3}"
+        r"(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+|are\s+|is\s+|got\s+)?(?:already\s+|reportedly\s+)?",
+        text[count.end : count.end + 60],
+    )
+    limit = count.end + (window.end() if window else 0) + 2
+    for label, start, _end in sorted(cues, key=lambda cue: cue[1]):
+        if count.end <= start <= limit:
+            if kind == "equipment" and label not in ("LOSS_DESTROYED", "LOSS_CASUALTIES", "LOSS_CAPTURED"):
+                continue
+            return label
+    return None
+
+
+def _syntactic_cue(ctx: SentenceContext, count: Count, cues: list[tuple[str, int, int]], kind: str) -> str | None:
+    """The cue the count's noun hangs on: "killed four people" -> killed, "three tanks were destroyed"."""
+    span = ctx.sent.doc.char_span(ctx.start + count.start, ctx.start + count.end, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span[-1]
+    chain = []
+    for _ in range(3):
+        if token.head is token:
+            break
+        token = token.head
+        chain.append(token)
+        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
+            break
+    for token in chain:
+        start = token.idx - ctx.start
+        for label, cue_start, cue_end in cues:
+            if cue_start <= start < cue_end:
+                if kind == "equipment" and label not in ("LOSS_DESTROYED", "LOSS_CASUALTIES", "LOSS_CAPTURED"):
+                    continue
+                return label
+    return None
+
+
+def _nearest_cue(cues: list[tuple[str, int, int]], count: Count, kind: str) -> str | None:
+    best: tuple[int, str] | None = None
+    for label, start, end in cues:
+        if kind == "equipment" and label not in ("LOSS_DESTROYED", "LOSS_CASUALTIES", "LOSS_CAPTURED"):
+            continue
+        if kind == "people" and label == "LOSS_DESTROYED" and not False:
+            pass
+        if start >= count.end:
+            distance = start - count.end
+        elif end <= count.start:
+            distance = (count.start - end) + 15  # cues after the count read first: "55 people were killed"
+        else:
+            continue
+        if distance > 160:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, label)
+    return best[1] if best else None
+
+
+def _category(kind: str, group: str | None, cue: str, text: str, count: Count) -> str | None:
+    if kind == "equipment":
+        return group
+    near = text[max(0, count.start - 60) : count.end + 80].lower()
+    soldiers = group == "soldiers" or (group == "people" and re.search(r"\bliquidated\b", near))
+    if cue == "LOSS_CAPTURED":
+        return "personnel_captured" if soldiers or "prisoners" in near else None
+    if cue == "LOSS_CASUALTIES":
+        if re.search(r"\b(?:killed\s+(?:and|or)\s+wounded|dead\s+and\s+wounded)\b", near):
+            return "personnel_casualties" if soldiers else None
+        return "personnel_casualties" if soldiers or group is None else None
+    if cue == "LOSS_WOUNDED":
+        return "personnel_wounded" if soldiers else "civilians_wounded"
+    if cue in ("LOSS_KILLED", "LOSS_DESTROYED"):
+        if cue == "LOSS_DESTROYED" and not soldiers:
+            return None
+        return "personnel_killed" if soldiers else "civilians_killed"
+    return None
+
+
+DEMONYM_SIDE = re.compile(r"\b(Russian|Ukrainian|Russia's|Ukraine's|Russia|Ukraine|enemy|occupiers?|invaders?)\b", re.I)
+
+
+def _side(
+    ctx: SentenceContext,
+    text: str,
+    count: Count,
+    category: str,
+    between: str,
+    around: LossContext,
+    previous_side: str | None,
+) -> str | None:
+    # "800 Russian troops", "three tanks of the Russian army"
+    words = DEMONYM_SIDE.search(between) or re.match(
+        r"^\s*[\w-]+\s+(?:of|from)\s+(?:the\s+)?(Russian|Ukrainian|Russia's|Ukraine's|enemy)\b",
+        text[count.end : count.end + 60],
+        re.I,
+    )
+    if words:
+        word = words.group(1).lower()
+        if word.startswith("ukrain"):
+            return "UA"
+        return "RU"
+    if category.startswith("civilians"):
+        for place in ctx.places:
+            if place.country and place.start - ctx.start < count.end + 200:
+                return place.country
+        if around.incident_attacker in ("UA",):
+            return "RU"
+        return "UA"
+    if previous_side:
+        return previous_side
+    # "Russia has lost 3,000 armoured vehicles", "Russia, Kahl said, has had 70,000 casualties"
+    for mention in ctx.countries:
+        offset = mention.start - ctx.start
+        if offset < count.start and mention.code in ("RU", "UA") and mention.code != ctx.reported_by:
+            return mention.code
+    if ctx.reported_by == "UA":
+        return "RU"
+    if ctx.reported_by == "RU":
+        return "UA"
+    return None
+
+
+def _period(text: str, count: Count, category: str, around: LossContext) -> str | None:
+    """day ("in the past day"), cumulative ("so far", "since"), incident (one attack), or None."""
+    if PERIOD_DAY.search(text):
+        return "day"
+    if PERIOD_SPAN.search(text):
+        return None
+    if PERIOD_CUMULATIVE.search(text):
+        return "cumulative"
+    if around.has_incident and around.own_incident:
+        return "incident"
+    if re.search(
+        r"\b(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:confirmed\s+)?(?:killed|lost|died|wounded|injured|"
+        r"executed|carried\s+out)\b",
+        text,
+        re.I,
+    ):
+        return "cumulative"
+    if around.has_incident or INCIDENT_WORDS.search(text):
+        return "incident"
+    return "incident" if category.startswith("civilians") else None
+
+
+def _date(ctx: SentenceContext, period: str | None, around: LossContext) -> datetime.date | None:
+    day = ctx.date.date if ctx.date and ctx.date.precision == "day" else None
+    if period == "incident":
+        return around.incident_date or day
+    if period in ("day", "cumulative"):
+        return day or ctx.published
+    return None
+
+
+def _place(ctx: SentenceContext, text: str, period: str | None, around: LossContext) -> str | None:
+    if BROAD_PLACE.search(text):
+        return None
+    if ctx.places:
+        return ctx.places[0].name
+    if period == "incident":
+        return around.incident_place
+    return None

@@ -1,0 +1,816 @@
+"""Aid pledges: who gives (or is asked for) what, how much, in what state (SPEC.md, "pledges").
+
+The engine calls `find_pledges(ctx)` once per sentence, in reading order. A
+sentence is cut into clauses ("..., while a US Pentagon official said ...");
+in each clause a trigger phrase gives the status, and the donor, the items and
+the money are read around it:
+
+    "Norway will supply two F-16 fighter jets to Ukraine."
+        -> Pledge(NO, UA, "F-16", aircraft, quantity 2, status pledged)
+    "US President Joe Biden said Washington was also considering sending
+     Bradley armored fighting vehicles to Ukraine."
+        -> Pledge(US, UA, "Bradley", armored_vehicle, status considering)
+    "Ukraine has also been pressing the UK to supply some of its own M270s."
+        -> Pledge(GB, UA, "M270", mlrs, status requested)
+    "The US has so far provided a total of $21.3 billion in security assistance."
+        -> Pledge(US, UA, None, funding, amount 21300000000 USD, status delivered)
+    "Joe Biden has said the US will not supply Ukraine with rockets ..."
+        -> nothing (a refusal)
+
+An article tells one pledge several times ("Germany's decision to send tanks"
+... "Berlin has agreed to send 14 Leopard 2 tanks"). The rules remember what
+they returned for the article (in `doc.user_data`) and fold a retelling into
+the first record, filling in its item, quantity, amount or date, instead of
+returning a second one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from articles.extraction import gazetteer
+from articles.extraction.numbers import MONEY_RE
+from articles.extraction.records import Pledge
+from articles.extraction.rules import CountryMention, SentenceContext
+
+MEMORY_KEY = "warboard_pledges"
+
+# --- triggers -----------------------------------------------------------------------------------
+
+GIVE = (
+    r"(?:send|sending|sent|provide|providing|provided|supply|supplying|supplied|deliver|delivering|"
+    r"delivered|give|giving|gave|donate|donating|donated|ship|shipping|shipped|transfer|transferring|"
+    r"transferred|hand\s+over|handing\s+over|handed\s+over|lend|lease|finance|fund|commit|committing|"
+    r"unveil|make\s+available|support\s+(?:\w+\s+){0,2}with)"
+)
+GIVE_BASE = (
+    r"(?:send|provide|supply|deliver|give|donate|ship|transfer|hand\s+over|lend|lease|finance|fund|"
+    r"commit|unveil|make\s+available|support\s+(?:\w+\s+){0,2}with)"
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    pattern: re.Pattern
+    status: str
+    # Items may stand before the trigger: "the tanks would be in Ukraine", "is under consideration".
+    passive: bool = False
+    # "announced $800m": the trigger carries money and aid packages, not weapons by name.
+    money_only: bool = False
+    # The asked party follows the trigger ("pressing the UK to supply").
+    request_object: bool = False
+    # A bare present tense ("Norway sends F-16s") only right after its giver: "supplies" is also a noun.
+    needs_subject: bool = False
+
+
+def _t(pattern: str, status: str, **flags) -> Trigger:
+    return Trigger(re.compile(pattern, re.I), status, **flags)
+
+
+TRIGGERS = [
+    # requests: "urging allies to provide", "pressing the UK to supply", "expected Nato members to send"
+    _t(
+        r"\b(?:urg\w*|press(?:ing|ed|es)?|pressur\w*|ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|"
+        r"appeal(?:s|ed|ing)?\s+to|implor\w*|beg(?:s|ged|ging)?|expect(?:s|ed|ing)?|want(?:s|ed)?|lobby\w*)"
+        r"\s+(?P<party>(?:[\w’'.-]+\s+){1,5}?)to\s+(?:\w+\s+){0,2}?" + GIVE_BASE + r"\b",
+        "requested",
+        request_object=True,
+    ),
+    # "pleas from Ukraine for MLRS", "Ukraine's request for Abrams tanks", "Kyiv has asked for jets"
+    _t(
+        r"\b(?:request(?:s|ed|ing)?|pleas?|plead(?:s|ed|ing)?|ask(?:s|ed|ing)?\s+for|call(?:s|ed|ing)?\s+for|"
+        r"appeal(?:s|ed|ing)?\s+for|pressing\s+for|lobbying\s+for)\b",
+        "requested",
+    ),
+    # considering
+    _t(r"\b(?:not|never)\s+(?:\w+\s+)?rul(?:ed|e|ing)\s+out\b", "considering"),
+    _t(r"\bno\s+[“\"]?taboo", "considering"),
+    _t(r"\bunder\s+consideration\b", "considering", passive=True),
+    _t(
+        r"\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?(?:\s+up)?|mull(?:s|ed|ing)?|discuss(?:es|ed|ing)?|"
+        r"explor(?:es|ed|ing)|debat(?:es|ed|ing))\b(?=\s+(?:\w+\s+){0,4}?(?:"
+        + GIVE
+        + r"|pleas?|requests?|whether|package|aid|assistance|the\s+idea)\b)",
+        "considering",
+    ),
+    _t(r"\b(?:may|might|could|can)\s+(?:also\s+|soon\s+|still\s+)?" + GIVE_BASE + r"\b", "considering"),
+    _t(r"\b(?:willing|ready|prepared|open)\s+to\s+(?:\w+\s+)?" + GIVE_BASE + r"\b", "considering"),
+    _t(r"\bopen\s+to\s+(?:sending|providing|supplying)\b", "considering"),
+    _t(r"\bpav(?:e|es|ed|ing)\s+the\s+way\s+for\b", "considering"),
+    _t(
+        r"\bclose\s+to\s+(?:clinching|agreeing|approving|finalising|finalizing|sealing|securing|a\s+deal)\b",
+        "considering",
+    ),
+    _t(r"\b(?:is|are|was|were)\s+being\s+prepared\b", "considering", passive=True),
+    _t(
+        r"\bpreparing\s+(?:a|an|another|the)\s+(?:new\s+|fresh\s+)?(?:\w+\s+){0,2}?(?:package|tranche)\b", "considering"
+    ),
+    # delivered
+    _t(
+        r"\b(?:ha[sd]|have)\s+(?:so\s+far\s+|already\s+|now\s+|also\s+|just\s+|previously\s+|since\s+)?"
+        r"(?:been\s+)?(?:sent|provided|delivered|supplied|given|donated|shipped|transferred|handed\s+over|"
+        r"received|helped\s+(?:to\s+)?send)\b",
+        "delivered",
+    ),
+    _t(
+        r"\b(?:sent|delivered|supplied|donated|shipped|transferred|handed\s+over|helped\s+(?:to\s+)?send)\b",
+        "delivered",
+    ),
+    _t(
+        r"\b(?:ha[sd]|have)\s+(?:already\s+)?(?:arrived|exceeded|reached|topped|surpassed)\b", "delivered", passive=True
+    ),
+    _t(r"\b(?:arrived|were\s+delivered|was\s+delivered|were\s+handed\s+over)\b", "delivered", passive=True),
+    # pledged
+    _t(
+        r"\b(?:will|would|'ll|shall|to)\s+(?:also\s+|soon\s+|now\s+|still\s+)?(?:be\s+)?(?:sent|provided|"
+        r"delivered|supplied|given|donated|shipped|transferred)\b",
+        "pledged",
+        passive=True,
+    ),
+    _t(
+        r"\b(?:is|are)\s+(?:also\s+|now\s+)?being\s+(?:sent|provided|delivered|supplied|shipped|given)\b",
+        "pledged",
+        passive=True,
+    ),
+    _t(r"\b(?:will|would|'ll|shall)\s+(?:also\s+|soon\s+|now\s+)?be\s+in\s+Ukraine\b", "pledged", passive=True),
+    _t(
+        r"\b(?:will|would|'ll|shall)\s+(?:also\s+|soon\s+|now\s+|still\s+)?(?:be\s+)?"
+        r"(?:sending|providing|supplying|delivering|giving|shipping|" + GIVE_BASE + r")\b",
+        "pledged",
+    ),
+    _t(
+        r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+|currently\s+)?(?:sending|providing|supplying|delivering|"
+        r"shipping|giving|donating)\b",
+        "pledged",
+    ),
+    _t(
+        r"\b(?:agree[sd]?|decided?|decides|decision|relent(?:s|ed)?|vow(?:s|ed)?|pledg(?:e|es|ed|ing)|"
+        r"promis(?:e|es|ed|ing)|commit(?:s|ted)?|plan(?:s|ned|ning)?|moves?|moved|set|offer(?:s|ed)?|"
+        r"intends?|intended)\s+(?:\w+\s+){0,2}?to\s+(?:\w+\s+)?" + GIVE_BASE + r"\b",
+        "pledged",
+    ),
+    _t(r"\bcommitted\s+to\s+(?:sending|providing|supplying|delivering|giving)\b", "pledged"),
+    _t(
+        r"\b(?:pledg(?:e|es|ed)|promis(?:e|es|ed)|allocat(?:e|es|ed)|earmark(?:s|ed)|approv(?:e|es|ed)|"
+        r"greenlight(?:s|ed)?|green-light(?:s|ed)?|sign(?:s|ed)?\s+off|unveil(?:s|ed)|grant(?:s|ed)?)\b",
+        "pledged",
+    ),
+    _t(r"\b(?:sends|provides|supplies|delivers|gives|donates|ships|hands\s+over)\b", "pledged", needs_subject=True),
+    _t(r"\bannounc(?:e|es|ed|ing)\b", "pledged", money_only=True),
+    _t(
+        r"\b(?:package|tranche)\s+(?:\w+\s+){0,2}?(?:focused\s+on|includ(?:es|ed|ing)|compris(?:es|ed|ing)|"
+        r"contain(?:s|ed|ing))\b",
+        "pledged",
+    ),
+]
+
+NEGATION = re.compile(
+    r"\b(?:not|n[o’']t|never|no\s+longer|refus\w*|reject\w*|declin\w*|rul(?:ed|es|e)\s+out|won[’']t|"
+    r"stopp?\w*|halt\w*|suspend\w*|block\w*|without)\s+(?:[\w’'-]+\s+){0,3}$",
+    re.I,
+)
+
+# --- clauses ------------------------------------------------------------------------------------
+
+CLAUSE_BREAK = re.compile(
+    r";|\s[–—]\s|\s--\s|,\s+(?:while|whereas|but|although|though|prompting|as\s+long\s+as|even\s+as|"
+    r"unless)\s|\s(?:as\s+long\s+as|unless|provided\s+that)\s|:\s(?=[“\"])",
+    re.I,
+)
+CUT_REST = re.compile(r"\b(?:rather\s+than|instead\s+of)\b", re.I)
+PAIRED_DASHES = re.compile(r"\s[–—]\s[^–—]{1,120}?\s[–—]\s")
+BRACKETS = re.compile(r"\[[^\]]*\]")
+
+# --- donors -------------------------------------------------------------------------------------
+
+# Aid from unnamed givers gives no record: "several EU countries", "Nato partners".
+UNNAMED_AFTER = re.compile(r"^(?:[-\s]+)(?:countries|members|states|nations|allies|partners|member\s+states)\b", re.I)
+UNNAMED_TEXT = re.compile(r"\b(?:allies|members|partners|countries|states)$")
+NOT_A_GIVER_BEFORE = re.compile(
+    r"\b(?:in|at|to|into|against|across|over|near|toward|towards|inside|on|for|with|than|like|by)\s+(?:the\s+)?$",
+    re.I,
+)
+ATTRIBUTE_AFTER = re.compile(r"^(?:-|\s)?(?:made|built|designed|style|standard|era|supplied|provided|donated)\b", re.I)
+FROM_DONOR = re.compile(
+    r"\b(?:aid|assistance|support|funding|funds|loans?|money|package|weapons|equipment|missiles|drones|"
+    r"help|deliveries|supplies)\s+from\s+(?:the\s+)?$",
+    re.I,
+)
+BUY_FROM = re.compile(
+    r"\b(?P<verb>buy|buying|bought|purchase[sd]?|purchasing|acquire[sd]?|acquiring|receive[sd]?|receiving|"
+    r"obtain(?:s|ed|ing)?|import(?:s|ed|ing)?)\b(?P<what>.{0,80}?)\bfrom\s+(?:the\s+)?$",
+    re.I,
+)
+GROUP_ASKED = re.compile(
+    r"\b(?:allies|the\s+west|western\s+allies|western\s+partners|partners|nato\s+members|nato\s+allies|"
+    r"the\s+alliance|western\s+countries|the\s+international\s+community)\b",
+    re.I,
+)
+# Arms to Russia come from these; everyone else gives to Ukraine.
+RUSSIA_SUPPLIERS = {"IR", "KP", "BY", "CN"}
+WAR_PARTIES = {"UA", "RU"}
+
+# --- items --------------------------------------------------------------------------------------
+
+CATEGORY_WORDS = [
+    ("anti_tank", r"anti-?tank\s+(?:weapons?|missiles?|systems?|rockets?|grenade\s+launchers?|guns?|mines?)|ATGMs?"),
+    (
+        "air_defense",
+        r"(?:air|missile)[- ]defen[cs]e(?:\s+(?:systems?|missiles?|batteries|battery|units?))?|"
+        r"anti-?(?:aircraft|airplane|air)\s+(?:systems?|guns?|missiles?|weapons?)|surface-to-air\s+missiles?|"
+        r"MANPADS|counter-drone\s+(?:systems?|equipment)|interceptor\s+missiles?|interceptors",
+    ),
+    (
+        "ammunition",
+        r"(?:artillery\s+)?ammunition|artillery\s+(?:shells|rounds)|ammo(?!\s+(?:depots?|dumps?))|"
+        r"munitions?|(?:\d+\s?mm\s+)?shells|cluster\s+bombs",
+    ),
+    (
+        "mlrs",
+        r"multiple[- ]launch(?:ed)?\s+rocket\s+(?:systems?|launchers?)|multiple\s+rocket\s+launchers?|"
+        r"(?:large\s+|long-range\s+)?rocket\s+(?:systems?|launchers?)|rocket\s+artillery|MLRS",
+    ),
+    (
+        "missile",
+        r"(?:long-range|cruise|ballistic|anti-radar|anti-radiation|anti-ship|short-range|"
+        r"medium-range|strike)\s+missiles?|long-range\s+(?:strike\s+)?(?:weapons|capabilities|fires)|missiles?",
+    ),
+    ("tank", r"(?:main\s+)?battle\s+tanks?|tanks"),
+    (
+        "armored_vehicle",
+        r"armou?red\s+(?:fighting\s+|personnel\s+|combat\s+|infantry\s+)?(?:vehicles?|carriers?)|"
+        r"infantry\s+fighting\s+vehicles?|IFVs?|APCs?|armou?red\s+personnel\s+carriers?",
+    ),
+    ("artillery", r"howitzers?|artillery(?:\s+(?:systems?|pieces?|guns?))?|cannons?|mortars?|self-propelled\s+guns?"),
+    (
+        "aircraft",
+        r"fighter\s+(?:jets?|planes?|aircraft)|(?:combat|military|attack)\s+aircraft|warplanes?|jets|"
+        r"fighters|aircraft",
+    ),
+    ("helicopter", r"(?:attack\s+|transport\s+)?helicopters?"),
+    ("drone", r"drones?|UAVs?|unmanned\s+aerial\s+vehicles?|loitering\s+munitions?"),
+    ("ship", r"(?:patrol\s+)?boats|warships?|ships|minehunters?|vessels|corvettes?|frigates?"),
+    ("small_arms", r"small\s+arms|rifles|machine\s+guns?|grenades|pistols|sniper\s+rifles"),
+    ("vehicle", r"trucks?|lorries|(?:military|utility|transport|logistics)\s+vehicles|ambulances|pick-?ups"),
+    (
+        "other",
+        r"(?:counter-battery|counter-artillery|air\s+surveillance|surveillance)\s+radars?|radars?|"
+        r"electronic\s+warfare(?:\s+(?:systems?|equipment))?|body\s+armou?r|helmets|night[- ]vision(?:\s+\w+)?|"
+        r"spare\s+parts|fuel|generators|medical\s+(?:supplies|equipment)|cyber-?security(?:\s+assistance)?|"
+        r"(?:equipment|gear)\s+to\s+protect\s+against\s+chemical|protective\s+(?:equipment|gear)|"
+        r"demining\s+equipment|winter\s+(?:clothing|gear|equipment)|satellite\s+(?:terminals|communications?)|"
+        r"communications?\s+equipment|bridging\s+equipment|sniper\s+scopes",
+    ),
+    (
+        "funding",
+        r"(?:billions|millions|hundreds\s+of\s+millions)\s+of\s+(?:dollars|euros|pounds)|money|cash|"
+        r"financial\s+(?:aid|support|assistance|help)|budget(?:ary)?\s+(?:aid|support|assistance)|loans?|funding|"
+        r"macro-?financial\s+(?:aid|assistance)|grants?",
+    ),
+]
+CATEGORY_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"(?P<{name}>{words})" for name, words in CATEGORY_WORDS) + r")(?![\w-])",
+    re.I,
+)
+
+# An item right after these is what the first thing is for, not a gift: "ammunition for Himars",
+# "spare parts for MiG-29s", "missiles for Ukrainian aircraft", "training on the Leopard 2".
+FOR_SOMETHING = re.compile(
+    r"\b(?:ammunition|ammo|munitions?|shells|rounds|parts|missiles|rockets|crews?|pilots?|instructors?)\s+"
+    r"(?:for|on|to\s+use|with)\s+(?:[\w’'-]+\s+){0,4}$|"
+    r"\bto\s+(?:keep|maintain|repair|service|target|strike|hit|counter|fight|destroy|shoot\s+down)\s+"
+    r"(?:[\w’'-]+\s+){0,3}$|\bagainst\s+(?:[\w’'-]+\s+){0,3}$",
+    re.I,
+)
+# Training on a system is no gift of it ("training on the Leopard 2"), unless the sentence goes on to
+# give it ("exercising on Marder infantry fighting vehicles that would also be provided to Kyiv").
+TRAINING_BEFORE = re.compile(
+    r"\b(?:training|trained|train|exercising|drills?)\s+(?:\w+\s+){0,3}?(?:on|to\s+use|with)\s+"
+    r"(?:[\w’'-]+\s+){0,4}$|\buse\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
+    re.I,
+)
+ENEMY_BEFORE = re.compile(r"\b(?:Russian|Russia[’']s|Moscow[’']s|enemy|Soviet-made)\s+(?:[\w-]+\s+){0,2}$")
+CARRIER_BEFORE = re.compile(r"\b(?:on|aboard|by|via|in)\s+(?:[\w-]+\s+){0,3}$", re.I)
+CARRIER_CATEGORIES = {"aircraft", "vehicle", "ship", "helicopter"}
+QUANTITY_BEFORE = re.compile(
+    r"(?<![\w.,$€£-])(?P<number>\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundred|a\s+dozen|dozen)"
+    r"\s+(?:(?:more|additional|further|extra|new|refitted|modern|modernised|modernized|used|old|light|heavy|"
+    r"upgraded|refurbished|advanced|powerful|of\s+its|of\s+the|older|German-made|US-made|American-made|"
+    r"British-made|French-made|Soviet-era|[A-Z][\w-]*-(?:made|built))\s+){0,3}$",
+    re.I,
+)
+CONTINUATION = re.compile(r"^\W*(?:that|this|it|these|they)\s+(?:includes?|included|including|are|were)\b", re.I)
+SPEECH = re.compile(r"\b(?:said|says|told|added|announced|stated|tweeted|wrote|confirmed|noted|declared)\b")
+PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they|it)\s+(?:said|added|told|says|wrote)\b|[”\"],?\s*(?:he|she)\s", re.I)
+
+
+@dataclass
+class Found:
+    """An item, a kind of aid or an amount found in a clause."""
+
+    start: int
+    end: int
+    category: str
+    item: str | None = None
+    amount: Decimal | None = None
+    currency: str | None = None
+    quantity: int | None = None
+    training: bool = False
+
+
+@dataclass
+class ArticleMemory:
+    """What the rules know of the sentences before this one (kept in `doc.user_data`)."""
+
+    pledges: list[Pledge] = field(default_factory=list)
+    pledge_sentence: list[int] = field(default_factory=list)
+    # sentence index -> (effective day, givers named in it, last frame (donors, status))
+    sentences: dict[int, tuple] = field(default_factory=dict)
+    speaker_days: dict[str, object] = field(default_factory=dict)
+
+
+# --- the rule -----------------------------------------------------------------------------------
+
+
+def find_pledges(ctx: SentenceContext) -> list[Pledge]:
+    """The pledges of one sentence, retellings of earlier ones folded into them."""
+    memory = _memory(ctx)
+    text = _masked(ctx.text)
+    day = _sentence_day(ctx, memory)
+    frames: list[tuple[list[str], str]] = []
+    found: list[Pledge] = []
+    for start, end in _clauses(text):
+        found.extend(_clause_pledges(ctx, memory, text, start, end, day, frames))
+    if not frames and CONTINUATION.match(text):
+        # "That includes the HIMARS ... as well as the M777 howitzers": the list of the sentence before.
+        previous = memory.sentences.get(ctx.index - 1)
+        if previous and previous[2]:
+            donors, status = previous[2]
+            items = [f for f in _items(ctx, text, 0, len(text)) if f.item]
+            found.extend(_records(donors, status, items, ctx, day, 0, len(text)))
+    givers = _givers(ctx, text, 0, len(text))
+    memory.sentences[ctx.index] = (day, givers, frames[-1] if frames else None)
+    return _fold(memory, ctx.index, found)
+
+
+def _memory(ctx: SentenceContext) -> ArticleMemory:
+    user_data = ctx.sent.doc.user_data
+    memory = user_data.get(MEMORY_KEY)
+    if not isinstance(memory, ArticleMemory):
+        memory = user_data[MEMORY_KEY] = ArticleMemory()
+    return memory
+
+
+def _masked(text: str) -> str:
+    """The sentence with parenthetical dashes and [editor's notes] blanked, offsets kept."""
+    text = BRACKETS.sub(lambda m: " " * len(m.group()), text)
+    return PAIRED_DASHES.sub(lambda m: " " + " " * (len(m.group()) - 2) + " ", text)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for match in CLAUSE_BREAK.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    clauses = []
+    for start, end in bounds:
+        cut = CUT_REST.search(text, start, end)
+        clauses.append((start, cut.start() if cut else end))
+    return clauses
+
+
+def _sentence_day(ctx: SentenceContext, memory: ArticleMemory):
+    """The day the sentence's news happened on: its own date, or its speaker's last dated words."""
+    days = [m for m in ctx.dates if m.value.precision == "day"]
+    speakers = _speakers(ctx)
+    if days:
+        for name in speakers:
+            memory.speaker_days[name] = days[0].value.date
+        return days[0].value.date
+    for name in speakers:
+        if name in memory.speaker_days:
+            return memory.speaker_days[name]
+    previous = memory.sentences.get(ctx.index - 1)
+    if previous and not speakers and PRONOUN_SPEAKER.search(ctx.text):
+        return previous[0]
+    return None
+
+
+def _speakers(ctx: SentenceContext) -> list[str]:
+    if not SPEECH.search(ctx.text):
+        return []
+    return [ent[-1].text for ent in ctx.sent.ents if ent.label_ == "PERSON"]
+
+
+def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
+    clause = text[start:end]
+    hits = []
+    for trigger in TRIGGERS:
+        for match in trigger.pattern.finditer(clause):
+            hits.append((match.start() + start, match.end() + start, trigger, match))
+    hits = _without_overlaps(hits)
+    if not hits:
+        return []
+    records: list[Pledge] = []
+    items = _items(ctx, text, start, end)
+    buy = None
+    for index, (t_start, t_end, trigger, match) in enumerate(hits):
+        before = text[max(start, t_start - 45) : t_start]
+        status = trigger.status
+        if status != "considering" and NEGATION.search(before):
+            continue  # "will not supply", "refused to send": a refusal is no pledge
+        if trigger.needs_subject and not any(
+            0 <= t_start - (m.end - ctx.start) <= 3 for m in _mentions_in(ctx, start, t_start)
+        ):
+            continue
+        if status == "pledged" and re.search(r"\bif\b", clause, re.I):
+            status = "considering"  # "if senators approve"
+        next_start = hits[index + 1][0] if index + 1 < len(hits) else end
+        mine = _items_of(trigger, items, start, t_start, t_end, next_start, hits, index)
+        if trigger.money_only:
+            mine = [f for f in mine if f.category == "funding"]
+        recipient = "UA"
+        donors: list[str]
+        if status == "requested":
+            donors = _asked(ctx, memory, text, start, end, t_start, t_end, match, trigger)
+        else:
+            buy = buy or _bought_from(ctx, text, start, end)
+            if buy:
+                donors, recipient = [buy[0]], buy[1]
+            else:
+                donors = _donors(ctx, memory, text, start, end, t_start, t_end)
+        if not donors:
+            continue
+        if _aid_elsewhere(ctx, text, t_end, end):
+            continue  # "$6.5 billion in military sales to Israel": not aid to the war's parties
+        frames.append((donors, status))
+        if not mine:
+            continue
+        clause_day = _clause_day(ctx, start, end, t_start) or _earlier_day(ctx, start, day)
+        for donor in donors:
+            to = "RU" if donor in RUSSIA_SUPPLIERS and _mentions(ctx, "RU", text, start, end) else recipient
+            if donor in WAR_PARTIES and not (donor == "UA" and to == "RU") or donor == to:
+                continue
+            for f in mine:
+                records.append(
+                    Pledge(
+                        donor=donor,
+                        recipient=to,
+                        item=f.item,
+                        category=f.category,
+                        quantity=f.quantity,
+                        amount=f.amount,
+                        currency=f.currency,
+                        status=status,
+                        date=clause_day,
+                        span=(ctx.start + start, ctx.start + end),
+                    )
+                )
+    return records
+
+
+def _without_overlaps(hits):
+    """Keep the longest trigger where two overlap ("has sent" over "sent")."""
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    kept = []
+    for hit in hits:
+        if kept and hit[0] < kept[-1][1]:
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _items_of(trigger, items, start, t_start, t_end, next_start, hits, index) -> list[Found]:
+    after = [f for f in items if t_end <= f.start < next_start and not f.training]
+    if after and not trigger.passive:
+        return after
+    if trigger.passive or not after:
+        previous_end = hits[index - 1][1] if index > 0 else start
+        reach = start if trigger.passive else max(previous_end, t_start - 45)
+        before = [f for f in items if reach <= f.start and f.end <= t_start and (trigger.passive or not f.training)]
+        return before + after if trigger.passive else before
+    return after
+
+
+def _records(donors, status, items, ctx, day, start, end) -> list[Pledge]:
+    return [
+        Pledge(
+            donor=donor,
+            recipient="UA",
+            item=f.item,
+            category=f.category,
+            quantity=f.quantity,
+            status=status,
+            date=day,
+            span=(ctx.start + start, ctx.start + end),
+        )
+        for donor in donors
+        for f in items
+    ]
+
+
+# --- donors -------------------------------------------------------------------------------------
+
+
+def _mentions_in(ctx: SentenceContext, start: int, end: int) -> list[CountryMention]:
+    return [m for m in ctx.countries if start <= m.start - ctx.start and m.end - ctx.start <= end]
+
+
+def _mentions(ctx, code, text, start, end) -> bool:
+    return any(m.code == code for m in _mentions_in(ctx, start, end))
+
+
+def _giver(ctx: SentenceContext, text: str, mention: CountryMention) -> str | None:
+    """The code of a mention that can be a giver, None for "in Germany", "US-made", "EU countries"."""
+    s, e = mention.start - ctx.start, mention.end - ctx.start
+    if mention.code in WAR_PARTIES:
+        return None
+    if UNNAMED_TEXT.search(mention.text) or UNNAMED_AFTER.match(text[e : e + 20]):
+        return None
+    if ATTRIBUTE_AFTER.match(text[e : e + 12]):
+        return None
+    possessive = re.match(r"^[’']s\b", text[e : e + 3]) or mention.text.endswith(("’s", "'s"))
+    if (
+        NOT_A_GIVER_BEFORE.search(text[max(0, s - 12) : s])
+        and not possessive
+        and not FROM_DONOR.search(text[max(0, s - 40) : s])
+    ):
+        return None
+    if re.search(r"\b(?:several|some|other|many|most|few)\s+$", text[max(0, s - 10) : s], re.I):
+        return None
+    return mention.code
+
+
+def _givers(ctx, text, start, end) -> list[str]:
+    return [code for m in _mentions_in(ctx, start, end) if (code := _giver(ctx, text, m))]
+
+
+def _donors(ctx, memory, text, start, end, t_start, t_end) -> list[str]:
+    mentions = _mentions_in(ctx, start, end)
+    for m in mentions:
+        s = m.start - ctx.start
+        if FROM_DONOR.search(text[max(0, s - 40) : s]) and m.code not in WAR_PARTIES:
+            return [m.code]  # "assistance from the European Union"
+    before = [m for m in mentions if m.end - ctx.start <= t_start and _giver(ctx, text, m)]
+    if before:
+        return _coordinated(ctx, text, before)
+    after = [m for m in mentions if m.start - ctx.start >= t_end]
+    for m in after:
+        s = m.start - ctx.start
+        if re.search(r"\b(?:by|with)\s+(?:the\s+)?$", text[max(0, s - 10) : s], re.I) and m.code not in WAR_PARTIES:
+            return [m.code]  # "were delivered by Germany", "a deal with the IMF"
+    givers_after = [m.code for m in after if _giver(ctx, text, m)]
+    if givers_after:
+        return givers_after[:1]  # "the package was focused on supplying ammunition ... the US has sent"
+    if any(m.code not in WAR_PARTIES for m in _mentions_in(ctx, 0, len(text))):
+        return []  # a giver is named but cannot give ("several EU countries"): no record
+    return _earlier_giver(ctx, memory)
+
+
+def _coordinated(ctx, text, before: list[CountryMention]) -> list[str]:
+    """The giver nearest the trigger and those joined to it: "Germany and France will send"."""
+    chosen = [before[-1]]
+    for m in reversed(before[:-1]):
+        gap = text[m.end - ctx.start : chosen[0].start - ctx.start]
+        if re.fullmatch(r"\s*(?:,|and|,\s*and|&|as\s+well\s+as)\s*(?:the\s+)?", gap):
+            chosen.insert(0, m)
+        else:
+            break
+    codes = []
+    for m in chosen:
+        code = _giver(ctx, text, m)
+        if code and code not in codes:
+            codes.append(code)
+    return codes
+
+
+def _earlier_giver(ctx, memory) -> list[str]:
+    """A giver left unnamed ("we have delivered ...", she said): the one of the sentence before."""
+    previous = memory.sentences.get(ctx.index - 1)
+    if previous and previous[1]:
+        return [previous[1][0]]
+    if memory.pledges and ctx.index - memory.pledge_sentence[-1] <= 2:
+        return [memory.pledges[-1].donor]
+    return []
+
+
+def _asked(ctx, memory, text, start, end, t_start, t_end, match, trigger) -> list[str]:
+    """The party asked for aid; [] when a third party does the asking."""
+    mentions = _mentions_in(ctx, start, end)
+    askers = [m for m in mentions if m.end - ctx.start <= t_start and m.code != "UA"]
+    if trigger.request_object:
+        party_text = match.group("party")
+        p_start = match.start("party") + start
+        party = [m for m in mentions if p_start <= m.start - ctx.start < p_start + len(party_text)]
+        named = [
+            m.code
+            for m in party
+            if m.code not in WAR_PARTIES
+            and not UNNAMED_AFTER.match(text[m.end - ctx.start : m.end - ctx.start + 20])
+            and not UNNAMED_TEXT.search(m.text)
+        ]
+        asked_first = askers and not any(m.code == "UA" for m in mentions if m.end - ctx.start <= t_start)
+        if asked_first and not any(a.code in named for a in askers):
+            return []  # "Poland urged Germany to send tanks": not the recipient asking
+        if named:
+            return named[:1]
+        if GROUP_ASKED.search(party_text) or any(m.code == "NATO" for m in party):
+            return ["NATO"]
+        return []
+    # "pleas from Ukraine for MLRS" weighed by the White House; "Ukraine's request for Abrams tanks"
+    after_text = text[t_end:end]
+    group = GROUP_ASKED.search(after_text)
+    for m in mentions:
+        s = m.start - ctx.start
+        if (
+            s >= t_end
+            and re.search(r"\b(?:from|to)\s+(?:the\s+)?$", text[max(0, s - 10) : s])
+            and m.code not in WAR_PARTIES
+        ):
+            return [m.code]
+    if group and re.search(r"\b(?:from|to|of)\s+(?:its\s+|their\s+|the\s+)?$", after_text[: group.start()]):
+        return ["NATO"]
+    givers = [m for m in askers if _giver(ctx, text, m)]
+    if givers:
+        return [givers[-1].code]
+    if any(m.code not in WAR_PARTIES for m in mentions):
+        return []
+    if memory.pledges and ctx.index - memory.pledge_sentence[-1] <= 3:
+        return [memory.pledges[-1].donor]
+    return []
+
+
+def _bought_from(ctx, text, start, end) -> tuple[str, str] | None:
+    """ "Russia plans to buy short-range missiles from Iran": Iran gives, Russia receives."""
+    for m in _mentions_in(ctx, start, end):
+        s = m.start - ctx.start
+        match = BUY_FROM.search(text[max(start, s - 120) : s])
+        if match and m.code not in WAR_PARTIES:
+            buyer = next((b.code for b in _mentions_in(ctx, start, s) if b.code in WAR_PARTIES), "UA")
+            return m.code, buyer
+    return None
+
+
+def _aid_elsewhere(ctx, text, t_end, end) -> bool:
+    for m in _mentions_in(ctx, t_end, end):
+        s = m.start - ctx.start
+        if (
+            m.code not in WAR_PARTIES
+            and m.code not in ("NATO", "EU")
+            and re.search(r"\bto\s+(?:the\s+)?$", text[max(0, s - 8) : s])
+        ):
+            return not _mentions(ctx, "UA", text, t_end, end)
+    return False
+
+
+# --- items, money, dates ------------------------------------------------------------------------
+
+
+def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]:
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for match in _equipment_re().finditer(text, start, end):
+        item = gazetteer.equipment_named(match.group())
+        if item is None or _excluded(text, match.start(), item.category, generic=False):
+            taken.append(match.span())
+            continue
+        quantity = _quantity(ctx, text, match.start())
+        found.append(Found(match.start(), match.end(), item.category, item=item.name, quantity=quantity))
+        found[-1].training = _training(text, match.start())
+        taken.append(match.span())
+    for match in MONEY_RE.finditer(text, start, end):
+        if re.search(r"\(\s*$", text[max(0, match.start() - 3) : match.start()]):
+            continue  # "$800m (£613m)": the conversion is no second amount
+        money = ctx.parse_money(match.group())
+        if money is None:
+            continue
+        found.append(Found(match.start(), match.end(), "funding", amount=money.amount, currency=money.currency))
+        taken.append(match.span())
+    for match in CATEGORY_RE.finditer(text, start, end):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        if _absorbed(text, taken, match.start()):
+            continue  # "Leopard 2 tanks", "Bushmaster armoured vehicles": the item's own noun
+        category = match.lastgroup
+        if category == "funding" and any(f.category == "funding" for f in found):
+            continue
+        if _excluded(text, match.start(), category, generic=True):
+            continue
+        found.append(Found(match.start(), match.end(), category, quantity=_quantity(ctx, text, match.start())))
+        found[-1].training = _training(text, match.start())
+        taken.append(match.span())
+    found.sort(key=lambda f: f.start)
+    unique: list[Found] = []
+    for f in found:
+        if any(u.category == f.category and u.item == f.item and u.amount == f.amount for u in unique):
+            continue
+        unique.append(f)
+    return unique
+
+
+def _excluded(text: str, at: int, category: str, generic: bool) -> bool:
+    before = text[max(0, at - 60) : at]
+    if FOR_SOMETHING.search(before) or ENEMY_BEFORE.search(before):
+        return True
+    return generic and category in CARRIER_CATEGORIES and bool(CARRIER_BEFORE.search(before[-30:]))
+
+
+def _training(text: str, at: int) -> bool:
+    return bool(TRAINING_BEFORE.search(text[max(0, at - 60) : at]))
+
+
+def _absorbed(text: str, taken: list[tuple[int, int]], at: int) -> bool:
+    return any(
+        0 <= at - e <= 30 and re.fullmatch(r"[\s\w-]*", text[e:at]) and not re.search(r"\band\b", text[e:at])
+        for _s, e in taken
+    )
+
+
+def _quantity(ctx: SentenceContext, text: str, at: int) -> int | None:
+    match = QUANTITY_BEFORE.search(text[max(0, at - 60) : at])
+    if not match:
+        return None
+    number = match.group("number")
+    if re.fullmatch(r"(?:19|20)\d\d", number):
+        return None
+    if re.search(r"\b(?:total|range|number|out)\s+of\s+$", text[max(0, at - 60) : at][: match.start()]):
+        return None
+    value = ctx.parse_number(number)
+    if value is None or value.min is None or value.min != value.max:
+        return None
+    return value.min
+
+
+def _clause_day(ctx: SentenceContext, start: int, end: int, t_start: int):
+    days = [m for m in ctx.dates if m.value.precision == "day"]
+    inside = [m for m in days if start <= m.start - ctx.start < end]
+    before = [m for m in inside if m.start - ctx.start <= t_start]
+    if before:
+        return before[-1].value.date
+    for m in inside:
+        # "will send ... on Friday", but not "... of the type that bloggers said had ... on Thursday"
+        if not re.search(
+            r"\b(?:that|which|who|when|after|before|since|as|because)\b", ctx.text[t_start : m.start - ctx.start]
+        ):
+            return m.value.date
+    return None
+
+
+def _earlier_day(ctx: SentenceContext, start: int, day):
+    """A clause without a date takes one from an earlier clause, else the sentence's carried day."""
+    days = [m for m in ctx.dates if m.value.precision == "day"]
+    if not days:
+        return day
+    earlier = [m for m in days if m.end - ctx.start <= start]
+    return earlier[-1].value.date if earlier else None
+
+
+_EQUIPMENT_RE: re.Pattern | None = None
+
+
+def _equipment_re() -> re.Pattern:
+    global _EQUIPMENT_RE
+    if _EQUIPMENT_RE is None:
+        forms = {p["pattern"] for p in gazetteer.equipment_patterns()}
+        alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        _EQUIPMENT_RE = re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
+    return _EQUIPMENT_RE
+
+
+# --- one record per pledge ----------------------------------------------------------------------
+
+
+def _fold(memory: ArticleMemory, index: int, found: list[Pledge]) -> list[Pledge]:
+    """Fold retellings into the records returned before; return only the new ones."""
+    new: list[Pledge] = []
+    for pledge in found:
+        earlier = next((p for p in [*memory.pledges, *new] if _same(p, pledge)), None)
+        if earlier is None:
+            new.append(pledge)
+            continue
+        if earlier.item is None and pledge.item is not None:
+            earlier.item = pledge.item
+        for name in ("quantity", "amount", "currency", "date"):
+            if getattr(earlier, name) is None and getattr(pledge, name) is not None:
+                setattr(earlier, name, getattr(pledge, name))
+    for pledge in new:
+        memory.pledges.append(pledge)
+        memory.pledge_sentence.append(index)
+    return new
+
+
+def _same(a: Pledge, b: Pledge) -> bool:
+    if (a.donor, a.recipient, a.status, a.category) != (b.donor, b.recipient, b.status, b.category):
+        return False
+    if a.item and b.item and a.item != b.item:
+        return False
+    for name in ("quantity", "amount"):
+        x, y = getattr(a, name), getattr(b, name)
+        if x is not None and y is not None and x != y:
+            return False
+    return True

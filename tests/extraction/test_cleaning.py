@@ -1,0 +1,428 @@
+"""Reading uploads: decoding, HTML reduction, boilerplate removal and publication dates."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from articles.extraction.cleaning import (
+    UnreadableDocument,
+    clean_text,
+    decode,
+    find_published,
+    read_document,
+)
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def seed(name: str) -> bytes:
+    return (FIXTURES / "seed" / name).read_bytes()
+
+
+def html_fixture(name: str) -> bytes:
+    return (FIXTURES / "html" / name).read_bytes()
+
+
+# --- decoding -------------------------------------------------------------------
+
+
+def test_it_rejects_an_empty_file():
+    with pytest.raises(UnreadableDocument, match="^The file is empty.$"):
+        decode(b"")
+
+
+def test_it_rejects_a_whitespace_only_file():
+    with pytest.raises(UnreadableDocument, match="^The file is empty.$"):
+        read_document(b" \n\r\n\t  \n", filename="blank.txt")
+
+
+def test_it_rejects_a_binary_file():
+    with pytest.raises(UnreadableDocument, match="binary file"):
+        decode(b"\x00\x01\x02\x03ELF\x00\x00" * 20)
+
+
+def test_it_rejects_a_pdf():
+    with pytest.raises(UnreadableDocument, match="binary file"):
+        read_document(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", filename="article.pdf")
+
+
+def test_it_rejects_text_full_of_control_characters():
+    with pytest.raises(UnreadableDocument, match="binary file"):
+        decode(bytes(range(1, 32)) * 10 + b"some text")
+
+
+def test_it_decodes_utf8_with_a_byte_order_mark():
+    assert decode("Kyiv said on Monday.".encode("utf-8-sig")) == "Kyiv said on Monday."
+
+
+def test_it_decodes_utf16_with_a_byte_order_mark():
+    assert decode("Kharkiv was shelled.".encode("utf-16")) == "Kharkiv was shelled."
+
+
+def test_it_decodes_cp1252_text():
+    raw = "Zelensky\u2019s \u201cwinter plan\u201d costs \u20ac5bn \u2013 officials.".encode("cp1252")
+    assert decode(raw) == "Zelensky\u2019s \u201cwinter plan\u201d costs \u20ac5bn \u2013 officials."
+
+
+def test_it_keeps_utf8_with_a_stray_byte_as_utf8():
+    raw = "Zelensky\u2019s \u201cwinter plan\u201d \u2013 ".encode() + b"caf\xe9 " + "Kyiv\u2019s mayor.".encode()
+    assert decode(raw) == "Zelensky\u2019s \u201cwinter plan\u201d \u2013 caf\ufffd Kyiv\u2019s mayor."
+
+
+def test_it_decodes_cyrillic_cp1251_text():
+    text = "Україна отримала нові танки від Німеччини. Міністерство оборони повідомило про це."
+    assert decode(text.encode("cp1251")) == text
+
+
+def test_it_normalises_newlines():
+    assert decode(b"First line.\r\nSecond line.\rThird line.") == "First line.\nSecond line.\nThird line."
+
+
+# --- boilerplate ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "last_paragraph", "first_headline"),
+    [
+        (
+            "seed-000.txt",
+            "The US has so far provided a total of $21.3 billion in security assistance to Ukraine",
+            "U.S.\u2013Venezuela Relations Show Signs of Thaw as Top Envoy Visits Caracas",
+        ),
+        (
+            "seed-001.txt",
+            "The ministry said that the call for a ramped-up production of Russian tanks follows",
+            "Trump Orders DHS to Avoid Protests in Democratic Cities Unless Federal Assets Are Threatened",
+        ),
+    ],
+)
+def test_it_drops_the_unrelated_headlines_that_end_a_seed_article(name, last_paragraph, first_headline):
+    text = read_document(seed(name), filename=name).text
+
+    assert first_headline not in text
+    assert "Israel Intensifies Gaza Airstrikes Amid Ceasefire Tensions" not in text
+    assert "Christian Menefee Wins Texas Special Election" not in text
+    assert last_paragraph in text
+    assert text.rstrip().endswith(("global security.", "\u201cspecial military operation.\u201d"))
+
+
+def test_it_keeps_every_sentence_of_a_seed_article():
+    raw = seed("seed-004.txt").decode("utf-8")
+    cleaned = clean_text(raw)
+
+    paragraphs = [line.strip() for line in raw.split("\n") if line.strip().endswith(".")]
+    assert paragraphs
+    for paragraph in paragraphs[1:]:
+        assert paragraph in cleaned
+
+
+def test_it_keeps_a_heading_between_paragraphs():
+    text = (
+        "The largest exchange of prisoners of war to date took place on Wednesday.\n\n"
+        "Death toll in Kyiv rises almost week after Russian missile attack\n\n"
+        "The death toll in Kyiv has risen to 32.\n"
+    )
+    assert clean_text(text) == text
+
+
+def test_it_drops_a_read_more_block_and_its_headlines():
+    text = (
+        "Russian forces shelled Kherson on Tuesday, killing two people.\n"
+        "Related\n"
+        "Markets Rally as Inflation Cools\n"
+        "Storm Batters the Coast\n"
+        "The regional governor said rescue work was continuing.\n"
+    )
+    assert clean_text(text) == (
+        "Russian forces shelled Kherson on Tuesday, killing two people.\n"
+        "\n"
+        "The regional governor said rescue work was continuing.\n"
+    )
+
+
+def test_it_drops_one_line_teasers_under_a_useful_reading_header():
+    text = (
+        "Fighting was also recorded on the Kupiansk and Lyman directions.\n"
+        "Useful reading:\n"
+        "Russian strikes on Kherson region killed one and injured 11 as of February 25, 2026.\n"
+        "Tags:\n"
+        "frontline updates\n"
+    )
+    assert clean_text(text) == "Fighting was also recorded on the Kupiansk and Lyman directions.\n"
+
+
+def test_it_drops_a_site_menu_at_the_top():
+    text = "Home\nNews\nWorld\nEurope\nSport\nUkraine says it repelled 30 attacks near Pokrovsk on Friday.\n"
+    assert clean_text(text) == "Ukraine says it repelled 30 attacks near Pokrovsk on Friday.\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "By Anna Hirtenstein, Marwa Rashad and Timothy Gardner",
+        "Reporting by Olena Harmash; Editing by Daniel Flynn",
+        "Photograph: Sergey Bobok/AFP/Getty Images",
+        "Image source, Reuters",
+        "Read more: The historic pontificate of Pope Leo XIV",
+        "This site uses cookies. Visit our cookies policy page for more information.",
+        "Sign up for our weekday newsletter, packed with original analysis.",
+        "Fox News\u2019 Anders Hagstrom and Caitlin McFall contributed to this report.",
+        "FIVE REASONS WHY RUSSIA IS LIKELY BEHIND THE NORD STREAM INDUSTRIAL SABOTAGE",
+        "JOIN US ON TELEGRAM! Follow our coverage of the war on the @Kyivpost_official.",
+        "Item 1 of 2 Water vapour rises from residential buildings in Kyiv. REUTERS/Vladyslav Sodel",
+        "[](https://www.osvnews.com/<#>) [](https://twitter.com/osvnews)",
+        "FacebookTwitterEmail",
+        "\u00a9 2026 AOL Media LLC. All rights reserved.",
+    ],
+)
+def test_it_drops_a_boilerplate_line(line):
+    before = "Russian drones struck an energy facility in Odesa overnight, the governor said."
+    after = "Power was restored to most homes by the morning, officials said."
+    assert clean_text(f"{before}\n{line}\n{after}\n") == f"{before}\n\n{after}\n"
+
+
+def test_it_drops_tags_and_share_links_after_the_last_paragraph():
+    text = (
+        "Faith, the prelate said, remains central to the country\u2019s endurance.\n"
+        "AnniversaryMajor Archbishop Sviatoslav Shevchukreligious beliefRussia invasion of Ukraine\n"
+        "FacebookTwitterEmail\n"
+    )
+    assert clean_text(text) == "Faith, the prelate said, remains central to the country\u2019s endurance.\n"
+
+
+def test_it_drops_a_teaser_stamped_minutes_ago_with_its_summary():
+    text = (
+        "Hungary accounted for 68% of Ukraine's imported power this month.\n"
+        "Worldcategory \u00b7 February 23, 2026 \u00b7 7:54 PM UTC \u00b7 2 mins ago\n"
+        "The U.S. ambassador to France has been banned from meeting members of the French government.\n"
+    )
+    assert clean_text(text) == "Hungary accounted for 68% of Ukraine's imported power this month.\n"
+
+
+def test_it_keeps_an_article_in_one_line_that_stops_mid_sentence():
+    text = (
+        "Western leaders have responded with fury to Russia\u2019s military attacks on Ukrainian cities. "
+        "Biden said he had spoken to the Ukrainian president. A joint statement issued by the EU warned\n"
+    )
+    assert clean_text(text) == text
+
+
+def test_it_keeps_a_pasted_headline_when_nothing_else_is_there():
+    headline = "Russia strikes Kyiv overnight, killing three\n"
+    assert clean_text(headline) == headline
+
+
+def test_it_keeps_a_photo_caption_that_reports_the_news():
+    caption = (
+        "Rescuers work at the site of a residential building hit by a Russian missile strike in Dnipro, "
+        "Ukraine, January 15, 2023. REUTERS/Clodagh Kilcoyne"
+    )
+    text = f"At least 40 people were killed in Dnipro, officials said.\n{caption}\nRescue work went on.\n"
+    assert caption in clean_text(text)
+
+
+def test_it_keeps_a_list_the_article_introduces():
+    text = (
+        "The package includes:\n"
+        "* 18 HIMARS launchers\n"
+        "* 150,000 rounds of 155mm ammunition\n"
+        "* 20 Mi-17 helicopters\n"
+        "The Pentagon said deliveries would start within weeks.\n"
+    )
+    assert clean_text(text) == text
+
+
+def test_it_keeps_a_daily_tally():
+    text = (
+        "The total combat losses of the enemy from 24.02 to 18.05 were approximately:\n"
+        "personnel \u2012 about 28300 (+400) persons were liquidated,\n"
+        "tanks \u2012 1251 (+16),\n"
+        "helicopters \u2013 167 (+0),\n"
+        "special equipment \u2012 43 (+0).\n"
+    )
+    assert clean_text(text) == text
+
+
+def test_it_keeps_a_sentence_broken_across_lines_by_a_link():
+    text = (
+        "GENEVA (AP) \u2014 The latest talks between envoys from Moscow and Kyiv over\n"
+        "Russia\u2019s all-out invasion\n"
+        "ended on Wednesday without a breakthrough, officials said.\n"
+    )
+    assert clean_text(text) == text
+
+
+def test_it_cuts_credits_and_teasers_out_of_an_article_in_one_line():
+    text = (
+        "A school destroyed not far from the centre of Kharkiv. Photograph: Sergey Bobok/AFP/Getty Images "
+        "The talks ended without agreement. 01:50Zelenskiy says Russia continued to bomb Ukrainian cities "
+        "during negotiation talks – video In a further blow, the US imposed sanctions on Monday. "
+        "‘The damage is done’: Russians face economic point of no returnRead more Panicked Russians withdrew "
+        "savings.\n"
+    )
+    assert clean_text(text) == (
+        "A school destroyed not far from the centre of Kharkiv. The talks ended without agreement. "
+        "In a further blow, the US imposed sanctions on Monday. Panicked Russians withdrew savings.\n"
+    )
+
+
+def test_it_splits_a_live_blog_at_its_entry_stamps():
+    text = (
+        "Britain will sanction more businessmen. Updated at 23.00\u00a0GMT 6 Mar 202205.07Thank you for "
+        "following our live blog. 6 Mar 202204.45A C-17A delivered military equipment to Ukraine.\n"
+    )
+    assert clean_text(text) == (
+        "Britain will sanction more businessmen.\n\nThank you for following our live blog.\n\n"
+        "A C-17A delivered military equipment to Ukraine.\n"
+    )
+
+
+def test_it_removes_markdown_links_and_inline_tags_but_keeps_their_words():
+    text = 'The <span style="color:#000">strike</span> on [Odesa](https://example.com/odesa) killed two.\n'
+    assert clean_text(text) == "The strike on Odesa killed two.\n"
+
+
+def test_it_collapses_blank_lines():
+    assert clean_text("Kyiv was hit.\n\n\n\n\nLviv was hit.\n") == "Kyiv was hit.\n\nLviv was hit.\n"
+
+
+def test_it_drops_the_date_line_it_reads_the_date_from():
+    document = read_document(seed("seed-004.txt"), filename="seed-004.txt")
+
+    assert "2024-01-04" not in document.text
+    assert document.text.startswith("Ukraine expects more prisoner exchanges, more deaths after rocket attack\n")
+    assert document.title == "Ukraine expects more prisoner exchanges, more deaths after rocket attack"
+
+
+# --- publication dates ------------------------------------------------------------
+
+
+def test_it_finds_the_date_of_seed_004():
+    assert read_document(seed("seed-004.txt"), filename="seed-004.txt").published == datetime.date(2024, 1, 4)
+
+
+def test_it_finds_no_date_in_a_seed_article_without_one():
+    assert read_document(seed("seed-000.txt"), filename="seed-000.txt").published is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (" date 2024-01-04 This article was last updated on January 4, 2024\n", datetime.date(2024, 1, 4)),
+        ("This article was last updated on January 4, 2024\n", datetime.date(2024, 1, 4)),
+        ("Published 5 Jan 2023 12:31 GMT\n", datetime.date(2023, 1, 5)),
+        ("Published 12:31 GMT 5 Jan 2023\n", datetime.date(2023, 1, 5)),
+        ("Updated: 4:52 AM EST, Thu January 5, 2023\n", datetime.date(2023, 1, 5)),
+        ("Mon 24 Feb 2025 06.00 GMT\n", datetime.date(2025, 2, 24)),
+        ("by Katarzyna Szalajko 10:41 AM February 5, 2026\n", datetime.date(2026, 2, 5)),
+        ("Friday, 27 February 2026, 22:49\n", datetime.date(2026, 2, 27)),
+        ("2022-05-18 06:45:00 | ID: 67554\n", datetime.date(2022, 5, 18)),
+        ("27.02.2026 - Update : 27.02.2026\n", datetime.date(2026, 2, 27)),
+        ("Published On 27 Feb 2026\n", datetime.date(2026, 2, 27)),
+        ('<span style="color:#808080;">August 21st 2025</span>\n', datetime.date(2025, 8, 21)),
+        ("Page last modified: 10-02-2025 17:48:45 ZULU\n", datetime.date(2025, 2, 10)),
+        ("This report by The Canadian Press was first published April 19, 2022.\n", datetime.date(2022, 4, 19)),
+    ],
+)
+def test_it_finds_a_stated_publication_date(text, expected):
+    article = "Russian forces shelled Kharkiv on Monday, the governor said.\n"
+    assert find_published(text + article) == expected
+
+
+def test_it_dates_a_live_blog_by_its_oldest_entry():
+    text = (
+        "Britain will sanction more businessmen. Updated at 00.45\u00a0BST 23 May 202201.00Summary of the day. "
+        "22 May 202223.46Hello, this is Helen. 22 May 202223.30Today so far. 22 May 202222.59In Staryi Krym.\n"
+    )
+    assert find_published(text) == datetime.date(2022, 5, 22)
+
+
+def test_it_takes_no_date_line_from_deep_in_the_article():
+    paragraph = "Russian forces pressed their assault on the eastern town for a third week, officials said.\n"
+    text = paragraph * 6 + "24 February 2022\n" + paragraph
+    assert find_published(text) is None
+    assert find_published("24 February 2022\n" + paragraph * 6) == datetime.date(2022, 2, 24)
+
+
+def test_it_prefers_the_publication_date_to_the_update():
+    text = "Published 5 Jan 2023 12:31 GMT\nUpdated 6 Jan 2023 08:00 GMT\nKyiv was shelled.\n"
+    assert find_published(text) == datetime.date(2023, 1, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MINSK, 21 July (BelTA) - Belarus held talks with Russia on Thursday.\n",
+        "KYIV, Feb 23 (Reuters) - Ukraine's economy is enduring its toughest period.\n",
+        "Russia launched its full-scale invasion of Ukraine on February 24, 2022.\n",
+        "This article was amended on 1 March 2022 to correct a name.\n",
+        "Ukraine frontline update February 26 2026\n",
+        "Worldcategory \u00b7 February 23, 2026 \u00b7 7:54 PM UTC \u00b7 2 mins ago\n",
+    ],
+)
+def test_it_finds_no_publication_date_where_none_is_stated(text):
+    assert find_published(text) is None
+
+
+# --- HTML -------------------------------------------------------------------------
+
+
+def test_it_reads_the_title_date_outlet_and_text_of_an_html_page():
+    document = read_document(html_fixture("article-with-metadata.html"), filename="leopards.html")
+
+    assert document.is_html
+    assert document.title == "Ukraine receives first Leopard tanks"
+    assert document.published == datetime.date(2023, 3, 27)
+    assert document.outlet == "Example News"
+    assert document.url == "https://news.example.com/2023/03/27/ukraine-leopard-tanks"
+    assert "Germany has delivered the first 18 Leopard 2 tanks to Ukraine" in document.text
+    assert "Markets rally as inflation cools" not in document.text
+    assert "All rights reserved" not in document.text
+
+
+def test_it_reads_the_date_line_of_a_saved_ministry_page():
+    document = read_document(html_fixture("mod-losses-2022-05-18.html"), filename="mod.html")
+
+    assert document.published == datetime.date(2022, 5, 18)
+    assert document.outlet == "Ministry of Defence of Ukraine"
+    assert "tanks \u2012 1251 (+16)," in document.text
+    assert "special equipment \u2012 43 (+0)." in document.text
+
+
+def test_it_sniffs_html_without_a_filename():
+    raw = (
+        b"<!doctype html><html><body><article>"
+        b"<p>Russian drones hit Odesa port overnight, officials said on Monday.</p>"
+        b"</article></body></html>"
+    )
+    document = read_document(raw)
+
+    assert document.is_html
+    assert "Russian drones hit Odesa port overnight" in document.text
+
+
+def test_it_treats_html_by_content_type():
+    raw = b"<div><p>Ukraine received 14 Leopard 2 tanks from Germany, the ministry said.</p></div>"
+    assert read_document(raw, content_type="text/html; charset=utf-8").is_html
+
+
+def test_it_reads_a_txt_file_as_text_even_when_it_holds_tags():
+    raw = b'<span style="font-weight:bold;">Europe</span>\nKyiv was shelled on Monday, officials said.\n'
+    document = read_document(raw, filename="economist.txt")
+
+    assert not document.is_html
+    assert "Kyiv was shelled on Monday, officials said." in document.text
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"<html><head><title>Nothing here</title></head><body></body></html>",
+        b"<html><body><script>var x = 1;</script><div><",
+    ],
+)
+def test_it_rejects_a_broken_html_page(raw):
+    with pytest.raises(UnreadableDocument, match="^No article text could be found in this HTML page.$"):
+        read_document(raw, filename="broken.html")

@@ -1,0 +1,150 @@
+"""The places and equipment gazetteers: valid files, spellings that resolve, the DB load."""
+
+import json
+
+import pytest
+from django.core.management import call_command
+
+from articles.extraction import gazetteer
+from articles.extraction.records import PLEDGE_CATEGORIES
+
+UA_OBLASTS = [
+    "Cherkasy", "Chernihiv", "Chernivtsi", "Dnipropetrovsk", "Donetsk", "Ivano-Frankivsk", "Kharkiv",
+    "Kherson", "Khmelnytskyi", "Kirovohrad", "Kyiv", "Luhansk", "Lviv", "Mykolaiv", "Odesa", "Poltava",
+    "Rivne", "Sumy", "Ternopil", "Vinnytsia", "Volyn", "Zakarpattia", "Zaporizhzhia", "Zhytomyr",
+]  # fmt: skip
+
+
+def _lines(name):
+    path = gazetteer.GAZETTEERS / name
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_it_parses_every_line_of_both_files():
+    for name in ("places.jsonl", "equipment.jsonl"):
+        for line in _lines(name):
+            assert isinstance(json.loads(line), dict)
+
+
+def test_it_gives_every_place_a_known_kind_country_and_coordinates():
+    for place in gazetteer.places():
+        assert place.kind in gazetteer.PLACE_KINDS, place
+        assert len(place.country) == 2 and place.country.isupper(), place
+        assert -90 <= place.latitude <= 90 and -180 <= place.longitude <= 180, place
+
+
+def test_it_names_each_place_once():
+    names = [p.name for p in gazetteer.places()]
+    assert len(names) == len(set(names))
+
+
+def test_it_lists_every_ukrainian_oblast_under_all_its_spellings():
+    for base in UA_OBLASTS:
+        oblast = gazetteer.place_named(f"{base} Oblast")
+        assert oblast is not None and oblast.kind == "oblast" and oblast.country == "UA", base
+        assert gazetteer.place_named(f"{base} region") == oblast
+    assert gazetteer.place_named("Donetska oblast").name == "Donetsk Oblast"
+    assert gazetteer.place_named("Kharkov region").name == "Kharkiv Oblast"
+
+
+@pytest.mark.parametrize(
+    ("spelling", "name"),
+    [
+        ("Kiev", "Kyiv"),
+        ("Kharkov", "Kharkiv"),
+        ("Zaporozhye", "Zaporizhzhia"),
+        ("Kostyantynivka", "Kostiantynivka"),
+        ("Konstantinovka", "Kostiantynivka"),
+        ("Kupyansk", "Kupiansk"),
+        ("Artemivsk", "Bakhmut"),
+        ("Avdeyevka", "Avdiivka"),
+        ("Gulyaypole", "Huliaipole"),
+        ("Myrnograd", "Myrnohrad"),
+        ("Dorozhne", "Dorozhnie"),
+        ("Severodonetsk", "Sievierodonetsk"),
+        ("Odessa", "Odesa"),
+        ("Rabotino", "Robotyne"),
+    ],
+)
+def test_it_resolves_transliteration_variants(spelling, name):
+    assert gazetteer.place_named(spelling).name == name
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Soledar", "Vuhledar", "Pokrovsk", "Chasiv Yar", "Toretsk", "Kurakhove", "Marinka", "Siversk",
+     "Lyman", "Kreminna", "Orikhiv", "Vovchansk", "Krynky", "Mariupol", "Melitopol", "Berdiansk",
+     "Enerhodar", "Nova Kakhovka", "Crimea", "Sevastopol"],
+)  # fmt: skip
+def test_it_holds_the_frontline_towns_in_ukraine(name):
+    assert gazetteer.place_named(name).country == "UA"
+
+
+def test_it_holds_the_russian_border_regions():
+    for name in ("Belgorod Oblast", "Kursk Oblast", "Bryansk Oblast", "Rostov Oblast", "Voronezh Oblast"):
+        assert gazetteer.place_named(name).country == "RU"
+    assert gazetteer.place_named("Krasnodar region").name == "Krasnodar Krai"
+    assert gazetteer.place_named("Shebekino").region == "Belgorod Oblast"
+
+
+def test_it_holds_no_country_as_a_place():
+    names = {p.name for p in gazetteer.places()}
+    assert not names & {"Ukraine", "Russia", "Poland", "Luxembourg", "Singapore"}
+
+
+def test_it_lists_at_least_150_weapon_systems_in_spec_categories():
+    items = gazetteer.equipment()
+    assert len(items) >= 150
+    for item in items:
+        assert item.category in PLEDGE_CATEGORIES and item.category != "funding", item
+        assert item.origin, item
+
+
+@pytest.mark.parametrize(
+    ("spelling", "name", "category"),
+    [
+        ("Panzerhaubitze 2000", "PzH 2000", "artillery"),
+        ("Leopard 2A6", "Leopard 2", "tank"),
+        ("M2 Bradley", "Bradley", "armored_vehicle"),
+        ("Bradley Fighting Vehicle", "Bradley", "armored_vehicle"),
+        ("AMX-10RC", "AMX-10 RC", "armored_vehicle"),
+        ("AGM-88", "HARM", "missile"),
+        ("M142", "HIMARS", "mlrs"),
+        ("FIM-92", "Stinger", "air_defense"),
+        ("Javelins", "Javelin", "anti_tank"),
+        ("F-16s", "F-16", "aircraft"),
+        ("HMMWV", "Humvee", "vehicle"),
+        ("Shahed-136", "Shahed", "drone"),
+    ],
+)
+def test_it_resolves_equipment_aliases(spelling, name, category):
+    item = gazetteer.equipment_named(spelling)
+    assert (item.name, item.category) == (name, category)
+
+
+def test_it_gives_ruler_patterns_with_the_canonical_name_as_id():
+    places = {(p["pattern"], p["id"]) for p in gazetteer.place_patterns()}
+    assert ("Artemivsk", "Bakhmut") in places
+    assert {p["label"] for p in gazetteer.place_patterns()} == {"PLACE"}
+    weapons = {(p["pattern"], p["id"]) for p in gazetteer.equipment_patterns(label="WEAPON")}
+    assert ("Leopard 2s", "Leopard 2") in weapons
+    assert ("Panzerhaubitze 2000", "PzH 2000") in weapons
+
+
+def test_it_matches_an_ambiguous_name_only_through_its_qualified_aliases():
+    patterns = {p["pattern"] for p in gazetteer.equipment_patterns()}
+    assert "Archer" not in patterns and "Milan" not in patterns
+    assert "Archer howitzer" in patterns
+
+
+@pytest.mark.django_db
+def test_it_loads_the_gazetteers_into_the_database_idempotently():
+    from articles.models import Equipment, Place
+
+    call_command("load_gazetteers")
+    call_command("load_gazetteers")
+    assert Place.objects.count() == len(gazetteer.places())
+    assert Equipment.objects.count() == len(gazetteer.equipment())
+    bakhmut = Place.objects.get(name="Bakhmut")
+    assert "Artemivsk" in bakhmut.alt_names and bakhmut.country == "UA"
+    assert Equipment.objects.get(name="PzH 2000").aliases[0] == "Panzerhaubitze 2000"
