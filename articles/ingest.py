@@ -1,0 +1,450 @@
+"""Ingestion, the one multi-step workflow: store an upload, then read, clean, extract, write.
+
+`create_article` validates an upload, stores its raw bytes once (SHA-256 dedupe) and
+queues it. `process_article` runs in a worker: it claims the article, reads and
+cleans it, runs extraction outside any transaction (it is slow), then writes the
+cleaned text, the records and the final status in ONE transaction. A worker killed
+before that transaction commits leaves the article queued or processing and no
+records; `requeue_article` puts a failed or stuck article back in the queue.
+`reextract_article` runs the same steps again for an article already processed,
+replacing the machine's records and keeping those an analyst reviewed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import logging
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from articles.extraction.cleaning import Document, UnreadableDocument, read_document
+from articles.models import AidPledge, Article, Equipment, Event, LossReport, ReviewState
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+
+    from articles.extraction.records import Extraction
+
+logger = logging.getLogger(__name__)
+
+SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm")
+# A worker that has held an article this long has died: the article may be queued again.
+STUCK_AFTER = datetime.timedelta(minutes=15)
+MAX_REASON_LENGTH = 2000
+
+TOO_LARGE = "The file is larger than {limit}; upload articles of at most {limit}."
+UNSUPPORTED_TYPE = "Only .txt, .md, .html and .htm files can be read, not {extension}."
+NO_CONTENT = "Paste the article text or choose one or more files."
+FUTURE_DATE = "The publication date cannot be in the future."
+
+
+class InvalidUpload(ValueError):
+    """An upload that cannot become an article; the message is shown to the user as is."""
+
+
+@dataclass(frozen=True)
+class Upload:
+    """One file (or the pasted text) as received, before anything is stored."""
+
+    raw: bytes
+    filename: str = ""
+    content_type: str = ""
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.raw).hexdigest()
+
+
+@dataclass(frozen=True)
+class Created:
+    article: Article
+    created: bool  # False: the same bytes were uploaded before, `article` is that upload
+
+
+def max_upload_size() -> str:
+    limit = settings.WARBOARD_MAX_UPLOAD_BYTES
+    if limit >= 1024 * 1024:
+        return f"{limit / (1024 * 1024):g} MB"
+    return f"{limit / 1024:g} KB"
+
+
+def check_size(size: int) -> None:
+    """Refuse a file over the limit before its bytes are read."""
+    if size > settings.WARBOARD_MAX_UPLOAD_BYTES:
+        raise InvalidUpload(TOO_LARGE.format(limit=max_upload_size()))
+
+
+def check_filename(filename: str) -> None:
+    extension = PurePath(filename).suffix.lower()
+    if filename and extension not in SUPPORTED_EXTENSIONS:
+        raise InvalidUpload(UNSUPPORTED_TYPE.format(extension=extension or "a file without an extension"))
+
+
+def check_published(published: datetime.date | None) -> None:
+    if published is not None and published > timezone.localdate():
+        raise InvalidUpload(FUTURE_DATE)
+
+
+def read_upload(upload: Upload) -> Document:
+    """Validate an upload and read it: what the form checks and what create_article stores."""
+    check_filename(upload.filename)
+    check_size(len(upload.raw))
+    try:
+        return read_document(upload.raw, upload.filename or None, upload.content_type or None)
+    except UnreadableDocument as error:
+        raise InvalidUpload(str(error)) from None
+
+
+def create_article(
+    upload: Upload,
+    *,
+    title: str = "",
+    url: str = "",
+    outlet: str = "",
+    published: datetime.date | None = None,
+    uploaded_by: AbstractBaseUser | None = None,
+    document: Document | None = None,
+    enqueue: bool = True,
+) -> Created:
+    """Store an upload as a queued article, or return the article with the same bytes.
+
+    What the uploader supplies (title, URL, outlet, date) wins over what the document
+    says. `document` is the upload already read by the form (read again otherwise).
+    With `enqueue`, processing is queued once the surrounding transaction commits,
+    so a worker never looks for an article that is not there yet.
+    """
+    sha256 = upload.sha256
+    existing = Article.objects.filter(sha256=sha256).first()
+    if existing is not None:
+        return Created(existing, created=False)
+    check_published(published)
+    if document is None:
+        document = read_upload(upload)
+    else:
+        check_filename(upload.filename)
+        check_size(len(upload.raw))
+
+    published_value, published_source = _publication(published, document)
+    article = Article(
+        title=(title or document.title or "")[:500],
+        url=(url or document.url or "")[:2000],
+        outlet=(outlet or document.outlet or "")[:200],
+        published=published_value,
+        published_source=published_source,
+        raw=upload.raw,
+        filename=upload.filename[:255],
+        content_type=upload.content_type[:100],
+        sha256=sha256,
+        status=Article.Status.QUEUED,
+        uploaded_by=uploaded_by,
+    )
+    try:
+        # Two uploads of the same bytes at once: the unique index lets one win.
+        with transaction.atomic():
+            article.save()
+    except IntegrityError:
+        existing = Article.objects.filter(sha256=sha256).first()
+        if existing is None:
+            raise
+        return Created(existing, created=False)
+    if enqueue:
+        queue_processing(article.pk)
+    return Created(article, created=True)
+
+
+def queue_processing(article_id: int) -> None:
+    from articles import tasks
+
+    transaction.on_commit(lambda: tasks.process_article_task.enqueue(article_id))
+
+
+def requeue_done_article(article_id: int) -> bool:
+    """Queue a processed article for extraction again (reviewed records are kept)."""
+    requeued = Article.objects.filter(pk=article_id, status=Article.Status.DONE).update(
+        status=Article.Status.QUEUED, processed_at=None
+    )
+    if requeued:
+        queue_processing(article_id)
+    return bool(requeued)
+
+
+def _publication(supplied: datetime.date | None, document: Document) -> tuple[datetime.date | None, str]:
+    if supplied is not None:
+        return supplied, Article.PublishedSource.SUPPLIED
+    if document.published is not None:
+        return document.published, Article.PublishedSource.TEXT
+    return None, Article.PublishedSource.UNKNOWN
+
+
+def is_stuck(article: Article, now: datetime.datetime | None = None) -> bool:
+    """A processing article whose worker has not finished in STUCK_AFTER (it died)."""
+    now = now or timezone.now()
+    started = article.processed_at or article.uploaded_at
+    return article.status == Article.Status.PROCESSING and started < now - STUCK_AFTER
+
+
+def requeue_article(article_id: int) -> bool:
+    """Queue a failed or stuck article again; False when it is queued, running or done."""
+    stuck_before = timezone.now() - STUCK_AFTER
+    requeued = (
+        Article.objects.filter(pk=article_id)
+        .filter(
+            Q(status=Article.Status.FAILED)
+            | Q(status=Article.Status.PROCESSING, processed_at__lt=stuck_before)
+            | Q(status=Article.Status.PROCESSING, processed_at__isnull=True, uploaded_at__lt=stuck_before)
+        )
+        .update(status=Article.Status.QUEUED, failure_reason="", processed_at=None)
+    )
+    if requeued:
+        queue_processing(article_id)
+    return bool(requeued)
+
+
+def requeue_stuck() -> list[int]:
+    """Queue again every article whose worker died while processing it."""
+    stuck_before = timezone.now() - STUCK_AFTER
+    ids = list(
+        Article.objects.filter(status=Article.Status.PROCESSING)
+        .filter(Q(processed_at__lt=stuck_before) | Q(processed_at__isnull=True, uploaded_at__lt=stuck_before))
+        .values_list("pk", flat=True)
+    )
+    return [article_id for article_id in ids if requeue_article(article_id)]
+
+
+def _claim(article_id: int, statuses: list[str], *, stuck_too: bool = False) -> bool:
+    """Move the article to processing if it is in one of `statuses`.
+
+    One conditional UPDATE: of two workers handed the same article (a task queued
+    twice, a retry racing the first run) only one sees a row updated, so no article
+    is processed by two workers at once. While processing, `processed_at` holds the
+    time of the claim, which tells a stuck article from a running one.
+    """
+    condition = Q(status__in=statuses)
+    if stuck_too:
+        condition |= Q(status=Article.Status.PROCESSING, processed_at__lt=timezone.now() - STUCK_AFTER)
+    return bool(
+        Article.objects.filter(condition, pk=article_id).update(
+            status=Article.Status.PROCESSING, failure_reason="", processed_at=timezone.now()
+        )
+    )
+
+
+def process_article(article_id: int) -> bool:
+    """Read, clean and extract a queued article; False when another worker has it (or did)."""
+    if not _claim(article_id, [Article.Status.QUEUED]):
+        logger.info("Article %s is not queued; another worker has it or it is finished.", article_id)
+        return False
+    _run(article_id)
+    return True
+
+
+def reextract_article(article_id: int, *, stuck_too: bool = False) -> bool:
+    """Extract a processed article again: machine records are replaced, reviewed ones kept.
+
+    False when the article is being processed right now (unless it is stuck and
+    `stuck_too`), so re-extraction never runs beside a worker.
+    """
+    statuses = [Article.Status.QUEUED, Article.Status.DONE, Article.Status.FAILED]
+    if not _claim(article_id, statuses, stuck_too=stuck_too):
+        return False
+    _run(article_id)
+    return True
+
+
+def run_extraction(text: str, published: datetime.date | None, title: str | None) -> tuple[Extraction, str]:
+    """The extraction result and the extractor's version (imported here: spaCy loads late)."""
+    from articles.extraction import EXTRACTOR_VERSION, extract
+
+    return extract(text, published=published, title=title), EXTRACTOR_VERSION
+
+
+def _run(article_id: int) -> None:
+    try:
+        article = Article.objects.get(pk=article_id)
+        document = read_document(bytes(article.raw), article.filename or None, article.content_type or None)
+        if article.published_source == Article.PublishedSource.SUPPLIED:
+            published, source = article.published, Article.PublishedSource.SUPPLIED
+        else:
+            published, source = _publication(None, document)
+        result, version = run_extraction(document.text, published, article.title or document.title)
+        if source != Article.PublishedSource.SUPPLIED and result.published and result.published_source == "text":
+            published, source = result.published, Article.PublishedSource.TEXT
+
+        # Everything the article shows changes together: the text the spans point into,
+        # the records and the status. A worker killed before the commit leaves none of it.
+        with transaction.atomic():
+            article = Article.objects.select_for_update().get(pk=article_id)
+            if article.status != Article.Status.PROCESSING:
+                # Requeued (as stuck) while this worker was slow: the newer run owns it.
+                logger.warning("Article %s left processing while being processed; not written.", article_id)
+                return
+            article.text = document.text
+            article.title = article.title or (document.title or "")[:500]
+            article.outlet = article.outlet or (document.outlet or "")[:200]
+            article.url = article.url or (document.url or "")[:2000]
+            article.published, article.published_source = published, source
+            write_records(article, result)
+            article.status = Article.Status.DONE
+            article.failure_reason = ""
+            article.extractor_version = version
+            article.processed_at = timezone.now()
+            article.save()
+    except Exception as error:
+        logger.exception("Processing article %s failed", article_id)
+        Article.objects.filter(pk=article_id, status=Article.Status.PROCESSING).update(
+            status=Article.Status.FAILED, failure_reason=failure_reason(error), processed_at=timezone.now()
+        )
+
+
+def failure_reason(error: Exception) -> str:
+    if isinstance(error, UnreadableDocument):
+        return str(error)
+    detail = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    reason = f"Extraction failed: {type(error).__name__}" + (f": {detail}" if detail else "")
+    return reason[:MAX_REASON_LENGTH]
+
+
+# --- writing records -------------------------------------------------------------------
+
+
+def _event_key(type_: str, span_start: int, span_end: int) -> tuple:
+    return (span_start, span_end, type_)
+
+
+def _loss_key(side, category, span_start, span_end) -> tuple:
+    return (span_start, span_end, side or "", category)
+
+
+def _pledge_key(donor, category, item, span_start, span_end) -> tuple:
+    return (span_start, span_end, donor or "", category, (item or "").lower())
+
+
+def write_records(article: Article, result: Extraction) -> None:
+    """Replace the article's machine records with `result`; keep what analysts reviewed.
+
+    Records an analyst confirmed, edited or rejected stay, and so do the events
+    they hang under. A new record that matches a kept one on its key fields (its
+    sentence and what it is about) is not created again: the analyst has already
+    judged it. Call inside a transaction.
+    """
+    reviewed = ~Q(review_state=ReviewState.MACHINE)
+    LossReport.objects.filter(article=article, review_state=ReviewState.MACHINE).delete()
+    AidPledge.objects.filter(article=article, review_state=ReviewState.MACHINE).delete()
+    kept_losses = list(LossReport.objects.filter(reviewed, article=article))
+    kept_pledges = list(AidPledge.objects.filter(reviewed, article=article))
+    parent_ids = {loss.event_id for loss in kept_losses} | {pledge.event_id for pledge in kept_pledges}
+    Event.objects.filter(article=article, review_state=ReviewState.MACHINE).exclude(pk__in=parent_ids).delete()
+    kept_events = {_event_key(e.type, e.span_start, e.span_end): e for e in Event.objects.filter(article=article)}
+    loss_keys = {_loss_key(x.side, x.category, x.span_start, x.span_end) for x in kept_losses}
+    pledge_keys = {_pledge_key(x.donor, x.category, x.item, x.span_start, x.span_end) for x in kept_pledges}
+
+    events: list[Event] = []
+    for found in result.events:
+        start, end = found.span
+        existing = kept_events.get(_event_key(found.type, start, end))
+        if existing is not None:
+            events.append(existing)
+            continue
+        event = Event(
+            article=article,
+            date=found.date,
+            precision=(found.precision or "day") if found.date else "",
+            type=found.type,
+            summary=found.summary,
+            places=[place[:120] for place in found.places],
+            countries=[code[:8] for code in found.countries],
+            span_start=start,
+            span_end=end,
+        )
+        events.append(event)
+    Event.objects.bulk_create([e for e in events if e.pk is None])
+
+    losses = []
+    for found in result.losses:
+        start, end = found.span
+        if found.min is None and found.max is None:
+            logger.warning("Article %s: a %s loss without a number was left out.", article.pk, found.category)
+            continue
+        if _loss_key(found.side, found.category, start, end) in loss_keys:
+            continue
+        low, high = found.min, found.max
+        if low is not None and high is not None and high < low:
+            low, high = high, low
+        losses.append(
+            LossReport(
+                article=article,
+                event=_event_for(article, events, found.event, start, end, Event.Type.LOSSES, found.date),
+                side=found.side or "",
+                category=found.category,
+                min=low,
+                max=high,
+                period=found.period or "",
+                date=found.date,
+                place=(found.place or "")[:120],
+                reported_by=found.reported_by or "",
+                span_start=start,
+                span_end=end,
+            )
+        )
+    LossReport.objects.bulk_create(losses)
+
+    equipment = _equipment_by_name() if result.pledges else {}
+    pledges = []
+    for found in result.pledges:
+        start, end = found.span
+        if _pledge_key(found.donor, found.category, found.item, start, end) in pledge_keys:
+            continue
+        # A sum without its currency cannot be shown or added up; the pledge stays without it.
+        amount = found.amount if found.currency else None
+        pledges.append(
+            AidPledge(
+                article=article,
+                event=_event_for(article, events, found.event, start, end, Event.Type.AID, found.date),
+                donor=found.donor or "",
+                recipient=found.recipient or "",
+                item=(found.item or "")[:120],
+                equipment=equipment.get((found.item or "").strip().lower()),
+                category=found.category,
+                quantity=found.quantity,
+                amount=amount,
+                currency=found.currency or "",
+                status=found.status,
+                date=found.date,
+                span_start=start,
+                span_end=end,
+            )
+        )
+    AidPledge.objects.bulk_create(pledges)
+
+
+def _event_for(article, events: list[Event], index, start, end, type_, date) -> Event:
+    """The event a loss or pledge hangs under; extraction always links one, this is the fallback."""
+    if index is not None and 0 <= index < len(events):
+        return events[index]
+    event = Event.objects.create(
+        article=article,
+        date=date,
+        precision="day" if date else "",
+        type=type_,
+        summary=article.text[start:end] or "(no sentence)",
+        span_start=start,
+        span_end=end,
+    )
+    events.append(event)
+    return event
+
+
+def _equipment_by_name() -> dict[str, Equipment]:
+    """Every equipment name and alias, lower-cased: the gazetteer is small, one query reads it."""
+    by_name: dict[str, Equipment] = {}
+    for equipment in Equipment.objects.all():
+        for name in [*equipment.aliases, equipment.name]:
+            by_name[name.strip().lower()] = equipment
+    return by_name

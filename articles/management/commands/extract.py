@@ -1,0 +1,119 @@
+"""Print the records extracted from articles, one JSON object a line (SPEC.md).
+
+    python manage.py extract --manifest manifest.jsonl
+    python manage.py extract article.txt other.html --published 2023-01-05
+
+Nothing is written to the database, and none is needed: the command reads
+files, cleans them with `cleaning.read_document`, and extracts. A file that
+cannot be read prints {"id": ..., "error": "..."} and the run goes on.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.extraction.pipeline import ModelMissing
+
+
+def _date(value: str | None) -> datetime.date | None:
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as err:
+        raise CommandError(f"Not a date (YYYY-MM-DD): {value!r}") from err
+
+
+class Command(BaseCommand):
+    help = "Extract events, losses and pledges from article files and print them as JSON lines."
+    # The command must run with no database: no checks, no model queries.
+    requires_system_checks: list[str] = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="*", help="article files (.txt or .html); id = file stem")
+        parser.add_argument("--manifest", help="JSON lines {id, path, published, title?}; paths relative to it")
+        parser.add_argument("--published", help="publication date YYYY-MM-DD for the FILES given")
+        parser.add_argument("--batch-size", type=int, default=16)
+
+    def handle(self, *args, **options):
+        jobs = []
+        if options["manifest"]:
+            manifest = Path(options["manifest"])
+            try:
+                lines = manifest.read_text(encoding="utf-8").splitlines()
+            except OSError as err:
+                raise CommandError(f"Cannot read the manifest: {err}") from err
+            for number, line in enumerate(lines, 1):
+                if not line.strip():
+                    continue
+                try:
+                    entry = json.loads(line)
+                except json.JSONDecodeError as err:
+                    raise CommandError(f"Manifest line {number} is not JSON: {err}") from err
+                path = Path(entry["path"])
+                if not path.is_absolute():
+                    path = manifest.parent / path
+                jobs.append(
+                    (str(entry.get("id") or path.stem), path, _date(entry.get("published")), entry.get("title"))
+                )
+        published = _date(options["published"])
+        for name in options["files"]:
+            path = Path(name)
+            jobs.append((path.stem, path, published, None))
+        if not jobs:
+            raise CommandError("Give article files or --manifest FILE.")
+        try:
+            for line in self._run(jobs, options["batch_size"]):
+                self.stdout.write(json.dumps(line, ensure_ascii=False))
+        except ModelMissing as err:
+            raise CommandError(str(err)) from err
+
+    def _run(self, jobs, batch_size: int):
+        """Yield one JSON object per job, in order; documents are parsed in batches."""
+        from articles.extraction import extract_many  # noqa: PLC0415 - loads spaCy only when needed
+
+        batch: list[tuple[str, str, object, str | None, str | None]] = []
+        for article_id, path, supplied, title in jobs:
+            try:
+                document = _read(path)
+            except (OSError, ValueError) as err:
+                if batch:
+                    yield from self._extract(batch, extract_many)
+                    batch = []
+                yield {"id": article_id, "error": str(err) or err.__class__.__name__}
+                continue
+            published, source = (supplied, "supplied") if supplied else (document.published, None)
+            if source is None and published is not None:
+                source = "text"
+            batch.append((article_id, document.text, (published, source), title or document.title, None))
+            if len(batch) >= batch_size:
+                yield from self._extract(batch, extract_many)
+                batch = []
+        if batch:
+            yield from self._extract(batch, extract_many)
+
+    def _extract(self, batch, extract_many):
+        results = extract_many(
+            [text for _id, text, _p, _t, _x in batch],
+            [published for _id, _text, (published, _s), _t, _x in batch],
+            [title for _id, _text, _p, title, _x in batch],
+        )
+        for (article_id, _text, (_published, source), _title, _x), result in zip(batch, results, strict=True):
+            result.published_source = source if result.published else None
+            yield result.to_dict(id=article_id)
+
+
+def _read(path: Path):
+    from articles.extraction import cleaning  # noqa: PLC0415
+
+    raw = path.read_bytes()
+    return cleaning.read_document(raw, filename=path.name)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("Run it through manage.py: python manage.py extract --help")

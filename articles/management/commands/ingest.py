@@ -1,0 +1,168 @@
+"""Ingest article files, folders of them and JSON-lines manifests.
+
+    manage.py ingest ../shared/corpus/pool/manifest.jsonl
+    manage.py ingest article.html notes/ --outlet Reuters --sync
+    manage.py ingest --requeue-stuck
+
+A manifest line is {"id", "path" (relative to the manifest), "title", "url",
+"outlet", "published"}; the manifest's values win over what a document says.
+Without --sync the articles are queued for `manage.py db_worker`; with it they
+are processed here, one after the other.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import mimetypes
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from articles import ingest
+from articles.management.progress import ProgressBar
+from articles.models import Article
+
+MANIFEST_SUFFIXES = (".jsonl", ".ndjson")
+
+
+@dataclass
+class Source:
+    """One article to ingest: a file and what its manifest line (if any) says about it."""
+
+    path: Path
+    label: str
+    title: str = ""
+    url: str = ""
+    outlet: str = ""
+    published: datetime.date | None = None
+    error: str = ""  # a manifest line that could not be read
+
+
+@dataclass
+class Summary:
+    new: list[tuple[str, int]] = field(default_factory=list)
+    duplicate: list[tuple[str, int]] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def read_manifest(manifest: Path) -> list[Source]:
+    sources = []
+    for number, line in enumerate(manifest.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        label = f"{manifest.name}:{number}"
+        try:
+            entry = json.loads(line)
+            if not isinstance(entry, dict) or not entry.get("path"):
+                raise ValueError("a line needs a JSON object with a path")
+            published = entry.get("published")
+            sources.append(
+                Source(
+                    path=manifest.parent / entry["path"],
+                    label=str(entry.get("id") or entry["path"]),
+                    title=entry.get("title") or "",
+                    url=entry.get("url") or "",
+                    outlet=entry.get("outlet") or "",
+                    published=datetime.date.fromisoformat(published) if published else None,
+                )
+            )
+        except (ValueError, TypeError) as error:
+            sources.append(Source(path=manifest, label=label, error=f"Bad manifest line: {error}"))
+    return sources
+
+
+def collect(paths: list[str]) -> list[Source]:
+    """Files as given, folders' supported files (sorted, recursively), manifests' entries."""
+    sources: list[Source] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            sources += [
+                Source(path=file, label=str(file))
+                for file in sorted(path.rglob("*"))
+                if file.is_file() and file.suffix.lower() in ingest.SUPPORTED_EXTENSIONS
+            ]
+        elif path.suffix.lower() in MANIFEST_SUFFIXES and path.is_file():
+            sources += read_manifest(path)
+        elif path.exists():
+            sources.append(Source(path=path, label=str(path)))
+        else:
+            raise CommandError(f"{name}: no such file or folder.")
+    return sources
+
+
+class Command(BaseCommand):
+    help = "Ingest article files (.txt, .md, .html), folders of them and JSON-lines manifests."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="*", help="Files, folders or manifest.jsonl files.")
+        parser.add_argument("--sync", action="store_true", help="Process here instead of queueing for a worker.")
+        parser.add_argument("--outlet", default="", help="The outlet of files that do not name one.")
+        parser.add_argument(
+            "--requeue-stuck",
+            action="store_true",
+            help=f"Queue again articles left processing for over {ingest.STUCK_AFTER} (a worker died).",
+        )
+
+    def handle(self, *args, paths: list[str], sync: bool, outlet: str, requeue_stuck: bool, **options):
+        if requeue_stuck:
+            requeued = ingest.requeue_stuck()
+            self.stdout.write(f"Requeued {len(requeued)} stuck article(s).")
+        if not paths:
+            if not requeue_stuck:
+                raise CommandError("Give at least one file, folder or manifest.")
+            return
+        sources = collect(paths)
+        summary = Summary()
+        bar = ProgressBar(len(sources), self.stderr, label="Ingesting " if sync else "Queueing ")
+        bar.draw()
+        for source in sources:
+            self.ingest_one(source, summary, sync=sync, default_outlet=outlet)
+            bar.advance(source.label)
+        bar.close()
+        self.report(summary)
+
+    def ingest_one(self, source: Source, summary: Summary, *, sync: bool, default_outlet: str) -> None:
+        if source.error:
+            summary.failed.append((source.label, source.error))
+            return
+        try:
+            if not source.path.is_file():
+                raise ingest.InvalidUpload(f"{source.path}: no such file.")
+            ingest.check_filename(source.path.name)
+            ingest.check_size(source.path.stat().st_size)
+            content_type, _ = mimetypes.guess_type(source.path.name)
+            upload = ingest.Upload(
+                raw=source.path.read_bytes(), filename=source.path.name, content_type=content_type or ""
+            )
+            result = ingest.create_article(
+                upload,
+                title=source.title,
+                url=source.url,
+                outlet=source.outlet or default_outlet,
+                published=source.published,
+                enqueue=not sync,
+            )
+        except ingest.InvalidUpload as error:
+            summary.failed.append((source.label, str(error)))
+            return
+        article = result.article
+        if not result.created:
+            summary.duplicate.append((source.label, article.pk))
+            return
+        if sync:
+            ingest.process_article(article.pk)
+            article.refresh_from_db(fields=["status", "failure_reason"])
+            if article.status == Article.Status.FAILED:
+                summary.failed.append((source.label, f"article {article.pk}: {article.failure_reason}"))
+                return
+        summary.new.append((source.label, article.pk))
+
+    def report(self, summary: Summary) -> None:
+        self.stdout.write(f"{len(summary.new)} new, {len(summary.duplicate)} duplicate, {len(summary.failed)} failed.")
+        for label, pk in summary.duplicate:
+            self.stdout.write(f"  duplicate: {label} is article {pk}")
+        for label, reason in summary.failed:
+            self.stdout.write(self.style.ERROR(f"  failed: {label}: {reason}"))

@@ -1,0 +1,337 @@
+"""Articles and the records extracted from them.
+
+The record fields follow ../shared/extraction/SPEC.md: an Event is a happening on
+the timeline; a LossReport is one reported number for a side and a category; an
+AidPledge is one donor's item (or money) with a status. Each record keeps the
+character span of its sentence in Article.text so an analyst can check it.
+"""
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
+from django.db import models
+from django.utils import timezone
+
+from articles.querysets import AidPledgeQuerySet, EventQuerySet, LossReportQuerySet
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        PROCESSING = "processing", "Processing"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    class PublishedSource(models.TextChoices):
+        SUPPLIED = "supplied", "Supplied by the uploader"
+        TEXT = "text", "Found in the text"
+        UNKNOWN = "unknown", "Unknown"
+
+    title = models.CharField(max_length=500, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=2000, blank=True)
+    published = models.DateField(null=True, blank=True)
+    published_source = models.CharField(max_length=10, choices=PublishedSource.choices, default=PublishedSource.UNKNOWN)
+
+    # The upload exactly as received; extraction reads `text`, never this.
+    raw = models.BinaryField()
+    filename = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    sha256 = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the raw bytes")
+    text = models.TextField(blank=True, help_text="The cleaned text that extraction reads")
+
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
+    failure_reason = models.TextField(blank=True)
+    extractor_version = models.CharField(max_length=40, blank=True)
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    processed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+        indexes = [
+            # The article list: newest first, filtered by status.
+            models.Index(fields=["status", "-uploaded_at"], name="article_status_uploaded"),
+            models.Index(fields=["-uploaded_at", "-id"], name="article_uploaded"),
+            # The outlet filter on the timeline and the article search.
+            models.Index(fields=["outlet"], name="article_outlet"),
+        ]
+
+    def __str__(self):
+        return self.title or self.filename or f"Article {self.pk}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {self.Status.DONE, self.Status.FAILED}
+
+
+class ReviewState(models.TextChoices):
+    MACHINE = "machine", "Machine"
+    CONFIRMED = "confirmed", "Confirmed"
+    EDITED = "edited", "Edited"
+    REJECTED = "rejected", "Rejected"
+
+
+class Precision(models.TextChoices):
+    DAY = "day", "Day"
+    WEEK = "week", "Week"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+class ExtractedRecord(models.Model):
+    """What every extracted record shares: its article, its sentence and its review."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="%(class)ss")
+    span_start = models.PositiveIntegerField()
+    span_end = models.PositiveIntegerField()
+    review_state = models.CharField(max_length=10, choices=ReviewState.choices, default=ReviewState.MACHINE)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def sentence(self) -> str:
+        return self.article.text[self.span_start : self.span_end]
+
+    @property
+    def is_reviewed(self) -> bool:
+        return self.review_state != ReviewState.MACHINE
+
+
+class Event(ExtractedRecord):
+    class Type(models.TextChoices):
+        BATTLE = "battle", "Battle"
+        STRIKE = "strike", "Strike"
+        LOSSES = "losses", "Losses"
+        AID = "aid", "Aid"
+        PRISONER_EXCHANGE = "prisoner_exchange", "Prisoner exchange"
+        DIPLOMACY = "diplomacy", "Diplomacy"
+        TRAINING = "training", "Training"
+        MOBILIZATION = "mobilization", "Mobilization"
+        SANCTIONS = "sanctions", "Sanctions"
+        OTHER = "other", "Other"
+
+    date = models.DateField(null=True, blank=True)
+    precision = models.CharField(max_length=5, choices=Precision.choices, blank=True)
+    type = models.CharField(max_length=20, choices=Type.choices)
+    summary = models.TextField()
+    places = ArrayField(models.CharField(max_length=120), default=list, blank=True)
+    countries = ArrayField(models.CharField(max_length=8), default=list, blank=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [
+            # The timeline's keyset pagination orders by (date, id) in both directions.
+            models.Index(fields=["date", "id"], name="event_date_id"),
+            models.Index(fields=["type", "date"], name="event_type_date"),
+            # country=UA and place=Bakhmut filters: array containment.
+            GinIndex(fields=["countries"], name="event_countries_gin"),
+            GinIndex(fields=["places"], name="event_places_gin"),
+            # The q= full-text search; queries must use the same expression to hit it.
+            GinIndex(SearchVector("summary", config="english"), name="event_summary_fts"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(span_end__gte=models.F("span_start")), name="event_span_order"),
+            models.CheckConstraint(
+                condition=models.Q(date__isnull=True, precision="")
+                | models.Q(date__isnull=False) & ~models.Q(precision=""),
+                name="event_date_has_precision",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.date or 'undated'} {self.type}: {self.summary[:60]}"
+
+
+class LossReport(ExtractedRecord):
+    class Category(models.TextChoices):
+        PERSONNEL_KILLED = "personnel_killed", "Soldiers killed"
+        PERSONNEL_WOUNDED = "personnel_wounded", "Soldiers wounded"
+        PERSONNEL_CASUALTIES = "personnel_casualties", "Soldiers killed or wounded"
+        PERSONNEL_CAPTURED = "personnel_captured", "Soldiers captured"
+        CIVILIANS_KILLED = "civilians_killed", "Civilians killed"
+        CIVILIANS_WOUNDED = "civilians_wounded", "Civilians wounded"
+        TANKS = "tanks", "Tanks"
+        ARMORED_VEHICLES = "armored_vehicles", "Armoured vehicles"
+        ARTILLERY = "artillery", "Artillery"
+        MLRS = "mlrs", "MLRS"
+        AIR_DEFENSE = "air_defense", "Air defence"
+        AIRCRAFT = "aircraft", "Aircraft"
+        HELICOPTERS = "helicopters", "Helicopters"
+        DRONES = "drones", "Drones"
+        MISSILES = "missiles", "Missiles"
+        SHIPS = "ships", "Ships"
+        VEHICLES = "vehicles", "Vehicles"
+        SPECIAL_EQUIPMENT = "special_equipment", "Special equipment"
+
+    class Period(models.TextChoices):
+        DAY = "day", "Past day"
+        CUMULATIVE = "cumulative", "Cumulative"
+        INCIDENT = "incident", "Incident"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="losses")
+    side = models.CharField(max_length=8)
+    category = models.CharField(max_length=24, choices=Category.choices)
+    min = models.PositiveBigIntegerField(null=True, blank=True)
+    max = models.PositiveBigIntegerField(null=True, blank=True)
+    period = models.CharField(max_length=10, choices=Period.choices, blank=True)
+    date = models.DateField(null=True, blank=True)
+    place = models.CharField(max_length=120, blank=True)
+    reported_by = models.CharField(max_length=8, blank=True)
+
+    objects = LossReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [
+            # The losses chart and its de-duplication group by these.
+            models.Index(fields=["side", "category", "date"], name="loss_side_category_date"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(min__isnull=False) | models.Q(max__isnull=False), name="loss_has_number"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(min__isnull=True) | models.Q(max__isnull=True) | models.Q(max__gte=models.F("min")),
+                name="loss_min_le_max",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.side} {self.category} {self.min}..{self.max}"
+
+
+class AidPledge(ExtractedRecord):
+    class Category(models.TextChoices):
+        TANK = "tank", "Tanks"
+        ARMORED_VEHICLE = "armored_vehicle", "Armoured vehicles"
+        VEHICLE = "vehicle", "Vehicles"
+        ARTILLERY = "artillery", "Artillery"
+        MLRS = "mlrs", "MLRS"
+        AIR_DEFENSE = "air_defense", "Air defence"
+        AIRCRAFT = "aircraft", "Aircraft"
+        HELICOPTER = "helicopter", "Helicopters"
+        DRONE = "drone", "Drones"
+        MISSILE = "missile", "Missiles"
+        ANTI_TANK = "anti_tank", "Anti-tank weapons"
+        AMMUNITION = "ammunition", "Ammunition"
+        SMALL_ARMS = "small_arms", "Small arms"
+        SHIP = "ship", "Ships"
+        FUNDING = "funding", "Funding"
+        OTHER = "other", "Other"
+
+    class Status(models.TextChoices):
+        PLEDGED = "pledged", "Pledged"
+        DELIVERED = "delivered", "Delivered"
+        CONSIDERING = "considering", "Considering"
+        REQUESTED = "requested", "Requested"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="pledges")
+    donor = models.CharField(max_length=8)
+    recipient = models.CharField(max_length=8, default="UA")
+    item = models.CharField(max_length=120, blank=True)
+    equipment = models.ForeignKey("Equipment", null=True, blank=True, on_delete=models.SET_NULL)
+    category = models.CharField(max_length=20, choices=Category.choices)
+    quantity = models.PositiveBigIntegerField(null=True, blank=True)
+    amount = models.DecimalField(max_digits=20, decimal_places=2, null=True, blank=True)
+    currency = models.CharField(max_length=3, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices)
+    date = models.DateField(null=True, blank=True)
+
+    objects = AidPledgeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [
+            # The pledges chart and its de-duplication group by these.
+            models.Index(fields=["donor", "status", "category"], name="pledge_donor_status_category"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount__isnull=True) | ~models.Q(currency=""), name="pledge_amount_has_currency"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.donor} → {self.recipient}: {self.item or self.category} ({self.status})"
+
+
+class Revision(models.Model):
+    """One change an analyst made to a record: who, when, and the values before and after."""
+
+    class Action(models.TextChoices):
+        CONFIRM = "confirm", "Confirmed"
+        EDIT = "edit", "Edited"
+        REJECT = "reject", "Rejected"
+        RESTORE = "restore", "Restored"
+
+    class Kind(models.TextChoices):
+        EVENT = "event", "Event"
+        LOSS = "loss", "Loss"
+        PLEDGE = "pledge", "Pledge"
+
+    kind = models.CharField(max_length=6, choices=Kind.choices)
+    record_id = models.BigIntegerField()
+    action = models.CharField(max_length=8, choices=Action.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    before = models.JSONField(default=dict)
+    after = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [
+            # A record's history on the review form.
+            models.Index(fields=["kind", "record_id", "-at"], name="revision_record"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.record_id} {self.action} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class Place(models.Model):
+    class Kind(models.TextChoices):
+        OBLAST = "oblast", "Oblast"
+        REGION = "region", "Region"
+        CITY = "city", "City"
+        TOWN = "town", "Town"
+        VILLAGE = "village", "Village"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=120, unique=True)
+    alt_names = ArrayField(models.CharField(max_length=120), default=list, blank=True)
+    country = models.CharField(max_length=2)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.OTHER)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Equipment(models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    aliases = ArrayField(models.CharField(max_length=120), default=list, blank=True)
+    category = models.CharField(max_length=20, choices=AidPledge.Category.choices)
+    origin = models.CharField(max_length=8, blank=True, help_text="Country of origin (ISO code)")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "equipment"
+
+    def __str__(self):
+        return self.name

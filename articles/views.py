@@ -1,0 +1,175 @@
+"""Article pages: upload, the list, one article with its records, its raw file, retry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from articles import ingest
+from articles.forms import ArticleFilterForm, UploadForm
+from articles.models import AidPledge, Article, Event, LossReport
+
+ARTICLES_PER_PAGE = 25
+STATUS_PARTIAL = "article-status"
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("articles.add_article", raise_exception=True)
+def upload(request):
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        # Several files are stored together or not at all.
+        with transaction.atomic():
+            results = [
+                ingest.create_article(
+                    upload,
+                    title=data["title"],
+                    url=data["url"],
+                    outlet=data["outlet"],
+                    published=data["published"],
+                    uploaded_by=request.user,
+                    document=document,
+                )
+                for upload, document in form.uploads
+            ]
+        return _after_upload(request, results)
+    status = 400 if form.is_bound else 200
+    return render(request, "articles/upload.html", {"form": form, "nav": "upload"}, status=status)
+
+
+def _after_upload(request, results: list[ingest.Created]):
+    new = [result.article for result in results if result.created]
+    duplicates = [result.article for result in results if not result.created]
+    if len(results) == 1:
+        article = results[0].article
+        if new:
+            messages.success(request, f"“{article}” was uploaded; its records are being extracted.")
+        else:
+            messages.info(request, f"This article was uploaded before as “{article}”; nothing new was stored.")
+        return redirect("articles:detail", pk=article.pk)
+    summary = f"{len(new)} new article{'s' if len(new) != 1 else ''} uploaded"
+    if duplicates:
+        summary += f"; {len(duplicates)} uploaded before: {', '.join(str(a) for a in duplicates)}"
+    messages.success(request, summary + ".")
+    ids = ",".join(str(result.article.pk) for result in results)
+    return redirect(f"{reverse('articles:list')}?ids={ids}")
+
+
+@require_GET
+@permission_required("articles.view_article", raise_exception=True)
+def article_list(request):
+    form = ArticleFilterForm(request.GET)
+    if not form.is_valid():
+        return render(request, "articles/list.html", {"form": form, "page": None, "nav": "articles"}, status=400)
+    paginator = Paginator(form.articles(), ARTICLES_PER_PAGE)
+    page = paginator.get_page(form.cleaned_data.get("page") or 1)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "articles/list.html",
+        {"form": form, "page": page, "query": query.urlencode(), "nav": "articles"},
+    )
+
+
+@dataclass(frozen=True)
+class TextPart:
+    text: str
+    mark: int | None = None  # the start offset that names the <mark>, None outside highlights
+
+
+def highlighted(text: str, spans: list[tuple[int, int]]) -> tuple[list[TextPart], dict[int, int]]:
+    """Cut the text into plain and highlighted parts, merging nested and overlapping spans.
+
+    Returns the parts and, for each span start, the start of the highlight holding it
+    (the `s-<start>` id a record links to).
+    """
+    merged: list[list[int]] = []
+    for start, end in sorted((max(0, s), min(len(text), e)) for s, e in spans if e > s):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    parts: list[TextPart] = []
+    anchors: dict[int, int] = {}
+    position = 0
+    for start, end in merged:
+        if start > position:
+            parts.append(TextPart(text[position:start]))
+        parts.append(TextPart(text[start:end], mark=start))
+        position = end
+    if position < len(text):
+        parts.append(TextPart(text[position:]))
+    for start, _end in spans:
+        anchors[start] = next((m for m, e in merged if m <= start < e), start)
+    return parts, anchors
+
+
+@require_GET
+@permission_required("articles.view_article", raise_exception=True)
+def article_detail(request, pk: int):
+    article = get_object_or_404(Article.objects.defer("raw").select_related("uploaded_by"), pk=pk)
+    context = {"article": article, "nav": "articles"}
+    if request.htmx and request.htmx.target == STATUS_PARTIAL:
+        response = render(request, f"articles/detail.html#{STATUS_PARTIAL}", context)
+        if article.is_finished:
+            # The records arrived with the status: reload the page so they show.
+            response["HX-Refresh"] = "true"
+        return response
+
+    events = list(
+        Event.objects.filter(article=article)
+        .select_related("reviewed_by")
+        .prefetch_related(
+            Prefetch("losses", LossReport.objects.select_related("reviewed_by").order_by("span_start", "id")),
+            Prefetch(
+                "pledges",
+                AidPledge.objects.select_related("reviewed_by", "equipment").order_by("span_start", "id"),
+            ),
+        )
+        .order_by("span_start", "id")
+    )
+    records = [*events]
+    for event in events:
+        records += [*event.losses.all(), *event.pledges.all()]
+    parts, anchors = highlighted(article.text, [(r.span_start, r.span_end) for r in records])
+    for record in records:
+        record.anchor = anchors.get(record.span_start, record.span_start)
+    context.update({"events": events, "parts": parts})
+    return render(request, "articles/detail.html", context)
+
+
+@require_GET
+@permission_required("articles.view_article", raise_exception=True)
+def article_raw(request, pk: int):
+    article = get_object_or_404(Article.objects.only("raw", "filename", "content_type"), pk=pk)
+    response = HttpResponse(bytes(article.raw), content_type=article.content_type or "application/octet-stream")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=article.filename or f"article-{article.pk}.txt"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_POST
+@permission_required("articles.change_article", raise_exception=True)
+def article_retry(request, pk: int):
+    article = get_object_or_404(Article.objects.only("status", "processed_at", "uploaded_at"), pk=pk)
+    if ingest.requeue_article(article.pk):
+        messages.success(request, "The article is queued again.")
+    elif ingest.requeue_done_article(article.pk):
+        messages.success(request, "Re-extraction is queued; reviewed records will be kept.")
+    else:
+        messages.info(request, "The article is already queued or being processed.")
+    return redirect("articles:detail", pk=article.pk)

@@ -1,0 +1,75 @@
+"""Fixtures for the article tests: small articles and a stand-in for the spaCy extractor.
+
+Most ingestion tests are about storing, claiming and writing, not about extraction,
+so `fake_extraction` replaces `ingest.run_extraction` with a function that finds
+three known sentences in the text. The seed-article tests run the real extractor.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from articles import ingest
+from articles.extraction.records import Event, Extraction, Loss, Pledge
+from articles.models import Article
+
+SEED_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "seed"
+
+STRIKE = "Russian missiles struck Kyiv on Monday, killing 12 civilians."
+PLEDGE = "Germany pledged 14 Leopard 2 tanks to Ukraine on Tuesday."
+ARTICLE_TEXT = f"Missiles hit Kyiv as Germany pledges tanks\n\n{STRIKE}\n\n{PLEDGE}\n"
+ARTICLE_BYTES = ARTICLE_TEXT.encode()
+FAKE_VERSION = "fake-1"
+
+
+def fake_extract(text: str, published: datetime.date | None, title: str | None) -> tuple[Extraction, str]:
+    result = Extraction(published=published, published_source="supplied" if published else None, title=title)
+    if (start := text.find(STRIKE)) >= 0:
+        span = (start, start + len(STRIKE))
+        result.events.append(Event(datetime.date(2023, 1, 2), "day", "strike", STRIKE, ["Kyiv"], ["RU", "UA"], span))
+        result.losses.append(Loss("UA", "civilians_killed", 12, 12, "incident", span=span, event=0))
+    if (start := text.find(PLEDGE)) >= 0:
+        span = (start, start + len(PLEDGE))
+        result.events.append(Event(datetime.date(2023, 1, 3), "day", "aid", PLEDGE, [], ["DE", "UA"], span))
+        result.pledges.append(
+            Pledge("DE", "UA", "Leopard 2", "tank", quantity=14, span=span, event=len(result.events) - 1)
+        )
+    return result, FAKE_VERSION
+
+
+@pytest.fixture
+def fake_extraction(monkeypatch):
+    """Replace the extractor; the list records the texts it was called with."""
+    calls: list[str] = []
+
+    def extract(text, published, title):
+        calls.append(text)
+        return fake_extract(text, published, title)
+
+    monkeypatch.setattr(ingest, "run_extraction", extract)
+    return calls
+
+
+@pytest.fixture
+def make_article(db):
+    """A stored (queued) article, with `ARTICLE_TEXT` or the given text as its upload."""
+
+    def make(text: str = ARTICLE_TEXT, *, enqueue: bool = False, **fields) -> Article:
+        upload = ingest.Upload(
+            raw=text.encode(), filename=fields.pop("filename", "article.txt"), content_type="text/plain"
+        )
+        return ingest.create_article(upload, enqueue=enqueue, **fields).article
+
+    return make
+
+
+@pytest.fixture
+def done_article(make_article, fake_extraction) -> Article:
+    article = make_article(published=datetime.date(2023, 1, 5))
+    ingest.process_article(article.pk)
+    article.refresh_from_db()
+    assert article.status == Article.Status.DONE
+    return article

@@ -1,0 +1,47 @@
+"""Log in, log out and the 403 page."""
+
+from django.urls import reverse
+
+
+def test_it_shows_the_login_page_to_anonymous_users(client, db):
+    response = client.get(reverse("login"))
+    assert response.status_code == 200
+    assert [t.name for t in response.templates][0] == "registration/login.html"
+    assert 'name="password"' in response.content.decode()
+
+
+def test_it_logs_in_and_sends_the_analyst_on(client, editor):
+    response = client.post(
+        reverse("login"),
+        {"username": "editor", "password": "editor-password-1", "next": reverse("articles:list")},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("articles:list")
+
+
+def test_it_refuses_a_wrong_password(client, editor):
+    response = client.post(reverse("login"), {"username": "editor", "password": "nope"})
+    assert response.status_code == 200
+    assert "Please enter a correct username and password" in response.content.decode()
+
+
+def test_it_logs_out_by_post_only(editor_client):
+    assert editor_client.get(reverse("logout")).status_code == 405
+    response = editor_client.post(reverse("logout"))
+    assert response.status_code == 302
+    assert editor_client.get(reverse("articles:list")).status_code == 302  # logged out now
+
+
+def test_it_explains_a_forbidden_action(viewer_client):
+    response = viewer_client.get(reverse("articles:upload"))
+    assert response.status_code == 403
+    assert [t.name for t in response.templates][0] == "403.html"
+    assert "You cannot do that" in response.content.decode()
+
+
+def test_it_hides_the_upload_link_from_viewers(viewer_client):
+    assert f'href="{reverse("articles:upload")}"' not in viewer_client.get(reverse("articles:list")).content.decode()
+
+
+def test_it_shows_the_upload_link_to_editors(editor_client):
+    assert f'href="{reverse("articles:upload")}"' in editor_client.get(reverse("articles:list")).content.decode()

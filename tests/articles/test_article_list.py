@@ -1,0 +1,95 @@
+"""The article list: /articles/."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from articles.views import ARTICLES_PER_PAGE
+
+URL = reverse("articles:list")
+
+
+def make(n, **fields):
+    defaults = {"raw": f"article {n}".encode(), "sha256": f"{n:064d}", "title": f"Article {n}"}
+    return Article.objects.create(**(defaults | fields))
+
+
+def test_it_redirects_anonymous_users_to_log_in(client):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("who", ["viewer_client", "editor_client"])
+def test_it_lists_articles_for_viewers_and_editors(db, who, request):
+    make(1, title="Missiles over Kyiv")
+    response = request.getfixturevalue(who).get(URL)
+    assert response.status_code == 200
+    assert "Missiles over Kyiv" in response.content.decode()
+
+
+def test_it_lists_newest_first(viewer_client):
+    now = timezone.now()
+    make(1, title="Older", uploaded_at=now - datetime.timedelta(days=1))
+    make(2, title="Newer", uploaded_at=now)
+    page = viewer_client.get(URL).context["page"]
+    assert [a.title for a in page.object_list] == ["Newer", "Older"]
+
+
+def test_it_searches_title_and_outlet(viewer_client):
+    make(1, title="Bakhmut battle", outlet="Reuters")
+    make(2, title="Aid package", outlet="Kyiv Independent")
+    assert [a.title for a in viewer_client.get(URL, {"q": "bakhmut"}).context["page"]] == ["Bakhmut battle"]
+    assert [a.title for a in viewer_client.get(URL, {"q": "kyiv indep"}).context["page"]] == ["Aid package"]
+
+
+def test_it_filters_by_status(viewer_client):
+    make(1, title="Done one", status=Article.Status.DONE)
+    make(2, title="Failed one", status=Article.Status.FAILED)
+    page = viewer_client.get(URL, {"status": "failed"}).context["page"]
+    assert [a.title for a in page] == ["Failed one"]
+
+
+def test_it_filters_by_ids(viewer_client):
+    a, _b, c = make(1), make(2), make(3)
+    page = viewer_client.get(URL, {"ids": f"{a.pk},{c.pk}"}).context["page"]
+    assert {x.pk for x in page} == {a.pk, c.pk}
+
+
+@pytest.mark.parametrize("query", [{"status": "exploded"}, {"page": "x"}, {"page": "0"}, {"ids": "1,two"}])
+def test_it_answers_a_bad_query_with_400(viewer_client, query):
+    response = viewer_client.get(URL, query)
+    assert response.status_code == 400
+    assert response.context["form"].errors
+
+
+def test_it_paginates(viewer_client):
+    for n in range(ARTICLES_PER_PAGE + 3):
+        make(n)
+    first = viewer_client.get(URL, {"status": "queued"})
+    assert len(first.context["page"].object_list) == ARTICLES_PER_PAGE
+    assert "status=queued&amp;page=2" in first.content.decode()
+    second = viewer_client.get(URL, {"status": "queued", "page": 2})
+    assert len(second.context["page"].object_list) == 3
+    # A page past the end shows the last one rather than failing.
+    assert viewer_client.get(URL, {"page": 99}).context["page"].number == 2
+
+
+def test_it_reads_a_fixed_number_of_queries(viewer_client, django_assert_max_num_queries):
+    for n in range(20):
+        make(n, uploaded_by=None)
+    # session, user, permissions (two), count, page of articles
+    with django_assert_max_num_queries(7):
+        response = viewer_client.get(URL)
+    assert len(response.context["page"].object_list) == 20
+
+
+def test_it_does_not_load_the_raw_bytes(viewer_client, django_assert_num_queries):
+    make(1)
+    with django_assert_num_queries(6) as captured:
+        viewer_client.get(URL)
+    listing = [q["sql"] for q in captured.captured_queries if 'FROM "articles_article"' in q["sql"]]
+    assert listing and all('"articles_article"."raw"' not in sql for sql in listing)

@@ -1,0 +1,56 @@
+"""manage.py bootstrap_demo: groups, the analyst, gazetteers and the seed articles, once."""
+
+import datetime
+import io
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+
+from articles.models import Article
+
+
+def bootstrap():
+    out = io.StringIO()
+    call_command("bootstrap_demo", stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_it_sets_up_the_demo_once(monkeypatch):
+    monkeypatch.delenv("WARBOARD_ADMIN_PASSWORD", raising=False)
+    out = bootstrap()
+
+    analyst = User.objects.get(username="analyst")
+    assert analyst.is_staff and analyst.has_perm("articles.add_article")
+    password = out.split("with password ")[1].split()[0]
+    assert analyst.check_password(password)
+
+    seeds = {a.filename: a for a in Article.objects.all()}
+    assert sorted(seeds) == ["seed-000.txt", "seed-001.txt", "seed-004.txt"]
+    assert {a.status for a in seeds.values()} == {"done"}
+    assert (seeds["seed-000.txt"].published, seeds["seed-000.txt"].published_source) == (
+        datetime.date(2023, 1, 5),
+        "supplied",
+    )
+    assert seeds["seed-001.txt"].published == datetime.date(2023, 2, 13)
+    assert (seeds["seed-004.txt"].published, seeds["seed-004.txt"].published_source) == (
+        datetime.date(2024, 1, 4),
+        "text",
+    )
+    assert all(a.events.exists() for a in seeds.values())
+
+    again = bootstrap()
+    assert password not in again  # never printed twice
+    assert Article.objects.count() == 3
+    assert "already there" in again
+    assert User.objects.get(username="analyst").check_password(password)
+
+
+@pytest.mark.django_db
+def test_it_takes_the_password_from_the_environment(monkeypatch):
+    monkeypatch.setenv("WARBOARD_ADMIN_PASSWORD", "a-long-demo-password-7")
+    monkeypatch.setattr("articles.management.commands.bootstrap_demo.Command.ingest_seeds", lambda self: None)
+    out = bootstrap()
+    assert "a-long-demo-password-7" not in out
+    assert User.objects.get(username="analyst").check_password("a-long-demo-password-7")

@@ -1,0 +1,127 @@
+"""manage.py ingest: files, folders and manifests, queued or processed here (--sync)."""
+
+import datetime
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from django_tasks_db.models import DBTaskResult
+
+from articles.models import Article, Event
+from tests.articles.conftest import ARTICLE_TEXT, SEED_DIR
+
+
+def ingest(*args):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("ingest", *map(str, args), stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def manifest(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text(ARTICLE_TEXT)
+    (tmp_path / "docs" / "b.html").write_text(
+        "<html><head><title>B page</title></head><body><article><p>"
+        + "Ukraine said on Monday that its forces had repelled attacks near Bakhmut. " * 3
+        + "</p></article></body></html>"
+    )
+    (tmp_path / "docs" / "empty.txt").write_text("")
+    lines = [
+        {
+            "id": "m1",
+            "path": "docs/a.txt",
+            "title": "Manifest title",
+            "url": None,
+            "outlet": "NU.nl",
+            "published": "2023-01-05",
+        },
+        {
+            "id": "m2",
+            "path": "docs/b.html",
+            "title": "B",
+            "url": "https://example.org/b",
+            "outlet": "Reuters",
+            "published": None,
+        },
+        {"id": "m3", "path": "docs/empty.txt", "title": None, "url": None, "outlet": None, "published": None},
+        {"id": "m4", "path": "docs/missing.txt"},
+    ]
+    path = tmp_path / "manifest.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\nnot json\n")
+    return path
+
+
+def test_it_ingests_a_manifest_with_its_metadata(db, manifest, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        out, err = ingest(manifest)
+    a = Article.objects.get(filename="a.txt")
+    assert (a.title, a.outlet, a.url, a.published, a.published_source) == (
+        "Manifest title",
+        "NU.nl",
+        "",
+        datetime.date(2023, 1, 5),
+        "supplied",
+    )
+    b = Article.objects.get(filename="b.html")
+    assert (b.title, b.outlet, b.url, b.content_type) == ("B", "Reuters", "https://example.org/b", "text/html")
+    assert set(Article.objects.values_list("status", flat=True)) == {"queued"}
+    assert DBTaskResult.objects.count() == 2
+    assert out.splitlines()[0] == "2 new, 0 duplicate, 3 failed."
+    assert "failed: m3: The file is empty." in out
+    assert "failed: m4: " in out and "no such file" in out
+    assert "failed: manifest.jsonl:5: Bad manifest line" in out
+    assert "[" + "#" * 30 + "] 5/5" in err  # the progress bar, on stderr
+
+
+def test_it_reports_duplicates_on_a_second_run(db, manifest):
+    ingest(manifest)
+    out, _ = ingest(manifest)
+    assert out.splitlines()[0] == "0 new, 2 duplicate, 3 failed."
+    assert f"duplicate: m1 is article {Article.objects.get(filename='a.txt').pk}" in out
+    assert Article.objects.count() == 2
+
+
+def test_it_ingests_files_from_a_folder(db, tmp_path):
+    (tmp_path / "one.txt").write_text(ARTICLE_TEXT)
+    (tmp_path / "nested").mkdir()
+    (tmp_path / "nested" / "two.md").write_text("A second article, with its one sentence.\n")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    out, _ = ingest(tmp_path, "--outlet", "Kyiv Independent")
+    assert sorted(Article.objects.values_list("filename", "outlet")) == [
+        ("one.txt", "Kyiv Independent"),
+        ("two.md", "Kyiv Independent"),
+    ]
+    assert out.startswith("2 new, 0 duplicate, 0 failed.")
+
+
+def test_it_refuses_a_path_that_does_not_exist(db):
+    with pytest.raises(CommandError, match="no such file or folder"):
+        ingest("/nonexistent/file.txt")
+
+
+def test_it_requeues_stuck_articles(db):
+    with pytest.raises(CommandError):
+        ingest()
+    out, _ = ingest("--requeue-stuck")
+    assert out == "Requeued 0 stuck article(s).\n"
+
+
+def test_it_processes_the_seed_articles_synchronously(db):
+    """The real cleaning and extraction on the seed articles."""
+    out, _ = ingest(*(SEED_DIR / f"seed-00{n}.txt" for n in (0, 1, 4)), "--sync")
+    assert out.startswith("3 new, 0 duplicate, 0 failed.")
+    assert DBTaskResult.objects.count() == 0  # nothing queued
+    seeds = {a.filename: a for a in Article.objects.all()}
+    assert {a.status for a in seeds.values()} == {"done"}
+    for name in ("seed-000.txt", "seed-001.txt"):
+        # Both end in a block of unrelated headlines; cleaning drops it.
+        assert "Israel Intensifies Gaza Airstrikes" not in seeds[name].text
+        assert "Israel Intensifies Gaza Airstrikes" in bytes(seeds[name].raw).decode()
+    seed_004 = seeds["seed-004.txt"]
+    assert (seed_004.published, seed_004.published_source) == (datetime.date(2024, 1, 4), "text")
+    assert seed_004.text.startswith("Ukraine expects more prisoner exchanges")
+    assert seeds["seed-000.txt"].published_source == "unknown"
+    assert Event.objects.filter(article=seed_004).exists()
+    assert seed_004.extractor_version

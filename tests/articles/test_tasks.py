@@ -1,0 +1,96 @@
+"""The background task, run by django_tasks_db's worker as `manage.py db_worker` runs it."""
+
+import signal
+import threading
+import time
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
+
+from articles import ingest, tasks
+from articles.models import Article, Event
+from tests.articles.conftest import ARTICLE_TEXT, fake_extract
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def restore_signals():
+    """db_worker installs its own SIGINT/SIGTERM handlers; give the test run its own back."""
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    yield
+    for sig, handler in saved.items():
+        signal.signal(sig, handler)
+
+
+def test_it_processes_an_upload_through_the_worker(make_article, fake_extraction, restore_signals):
+    article = make_article(enqueue=True)  # autocommit: the task is queued at once
+    assert DBTaskResult.objects.get().task_path == "articles.tasks.process_article_task"
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", "--verbosity", "0")
+
+    article.refresh_from_db()
+    assert article.status == Article.Status.DONE
+    assert Event.objects.filter(article=article).count() == 2
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
+def test_it_records_a_failure_the_worker_can_show(make_article, monkeypatch, restore_signals):
+    def broken(text, published, title):
+        raise ValueError("no model")
+
+    monkeypatch.setattr(ingest, "run_extraction", broken)
+    article = make_article(enqueue=True)
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", "--verbosity", "0")
+    article.refresh_from_db()
+    assert (article.status, article.failure_reason) == ("failed", "Extraction failed: ValueError: no model")
+
+
+def test_it_never_processes_an_article_twice_with_two_workers(make_article, monkeypatch):
+    """Each article is queued twice (a retry racing the first run); two workers share the queue."""
+    started: list[int] = []
+    lock = threading.Lock()
+
+    def slow_extract(text, published, title):
+        with lock:
+            started.append(threading.get_ident())
+        time.sleep(0.05)  # long enough for the other worker to reach the same article
+        return fake_extract(text, published, title)
+
+    monkeypatch.setattr(ingest, "run_extraction", slow_extract)
+    articles = [make_article(f"{ARTICLE_TEXT}\nArticle number {n}, with a sentence.\n") for n in range(6)]
+    for article in articles:
+        tasks.process_article_task.enqueue(article.pk)
+        tasks.process_article_task.enqueue(article.pk)
+
+    def work(worker_id):
+        try:
+            Worker(
+                queue_names=["default"],
+                interval=0,
+                batch=True,
+                backend_name="default",
+                startup_delay=False,
+                max_tasks=None,
+                worker_id=worker_id,
+                excluded_queue_names=[],
+            ).run()
+        finally:
+            connection.close()  # each thread has its own connection
+
+    threads = [threading.Thread(target=work, args=(f"worker-{n}",)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    assert len(started) == len(articles)  # one extraction per article, not two
+    assert set(Article.objects.values_list("status", flat=True)) == {"done"}
+    for article in articles:
+        assert Event.objects.filter(article=article).count() == 2
+    assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 12
+    results = sorted(DBTaskResult.objects.values_list("return_value", flat=True), key=str)
+    assert results.count(True) == 6 and results.count(False) == 6
