@@ -1,0 +1,248 @@
+"""The charts page and its JSON: losses over time, aid by donor, events per week, the map.
+
+The de-duplication rule: each real-world figure counts once however many
+articles repeat it, with the largest number any of them gives.
+"""
+
+import datetime
+import json
+
+import pytest
+from django.urls import reverse
+
+from articles.models import Place
+
+D = datetime.date
+
+
+def chart_json(client, **params):
+    response = client.get(reverse("charts_json"), params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def rendered(response) -> list[str]:
+    return [template.name for template in response.templates]
+
+
+def test_it_sends_anonymous_visitors_to_the_login_page(client, db):
+    response = client.get(reverse("charts"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_it_renders_the_page_with_the_numbers_in_json_script(viewer_client, make_event, make_loss):
+    make_loss(make_event())
+    response = viewer_client.get(reverse("charts"))
+    assert response.status_code == 200
+    assert "warboard/charts.html" in rendered(response)
+    html = response.content.decode()
+    assert '<script id="chart-data" type="application/json">' in html
+    for canvas in ("chart-losses", "chart-weekly"):
+        assert f'id="{canvas}"' in html
+    assert "static/js/charts.js" in html
+    # No inline script: the CSP allows scripts from 'self' only.
+    assert "<script>" not in html
+
+
+def test_it_renders_only_the_charts_for_an_htmx_filter_change(viewer_client, make_event):
+    make_event()
+    response = viewer_client.get(reverse("charts"), headers={"HX-Request": "true", "HX-Target": "charts-body"})
+    assert "charts-body" in rendered(response)
+    assert "warboard/charts.html" not in rendered(response)
+    assert 'id="chart-data"' in response.content.decode()
+
+
+def test_it_draws_daily_figures_as_bars_and_cumulative_totals_as_a_line(
+    viewer_client, make_event, make_loss, make_article
+):
+    day1, day2 = make_event(date=D(2024, 1, 4)), make_event(date=D(2024, 1, 5))
+    make_loss(day1, min=700, max=700, period="day")
+    make_loss(day1, min=360_000, max=360_000, period="cumulative")
+    make_loss(day2, min=800, max=800, period="day")
+    make_loss(day2, min=360_800, max=360_800, period="cumulative")
+    losses = chart_json(viewer_client)["losses"]
+    assert losses["labels"] == ["2024-01-04", "2024-01-05"]
+    by_kind = {(d["kind"], d["category"]): d["data"] for d in losses["datasets"]}
+    assert by_kind[("daily", "personnel_killed")] == [700, 800]
+    # Never a daily figure added to a cumulative total.
+    assert by_kind[("cumulative", "personnel_killed")] == [360_000, 360_800]
+
+
+def test_it_counts_a_daily_tally_repeated_by_several_articles_once(viewer_client, make_event, make_loss):
+    for number in (800, 800, 790):
+        make_loss(make_event(date=D(2024, 1, 5)), min=number, max=number, period="day", reported_by="UA")
+    losses = chart_json(viewer_client)["losses"]
+    assert losses["datasets"][0]["data"] == [800]
+    assert losses["figures"] == 1
+    assert losses["reports"] == 3
+
+
+def test_it_keeps_figures_from_different_claimants_apart(viewer_client, make_event, make_loss):
+    event = make_event(date=D(2024, 1, 5))
+    make_loss(event, category="civilians_killed", side="UA", min=10, max=10, period="incident", reported_by="UA")
+    make_loss(event, category="civilians_killed", side="UA", min=12, max=12, period="incident", reported_by="UN")
+    losses = chart_json(viewer_client, side="UA", group="civilians")["losses"]
+    assert losses["figures"] == 2
+    assert losses["datasets"][0]["data"] == [22]
+
+
+def test_it_counts_the_lower_bound_of_a_range(viewer_client, make_event, make_loss):
+    make_loss(make_event(), min=70_000, max=80_000, period="cumulative")
+    make_loss(make_event(), category="personnel_wounded", min=None, max=40, period="day")
+    losses = chart_json(viewer_client)["losses"]
+    by_category = {d["category"]: d["data"] for d in losses["datasets"]}
+    assert by_category == {"personnel_killed": [70_000], "personnel_wounded": [40]}
+
+
+def test_it_charts_the_chosen_side_and_category_group(viewer_client, make_event, make_loss):
+    event = make_event()
+    make_loss(event, side="RU", category="tanks", min=3, max=3)
+    make_loss(event, side="RU", category="personnel_killed")
+    make_loss(event, side="UA", category="tanks", min=1, max=1)
+    losses = chart_json(viewer_client, side="ru", group="equipment")["losses"]
+    assert [(d["category"], d["data"]) for d in losses["datasets"]] == [("tanks", [3])]
+
+
+def test_it_links_each_day_of_losses_to_the_timeline(viewer_client, make_event, make_loss):
+    make_loss(make_event(date=D(2024, 1, 5)))
+    losses = chart_json(viewer_client, type="losses")["losses"]
+    assert losses["links"] == ["/?type=losses&from=2024-01-05&to=2024-01-05&country=RU"]
+
+
+def test_it_counts_a_pledge_repeated_by_ten_articles_once_with_the_largest_quantity(
+    viewer_client, make_event, make_pledge
+):
+    for quantity in (14, 14, 14, 14, 14, 14, 14, 12, 14, 14):
+        make_pledge(make_event(type="aid"), donor="DE", item="Leopard 2", quantity=quantity)
+    make_pledge(make_event(type="aid"), donor="DE", item="leopard 2", quantity=18)  # same item, other case
+    make_pledge(make_event(type="aid"), donor="PL", item="Leopard 2", quantity=14)
+    equipment = chart_json(viewer_client)["pledges"]["equipment"]
+    assert equipment["labels"] == ["DE", "PL"]
+    assert equipment["datasets"] == [
+        {"category": "tank", "status": "pledged", "stack": "pledged", "label": "tanks", "data": [18, 14]}
+    ]
+    assert equipment["pledges"] == 2
+
+
+def test_it_tells_pledges_without_an_item_apart_by_category(viewer_client, make_event, make_pledge):
+    event = make_event(type="aid")
+    make_pledge(event, donor="US", item="", category="armored_vehicle", quantity=40)
+    make_pledge(event, donor="US", item="", category="armored_vehicle", quantity=40)
+    make_pledge(event, donor="US", item="", category="artillery", quantity=20)
+    equipment = chart_json(viewer_client)["pledges"]["equipment"]
+    assert {d["category"]: d["data"] for d in equipment["datasets"]} == {"armored_vehicle": [40], "artillery": [20]}
+
+
+def test_it_switches_the_aid_status(viewer_client, make_event, make_pledge):
+    event = make_event(type="aid")
+    make_pledge(event, donor="DE", quantity=14, status="pledged")
+    make_pledge(event, donor="DE", quantity=4, status="delivered")
+    make_pledge(event, donor="DE", quantity=99, status="considering")
+    pledged = chart_json(viewer_client, status="pledged")["pledges"]["equipment"]["datasets"]
+    delivered = chart_json(viewer_client, status="delivered")["pledges"]["equipment"]["datasets"]
+    both = chart_json(viewer_client, status="both")["pledges"]["equipment"]["datasets"]
+    assert [d["data"] for d in pledged] == [[14]]
+    assert [d["data"] for d in delivered] == [[4]]
+    # Side by side in two stacks, never added together.
+    assert sorted((d["stack"], d["data"][0]) for d in both) == [("delivered", 4), ("pledged", 14)]
+
+
+def test_it_charts_money_by_donor_and_currency(viewer_client, make_event, make_pledge):
+    event = make_event(type="aid")
+    for _ in range(3):
+        make_pledge(event, donor="US", item="", category="funding", quantity=None, amount=800_000_000, currency="USD")
+    make_pledge(event, donor="DE", item="", category="funding", quantity=None, amount=2_000_000_000, currency="EUR")
+    funding = chart_json(viewer_client)["pledges"]["funding"]
+    assert funding["labels"] == ["DE", "US"]
+    assert {d["currency"]: d["data"] for d in funding["datasets"]} == {
+        "EUR": [2_000_000_000.0, 0],
+        "USD": [0, 800_000_000.0],
+    }
+
+
+def test_it_counts_events_per_week_by_type(viewer_client, make_event):
+    make_event(type="strike", date=D(2024, 1, 1))  # a Monday
+    make_event(type="strike", date=D(2024, 1, 7))  # the Sunday of that week
+    make_event(type="battle", date=D(2024, 1, 8))
+    make_event(type="battle", date=None)
+    weekly = chart_json(viewer_client)["weekly"]
+    assert weekly["labels"] == ["2024-01-01", "2024-01-08"]
+    data = {d["type"]: d["data"] for d in weekly["datasets"]}
+    assert data == {"battle": [0, 1], "strike": [2, 0]}
+    strike = next(d for d in weekly["datasets"] if d["type"] == "strike")
+    assert strike["links"][0] == "/?from=2024-01-01&to=2024-01-07&type=strike"
+
+
+def test_it_puts_events_on_the_map_at_gazetteer_coordinates(viewer_client, make_event):
+    Place.objects.create(name="Bakhmut", country="UA", latitude=48.5956, longitude=38.0003)
+    Place.objects.create(name="Kyiv", country="UA", latitude=50.45, longitude=30.5236)
+    make_event(places=["Bakhmut"])
+    make_event(places=["Bakhmut", "Kyiv"])
+    make_event(places=["Nowhere Village"])
+    map_data = chart_json(viewer_client)["map"]
+    assert [(p["name"], p["value"]) for p in map_data["points"]] == [("Bakhmut", 2), ("Kyiv", 1)]
+    assert map_data["points"][0]["latitude"] == pytest.approx(48.5956)
+    assert map_data["points"][0]["link"] == "/?place=Bakhmut"
+    assert map_data["unplaced"] == ["Nowhere Village"]
+    html = viewer_client.get(reverse("charts")).content.decode()
+    assert 'id="chart-map"' in html
+    assert "vendor/world-atlas/countries-50m.json" in html
+
+
+def test_it_leaves_rejected_records_out_unless_asked(viewer_client, make_event, make_loss, make_pledge):
+    event = make_event(date=D(2024, 1, 5))
+    make_loss(event, min=800, max=800, review_state="rejected")
+    make_loss(event, category="personnel_wounded", min=100, max=100)
+    make_pledge(event, review_state="rejected")
+    rejected_event = make_event(date=D(2024, 1, 5))
+    make_loss(rejected_event, min=5, max=5)
+    rejected_event.review_state = "rejected"
+    rejected_event.save()
+    numbers = chart_json(viewer_client)
+    assert [(d["category"], d["data"]) for d in numbers["losses"]["datasets"]] == [("personnel_wounded", [100])]
+    assert numbers["pledges"]["equipment"]["datasets"] == []
+    shown = chart_json(viewer_client, review="rejected")
+    assert {d["category"]: d["data"] for d in shown["losses"]["datasets"]} == {"personnel_killed": [800]}
+    assert shown["pledges"]["equipment"]["datasets"][0]["data"] == [14]
+
+
+def test_it_honours_the_timeline_filters(viewer_client, make_event, make_loss):
+    make_loss(make_event(date=D(2024, 1, 5), places=["Avdiivka"]), min=800, max=800)
+    make_loss(make_event(date=D(2024, 1, 6), places=["Kupiansk"]), min=900, max=900)
+    losses = chart_json(viewer_client, place="Avdiivka")["losses"]
+    assert losses["labels"] == ["2024-01-05"]
+    losses = chart_json(viewer_client, **{"from": "2024-01-06"})["losses"]
+    assert losses["datasets"][0]["data"] == [900]
+
+
+def test_it_says_what_each_chart_counts_and_links_its_records(viewer_client, make_event, make_loss):
+    make_loss(make_event())
+    html = viewer_client.get(reverse("charts"), {"type": "losses"}).content.decode()
+    assert "counts once" in html
+    assert "never added to a cumulative total" in html
+    assert 'href="/export/losses.csv?type=losses&amp;country=RU"' in html
+    assert 'href="/?type=losses"' in html
+
+
+def test_it_keeps_its_numbers_in_the_page_and_the_json_view_alike(viewer_client, make_event, make_loss):
+    make_loss(make_event())
+    page = viewer_client.get(reverse("charts"))
+    html = page.content.decode()
+    start = html.index('<script id="chart-data" type="application/json">') + len(
+        '<script id="chart-data" type="application/json">'
+    )
+    embedded = json.loads(html[start : html.index("</script>", start)])
+    assert embedded == chart_json(viewer_client)
+
+
+def test_it_answers_a_bad_chart_option_with_400(viewer_client, db):
+    assert viewer_client.get(reverse("charts"), {"side": "Russia"}).status_code == 400
+    assert viewer_client.get(reverse("charts"), {"status": "sent"}).status_code == 400
+    assert viewer_client.get(reverse("charts_json"), {"group": "ships"}).status_code == 400
+
+
+def test_it_says_what_to_do_when_there_is_nothing_to_chart(editor_client, db):
+    html = editor_client.get(reverse("charts")).content.decode()
+    assert "Nothing to chart yet" in html
+    assert "Upload an article" in html

@@ -1,0 +1,171 @@
+"""CSV exports of events, losses and pledges: streamed, provenance, formula-safe, same rows as the timeline."""
+
+import csv
+import datetime
+import io
+import re
+
+import pytest
+from django.http import StreamingHttpResponse
+from django.urls import reverse
+
+from warboard import exports
+
+D = datetime.date
+
+
+def read_csv(response) -> list[dict]:
+    assert isinstance(response, StreamingHttpResponse)
+    text = b"".join(response.streaming_content).decode("utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def export(client, name, **params):
+    response = client.get(reverse(f"export_{name}"), params)
+    assert response.status_code == 200, response
+    return response
+
+
+def timeline_ids(client, **params) -> list[int]:
+    ids, after = [], None
+    while True:
+        query = {**params, **({"after": after} if after else {})}
+        html = client.get(reverse("timeline"), query).content.decode()
+        ids += [int(pk) for pk in re.findall(r'<li class="event-card" id="card-(\d+)"', html)]
+        match = re.search(r'id="timeline-more".*?href="/\?[^"]*after=([^"&]+)', html, re.S)
+        if not match:
+            return ids
+        after = match.group(1)
+
+
+def test_it_sends_anonymous_visitors_to_the_login_page(client, db):
+    response = client.get(reverse("export_events"))
+    assert response.status_code == 302
+
+
+def test_it_streams_utf8_csv_with_one_header_row(viewer_client, make_article, make_event):
+    make_event(article=make_article(title="Zelensky: «We will hold» — Київ"))
+    response = export(viewer_client, "events")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="warboard-events.csv"'
+    text = b"".join(response.streaming_content).decode("utf-8")
+    lines = text.splitlines()
+    assert lines[0] == ",".join(exports.EVENT_HEADER)
+    assert len(lines) == 2
+    assert "Київ" in text
+
+
+def test_it_exports_events_with_iso_dates_and_provenance(viewer_client, make_article, make_event):
+    article = make_article(title="Missile attack on Kyiv", outlet="BBC", published=D(2024, 1, 2))
+    event = make_event(article=article, type="strike", date=D(2024, 1, 2), places=["Kyiv"], countries=["UA", "RU"])
+    (row,) = read_csv(export(viewer_client, "events"))
+    assert row["event_id"] == str(event.pk)
+    assert row["date"] == "2024-01-02"
+    assert row["precision"] == "day"
+    assert row["type"] == "strike"
+    assert row["places"] == "Kyiv"
+    assert row["countries"] == "UA; RU"
+    assert row["article_id"] == str(article.pk)
+    assert row["article_title"] == "Missile attack on Kyiv"
+    assert row["outlet"] == "BBC"
+    assert row["article_url"] == article.url
+    assert row["published"] == "2024-01-02"
+    assert row["sentence"] == article.text[event.span_start : event.span_end]
+    assert row["review_state"] == "machine"
+
+
+def test_it_exports_losses_with_their_sentence(viewer_client, make_article, make_event, make_loss):
+    text = "Intro. Russia lost 800 soldiers in the past day, Ukraine's military said. Outro."
+    article = make_article(text=text)
+    event = make_event(article=article, summary="Russia lost 800 soldiers in the past day, Ukraine's military said.")
+    loss = make_loss(event, reported_by="UA")
+    (row,) = read_csv(export(viewer_client, "losses"))
+    assert row["loss_id"] == str(loss.pk)
+    assert row["event_id"] == str(event.pk)
+    assert (row["side"], row["category"], row["min"], row["max"]) == ("RU", "personnel_killed", "800", "800")
+    assert (row["period"], row["date"], row["reported_by"]) == ("day", "2024-01-05", "UA")
+    assert row["sentence"] == "Russia lost 800 soldiers in the past day, Ukraine's military said."
+    assert row["published"] == "2024-01-05"
+
+
+def test_it_exports_pledges_with_money(viewer_client, make_event, make_pledge):
+    event = make_event(type="aid")
+    make_pledge(event, donor="US", item="", category="funding", quantity=None, amount=800_000_000, currency="USD")
+    (row,) = read_csv(export(viewer_client, "pledges"))
+    assert (row["donor"], row["recipient"], row["category"]) == ("US", "UA", "funding")
+    assert row["amount"] == "800000000.00"
+    assert row["currency"] == "USD"
+    assert row["quantity"] == ""
+
+
+@pytest.mark.parametrize("dangerous", ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"])
+def test_it_neutralises_cells_a_spreadsheet_would_run(viewer_client, make_article, make_event, dangerous):
+    make_event(article=make_article(title=dangerous, outlet=dangerous))
+    (row,) = read_csv(export(viewer_client, "events"))
+    assert row["article_title"] == "'" + dangerous
+    assert row["outlet"] == "'" + dangerous
+
+
+def test_it_leaves_ordinary_cells_alone():
+    assert exports.neutralise("Leopard 2") == "Leopard 2"
+    assert exports.neutralise(800) == "800"
+    assert exports.neutralise(D(2024, 1, 5)) == "2024-01-05"
+    assert exports.neutralise(None) == ""
+    assert exports.neutralise("a=b") == "a=b"
+
+
+def test_it_reads_rows_in_chunks_with_an_iterator(viewer_client, make_event, monkeypatch):
+    make_event()
+    calls = []
+    from django.db.models.query import QuerySet
+
+    original = QuerySet.iterator
+
+    def spy(self, chunk_size=None):
+        calls.append(chunk_size)
+        return original(self, chunk_size=chunk_size)
+
+    monkeypatch.setattr(QuerySet, "iterator", spy)
+    read_csv(export(viewer_client, "events"))
+    assert calls == [exports.CHUNK_SIZE]
+
+
+def test_it_exports_the_same_events_as_the_timeline(viewer_client, make_article, make_event, make_loss):
+    article = make_article(outlet="Reuters")
+    for day in range(40):
+        event = make_event(article=article, date=D(2024, 1, 1) + datetime.timedelta(days=day % 9), countries=["UA"])
+        make_loss(event)
+    make_event(date=None, countries=["UA"])
+    make_event(countries=["PL"])
+    make_event(countries=["UA"], review_state="rejected")
+    for params in ({}, {"country": "UA"}, {"order": "oldest"}, {"from": "2024-01-03", "outlet": "Reuters"}):
+        rows = read_csv(export(viewer_client, "events", **params))
+        assert [int(row["event_id"]) for row in rows] == timeline_ids(viewer_client, **params), params
+
+
+def test_it_exports_the_losses_and_pledges_shown_under_the_timeline_events(
+    viewer_client, make_event, make_loss, make_pledge
+):
+    kept = make_event(countries=["UA"], date=D(2024, 1, 2))
+    shown_loss = make_loss(kept)
+    make_loss(kept, category="tanks", review_state="rejected")
+    shown_pledge = make_pledge(kept)
+    other = make_event(countries=["PL"], date=D(2024, 1, 1))
+    make_loss(other, side="RU")
+    make_pledge(other, donor="IR", recipient="RU", item="Shahed-136", category="drone")
+    losses = read_csv(export(viewer_client, "losses", country="UA"))
+    pledges = read_csv(export(viewer_client, "pledges", country="UA"))
+    assert [int(row["loss_id"]) for row in losses] == [shown_loss.pk]
+    assert [int(row["pledge_id"]) for row in pledges] == [shown_pledge.pk]
+
+
+def test_it_leaves_rejected_records_out_unless_asked(viewer_client, make_event, make_loss):
+    event = make_event()
+    make_loss(event, review_state="rejected")
+    assert read_csv(export(viewer_client, "losses")) == []
+    assert len(read_csv(export(viewer_client, "losses", review="rejected"))) == 1
+
+
+def test_it_answers_a_bad_filter_with_400(viewer_client, db):
+    for name in ("events", "losses", "pledges"):
+        assert viewer_client.get(reverse(f"export_{name}"), {"from": "soon"}).status_code == 400

@@ -1,0 +1,247 @@
+"""Review of one record by an editor: confirm, edit, reject, restore, and its history."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from articles.models import Event, LossReport, Revision
+
+D = datetime.date
+HTMX = {"HX-Request": "true", "HX-Current-URL": "http://testserver/?country=UA"}
+
+
+def rendered(response) -> list[str]:
+    return [template.name for template in response.templates]
+
+
+@pytest.fixture
+def loss(make_event, make_loss):
+    return make_loss(make_event(), min=800, max=800)
+
+
+@pytest.mark.parametrize("action", ["confirm", "reject", "restore", "edit"])
+def test_it_forbids_viewers_to_review(viewer_client, loss, action):
+    response = viewer_client.post(reverse(f"review_{action}", args=["loss", loss.pk]), {"side": "UA"})
+    assert response.status_code == 403
+    loss.refresh_from_db()
+    assert loss.review_state == "machine"
+    assert not Revision.objects.exists()
+
+
+def test_it_forbids_viewers_the_edit_form(viewer_client, loss):
+    assert viewer_client.get(reverse("review_edit", args=["loss", loss.pk])).status_code == 403
+
+
+def test_it_sends_anonymous_visitors_to_the_login_page(client, loss):
+    response = client.post(reverse("review_confirm", args=["loss", loss.pk]))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_it_refuses_get_on_an_action(editor_client, loss):
+    assert editor_client.get(reverse("review_confirm", args=["loss", loss.pk])).status_code == 405
+
+
+def test_it_answers_404_for_an_unknown_record(editor_client, db):
+    assert editor_client.post(reverse("review_confirm", args=["event", 999999])).status_code == 404
+    assert editor_client.get("/review/article/1/").status_code == 404
+
+
+def test_it_confirms_a_record_and_records_who_and_when(editor_client, editor, loss):
+    response = editor_client.post(reverse("review_confirm", args=["loss", loss.pk]), headers=HTMX)
+    assert response.status_code == 200
+    assert rendered(response) == ["components/record.html"]
+    assert f'id="loss-{loss.pk}"' in response.content.decode()
+    assert "Confirmed by editor" in response.content.decode()
+    loss.refresh_from_db()
+    assert loss.review_state == "confirmed"
+    assert loss.reviewed_by == editor
+    assert loss.reviewed_at is not None
+    revision = Revision.objects.get()
+    assert (revision.kind, revision.record_id, revision.action, revision.user) == ("loss", loss.pk, "confirm", editor)
+    assert revision.before["review_state"] == "machine"
+    assert revision.after["review_state"] == "confirmed"
+    assert revision.after["min"] == 800
+
+
+def test_it_rejects_a_record_which_leaves_the_timeline(editor_client, make_event):
+    event = make_event(summary="Russia lost 800 soldiers in a day.")
+    editor_client.post(reverse("review_reject", args=["event", event.pk]), headers=HTMX)
+    event.refresh_from_db()
+    assert event.review_state == "rejected"
+    assert f'id="card-{event.pk}"' not in editor_client.get(reverse("timeline")).content.decode()
+    assert Revision.objects.get().action == "reject"
+
+
+def test_it_restores_a_rejected_record(editor_client, loss):
+    editor_client.post(reverse("review_reject", args=["loss", loss.pk]), headers=HTMX)
+    response = editor_client.post(reverse("review_restore", args=["loss", loss.pk]), headers=HTMX)
+    assert ">Reject</button>" in response.content.decode()
+    loss.refresh_from_db()
+    assert loss.review_state == "confirmed"
+    assert list(Revision.objects.order_by("id").values_list("action", flat=True)) == ["reject", "restore"]
+
+
+def test_it_serves_the_edit_form_in_place(editor_client, loss):
+    response = editor_client.get(reverse("review_edit", args=["loss", loss.pk]), headers=HTMX)
+    assert rendered(response)[0] == "components/record_form.html"
+    html = response.content.decode()
+    assert f'id="loss-{loss.pk}"' in html
+    assert f'hx-post="/review/loss/{loss.pk}/edit/"' in html
+    assert f'hx-target="#loss-{loss.pk}"' in html
+    assert 'name="min" value="800"' in html
+
+
+def test_it_serves_the_edit_form_as_a_page_without_javascript(editor_client, loss):
+    response = editor_client.get(reverse("review_edit", args=["loss", loss.pk]), {"next": "/?country=UA"})
+    assert "warboard/record_edit.html" in rendered(response)
+    assert 'name="next" value="/?country=UA"' in response.content.decode()
+
+
+def test_it_edits_a_record_and_keeps_the_old_values(editor_client, editor, loss):
+    data = {
+        "side": "ru",
+        "category": "personnel_killed",
+        "min": "810",
+        "max": "810",
+        "period": "day",
+        "date": "2024-01-05",
+        "place": "",
+        "reported_by": "ua",
+    }
+    response = editor_client.post(reverse("review_edit", args=["loss", loss.pk]), data, headers=HTMX)
+    assert rendered(response) == ["components/record.html"]
+    assert "RU: 810 soldiers killed (past day)" in response.content.decode()
+    loss.refresh_from_db()
+    assert (loss.min, loss.max, loss.reported_by, loss.review_state) == (810, 810, "UA", "edited")
+    assert loss.reviewed_by == editor
+    revision = Revision.objects.get()
+    assert revision.action == "edit"
+    assert (revision.before["min"], revision.after["min"]) == (800, 810)
+    assert (revision.before["reported_by"], revision.after["reported_by"]) == ("", "UA")
+    assert (revision.before["review_state"], revision.after["review_state"]) == ("machine", "edited")
+
+
+def test_it_edits_an_event_with_its_places_and_countries(editor_client, make_event):
+    event = make_event(type="strike", countries=["UA"])
+    data = {
+        "type": "battle",
+        "date": "2024-01-04",
+        "precision": "day",
+        "summary": "Fighting near Bakhmut.",
+        "places": "Bakhmut, Donetsk Oblast",
+        "countries": "ua, ru",
+    }
+    editor_client.post(reverse("review_edit", args=["event", event.pk]), data, headers=HTMX)
+    event.refresh_from_db()
+    assert (event.type, event.date, event.places, event.countries) == (
+        "battle",
+        D(2024, 1, 4),
+        ["Bakhmut", "Donetsk Oblast"],
+        ["UA", "RU"],
+    )
+    revision = Revision.objects.get()
+    assert revision.before["countries"] == ["UA"]
+    assert revision.before["date"] == "2024-01-05"
+
+
+def test_it_edits_a_pledge(editor_client, make_event, make_pledge):
+    pledge = make_pledge(make_event(type="aid"))
+    data = {
+        "donor": "de",
+        "recipient": "UA",
+        "item": "Leopard 2A6",
+        "category": "tank",
+        "quantity": "18",
+        "amount": "",
+        "currency": "",
+        "status": "delivered",
+        "date": "",
+    }
+    editor_client.post(reverse("review_edit", args=["pledge", pledge.pk]), data, headers=HTMX)
+    pledge.refresh_from_db()
+    assert (pledge.item, pledge.quantity, pledge.status, pledge.date) == ("Leopard 2A6", 18, "delivered", None)
+
+
+def test_it_shows_the_form_again_with_errors(editor_client, loss):
+    data = {"side": "Russia", "category": "personnel_killed", "min": "900", "max": "800", "period": "day"}
+    response = editor_client.post(reverse("review_edit", args=["loss", loss.pk]), data, headers=HTMX)
+    assert response.status_code == 200
+    assert rendered(response)[0] == "components/record_form.html"
+    html = response.content.decode()
+    assert "Not a country code." in html
+    assert "The maximum is below the minimum." in html
+    loss.refresh_from_db()
+    assert (loss.min, loss.review_state) == (800, "machine")
+    assert not Revision.objects.exists()
+
+
+def test_it_goes_back_to_the_page_without_javascript(editor_client, loss):
+    response = editor_client.post(reverse("review_confirm", args=["loss", loss.pk]), {"next": "/?country=UA"})
+    assert response.status_code == 302
+    assert response["Location"] == f"/?country=UA#loss-{loss.pk}"
+
+
+def test_it_never_goes_back_to_another_site(editor_client, loss):
+    response = editor_client.post(reverse("review_reject", args=["loss", loss.pk]), {"next": "https://evil.example/"})
+    assert response["Location"] == reverse("review_record", args=["loss", loss.pk])
+
+
+def test_it_shows_the_history_of_a_record(editor, viewer_client, loss):
+    editor_client = Client()
+    editor_client.force_login(editor)
+    data = {"side": "RU", "category": "personnel_killed", "min": "810", "max": "810", "period": "day"}
+    editor_client.post(reverse("review_edit", args=["loss", loss.pk]), data, headers=HTMX)
+    response = viewer_client.get(reverse("review_history", args=["loss", loss.pk]), headers=HTMX)
+    assert rendered(response) == ["components/record_history.html"]
+    html = response.content.decode()
+    assert "Edited by editor" in html
+    assert "<del>800</del> → <ins>810</ins>" in html
+
+
+def test_it_shows_a_record_page_with_its_history_without_javascript(viewer_client, loss):
+    response = viewer_client.get(reverse("review_history", args=["loss", loss.pk]))
+    assert "warboard/record.html" in rendered(response)
+    assert "No review yet" in response.content.decode()
+    assert f'href="/articles/{loss.article_id}/#s-{loss.span_start}"' in response.content.decode()
+
+
+def test_it_cancels_an_edit_by_fetching_the_record(editor_client, loss):
+    response = editor_client.get(reverse("review_record", args=["loss", loss.pk]), headers=HTMX)
+    assert rendered(response) == ["components/record.html"]
+
+
+def test_it_marks_reviewed_records_so_reextraction_keeps_them(editor_client, make_event, make_loss, make_pledge):
+    event = make_event()
+    loss = make_loss(event)
+    pledge = make_pledge(event)
+    editor_client.post(reverse("review_confirm", args=["event", event.pk]), headers=HTMX)
+    editor_client.post(reverse("review_reject", args=["loss", loss.pk]), headers=HTMX)
+    data = {
+        "donor": "DE",
+        "recipient": "UA",
+        "item": "Leopard 2",
+        "category": "tank",
+        "quantity": "18",
+        "status": "pledged",
+    }
+    editor_client.post(reverse("review_edit", args=["pledge", pledge.pk]), data, headers=HTMX)
+    assert Event.objects.get().review_state == "confirmed"
+    assert LossReport.objects.get().review_state == "rejected"
+    pledge.refresh_from_db()
+    assert pledge.review_state == "edited"
+    assert Event.objects.exclude(review_state="machine").count() == 1
+
+
+def test_it_renders_the_component_on_its_own_for_the_article_page(rf, editor, make_event, make_loss):
+    from django.template.loader import render_to_string
+
+    loss = make_loss(make_event())
+    request = rf.get("/articles/1/")
+    request.user = editor
+    html = render_to_string("components/record.html", {"record": loss, "kind": "loss"}, request=request)
+    assert f'id="loss-{loss.pk}"' in html
+    assert ">Edit</a>" in html
+    assert 'name="next" value="/articles/1/"' in html

@@ -1,0 +1,348 @@
+"""The timeline at /: days, figures in words, every filter, keyset pages, fixed query count."""
+
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+
+from articles.models import Event
+
+D = datetime.date
+HTMX = {"HX-Request": "true"}
+
+
+def rendered(response) -> list[str]:
+    return [template.name for template in response.templates]
+
+
+def event_ids(response) -> list[int]:
+    return [int(pk) for pk in re.findall(r'<li class="event-card" id="card-(\d+)"', response.content.decode())]
+
+
+def get(client, **params):
+    return client.get(reverse("timeline"), params)
+
+
+def test_it_sends_anonymous_visitors_to_the_login_page(client, db):
+    response = client.get(reverse("timeline"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_it_renders_the_full_page(viewer_client, make_event):
+    make_event()
+    response = get(viewer_client)
+    assert response.status_code == 200
+    assert "warboard/timeline.html" in rendered(response)
+    assert 'id="filters"' in response.content.decode()
+    assert 'id="timeline-list"' in response.content.decode()
+
+
+def test_it_renders_only_the_list_for_an_htmx_filter_change(viewer_client, make_event):
+    make_event()
+    response = viewer_client.get(reverse("timeline"), headers={**HTMX, "HX-Target": "timeline-list"})
+    assert "timeline-list" in rendered(response)
+    assert "warboard/timeline.html" not in rendered(response)
+    assert 'id="filters"' not in response.content.decode()
+    assert "HX-Target" in response["Vary"]
+
+
+def test_it_renders_the_full_page_for_an_htmx_history_restore(viewer_client, make_event):
+    make_event()
+    headers = {**HTMX, "HX-Target": "timeline-list", "HX-History-Restore-Request": "true"}
+    response = viewer_client.get(reverse("timeline"), headers=headers)
+    assert "warboard/timeline.html" in rendered(response)
+
+
+def test_it_shows_losses_and_pledges_in_words(viewer_client, make_event, make_loss, make_pledge):
+    tally = make_event()
+    make_loss(tally, min=800, max=800)
+    make_loss(tally, category="tanks", min=3, max=3)
+    aid = make_event(type="aid")
+    make_pledge(aid, donor="DE", item="Leopard 2", quantity=14)
+    html = get(viewer_client).content.decode()
+    assert "RU: 800 soldiers killed (past day), 3 tanks" in html
+    assert "DE → UA: 14 Leopard 2, pledged" in html
+
+
+def test_it_links_each_event_to_its_sentence_in_the_article(viewer_client, make_article, make_event):
+    article = make_article(title="Shelling of Kherson", outlet="Reuters", published=D(2024, 1, 4))
+    event = make_event(article=article, type="strike")
+    html = get(viewer_client).content.decode()
+    assert f'href="/articles/{article.pk}/#s-{event.span_start}"' in html
+    assert "Reuters" in html
+    assert "2024-01-04" in html
+
+
+def test_it_groups_events_by_day_newest_first(viewer_client, make_event):
+    old = make_event(date=D(2024, 1, 1))
+    new = make_event(date=D(2024, 1, 3))
+    middle = make_event(date=D(2024, 1, 2))
+    response = get(viewer_client)
+    assert event_ids(response) == [new.pk, middle.pk, old.pk]
+    html = response.content.decode()
+    assert html.index(">2024-01-03</time>") < html.index(">2024-01-02</time>") < html.index(">2024-01-01</time>")
+
+
+def test_it_lists_oldest_first_on_request(viewer_client, make_event):
+    old = make_event(date=D(2024, 1, 1))
+    new = make_event(date=D(2024, 1, 3))
+    assert event_ids(get(viewer_client, order="oldest")) == [old.pk, new.pk]
+
+
+def test_it_shows_the_precision_of_a_date(viewer_client, make_event):
+    make_event(date=D(2024, 1, 1), precision="week")
+    assert "week of 2024-01-01" in get(viewer_client).content.decode()
+
+
+def test_it_keeps_events_without_a_day_at_the_end(viewer_client, make_event):
+    undated = make_event(date=None)
+    dated = make_event(date=D(2024, 1, 3))
+    response = get(viewer_client)
+    assert event_ids(response) == [dated.pk, undated.pk]
+    assert "No day given" in response.content.decode()
+
+
+def test_it_shows_only_events_without_a_day_with_undated(viewer_client, make_event):
+    undated = make_event(date=None)
+    make_event(date=D(2024, 1, 3))
+    assert event_ids(get(viewer_client, undated="1")) == [undated.pk]
+
+
+def test_it_filters_by_precision(viewer_client, make_event):
+    week = make_event(date=D(2024, 1, 1), precision="week")
+    make_event(date=D(2024, 1, 3), precision="day")
+    assert event_ids(get(viewer_client, precision="week")) == [week.pk]
+
+
+def test_it_filters_by_date_range(viewer_client, make_event):
+    make_event(date=D(2024, 1, 1))
+    inside = make_event(date=D(2024, 1, 5))
+    make_event(date=D(2024, 1, 9))
+    make_event(date=None)
+    assert event_ids(get(viewer_client, **{"from": "2024-01-02", "to": "2024-01-08"})) == [inside.pk]
+
+
+def test_it_filters_by_several_types(viewer_client, make_event):
+    strike = make_event(type="strike", date=D(2024, 1, 2))
+    battle = make_event(type="battle", date=D(2024, 1, 1))
+    make_event(type="diplomacy")
+    response = viewer_client.get(reverse("timeline"), {"type": ["strike", "battle"]})
+    assert event_ids(response) == [strike.pk, battle.pk]
+
+
+@pytest.mark.parametrize("role", ["event", "side", "reported_by", "donor", "recipient"])
+def test_it_filters_by_a_country_in_any_role(viewer_client, make_event, make_loss, make_pledge, role):
+    event = make_event(countries=["PL"] if role == "event" else [])
+    if role == "side":
+        make_loss(event, side="PL")
+    elif role == "reported_by":
+        make_loss(event, side="RU", reported_by="PL")
+    elif role == "donor":
+        make_pledge(event, donor="PL")
+    elif role == "recipient":
+        make_pledge(event, donor="US", recipient="PL")
+    other = make_event(countries=["UA"])
+    make_loss(other, side="RU", reported_by="UA")
+    assert event_ids(get(viewer_client, country="pl")) == [event.pk]
+
+
+def test_it_filters_by_several_countries(viewer_client, make_event):
+    poland = make_event(countries=["PL"], date=D(2024, 1, 2))
+    germany = make_event(countries=["DE"], date=D(2024, 1, 1))
+    make_event(countries=["FR"])
+    response = viewer_client.get(reverse("timeline"), {"country": ["PL", "DE"]})
+    assert event_ids(response) == [poland.pk, germany.pk]
+
+
+def test_it_filters_by_place(viewer_client, make_event):
+    bakhmut = make_event(places=["Bakhmut", "Donetsk Oblast"])
+    make_event(places=["Kyiv"])
+    assert event_ids(get(viewer_client, place="Bakhmut")) == [bakhmut.pk]
+
+
+def test_it_filters_by_outlet(viewer_client, make_article, make_event):
+    reuters = make_event(article=make_article(outlet="Reuters"))
+    make_event(article=make_article(outlet="BBC"))
+    assert event_ids(get(viewer_client, outlet="Reuters")) == [reuters.pk]
+
+
+def test_it_filters_by_article(viewer_client, make_article, make_event):
+    article = make_article(title="Counteroffensive near Robotyne")
+    mine = make_event(article=article)
+    make_event()
+    response = get(viewer_client, article=article.pk)
+    assert event_ids(response) == [mine.pk]
+    assert "Counteroffensive near Robotyne" in response.content.decode()
+
+
+def test_it_searches_the_sentences(viewer_client, make_article, make_event):
+    text = "Ukraine said it shot down 18 drones over Odesa overnight. Other news."
+    drones = make_event(article=make_article(title="Overnight attack", text=text), summary=text[:57])
+    make_event(summary="Germany will send 14 Leopard 2 tanks.")
+    # "drone" finds "drones": the English configuration stems both.
+    assert event_ids(get(viewer_client, q="drone")) == [drones.pk]
+
+
+def test_it_searches_the_article_titles(viewer_client, make_article, make_event):
+    titled = make_event(article=make_article(title="Prisoner exchange brings 230 home"))
+    make_event(article=make_article(title="Shelling of Kherson"))
+    assert event_ids(get(viewer_client, q="prisoner")) == [titled.pk]
+
+
+def test_it_hides_rejected_events_unless_asked(viewer_client, make_event):
+    kept = make_event()
+    rejected = make_event(review_state="rejected")
+    assert event_ids(get(viewer_client)) == [kept.pk]
+    assert event_ids(get(viewer_client, review="rejected")) == [rejected.pk]
+    assert set(event_ids(get(viewer_client, review="all"))) == {kept.pk, rejected.pk}
+
+
+def test_it_filters_by_review_state_of_the_event_or_its_figures(viewer_client, make_event, make_loss):
+    confirmed = make_event(review_state="confirmed", date=D(2024, 1, 3))
+    with_confirmed_loss = make_event(date=D(2024, 1, 2))
+    make_loss(with_confirmed_loss, review_state="confirmed")
+    make_event(date=D(2024, 1, 1))
+    assert event_ids(get(viewer_client, review="confirmed")) == [confirmed.pk, with_confirmed_loss.pk]
+
+
+def test_it_hides_rejected_figures_under_an_event(viewer_client, make_event, make_loss):
+    event = make_event()
+    make_loss(event, min=800, max=800)
+    make_loss(event, category="tanks", min=3, max=3, review_state="rejected")
+    html = get(viewer_client).content.decode()
+    assert "RU: 800 soldiers killed (past day)" in html
+    assert "3 tanks" not in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"from": "yesterday"},
+        {"to": "2024-13-01"},
+        {"from": "2024-02-01", "to": "2024-01-01"},
+        {"type": "massacre"},
+        {"country": "Ukraine"},
+        {"review": "maybe"},
+        {"after": "garbage"},
+        {"article": "abc"},
+        {"precision": "century"},
+    ],
+)
+def test_it_answers_a_bad_filter_with_400(viewer_client, db, params):
+    response = get(viewer_client, **params)
+    assert response.status_code == 400
+    assert "warboard/bad_filters.html" in rendered(response)
+
+
+def test_it_pages_with_a_keyset_cursor(viewer_client, make_event, make_article):
+    article = make_article()
+    # Ties on the date: the id breaks them, so no event is shown twice or skipped.
+    events = [make_event(article=article, date=D(2024, 1, 1 + i // 3)) for i in range(30)]
+    first = get(viewer_client)
+    first_ids = event_ids(first)
+    assert len(first_ids) == 25
+    match = re.search(r'hx-get="/\?([^"]*after=[^"]+)"', first.content.decode())
+    assert match
+    assert "OFFSET" not in str(first.context["groups"])
+    after = re.search(r"after=([^&\"]+)", match.group(1)).group(1)
+    second = viewer_client.get(
+        reverse("timeline"), {"after": after.replace("%2C", ",")}, headers={**HTMX, "HX-Target": "timeline-more"}
+    )
+    assert "timeline-more" in rendered(second)
+    second_ids = event_ids(second)
+    assert len(second_ids) == 5
+    expected = sorted(events, key=lambda e: (e.date, e.pk), reverse=True)
+    assert first_ids + second_ids == [e.pk for e in expected]
+    assert 'id="timeline-more"' not in second.content.decode()
+
+
+def test_it_continues_a_day_across_pages_without_repeating_its_heading(viewer_client, make_event, make_article):
+    article = make_article()
+    for _ in range(26):
+        make_event(article=article, date=D(2024, 1, 1))
+    first = get(viewer_client)
+    last_on_page = Event.objects.get(pk=event_ids(first)[-1])
+    second = viewer_client.get(
+        reverse("timeline"), {"after": f"2024-01-01.{last_on_page.pk}"}, headers={**HTMX, "HX-Target": "timeline-more"}
+    )
+    assert len(event_ids(second)) == 1
+    assert "day-heading" not in second.content.decode()
+
+
+def test_it_pages_into_the_events_without_a_day(viewer_client, make_event, make_article):
+    article = make_article()
+    undated = [make_event(article=article, date=None) for _ in range(3)]
+    response = get(viewer_client, after=f"none.{undated[2].pk}")
+    assert event_ids(response) == [undated[1].pk, undated[0].pk]
+
+
+def _populate(make_event, make_loss, make_pledge, make_article, count):
+    article = make_article()
+    for i in range(count):
+        event = make_event(article=article, date=D(2024, 1, 1) + datetime.timedelta(days=i % 20))
+        make_loss(event)
+        make_loss(event, category="tanks", min=3, max=3)
+        make_pledge(event)
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_it_uses_a_fixed_number_of_queries(
+    editor_client, make_event, make_loss, make_pledge, make_article, django_assert_num_queries, count
+):
+    _populate(make_event, make_loss, make_pledge, make_article, count)
+    editor_client.get(reverse("timeline"))  # session and permission caches warmed alike
+    # session, user, permissions (2), events, losses, pledges, count, countries list, places, outlets
+    with django_assert_num_queries(11):
+        response = editor_client.get(reverse("timeline"))
+    assert response.status_code == 200
+
+
+def test_it_says_what_to_do_when_there_are_no_events(editor_client, db):
+    html = editor_client.get(reverse("timeline")).content.decode()
+    assert "No events yet" in html
+    assert "Upload an article" in html
+
+
+def test_it_says_how_to_widen_filters_when_nothing_matches(viewer_client, make_event):
+    make_event(type="battle")
+    html = get(viewer_client, type="sanctions").content.decode()
+    assert "No events match these filters" in html
+    assert "clear all filters" in html
+
+
+def test_it_shows_no_review_controls_to_a_viewer(viewer_client, make_event):
+    make_event()
+    html = get(viewer_client).content.decode()
+    assert ">Edit</a>" not in html
+    assert ">Confirm</button>" not in html
+    assert ">Reject</button>" not in html
+
+
+def test_it_shows_review_controls_to_an_editor(editor_client, make_event):
+    make_event()
+    html = editor_client.get(reverse("timeline")).content.decode()
+    assert ">Edit</a>" in html
+    assert ">Confirm</button>" in html
+    assert ">Reject</button>" in html
+
+
+def test_it_links_the_exports_with_the_current_filters(viewer_client, make_event):
+    make_event(countries=["UA"])
+    html = get(viewer_client, country="UA", type="losses").content.decode()
+    assert 'href="/export/events.csv?country=UA&amp;type=losses"' in html
+    assert 'href="/export/losses.csv?country=UA&amp;type=losses"' in html
+    assert 'href="/export/pledges.csv?country=UA&amp;type=losses"' in html
+
+
+def test_it_keeps_the_filters_in_a_plain_get_form_that_pushes_the_url(viewer_client, make_event):
+    make_event()
+    html = get(viewer_client, q="tanks").content.decode()
+    form = re.search(r'<form id="filters"[^>]*>', html).group(0)
+    assert 'method="get"' in form
+    assert 'action="/"' in form
+    assert 'hx-push-url="true"' in form
+    assert 'hx-target="#timeline-list"' in form
+    assert 'hx-indicator="#htmx-indicator"' in form
+    assert 'value="tanks"' in html

@@ -1,0 +1,282 @@
+"""The dashboard's forms: the filters every page and export shares, and the review forms.
+
+A bad filter value is a 400 (see warboard.views.filters_or_400), never a 500.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from articles.models import AidPledge, Event, LossReport, Precision
+from articles.querysets import Cursor, RecordFilters, Review
+
+# ISO 3166-1 alpha-2 codes plus the bodies SPEC.md names (EU, NATO, UN, G7, OSCE, IAEA, IMF, WB).
+COUNTRY_CODE = re.compile(r"^(?:[A-Z]{2}|EU|NATO|UN|G7|OSCE|IAEA|IMF|WB)$")
+
+
+def country_choices():
+    """The countries present in the records, for the filter's list (read only when rendered)."""
+    from django.db import connection
+
+    from warboard.figures import country_name
+
+    # One round trip for the three places a country code lives.
+    sql = (
+        f"SELECT unnest(countries) FROM {Event._meta.db_table}"
+        f" UNION SELECT side FROM {LossReport._meta.db_table}"
+        f" UNION SELECT donor FROM {AidPledge._meta.db_table}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        codes = sorted(code for (code,) in cursor.fetchall() if code)
+    return [(code, f"{code} · {country_name(code)}") for code in codes]
+
+
+class CountryField(forms.MultipleChoiceField):
+    """Several country codes; any well-formed code is valid, listed or not."""
+
+    def to_python(self, value):
+        return [code.strip().upper() for code in super().to_python(value) if code.strip()]
+
+    def valid_value(self, value):
+        return bool(COUNTRY_CODE.match(value))
+
+
+class TimelineFilterForm(forms.Form):
+    """The filters of the timeline; the charts and the CSV exports take the same parameters."""
+
+    q = forms.CharField(label="Search", required=False, max_length=200, strip=True)
+    from_ = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
+    to = forms.DateField(label="To", required=False, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
+    type = forms.MultipleChoiceField(
+        label="Event types", required=False, choices=Event.Type.choices, widget=forms.CheckboxSelectMultiple
+    )
+    country = CountryField(
+        label="Countries",
+        required=False,
+        choices=country_choices,
+        help_text="In any role: taking part, losing, claiming, giving or receiving.",
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    place = forms.CharField(label="Place", required=False, max_length=120, strip=True)
+    outlet = forms.CharField(label="Outlet", required=False, max_length=200, strip=True)
+    article = forms.IntegerField(label="Article", required=False, min_value=1, widget=forms.HiddenInput)
+    review = forms.ChoiceField(label="Review", required=False, choices=Review.CHOICES)
+    undated = forms.BooleanField(label="Only events without a day", required=False)
+    precision = forms.MultipleChoiceField(
+        label="Date precision", required=False, choices=Precision.choices, widget=forms.CheckboxSelectMultiple
+    )
+    order = forms.ChoiceField(
+        label="Order",
+        required=False,
+        choices=[("newest", "Newest first"), ("oldest", "Oldest first")],
+    )
+    after = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # `from` is a Python keyword: the URL parameter is `from`, the field is `from_`.
+        self.fields["from"] = self.fields.pop("from_")
+        order = ["q", "from", "to", "type", "country", "place", "outlet", "article", "review", "undated"]
+        self.order_fields(order)
+
+    def clean_after(self) -> Cursor | None:
+        value = self.cleaned_data.get("after")
+        if not value:
+            return None
+        try:
+            return Cursor.parse(value)
+        except ValueError:
+            raise ValidationError("Not a page position.") from None
+
+    def clean(self):
+        cleaned = super().clean()
+        date_from, date_to = cleaned.get("from"), cleaned.get("to")
+        if date_from and date_to and date_from > date_to:
+            raise ValidationError("“From” is after “To”.")
+        return cleaned
+
+    @property
+    def newest_first(self) -> bool:
+        return self.cleaned_data.get("order") != "oldest"
+
+    def filters(self) -> RecordFilters:
+        data = self.cleaned_data
+        return RecordFilters(
+            date_from=data.get("from"),
+            date_to=data.get("to"),
+            types=tuple(data.get("type") or ()),
+            countries=tuple(data.get("country") or ()),
+            place=data.get("place") or "",
+            outlet=data.get("outlet") or "",
+            article=data.get("article"),
+            review=data.get("review") or "",
+            q=data.get("q") or "",
+            undated=bool(data.get("undated")),
+            precision=tuple(data.get("precision") or ()),
+        )
+
+    def is_filtered(self) -> bool:
+        return self.filters() != RecordFilters()
+
+
+LOSS_GROUPS = {
+    "personnel": ["personnel_killed", "personnel_wounded", "personnel_casualties", "personnel_captured"],
+    "civilians": ["civilians_killed", "civilians_wounded"],
+    "equipment": [
+        "tanks",
+        "armored_vehicles",
+        "artillery",
+        "mlrs",
+        "air_defense",
+        "aircraft",
+        "helicopters",
+        "drones",
+        "missiles",
+        "ships",
+        "vehicles",
+        "special_equipment",
+    ],
+}
+
+
+class ChartForm(TimelineFilterForm):
+    """The timeline's filters plus what the charts let the analyst choose."""
+
+    side = forms.CharField(label="Losses of", required=False, max_length=4, initial="RU")
+    group = forms.ChoiceField(
+        label="Category group",
+        required=False,
+        choices=[("personnel", "Personnel"), ("equipment", "Equipment by category"), ("civilians", "Civilians")],
+    )
+    status = forms.ChoiceField(
+        label="Aid status",
+        required=False,
+        choices=[("pledged", "Pledged"), ("delivered", "Delivered"), ("both", "Both")],
+    )
+
+    def clean_side(self) -> str:
+        side = (self.cleaned_data.get("side") or "RU").strip().upper()
+        if not COUNTRY_CODE.match(side):
+            raise ValidationError("Not a country code.")
+        return side
+
+    @property
+    def loss_side(self) -> str:
+        return self.cleaned_data.get("side") or "RU"
+
+    @property
+    def loss_group(self) -> str:
+        return self.cleaned_data.get("group") or "personnel"
+
+    @property
+    def aid_statuses(self) -> list[str]:
+        status = self.cleaned_data.get("status") or "pledged"
+        return ["pledged", "delivered"] if status == "both" else [status]
+
+
+class CodesField(forms.CharField):
+    """Country codes typed as "UA, RU"; stored as a list."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if isinstance(value, list):
+            return value
+        return [code.strip().upper() for code in value.split(",") if code.strip()]
+
+    def prepare_value(self, value):
+        return ", ".join(value) if isinstance(value, list) else value
+
+    def validate(self, value):
+        super().validate(value)
+        bad = [code for code in value if not COUNTRY_CODE.match(code)]
+        if bad:
+            raise ValidationError(f"Not a country code: {', '.join(bad)}.")
+
+
+class NamesField(forms.CharField):
+    """Place names typed as "Bakhmut, Kyiv"; stored as a list."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if isinstance(value, list):
+            return value
+        return [name.strip() for name in value.split(",") if name.strip()]
+
+    def prepare_value(self, value):
+        return ", ".join(value) if isinstance(value, list) else value
+
+
+def validate_code(value: str) -> None:
+    if value and not COUNTRY_CODE.match(value):
+        raise ValidationError("Not a country code.")
+
+
+class UpperCodeField(forms.CharField):
+    def to_python(self, value):
+        return super().to_python(value).strip().upper()
+
+
+class EventReviewForm(forms.ModelForm):
+    places = NamesField(required=False, help_text="Gazetteer names, separated by commas.")
+    countries = CodesField(required=False, help_text="Country codes, separated by commas.")
+
+    class Meta:
+        model = Event
+        fields = ["type", "date", "precision", "summary", "places", "countries"]
+        widgets = {
+            "date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "summary": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("date") and not cleaned.get("precision"):
+            self.add_error("precision", "A date needs a precision.")
+        if not cleaned.get("date") and cleaned.get("precision"):
+            self.add_error("precision", "Leave the precision empty when there is no date.")
+        return cleaned
+
+
+class LossReviewForm(forms.ModelForm):
+    side = UpperCodeField(max_length=8, validators=[validate_code])
+    reported_by = UpperCodeField(max_length=8, required=False, validators=[validate_code])
+
+    class Meta:
+        model = LossReport
+        fields = ["side", "category", "min", "max", "period", "date", "place", "reported_by"]
+        widgets = {"date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})}
+
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("min"), cleaned.get("max")
+        if low is None and high is None and not self.has_error("min") and not self.has_error("max"):
+            raise ValidationError("Give at least a minimum or a maximum.")
+        if low is not None and high is not None and high < low:
+            self.add_error("max", "The maximum is below the minimum.")
+        return cleaned
+
+
+class PledgeReviewForm(forms.ModelForm):
+    donor = UpperCodeField(max_length=8, validators=[validate_code])
+    recipient = UpperCodeField(max_length=8, validators=[validate_code])
+    currency = UpperCodeField(max_length=3, required=False)
+
+    class Meta:
+        model = AidPledge
+        fields = ["donor", "recipient", "item", "category", "quantity", "amount", "currency", "status", "date"]
+        widgets = {"date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("amount") is not None and not cleaned.get("currency"):
+            self.add_error("currency", "An amount needs a currency.")
+        return cleaned
+
+
+REVIEW_FORMS = {"event": EventReviewForm, "loss": LossReviewForm, "pledge": PledgeReviewForm}

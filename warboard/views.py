@@ -1,0 +1,270 @@
+"""The analyst dashboard: timeline, charts, CSV exports and the review of records.
+
+Each page view serves the full page and, for htmx, the partial named by the
+HX-Target header (partial name = DOM id = HX-Target); see render_page().
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from articles.models import Article, Event, Revision
+from articles.querysets import Cursor
+from warboard import charts, exports, review
+from warboard.forms import REVIEW_FORMS, ChartForm, TimelineFilterForm
+from warboard.templatetags.records import REVIEW_PERMISSIONS
+
+PAGE_SIZE = 25
+
+
+def render_page(request: HttpRequest, template: str, context: dict, partials: tuple[str, ...] = ()) -> HttpResponse:
+    """The full page, or for htmx the partial whose name is the request's HX-Target."""
+    htmx = getattr(request, "htmx", None)
+    fragment = bool(htmx and not htmx.history_restore_request and htmx.target in partials)
+    if fragment:
+        template = f"{template}#{htmx.target}"
+    response = render(request, template, context)
+    if fragment and request.GET and "after" not in request.GET:
+        # The address bar carries the filters without the empty fields the form sends.
+        response["HX-Push-Url"] = request.path + _clean_query(request)
+    # The same URL answers with a page or a fragment: caches must tell them apart.
+    patch_vary_headers(response, ("HX-Request", "HX-Target"))
+    return response
+
+
+def _clean_query(request: HttpRequest) -> str:
+    params = QueryDict(mutable=True)
+    for name, values in request.GET.lists():
+        kept = [value for value in values if value != ""]
+        if kept and name != "after":
+            params.setlist(name, kept)
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else ""
+
+
+def _bound_filters(form_class, request: HttpRequest):
+    form = form_class(request.GET)
+    if form.is_valid():
+        return form, None
+    response = render(request, "warboard/bad_filters.html", {"form": form, "nav": None}, status=400)
+    return None, response
+
+
+def _filter_suggestions() -> dict:
+    """Datalist suggestions for the filter form; callables, so a fragment render skips the queries."""
+    return {
+        "place_names": lambda: list(Event.objects.per_place().values_list("place", flat=True)[:500]),
+        "outlets": lambda: list(
+            Article.objects.exclude(outlet="").order_by("outlet").values_list("outlet", flat=True).distinct()
+        ),
+    }
+
+
+def _query_params(request: HttpRequest) -> list[tuple[str, str]]:
+    return [(name, value) for name, values in request.GET.lists() if name != "after" for value in values]
+
+
+def _day_groups(events: list[Event], continued_from) -> list[dict]:
+    """Events grouped by day; a day begun on the previous page is marked as continued."""
+    groups = []
+    for date, day_events in groupby(events, key=lambda event: event.date):
+        continued = not groups and continued_from is not None and date == continued_from
+        groups.append({"date": date, "events": list(day_events), "continued": continued})
+    return groups
+
+
+@require_GET
+def timeline(request: HttpRequest) -> HttpResponse:
+    form, bad_request = _bound_filters(TimelineFilterForm, request)
+    if bad_request:
+        return bad_request
+    filters = form.filters()
+    cursor = form.cleaned_data.get("after")
+    events = Event.objects.matching(filters).in_order(form.newest_first)
+    page = list(events.after(cursor, form.newest_first).for_timeline(filters.review)[: PAGE_SIZE + 1])
+    has_more = len(page) > PAGE_SIZE
+    page = page[:PAGE_SIZE]
+    next_params = None
+    if has_more:
+        next_params = request.GET.copy()
+        last = page[-1]
+        next_params["after"] = str(Cursor(last.date, last.pk))
+    article = (
+        Article.objects.only("pk", "title", "filename").filter(pk=filters.article).first() if filters.article else None
+    )
+    context = {
+        "nav": "timeline",
+        "form": form,
+        "filters": filters,
+        "filtered": form.is_filtered(),
+        "groups": _day_groups(page, continued_from=cursor.date if cursor else None),
+        "total": events.count() if cursor is None else None,
+        "next_query": next_params.urlencode() if next_params else "",
+        "export_query": _export_query(request),
+        "article": article,
+        # The empty state says "upload an article" only when there is nothing at all.
+        "any_events": bool(page) or Event.objects.exists(),
+        **_filter_suggestions(),
+    }
+    return render_page(request, "warboard/timeline.html", context, partials=("timeline-list", "timeline-more"))
+
+
+def _export_query(request: HttpRequest) -> str:
+    return _clean_query(request)
+
+
+@require_GET
+def charts_page(request: HttpRequest) -> HttpResponse:
+    form, bad_request = _bound_filters(ChartForm, request)
+    if bad_request:
+        return bad_request
+    context = {
+        "nav": "charts",
+        "form": form,
+        "filtered": form.is_filtered(),
+        "chart_data": charts.chart_data(form, _query_params(request)),
+        "export_query": _export_query(request),
+        "any_events": Event.objects.exists(),
+        **_filter_suggestions(),
+    }
+    return render_page(request, "warboard/charts.html", context, partials=("charts-body",))
+
+
+@require_GET
+def charts_json(request: HttpRequest) -> HttpResponse:
+    """The charts' numbers as JSON, for scripts and for checking a chart against its records."""
+    form = ChartForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+    return JsonResponse(charts.chart_data(form, _query_params(request)))
+
+
+def _export(request: HttpRequest, name: str) -> HttpResponse:
+    form, bad_request = _bound_filters(TimelineFilterForm, request)
+    if bad_request:
+        return bad_request
+    header, rows = exports.EXPORTS[name]
+    return exports.csv_response(f"warboard-{name}.csv", header, rows(form.filters(), form.newest_first))
+
+
+@require_GET
+def export_events(request: HttpRequest) -> HttpResponse:
+    return _export(request, "events")
+
+
+@require_GET
+def export_losses(request: HttpRequest) -> HttpResponse:
+    return _export(request, "losses")
+
+
+@require_GET
+def export_pledges(request: HttpRequest) -> HttpResponse:
+    return _export(request, "pledges")
+
+
+# Review ---------------------------------------------------------------------
+
+
+def _require_reviewer(request: HttpRequest, kind: str) -> None:
+    if not request.user.has_perm(REVIEW_PERMISSIONS[kind]):
+        raise PermissionDenied("Only editors review records.")
+
+
+def _record(kind: str, pk: int):
+    model = review.RECORD_MODELS[kind]
+    try:
+        return model.objects.select_related("article", "reviewed_by").defer("article__raw", "article__text").get(pk=pk)
+    except model.DoesNotExist:
+        raise Http404(f"No {kind} {pk}.") from None
+
+
+def _back(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """Without JavaScript, return to the page the form was on (when it is ours), at the record."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(f"{target.split('#')[0]}#{kind}-{pk}")
+    return redirect("review_record", kind=kind, pk=pk)
+
+
+def _record_response(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    return render(request, "components/record.html", {"record": _record(kind, pk), "kind": kind})
+
+
+@require_GET
+def review_record(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """One record with its history; for htmx (cancelling an edit) the record fragment alone."""
+    if request.htmx:
+        return _record_response(request, kind, pk)
+    record = _record(kind, pk)
+    context = {"record": record, "kind": kind, "revisions": _revisions(kind, pk), "nav": None}
+    return render(request, "warboard/record.html", context)
+
+
+def _revisions(kind: str, pk: int) -> list[dict]:
+    return [{"revision": revision, "changes": review.changes(revision)} for revision in review.history(kind, pk)]
+
+
+@require_GET
+def review_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    if not request.htmx:
+        return review_record(request, kind, pk)
+    _record(kind, pk)
+    return render(
+        request, "components/record_history.html", {"kind": kind, "pk": pk, "revisions": _revisions(kind, pk)}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def review_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    _require_reviewer(request, kind)
+    form_class = REVIEW_FORMS[kind]
+    if request.method == "POST":
+        _record(kind, pk)
+        record, form = review.apply_review(kind, pk, Revision.Action.EDIT, request.user, form_class, request.POST)
+        if form.is_valid():
+            if request.htmx:
+                return _record_response(request, kind, pk)
+            return _back(request, kind, pk)
+    else:
+        record = _record(kind, pk)
+        form = form_class(instance=record)
+    context = {
+        "record": record,
+        "kind": kind,
+        "form": form,
+        "next": request.POST.get("next") or request.GET.get("next", ""),
+    }
+    if request.htmx:
+        return render(request, "components/record_form.html", context)
+    return render(request, "warboard/record_edit.html", {**context, "nav": None})
+
+
+def _review_action(request: HttpRequest, kind: str, pk: int, action: str) -> HttpResponse:
+    _require_reviewer(request, kind)
+    _record(kind, pk)
+    review.apply_review(kind, pk, action, request.user)
+    if request.htmx:
+        return _record_response(request, kind, pk)
+    return _back(request, kind, pk)
+
+
+@require_POST
+def review_confirm(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    return _review_action(request, kind, pk, Revision.Action.CONFIRM)
+
+
+@require_POST
+def review_reject(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    return _review_action(request, kind, pk, Revision.Action.REJECT)
+
+
+@require_POST
+def review_restore(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    return _review_action(request, kind, pk, Revision.Action.RESTORE)
