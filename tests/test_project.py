@@ -11,8 +11,13 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# Variables a test run may have set for itself (the browser tests allow ORM calls beside
+# Playwright's event loop), which a production process would never have.
+NOT_INHERITED = {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def run(args, **env):
-    full_env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    full_env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
     full_env.update(env)
     return subprocess.run(args, cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=120)
 
