@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import models
-from django.db.models import Case, Count, F, Func, Max, Prefetch, Q, When
+from django.db.models import Case, Count, F, Func, Max, Prefetch, Q, Value, When
 from django.db.models.functions import Coalesce, Lower, Substr, TruncWeek
 
 SEARCH_CONFIG = "english"
@@ -146,9 +146,14 @@ class LossReportQuerySet(RecordQuerySet):
         A report's number is its lower bound ("at least 55" is 55, "70,000-80,000"
         is 70,000) or, when it only gives an upper bound ("up to 40"), that bound.
         Different claimants stay apart: a claim by UA and one by GB are two figures.
+        Single incidents are also told apart by their place: strikes on Odesa and
+        on Kharkiv the same day are two figures, not the larger of them.
         """
         return (
-            self.values("side", "category", "date", "period", "reported_by")
+            self.annotate(
+                incident_place=Case(When(period="incident", then=Lower("place")), default=Value("")),
+            )
+            .values("side", "category", "date", "period", "reported_by", "incident_place")
             .annotate(figure=Max(Coalesce("min", "max")), reports=Count("id"))
             .order_by("date", "category")
         )
@@ -163,12 +168,18 @@ class AidPledgeQuerySet(RecordQuerySet):
         status and, for money, the currency. The pledge counts the largest
         quantity and the largest amount any report gives: ten articles about
         "14 Leopard 2" from DE, pledged, are one pledge of 14.
+
+        Money names no item, so for funding the amount is part of the key: a
+        donor's "$800 million" package told by three articles is one pledge,
+        and its later "$1.2 billion" package is another. Keying money on donor
+        and status alone would keep only the largest of a donor's packages.
         """
         return (
             self.annotate(
                 item_key=Case(When(item="", then=F("category")), default=Lower("item")),
+                money_key=Case(When(category="funding", then=F("amount")), default=None),
             )
-            .values("donor", "item_key", "category", "status", "currency")
+            .values("donor", "item_key", "category", "status", "currency", "money_key")
             .annotate(
                 item_name=Max("item"),
                 quantity_max=Max("quantity"),

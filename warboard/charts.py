@@ -21,8 +21,9 @@ from warboard.forms import LOSS_GROUPS
 
 def _timeline_link(base_params: list[tuple[str, str]], **overrides) -> str:
     """The timeline URL with the page's filters and some replaced (from/to/type/country/place)."""
-    replaced = {name.rstrip("_") for name in overrides}
-    params = [(name, value) for name, value in base_params if name not in replaced and name != "after"]
+    # The chart options (side, group, status) mean nothing to the timeline; empty fields say nothing.
+    dropped = {name.rstrip("_") for name in overrides} | {"after", "side", "group", "status"}
+    params = [(name, value) for name, value in base_params if name not in dropped and value != ""]
     for name, value in overrides.items():
         name = name.rstrip("_")
         values = value if isinstance(value, list) else [value]
@@ -30,12 +31,22 @@ def _timeline_link(base_params: list[tuple[str, str]], **overrides) -> str:
     return reverse("timeline") + ("?" + urlencode(params) if params else "")
 
 
+# How each loss period is drawn: past-day tallies and single incidents as bars (in
+# stacks of their own), cumulative totals as lines.
+LOSS_KINDS = {"day": "daily", "": "daily", "incident": "incident", "cumulative": "cumulative"}
+KIND_WORDS = {"daily": "daily", "incident": "incidents", "cumulative": "in total"}
+
+
 def loss_series(filters: RecordFilters, side: str, group: str, base_params) -> dict:
     """Reported losses of one side over time: daily figures as bars, cumulative totals as lines.
 
-    A daily (or single-incident) figure and a cumulative total are never added
-    together: bars sum the de-duplicated figures for one day; the line takes,
-    for each day, the largest cumulative total any claimant reported as of that day.
+    Nothing is added that should not be: a daily figure and a cumulative total
+    are never added together (bars and lines, on their own axes); past-day
+    tallies and single incidents stand in separate stacks (an incident is often
+    inside that day's tally); and the figures of different claimants are never
+    added either: each claimant has its own stack and its own line. Within one
+    stack the categories of the group add up (soldiers killed and wounded), and
+    incidents of one day in different places add up.
     """
     categories = LOSS_GROUPS[group]
     figures = list(
@@ -45,33 +56,40 @@ def loss_series(filters: RecordFilters, side: str, group: str, base_params) -> d
     )
     dates = sorted({row["date"] for row in figures})
     index = {date: position for position, date in enumerate(dates)}
-    daily: dict[str, list] = defaultdict(lambda: [0] * len(dates))
-    cumulative: dict[str, list] = defaultdict(lambda: [None] * len(dates))
+    series: dict[tuple[str, str, str], list] = {}
     reports = 0
     for row in figures:
         reports += row["reports"]
+        kind = LOSS_KINDS.get(row["period"], "daily")
+        key = (kind, row["reported_by"], row["category"])
+        data = series.setdefault(key, [None if kind == "cumulative" else 0] * len(dates))
         position = index[row["date"]]
-        if row["period"] == LossReport.Period.CUMULATIVE:
-            current = cumulative[row["category"]][position]
-            cumulative[row["category"]][position] = max(current or 0, row["figure"])
+        if kind == "incident":
+            data[position] += row["figure"]
         else:
-            daily[row["category"]][position] += row["figure"]
+            # One tally per day and claimant; a blank period and "day" are the same tally.
+            data[position] = max(data[position] or 0, row["figure"])
+    claimants = sorted({claimant for _kind, claimant, _category in series})
+    several = len(claimants) > 1
     datasets = []
-    for category in categories:
-        label = LOSS_NOUNS[category][1]
-        if category in daily:
-            datasets.append(
-                {"kind": "daily", "category": category, "label": f"{label}, daily", "data": daily[category]}
-            )
-        if category in cumulative:
-            datasets.append(
-                {
-                    "kind": "cumulative",
-                    "category": category,
-                    "label": f"{label}, in total",
-                    "data": cumulative[category],
-                }
-            )
+    for kind in ("daily", "incident", "cumulative"):
+        for claimant in claimants:
+            for category in categories:
+                if (kind, claimant, category) not in series:
+                    continue
+                label = f"{LOSS_NOUNS[category][1]}, {KIND_WORDS[kind]}"
+                if several:
+                    label += f" (per {claimant})" if claimant else " (claimant not named)"
+                datasets.append(
+                    {
+                        "kind": kind,
+                        "category": category,
+                        "claimant": claimant,
+                        "stack": f"{kind} {claimant}",
+                        "label": label,
+                        "data": series[(kind, claimant, category)],
+                    }
+                )
     return {
         "side": side,
         "group": group,
@@ -140,18 +158,28 @@ def pledge_series(filters: RecordFilters, statuses: list[str], base_params) -> d
         "equipment": {
             "labels": donors,
             "datasets": equipment_datasets,
-            "links": [_timeline_link(base_params, country=[donor], type=["aid"]) for donor in donors],
+            "links": [_timeline_link(base_params, country=[donor]) for donor in donors],
             "pledges": len(equipment),
             "without_quantity": sum(1 for row in equipment if not row["quantity_max"]),
         },
         "funding": {
             "labels": money_donors,
             "datasets": money_datasets,
-            "links": [_timeline_link(base_params, country=[donor], type=["aid"]) for donor in money_donors],
+            "links": [_timeline_link(base_params, country=[donor]) for donor in money_donors],
             "pledges": len(funding),
         },
         "reports": sum(row["reports"] for row in rows),
     }
+
+
+def _week_range(week: datetime.date, filters: RecordFilters) -> dict:
+    """The week from Monday to Sunday, within the page's own date range: the bar counts no more."""
+    first, last = week, week + datetime.timedelta(days=6)
+    if filters.date_from:
+        first = max(first, filters.date_from)
+    if filters.date_to:
+        last = min(last, filters.date_to)
+    return {"from_": first.isoformat(), "to": last.isoformat()}
 
 
 def weekly_series(filters: RecordFilters, base_params) -> dict:
@@ -171,13 +199,7 @@ def weekly_series(filters: RecordFilters, base_params) -> dict:
                 "label": labels.get(event_type, event_type),
                 "data": by_type[event_type],
                 "links": [
-                    _timeline_link(
-                        base_params,
-                        from_=week.isoformat(),
-                        to=(week + datetime.timedelta(days=6)).isoformat(),
-                        type=[event_type],
-                    )
-                    for week in weeks
+                    _timeline_link(base_params, **_week_range(week, filters), type=[event_type]) for week in weeks
                 ],
             }
             for event_type in labels
@@ -187,11 +209,35 @@ def weekly_series(filters: RecordFilters, base_params) -> dict:
     }
 
 
+# The map shows Ukraine and its neighbours, widened to take in the places events
+# name as far as this frame (Europe and western Russia); places beyond it are listed,
+# not drawn, so that one event in Washington does not shrink Ukraine to a dot.
+MAP_FRAME = {"west": 21.0, "east": 41.5, "south": 43.5, "north": 53.5}
+MAP_LIMIT = {"west": -12.0, "east": 60.0, "south": 34.0, "north": 71.0}
+
+
+def _map_box(points: list[dict]) -> dict:
+    box = dict(MAP_FRAME)
+    for point in points:
+        box["west"] = min(box["west"], point["longitude"] - 1.5)
+        box["east"] = max(box["east"], point["longitude"] + 1.5)
+        box["south"] = min(box["south"], point["latitude"] - 1.0)
+        box["north"] = max(box["north"], point["latitude"] + 1.0)
+    return box
+
+
+def _within_limit(point: dict) -> bool:
+    return (
+        MAP_LIMIT["west"] <= point["longitude"] <= MAP_LIMIT["east"]
+        and MAP_LIMIT["south"] <= point["latitude"] <= MAP_LIMIT["north"]
+    )
+
+
 def map_points(filters: RecordFilters, base_params) -> dict:
-    """A bubble per gazetteer place, sized by how many events name it."""
+    """A bubble per gazetteer place, sized by how many events name it, and the frame to draw."""
     counts = {row["place"]: row["events"] for row in Event.objects.matching(filters).per_place()}
     places = Place.objects.filter(name__in=counts, latitude__isnull=False, longitude__isnull=False)
-    points = [
+    located = [
         {
             "name": place.name,
             "latitude": place.latitude,
@@ -201,9 +247,15 @@ def map_points(filters: RecordFilters, base_params) -> dict:
         }
         for place in places
     ]
-    points.sort(key=lambda point: (-point["value"], point["name"]))
-    located = {point["name"] for point in points}
-    return {"points": points, "unplaced": sorted(name for name in counts if name not in located)}
+    located.sort(key=lambda point: (-point["value"], point["name"]))
+    points = [point for point in located if _within_limit(point)]
+    named = {point["name"] for point in located}
+    return {
+        "points": points,
+        "box": _map_box(points),
+        "beyond": [point for point in located if not _within_limit(point)],
+        "unplaced": sorted(name for name in counts if name not in named),
+    }
 
 
 def chart_data(form, base_params) -> dict:

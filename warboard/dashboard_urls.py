@@ -24,6 +24,7 @@ urlpatterns = [
     path("export/events.csv", views.export_events, name="export_events"),
     path("export/losses.csv", views.export_losses, name="export_losses"),
     path("export/pledges.csv", views.export_pledges, name="export_pledges"),
+    path("review/event/<int:pk>/figures/", views.event_figures, name="event_figures"),
     path("review/<kind:kind>/<int:pk>/", views.review_record, name="review_record"),
     path("review/<kind:kind>/<int:pk>/history/", views.review_history, name="review_history"),
     path("review/<kind:kind>/<int:pk>/edit/", views.review_edit, name="review_edit"),

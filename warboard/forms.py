@@ -85,6 +85,28 @@ class TimelineFilterForm(forms.Form):
         order = ["q", "from", "to", "type", "country", "place", "outlet", "article", "review", "undated"]
         self.order_fields(order)
 
+    def clean_place(self) -> str:
+        """The gazetteer's spelling of the place typed: "bakhmut" and "Artemivsk" find Bakhmut's events."""
+        from articles.models import Place
+
+        typed = self.cleaned_data.get("place") or ""
+        if not typed:
+            return ""
+        place = (
+            Place.objects.filter(name__iexact=typed).values_list("name", flat=True).first()
+            or Place.objects.filter(alt_names__contains=[typed]).values_list("name", flat=True).first()
+        )
+        return place or typed
+
+    def clean_outlet(self) -> str:
+        """The outlet as the articles spell it: "reuters" finds Reuters."""
+        from articles.models import Article
+
+        typed = self.cleaned_data.get("outlet") or ""
+        if not typed:
+            return ""
+        return Article.objects.filter(outlet__iexact=typed).values_list("outlet", flat=True).first() or typed
+
     def clean_after(self) -> Cursor | None:
         value = self.cleaned_data.get("after")
         if not value:
@@ -158,7 +180,19 @@ class ChartForm(TimelineFilterForm):
         label="Aid status",
         required=False,
         choices=[("pledged", "Pledged"), ("delivered", "Delivered"), ("both", "Both")],
+        widget=forms.RadioSelect,
     )
+
+    # What the charts show when the address does not say: the page's controls show it too.
+    DEFAULTS = {"side": "RU", "group": "personnel", "status": "pledged"}
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and any(not data.get(name) for name in self.DEFAULTS):
+            data = data.copy()
+            for name, value in self.DEFAULTS.items():
+                if not data.get(name):
+                    data[name] = value
+        super().__init__(data, *args, **kwargs)
 
     def clean_side(self) -> str:
         side = (self.cleaned_data.get("side") or "RU").strip().upper()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -18,10 +19,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from articles.models import Article, Event, Revision
 from articles.querysets import Cursor
 from warboard import charts, exports, review
+from warboard.figures import event_when
 from warboard.forms import REVIEW_FORMS, ChartForm, TimelineFilterForm
 from warboard.templatetags.records import REVIEW_PERMISSIONS
 
 PAGE_SIZE = 25
+
+# Reading the dashboard is the viewer's right (articles/roles.py); an account in no group
+# is signed in but sees nothing, as on the article pages.
+analysts_only = permission_required("articles.view_event", raise_exception=True)
 
 
 def render_page(request: HttpRequest, template: str, context: dict, partials: tuple[str, ...] = ()) -> HttpResponse:
@@ -75,12 +81,18 @@ def _day_groups(events: list[Event], continued_from) -> list[dict]:
     """Events grouped by day; a day begun on the previous page is marked as continued."""
     groups = []
     for date, day_events in groupby(events, key=lambda event: event.date):
+        day_events = list(day_events)
         continued = not groups and continued_from is not None and date == continued_from
-        groups.append({"date": date, "events": list(day_events), "continued": continued})
+        # A month or a week is stored as its first day: a heading naming that day (and its
+        # weekday) would claim a precision the events do not have.
+        vague = date is not None and {event.precision for event in day_events} in ({"week"}, {"month"}, {"year"})
+        heading = event_when(day_events[0]) if vague else ""
+        groups.append({"date": date, "events": day_events, "continued": continued, "vague_heading": heading})
     return groups
 
 
 @require_GET
+@analysts_only
 def timeline(request: HttpRequest) -> HttpResponse:
     form, bad_request = _bound_filters(TimelineFilterForm, request)
     if bad_request:
@@ -121,6 +133,7 @@ def _export_query(request: HttpRequest) -> str:
 
 
 @require_GET
+@analysts_only
 def charts_page(request: HttpRequest) -> HttpResponse:
     form, bad_request = _bound_filters(ChartForm, request)
     if bad_request:
@@ -138,6 +151,7 @@ def charts_page(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@analysts_only
 def charts_json(request: HttpRequest) -> HttpResponse:
     """The charts' numbers as JSON, for scripts and for checking a chart against its records."""
     form = ChartForm(request.GET)
@@ -155,16 +169,19 @@ def _export(request: HttpRequest, name: str) -> HttpResponse:
 
 
 @require_GET
+@analysts_only
 def export_events(request: HttpRequest) -> HttpResponse:
     return _export(request, "events")
 
 
 @require_GET
+@analysts_only
 def export_losses(request: HttpRequest) -> HttpResponse:
     return _export(request, "losses")
 
 
 @require_GET
+@analysts_only
 def export_pledges(request: HttpRequest) -> HttpResponse:
     return _export(request, "pledges")
 
@@ -193,11 +210,31 @@ def _back(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return redirect("review_record", kind=kind, pk=pk)
 
 
-def _record_response(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    return render(request, "components/record.html", {"record": _record(kind, pk), "kind": kind})
+def _record_response(request: HttpRequest, kind: str, pk: int, changed: bool = False) -> HttpResponse:
+    record = _record(kind, pk)
+    response = render(request, "components/record.html", {"record": record, "kind": kind})
+    if changed and kind != "event":
+        # The event's figures in words, on the timeline, are drawn again (event_figures).
+        response["HX-Trigger"] = f"figures-changed-{record.event_id}"
+    return response
 
 
 @require_GET
+@analysts_only
+def event_figures(request: HttpRequest, pk: int) -> HttpResponse:
+    """An event's losses and pledges in words, as the timeline shows them under the same review filter."""
+    form, bad_request = _bound_filters(TimelineFilterForm, request)
+    if bad_request:
+        return bad_request
+    filters = form.filters()
+    event = Event.objects.filter(pk=pk).for_timeline(filters.review).first()
+    if event is None:
+        raise Http404(f"No event {pk}.")
+    return render(request, "warboard/event_card.html#figures", {"event": event, "filters": filters})
+
+
+@require_GET
+@analysts_only
 def review_record(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     """One record with its history; for htmx (cancelling an edit) the record fragment alone."""
     if request.htmx:
@@ -212,6 +249,7 @@ def _revisions(kind: str, pk: int) -> list[dict]:
 
 
 @require_GET
+@analysts_only
 def review_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     if not request.htmx:
         return review_record(request, kind, pk)
@@ -230,7 +268,7 @@ def review_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         record, form = review.apply_review(kind, pk, Revision.Action.EDIT, request.user, form_class, request.POST)
         if form.is_valid():
             if request.htmx:
-                return _record_response(request, kind, pk)
+                return _record_response(request, kind, pk, changed=True)
             return _back(request, kind, pk)
     else:
         record = _record(kind, pk)
@@ -251,7 +289,7 @@ def _review_action(request: HttpRequest, kind: str, pk: int, action: str) -> Htt
     _record(kind, pk)
     review.apply_review(kind, pk, action, request.user)
     if request.htmx:
-        return _record_response(request, kind, pk)
+        return _record_response(request, kind, pk, changed=True)
     return _back(request, kind, pk)
 
 

@@ -3,6 +3,12 @@
 (function () {
   "use strict";
 
+  // htmx copies the old element's style attribute onto its replacement while settling; the
+  // CSP (style-src 'self') refuses that for the canvases Chart.js sizes, so leave style out.
+  if (window.htmx) {
+    window.htmx.config.attributesToSettle = ["class", "width", "height"];
+  }
+
   function toast(message) {
     var box = document.getElementById("warboard-toast");
     if (!box) {
@@ -29,6 +35,38 @@
     } else {
       toast("The server could not answer (" + status + "). Try again in a moment.");
     }
+  });
+
+  // On a phone the results come first: the filters fold under their "Filters" summary.
+  // Without JavaScript they stay open; on a laptop the summary is hidden and they stay open.
+  document.addEventListener("DOMContentLoaded", function () {
+    if (!window.matchMedia("(max-width: 860px)").matches) { return; }
+    document.querySelectorAll("details.filter-panel").forEach(function (panel) { panel.open = false; });
+  });
+
+  // After a filter change, the status line (a live region that stays in place) says what changed.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var status = document.getElementById("results-status");
+    var target = event.detail.target;
+    if (!status || !target || (target.id !== "timeline-list" && target.id !== "charts-body")) { return; }
+    var count = document.getElementById("timeline-count");
+    var body = document.getElementById("charts-body");
+    status.textContent = count ? count.textContent : (body && body.dataset.status) || "";
+  });
+
+  // "Load more" is replaced by the events it brought: the keyboard moves on to the first of them.
+  var cardsBefore = 0;
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (event.detail.elt.closest && event.detail.elt.closest("#timeline-more")) {
+      cardsBefore = document.querySelectorAll(".event-card").length;
+    }
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var config = event.detail.requestConfig;
+    var elt = config && config.elt;
+    if (!elt || !elt.closest || elt.isConnected || !elt.closest("#timeline-more")) { return; }
+    var first = document.querySelectorAll(".event-card")[cardsBefore];
+    if (first) { first.focus(); }
   });
 
   document.addEventListener("htmx:sendError", function () {

@@ -23,6 +23,14 @@
     return typeof value === "number" ? value.toLocaleString("en-GB") : value;
   }
 
+  // Axis ticks in short form: 2,500,000,000 reads as 2.5bn.
+  function shortNumber(value) {
+    var size = Math.abs(value);
+    if (size >= 1e9) { return (value / 1e9).toLocaleString("en-GB", { maximumFractionDigits: 1 }) + "bn"; }
+    if (size >= 1e6) { return (value / 1e6).toLocaleString("en-GB", { maximumFractionDigits: 1 }) + "m"; }
+    return formatNumber(value);
+  }
+
   function go(url) {
     if (url) { window.location.assign(url); }
   }
@@ -72,7 +80,8 @@
         };
       }
       return {
-        type: "bar", label: set.label, data: set.data, yAxisID: "daily", stack: "daily",
+        // One stack per kind (past day, incident) and claimant: they are never added together.
+        type: "bar", label: set.label, data: set.data, yAxisID: "daily", stack: set.stack,
         backgroundColor: colour(categoryIndex, 0.75), borderColor: colour(categoryIndex), borderWidth: 1, order: 1
       };
     });
@@ -81,9 +90,9 @@
     var options = baseOptions(series.links);
     options.scales = {
       x: { stacked: true, ticks: { maxRotation: 60 } },
-      daily: { type: "linear", position: "left", stacked: true, beginAtZero: true, display: hasDaily,
+      daily: { type: "linear", position: "left", stacked: true, beginAtZero: true, display: hasDaily, ticks: { precision: 0 },
                title: { display: true, text: "daily and incident figures" } },
-      total: { type: "linear", position: "right", beginAtZero: true, display: hasTotals,
+      total: { type: "linear", position: "right", beginAtZero: true, display: hasTotals, ticks: { precision: 0 },
                grid: { drawOnChartArea: false }, title: { display: true, text: "cumulative totals" } }
     };
     return new window.Chart(canvas, { type: "bar", data: { labels: series.labels, datasets: datasets }, options: options });
@@ -100,7 +109,8 @@
     var options = baseOptions(part.links);
     options.scales = {
       x: { stacked: true, ticks: { maxRotation: 60 } },
-      y: { stacked: true, beginAtZero: true, ticks: { callback: function (value) { return formatNumber(value); } } }
+      // Counts and quantities are whole numbers: no tick at 0.2 of an event.
+      y: { stacked: true, beginAtZero: true, ticks: { precision: 0, callback: function (value) { return shortNumber(value); } } }
     };
     if (horizontal) { options.indexAxis = "y"; }
     return new window.Chart(canvas, { type: "bar", data: { labels: part.labels, datasets: datasets }, options: options });
@@ -134,7 +144,23 @@
     }
     if (output.length < 3) { return null; }
     output.push(output[0]);
-    return output;
+    return densify(output);
+  }
+
+  // d3-geo draws each edge as a great-circle arc: a long cut along the frame's top or
+  // bottom would bulge into a curve. Points every degree keep such edges straight.
+  function densify(ring) {
+    var dense = [ring[0]];
+    for (var i = 1; i < ring.length; i++) {
+      var a = ring[i - 1], b = ring[i];
+      var steps = Math.floor(Math.max(Math.abs(b[0] - a[0]), Math.abs(b[1] - a[1])));
+      for (var step = 1; step < steps; step++) {
+        var t = step / steps;
+        dense.push([a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])]);
+      }
+      dense.push(b);
+    }
+    return dense;
   }
 
   function clipFeature(feature, box) {
@@ -158,20 +184,6 @@
              geometry: { type: "MultiPolygon", coordinates: clipped } };
   }
 
-  // Ukraine and its neighbours, widened to take in every bubble.
-  function mapBox(points) {
-    var box = { west: 21, east: 41.5, south: 43.5, north: 53.5 };
-    points.forEach(function (p) {
-      box.west = Math.min(box.west, p.longitude - 1.5);
-      box.east = Math.max(box.east, p.longitude + 1.5);
-      box.south = Math.min(box.south, p.latitude - 1);
-      box.north = Math.max(box.north, p.latitude + 1);
-    });
-    box.west = Math.max(box.west, -179.9); box.east = Math.min(box.east, 179.9);
-    box.south = Math.max(box.south, -85); box.north = Math.min(box.north, 85);
-    return box;
-  }
-
   function loadOutlines(url) {
     if (!outlinesCache) {
       outlinesCache = window.fetch(url, { credentials: "same-origin" }).then(function (response) {
@@ -187,7 +199,7 @@
     if (!geo) { return; }
     loadOutlines(canvas.dataset.outlines).then(function (world) {
       if (!canvas.isConnected) { return; }
-      var box = mapBox(map.points);
+      var box = map.box;
       var countries = geo.topojson.feature(world, world.objects.countries).features;
       var outline = countries.map(function (feature) { return clipFeature(feature, box); })
         .filter(function (feature) { return feature; });

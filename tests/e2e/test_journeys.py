@@ -51,6 +51,8 @@ def test_it_narrows_the_timeline_by_country_and_dates_and_goes_back(editor_page,
     page.get_by_label("To").fill("2024-02-29")
     expect(page).to_have_url(re.compile(r"to=2024-02-29"))
     expect(count).to_have_text("1 event matching the filters")
+    # Screen readers hear the new count from a status line that stays in place.
+    expect(page.get_by_role("status").filter(has_text="event")).to_have_text("1 event matching the filters")
     timeline = page.locator("#timeline-list")
     expect(timeline).to_contain_text("withdrew from Avdiivka")
     expect(timeline).not_to_contain_text("Odesa")
@@ -100,6 +102,53 @@ def test_it_draws_every_chart_from_the_records(editor_page, war_records):
     for state in page.evaluate(CHART_STATE):
         assert state["datasets"] > 0, state
         assert state["nonzero"] > 0, state
+    # Events are counted in whole numbers: the weekly chart's axis has no 0.2 of an event.
+    ticks = page.evaluate(
+        "() => Chart.getChart(document.getElementById('chart-weekly')).scales.y.ticks.map((t) => t.value)"
+    )
+    assert ticks and all(value == int(value) for value in ticks), ticks
+
+    # The status switch redraws the aid charts through htmx and keeps the choice in the address.
+    expect(page.get_by_label("Pledged", exact=True)).to_be_checked()
+    page.get_by_label("Delivered", exact=True).check()
+    expect(page).to_have_url(re.compile(r"status=delivered"))
+    expect(page.locator("#charts-body")).to_contain_text("No equipment delivered with a quantity matches these filters")
+    expect(page.locator("canvas#chart-pledges")).to_have_count(0)
+    page.get_by_label("Both", exact=True).check()
+    expect(page).to_have_url(re.compile(r"status=both"))
+    page.wait_for_function(
+        "() => { const c = document.getElementById('chart-pledges'); return c && Chart.getChart(c); }"
+    )
+
+    # Back and forward redraw the charts of each address.
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"status=delivered"))
+    expect(page.locator("canvas#chart-pledges")).to_have_count(0)
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/charts/$"))
+    expect(page.get_by_label("Pledged", exact=True)).to_be_checked()
+    page.wait_for_function("() => Chart.getChart(document.getElementById('chart-pledges'))")
+    page.go_forward()
+    expect(page).to_have_url(re.compile(r"status=delivered"))
+    expect(page.get_by_label("Delivered", exact=True)).to_be_checked()
+    page.go_forward()
+    expect(page).to_have_url(re.compile(r"status=both"))
+    expect(page.get_by_label("Both", exact=True)).to_be_checked()
+    page.wait_for_function("() => Chart.getChart(document.getElementById('chart-pledges'))")
+
+    # Clicking a donor's bar opens the timeline at that donor's events.
+    bar = page.wait_for_function(
+        """() => { const chart = Chart.getChart(document.getElementById('chart-pledges'));
+                   if (!chart) return null;
+                   const us = chart.data.labels.indexOf('US');
+                   const index = chart.data.datasets.findIndex((d) => d.data[us] > 0);
+                   const element = chart.getDatasetMeta(index).data[us];
+                   return element && {x: element.x, y: (element.y + element.base) / 2}; }"""
+    ).json_value()
+    page.locator("canvas#chart-pledges").click(position=bar)
+    expect(page).to_have_url(re.compile(r"/\?(order=newest&)?country=US$"))
+    expect(page.locator("#timeline-count")).to_have_text("1 event matching the filters")
+    expect(page.locator("#timeline-list")).to_contain_text("31 M1 Abrams")
 
 
 def test_it_exports_the_filtered_events_and_losses_as_csv(editor_page, war_records, tmp_path):
@@ -142,6 +191,8 @@ def test_it_lets_an_editor_edit_a_pledge_and_shows_the_change_and_its_history(ed
     expect(history).to_contain_text("Edited by editor")
     expect(history).to_contain_text("14")
     expect(history).to_contain_text("18")
+    # The event's figures in words follow at once, without a reload.
+    expect(page.get_by_role("list", name="Figures reported")).to_have_text("DE → UA: 18 Leopard 2, pledged")
 
     # The edit is stored: a fresh page shows the new quantity in the figures too.
     page.reload()

@@ -6,6 +6,7 @@ articles repeat it, with the largest number any of them gives.
 
 import datetime
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -84,7 +85,39 @@ def test_it_keeps_figures_from_different_claimants_apart(viewer_client, make_eve
     make_loss(event, category="civilians_killed", side="UA", min=12, max=12, period="incident", reported_by="UN")
     losses = chart_json(viewer_client, side="UA", group="civilians")["losses"]
     assert losses["figures"] == 2
-    assert losses["datasets"][0]["data"] == [22]
+    # Two estimates of the same deaths: side by side in two stacks, never added up to 22.
+    assert [(d["claimant"], d["stack"], d["data"]) for d in losses["datasets"]] == [
+        ("UA", "incident UA", [10]),
+        ("UN", "incident UN", [12]),
+    ]
+    assert [d["label"] for d in losses["datasets"]] == [
+        "civilians killed, incidents (per UA)",
+        "civilians killed, incidents (per UN)",
+    ]
+
+
+def test_it_stacks_incidents_apart_from_the_daily_tally(viewer_client, make_event, make_loss):
+    event = make_event(date=D(2024, 2, 17))
+    make_loss(event, category="tanks", min=47, max=47, period="incident", reported_by="UA", place="Avdiivka")
+    make_loss(event, category="tanks", min=50, max=50, period="day", reported_by="UA")
+    losses = chart_json(viewer_client, group="equipment")["losses"]
+    assert sorted((d["kind"], d["stack"], d["data"]) for d in losses["datasets"]) == [
+        ("daily", "daily UA", [50]),
+        ("incident", "incident UA", [47]),
+    ]
+
+
+def test_it_counts_incidents_in_different_places_on_one_day_once_each(
+    viewer_client, make_article, make_event, make_loss
+):
+    # Three articles: two repeat the Odesa strike, one reports Kharkiv's the same day.
+    for place, killed in (("Odesa", 20), ("odesa", 20), ("Kharkiv", 5)):
+        event = make_event(article=make_article(title=f"Strike on {place}"), date=D(2024, 3, 15))
+        make_loss(event, side="UA", category="civilians_killed", min=killed, max=killed, period="incident", place=place)
+    losses = chart_json(viewer_client, side="UA", group="civilians")["losses"]
+    assert losses["figures"] == 2
+    assert losses["reports"] == 3
+    assert [d["data"] for d in losses["datasets"]] == [[25]]
 
 
 def test_it_counts_the_lower_bound_of_a_range(viewer_client, make_event, make_loss):
@@ -134,6 +167,20 @@ def test_it_tells_pledges_without_an_item_apart_by_category(viewer_client, make_
     assert {d["category"]: d["data"] for d in equipment["datasets"]} == {"armored_vehicle": [40], "artillery": [20]}
 
 
+def test_it_renders_the_aid_status_as_radio_buttons_with_one_label_each(viewer_client, make_event):
+    make_event()
+    html = viewer_client.get(reverse("charts")).content.decode()
+    # Pledged is what the chart shows when the address does not say: its button says so too.
+    assert re.search(r'<input type="radio" name="status" value="pledged"[^>]*checked', html)
+    for value, label in (("delivered", "Delivered"), ("both", "Both")):
+        assert re.search(rf'<input type="radio" name="status" value="{value}"[^>]*> {label}</label>', html)
+    assert '<option value="pledged"' not in html
+    assert html.count("Pledged") == 1
+    html = viewer_client.get(reverse("charts"), {"status": "both"}).content.decode()
+    assert re.search(r'<input type="radio" name="status" value="both"[^>]*checked', html)
+    assert not re.search(r'<input type="radio" name="status" value="pledged"[^>]*checked', html)
+
+
 def test_it_switches_the_aid_status(viewer_client, make_event, make_pledge):
     event = make_event(type="aid")
     make_pledge(event, donor="DE", quantity=14, status="pledged")
@@ -159,6 +206,16 @@ def test_it_charts_money_by_donor_and_currency(viewer_client, make_event, make_p
         "EUR": [2_000_000_000.0, 0],
         "USD": [0, 800_000_000.0],
     }
+
+
+def test_it_counts_each_funding_package_of_a_donor_once(viewer_client, make_event, make_pledge):
+    event = make_event(type="aid")
+    for _ in range(3):  # one package told by three articles
+        make_pledge(event, donor="US", item="", category="funding", quantity=None, amount=800_000_000, currency="USD")
+    make_pledge(event, donor="US", item="", category="funding", quantity=None, amount=1_200_000_000, currency="USD")
+    funding = chart_json(viewer_client)["pledges"]["funding"]
+    assert funding["labels"] == ["US"]
+    assert {d["currency"]: d["data"] for d in funding["datasets"]} == {"USD": [2_000_000_000.0]}
 
 
 def test_it_counts_events_per_week_by_type(viewer_client, make_event):
@@ -188,6 +245,54 @@ def test_it_puts_events_on_the_map_at_gazetteer_coordinates(viewer_client, make_
     html = viewer_client.get(reverse("charts")).content.decode()
     assert 'id="chart-map"' in html
     assert "vendor/world-atlas/countries-50m.json" in html
+
+
+def test_it_lists_the_places_with_their_counts_apart_from_the_list_numbers(viewer_client, make_event):
+    Place.objects.create(name="Avdiivka", country="UA", latitude=48.1394, longitude=37.7497)
+    Place.objects.create(name="Bakhmut", country="UA", latitude=48.5956, longitude=38.0003)
+    for _ in range(12):
+        make_event(places=["Avdiivka"])
+    make_event(places=["Bakhmut"])
+    html = viewer_client.get(reverse("charts")).content.decode()
+    items = re.findall(r"<li><a href=\"([^\"]+)\">(\w+)</a> <span class=\"place-count\">([^<]+)</span></li>", html)
+    assert items == [("/?place=Avdiivka", "Avdiivka", "12 events"), ("/?place=Bakhmut", "Bakhmut", "1 event")]
+
+
+def test_it_frames_the_map_on_ukraine_and_lists_places_beyond_it(viewer_client, make_event):
+    Place.objects.create(name="Moscow", country="RU", latitude=55.7558, longitude=37.6173)
+    Place.objects.create(name="Washington", country="US", latitude=38.9072, longitude=-77.0369)
+    make_event(places=["Moscow"])
+    make_event(places=["Washington"])
+    map_data = chart_json(viewer_client)["map"]
+    assert [p["name"] for p in map_data["points"]] == ["Moscow"]
+    assert [p["name"] for p in map_data["beyond"]] == ["Washington"]
+    box = map_data["box"]
+    # Ukraine (Uzhhorod 22.3°E to Luhansk 39.3°E) and Moscow are inside; America is not.
+    assert box["west"] <= 22.3 and box["east"] >= 39.3 and box["north"] >= 55.7558 + 1
+    assert box["west"] > -20
+    html = viewer_client.get(reverse("charts")).content.decode()
+    assert 'Beyond this map, not drawn: <a href="/?place=Washington">Washington</a> (1).' in html
+
+
+def _timeline_ids(client, link: str) -> list[int]:
+    html = client.get(link).content.decode()
+    return [int(pk) for pk in re.findall(r'<li class="event-card" id="card-(\d+)"', html)]
+
+
+def test_it_opens_the_timeline_at_the_events_behind_a_bar(viewer_client, make_event, make_loss, make_pledge):
+    day = make_event(date=D(2024, 1, 5), countries=["UA", "RU"])
+    make_loss(day)
+    make_event(date=D(2024, 1, 6), countries=["UA", "RU"])
+    sanctions = make_event(type="sanctions", date=D(2024, 1, 3), countries=["DE", "RU"])
+    make_pledge(sanctions, donor="DE")  # a pledge under an event that is not typed "aid"
+    make_event(type="strike", date=D(2024, 1, 2))
+    numbers = chart_json(viewer_client, **{"from": "2024-01-03"})
+    assert _timeline_ids(viewer_client, numbers["losses"]["links"][0]) == [day.pk]
+    assert _timeline_ids(viewer_client, numbers["pledges"]["equipment"]["links"][0]) == [sanctions.pk]
+    weekly = {d["type"]: d["links"] for d in numbers["weekly"]["datasets"]}
+    # The week of Monday 2024-01-01, but no earlier than the page's own "from".
+    assert weekly["sanctions"] == ["/?from=2024-01-03&to=2024-01-07&type=sanctions"]
+    assert _timeline_ids(viewer_client, weekly["sanctions"][0]) == [sanctions.pk]
 
 
 def test_it_leaves_rejected_records_out_unless_asked(viewer_client, make_event, make_loss, make_pledge):
@@ -246,3 +351,25 @@ def test_it_says_what_to_do_when_there_is_nothing_to_chart(editor_client, db):
     html = editor_client.get(reverse("charts")).content.decode()
     assert "Nothing to chart yet" in html
     assert "Upload an article" in html
+
+
+def test_it_links_bars_to_the_timeline_without_the_chart_options_or_empty_fields(viewer_client, make_event, make_loss):
+    make_loss(make_event(date=D(2024, 1, 5)))
+    params = {"side": "RU", "group": "personnel", "status": "both", "q": "", "from": "", "outlet": "Kyiv Independent"}
+    losses = chart_json(viewer_client, **params)["losses"]
+    assert losses["links"] == ["/?outlet=Kyiv+Independent&from=2024-01-05&to=2024-01-05&country=RU"]
+
+
+def test_it_links_every_chart_to_the_records_behind_it(viewer_client, make_event, make_loss, make_pledge):
+    Place.objects.create(name="Bakhmut", country="UA", latitude=48.5956, longitude=38.0003)
+    event = make_event(type="battle", places=["Bakhmut"])
+    make_loss(event)
+    make_pledge(event)
+    make_pledge(event, donor="US", item="", category="funding", quantity=None, amount=1_000_000, currency="USD")
+    html = viewer_client.get(reverse("charts"), {"type": "battle"}).content.decode()
+    panels = re.findall(r'<section class="chart-panel".*?</section>', html, re.S)
+    assert len(panels) == 5
+    for panel in panels:
+        assert re.search(r'href="/export/(events|losses|pledges)\.csv\?[^"]*type=battle[^"]*" download', panel), panel
+    # The pledges under a battle are counted, so their records are not narrowed to "aid" events.
+    assert "type=aid" not in html

@@ -1,6 +1,7 @@
 """Review of one record by an editor: confirm, edit, reject, restore, and its history."""
 
 import datetime
+import re
 
 import pytest
 from django.test import Client
@@ -245,3 +246,117 @@ def test_it_renders_the_component_on_its_own_for_the_article_page(rf, editor, ma
     assert f'id="loss-{loss.pk}"' in html
     assert ">Edit</a>" in html
     assert 'name="next" value="/articles/1/"' in html
+
+
+def test_it_redraws_the_figures_of_the_event_after_a_review(editor_client, make_event, make_loss, make_pledge):
+    event = make_event()
+    make_loss(event, min=800, max=800)
+    tanks = make_loss(event, category="tanks", min=3, max=3)
+    pledge = make_pledge(event)
+    timeline = editor_client.get(reverse("timeline")).content.decode()
+    figures = re.search(rf'<ul class="figures" id="figures-{event.pk}"[^>]*>', timeline).group(0)
+    assert f'hx-get="/review/event/{event.pk}/figures/"' in figures
+    assert f'hx-trigger="figures-changed-{event.pk} from:body"' in figures
+
+    response = editor_client.post(reverse("review_reject", args=["loss", tanks.pk]), headers=HTMX)
+    assert response["HX-Trigger"] == f"figures-changed-{event.pk}"
+    data = {"donor": "DE", "recipient": "UA", "item": "Leopard 2", "category": "tank", "quantity": "18"}
+    response = editor_client.post(
+        reverse("review_edit", args=["pledge", pledge.pk]), {**data, "status": "pledged"}, headers=HTMX
+    )
+    assert response["HX-Trigger"] == f"figures-changed-{event.pk}"
+
+    response = editor_client.get(reverse("event_figures", args=[event.pk]), headers=HTMX)
+    assert rendered(response) == ["figures"]
+    html = response.content.decode()
+    assert "RU: 800 soldiers killed (past day)</li>" in html
+    assert "3 tanks" not in html
+    assert "DE → UA: 18 Leopard 2, pledged" in html
+    shown = editor_client.get(reverse("event_figures", args=[event.pk]), {"review": "rejected"}).content.decode()
+    assert "RU: 3 tanks (past day)</li>" in shown
+    assert "800" not in shown
+
+
+def test_it_does_not_redraw_the_figures_when_an_edit_is_refused(editor_client, loss):
+    data = {"side": "Russia", "category": "personnel_killed", "min": "800", "max": "800", "period": "day"}
+    response = editor_client.post(reverse("review_edit", args=["loss", loss.pk]), data, headers=HTMX)
+    assert "HX-Trigger" not in response
+
+
+def test_it_shows_a_loading_indicator_for_every_htmx_request(editor_client, make_event, make_loss, make_pledge):
+    event = make_event()
+    loss = make_loss(event)
+    make_pledge(event)
+    pages = [
+        editor_client.get(reverse("timeline")).content.decode(),
+        editor_client.get(reverse("charts")).content.decode(),
+        editor_client.get(reverse("review_edit", args=["loss", loss.pk]), headers=HTMX).content.decode(),
+    ]
+    for html in pages:
+        tags = re.findall(r"<[a-z]+\s[^>]*hx-(?:get|post)=[^>]*>", html)
+        assert tags
+        for tag in tags:
+            assert "hx-indicator=" in tag, tag
+
+
+def _extracted_article():
+    """An article read by the real pipeline: one pledge sentence, one loss sentence."""
+    from articles import ingest
+
+    text = (
+        "Germany will send 14 Leopard 2 tanks to Ukraine, Chancellor Olaf Scholz said on Wednesday. "
+        "Ukraine's General Staff said 1,100 Russian soldiers were killed near Bakhmut in the past day.\n"
+    )
+    upload = ingest.Upload(raw=text.encode(), filename="tanks.txt", content_type="text/plain")
+    article = ingest.create_article(upload, enqueue=False, published=D(2023, 1, 25)).article
+    assert ingest.process_article(article.pk)
+    return article
+
+
+def test_it_keeps_reviewed_records_through_a_real_reextraction(editor_client, editor):
+    """Review through the pages, then extract the article again with the real pipeline."""
+    import csv
+    import io
+
+    from articles import ingest
+    from articles.models import AidPledge
+
+    article = _extracted_article()
+    pledge = AidPledge.objects.get(article=article, item__icontains="Leopard")
+    loss = LossReport.objects.get(article=article, category="personnel_killed")
+    data = {"donor": "DE", "recipient": "UA", "item": pledge.item, "category": "tank", "quantity": "18"}
+    editor_client.post(reverse("review_edit", args=["pledge", pledge.pk]), {**data, "status": "pledged"}, headers=HTMX)
+    editor_client.post(reverse("review_reject", args=["loss", loss.pk]), headers=HTMX)
+    editor_client.post(reverse("review_confirm", args=["event", pledge.event_id]), headers=HTMX)
+
+    assert ingest.reextract_article(article.pk)
+
+    pledges = AidPledge.objects.filter(article=article, category="tank")
+    assert [(p.pk, p.quantity, p.review_state) for p in pledges] == [(pledge.pk, 18, "edited")]
+    assert Event.objects.get(pk=pledge.event_id).review_state == "confirmed"
+    losses = LossReport.objects.filter(article=article, category="personnel_killed")
+    assert [(x.pk, x.review_state) for x in losses] == [(loss.pk, "rejected")]
+    html = editor_client.get(reverse("timeline")).content.decode()
+    assert f"DE → UA: 18 {pledge.item}, pledged" in html
+    assert "1,100 soldiers killed" not in html
+    response = editor_client.get(reverse("export_losses"))
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert [row for row in rows if row["category"] == "personnel_killed"] == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="articles/ingest.write_records matches kept records on their edited values, so re-extraction "
+    "adds the machine's original pledge again beside the edited one (reported to the lead).",
+)
+def test_it_does_not_bring_back_the_machine_s_version_of_an_edited_pledge(editor_client):
+    from articles import ingest
+    from articles.models import AidPledge
+
+    article = _extracted_article()
+    pledge = AidPledge.objects.get(article=article, item__icontains="Leopard")
+    data = {"donor": "DE", "recipient": "UA", "item": "Leopard 2A6", "category": "tank", "quantity": "14"}
+    editor_client.post(reverse("review_edit", args=["pledge", pledge.pk]), {**data, "status": "pledged"}, headers=HTMX)
+    assert ingest.reextract_article(article.pk)
+    pledges = AidPledge.objects.filter(article=article, category="tank")
+    assert [(p.pk, p.item) for p in pledges] == [(pledge.pk, "Leopard 2A6")]

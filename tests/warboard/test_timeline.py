@@ -346,3 +346,88 @@ def test_it_keeps_the_filters_in_a_plain_get_form_that_pushes_the_url(viewer_cli
     assert 'hx-target="#timeline-list"' in form
     assert 'hx-indicator="#htmx-indicator"' in form
     assert 'value="tanks"' in html
+
+
+def test_it_heads_a_month_without_naming_a_day(viewer_client, make_event):
+    make_event(date=D(2026, 5, 1), precision="month", type="diplomacy")
+    make_event(date=D(2026, 2, 23), precision="week")
+    html = get(viewer_client).content.decode()
+    headings = re.findall(r'<h3 class="day-heading">(.*?)</h3>', html)
+    assert [re.sub(r"<[^>]+>", "", heading) for heading in headings] == [
+        "2026-05 no day given",
+        "week of 2026-02-23 no day given",
+    ]
+    assert "Friday" not in html
+
+
+def test_it_links_to_the_sentence_even_when_it_begins_where_the_last_one_ends(viewer_client, make_article, make_event):
+    first, second = "Russia lost 800 soldiers in the past day. ", "Germany will send 14 Leopard 2 tanks."
+    article = make_article(title="Two sentences", text=first + second)
+    make_event(article=article, summary=first)
+    event = make_event(article=article, summary=second, type="aid")
+    assert event.span_start == len(first)
+    link = f'href="/articles/{article.pk}/#s-{event.span_start}"'
+    assert link in get(viewer_client).content.decode()
+    page = viewer_client.get(f"/articles/{article.pk}/").content.decode()
+    assert f'id="s-{event.span_start}"' in page
+
+
+def test_it_shows_nothing_to_an_account_in_no_group(client, make_event, make_loss):
+    from django.contrib.auth.models import User
+
+    loss = make_loss(make_event())
+    client.force_login(User.objects.create_user("stranger", password="stranger-password-1"))
+    urls = [
+        reverse("timeline"),
+        reverse("charts"),
+        reverse("charts_json"),
+        reverse("export_events"),
+        reverse("export_losses"),
+        reverse("export_pledges"),
+        reverse("event_figures", args=[loss.event_id]),
+        reverse("review_record", args=["loss", loss.pk]),
+        reverse("review_history", args=["loss", loss.pk]),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert b"Soldiers killed" not in response.content and b"800" not in response.content
+
+
+def test_it_pushes_the_filters_without_empty_fields_to_the_address_bar(viewer_client, make_event):
+    make_event(countries=["UA"])
+    query = "q=&from=2024-01-01&to=&country=UA&place=&review=&order=newest"
+    headers = {**HTMX, "HX-Target": "timeline-list"}
+    response = viewer_client.get(f"{reverse('timeline')}?{query}", headers=headers)
+    assert response["HX-Push-Url"] == "/?from=2024-01-01&country=UA&order=newest"
+    # A copied link reproduces the view: the pushed address renders the same list as a full page.
+    fragment_ids = event_ids(response)
+    assert event_ids(viewer_client.get(response["HX-Push-Url"])) == fragment_ids != []
+    charts = viewer_client.get(f"{reverse('charts')}?{query}", headers={**HTMX, "HX-Target": "charts-body"})
+    assert charts["HX-Push-Url"] == "/charts/?from=2024-01-01&country=UA&order=newest"
+
+
+def test_it_does_not_push_an_address_for_load_more(viewer_client, make_event, make_article):
+    article = make_article()
+    events = [make_event(article=article) for _ in range(3)]
+    headers = {**HTMX, "HX-Target": "timeline-more"}
+    response = viewer_client.get(reverse("timeline"), {"after": f"2024-01-05.{events[2].pk}"}, headers=headers)
+    assert "HX-Push-Url" not in response
+    assert event_ids(response) == [events[1].pk, events[0].pk]
+
+
+def test_it_finds_a_place_whatever_its_case_or_by_its_other_name(viewer_client, make_event):
+    from articles.models import Place
+
+    Place.objects.create(name="Bakhmut", alt_names=["Artemivsk", "Artemovsk"], country="UA")
+    bakhmut = make_event(places=["Bakhmut"])
+    make_event(places=["Kyiv"])
+    for typed in ("Bakhmut", "bakhmut", "Artemivsk"):
+        assert event_ids(get(viewer_client, place=typed)) == [bakhmut.pk], typed
+    assert event_ids(get(viewer_client, place="Nowhere")) == []
+
+
+def test_it_finds_an_outlet_whatever_its_case(viewer_client, make_article, make_event):
+    reuters = make_event(article=make_article(outlet="Reuters"))
+    make_event(article=make_article(outlet="BBC"))
+    assert event_ids(get(viewer_client, outlet="reuters")) == [reuters.pk]
