@@ -98,6 +98,11 @@ class UploadForm(forms.Form):
             raw=text.encode("utf-8"), filename=PASTED_FILENAME, content_type="text/plain; charset=utf-8"
         )
         try:
+            ingest.check_size(len(upload.raw))
+        except ingest.InvalidUpload:
+            message = ingest.TEXT_TOO_LARGE.format(limit=ingest.max_upload_size())
+            raise forms.ValidationError(message, code="too_large") from None
+        try:
             self.pasted = (upload, ingest.read_upload(upload))
         except ingest.InvalidUpload as error:
             raise forms.ValidationError(str(error), code="invalid_text") from None

@@ -4,10 +4,15 @@
 queues it. `process_article` runs in a worker: it claims the article, reads and
 cleans it, runs extraction outside any transaction (it is slow), then writes the
 cleaned text, the records and the final status in ONE transaction. A worker killed
-before that transaction commits leaves the article queued or processing and no
-records; `requeue_article` puts a failed or stuck article back in the queue.
+before that transaction commits leaves no records; the article it held becomes failed
+with a reason (`fail_orphaned`, as soon as anyone looks at it) and can be retried.
 `reextract_article` runs the same steps again for an article already processed,
 replacing the machine's records and keeping those an analyst reviewed.
+
+How a dead worker is told from a slow one: while it processes an article, a worker
+holds a PostgreSQL advisory lock on it (session level). PostgreSQL drops the lock
+when the worker's connection ends, however the worker ends (Ctrl-C, SIGKILL, a lost
+machine), so "processing, and nobody holds its lock" means the worker died.
 """
 
 from __future__ import annotations
@@ -15,13 +20,16 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from articles.extraction.cleaning import Document, UnreadableDocument, read_document
@@ -35,14 +43,35 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm")
-# A worker that has held an article this long has died: the article may be queued again.
-STUCK_AFTER = datetime.timedelta(minutes=15)
 MAX_REASON_LENGTH = 2000
+# The first key of the advisory locks workers hold on articles (the second is the article id).
+LOCK_NAMESPACE = 0x57415242  # "WARB"
+WORKER_DIED = (
+    "The worker processing this article stopped before it finished (it was stopped or crashed); "
+    "nothing was stored. Retry it."
+)
 
 TOO_LARGE = "The file is larger than {limit}; upload articles of at most {limit}."
 UNSUPPORTED_TYPE = "Only .txt, .md, .html and .htm files can be read, not {extension}."
 NO_CONTENT = "Paste the article text or choose one or more files."
+TEXT_TOO_LONG = (
+    "Once cleaned, this article is {length:,} characters long; Warboard reads articles of at most "
+    "{limit:,} characters. Split it into parts."
+)
+# The longest cleaned text extraction is given (a 5 MB file can hold five times spaCy's own
+# limit of 1,000,000). Measured here: 200,000 characters take about 12 s and 1 GB of memory
+# in one worker, and memory grows with length; the longest article of the pool is about
+# 30,000 characters.
+MAX_TEXT_CHARS = 200_000
 FUTURE_DATE = "The publication date cannot be in the future."
+TEXT_TOO_LARGE = "The pasted text is larger than {limit}; paste articles of at most {limit}, or upload them as files."
+REQUEST_TOO_LARGE = (
+    "This upload is {size}, more than one upload can carry ({limit}); nothing was stored. Upload fewer files at a time."
+)
+TOO_MANY_FILES = "At most {limit} files can be uploaded at a time; nothing was stored. Upload fewer files at a time."
+BROKEN_REQUEST = "The upload arrived incomplete or garbled; nothing was stored. Try again."
+# One upload carries at most this many files at the size limit (more, smaller files are fine).
+FULL_SIZE_FILES_PER_REQUEST = 10
 
 
 class InvalidUpload(ValueError):
@@ -68,11 +97,23 @@ class Created:
     created: bool  # False: the same bytes were uploaded before, `article` is that upload
 
 
+def human_size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.3g} MB"
+    return f"{size / 1024:.3g} KB"
+
+
 def max_upload_size() -> str:
-    limit = settings.WARBOARD_MAX_UPLOAD_BYTES
-    if limit >= 1024 * 1024:
-        return f"{limit / (1024 * 1024):g} MB"
-    return f"{limit / 1024:g} KB"
+    return human_size(settings.WARBOARD_MAX_UPLOAD_BYTES)
+
+
+def max_request_bytes() -> int:
+    """The largest upload request read at all: several files at the limit, and the form's fields."""
+    return FULL_SIZE_FILES_PER_REQUEST * settings.WARBOARD_MAX_UPLOAD_BYTES + 1024 * 1024
+
+
+def max_request_size() -> str:
+    return human_size(max_request_bytes())
 
 
 def check_size(size: int) -> None:
@@ -97,9 +138,12 @@ def read_upload(upload: Upload) -> Document:
     check_filename(upload.filename)
     check_size(len(upload.raw))
     try:
-        return read_document(upload.raw, upload.filename or None, upload.content_type or None)
+        document = read_document(upload.raw, upload.filename or None, upload.content_type or None)
     except UnreadableDocument as error:
         raise InvalidUpload(str(error)) from None
+    if len(document.text) > MAX_TEXT_CHARS:
+        raise InvalidUpload(TEXT_TOO_LONG.format(length=len(document.text), limit=MAX_TEXT_CHARS))
+    return document
 
 
 def create_article(
@@ -183,23 +227,33 @@ def _publication(supplied: datetime.date | None, document: Document) -> tuple[da
     return None, Article.PublishedSource.UNKNOWN
 
 
-def is_stuck(article: Article, now: datetime.datetime | None = None) -> bool:
-    """A processing article whose worker has not finished in STUCK_AFTER (it died)."""
-    now = now or timezone.now()
-    started = article.processed_at or article.uploaded_at
-    return article.status == Article.Status.PROCESSING and started < now - STUCK_AFTER
+def _held_article_ids() -> RawSQL:
+    """The ids of the articles some worker holds a lock on right now (pg_locks is not transactional)."""
+    return RawSQL(
+        "SELECT objid::bigint FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2"
+        " AND classid = %s AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+        [LOCK_NAMESPACE],
+    )
+
+
+def orphaned() -> Q:
+    """Articles left processing by a worker that died: no worker holds their lock."""
+    return Q(status=Article.Status.PROCESSING) & ~Q(pk__in=_held_article_ids())
+
+
+def fail_orphaned(article_ids: list[int] | None = None) -> int:
+    """Mark the articles whose worker died as failed, with the reason; returns how many."""
+    articles = Article.objects.filter(orphaned())
+    if article_ids is not None:
+        articles = articles.filter(pk__in=article_ids)
+    return articles.update(status=Article.Status.FAILED, failure_reason=WORKER_DIED, processed_at=timezone.now())
 
 
 def requeue_article(article_id: int) -> bool:
-    """Queue a failed or stuck article again; False when it is queued, running or done."""
-    stuck_before = timezone.now() - STUCK_AFTER
+    """Queue a failed article, or one whose worker died, again; False when it is queued, running or done."""
     requeued = (
         Article.objects.filter(pk=article_id)
-        .filter(
-            Q(status=Article.Status.FAILED)
-            | Q(status=Article.Status.PROCESSING, processed_at__lt=stuck_before)
-            | Q(status=Article.Status.PROCESSING, processed_at__isnull=True, uploaded_at__lt=stuck_before)
-        )
+        .filter(Q(status=Article.Status.FAILED) | orphaned())
         .update(status=Article.Status.QUEUED, failure_reason="", processed_at=None)
     )
     if requeued:
@@ -209,52 +263,70 @@ def requeue_article(article_id: int) -> bool:
 
 def requeue_stuck() -> list[int]:
     """Queue again every article whose worker died while processing it."""
-    stuck_before = timezone.now() - STUCK_AFTER
-    ids = list(
-        Article.objects.filter(status=Article.Status.PROCESSING)
-        .filter(Q(processed_at__lt=stuck_before) | Q(processed_at__isnull=True, uploaded_at__lt=stuck_before))
-        .values_list("pk", flat=True)
-    )
+    ids = list(Article.objects.filter(orphaned()).values_list("pk", flat=True))
     return [article_id for article_id in ids if requeue_article(article_id)]
 
 
 def _claim(article_id: int, statuses: list[str], *, stuck_too: bool = False) -> bool:
-    """Move the article to processing if it is in one of `statuses`.
+    """Move the article to processing if it is in one of `statuses`, and lock it for this worker.
 
     One conditional UPDATE: of two workers handed the same article (a task queued
     twice, a retry racing the first run) only one sees a row updated, so no article
-    is processed by two workers at once. While processing, `processed_at` holds the
-    time of the claim, which tells a stuck article from a running one.
+    is processed by two workers at once. The advisory lock is taken in the same
+    transaction, so the article never shows as processing without a worker's lock.
+    The only session that can hold that lock already is a worker finishing this
+    article a moment ago (its status is committed, its unlock is next): waiting is short.
+    With `stuck_too`, an article whose worker died is taken over.
     """
     condition = Q(status__in=statuses)
     if stuck_too:
-        condition |= Q(status=Article.Status.PROCESSING, processed_at__lt=timezone.now() - STUCK_AFTER)
-    return bool(
-        Article.objects.filter(condition, pk=article_id).update(
+        condition |= orphaned()
+    with transaction.atomic():
+        claimed = Article.objects.filter(condition, pk=article_id).update(
             status=Article.Status.PROCESSING, failure_reason="", processed_at=timezone.now()
         )
-    )
+        if claimed:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_lock(%s, %s::int)", [LOCK_NAMESPACE, article_id])
+    return bool(claimed)
+
+
+@contextmanager
+def _claimed(article_id: int, statuses: list[str], *, stuck_too: bool = False) -> Iterator[bool]:
+    claimed = _claim(article_id, statuses, stuck_too=stuck_too)
+    try:
+        yield claimed
+    finally:
+        if claimed:
+            try:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_unlock(%s, %s::int)", [LOCK_NAMESPACE, article_id])
+            except DatabaseError:
+                # The connection is gone, and the lock with it.
+                logger.warning("Could not unlock article %s: its connection is gone.", article_id)
 
 
 def process_article(article_id: int) -> bool:
     """Read, clean and extract a queued article; False when another worker has it (or did)."""
-    if not _claim(article_id, [Article.Status.QUEUED]):
-        logger.info("Article %s is not queued; another worker has it or it is finished.", article_id)
-        return False
-    _run(article_id)
+    with _claimed(article_id, [Article.Status.QUEUED]) as claimed:
+        if not claimed:
+            logger.info("Article %s is not queued; another worker has it or it is finished.", article_id)
+            return False
+        _run(article_id)
     return True
 
 
 def reextract_article(article_id: int, *, stuck_too: bool = False) -> bool:
     """Extract a processed article again: machine records are replaced, reviewed ones kept.
 
-    False when the article is being processed right now (unless it is stuck and
-    `stuck_too`), so re-extraction never runs beside a worker.
+    False when a worker is processing it right now, so re-extraction never runs beside
+    a worker. With `stuck_too`, an article whose worker died is taken over.
     """
     statuses = [Article.Status.QUEUED, Article.Status.DONE, Article.Status.FAILED]
-    if not _claim(article_id, statuses, stuck_too=stuck_too):
-        return False
-    _run(article_id)
+    with _claimed(article_id, statuses, stuck_too=stuck_too) as claimed:
+        if not claimed:
+            return False
+        _run(article_id)
     return True
 
 
@@ -269,6 +341,8 @@ def _run(article_id: int) -> None:
     try:
         article = Article.objects.get(pk=article_id)
         document = read_document(bytes(article.raw), article.filename or None, article.content_type or None)
+        if len(document.text) > MAX_TEXT_CHARS:
+            raise UnreadableDocument(TEXT_TOO_LONG.format(length=len(document.text), limit=MAX_TEXT_CHARS))
         if article.published_source == Article.PublishedSource.SUPPLIED:
             published, source = article.published, Article.PublishedSource.SUPPLIED
         else:
@@ -282,7 +356,7 @@ def _run(article_id: int) -> None:
         with transaction.atomic():
             article = Article.objects.select_for_update().get(pk=article_id)
             if article.status != Article.Status.PROCESSING:
-                # Requeued (as stuck) while this worker was slow: the newer run owns it.
+                # Failed or requeued while this worker was slow (its lock was lost): the newer run owns it.
                 logger.warning("Article %s left processing while being processed; not written.", article_id)
                 return
             article.text = document.text

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles import ingest
@@ -23,9 +27,45 @@ ARTICLES_PER_PAGE = 25
 STATUS_PARTIAL = "article-status"
 
 
+@csrf_exempt  # checked by csrf_protect below, once the request is known to be readable
 @require_http_methods(["GET", "POST"])
 @permission_required("articles.add_article", raise_exception=True)
 def upload(request):
+    """The upload form; a request too large or with too many files gets the form and a message.
+
+    Django refuses such a request while reading it (RequestDataTooBig, TooManyFilesSent),
+    and the CSRF check is the first to read it: left to Django, the analyst would get a
+    bare 400 page, or a stack trace with DEBUG on. So the body is read here first.
+    """
+    if request.method == "POST" and (problem := _unreadable_upload(request)):
+        form = UploadForm()
+        return render(request, "articles/upload.html", {"form": form, "nav": "upload", "problem": problem}, status=413)
+    return _upload(request)
+
+
+def _unreadable_upload(request) -> str:
+    """Why the request's body cannot be taken as an upload, or "" when it can."""
+    files_limit = settings.DATA_UPLOAD_MAX_NUMBER_FILES
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > ingest.max_request_bytes():
+        # Not even read: one upload carries at most a few files at the size limit.
+        return ingest.REQUEST_TOO_LARGE.format(size=ingest.human_size(length), limit=ingest.max_request_size())
+    try:
+        request.POST, request.FILES  # noqa: B018 - reading them is the point
+    except RequestDataTooBig:
+        return ingest.TEXT_TOO_LARGE.format(limit=ingest.max_upload_size())
+    except (TooManyFilesSent, TooManyFieldsSent):
+        return ingest.TOO_MANY_FILES.format(limit=files_limit)
+    except MultiPartParserError:
+        return ingest.BROKEN_REQUEST
+    return ""
+
+
+@csrf_protect
+def _upload(request):
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -70,6 +110,7 @@ def _after_upload(request, results: list[ingest.Created]):
 @permission_required("articles.view_article", raise_exception=True)
 def article_list(request):
     form = ArticleFilterForm(request.GET)
+    ingest.fail_orphaned()  # an article whose worker died shows as failed, not processing forever
     if not form.is_valid():
         return render(request, "articles/list.html", {"form": form, "page": None, "nav": "articles"}, status=400)
     paginator = Paginator(form.articles(), ARTICLES_PER_PAGE)
@@ -97,7 +138,9 @@ def highlighted(text: str, spans: list[tuple[int, int]]) -> tuple[list[TextPart]
     """
     merged: list[list[int]] = []
     for start, end in sorted((max(0, s), min(len(text), e)) for s, e in spans if e > s):
-        if merged and start <= merged[-1][1]:
+        # Only spans that overlap merge: a sentence that begins where the last one ends keeps
+        # its own <mark>, so the timeline's link to it (#s-<start>) finds it.
+        if merged and start < merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
@@ -120,6 +163,9 @@ def highlighted(text: str, spans: list[tuple[int, int]]) -> tuple[list[TextPart]
 @permission_required("articles.view_article", raise_exception=True)
 def article_detail(request, pk: int):
     article = get_object_or_404(Article.objects.defer("raw").select_related("uploaded_by"), pk=pk)
+    if article.status == Article.Status.PROCESSING and ingest.fail_orphaned([article.pk]):
+        # Its worker died: the analyst sees why, and a retry button.
+        article.refresh_from_db(fields=["status", "failure_reason", "processed_at"])
     context = {"article": article, "nav": "articles"}
     if request.htmx and request.htmx.target == STATUS_PARTIAL:
         response = render(request, f"articles/detail.html#{STATUS_PARTIAL}", context)

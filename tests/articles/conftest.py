@@ -8,9 +8,11 @@ three known sentences in the text. The seed-article tests run the real extractor
 from __future__ import annotations
 
 import datetime
+import time
 from pathlib import Path
 
 import pytest
+from django.db import connection, connections
 
 from articles import ingest
 from articles.extraction.records import Event, Extraction, Loss, Pledge
@@ -73,3 +75,36 @@ def done_article(make_article, fake_extraction) -> Article:
     article.refresh_from_db()
     assert article.status == Article.Status.DONE
     return article
+
+
+@pytest.fixture
+def live_worker(db):
+    """Hold articles' locks from a connection of its own, as a worker processing them does.
+
+    `live_worker(article)` takes the article's lock; `live_worker.die()` ends the
+    connection the way a killed worker's ends, which drops its locks (PostgreSQL
+    does so as the server process exits, a moment after the client hangs up).
+    """
+    other = connections.create_connection("default")
+
+    def hold(article: Article) -> None:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s, %s)", [ingest.LOCK_NAMESPACE, article.pk])
+
+    def die() -> None:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            [pid] = cursor.fetchone()
+        other.close()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT count(*) FROM pg_locks WHERE pid = %s", [pid])
+                if cursor.fetchone()[0] == 0:
+                    return
+            time.sleep(0.01)
+        pytest.fail("the worker's connection kept its locks")
+
+    hold.die = die
+    yield hold
+    other.close()

@@ -45,3 +45,14 @@ def test_it_hides_the_upload_link_from_viewers(viewer_client):
 
 def test_it_shows_the_upload_link_to_editors(editor_client):
     assert f'href="{reverse("articles:upload")}"' in editor_client.get(reverse("articles:list")).content.decode()
+
+
+def test_it_explains_an_expired_form(db, editor):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    response = client.post(reverse("articles:upload"), {"text": "Kyiv was shelled on Monday."})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "This form has expired" in page and "Nothing was changed." in page

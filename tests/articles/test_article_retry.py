@@ -1,11 +1,8 @@
 """Retry and re-extract: POST /articles/<id>/retry/."""
 
-import datetime
-
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import ingest
 from articles.models import Article
 
 
@@ -46,13 +43,14 @@ def test_it_requeues_a_failed_article(editor_client, make_article, django_captur
     assert len(callbacks) == 1
 
 
-def test_it_requeues_a_stuck_article_but_not_a_running_one(editor_client, make_article):
+def test_it_requeues_an_article_whose_worker_died_but_not_a_running_one(editor_client, make_article, live_worker):
     article = make_article()
     Article.objects.filter(pk=article.pk).update(status="processing", processed_at=timezone.now())
-    editor_client.post(url(article))
+    live_worker(article)
+    response = editor_client.post(url(article), follow=True)
     assert Article.objects.get(pk=article.pk).status == "processing"
-    stuck = timezone.now() - ingest.STUCK_AFTER - datetime.timedelta(seconds=1)
-    Article.objects.filter(pk=article.pk).update(processed_at=stuck)
+    assert "already queued or being processed" in response.content.decode()
+    live_worker.die()
     editor_client.post(url(article))
     assert Article.objects.get(pk=article.pk).status == "queued"
 

@@ -54,3 +54,13 @@ def test_it_takes_the_password_from_the_environment(monkeypatch):
     out = bootstrap()
     assert "a-long-demo-password-7" not in out
     assert User.objects.get(username="analyst").check_password("a-long-demo-password-7")
+
+
+@pytest.mark.django_db
+def test_it_queues_again_what_a_killed_worker_left_processing(monkeypatch, make_article):
+    article = make_article()
+    Article.objects.filter(pk=article.pk).update(status="processing")  # no worker holds it
+    monkeypatch.setattr("articles.management.commands.bootstrap_demo.seed_articles", lambda: [])
+    out = bootstrap()
+    assert f"Queued again article(s) {article.pk}: their worker stopped while processing them." in out
+    assert Article.objects.get(pk=article.pk).status == "queued"

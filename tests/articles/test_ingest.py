@@ -170,15 +170,48 @@ def test_it_requeues_a_failed_article(make_article, django_capture_on_commit_cal
     assert len(callbacks) == 1
 
 
-def test_it_requeues_a_processing_article_only_when_stuck(make_article):
+def test_it_requeues_a_processing_article_only_when_its_worker_died(make_article, live_worker):
     article = make_article()
     Article.objects.filter(pk=article.pk).update(status=Article.Status.PROCESSING, processed_at=timezone.now())
+    live_worker(article)
     assert ingest.requeue_article(article.pk) is False
-    long_ago = timezone.now() - ingest.STUCK_AFTER - datetime.timedelta(minutes=1)
-    Article.objects.filter(pk=article.pk).update(processed_at=long_ago)
+    assert ingest.requeue_stuck() == []
+    live_worker.die()
     assert ingest.requeue_stuck() == [article.pk]
     article.refresh_from_db()
     assert article.status == Article.Status.QUEUED
+
+
+def test_it_fails_an_article_whose_worker_died_with_a_reason(make_article, live_worker):
+    article, other = make_article(), make_article("Another article about Kharkiv, one sentence.\n")
+    Article.objects.filter(pk__in=[article.pk, other.pk]).update(status=Article.Status.PROCESSING)
+    live_worker(article)
+    live_worker(other)
+    assert ingest.fail_orphaned() == 0  # both workers are alive
+    live_worker.die()
+    assert ingest.fail_orphaned([article.pk]) == 1
+    article.refresh_from_db()
+    assert (article.status, article.failure_reason) == (Article.Status.FAILED, ingest.WORKER_DIED)
+    assert Article.objects.get(pk=other.pk).status == Article.Status.PROCESSING  # not asked about
+    assert ingest.fail_orphaned() == 1
+
+
+def test_it_holds_the_article_s_lock_while_processing_it(make_article, monkeypatch):
+    article = make_article()
+    seen = []
+
+    def extract(text, published, title):
+        seen.append(Article.objects.filter(ingest.orphaned(), pk=article.pk).exists())
+        seen.append(Article.objects.get(pk=article.pk).status)
+        from tests.articles.conftest import fake_extract
+
+        return fake_extract(text, published, title)
+
+    monkeypatch.setattr(ingest, "run_extraction", extract)
+    assert ingest.process_article(article.pk) is True
+    assert seen == [False, Article.Status.PROCESSING]  # processing, and held: not taken for dead
+    held = Article.objects.filter(pk__in=ingest._held_article_ids())
+    assert not held.exists()  # released once done
 
 
 def test_it_does_not_write_when_the_article_was_taken_over_meanwhile(make_article, monkeypatch):
@@ -229,10 +262,23 @@ def test_it_replaces_machine_records_on_reextraction(done_article):
     assert len(after) == 2 and not before & after
 
 
-def test_it_does_not_reextract_an_article_a_worker_holds(make_article, fake_extraction):
+def test_it_does_not_reextract_an_article_a_worker_holds(make_article, fake_extraction, live_worker):
     article = make_article()
     Article.objects.filter(pk=article.pk).update(status=Article.Status.PROCESSING, processed_at=timezone.now())
+    live_worker(article)
     assert ingest.reextract_article(article.pk) is False
     assert ingest.reextract_article(article.pk, stuck_too=True) is False
-    Article.objects.filter(pk=article.pk).update(processed_at=timezone.now() - datetime.timedelta(hours=1))
+    live_worker.die()
+    assert ingest.reextract_article(article.pk) is False
     assert ingest.reextract_article(article.pk, stuck_too=True) is True
+    assert Article.objects.get(pk=article.pk).status == Article.Status.DONE
+
+
+def test_it_fails_a_stored_article_too_long_to_extract_with_a_reason(make_article, fake_extraction, monkeypatch):
+    article = make_article()
+    monkeypatch.setattr(ingest, "MAX_TEXT_CHARS", 50)
+    ingest.process_article(article.pk)
+    article.refresh_from_db()
+    assert article.status == Article.Status.FAILED
+    assert article.failure_reason.startswith("Once cleaned, this article is ")
+    assert fake_extraction == []  # never handed to the extractor

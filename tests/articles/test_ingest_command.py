@@ -116,9 +116,15 @@ def test_it_processes_the_seed_articles_synchronously(db):
     seeds = {a.filename: a for a in Article.objects.all()}
     assert {a.status for a in seeds.values()} == {"done"}
     for name in ("seed-000.txt", "seed-001.txt"):
-        # Both end in a block of unrelated headlines; cleaning drops it.
-        assert "Israel Intensifies Gaza Airstrikes" not in seeds[name].text
-        assert "Israel Intensifies Gaza Airstrikes" in bytes(seeds[name].raw).decode()
+        # Both are one block of article lines, then, after a blank line, a block of unrelated
+        # headlines: cleaning drops every headline and keeps every article line.
+        raw = bytes(seeds[name].raw).decode()
+        blocks = [[line.strip() for line in block.splitlines() if line.strip()] for block in raw.split("\n\n")]
+        article, *_, headlines = [block for block in blocks if block]
+        assert len(article) == 7 and len(headlines) == 17
+        assert "Israel Intensifies Gaza Airstrikes Amid Ceasefire Tensions" in headlines
+        assert [line for line in article if line not in seeds[name].text] == []
+        assert [line for line in headlines if line in seeds[name].text] == []
     seed_004 = seeds["seed-004.txt"]
     assert (seed_004.published, seed_004.published_source) == (datetime.date(2024, 1, 4), "text")
     assert seed_004.text.startswith("Ukraine expects more prisoner exchanges")

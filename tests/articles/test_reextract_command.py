@@ -1,6 +1,5 @@
 """manage.py reextract: extraction again, keeping what analysts reviewed."""
 
-import datetime
 import io
 
 import pytest
@@ -40,12 +39,10 @@ def test_it_reextracts_every_article(make_article, fake_extraction):
     assert len(fake_extraction) == 2 and first.pk != second.pk
 
 
-def test_it_skips_an_article_a_worker_holds_and_takes_over_a_stuck_one(make_article, fake_extraction):
+def test_it_skips_an_article_a_worker_holds_and_takes_over_a_stuck_one(make_article, fake_extraction, live_worker):
     running, stuck = make_article(), make_article("A stuck article, with one sentence.\n")
-    Article.objects.filter(pk=running.pk).update(status="processing", processed_at=timezone.now())
-    Article.objects.filter(pk=stuck.pk).update(
-        status="processing", processed_at=timezone.now() - datetime.timedelta(hours=2)
-    )
+    Article.objects.filter(pk__in=[running.pk, stuck.pk]).update(status="processing", processed_at=timezone.now())
+    live_worker(running)  # the stuck one's worker died: nobody holds it
     out, _ = reextract(running.pk, stuck.pk)
     assert out.splitlines()[0] == "1 re-extracted, 0 failed, 1 skipped (being processed)."
     assert Article.objects.get(pk=stuck.pk).status == "done"

@@ -1,10 +1,15 @@
 """The background task, run by django_tasks_db's worker as `manage.py db_worker` runs it."""
 
+import os
 import signal
+import subprocess
+import sys
 import threading
 import time
+import urllib.parse
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django_tasks_db.management.commands.db_worker import Worker
@@ -94,3 +99,54 @@ def test_it_never_processes_an_article_twice_with_two_workers(make_article, monk
     assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 12
     results = sorted(DBTaskResult.objects.values_list("return_value", flat=True), key=str)
     assert results.count(True) == 6 and results.count(False) == 6
+
+
+WORKER_SCRIPT = """
+import sys, time
+import django
+django.setup()
+from articles import ingest
+
+def hang(text, published, title):
+    print("extracting", flush=True)
+    time.sleep(600)
+
+ingest.run_extraction = hang
+ingest.process_article(int(sys.argv[1]))
+"""
+
+
+def test_a_worker_killed_in_the_middle_leaves_the_article_failed_with_a_reason(make_article, tmp_path):
+    """A real process, killed with SIGKILL while it extracts: no records, and the reason shows."""
+    article = make_article()
+    params = connection.get_connection_params()
+    url = "postgres://{user}{password}@{host}{port}/{name}".format(
+        user=urllib.parse.quote(params.get("user") or "postgres", safe=""),
+        password=":" + urllib.parse.quote(params["password"], safe="") if params.get("password") else "",
+        host=urllib.parse.quote(params.get("host") or "", safe=""),
+        port=f":{params['port']}" if params.get("port") else "",
+        name=connection.settings_dict["NAME"],
+    )
+    env = os.environ | {"DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "warboard.settings"}
+    worker = subprocess.Popen(
+        [sys.executable, "-c", WORKER_SCRIPT, str(article.pk)],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert worker.stdout.readline().strip() == "extracting"
+        assert Article.objects.get(pk=article.pk).status == Article.Status.PROCESSING
+        assert ingest.fail_orphaned() == 0  # alive: left alone
+    finally:
+        worker.kill()
+        worker.wait(timeout=30)
+
+    deadline = time.monotonic() + 10
+    while not ingest.fail_orphaned() and time.monotonic() < deadline:
+        time.sleep(0.05)  # PostgreSQL drops the lock as the server process ends
+    article.refresh_from_db()
+    assert (article.status, article.failure_reason) == (Article.Status.FAILED, ingest.WORKER_DIED)
+    assert not Event.objects.filter(article=article).exists()
+    assert ingest.requeue_article(article.pk) is True

@@ -86,3 +86,79 @@ def test_it_shows_errors_and_stores_nothing(editor_client):
     assert response.status_code == 400
     assert "Paste the article text or choose one or more files." in response.content.decode()
     assert not Article.objects.exists()
+
+
+def test_it_answers_a_pasted_text_over_django_s_limit_with_the_form(editor_client, settings):
+    """Django refuses the request while reading it; the analyst still gets the form and a reason."""
+    text = "a" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
+    response = editor_client.post(URL, {"text": text})
+    assert response.status_code == 413
+    assert "The pasted text is larger than 5 MB" in response.content.decode()
+    assert 'enctype="multipart/form-data"' in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_it_refuses_a_pasted_text_over_the_size_limit(editor_client, settings):
+    settings.WARBOARD_MAX_UPLOAD_BYTES = 1024
+    response = editor_client.post(URL, {"text": "Kyiv was shelled on Monday. " * 100})
+    assert response.status_code == 400
+    assert "The pasted text is larger than 1 KB" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_it_answers_too_many_files_with_the_form(editor_client, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 3
+    files = [txt(f"{n}.txt", f"Article {n} about Kyiv, one sentence.\n".encode()) for n in range(4)]
+    response = editor_client.post(URL, {"files": files})
+    assert response.status_code == 413
+    assert "At most 3 files can be uploaded at a time; nothing was stored." in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_it_refuses_a_request_too_large_to_read_without_reading_it(editor_client, settings):
+    settings.WARBOARD_MAX_UPLOAD_BYTES = 1024  # one request carries at most 10 KB + 1 MB
+    # The body is garbled: read, it would get another message.
+    response = editor_client.generic(
+        "POST", URL, b"garbled", content_type="multipart/form-data; boundary=B", CONTENT_LENGTH=str(2 * 1024 * 1024)
+    )
+    assert response.status_code == 413
+    assert (
+        "This upload is 2 MB, more than one upload can carry (1.01 MB); nothing was stored."
+        in response.content.decode()
+    )
+    assert not Article.objects.exists()
+
+
+def test_it_answers_a_garbled_upload_with_the_form(editor_client):
+    body = b'--BoUnDaRy\r\nContent-Disposition: form-data; name="text"\r\n\r\nKyiv'  # never ends
+    response = editor_client.generic("POST", URL, body, content_type="multipart/form-data; boundary=")
+    assert response.status_code == 413
+    assert "The upload arrived incomplete or garbled; nothing was stored." in response.content.decode()
+
+
+def test_it_still_checks_the_csrf_token(db, editor):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    response = client.post(URL, {"text": ARTICLE_TEXT})
+    assert response.status_code == 403
+    assert not Article.objects.exists()
+    page = client.get(URL).content.decode()
+    token = page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    response = client.post(URL, {"text": ARTICLE_TEXT, "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert Article.objects.count() == 1
+
+
+def test_it_stores_the_new_files_of_several_and_names_those_uploaded_before(editor_client):
+    editor_client.post(URL, {"files": [txt("first.txt")]})
+    first = Article.objects.get()
+    other = b"Another article, about Kharkiv, one sentence.\n"
+    response = editor_client.post(URL, {"files": [txt("again.txt"), txt("new.txt", other)]}, follow=True)
+    assert Article.objects.count() == 2  # the same bytes again are not stored twice
+    new = Article.objects.exclude(pk=first.pk).get()
+    page = response.content.decode()
+    assert f"1 new article uploaded; 1 uploaded before: {first}." in page
+    # The list of this upload shows both: the new one and the one stored before.
+    assert {a.pk for a in response.context["page"].object_list} == {first.pk, new.pk}

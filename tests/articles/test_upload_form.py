@@ -138,3 +138,15 @@ def test_it_refuses_a_bad_url():
     form = form_with(text=ARTICLE_TEXT, url="not a url")
     assert not form.is_valid()
     assert form.errors["url"] == ["Enter a valid URL."]
+
+
+def test_it_refuses_a_text_longer_than_the_extractor_reads():
+    paragraph = "Russian forces shelled Kharkiv on Monday, the regional governor said in a statement.\n"
+    body = "".join(f"{n}. {paragraph}" for n in range(2_500)).encode()  # about 220 KB, under the 5 MB limit
+    form = form_with(files=[text_file("long.txt", body)])
+    assert not form.is_valid()
+    [message] = form.errors["files"]
+    assert message.startswith("long.txt: Once cleaned, this article is 2")
+    assert message.endswith(
+        "characters long; Warboard reads articles of at most 200,000 characters. Split it into parts."
+    )

@@ -32,6 +32,7 @@ def socket_dir(pgdata: Path, database: str) -> str:
                     "run `make install`, or set DATABASE_URL to a PostgreSQL server."
                 ) from err
             pgdata.mkdir(parents=True, exist_ok=True)
+            _forget_dead_processes(pgdata)
             server = pgserver.get_server(pgdata, cleanup_mode="stop")
             _create_database(server, database)
             _servers[pgdata] = server
@@ -45,3 +46,21 @@ def _create_database(server, database: str) -> None:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database]).fetchone()
         if not exists:
             conn.execute(f'CREATE DATABASE "{database}"')
+
+
+def _forget_dead_processes(pgdata: Path) -> None:
+    """Drop the processes that died without leaving from pgserver's list of the server's users.
+
+    pgserver stops the server when the last process on its list exits. One killed
+    (kill -9, a crash) never takes itself off, and the server would then run forever.
+    """
+    import psutil
+    from pgserver.postgres_server import PostgresServer
+    from pgserver.utils import DiskList
+
+    handles = DiskList(pgdata / ".handle_pids.json")
+    with PostgresServer._lock:
+        pids = handles.get()
+        alive = [pid for pid in pids if psutil.pid_exists(pid)]
+        if alive != pids:
+            handles.put(alive)

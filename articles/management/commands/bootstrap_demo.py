@@ -26,18 +26,22 @@ ANALYST = "analyst"
 SEED_DIR = settings.BASE_DIR / "tests" / "fixtures" / "seed"
 
 
+SEEDS = ("seed-000.txt", "seed-001.txt", "seed-004.txt")
+
+
 def seed_articles() -> list[tuple[str, datetime.date | None]]:
     """The seed files with the publication dates their uploader knows.
 
-    seed-000 and seed-001 do not state their date (seed-001's is in its gold file);
-    seed-004 states its own ("date 2024-01-04"), so none is supplied.
+    seed-000 and seed-001 do not state their date, so it is supplied (from their gold
+    files, as an uploader who knows the article would); seed-004 states its own
+    ("date 2024-01-04"), so none is supplied and cleaning finds it.
     """
-    gold = json.loads((SEED_DIR / "seed-001.gold.json").read_text(encoding="utf-8"))
-    return [
-        ("seed-000.txt", datetime.date(2023, 1, 5)),
-        ("seed-001.txt", datetime.date.fromisoformat(gold["published"])),
-        ("seed-004.txt", None),
-    ]
+    seeds = []
+    for filename in SEEDS:
+        gold = json.loads((SEED_DIR / filename).with_suffix(".gold.json").read_text(encoding="utf-8"))
+        supplied = None if gold.get("published_in_text") else datetime.date.fromisoformat(gold["published"])
+        seeds.append((filename, supplied))
+    return seeds
 
 
 class Command(BaseCommand):
@@ -75,6 +79,11 @@ class Command(BaseCommand):
             self.stdout.write(f"User {ANALYST!r} exists{reset}.")
 
     def ingest_seeds(self) -> None:
+        # A worker stopped hard by the last run (kill -9, a crash) left its article processing.
+        requeued = ingest.requeue_stuck()
+        if requeued:
+            ids = ", ".join(map(str, requeued))
+            self.stdout.write(f"Queued again article(s) {ids}: their worker stopped while processing them.")
         for filename, published in seed_articles():
             path = SEED_DIR / filename
             upload = ingest.Upload(raw=path.read_bytes(), filename=filename, content_type="text/plain")

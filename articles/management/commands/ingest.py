@@ -103,7 +103,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--requeue-stuck",
             action="store_true",
-            help=f"Queue again articles left processing for over {ingest.STUCK_AFTER} (a worker died).",
+            help="Queue again the articles whose worker died while processing them.",
         )
 
     def handle(self, *args, paths: list[str], sync: bool, outlet: str, requeue_stuck: bool, **options):

@@ -4,8 +4,8 @@
     manage.py reextract --all
 
 Machine records are replaced; records an analyst confirmed, edited or rejected
-are kept (see ingest.write_records). An article a worker holds is skipped,
-unless the worker died (it has held it over ingest.STUCK_AFTER): then it is
+are kept (see ingest.write_records). An article a worker is processing is
+skipped, unless the worker died (nobody holds the article's lock): then it is
 taken over.
 """
 
