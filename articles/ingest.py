@@ -33,7 +33,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from articles.extraction.cleaning import Document, UnreadableDocument, read_document
-from articles.models import AidPledge, Article, Equipment, Event, LossReport, ReviewState
+from articles.models import AidPledge, Article, Equipment, Event, LossReport, ReviewState, Revision
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -400,6 +400,39 @@ def _pledge_key(donor, category, item, span_start, span_end) -> tuple:
     return (span_start, span_end, donor or "", category, (item or "").lower())
 
 
+def _first_values(kind: str, records) -> dict[int, dict]:
+    """What each reviewed record held before its first review: the values extraction gave it.
+
+    An analyst may have edited the very fields a record is matched on (a
+    pledge's item, a loss's side); re-extraction must recognise the machine's
+    version of such a record, or it would stand again beside the edited one
+    and be counted twice.
+    """
+    ids = [record.pk for record in records if record.review_state != ReviewState.MACHINE]
+    if not ids:
+        return {}
+    first = (
+        Revision.objects.filter(kind=kind, record_id__in=ids)
+        .order_by("record_id", "at", "id")
+        .distinct("record_id")  # PostgreSQL's DISTINCT ON: the earliest revision of each record
+        .values_list("record_id", "before")
+    )
+    return dict(first)
+
+
+def _keys(records, kind: str, key, fields: tuple[str, ...]) -> dict[tuple, object]:
+    """Each record under its key (`key` of `fields`) as it stands and as extraction first gave it."""
+    first = _first_values(kind, records)
+    keyed = {}
+    for record in records:
+        now = [getattr(record, name) for name in fields]
+        keyed[key(*now)] = record
+        before = first.get(record.pk)
+        if before:
+            keyed[key(*(before.get(name, value) for name, value in zip(fields, now, strict=True)))] = record
+    return keyed
+
+
 def write_records(article: Article, result: Extraction) -> None:
     """Replace the article's machine records with `result`; keep what analysts reviewed.
 
@@ -415,9 +448,13 @@ def write_records(article: Article, result: Extraction) -> None:
     kept_pledges = list(AidPledge.objects.filter(reviewed, article=article))
     parent_ids = {loss.event_id for loss in kept_losses} | {pledge.event_id for pledge in kept_pledges}
     Event.objects.filter(article=article, review_state=ReviewState.MACHINE).exclude(pk__in=parent_ids).delete()
-    kept_events = {_event_key(e.type, e.span_start, e.span_end): e for e in Event.objects.filter(article=article)}
-    loss_keys = {_loss_key(x.side, x.category, x.span_start, x.span_end) for x in kept_losses}
-    pledge_keys = {_pledge_key(x.donor, x.category, x.item, x.span_start, x.span_end) for x in kept_pledges}
+    kept_events = _keys(
+        Event.objects.filter(article=article), Revision.Kind.EVENT, _event_key, ("type", "span_start", "span_end")
+    )
+    loss_keys = _keys(kept_losses, Revision.Kind.LOSS, _loss_key, ("side", "category", "span_start", "span_end"))
+    pledge_keys = _keys(
+        kept_pledges, Revision.Kind.PLEDGE, _pledge_key, ("donor", "category", "item", "span_start", "span_end")
+    )
 
     events: list[Event] = []
     for found in result.events:

@@ -344,11 +344,6 @@ def test_it_keeps_reviewed_records_through_a_real_reextraction(editor_client, ed
     assert [row for row in rows if row["category"] == "personnel_killed"] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="articles/ingest.write_records matches kept records on their edited values, so re-extraction "
-    "adds the machine's original pledge again beside the edited one (reported to the lead).",
-)
 def test_it_does_not_bring_back_the_machine_s_version_of_an_edited_pledge(editor_client):
     from articles import ingest
     from articles.models import AidPledge
@@ -360,3 +355,40 @@ def test_it_does_not_bring_back_the_machine_s_version_of_an_edited_pledge(editor
     assert ingest.reextract_article(article.pk)
     pledges = AidPledge.objects.filter(article=article, category="tank")
     assert [(p.pk, p.item) for p in pledges] == [(pledge.pk, "Leopard 2A6")]
+
+
+def test_it_does_not_bring_back_the_machine_s_version_of_an_edited_loss_or_event(editor_client):
+    """An analyst moves a loss to another category and its event to another type; re-extraction
+    must recognise the machine's originals and not add them again."""
+    from articles import ingest
+
+    article = _extracted_article()
+    loss = LossReport.objects.get(article=article, category="personnel_killed")
+    data = {
+        "side": "RU",
+        "category": "personnel_casualties",
+        "min": "1100",
+        "max": "1100",
+        "period": "day",
+        "date": loss.date.isoformat(),
+        "place": loss.place,
+        "reported_by": loss.reported_by,
+    }
+    editor_client.post(reverse("review_edit", args=["loss", loss.pk]), data, headers=HTMX)
+    event = loss.event
+    data = {
+        "type": "battle" if event.type != "battle" else "strike",
+        "date": event.date.isoformat() if event.date else "",
+        "precision": event.precision,
+        "summary": event.summary,
+        "places": ", ".join(event.places),
+        "countries": ", ".join(event.countries),
+    }
+    editor_client.post(reverse("review_edit", args=["event", event.pk]), data, headers=HTMX)
+    events_before = Event.objects.filter(article=article).count()
+
+    assert ingest.reextract_article(article.pk)
+
+    losses = LossReport.objects.filter(article=article, side="RU")
+    assert [(x.pk, x.category) for x in losses] == [(loss.pk, "personnel_casualties")]
+    assert Event.objects.filter(article=article).count() == events_before
