@@ -147,24 +147,19 @@ class TimelineFilterForm(forms.Form):
         return self.filters() != RecordFilters()
 
 
-LOSS_GROUPS = {
-    "personnel": ["personnel_killed", "personnel_wounded", "personnel_casualties", "personnel_captured"],
-    "civilians": ["civilians_killed", "civilians_wounded"],
-    "equipment": [
-        "tanks",
-        "armored_vehicles",
-        "artillery",
-        "mlrs",
-        "air_defense",
-        "aircraft",
-        "helicopters",
-        "drones",
-        "missiles",
-        "ships",
-        "vehicles",
-        "special_equipment",
-    ],
-}
+def _loss_groups() -> dict[str, list[str]]:
+    """The chart's category groups, read off LossReport.Category so a new category joins its group."""
+    categories = list(LossReport.Category.values)
+    personnel = [c for c in categories if c.startswith("personnel_")]
+    civilians = [c for c in categories if c.startswith("civilians_")]
+    return {
+        "personnel": personnel,
+        "civilians": civilians,
+        "equipment": [c for c in categories if c not in personnel and c not in civilians],
+    }
+
+
+LOSS_GROUPS = _loss_groups()
 
 
 class ChartForm(TimelineFilterForm):
