@@ -64,8 +64,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_htmx",
+    "articles",  # before django_tasks_db: its db_worker command loads the pipeline first
     "django_tasks_db",
-    "articles",
     "warboard",
 ]
 

@@ -43,6 +43,24 @@ def test_it_processes_an_upload_through_the_worker(make_article, fake_extraction
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
 
 
+def test_it_loads_the_pipeline_before_the_worker_takes_a_task(make_article, monkeypatch, restore_signals):
+    from django.core.management.base import CommandError
+
+    from articles.extraction.pipeline import ModelMissing
+    from articles.management.commands import db_worker
+
+    def missing():
+        raise ModelMissing("The spaCy model 'nope' (WARBOARD_SPACY_MODEL) is not installed.")
+
+    monkeypatch.setattr(db_worker, "get_pipeline", missing)
+    article = make_article(enqueue=True)
+    with pytest.raises(CommandError, match="'nope' \\(WARBOARD_SPACY_MODEL\\) is not installed"):
+        call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", "--verbosity", "0")
+    article.refresh_from_db()
+    assert article.status == Article.Status.QUEUED  # the task was left for a worker that has the model
+    assert DBTaskResult.objects.get().status == "READY"
+
+
 def test_it_records_a_failure_the_worker_can_show(make_article, monkeypatch, restore_signals):
     def broken(text, published, title):
         raise ValueError("no model")

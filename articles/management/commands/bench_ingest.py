@@ -6,8 +6,8 @@
 Each round empties the scratch database, queues the same articles, starts that many
 `manage.py db_worker --batch` processes and waits for them. Throughput is counted
 from the first task a worker started to the last it finished (django-tasks-db
-records both), so the seconds each worker spends loading spaCy do not count; the
-wall-clock figure beside it includes them.
+records both); workers load spaCy before they take a task, so those seconds do not
+count. The wall-clock figure beside it includes them.
 """
 
 import os
@@ -31,7 +31,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("manifest", type=Path)
-        parser.add_argument("--limit", type=int, default=60, help="how many articles of the manifest (default 60)")
+        parser.add_argument("--limit", type=int, default=None, help="how many articles of the manifest (default all)")
         parser.add_argument("--workers", default="1,2", help="worker counts to compare (default 1,2)")
         parser.add_argument(
             "--scratch", action="store_true", help="the database is a scratch one: empty it between rounds"
@@ -71,7 +71,7 @@ class Command(BaseCommand):
             started = time.perf_counter()
             procs = [
                 subprocess.Popen(  # noqa: S603 - our own manage.py
-                    [sys.executable, "manage.py", "db_worker", "--batch", "--interval", "0.05"],
+                    [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay", "--interval", "0.05"],
                     cwd=settings.BASE_DIR,
                     env=os.environ.copy(),
                     stdout=subprocess.DEVNULL,
