@@ -27,4 +27,6 @@ class Command(DBWorkerCommand):
                 get_pipeline()
             except ModelMissing as error:
                 raise CommandError(str(error)) from error
+            except KeyboardInterrupt:
+                return None  # Ctrl-C while loading: nothing was taken from the queue yet
         return super().handle(*args, **options)
