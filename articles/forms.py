@@ -81,7 +81,8 @@ class UploadForm(forms.Form):
                 # Size and type first: a 50 MB PDF is refused without reading it.
                 ingest.check_filename(file.name or "")
                 ingest.check_size(file.size)
-                upload = ingest.Upload(raw=file.read(), filename=file.name or "", content_type=file.content_type or "")
+                content_type = ingest.media_type(file.content_type or "", file.name or "")
+                upload = ingest.Upload(raw=file.read(), filename=file.name or "", content_type=content_type)
                 self.uploads.append((upload, ingest.read_upload(upload)))
             except ingest.InvalidUpload as error:
                 errors.append(forms.ValidationError(f"{name}: {error}", code="invalid_file"))

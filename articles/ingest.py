@@ -20,6 +20,8 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
+import mimetypes
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -116,6 +118,21 @@ def max_request_size() -> str:
     return human_size(max_request_bytes())
 
 
+# type/subtype and parameters, printable ASCII only: the raw download sends it back as a header.
+MEDIA_TYPE = re.compile(r"^[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+(?:\s*;[\x20-\x7e]*)?$")
+
+
+def media_type(content_type: str, filename: str) -> str:
+    """The content type the browser gave, or the one the file name implies when it gave a malformed one.
+
+    The browser's word is the uploader's to choose: a NUL in it would fail the database
+    write with a 500, and a control character would break the raw download's header.
+    """
+    if MEDIA_TYPE.match(content_type or ""):
+        return content_type
+    return mimetypes.guess_type(filename)[0] or ""
+
+
 def check_size(size: int) -> None:
     """Refuse a file over the limit before its bytes are read."""
     if size > settings.WARBOARD_MAX_UPLOAD_BYTES:
@@ -184,7 +201,7 @@ def create_article(
         published_source=published_source,
         raw=upload.raw,
         filename=upload.filename[:255],
-        content_type=upload.content_type[:100],
+        content_type=media_type(upload.content_type, upload.filename)[:100],
         sha256=sha256,
         status=Article.Status.QUEUED,
         uploaded_by=uploaded_by,
@@ -550,6 +567,11 @@ def _event_for(article, events: list[Event], index, start, end, type_, date) -> 
     )
     events.append(event)
     return event
+
+
+def equipment_named(name: str) -> Equipment | None:
+    """The gazetteer's equipment a pledge's item names (by its name or an alias, in any case)."""
+    return _equipment_by_name().get(name.strip().lower()) if name.strip() else None
 
 
 def _equipment_by_name() -> dict[str, Equipment]:

@@ -102,10 +102,6 @@ class ExtractedRecord(models.Model):
     def sentence(self) -> str:
         return self.article.text[self.span_start : self.span_end]
 
-    @property
-    def is_reviewed(self) -> bool:
-        return self.review_state != ReviewState.MACHINE
-
 
 class Event(ExtractedRecord):
     class Type(models.TextChoices):

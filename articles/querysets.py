@@ -111,7 +111,19 @@ def sentence_in_article() -> Substr:
     return Substr("article__text", F("span_start") + 1, F("span_end") - F("span_start"))
 
 
-class RecordQuerySet(models.QuerySet):
+class ProvenanceQuerySet(models.QuerySet):
+    """What every extracted record has: an article and a sentence in it, for the CSV exports."""
+
+    def for_export(self) -> ProvenanceQuerySet:
+        """Rows with their article and reviewer, and `sentence_text` cut from Article.text in SQL."""
+        return (
+            self.select_related("article", "reviewed_by")
+            .defer(*ARTICLE_HEAVY_FIELDS)
+            .annotate(sentence_text=sentence_in_article())
+        )
+
+
+class RecordQuerySet(ProvenanceQuerySet):
     """What losses and pledges share: selection through their events, review, provenance."""
 
     def in_review(self, review: str) -> RecordQuerySet:
@@ -123,17 +135,6 @@ class RecordQuerySet(models.QuerySet):
 
         events = Event.objects.matching(filters)
         return self.filter(event__in=events.values("pk")).in_review(filters.review)
-
-    def for_export(self) -> RecordQuerySet:
-        """Rows with their article and reviewer, and `sentence_text` cut from Article.text in SQL."""
-        return (
-            self.select_related("article", "reviewed_by")
-            .defer(*ARTICLE_HEAVY_FIELDS)
-            .annotate(sentence_text=sentence_in_article())
-        )
-
-    def for_review(self) -> RecordQuerySet:
-        return self.select_related("reviewed_by")
 
 
 class LossReportQuerySet(RecordQuerySet):
@@ -190,7 +191,7 @@ class AidPledgeQuerySet(RecordQuerySet):
         )
 
 
-class EventQuerySet(models.QuerySet):
+class EventQuerySet(ProvenanceQuerySet):
     def matching(self, filters: RecordFilters) -> EventQuerySet:
         """The events the timeline shows for these filters (any order)."""
         from articles.models import AidPledge, LossReport
@@ -301,14 +302,6 @@ class EventQuerySet(models.QuerySet):
                     .order_by("donor", "recipient", "status", "id"),
                 ),
             )
-        )
-
-    def for_export(self) -> EventQuerySet:
-        """Rows with their article and reviewer, and `sentence_text` cut from Article.text in SQL."""
-        return (
-            self.select_related("article", "reviewed_by")
-            .defer(*ARTICLE_HEAVY_FIELDS)
-            .annotate(sentence_text=sentence_in_article())
         )
 
     def per_week_by_type(self) -> models.QuerySet:

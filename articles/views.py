@@ -181,7 +181,7 @@ def article_detail(request, pk: int):
             Prefetch("losses", LossReport.objects.select_related("reviewed_by").order_by("span_start", "id")),
             Prefetch(
                 "pledges",
-                AidPledge.objects.select_related("reviewed_by", "equipment").order_by("span_start", "id"),
+                AidPledge.objects.select_related("reviewed_by").order_by("span_start", "id"),
             ),
         )
         .order_by("span_start", "id")

@@ -174,7 +174,8 @@ def pledge_series(filters: RecordFilters, statuses: list[str], base_params) -> d
 
 def _week_range(week: datetime.date, filters: RecordFilters) -> dict:
     """The week from Monday to Sunday, within the page's own date range: the bar counts no more."""
-    first, last = week, week + datetime.timedelta(days=6)
+    # The week of 9999-12-27 ends with the calendar (an editor can date an event there).
+    first, last = week, min(week, datetime.date.max - datetime.timedelta(days=6)) + datetime.timedelta(days=6)
     if filters.date_from:
         first = max(first, filters.date_from)
     if filters.date_to:

@@ -10,6 +10,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
+from articles import ingest
 from articles.models import AidPledge, Event, LossReport, Precision
 from articles.querysets import Cursor, RecordFilters, Review
 
@@ -240,6 +241,12 @@ class NamesField(forms.CharField):
     def prepare_value(self, value):
         return ", ".join(value) if isinstance(value, list) else value
 
+    def run_validators(self, value):
+        # Each name on its own: the null-character check reads str(value), and a list's
+        # repr spells NUL as \x00 (four characters), so PostgreSQL would get it and fail with a 500.
+        for name in value:
+            super().run_validators(name)
+
 
 def validate_code(value: str) -> None:
     if value and not COUNTRY_CODE.match(value):
@@ -306,6 +313,16 @@ class PledgeReviewForm(forms.ModelForm):
         if cleaned.get("amount") is not None and not cleaned.get("currency"):
             self.add_error("currency", "An amount needs a currency.")
         return cleaned
+
+    def save(self, commit: bool = True) -> AidPledge:
+        pledge = super().save(commit=False)
+        if "item" in self.changed_data:
+            # The gazetteer link follows the item, as extraction sets it: a Leopard 2 edited
+            # into an Abrams must not stay linked to the Leopard 2.
+            pledge.equipment = ingest.equipment_named(pledge.item)
+        if commit:
+            pledge.save()
+        return pledge
 
 
 REVIEW_FORMS = {"event": EventReviewForm, "loss": LossReviewForm, "pledge": PledgeReviewForm}

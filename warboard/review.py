@@ -90,9 +90,8 @@ def history(kind: str, pk: int):
 
 def changes(revision: Revision) -> list[tuple[str, object, object]]:
     """The fields a revision changed, as (field, before, after)."""
-    names = [name for name in revision.after if name in revision.before or name in revision.after]
     return [
-        (name, revision.before.get(name), revision.after.get(name))
-        for name in names
-        if revision.before.get(name) != revision.after.get(name)
+        (name, revision.before.get(name), after)
+        for name, after in revision.after.items()
+        if revision.before.get(name) != after
     ]

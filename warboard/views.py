@@ -17,7 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles.models import Article, Event, Revision
-from articles.querysets import Cursor
+from articles.querysets import ARTICLE_HEAVY_FIELDS, Cursor
 from warboard import charts, exports, review
 from warboard.figures import event_when
 from warboard.forms import REVIEW_FORMS, ChartForm, TimelineFilterForm
@@ -77,12 +77,16 @@ def _query_params(request: HttpRequest) -> list[tuple[str, str]]:
     return [(name, value) for name, values in request.GET.lists() if name != "after" for value in values]
 
 
-def _day_groups(events: list[Event], continued_from) -> list[dict]:
-    """Events grouped by day; a day begun on the previous page is marked as continued."""
+def _day_groups(events: list[Event], cursor: Cursor | None) -> list[dict]:
+    """Events grouped by day; a day begun on the previous page is marked as continued.
+
+    The undated events (date None) are one group too: a page after a cursor among
+    them continues it rather than heading "No day given" a second time.
+    """
     groups = []
     for date, day_events in groupby(events, key=lambda event: event.date):
         day_events = list(day_events)
-        continued = not groups and continued_from is not None and date == continued_from
+        continued = not groups and cursor is not None and date == cursor.date
         # A month or a week is stored as its first day: a heading naming that day (and its
         # weekday) would claim a precision the events do not have.
         vague = date is not None and {event.precision for event in day_events} in ({"week"}, {"month"}, {"year"})
@@ -116,7 +120,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "form": form,
         "filters": filters,
         "filtered": form.is_filtered(),
-        "groups": _day_groups(page, continued_from=cursor.date if cursor else None),
+        "groups": _day_groups(page, cursor),
         "total": events.count() if cursor is None else None,
         "next_query": next_params.urlencode() if next_params else "",
         "export_query": _export_query(request),
@@ -197,15 +201,26 @@ def _require_reviewer(request: HttpRequest, kind: str) -> None:
 def _record(kind: str, pk: int):
     model = review.RECORD_MODELS[kind]
     try:
-        return model.objects.select_related("article", "reviewed_by").defer("article__raw", "article__text").get(pk=pk)
+        return model.objects.select_related("article", "reviewed_by").defer(*ARTICLE_HEAVY_FIELDS).get(pk=pk)
     except model.DoesNotExist:
         raise Http404(f"No {kind} {pk}.") from None
 
 
-def _back(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    """Without JavaScript, return to the page the form was on (when it is ours), at the record."""
+def _next_page(request: HttpRequest) -> str:
+    """The page a review form goes back to, when it is one of ours ("" otherwise).
+
+    `next` comes from the address: another site, or a javascript: URL, is neither
+    followed after saving nor offered as the Cancel link.
+    """
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return ""
+
+
+def _back(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """Without JavaScript, return to the page the form was on (when it is ours), at the record."""
+    if target := _next_page(request):
         return redirect(f"{target.split('#')[0]}#{kind}-{pk}")
     return redirect("review_record", kind=kind, pk=pk)
 
@@ -277,7 +292,7 @@ def review_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         "record": record,
         "kind": kind,
         "form": form,
-        "next": request.POST.get("next") or request.GET.get("next", ""),
+        "next": _next_page(request),
     }
     if request.htmx:
         return render(request, "components/record_form.html", context)

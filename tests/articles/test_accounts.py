@@ -56,3 +56,17 @@ def test_it_explains_an_expired_form(db, editor):
     assert response.status_code == 403
     page = response.content.decode()
     assert "This form has expired" in page and "Nothing was changed." in page
+
+
+def test_it_offers_no_password_reset_by_email(client, db):
+    # Warboard sends no mail: the reset pages would promise an email that never comes.
+    for path in ("/accounts/password_reset/", "/accounts/password_reset/done/", "/accounts/reset/MQ/set-password/"):
+        assert client.get(path).status_code == 404, path
+    assert client.post("/accounts/password_reset/", {"email": "editor@example.org"}).status_code == 404
+
+
+def test_it_lets_an_analyst_change_their_password(editor_client):
+    assert editor_client.get(reverse("password_change")).status_code == 200
+    data = {"old_password": "editor-password-1", "new_password1": "a-new-pass-2024", "new_password2": "a-new-pass-2024"}
+    response = editor_client.post(reverse("password_change"), data)
+    assert response["Location"] == reverse("password_change_done")

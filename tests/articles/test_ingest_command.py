@@ -75,6 +75,25 @@ def test_it_ingests_a_manifest_with_its_metadata(db, manifest, django_capture_on
     assert "[" + "#" * 30 + "] 5/5" in err  # the progress bar, on stderr
 
 
+def test_it_reports_manifest_lines_whose_fields_cannot_be_stored(db, tmp_path):
+    for name in ("a", "b", "c", "d"):
+        (tmp_path / f"{name}.txt").write_text(f"{ARTICLE_TEXT}\nVersion {name}.\n")
+    lines = [
+        {"id": "nul", "path": "a.txt", "title": "Kyiv\x00"},
+        {"id": "script", "path": "b.txt", "url": "javascript:alert(1)"},
+        {"id": "number", "path": "c.txt", "outlet": 7},
+        {"id": "good", "path": "d.txt", "title": "Good", "url": "https://example.org/d"},
+    ]
+    manifest = tmp_path / "manifest.jsonl"
+    manifest.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    out, _err = ingest(manifest)
+    assert out.splitlines()[0] == "1 new, 0 duplicate, 3 failed."
+    assert "failed: manifest.jsonl:1: Bad manifest line: title contains a null character" in out
+    assert "failed: manifest.jsonl:2: Bad manifest line: url is not a web address" in out
+    assert "failed: manifest.jsonl:3: Bad manifest line: outlet must be text, not int" in out
+    assert list(Article.objects.values_list("title", "url")) == [("Good", "https://example.org/d")]
+
+
 def test_it_reports_duplicates_on_a_second_run(db, manifest):
     ingest(manifest)
     out, _ = ingest(manifest)

@@ -55,6 +55,22 @@ def test_it_stores_one_file(editor_client):
     assert "was uploaded; its records are being extracted" in response.content.decode()
 
 
+@pytest.mark.parametrize("sent", ["text/plain\x00", "text/html\x01; charset=utf-8", ""])
+def test_it_stores_a_file_whose_browser_sent_a_malformed_content_type(editor_client, sent):
+    upload = SimpleUploadedFile("kyiv.txt", ARTICLE_BYTES, content_type=sent)
+    response = editor_client.post(URL, {"files": [upload]})
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert article.content_type == "text/plain"
+    assert editor_client.get(reverse("articles:raw", args=[article.pk]))["Content-Type"] == "text/plain"
+
+
+def test_it_keeps_the_content_type_the_browser_sent(editor_client):
+    upload = SimpleUploadedFile("notes.md", ARTICLE_BYTES, content_type="text/x-markdown")
+    editor_client.post(URL, {"files": [upload]})
+    assert Article.objects.get().content_type == "text/x-markdown"
+
+
 def test_it_stores_several_files_and_lists_them(editor_client):
     response = editor_client.post(URL, {"files": [txt("a.txt"), txt("b.txt", b"Another article, one line.\n")]})
     ids = sorted(Article.objects.values_list("pk", flat=True))

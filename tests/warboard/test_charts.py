@@ -231,6 +231,15 @@ def test_it_counts_events_per_week_by_type(viewer_client, make_event):
     assert strike["links"][0] == "/?from=2024-01-01&to=2024-01-07&type=strike"
 
 
+def test_it_charts_a_week_at_the_end_of_the_calendar(viewer_client, make_event):
+    # An editor's typo can date an event in the year 9999; its week ends where dates end.
+    make_event(type="strike", date=D(9999, 12, 30))
+    response = viewer_client.get(reverse("charts"))
+    assert response.status_code == 200
+    strike = chart_json(viewer_client)["weekly"]["datasets"][0]
+    assert strike["links"] == ["/?from=9999-12-27&to=9999-12-31&type=strike"]
+
+
 def test_it_puts_events_on_the_map_at_gazetteer_coordinates(viewer_client, make_event):
     Place.objects.create(name="Bakhmut", country="UA", latitude=48.5956, longitude=38.0003)
     Place.objects.create(name="Kyiv", country="UA", latitude=50.45, longitude=30.5236)

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from articles.models import Event, LossReport, Revision
+from articles.models import Equipment, Event, LossReport, Revision
 
 D = datetime.date
 HTMX = {"HX-Request": "true", "HX-Current-URL": "http://testserver/?country=UA"}
@@ -148,6 +148,17 @@ def test_it_edits_an_event_with_its_places_and_countries(editor_client, make_eve
     assert revision.before["date"] == "2024-01-05"
 
 
+def test_it_refuses_a_place_name_with_a_null_character(editor_client, make_event):
+    event = make_event(places=["Kyiv"])
+    data = {"type": "battle", "summary": "Fighting.", "places": "Bakhmut, Kyiv\x00", "countries": "UA"}
+    response = editor_client.post(reverse("review_edit", args=["event", event.pk]), data, headers=HTMX)
+    assert response.status_code == 200
+    assert "Null characters are not allowed." in response.content.decode()
+    event.refresh_from_db()
+    assert event.places == ["Kyiv"]
+    assert not Revision.objects.exists()
+
+
 def test_it_edits_a_pledge(editor_client, make_event, make_pledge):
     pledge = make_pledge(make_event(type="aid"))
     data = {
@@ -164,6 +175,27 @@ def test_it_edits_a_pledge(editor_client, make_event, make_pledge):
     editor_client.post(reverse("review_edit", args=["pledge", pledge.pk]), data, headers=HTMX)
     pledge.refresh_from_db()
     assert (pledge.item, pledge.quantity, pledge.status, pledge.date) == ("Leopard 2A6", 18, "delivered", None)
+
+
+def test_it_links_an_edited_pledge_to_the_equipment_its_item_now_names(editor_client, make_event, make_pledge):
+    leopard = Equipment.objects.create(name="Leopard 2", category="tank", origin="DE")
+    abrams = Equipment.objects.create(name="M1 Abrams", aliases=["Abrams"], category="tank", origin="US")
+    pledge = make_pledge(make_event(type="aid"), item="Leopard 2", equipment=leopard)
+    data = {
+        "donor": "US",
+        "recipient": "UA",
+        "item": "abrams",
+        "category": "tank",
+        "quantity": "31",
+        "status": "pledged",
+    }
+    editor_client.post(reverse("review_edit", args=["pledge", pledge.pk]), data, headers=HTMX)
+    pledge.refresh_from_db()
+    assert (pledge.item, pledge.equipment) == ("abrams", abrams)
+    data["item"] = "Some new drone"
+    editor_client.post(reverse("review_edit", args=["pledge", pledge.pk]), data, headers=HTMX)
+    pledge.refresh_from_db()
+    assert pledge.equipment is None
 
 
 def test_it_shows_the_form_again_with_errors(editor_client, loss):
@@ -188,6 +220,20 @@ def test_it_goes_back_to_the_page_without_javascript(editor_client, loss):
 def test_it_never_goes_back_to_another_site(editor_client, loss):
     response = editor_client.post(reverse("review_reject", args=["loss", loss.pk]), {"next": "https://evil.example/"})
     assert response["Location"] == reverse("review_record", args=["loss", loss.pk])
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "javascript:alert(1)", "//evil.example/"])
+def test_it_offers_no_cancel_link_to_another_site(editor_client, loss, target):
+    response = editor_client.get(reverse("review_edit", args=["loss", loss.pk]), {"next": target})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert target not in html
+    assert f'href="{reverse("review_record", args=["loss", loss.pk])}"' in html
+
+
+def test_it_keeps_its_own_page_as_the_cancel_link(editor_client, loss):
+    response = editor_client.get(reverse("review_edit", args=["loss", loss.pk]), {"next": "/?country=UA"})
+    assert 'href="/?country=UA"' in response.content.decode()
 
 
 def test_it_shows_the_history_of_a_record(editor, viewer_client, loss):

@@ -271,6 +271,15 @@ def test_it_continues_a_day_across_pages_without_repeating_its_heading(viewer_cl
     assert "day-heading" not in second.content.decode()
 
 
+def test_it_continues_the_events_without_a_day_without_repeating_their_heading(viewer_client, make_event):
+    undated = [make_event(date=None) for _ in range(3)]
+    second = viewer_client.get(
+        reverse("timeline"), {"after": f"none.{undated[2].pk}"}, headers={**HTMX, "HX-Target": "timeline-more"}
+    )
+    assert event_ids(second) == [undated[1].pk, undated[0].pk]
+    assert "day-heading" not in second.content.decode()
+
+
 def test_it_pages_into_the_events_without_a_day(viewer_client, make_event, make_article):
     article = make_article()
     undated = [make_event(article=article, date=None) for _ in range(3)]

@@ -18,7 +18,9 @@ import mimetypes
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import URLValidator
 
 from articles import ingest
 from articles.management.progress import ProgressBar
@@ -47,6 +49,27 @@ class Summary:
     failed: list[tuple[str, str]] = field(default_factory=list)
 
 
+def _manifest_text(entry: dict, name: str) -> str:
+    """A text field of a manifest line: a string or null, without the NUL PostgreSQL refuses."""
+    value = entry.get(name) or ""
+    if not isinstance(value, str):
+        raise ValueError(f"{name} must be text, not {type(value).__name__}")
+    if "\x00" in value:
+        raise ValueError(f"{name} contains a null character")
+    return value
+
+
+def _manifest_url(entry: dict) -> str:
+    # The article page links it: only a web address, never javascript: or a local file.
+    url = _manifest_text(entry, "url")
+    if url:
+        try:
+            URLValidator(schemes=["http", "https"])(url)
+        except ValidationError:
+            raise ValueError(f"url is not a web address: {url[:100]!r}") from None
+    return url
+
+
 def read_manifest(manifest: Path) -> list[Source]:
     sources = []
     for number, line in enumerate(manifest.read_text(encoding="utf-8").splitlines(), start=1):
@@ -62,9 +85,9 @@ def read_manifest(manifest: Path) -> list[Source]:
                 Source(
                     path=manifest.parent / entry["path"],
                     label=str(entry.get("id") or entry["path"]),
-                    title=entry.get("title") or "",
-                    url=entry.get("url") or "",
-                    outlet=entry.get("outlet") or "",
+                    title=_manifest_text(entry, "title"),
+                    url=_manifest_url(entry),
+                    outlet=_manifest_text(entry, "outlet"),
                     published=datetime.date.fromisoformat(published) if published else None,
                 )
             )
