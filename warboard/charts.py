@@ -16,19 +16,31 @@ from django.urls import reverse
 from articles.models import AidPledge, Event, LossReport, Place
 from articles.querysets import RecordFilters
 from warboard.figures import LOSS_NOUNS, PLEDGE_NOUNS
-from warboard.forms import LOSS_GROUPS
+from warboard.forms import LOSS_GROUPS, losses_charted, pledges_charted
+
+# The parameters that choose what a chart shows (and narrow its CSV); the timeline ignores them.
+CHART_OPTIONS = ("side", "group", "status", "aid")
 
 
 def _timeline_link(base_params: list[tuple[str, str]], **overrides) -> str:
     """The timeline URL with the page's filters and some replaced (from/to/type/country/place)."""
+    return _link("timeline", base_params, **overrides)
+
+
+def _records_link(export: str, base_params: list[tuple[str, str]], **options) -> str:
+    """The CSV of exactly the records a chart counts: the page's filters plus the chart's options."""
+    return _link(export, base_params, **options)
+
+
+def _link(view: str, base_params: list[tuple[str, str]], **overrides) -> str:
     # The chart options (side, group, status) mean nothing to the timeline; empty fields say nothing.
-    dropped = {name.rstrip("_") for name in overrides} | {"after", "side", "group", "status"}
+    dropped = {name.rstrip("_") for name in overrides} | {"after", *CHART_OPTIONS}
     params = [(name, value) for name, value in base_params if name not in dropped and value != ""]
     for name, value in overrides.items():
         name = name.rstrip("_")
         values = value if isinstance(value, list) else [value]
         params.extend((name, str(v)) for v in values if v not in ("", None))
-    return reverse("timeline") + ("?" + urlencode(params) if params else "")
+    return reverse(view) + ("?" + urlencode(params) if params else "")
 
 
 # How each loss period is drawn: past-day tallies and single incidents as bars (in
@@ -50,9 +62,7 @@ def loss_series(filters: RecordFilters, side: str, group: str, base_params) -> d
     """
     categories = LOSS_GROUPS[group]
     figures = list(
-        LossReport.objects.matching(filters)
-        .filter(side=side, category__in=categories, date__isnull=False)
-        .deduplicated()
+        LossReport.objects.matching(filters).filter(losses_charted(side, group), date__isnull=False).deduplicated()
     )
     dates = sorted({row["date"] for row in figures})
     index = {date: position for position, date in enumerate(dates)}
@@ -98,6 +108,7 @@ def loss_series(filters: RecordFilters, side: str, group: str, base_params) -> d
         "figures": len(figures),
         "reports": reports,
         "links": [_timeline_link(base_params, from_=d.isoformat(), to=d.isoformat(), country=[side]) for d in dates],
+        "records": _records_link("export_losses", base_params, side=side, group=group),
     }
 
 
@@ -108,7 +119,7 @@ def pledge_series(filters: RecordFilters, statuses: list[str], base_params) -> d
     report gives (AidPledgeQuerySet.deduplicated). With both statuses, pledged
     and delivered stand in two stacks side by side and are never added.
     """
-    rows = list(AidPledge.objects.matching(filters).filter(status__in=statuses).deduplicated())
+    rows = list(AidPledge.objects.matching(filters).filter(pledges_charted(statuses)).deduplicated())
     equipment = [row for row in rows if row["category"] != AidPledge.Category.FUNDING]
     funding = [row for row in rows if row["category"] == AidPledge.Category.FUNDING and row["amount_max"] is not None]
 
@@ -153,6 +164,7 @@ def pledge_series(filters: RecordFilters, statuses: list[str], base_params) -> d
         }
         for (currency, status), data in sorted(money_stacks.items())
     ]
+    status = "both" if len(statuses) > 1 else statuses[0]
     return {
         "statuses": statuses,
         "equipment": {
@@ -161,12 +173,14 @@ def pledge_series(filters: RecordFilters, statuses: list[str], base_params) -> d
             "links": [_timeline_link(base_params, country=[donor]) for donor in donors],
             "pledges": len(equipment),
             "without_quantity": sum(1 for row in equipment if not row["quantity_max"]),
+            "records": _records_link("export_pledges", base_params, status=status, aid="equipment"),
         },
         "funding": {
             "labels": money_donors,
             "datasets": money_datasets,
             "links": [_timeline_link(base_params, country=[donor]) for donor in money_donors],
             "pledges": len(funding),
+            "records": _records_link("export_pledges", base_params, status=status, aid="funding"),
         },
         "reports": sum(row["reports"] for row in rows),
     }

@@ -13,7 +13,7 @@ import datetime
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from django.db.models import F
+from django.db.models import F, Q
 from django.http import StreamingHttpResponse
 
 from articles.models import AidPledge, Event, LossReport
@@ -102,8 +102,8 @@ PLEDGE_HEADER = [
 ]
 
 
-def event_rows(filters: RecordFilters, newest_first: bool = True) -> Iterator[list]:
-    events = Event.objects.matching(filters).in_order(newest_first).for_export()
+def event_rows(filters: RecordFilters, newest_first: bool = True, only: Q | None = None) -> Iterator[list]:
+    events = Event.objects.matching(filters).filter(only or Q()).in_order(newest_first).for_export()
     for event in events.iterator(chunk_size=CHUNK_SIZE):
         yield [
             event.pk,
@@ -124,8 +124,8 @@ def _in_timeline_order(records, newest_first: bool):
     return records.order_by(F("event__date").asc(nulls_last=True), "event_id", "id")
 
 
-def loss_rows(filters: RecordFilters, newest_first: bool = True) -> Iterator[list]:
-    losses = _in_timeline_order(LossReport.objects.matching(filters).for_export(), newest_first)
+def loss_rows(filters: RecordFilters, newest_first: bool = True, only: Q | None = None) -> Iterator[list]:
+    losses = _in_timeline_order(LossReport.objects.matching(filters).filter(only or Q()).for_export(), newest_first)
     for loss in losses.iterator(chunk_size=CHUNK_SIZE):
         yield [
             loss.pk,
@@ -142,8 +142,8 @@ def loss_rows(filters: RecordFilters, newest_first: bool = True) -> Iterator[lis
         ]
 
 
-def pledge_rows(filters: RecordFilters, newest_first: bool = True) -> Iterator[list]:
-    pledges = _in_timeline_order(AidPledge.objects.matching(filters).for_export(), newest_first)
+def pledge_rows(filters: RecordFilters, newest_first: bool = True, only: Q | None = None) -> Iterator[list]:
+    pledges = _in_timeline_order(AidPledge.objects.matching(filters).filter(only or Q()).for_export(), newest_first)
     for pledge in pledges.iterator(chunk_size=CHUNK_SIZE):
         yield [
             pledge.pk,

@@ -9,6 +9,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 
 from articles import ingest
 from articles.models import AidPledge, Event, LossReport, Precision
@@ -163,21 +164,70 @@ def _loss_groups() -> dict[str, list[str]]:
 LOSS_GROUPS = _loss_groups()
 
 
+def losses_charted(side: str, group: str) -> Q:
+    """The loss records the losses chart counts for one side and category group."""
+    return Q(side=side, category__in=LOSS_GROUPS[group])
+
+
+def pledges_charted(statuses: list[str], aid: str = "") -> Q:
+    """The pledge records the aid charts count: equipment, money ("funding") or both."""
+    only = Q(status__in=statuses)
+    if aid == "funding":
+        only &= Q(category=AidPledge.Category.FUNDING)
+    elif aid == "equipment":
+        only &= ~Q(category=AidPledge.Category.FUNDING)
+    return only
+
+
+def _statuses(status: str) -> list[str]:
+    return ["pledged", "delivered"] if status == "both" else [status]
+
+
+GROUP_CHOICES = [("personnel", "Personnel"), ("equipment", "Equipment by category"), ("civilians", "Civilians")]
+STATUS_CHOICES = [("pledged", "Pledged"), ("delivered", "Delivered"), ("both", "Both")]
+
+
+class ExportForm(TimelineFilterForm):
+    """The timeline's filters, plus the chart options that narrow an export to what one chart counts.
+
+    Without them an export has every record under the timeline's events; the
+    charts link their CSV with them (`side` and `group` for losses, `status` and
+    `aid` for pledges), so the file holds exactly the records behind the chart.
+    """
+
+    side = forms.CharField(required=False, max_length=4)
+    group = forms.ChoiceField(required=False, choices=GROUP_CHOICES)
+    status = forms.ChoiceField(required=False, choices=STATUS_CHOICES)
+    aid = forms.ChoiceField(required=False, choices=[("equipment", "Equipment"), ("funding", "Money")])
+
+    def clean_side(self) -> str:
+        side = (self.cleaned_data.get("side") or "").strip().upper()
+        if side and not COUNTRY_CODE.match(side):
+            raise ValidationError("Not a country code.")
+        return side
+
+    def only(self, export: str) -> Q:
+        """The records of `export` ("losses", "pledges") the chart options leave in."""
+        data = self.cleaned_data
+        if export == "losses":
+            only = Q()
+            if data.get("side"):
+                only &= Q(side=data["side"])
+            if data.get("group"):
+                only &= Q(category__in=LOSS_GROUPS[data["group"]])
+            return only
+        if export == "pledges" and (data.get("status") or data.get("aid")):
+            statuses = _statuses(data["status"]) if data.get("status") else list(AidPledge.Status.values)
+            return pledges_charted(statuses, data.get("aid", ""))
+        return Q()
+
+
 class ChartForm(TimelineFilterForm):
     """The timeline's filters plus what the charts let the analyst choose."""
 
     side = forms.CharField(label="Losses of", required=False, max_length=4, initial="RU")
-    group = forms.ChoiceField(
-        label="Category group",
-        required=False,
-        choices=[("personnel", "Personnel"), ("equipment", "Equipment by category"), ("civilians", "Civilians")],
-    )
-    status = forms.ChoiceField(
-        label="Aid status",
-        required=False,
-        choices=[("pledged", "Pledged"), ("delivered", "Delivered"), ("both", "Both")],
-        widget=forms.RadioSelect,
-    )
+    group = forms.ChoiceField(label="Category group", required=False, choices=GROUP_CHOICES)
+    status = forms.ChoiceField(label="Aid status", required=False, choices=STATUS_CHOICES, widget=forms.RadioSelect)
 
     # What the charts show when the address does not say: the page's controls show it too.
     DEFAULTS = {"side": "RU", "group": "personnel", "status": "pledged"}
@@ -206,8 +256,7 @@ class ChartForm(TimelineFilterForm):
 
     @property
     def aid_statuses(self) -> list[str]:
-        status = self.cleaned_data.get("status") or "pledged"
-        return ["pledged", "delivered"] if status == "both" else [status]
+        return _statuses(self.cleaned_data.get("status") or "pledged")
 
 
 class CodesField(forms.CharField):

@@ -20,7 +20,7 @@ from articles.models import Article, Event, Revision
 from articles.querysets import ARTICLE_HEAVY_FIELDS, Cursor
 from warboard import charts, exports, review
 from warboard.figures import event_when
-from warboard.forms import REVIEW_FORMS, ChartForm, TimelineFilterForm
+from warboard.forms import REVIEW_FORMS, ChartForm, ExportForm, TimelineFilterForm
 from warboard.templatetags.records import REVIEW_PERMISSIONS
 
 PAGE_SIZE = 25
@@ -45,11 +45,11 @@ def render_page(request: HttpRequest, template: str, context: dict, partials: tu
     return response
 
 
-def _clean_query(request: HttpRequest) -> str:
+def _clean_query(request: HttpRequest, dropped: tuple[str, ...] = ()) -> str:
     params = QueryDict(mutable=True)
     for name, values in request.GET.lists():
         kept = [value for value in values if value != ""]
-        if kept and name != "after":
+        if kept and name != "after" and name not in dropped:
             params.setlist(name, kept)
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else ""
@@ -133,7 +133,8 @@ def timeline(request: HttpRequest) -> HttpResponse:
 
 
 def _export_query(request: HttpRequest) -> str:
-    return _clean_query(request)
+    """The page's filters for its timeline and export links; each chart links its own narrowed CSV."""
+    return _clean_query(request, dropped=charts.CHART_OPTIONS)
 
 
 @require_GET
@@ -165,11 +166,13 @@ def charts_json(request: HttpRequest) -> HttpResponse:
 
 
 def _export(request: HttpRequest, name: str) -> HttpResponse:
-    form, bad_request = _bound_filters(TimelineFilterForm, request)
+    form, bad_request = _bound_filters(ExportForm, request)
     if bad_request:
         return bad_request
     header, rows = exports.EXPORTS[name]
-    return exports.csv_response(f"warboard-{name}.csv", header, rows(form.filters(), form.newest_first))
+    return exports.csv_response(
+        f"warboard-{name}.csv", header, rows(form.filters(), form.newest_first, form.only(name))
+    )
 
 
 @require_GET

@@ -335,7 +335,7 @@ def test_it_says_what_each_chart_counts_and_links_its_records(viewer_client, mak
     html = viewer_client.get(reverse("charts"), {"type": "losses"}).content.decode()
     assert "counts once" in html
     assert "never added to a cumulative total" in html
-    assert 'href="/export/losses.csv?type=losses&amp;country=RU"' in html
+    assert 'href="/export/losses.csv?type=losses&amp;side=RU&amp;group=personnel"' in html
     assert 'href="/?type=losses"' in html
 
 
@@ -382,3 +382,40 @@ def test_it_links_every_chart_to_the_records_behind_it(viewer_client, make_event
         assert re.search(r'href="/export/(events|losses|pledges)\.csv\?[^"]*type=battle[^"]*" download', panel), panel
     # The pledges under a battle are counted, so their records are not narrowed to "aid" events.
     assert "type=aid" not in html
+
+
+def test_it_links_each_chart_to_a_csv_of_exactly_the_records_it_counts(
+    viewer_client, make_event, make_loss, make_pledge
+):
+    import csv
+    import html as html_lib
+    import io
+
+    event = make_event(type="battle")
+    ru_killed = make_loss(event, side="RU", category="personnel_killed")
+    make_loss(event, side="RU", category="tanks", min=3, max=3)  # another category group
+    make_loss(event, side="UA", category="personnel_killed", min=50, max=50)  # another side
+    tanks = make_pledge(event, donor="DE", status="pledged")
+    make_pledge(event, donor="US", item="Bradley", category="armored_vehicle", quantity=50, status="delivered")
+    money = make_pledge(event, donor="US", item="", category="funding", quantity=None, amount=1_000_000, currency="USD")
+    page = viewer_client.get(reverse("charts"), {"side": "RU", "group": "personnel", "status": "pledged"})
+    hrefs = re.findall(r'<a href="([^"]+)" download>The (?:loss|pledge) records', page.content.decode())
+    assert len(hrefs) == 3
+
+    def ids(href):
+        rows = list(
+            csv.DictReader(io.StringIO(b"".join(viewer_client.get(html_lib.unescape(href)).streaming_content).decode()))
+        )
+        return sorted(int(row.get("loss_id") or row["pledge_id"]) for row in rows)
+
+    losses_csv, equipment_csv, funding_csv = hrefs
+    assert ids(losses_csv) == [ru_killed.pk]
+    assert ids(equipment_csv) == [tanks.pk]
+    assert ids(funding_csv) == [money.pk]
+    # Without the chart options an export keeps every record under the events.
+    assert len(ids(reverse("export_losses"))) == 3
+
+
+def test_it_refuses_a_bad_chart_option_on_an_export(viewer_client, db):
+    assert viewer_client.get(reverse("export_losses"), {"side": "Russia!"}).status_code == 400
+    assert viewer_client.get(reverse("export_pledges"), {"aid": "tanks"}).status_code == 400
