@@ -25,7 +25,7 @@ from articles.extraction.rules import CountryMention, DateMention, PlaceMention,
 from articles.extraction.rules import events as event_rules
 from articles.extraction.rules import losses as loss_rules
 
-EXTRACTOR_VERSION = "x1-2026.11.22"
+EXTRACTOR_VERSION = "x1-2026.12.02"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "extract_many", "read_article"]
 
@@ -97,6 +97,7 @@ REPORTING_LEMMAS = frozenset(
         "put",
         "reveal",
         "cite",
+        "boast",
     ]
 )
 OUTLETS = re.compile(
@@ -113,6 +114,7 @@ OFFICIAL = re.compile(
     r"council|government|emergenc\w+|air\s+force|navy|intelligence|office)\b",
     re.I,
 )
+LOCAL_OFFICIAL = re.compile(r"\b(?:regional|local|city|oblast|district|governor|mayor|village)\b", re.I)
 ANAPHORA = re.compile(
     r"^(?:he|she|it|they|the\s+ministry|the\s+military|the\s+official|the\s+agency|the\s+office)$", re.I
 )
@@ -183,8 +185,22 @@ def _people_of(doc) -> dict[str, str]:
     return people
 
 
-def _speaker_code(speaker, sentence_places: list[PlaceMention], state: ArticleState) -> str | None:
+def _based(token) -> bool:
+    """ "the US-based Center for Strategic and International Studies": a seat, not a government."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ == "based"
+
+
+def _speaker_code(
+    speaker, sentence_places: list[PlaceMention], state: ArticleState, ents: list | None = None
+) -> str | None:
     text = speaker.text.strip()
+    if ents is None:
+        ents = list(speaker.ents)
+    doc = speaker.doc
+    speaker_ents = [
+        ent for ent in ents if speaker.start <= ent.start and ent.end <= speaker.end and not _based(doc[ent.end - 1])
+    ]
     if not text or OUTLETS.search(text):
         return None
     if RUSSIAN_INSTALLED.search(text):
@@ -192,14 +208,14 @@ def _speaker_code(speaker, sentence_places: list[PlaceMention], state: ArticleSt
     for code, pattern in BODY_NAMES.items():
         if pattern.search(text):
             return code
-    for ent in speaker.ents:
+    for ent in speaker_ents:
         if ent.label_ == "COUNTRY":
             return ent._.code
         if ent.label_ == "PLACE":
             code = countries.country_code(ent.text)
             if code:
                 return code
-    for ent in speaker.ents:
+    for ent in speaker_ents:
         if ent.label_ == "PERSON":
             surname = ent[-1].text.rstrip("’'s")
             code = state.people.get(surname) or KNOWN_PEOPLE.get(surname)
@@ -208,6 +224,8 @@ def _speaker_code(speaker, sentence_places: list[PlaceMention], state: ArticleSt
             if not OFFICIAL.search(text):
                 return state.last_claimant
     for token in speaker:
+        if _based(token):
+            continue
         code = countries.country_code(token.text) if token.text[:1].isupper() else None
         if code:
             return code
@@ -217,25 +235,36 @@ def _speaker_code(speaker, sentence_places: list[PlaceMention], state: ArticleSt
         for place in sentence_places:
             if place.country:
                 return place.country
+        if LOCAL_OFFICIAL.search(text):
+            return "UA"  # "regional officials said": local authorities, Ukrainian unless a place says otherwise
         return state.last_claimant or "UA"
     if speaker.root.ent_type_ == "PERSON" or (speaker.root.pos_ == "PROPN" and speaker.root.text in KNOWN_PEOPLE):
         return KNOWN_PEOPLE.get(speaker.root.text) or state.people.get(speaker.root.text) or state.last_claimant
     return None
 
 
-def find_claimant(sent, places: list[PlaceMention], state: ArticleState) -> tuple[str | None, bool]:
-    """The claimant named by attribution in one sentence: (code, attribution found)."""
+def find_claimant(
+    sent, places: list[PlaceMention], state: ArticleState, ents: list | None = None
+) -> tuple[str | None, bool]:
+    """The claimant named by attribution in one sentence: (code, attribution found).
+
+    `ents` are the sentence's entities when the caller has them (else read from the Doc).
+    """
     doc = sent.doc
+    if ents is None:
+        ents = list(sent.ents)
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < sent.end and doc[token.i + 1].lower_ == "to":
             objects = [child for child in doc[token.i + 1].children if child.dep_ == "pobj"]
             if objects:
                 obj = objects[0]
                 speaker = doc[obj.left_edge.i : obj.right_edge.i + 1]
-                return _speaker_code(speaker, places, state), True
+                return _speaker_code(speaker, places, state, ents), True
     for token in sent:
         if token.lemma_ not in REPORTING_LEMMAS or token.pos_ not in ("VERB", "AUX"):
             continue
+        if any(child.dep_ == "neg" for child in token.children):
+            continue  # "the Kremlin has not confirmed the figures": no claim
         subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")]
         if not subjects and token.dep_ in ("advcl", "xcomp", "conj") and token.tag_ == "VBG":
             # "Zelenskiy urged Russian troops to leave ..., claiming 4,500 were already dead"
@@ -244,25 +273,28 @@ def find_claimant(sent, places: list[PlaceMention], state: ArticleState) -> tupl
             continue
         subject = subjects[0]
         speaker = doc[subject.left_edge.i : subject.right_edge.i + 1]
-        return _speaker_code(speaker, places, state), True
+        return _speaker_code(speaker, places, state, ents), True
     return None, False
 
 
 # --- tense, for weekdays -------------------------------------------------------
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+FUTURE_AUX_RE = re.compile(r"\b(?:will|shall|won[’']t)\b|\w[’']ll\b", re.I)
 FUTURE_WORDS = re.compile(
     r"\b(?:upcoming|next|coming|set\s+to|due\s+to|scheduled|expected\s+to|plans?\s+to|to\s+be\s+held)\b", re.I
 )
 
 
-def _is_future(sent, start: int, end: int) -> bool:
+def _is_future(sent, start: int, end: int, doc_text: str | None = None) -> bool:
     """Whether the date expression at article offsets [start, end) is about the future."""
     doc = sent.doc
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    before = doc.text[max(sent.start_char, start - 90) : start]
+    if doc_text is None:
+        doc_text = doc.text
+    before = doc_text[max(sent.start_char, start - 90) : start]
     if FUTURE_WORDS.search(before):
         return True
     head = span.root
@@ -277,8 +309,13 @@ def _is_future(sent, start: int, end: int) -> bool:
     auxes = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
     if auxes & FUTURE_AUX:
         return True
-    if "to" in auxes and head.head.lemma_ in ("set", "due", "expect", "schedule", "plan", "go"):
+    if "to" in auxes and head.head.lemma_ in ("set", "due", "expect", "schedule", "plan", "go", "be"):
         return True
+    if head.lemma_ == "be" and any(
+        child.dep_ == "xcomp" and any(aux.lower_ == "to" for aux in child.children if aux.dep_ == "aux")
+        for child in head.children
+    ):
+        return True  # "On Saturday, he is to meet Polish counterpart Andrzej Duda"
     # Present tense points ahead only for a weekday ("the meeting on Tuesday follows ..."); a
     # calendar date in the present tense is a timeline's historical present ("On April 2, AFP discovers").
     weekday = re.search(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", span.text)
@@ -314,12 +351,17 @@ def read_article(doc, text: str, published: datetime.date | None, title: str | N
     if tally:
         tally_event = _add_tally(result, doc, text, tally, published, sentence_of_event)
 
-    for number, sent in enumerate(doc.sents):
-        if not sent.text.strip():
+    doc_text = doc.text
+    sents = list(doc.sents)
+    ents_of = _by_sentence(sents, doc.ents)
+    cues_of = _by_sentence(sents, doc.spans.get("cues", []))
+    for number, sent in enumerate(sents):
+        sent_text = doc_text[sent.start_char : sent.end_char]
+        if not sent_text.strip():
             continue
-        if EDITORIAL.match(sent.text):
+        if EDITORIAL.match(sent_text):
             continue
-        ctx = _context(sent, number, published, state)
+        ctx = _context(sent, number, published, state, doc_text, ents_of[number], cues_of[number])
         in_tally = tally_ranges is not None and tally_ranges[0] - 200 <= sent.start_char <= tally_ranges[1]
         if in_tally or (tally_event is not None and _describes_tally(sent.text) and sent.start_char > tally_ranges[0]):
             if tally_event is not None:
@@ -338,6 +380,14 @@ def read_article(doc, text: str, published: datetime.date | None, title: str | N
             event = result.events[incident]
             if event.date is None and previous and _refers_to_incident(sent.text):
                 # "It is the deadliest attack on the Ukrainian capital": the attack told before.
+                told = result.events[previous[0]]
+                if told.type == event.type and incident == len(result.events) - 1 and len(found_events) == 1:
+                    # the same happening told twice is one event: fold the retelling into it
+                    told.places.extend(p for p in event.places if p not in told.places)
+                    told.countries.extend(c for c in event.countries if c not in told.countries)
+                    result.events.pop()
+                    sentence_of_event.pop()
+                    event_indexes.remove(incident)
                 incident = previous[0]
             _set_incident(around, result.events[incident], ctx)
             around.own_incident = True
@@ -388,20 +438,53 @@ def read_article(doc, text: str, published: datetime.date | None, title: str | N
     return result
 
 
-def _context(sent, number: int, published: datetime.date | None, state: ArticleState) -> SentenceContext:
+def _by_sentence(sents, spans) -> list[list]:
+    """The spans starting in each sentence, in one pass over both (both are in reading order)."""
+    buckets: list[list] = [[] for _ in sents]
+    ordered = sorted(spans, key=lambda span: (span.start, span.end))
+    index = 0
+    for number, sent in enumerate(sents):
+        while index < len(ordered) and ordered[index].start < sent.start:
+            index += 1
+        while index < len(ordered) and ordered[index].start < sent.end:
+            buckets[number].append(ordered[index])
+            index += 1
+    return buckets
+
+
+def _context(
+    sent,
+    number: int,
+    published: datetime.date | None,
+    state: ArticleState,
+    doc_text: str | None = None,
+    ents: list | None = None,
+    cues: list | None = None,
+) -> SentenceContext:
     countries_found: list[CountryMention] = []
     places: list[PlaceMention] = []
-    for ent in sent.ents:
+    if doc_text is None:
+        doc_text = sent.doc.text
+    if ents is None:
+        ents = list(sent.ents)
+    sent_text = doc_text[sent.start_char : sent.end_char]
+    for ent in ents:
         if ent.label_ == "COUNTRY":
             code, kind = ent.ent_id_.split(":", 1)
             countries_found.append(CountryMention(code, ent.text, ent.start_char, ent.end_char, kind))
-            if kind == "capital" and _place_country(ent.text) is not None:
+            if (
+                kind == "capital"
+                and _place_country(ent.text) is not None
+                and doc_text[ent.end_char : ent.end_char + 1] != "-"
+            ):
                 # "Brussels", "Moscow": the government and the city.
                 name = _place_name(ent.text)
                 places.append(PlaceMention(name, ent.text, ent.start_char, ent.end_char, _place_country(ent.text)))
         elif ent.label_ == "PLACE":
             if _is_first_name(ent):
                 continue
+            if doc_text[ent.end_char : ent.end_char + 1] == "-":
+                continue  # "Moscow-installed authorities", "Kyiv-based": an attribute, not where it happened
             name = ent.ent_id_ or ent.text
             places.append(PlaceMention(name, ent.text, ent.start_char, ent.end_char, _place_country(ent.text)))
             code = countries.country_code(ent.text)
@@ -412,9 +495,9 @@ def _context(sent, number: int, published: datetime.date | None, state: ArticleS
             if code:
                 countries_found.append(CountryMention(code, ent.text, ent.start_char, ent.end_char, "demonym"))
     found = dates.find_dates(
-        sent.text,
+        sent_text,
         published,
-        future=lambda s, e: _is_future(sent, s + sent.start_char, e + sent.start_char),
+        future=lambda s, e: _is_future(sent, s + sent.start_char, e + sent.start_char, doc_text),
         previous=state.last_day,
         offset=sent.start_char,
     )
@@ -422,15 +505,15 @@ def _context(sent, number: int, published: datetime.date | None, state: ArticleS
     for mention in mentions:
         if mention.value.precision == "day":
             state.last_day = mention.value.date
-    claimant, _attributed = find_claimant(sent, places, state)
-    future = any(t.lower_ in FUTURE_AUX for t in sent)
+    claimant, _attributed = find_claimant(sent, places, state, ents)
+    future = bool(FUTURE_AUX_RE.search(sent_text))
 
     def resolve(expression: str, future: bool | None = None) -> DateValue | None:
         return dates.resolve_expression(expression, published, bool(future), state.last_day)
 
     return SentenceContext(
         sent=sent,
-        text=sent.text,
+        text=sent_text,
         start=sent.start_char,
         end=sent.end_char,
         index=number,
@@ -445,6 +528,9 @@ def _context(sent, number: int, published: datetime.date | None, state: ArticleS
         parse_money=numbers.parse_money,
         resolve_date=resolve,
         country_code=countries.country_code,
+        doc_text=doc_text,
+        ents=ents,
+        cues=cues,
     )
 
 
@@ -613,6 +699,13 @@ def _add_tally(result: Extraction, doc, text: str, tally, published, sentence_of
     return index
 
 
+# "The meeting on Tuesday follows ...": a sentence that opens on the happening told just before.
+RETELLING = re.compile(
+    r"^\W*(?:The|This|That|Tuesday's|Monday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+"
+    r"(?:\w+\s+){0,2}?(?:meeting|talks|call|summit|conference|visit|session|exchange|swap|strike|attack)\b"
+)
+
+
 def _merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
     """The same happening told twice is one event: fold later duplicates into the first."""
     keep: list[int] = []
@@ -629,7 +722,7 @@ def _merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
             same_places = bool(set(other.places) & set(event.places))
             same_parties = set(other.countries) == set(event.countries)
             if event.type in ("losses", "strike", "battle", "prisoner_exchange", "training") or (
-                near and (same_places or same_parties)
+                near and (same_places or same_parties or RETELLING.match(event.summary))
             ):
                 twin = kept
                 break

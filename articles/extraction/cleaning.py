@@ -352,6 +352,9 @@ LIVE_STAMP_RE = re.compile(
 )
 
 
+INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u2060\ufeff]")
+
+
 def clean_text(text: str) -> str:
     """Drop the lines that are not the article: headline lists, teasers, navigation, credits, notices.
 
@@ -362,6 +365,9 @@ def clean_text(text: str) -> str:
     their site menu. The lines of an article end in punctuation; a lone heading between
     paragraphs stays. After the last paragraph, such lines (tags, share buttons) go too.
     """
+    # Soft hyphens and zero-width spaces are invisible but glue words and sentences together
+    # for the tokenizer ("grants.\u00ad UK export finance" read as one sentence).
+    text = INVISIBLE_RE.sub("", text)
     text = _cut_inline_furniture(text.replace("\r\n", "\n"))
     lines = [_strip_markup(line).rstrip() for line in text.split("\n")]
     keep = [bool(line.strip()) and not _is_junk_line(line) for line in lines]

@@ -7,6 +7,9 @@
   modules (`rules.losses.CUE_PATTERNS`, `rules.events.CUE_PATTERNS`); it puts
   every cue in `doc.spans["cues"]`, labelled "LOSS_KILLED", "EVENT_STRIKE"...,
   so the rules read them per sentence instead of searching the text again.
+- "warboard_agents" is a DependencyMatcher over patterns kept as data in
+  `rules.losses.AGENT_PATTERNS`: the party whose forces destroy or down what a
+  count counts ("Ukrainian soldiers destroyed ..."), in `doc.spans["agents"]`.
 
 Extensions are registered once, at import:
 
@@ -21,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import DependencyMatcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from articles.extraction import countries
@@ -121,6 +124,40 @@ class CueMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans["cues"] = [Span(doc, start, end, label=label) for label, start, end in self.matcher(doc)]
+        return doc
+
+
+@Language.factory("warboard_agents", default_config={"patterns": []})
+def make_agent_matcher(nlp: Language, name: str, patterns: list[dict]) -> AgentMatcher:
+    return AgentMatcher(nlp, patterns)
+
+
+class AgentMatcher:
+    """Mark the parties that act on a loss verb in doc.spans["agents"] with a DependencyMatcher.
+
+    Patterns are spaCy DependencyMatcher patterns kept as data in `rules.losses.AGENT_PATTERNS`;
+    the token named "party" of each match becomes a one-token span labelled with the pattern's label.
+    """
+
+    def __init__(self, nlp: Language, patterns: list[dict]):
+        self.matcher = DependencyMatcher(nlp.vocab)
+        self.party_at: dict[int, int] = {}
+        for number, entry in enumerate(patterns):
+            key = f"{entry['label']}_{number}"
+            self.matcher.add(key, [entry["pattern"]])
+            ids = [node["RIGHT_ID"] for node in entry["pattern"]]
+            self.party_at[nlp.vocab.strings[key]] = ids.index("party")
+            self.label = entry["label"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        seen = set()
+        for match_id, tokens in self.matcher(doc):
+            token = tokens[self.party_at[match_id]]
+            if token not in seen:
+                seen.add(token)
+                spans.append(Span(doc, token, token + 1, label=self.label))
+        doc.spans["agents"] = sorted(spans, key=lambda span: span.start)
         return doc
 
 

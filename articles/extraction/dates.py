@@ -241,9 +241,12 @@ def find_dates(
     `offset` is added to the returned positions.
     """
     found: list[FoundDate] = []
-    for match in DATE_RE.finditer(text):
+    matches = list(DATE_RE.finditer(text))
+    for index, match in enumerate(matches):
         if match.group("wd_plain") and NOT_A_DAY.search(text[: match.start()]):
             continue
+        if match.group("wd_plain") and _named_by_next(text, match, matches[index + 1 : index + 2]):
+            continue  # "on Friday, February 28, 2025": the calendar date says which Friday
         if _is_count(text, match):
             continue
         is_future = future(match.start(), match.end()) if callable(future) else future
@@ -257,6 +260,15 @@ def find_dates(
         if value.precision == "day":
             previous = value.date
     return found
+
+
+def _named_by_next(text: str, match: re.Match[str], following: list[re.Match[str]]) -> bool:
+    """Whether a weekday is followed at once by the calendar date it names ("Monday, April 18")."""
+    if not following:
+        return False
+    after = following[0]
+    calendar = any(after.group(name) for name in ("dmy", "mdy", "iso", "dm", "md"))
+    return calendar and re.fullmatch(r"(?:'s)?,?\s*(?:the\s+)?", text[match.end() : after.start()]) is not None
 
 
 def _is_count(text: str, match: re.Match[str]) -> bool:

@@ -72,7 +72,7 @@ QUALIFIER_EXACT = (
 QUANTITY_RE = re.compile(
     r"(?:(?P<qual>" + QUALIFIER_MIN + "|" + QUALIFIER_MAX + "|" + QUALIFIER_EXACT + r")\s+)?"
     r"(?:between\s+)?(?P<first>" + NUMBER + ")" + r"(?P<firstscale>" + SCALE + ")"
-    r"(?:\s*(?:-|–|—|to|and)\s*(?P<second>" + NUMBER + r")(?P<secondscale>" + SCALE + "))?",
+    r"(?:\s*(?:-|–|—|to|and|or)\s*(?P<second>" + NUMBER + r")(?P<secondscale>" + SCALE + "))?",
     re.I,
 )
 _MIN_RE = re.compile(r"^(?:" + QUALIFIER_MIN + r")$", re.I)
@@ -173,6 +173,8 @@ def quantity_from_match(match: re.Match[str]) -> Quantity | None:
             # "between 40 and 50", "70,000-80,000"; scale shared: "20 to 30 thousand"
             if not match.group("firstscale") and match.group("secondscale"):
                 first *= SCALES[match.group("secondscale").strip().lower()]
+            elif first < 1000 <= second and second % 1000 == 0 and first * 1000 < second <= first * 2000:
+                first *= 1000  # "70 or 80,000": the thousands are shared
             return Quantity(first, second)
     qual = (match.group("qual") or "").lower()
     if qual and not _EXACT_JUST.match(qual):

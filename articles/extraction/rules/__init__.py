@@ -135,11 +135,39 @@ class SentenceContext:
     parse_money: Callable[[str], Money | None] = field(default=lambda text: None, repr=False)
     resolve_date: Callable[..., DateValue | None] = field(default=lambda text, future=None: None, repr=False)
     country_code: Callable[[str], str | None] = field(default=lambda text: None, repr=False)
+    # Filled by the engine once per article, so that no rule walks the whole Doc again per
+    # sentence (Doc.text joins every token; Span.ents and doc.spans scan the whole article).
+    doc_text: str | None = field(default=None, repr=False)
+    ents: list[Span] | None = field(default=None, repr=False)
+    cues: list[Span] | None = field(default=None, repr=False)
 
     @property
     def country_codes(self) -> list[str]:
         """The distinct country codes of the sentence, in reading order."""
         return list(dict.fromkeys(m.code for m in self.countries))
+
+    @property
+    def article_text(self) -> str:
+        """The whole article's text (ctx.sent.doc.text, computed once)."""
+        if self.doc_text is None:
+            self.doc_text = self.sent.doc.text
+        return self.doc_text
+
+    @property
+    def sentence_ents(self) -> list[Span]:
+        """The entities of the sentence (ctx.sent.ents)."""
+        if self.ents is None:
+            self.ents = list(self.sent.ents)
+        return self.ents
+
+    @property
+    def sentence_cues(self) -> list[Span]:
+        """The cue spans of the "warboard_cues" matcher that start in the sentence."""
+        if self.cues is None:
+            self.cues = [
+                span for span in self.sent.doc.spans.get("cues", []) if self.start <= span.start_char < self.end
+            ]
+        return self.cues
 
 
 # Irregular forms the cue patterns need; regular ones are made by `inflections`.

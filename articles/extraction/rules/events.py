@@ -166,7 +166,7 @@ CUE_PATTERNS: list[dict] = [
     ),
     {"label": "EVENT_BATTLE", "pattern": [{"LOWER": {"IN": inflections("invade")}}]},
     # "the invasion of Ukraine on Feb. 24, 2022": the noun is the happening only next to its day
-    *_phrases("EVENT_INVASION", "invasion", "full-scale invasion"),
+    *_phrases("EVENT_INVASION", "invasion", "full-scale invasion", "special military operation"),
     *_phrases(
         "EVENT_BATTLE",
         "combat engagements",
@@ -175,7 +175,6 @@ CUE_PATTERNS: list[dict] = [
         "take control",
         "captured",
         "abandon",
-        "special military operation",
         "attempts to attack",
         "attempted to storm",
         "assault",
@@ -302,9 +301,7 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
     """(event type, start, end) of every event cue in the sentence, offsets in the article text."""
     found = []
     doc = ctx.sent.doc
-    for span in doc.spans.get("cues", []):
-        if not ctx.start <= span.start_char < ctx.end:
-            continue
+    for span in ctx.sentence_cues:
         if span.label_ in NEAR_CUES:
             kind, words, after, before = NEAR_CUES[span.label_]
             window = [
@@ -316,8 +313,17 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
             continue
         if span.label_.startswith("EVENT_"):
             kind = span.label_[6:].lower()
+            if kind == "battle" and span.end < ctx.sent.end and doc[span.end].lower_ in NAMED_THING_AFTER:
+                continue  # "infantry fighting vehicles", "battle tanks": a kind of weapon, no fighting
+            if (
+                kind == "battle"
+                and span[-1].lower_ == "taken"
+                and span.end < ctx.sent.end
+                and doc[span.end].lower_ in NOT_TERRITORY_AFTER
+            ):
+                continue  # "we have taken a difficult decision": no ground taken
             if kind == "invasion":
-                doc_text = ctx.sent.doc.text
+                doc_text = ctx.article_text
                 if not any(
                     d.value.precision == "day"
                     and d.start >= span.end_char
@@ -330,7 +336,12 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
     return found
 
 
-INVASION_TO_DATE = re.compile(r"^(?:\s+of\s+[\w’']+)?\s*(?:on\s+|,\s*|in\s+)?$")
+# Words that make a battle cue part of a weapon's name: "armoured fighting vehicles", "battle tanks".
+NAMED_THING_AFTER = frozenset(
+    ["vehicle", "vehicles", "tank", "tanks", "group", "groups", "compartment", "rifle", "rifles", "uniform", "uniforms"]
+)
+NOT_TERRITORY_AFTER = frozenset(["a", "an", "steps", "measures", "part", "action", "note", "place", "care", "time"])
+INVASION_TO_DATE = re.compile(r"^[”\"’']?(?:\s+of\s+[\w’']+)?\s*(?:on\s+|,\s*|in\s+)?$")
 ANNIVERSARY = re.compile(r"\banniversary\b[^.]{0,60}$", re.I)
 MODALS = frozenset({"would", "could", "might", "may", "can", "should", "must"})
 WAR_ITSELF = re.compile(r"^\s*(?:on|against)\s+(?:Ukraine|Russia)\b(?!\s*'s|’s)", re.I)
@@ -343,9 +354,9 @@ def _live_cue(ctx: SentenceContext, kind: str, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return True
-    if kind == "strike" and WAR_ITSELF.match(doc.text[span[0].idx + len(span[0].text) : end + 30]):
+    if kind == "strike" and WAR_ITSELF.match(ctx.article_text[span[0].idx + len(span[0].text) : end + 30]):
         return False
-    if span.root.dep_ == "amod" and kind == "aid":
+    if span.root.dep_ == "amod" and kind in ("aid", "battle"):  # "reclaim captured territories"
         return False  # "US-supplied Himars" names a weapon, not a delivery
     if kind == "diplomacy" and span[0].i > 0 and doc[span[0].i - 1].lower_ in ("press", "news"):
         return False  # a press conference is a statement
@@ -365,13 +376,28 @@ def _live_cue(ctx: SentenceContext, kind: str, start: int, end: int) -> bool:
     return not modals
 
 
+def _imperative(ctx: SentenceContext) -> bool:
+    """ "Strike the occupier!", "Let's win together!": a slogan or an appeal reports no happening."""
+    words = [token for token in ctx.sent if not (token.is_punct or token.is_space or token.is_quote)]
+    if not words:
+        return False
+    root = ctx.sent.root
+    return (
+        root.i == words[0].i
+        and root.tag_ == "VB"
+        and not any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in root.children)
+    )
+
+
 def find_events(ctx: SentenceContext) -> list[Event]:
     """The events of one sentence; see the module docstring."""
+    if _imperative(ctx):
+        return []
     cues = [(kind, start, end) for kind, start, end in cue_types(ctx) if _live_cue(ctx, kind, start, end)]
     if not cues:
         return []
     types = {kind for kind, _s, _e in cues}
-    text = ctx.sent.doc.text
+    text = ctx.article_text
     dates = [
         d
         for d in ctx.dates

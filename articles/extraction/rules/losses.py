@@ -24,7 +24,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from articles.extraction import numbers
+from articles.extraction import gazetteer, numbers
 from articles.extraction.records import Loss
 from articles.extraction.rules import SentenceContext, inflections
 
@@ -69,6 +69,10 @@ CUE_PATTERNS: list[dict] = [
         "killed or wounded",
         "dead and wounded",
         "killed and injured",
+        "dead and injured",
+        "killed or injured",
+        "dead or wounded",
+        "dead or injured",
         "neutralised",
         "neutralized",
     ),
@@ -103,7 +107,11 @@ EQUIPMENT = [
         "armored_vehicles",
     ),
     (
-        re.compile(r"^(?:MLRS|multiple\s+(?:launch\s+)?rocket\s+(?:launchers?|systems?)|rocket\s+launchers?)", re.I),
+        re.compile(
+            r"^(?:MLRS|multiple\s+(?:launch\s+)?rocket\s+(?:launchers?|systems?)|rocket\s+launchers?)"
+            r"(?!\s+(?:projectiles?|rockets?|missiles?|shells?|munitions?|ammunition))",
+            re.I,
+        ),
         "mlrs",
     ),
     (
@@ -128,14 +136,26 @@ EQUIPMENT = [
         re.compile(r"^(?:(?:cruise|ballistic|guided)\s+)?missiles?\b|^(?:rockets)\b", re.I),
         "missiles",
     ),
-    (re.compile(r"^(?:aircraft|(?:fighter\s+)?(?:jets?|planes?)|warplanes?|fighter\s+jets?)\b", re.I), "aircraft"),
+    (
+        re.compile(r"^(?:aircraft|(?:fighter\s+)?(?:jets?|planes?)|warplanes?|fighter\s+jets?)\b(?!-type)", re.I),
+        "aircraft",
+    ),
     (re.compile(r"^(?:warships?|ships?|boats?|vessels?|submarines?|warships\s*/\s*boats)\b", re.I), "ships"),
     (re.compile(r"^(?:vehicles?)\b", re.I), "vehicles"),
 ]
+# "Uragan MLRS projectiles", "HIMARS rockets": what a system fires, not the system.
+AMMUNITION_AFTER = re.compile(r"(?:[\s-]+[A-Z][\w.-]*){0,2}[\s-]*(?:projectiles?|rockets?|shells?|rounds|munitions?)\b")
+# A named system counts in the loss category of its kind (anti-tank weapons, ammunition: no loss category).
+LOSS_CATEGORY_OF_ITEM = {
+    "tank": "tanks", "armored_vehicle": "armored_vehicles", "vehicle": "vehicles", "artillery": "artillery",
+    "mlrs": "mlrs", "air_defense": "air_defense", "aircraft": "aircraft", "helicopter": "helicopters",
+    "drone": "drones", "missile": "missiles", "ship": "ships",
+}  # fmt: skip
 SOLDIERS = re.compile(
     r"^(?:troops|soldiers?|servicem[ae]n|service\s+members|personnel|fighters?|militants?|marines?|"
     r"paratroopers?|mercenaries|conscripts|invaders|occupiers|servicepeople|military\s+personnel|"
-    r"combatants|defenders|sailors|pilots?|(?:enemy\s+)?forces)\b",
+    r"combatants|defenders|sailors|pilots?|(?:enemy\s+)?forces|generals|officers|commanders|colonels)\b(?![’'])"
+    r"(?!\s+(?:concentrations?|positions?|locations?|movements?|carriers?|transports?|bases?|depots?))",
     re.I,
 )
 CIVILIANS = re.compile(
@@ -149,7 +169,7 @@ FILLER = re.compile(
     r"^(?:more|other|additional|further|enemy|of|the|its|their|our|them|those|whom|which|"
     r"[A-Z][a-z]+(?:ian|ese|ish|ch|an|i)|Russia's|Ukraine's|pro-Russian|Russian-backed|"
     r"ukrainian|russian|military|civilian|young|elderly|innocent|local|wounded|injured|"
-    r"foreign|separatist|killed|dead|unarmed)$",
+    r"foreign|separatist|killed|dead|unarmed|[\w]+-type|[\w]+-made|\w+s[’'])$",
     re.I,
 )
 
@@ -162,7 +182,19 @@ NOT_LOSSES = re.compile(
 )
 EXCHANGE = re.compile(r"\b(?:released|freed|exchanged?|swap(?:ped)?|returned home|handed over|repatriated)\b", re.I)
 NOT_COUNTED = re.compile(
-    r"\b(?:missing|detained|displaced|evacuated|refugees|flee|fled|fleeing|left|leave|homeless|arrested|abroad)\b", re.I
+    r"\b(?:missing|detained|displaced|evacuated|transported|refugees|flee|fled|fleeing|left|leave|homeless|arrested|abroad|"
+    r"trapped|stranded|remain|remains|sheltering|besieged|stuck)\b",
+    re.I,
+)
+BODIES_FOUND = re.compile(
+    r"\b(?:found|find|discover\w*|recover\w*|exhum\w*|uncover\w*|lying|buried|identified|retrieved|grave|"
+    r"morgue|returned|repatriat\w*|handed\s+over|killed|dead)\b",
+    re.I,
+)
+# A grave's or a site's capacity is no count of the dead: "graves ... could hold 9,000 bodies".
+CAPACITY_BEFORE = re.compile(
+    r"\b(?:hold|holds|holding|accommodate|fit|capacity\s+(?:of|for))\s+(?:up\s+to\s+|about\s+|some\s+|as\s+many\s+as\s+)?$",
+    re.I,
 )
 SUBSET_BEFORE = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|\bincl\.)\s*$", re.I)
 PERCENT_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|pc\b)", re.I)
@@ -175,21 +207,44 @@ MONEY_AFTER = re.compile(
     re.I,
 )
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
+GROWTH_BEFORE = re.compile(
+    r"\b(?:grew|grow|grows|growing|increased|rose|expanded|recruited|mobili[sz]ed|enlisted)\s+(?:by\s+)?"
+    r"(?:an\s+average\s+of\s+|about\s+|some\s+|roughly\s+)?$",
+    re.I,
+)
+WHOLE_BEFORE = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the|its|their|all)?\s*$", re.I)
+ALL_BUT_BEFORE = re.compile(r"\ball\s+but\s+(?:[^,;.]*?\s(?:and|or)\s+)?$", re.I)
+OF_WHOLE_AFTER = re.compile(r"\s+(?:out\s+)?of\s+(?:the|its|their|all)?\s*\d[\d,]*", re.I)
+# Weapons a count is made with are no losses: "struck the Moskva with two Neptune missiles".
+INSTRUMENT_BEFORE = re.compile(
+    r"\b(?:with|using|(?:hit|struck|attacked|targeted|damaged|shelled)\s+by)\s+"
+    r"(?:at\s+least\s+|some\s+|about\s+|more\s+than\s+)?$",
+    re.I,
+)
 # Counts of things launched or fired are no losses: "launched 728 drones".
-LAUNCHED = re.compile(r"\b(?:launched|fired|sent|used|deployed|attacked\s+with|produced|manufactured|bought)\b", re.I)
+LAUNCHED = re.compile(
+    r"\b(?:launched|fired|sent|used|deployed|attacked\s+with|produced|manufactured|bought|given|gave|supplied|"
+    r"delivered|provided|donated|pledged|promised)\b",
+    re.I,
+)
 
 PERIOD_DAY = re.compile(
     r"\b(?:(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:day|24\s+hours)|past\s+24\s+hours|"
-    r"last\s+24\s+hours|over\s+the\s+day|per\s+day|in\s+a\s+single\s+day|daily|of\s+the\s+past\s+day)",
+    r"last\s+24\s+hours|over\s+the\s+day|per\s+day|in\s+a\s+single\s+day|daily|of\s+the\s+past\s+day|"
+    r"(?:each|every)\s+day\b|\ba\s+day\b(?!\s+(?:later|earlier|before|after|ago|or\s+two)))",
     re.I,
 )
 PERIOD_CUMULATIVE = re.compile(
     r"\b(?:since|so\s+far|to\s+date|in\s+total|a\s+total\s+of|total|in\s+the\s+(?:war|conflict)|"
     r"of\s+the\s+(?:war|conflict|invasion)|since\s+the\s+(?:start|beginning)|running\s+total|throughout|"
-    r"thus\s+far|altogether|in\s+all|until\s+now|as\s+of|estimate\s+of)\b",
+    r"thus\s+far|altogether|in\s+all|until\s+now|as\s+of|estimate\s+of|total(?:l?ed|s|ing))\b",
     re.I,
 )
-PERIOD_SPAN = re.compile(r"\b(?:in|during|for)\s+(?:19|20)\d\d\b|\b(?:deadliest|worst)\s+year\b|\blast\s+year\b", re.I)
+PERIOD_SPAN = re.compile(
+    r"\b(?:in|during|for)\s+(?:19|20)\d\d\b|\b(?:deadliest|worst)\s+year\b|\blast\s+year\b|"
+    r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+alone\b",
+    re.I,
+)
 INCIDENT_WORDS = re.compile(
     r"\b(?:attacks?|strikes?|struck|shelling|shelled|barrage|blasts?|explosions?|bombing|bombardment|"
     r"raid|assault|hit|bodies|shot|rocket|missile|drone|killing|massacre|airstrike)\b",
@@ -244,6 +299,13 @@ def noun_after(text: str) -> tuple[str | None, str | None, str, int]:
     for _ in range(5):
         if not rest:
             break
+        named = gazetteer.equipment_regex().match(rest)
+        if named:
+            # "three Su-25 jets", "two HIMARS launchers", "four Buk air defence systems"
+            item = gazetteer.equipment_named(named.group())
+            category = LOSS_CATEGORY_OF_ITEM.get(item.category) if item else None
+            if category and not AMMUNITION_AFTER.match(rest[named.end() :]):
+                return "equipment", category, " ".join(demonyms), words_skipped
         for pattern, category in EQUIPMENT:
             if pattern.match(rest):
                 return "equipment", category, " ".join(demonyms), words_skipped
@@ -251,6 +313,8 @@ def noun_after(text: str) -> tuple[str | None, str | None, str, int]:
             return "people", None, " ".join(demonyms), words_skipped
         if SOLDIERS.match(rest):
             return "people", "soldiers", " ".join(demonyms), words_skipped
+        if re.match(r"Russians\b", rest):
+            return "people", "soldiers", " ".join(demonyms), words_skipped  # Russians counted dead are its soldiers
         if CIVILIANS.match(rest):
             word = CIVILIANS.match(rest).group(0).lower()
             group = "civilians" if word in ("civilians", "civilian", "children", "child", "kids") else "people"
@@ -266,7 +330,7 @@ def noun_after(text: str) -> tuple[str | None, str | None, str, int]:
 
 def find_tally(text: str) -> list[TallyLine]:
     """The tally lines of an article: "tanks ‒ 1251 (+16)," one per category."""
-    lines = []
+    lines: list[TallyLine] = []
     for match in TALLY_LINE.finditer(text):
         label = match.group("label").strip()
         category = tally_category(label)
@@ -283,6 +347,8 @@ def find_tally(text: str) -> list[TallyLine]:
                 end=match.end(),
             )
         )
+    if sum(line.delta is not None for line in lines) == 0 and len(lines) < MIN_BARE_TALLY:
+        return []
     return lines
 
 
@@ -299,9 +365,12 @@ TALLY_LINE = re.compile(
     r"(?m)^[ \t•*-]*(?P<label>[A-Za-zА-Яа-яІіЇїЄєҐґ'’ /()-]{2,80}?)\s*[‒–—-]+\s*"
     r"(?:about|approximately|around|close\s+to|over|more\s+than|~)?\s*"
     r"(?P<total>\d{1,3}(?:[ ,\u00a0]?\d{3})*)\s*"
-    r"\(\s*\+\s*(?P<delta>\d+)\s*\)"
-    r"[^\n]*$"
+    r"(?:\(\s*\+\s*(?P<delta>\d+)\s*\)[^\n]*"
+    # Early tallies give no "(+N)": "tanks ‒ 732 од," (од = units, осіб = persons)
+    r"|(?:од\.?|осіб|units?|persons?|people)?\s*[,.;]?\s*)$"
 )
+# Lines without "(+N)" count only in a block of this many: a lone "Kyiv – 12" line is no tally.
+MIN_BARE_TALLY = 4
 
 
 def tally_category(label: str) -> str | None:
@@ -352,14 +421,15 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
         return []
     cues = [
         (span.label_, span.start_char - ctx.start, span.end_char - ctx.start)
-        for span in ctx.sent.doc.spans.get("cues", [])
-        if span.label_.startswith("LOSS_") and ctx.start <= span.start_char < ctx.end
+        for span in ctx.sentence_cues
+        if span.label_.startswith("LOSS_")
     ]
     if not cues:
         return []
     records: list[Loss] = []
     previous_noun: tuple[str | None, str | None] = (None, None)
     previous_side: str | None = None
+    previous_end = 0
     counts = find_counts(text)
     date_spans = [(d.start - ctx.start, d.end - ctx.start) for d in ctx.dates]
     for index, count in enumerate(counts):
@@ -369,9 +439,16 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
         after = text[count.end :]
         if SUBSET_BEFORE.search(before) or re.search(r"[—–-]\s*including\s*$", before):
             continue
+        if CAPACITY_BEFORE.search(before[-40:]):
+            continue
+        if ALL_BUT_BEFORE.search(before[-80:]):
+            continue  # "downed all but 26 drones and 31 missiles": a count made by subtraction
+        if GROWTH_BEFORE.search(before[-60:]) or WHOLE_BEFORE.search(before[-30:]):
+            continue  # "the army grew by 8,000 soldiers a month"; "1,000 of the 11,000 troops": the whole
         if MONEY_AFTER.match(after):
             continue
-        kind, group, between, _skipped = noun_after(after)
+        of_whole = OF_WHOLE_AFTER.match(after)
+        kind, group, between, _skipped = noun_after(after[of_whole.end() :] if of_whole else after)
         if kind is None:
             # "170 injured", "rose to 32", "seven were reported to have died"
             if re.match(r"\s*(?:of\s+them|of\s+whom)\b", after, re.I):
@@ -382,7 +459,7 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
                 kind, group = previous_noun
             elif (
                 re.search(
-                    r"(?:toll|dead|deaths|fatalities)\b[^.]{0,40}?(?:to|at|of|reached|stands\s+at|is)\s*$", before, re.I
+                    r"(?:toll|dead|deaths|fatalities)\b[^.]{0,90}?(?:to|at|of|reached|stands\s+at|is)\s*$", before, re.I
                 )
                 or re.match(
                     r"\s*(?:more\s+)?(?:were|have\s+been|had\s+been|people|are|was)?\s*(?:already\s+|reportedly\s+|now\s+)?"
@@ -400,28 +477,31 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
         cue = (
             _cue_right_after(cues, count, text, kind)
             or _syntactic_cue(ctx, count, cues, kind)
-            or _nearest_cue(cues, count, kind)
+            or _nearest_cue(cues, count, kind, text)
         )
         if cue is None:
             continue
+        if cue == "LOSS_DESTROYED" and re.match(r"\W*(?:[\w-]+\s+){0,2}?Russians\b", after):
+            continue  # "hit 14 more Russians with sanctions": people are killed, not destroyed or hit
         category = _category(kind, group, cue, text, count)
         if category is None:
             continue
         if category == "personnel_captured" and EXCHANGE.search(text):
             continue
+        if re.match(r"\W*(?:[\w-]+\s+){0,2}bodies\b", after) and not BODIES_FOUND.search(text):
+            continue  # "Three Russian bodies linked to the weapons programme were sanctioned": organisations
         if kind == "people" and NOT_COUNTED.search(_clause_after(text, count)):
             continue  # "4 million people flee abroad", "more than 4,000 remain detained"
-        if (
-            kind == "equipment"
-            and LAUNCHED.search(text[max(0, count.start - 25) : count.start])
-            and cue not in ("LOSS_DESTROYED",)
-        ):
-            continue
-        side = _side(ctx, text, count, category, between, around, previous_side)
+        if kind == "equipment" and (_launched(before) or INSTRUMENT_BEFORE.search(before)):
+            continue  # "Russia fired at least six cruise missiles", "struck the Moskva with two Neptune missiles"
+        if kind == "equipment" and _strikes_home(ctx, count):
+            continue  # "13 missiles and 21 drones struck 19 locations": they got through
+        side = _side(ctx, text, count, category, between, around, previous_side, previous_end)
         if side is None:
             continue
         previous_noun = (kind, group)
         previous_side = side
+        previous_end = count.end
         period = _period(text, count, category, around)
         records.append(
             Loss(
@@ -431,13 +511,43 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
                 max=count.quantity.max,
                 period=period,
                 date=_date(ctx, period, around),
-                place=_place(ctx, text, period, around),
+                place=_place(ctx, text, period, around, count),
                 reported_by=ctx.reported_by,
                 span=(ctx.start, ctx.end),
             )
         )
         del index
     return records
+
+
+HITTING = frozenset(["struck", "hit", "hits", "strike", "strikes", "reached", "landed", "exploded"])
+
+
+def _launched(before: str) -> bool:
+    """ "fired almost 600 drones and more than 30 missiles": the counts a launch verb governs."""
+    window = before[-70:]
+    launches = list(LAUNCHED.finditer(window))
+    if not launches:
+        return False
+    rest = window[launches[-1].end() :]
+    return not re.search(r"[;.:]|\b(?:of\s+which|shot|downed|destroyed|intercepted|but)\b", rest)
+
+
+def _strikes_home(ctx: SentenceContext, count: Count) -> bool:
+    """Whether the counted weapons are the subject of a verb of hitting ("21 drones struck 19 locations")."""
+    span = ctx.sent.doc.char_span(ctx.start + count.start, ctx.start + count.end, alignment_mode="expand")
+    if span is None:
+        return False
+    noun = span[-1]
+    for _ in range(3):
+        if noun.dep_ in ("nummod", "quantmod", "compound", "amod", "conj") and noun.head.i != noun.i:
+            if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.dep_ in ("nsubj",):
+                noun = noun.head
+                break
+            noun = noun.head
+        else:
+            break
+    return noun.dep_ == "nsubj" and noun.head.lower_ in HITTING
 
 
 def _clause_after(text: str, count: Count) -> str:
@@ -448,7 +558,11 @@ def _clause_after(text: str, count: Count) -> str:
 
 
 def _people_of_sentence(text: str) -> str:
-    if re.search(r"\b(?:soldiers|troops|servicemen|personnel|fighters)\b", text, re.I):
+    if re.search(
+        r"\b(?:soldiers|troops|servicemen|personnel|fighters|(?:military|combat|battlefield)\s+(?:casualties|losses|deaths))\b",
+        text,
+        re.I,
+    ):
         return "soldiers"
     if re.search(r"\bcivilian", text, re.I):
         return "civilians"
@@ -463,7 +577,8 @@ def _cue_right_after(cues: list[tuple[str, int, int]], count: Count, text: str, 
         text[count.end : count.end + 60],
     )
     limit = count.end + (window.end() if window else 0) + 2
-    for label, start, _end in sorted(cues, key=lambda cue: cue[1]):
+    # the longest cue first where two start together: "dead and injured" over "dead"
+    for label, start, _end in sorted(cues, key=lambda cue: (cue[1], cue[1] - cue[2])):
         if count.end <= start <= limit:
             if kind == "equipment" and label not in ("LOSS_DESTROYED", "LOSS_CASUALTIES", "LOSS_CAPTURED"):
                 continue
@@ -495,7 +610,10 @@ def _syntactic_cue(ctx: SentenceContext, count: Count, cues: list[tuple[str, int
     return None
 
 
-def _nearest_cue(cues: list[tuple[str, int, int]], count: Count, kind: str) -> str | None:
+CLAUSE_JOIN = re.compile(r"[,;]\s*(?:and|but|while|whereas)\b|;")
+
+
+def _nearest_cue(cues: list[tuple[str, int, int]], count: Count, kind: str, text: str = "") -> str | None:
     best: tuple[int, str] | None = None
     for label, start, end in cues:
         if kind == "equipment" and label not in ("LOSS_DESTROYED", "LOSS_CASUALTIES", "LOSS_CAPTURED"):
@@ -504,8 +622,12 @@ def _nearest_cue(cues: list[tuple[str, int, int]], count: Count, kind: str) -> s
             pass
         if start >= count.end:
             distance = start - count.end
+            if CLAUSE_JOIN.search(text[count.end : start]):
+                distance += 100  # "500 soldiers have been treated for exposure to gases, and one had died"
         elif end <= count.start:
             distance = (count.start - end) + 15  # cues after the count read first: "55 people were killed"
+            if CLAUSE_JOIN.search(text[end : count.start]):
+                distance += 100  # "three people died, and more than twenty are on the list of wounded"
         else:
             continue
         if distance > 160:
@@ -520,6 +642,8 @@ def _category(kind: str, group: str | None, cue: str, text: str, count: Count) -
         return group
     near = text[max(0, count.start - 60) : count.end + 80].lower()
     soldiers = group == "soldiers" or (group == "people" and re.search(r"\bliquidated\b", near))
+    if soldiers and MIXED_LOSSES.search(near):
+        return "personnel_casualties"  # "killed, injured or captured 5,000 Russian troops"
     if cue == "LOSS_CAPTURED":
         return "personnel_captured" if soldiers or "prisoners" in near else None
     if cue == "LOSS_CASUALTIES":
@@ -535,6 +659,10 @@ def _category(kind: str, group: str | None, cue: str, text: str, count: Count) -
     return None
 
 
+MIXED_LOSSES = re.compile(
+    r"\b(?:killed|dead)\s*,\s*(?:wounded|injured)\s*,?\s+(?:or|and)\s+(?:captured|missing|taken\s+prisoner)\b"
+    r"|\b(?:killed|dead)\s+(?:or|and)\s+(?:captured|taken\s+prisoner)\b"
+)
 DEMONYM_SIDE = re.compile(r"\b(Russian|Ukrainian|Russia's|Ukraine's|Russia|Ukraine|enemy|occupiers?|invaders?)\b", re.I)
 
 
@@ -546,6 +674,7 @@ def _side(
     between: str,
     around: LossContext,
     previous_side: str | None,
+    previous_end: int = 0,
 ) -> str | None:
     # "800 Russian troops", "three tanks of the Russian army"
     words = DEMONYM_SIDE.search(between) or re.match(
@@ -553,6 +682,9 @@ def _side(
         text[count.end : count.end + 60],
         re.I,
     )
+    if not words:
+        # "325,000 Russians ... have been killed": the people counted are the side
+        words = re.match(r"\W*(Russians|Ukrainians)\b", text[count.end : count.end + 20])
     if words:
         word = words.group(1).lower()
         if word.startswith("ukrain"):
@@ -565,12 +697,22 @@ def _side(
         if around.incident_attacker in ("UA",):
             return "RU"
         return "UA"
-    if previous_side:
-        return previous_side
+    if previous_side and not any(
+        previous_end <= m.start - ctx.start < count.start and m.code in ("RU", "UA") for m in ctx.countries
+    ):
+        return previous_side  # "800 troops, one aircraft and three tanks": the side of the list
     # "Russia has lost 3,000 armoured vehicles", "Russia, Kahl said, has had 70,000 casualties"
-    for mention in ctx.countries:
+    # The nearest party named before the count: "Ukraine's military claims that Russia has lost 24,000 soldiers"
+    for mention in reversed(ctx.countries):
         offset = mention.start - ctx.start
+        if offset < count.start and mention.code in ("RU", "UA") and _is_agent(ctx, mention):
+            # "Ukrainian soldiers destroyed a tank, two BMPs ...": the other side lost them
+            return "RU" if mention.code == "UA" else "UA"
         if offset < count.start and mention.code in ("RU", "UA") and mention.code != ctx.reported_by:
+            if re.search(
+                r"\b(?:in|across|throughout|inside|into|to)\s+(?:the\s+)?$", text[max(0, offset - 12) : offset]
+            ):
+                continue  # "Russian losses in Ukraine": where, not who
             return mention.code
     if ctx.reported_by == "UA":
         return "RU"
@@ -579,13 +721,63 @@ def _side(
     return None
 
 
+DESTROYING = sorted(
+    {
+        *inflections("destroy", "down", "intercept", "kill", "eliminate", "liquidate", "sink"),
+        *inflections("neutralise", "neutralize"),
+        *("shot", "shoot", "shoots", "struck", "hit", "captured", "damaged", "wiped"),
+    }
+)
+# DependencyMatcher patterns (data for the "warboard_agents" component): the party that destroys,
+# "Ukrainian soldiers destroyed ...", "Russia's air defences downed ...", "Ukraine destroyed ...".
+AGENT_PATTERNS: list[dict] = [
+    {
+        "label": "AGENT",
+        "pattern": [
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWER": {"IN": DESTROYING}}},
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "subject", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+            {
+                "LEFT_ID": "subject",
+                "REL_OP": ">",
+                "RIGHT_ID": "party",
+                "RIGHT_ATTRS": {"DEP": {"IN": ["amod", "compound", "poss", "nmod"]}, "ENT_TYPE": "COUNTRY"},
+            },
+        ],
+    },
+    {
+        "label": "AGENT",
+        "pattern": [
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWER": {"IN": DESTROYING}}},
+            {
+                "LEFT_ID": "verb",
+                "REL_OP": ">",
+                "RIGHT_ID": "party",
+                "RIGHT_ATTRS": {"DEP": "nsubj", "ENT_TYPE": "COUNTRY"},
+            },
+        ],
+    },
+]
+
+
+def _is_agent(ctx: SentenceContext, mention) -> bool:
+    """Whether a country mention is the party of a destroying verb's subject ("Ukrainian soldiers destroyed").
+
+    The "warboard_agents" DependencyMatcher marks those parties in doc.spans["agents"].
+    """
+    return any(
+        span.start_char < mention.end and mention.start < span.end_char
+        for span in ctx.sent.doc.spans.get("agents", [])
+        if ctx.start <= span.start_char < ctx.end
+    )
+
+
 def _period(text: str, count: Count, category: str, around: LossContext) -> str | None:
     """day ("in the past day"), cumulative ("so far", "since"), incident (one attack), or None."""
     if PERIOD_DAY.search(text):
         return "day"
     if PERIOD_SPAN.search(text):
         return None
-    if PERIOD_CUMULATIVE.search(text):
+    if any(not _comparison(text, match) for match in PERIOD_CUMULATIVE.finditer(text)):
         return "cumulative"
     if around.has_incident and around.own_incident:
         return "incident"
@@ -601,18 +793,48 @@ def _period(text: str, count: Count, category: str, around: LossContext) -> str 
     return "incident" if category.startswith("civilians") else None
 
 
+# "since the invasion began on 24 February": the start of a running total, not its as-of day.
+SPAN_OPENING = re.compile(r"\b(?:since|from|starting)\b[^,;.]{0,50}$", re.I)
+
+
+SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:largest|biggest|heaviest|deadliest|bloodiest|worst|highest|greatest|fiercest|strongest|longest|"
+    r"most\s+\w+|first|\w+iest)\b[^.;]{0,60}$",
+    re.I,
+)
+
+
+def _comparison(text: str, match: re.Match[str]) -> bool:
+    """ "one of the largest drone attacks since the war began": a comparison, no running total."""
+    return match.group(0).lower().startswith("since") and bool(SUPERLATIVE_BEFORE.search(text[: match.start()]))
+
+
 def _date(ctx: SentenceContext, period: str | None, around: LossContext) -> datetime.date | None:
     day = ctx.date.date if ctx.date and ctx.date.precision == "day" else None
     if period == "incident":
         return around.incident_date or day
-    if period in ("day", "cumulative"):
+    if period == "cumulative":
+        doc_text = ctx.article_text
+        as_of = [
+            d.value.date
+            for d in ctx.dates
+            if d.value.precision == "day" and not SPAN_OPENING.search(doc_text[max(ctx.start, d.start - 50) : d.start])
+        ]
+        return as_of[0] if as_of else ctx.published
+    if period == "day":
         return day or ctx.published
     return None
 
 
-def _place(ctx: SentenceContext, text: str, period: str | None, around: LossContext) -> str | None:
+def _place(
+    ctx: SentenceContext, text: str, period: str | None, around: LossContext, count: Count | None = None
+) -> str | None:
     if BROAD_PLACE.search(text):
         return None
+    if ctx.places and count is not None:
+        # The place nearest the number: "Kyiv came under attack and ... Chernihiv raised the death toll ... to 47"
+        at = ctx.start + count.start
+        return min(ctx.places, key=lambda p: min(abs(p.start - at), abs(p.end - at))).name
     if ctx.places:
         return ctx.places[0].name
     if period == "incident":

@@ -33,7 +33,7 @@ from decimal import Decimal
 from articles.extraction import gazetteer
 from articles.extraction.numbers import MONEY_RE
 from articles.extraction.records import Pledge
-from articles.extraction.rules import CountryMention, SentenceContext
+from articles.extraction.rules import CountryMention, SentenceContext, inflections
 
 MEMORY_KEY = "warboard_pledges"
 
@@ -166,6 +166,31 @@ TRIGGERS = [
     ),
 ]
 
+WON_BEFORE = re.compile(
+    r"\b(?:win|wins|winning|won|secur(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|obtain(?:s|ed|ing)?|got|getting)\s+"
+    r"(?:[\w’'-]+\s+){0,2}$",
+    re.I,
+)
+# The head words of the triggers, as patterns for the "warboard_cues" matcher (label PLEDGE_CUE): a
+# sentence without one skips the clause-by-clause trigger search.
+PLEDGE_LEMMAS = (
+    "send", "provide", "supply", "deliver", "give", "donate", "ship", "transfer", "hand", "lend", "lease",
+    "finance", "fund", "commit", "unveil", "make", "support", "request", "plea", "plead", "ask", "call",
+    "appeal", "urge", "press", "pressure", "implore", "beg", "expect", "want", "lobby", "consider", "weigh",
+    "mull", "discuss", "explore", "debate", "rule", "taboo", "consideration", "willing", "ready", "prepared",
+    "open", "pave", "close", "prepare", "arrive", "exceed", "reach", "top", "surpass", "receive", "agree",
+    "decide", "decision", "relent", "vow", "pledge", "promise", "allocate", "earmark", "approve",
+    "greenlight", "green-light", "sign", "grant", "package", "tranche", "announce", "intend", "plan", "move",
+    "set", "offer", "help",
+)  # fmt: skip
+CUE_PATTERNS: list[dict] = [
+    {"label": "PLEDGE_CUE", "pattern": [{"LOWER": {"IN": [*inflections(*PLEDGE_LEMMAS), "gave", "given", "sent",
+    "made", "sought", "pleas", "pressed", "ruled", "planned", "planning", "topped", "committed", "committing",
+    "shipped", "shipping", "transferred", "transferring", "begged", "begging", "lobbied", "greenlit"]}}]},
+    # "the 14 Leopard 2 tanks ... would be in Ukraine around March"
+    {"label": "PLEDGE_CUE", "pattern": [{"LOWER": "be"}, {"LOWER": "in"}, {"LOWER": "ukraine"}]},
+]  # fmt: skip
+
 NEGATION = re.compile(
     r"\b(?:not|n[o’']t|never|no\s+longer|refus\w*|reject\w*|declin\w*|rul(?:ed|es|e)\s+out|won[’']t|"
     r"stopp?\w*|halt\w*|suspend\w*|block\w*|without)\s+(?:[\w’'-]+\s+){0,3}$",
@@ -175,7 +200,9 @@ NEGATION = re.compile(
 # --- clauses ------------------------------------------------------------------------------------
 
 CLAUSE_BREAK = re.compile(
-    r";|\s[–—]\s|\s--\s|,\s+(?:while|whereas|but|although|though|prompting|as\s+long\s+as|even\s+as|"
+    r";|\s[–—]\s|\s--\s|\sbut\s+(?=(?:will|would|won|wo|does|did|do|has|have|had|is|are|was|were|not|never|"
+    r"refuse\w*|decline\w*|reject\w*|rule\w*)\b)|"
+    r",\s+(?:while|whereas|but|although|though|prompting|as\s+long\s+as|even\s+as|"
     r"unless)\s|\s(?:as\s+long\s+as|unless|provided\s+that)\s|:\s(?=[“\"])",
     re.I,
 )
@@ -230,7 +257,7 @@ CATEGORY_WORDS = [
     (
         "mlrs",
         r"multiple[- ]launch(?:ed)?\s+rocket\s+(?:systems?|launchers?)|multiple\s+rocket\s+launchers?|"
-        r"(?:large\s+|long-range\s+)?rocket\s+(?:systems?|launchers?)|rocket\s+artillery|MLRS",
+        r"(?:large\s+|long-range\s+)?rocket\s+(?:launch(?:er)?\s+)?(?:systems?|launchers?)|rocket\s+artillery|MLRS",
     ),
     (
         "missile",
@@ -247,7 +274,7 @@ CATEGORY_WORDS = [
     (
         "aircraft",
         r"fighter\s+(?:jets?|planes?|aircraft)|(?:combat|military|attack)\s+aircraft|warplanes?|jets|"
-        r"fighters|aircraft",
+        r"fighters|aircraft(?!\s+carriers?)",
     ),
     ("helicopter", r"(?:attack\s+|transport\s+)?helicopters?"),
     ("drone", r"drones?|UAVs?|unmanned\s+aerial\s+vehicles?|loitering\s+munitions?"),
@@ -300,6 +327,7 @@ QUANTITY_BEFORE = re.compile(
     r"fifty|sixty|seventy|eighty|ninety|hundred|a\s+dozen|dozen)"
     r"\s+(?:(?:more|additional|further|extra|new|refitted|modern|modernised|modernized|used|old|light|heavy|"
     r"upgraded|refurbished|advanced|powerful|of\s+its|of\s+the|older|German-made|US-made|American-made|"
+    r"power|diesel|electric|mobile|portable|defensive|armou?red|military|"
     r"British-made|French-made|Soviet-era|[A-Z][\w-]*-(?:made|built))\s+){0,3}$",
     re.I,
 )
@@ -343,8 +371,9 @@ def find_pledges(ctx: SentenceContext) -> list[Pledge]:
     day = _sentence_day(ctx, memory)
     frames: list[tuple[list[str], str]] = []
     found: list[Pledge] = []
-    for start, end in _clauses(text):
-        found.extend(_clause_pledges(ctx, memory, text, start, end, day, frames))
+    if any(span.label_ == "PLEDGE_CUE" for span in ctx.sentence_cues):
+        for start, end in _clauses(text):
+            found.extend(_clause_pledges(ctx, memory, text, start, end, day, frames))
     if not frames and CONTINUATION.match(text):
         # "That includes the HIMARS ... as well as the M777 howitzers": the list of the sentence before.
         previous = memory.sentences.get(ctx.index - 1)
@@ -404,7 +433,7 @@ def _sentence_day(ctx: SentenceContext, memory: ArticleMemory):
 def _speakers(ctx: SentenceContext) -> list[str]:
     if not SPEECH.search(ctx.text):
         return []
-    return [ent[-1].text for ent in ctx.sent.ents if ent.label_ == "PERSON"]
+    return [ent[-1].text for ent in ctx.sentence_ents if ent.label_ == "PERSON"]
 
 
 def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
@@ -424,6 +453,23 @@ def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
         status = trigger.status
         if status != "considering" and NEGATION.search(before):
             continue  # "will not supply", "refused to send": a refusal is no pledge
+        if WON_BEFORE.search(before) and not re.match(r"\s+from\b", text[t_end : t_end + 6]):
+            continue  # "Since winning pledges of modern battle tanks": the receiver speaks, the giver is unnamed
+        if text[t_start - 1 : t_start] == "-":
+            continue  # "western-supplied missiles", "US-donated": an attribute of a weapon, not a delivery
+        if NOT_GOODS_AFTER.match(text[t_end : t_end + 30]):
+            continue  # "the Kremlin was sending a message with the jets"
+        if (
+            trigger.passive
+            and re.search(r"exceeded|reached|topped|surpassed", match.group(0))
+            and not AID_WORD.search(clause)
+        ):
+            continue
+        legislature = status in ("pledged", "requested") and bool(
+            CHAMBER.search(clause) or CONGRESS_ASKED.search(clause)
+        )
+        if legislature:
+            status = "considering"  # "approved by the House", "asked Congress to give immediate approval"
         if trigger.needs_subject and not any(
             0 <= t_start - (m.end - ctx.start) <= 3 for m in _mentions_in(ctx, start, t_start)
         ):
@@ -444,6 +490,8 @@ def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
                 donors, recipient = [buy[0]], buy[1]
             else:
                 donors = _donors(ctx, memory, text, start, end, t_start, t_end)
+        if not donors and legislature:
+            donors = ["US"]  # the House, the Senate and Congress vote on US money
         if not donors:
             continue
         if _aid_elsewhere(ctx, text, t_end, end):
@@ -525,6 +573,22 @@ def _mentions(ctx, code, text, start, end) -> bool:
     return any(m.code == code for m in _mentions_in(ctx, start, end))
 
 
+RECEIVER_BEFORE = re.compile(r"\b(?:in|to|for|into)\s+(?:the\s+)?[\w’' ]{1,30}?\s+and\s+(?:the\s+)?$", re.I)
+# "sending a message", "sent a signal": no goods change hands.
+NOT_GOODS_AFTER = re.compile(
+    r"^\s+(?:a\s+|an\s+|the\s+)?(?:clear\s+|strong\s+|stern\s+)?(?:message|signal|warning)s?\b", re.I
+)
+# A measure before one chamber of the US Congress, or a request to it, is still being considered.
+CHAMBER = re.compile(r"\b(?:(?<!White\s)House(?!\s+of\s+Commons)|Senate|senators|lawmakers|representatives)\b")
+CONGRESS_ASKED = re.compile(
+    r"\bCongress\b.{0,60}?\b(?:to\s+(?:\w+\s+)?(?:approve|pass|give)|approval)\b|"
+    r"\b(?:urg\w*|ask\w*|request\w*)\b.{0,40}?\bCongress\b",
+    re.I,
+)
+# Money "reached" or "exceeded" is aid only when the clause says so: "The damage bill has reached $600bn".
+AID_WORD = re.compile(r"\b(?:aid|assistance|support|package|funding|help|donations?|contributions?)\b", re.I)
+
+
 def _giver(ctx: SentenceContext, text: str, mention: CountryMention) -> str | None:
     """The code of a mention that can be a giver, None for "in Germany", "US-made", "EU countries"."""
     s, e = mention.start - ctx.start, mention.end - ctx.start
@@ -543,6 +607,8 @@ def _giver(ctx: SentenceContext, text: str, mention: CountryMention) -> str | No
         return None
     if re.search(r"\b(?:several|some|other|many|most|few)\s+$", text[max(0, s - 10) : s], re.I):
         return None
+    if RECEIVER_BEFORE.search(text[max(0, s - 45) : s]):
+        return None  # "humanitarian aid programmes in Ukraine and Moldova": a receiver, not a giver
     return mention.code
 
 
@@ -550,8 +616,43 @@ def _givers(ctx, text, start, end) -> list[str]:
     return [code for m in _mentions_in(ctx, start, end) if (code := _giver(ctx, text, m))]
 
 
+# The trigger's subject is a group no one can be credited for: "western nations have agreed to send",
+# "Nato partners are also providing", "The countries present also agreed to supply".
+UNNAMED_SUBJECT = re.compile(
+    r"\b(?:nations|countries|allies|partners|members|states|donors|governments|the\s+West)\b"
+    r"(?P<gap>[^,;:.“”\"]{0,30})$",
+    re.I,
+)
+
+
+def _unnamed_subject(ctx, text, start, t_start) -> bool:
+    match = UNNAMED_SUBJECT.search(text[start:t_start])
+    if match is None:
+        return False
+    gap_start = start + match.start("gap")
+    if _mentions_in(ctx, gap_start, t_start):
+        return False
+    group_at = ctx.start + start + match.start()
+    if any(m.start <= group_at < m.end for m in ctx.countries):
+        return False  # "the United States", "the Baltic states" named as a country or body
+    # "the US and several EU countries have announced they will send": the named one still gives.
+    group_start = start + match.start()
+    joined = re.search(r"\band\s+(?:[\w-]+\s+){0,3}$", text[max(start, group_start - 40) : group_start])
+    return not (joined and _givers(ctx, text, start, group_start))
+
+
+# A subject that is no country and no pronoun standing for one: the giver named before is not it.
+OTHER_SUBJECT = re.compile(
+    r"\bthe\s+(?:city|town|village|region|oblast|mayor|company|firm|charity|foundation|bank|church|"
+    r"volunteers?|residents?|diaspora|community|fund)\b[^,;]{0,25}$",
+    re.I,
+)
+
+
 def _donors(ctx, memory, text, start, end, t_start, t_end) -> list[str]:
     mentions = _mentions_in(ctx, start, end)
+    if _unnamed_subject(ctx, text, start, t_start):
+        return []
     for m in mentions:
         s = m.start - ctx.start
         if FROM_DONOR.search(text[max(0, s - 40) : s]) and m.code not in WAR_PARTIES:
@@ -569,6 +670,8 @@ def _donors(ctx, memory, text, start, end, t_start, t_end) -> list[str]:
         return givers_after[:1]  # "the package was focused on supplying ammunition ... the US has sent"
     if any(m.code not in WAR_PARTIES for m in _mentions_in(ctx, 0, len(text))):
         return []  # a giver is named but cannot give ("several EU countries"): no record
+    if OTHER_SUBJECT.search(text[start:t_start]):
+        return []  # "the city allocated 15 million Hryvnia": a giver of its own, not the last country named
     return _earlier_giver(ctx, memory)
 
 
@@ -662,6 +765,13 @@ def _aid_elsewhere(ctx, text, t_end, end) -> bool:
         if (
             m.code not in WAR_PARTIES
             and m.code not in ("NATO", "EU")
+            and re.fullmatch(r"\s*(?:the\s+)?", text[t_end:s])
+            and re.match(r"\s+with\b", text[m.end - ctx.start : m.end - ctx.start + 6])
+        ):
+            return True  # "The US has provided Poland with two Patriot batteries": aid to a third country
+        if (
+            m.code not in WAR_PARTIES
+            and m.code not in ("NATO", "EU")
             and re.search(r"\bto\s+(?:the\s+)?$", text[max(0, s - 8) : s])
         ):
             return not _mentions(ctx, "UA", text, t_end, end)
@@ -699,12 +809,13 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
         category = match.lastgroup
         if category == "funding" and any(f.category == "funding" for f in found):
             continue
-        if _excluded(text, match.start(), category, generic=True):
+        if _excluded(text, match.start(), category, generic=True, end=match.end()):
             continue
         found.append(Found(match.start(), match.end(), category, quantity=_quantity(ctx, text, match.start())))
         found[-1].training = _training(text, match.start())
         taken.append(match.span())
     found.sort(key=lambda f: f.start)
+    found = _valued_goods(text, found)
     unique: list[Found] = []
     for f in found:
         if any(u.category == f.category and u.item == f.item and u.amount == f.amount for u in unique):
@@ -713,7 +824,37 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
     return unique
 
 
-def _excluded(text: str, at: int, category: str, generic: bool) -> bool:
+# "in the wake of a missile attack", "drone strikes on Kyiv": the weapon names a strike, not a gift.
+STRIKE_AFTER = re.compile(
+    r"^[\s-]*(?:attacks?|strikes?|barrages?|raids?|fire|launch(?:es)?|assaults?|threats?)\b", re.I
+)
+
+
+VALUED_AT = re.compile(r"^\s*,?\s*(?:worth|valued\s+at|at\s+a\s+(?:cost|value)\s+of|costing)\s*$", re.I)
+
+
+def _valued_goods(text: str, found: list[Found]) -> list[Found]:
+    """ "447 generators worth €3.7 million": one record with both the quantity and the amount."""
+    kept: list[Found] = []
+    for f in found:
+        previous = kept[-1] if kept else None
+        if (
+            f.category == "funding"
+            and f.amount is not None
+            and previous is not None
+            and previous.category != "funding"
+            and previous.amount is None
+            and VALUED_AT.match(text[previous.end : f.start])
+        ):
+            previous.amount, previous.currency = f.amount, f.currency
+            continue
+        kept.append(f)
+    return kept
+
+
+def _excluded(text: str, at: int, category: str, generic: bool, end: int | None = None) -> bool:
+    if generic and end is not None and STRIKE_AFTER.match(text[end : end + 20]):
+        return True
     before = text[max(0, at - 60) : at]
     if FOR_SOMETHING.search(before) or ENEMY_BEFORE.search(before):
         return True

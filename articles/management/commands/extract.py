@@ -41,69 +41,101 @@ class Command(BaseCommand):
         parser.add_argument("--batch-size", type=int, default=16)
 
     def handle(self, *args, **options):
-        jobs = []
+        jobs: list[tuple] = []
         if options["manifest"]:
-            manifest = Path(options["manifest"])
-            try:
-                lines = manifest.read_text(encoding="utf-8").splitlines()
-            except OSError as err:
-                raise CommandError(f"Cannot read the manifest: {err}") from err
-            for number, line in enumerate(lines, 1):
-                if not line.strip():
-                    continue
-                try:
-                    entry = json.loads(line)
-                except json.JSONDecodeError as err:
-                    raise CommandError(f"Manifest line {number} is not JSON: {err}") from err
-                path = Path(entry["path"])
-                if not path.is_absolute():
-                    path = manifest.parent / path
-                jobs.append(
-                    (str(entry.get("id") or path.stem), path, _date(entry.get("published")), entry.get("title"))
-                )
+            jobs.extend(self._manifest_jobs(Path(options["manifest"])))
         published = _date(options["published"])
         for name in options["files"]:
             path = Path(name)
-            jobs.append((path.stem, path, published, None))
+            jobs.append((path.stem, path, published, None, None))
         if not jobs:
             raise CommandError("Give article files or --manifest FILE.")
+        if options["batch_size"] < 1:
+            raise CommandError("--batch-size must be at least 1.")
         try:
             for line in self._run(jobs, options["batch_size"]):
                 self.stdout.write(json.dumps(line, ensure_ascii=False))
         except ModelMissing as err:
             raise CommandError(str(err)) from err
 
+    def _manifest_jobs(self, manifest: Path) -> list[tuple]:
+        """One job per manifest line: (id, path, published, title, error); a bad line is an error job."""
+        try:
+            lines = manifest.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as err:
+            raise CommandError(f"Cannot read the manifest {manifest}: {err}") from err
+        jobs = []
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                entry = json.loads(line)
+            except json.JSONDecodeError as err:
+                jobs.append((f"line {number}", None, None, None, f"manifest line {number} is not JSON: {err}"))
+                continue
+            if not isinstance(entry, dict) or not isinstance(entry.get("path"), str) or not entry["path"]:
+                article_id = str(entry.get("id")) if isinstance(entry, dict) and entry.get("id") else f"line {number}"
+                jobs.append((article_id, None, None, None, f'manifest line {number} has no "path"'))
+                continue
+            path = Path(entry["path"])
+            if not path.is_absolute():
+                path = manifest.parent / path
+            article_id = str(entry.get("id") or path.stem)
+            try:
+                published = _date(entry.get("published"))
+            except CommandError as err:
+                jobs.append((article_id, None, None, None, str(err)))
+                continue
+            jobs.append((article_id, path, published, entry.get("title"), None))
+        return jobs
+
     def _run(self, jobs, batch_size: int):
         """Yield one JSON object per job, in order; documents are parsed in batches."""
         from articles.extraction import extract_many  # noqa: PLC0415 - loads spaCy only when needed
 
-        batch: list[tuple[str, str, object, str | None, str | None]] = []
-        for article_id, path, supplied, title in jobs:
-            try:
-                document = _read(path)
-            except (OSError, ValueError) as err:
-                if batch:
-                    yield from self._extract(batch, extract_many)
-                    batch = []
-                yield {"id": article_id, "error": str(err) or err.__class__.__name__}
+        batch: list[tuple[str, str, tuple, str | None]] = []
+        for article_id, path, supplied, title, error in jobs:
+            if error is None:
+                try:
+                    document = _read(path)
+                except OSError as err:
+                    error = f"cannot read {path}: {err.strerror or err}"
+                except ValueError as err:
+                    error = str(err) or err.__class__.__name__
+            if error is not None:
+                yield from self._extract(batch, extract_many)
+                batch = []
+                yield {"id": article_id, "error": error}
                 continue
             published, source = (supplied, "supplied") if supplied else (document.published, None)
             if source is None and published is not None:
                 source = "text"
-            batch.append((article_id, document.text, (published, source), title or document.title, None))
+            batch.append((article_id, document.text, (published, source), title or document.title))
             if len(batch) >= batch_size:
                 yield from self._extract(batch, extract_many)
                 batch = []
-        if batch:
-            yield from self._extract(batch, extract_many)
+        yield from self._extract(batch, extract_many)
 
     def _extract(self, batch, extract_many):
-        results = extract_many(
-            [text for _id, text, _p, _t, _x in batch],
-            [published for _id, _text, (published, _s), _t, _x in batch],
-            [title for _id, _text, _p, title, _x in batch],
-        )
-        for (article_id, _text, (_published, source), _title, _x), result in zip(batch, results, strict=True):
+        if not batch:
+            return
+        try:
+            results = extract_many(
+                [text for _id, text, _p, _t in batch],
+                [published for _id, _text, (published, _s), _t in batch],
+                [title for _id, _text, _p, title in batch],
+            )
+        except ModelMissing:
+            raise
+        except Exception:  # noqa: BLE001 - one bad article must not stop the run: retry one by one
+            if len(batch) == 1:
+                article_id = batch[0][0]
+                yield {"id": article_id, "error": "extraction failed on this article (an engine error)"}
+                return
+            for single in batch:
+                yield from self._extract([single], extract_many)
+            return
+        for (article_id, _text, (_published, source), _title), result in zip(batch, results, strict=True):
             result.published_source = source if result.published else None
             yield result.to_dict(id=article_id)
 

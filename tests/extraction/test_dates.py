@@ -1,0 +1,100 @@
+"""Date expressions resolved against the publication date (SPEC.md, "Input")."""
+
+import datetime
+
+import pytest
+
+from articles.extraction.dates import find_dates, resolve_expression
+
+THURSDAY = datetime.date(2023, 1, 5)
+
+
+def day(text, published=THURSDAY, future=False, previous=None):
+    value = resolve_expression(text, published, future, previous)
+    return (value.date, value.precision) if value else None
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "expected"),
+    [
+        ("on Wednesday", False, datetime.date(2023, 1, 4)),  # the latest Wednesday before
+        ("on Monday", False, datetime.date(2023, 1, 2)),
+        ("on Tuesday", True, datetime.date(2023, 1, 10)),  # "will meet on Tuesday": the next one
+        ("on Thursday", False, THURSDAY),  # the publication's own weekday is that day
+        ("on Thursday", True, THURSDAY),
+        ("last Thursday", False, datetime.date(2022, 12, 29)),
+        ("next Thursday", False, datetime.date(2023, 1, 12)),
+    ],
+)
+def test_it_resolves_a_weekday_by_tense(text, future, expected):
+    assert day(text, future=future) == (expected, "day")
+
+
+def test_it_resolves_yesterday_today_and_tomorrow():
+    assert day("yesterday") == (datetime.date(2023, 1, 4), "day")
+    assert day("today") == (THURSDAY, "day")
+    assert day("tomorrow") == (datetime.date(2023, 1, 6), "day")
+
+
+def test_it_dates_a_day_later_from_the_day_named_before():
+    assert day("A day later", previous=datetime.date(2023, 12, 28)) == (datetime.date(2023, 12, 29), "day")
+    assert day("the day before", previous=datetime.date(2023, 12, 28)) == (datetime.date(2023, 12, 27), "day")
+    assert day("A day later") is None  # no day named before: no date
+
+
+def test_it_dates_last_week_by_the_monday_of_the_week_before():
+    # 2023-02-13 is a Monday; "last week" is the week of Monday 2023-02-06
+    assert day("last week", published=datetime.date(2023, 2, 13)) == (datetime.date(2023, 2, 6), "week")
+    assert day("last week", published=datetime.date(2023, 2, 19)) == (datetime.date(2023, 2, 6), "week")
+
+
+def test_it_dates_the_weekend_by_its_saturday():
+    assert day("at the weekend", published=datetime.date(2023, 1, 9)) == (datetime.date(2023, 1, 7), "week")
+
+
+def test_it_resolves_a_day_month_without_a_year_to_the_latest_one_before_publication():
+    assert day("December 28", published=datetime.date(2024, 1, 4)) == (datetime.date(2023, 12, 28), "day")
+    assert day("28 December", published=datetime.date(2024, 1, 4)) == (datetime.date(2023, 12, 28), "day")
+    assert day("January 20", published=datetime.date(2023, 2, 13)) == (datetime.date(2023, 1, 20), "day")
+
+
+def test_it_reads_explicit_dates_and_months():
+    assert day("24 February 2022") == (datetime.date(2022, 2, 24), "day")
+    assert day("Feb. 24, 2022") == (datetime.date(2022, 2, 24), "day")
+    assert day("in December") == (datetime.date(2022, 12, 1), "month")
+    assert day("February 2022") == (datetime.date(2022, 2, 1), "month")
+
+
+def test_it_dates_an_overnight_attack_by_the_morning_it_ended():
+    assert day("overnight Saturday into Sunday", published=datetime.date(2023, 1, 9)) == (
+        datetime.date(2023, 1, 8),
+        "day",
+    )
+
+
+@pytest.mark.parametrize("text", ["in recent weeks", "last winter", "this year", "1,461 days since 24 February"])
+def test_it_gives_no_day_where_the_text_names_none(text):
+    assert [f.value for f in find_dates(text, THURSDAY) if f.value.precision == "day"] == []
+
+
+def test_it_resolves_nothing_relative_without_a_publication_date():
+    assert day("on Wednesday", published=None) is None
+    assert day("24 February 2022", published=None) == (datetime.date(2022, 2, 24), "day")
+
+
+@pytest.mark.parametrize("text", ["Black Friday sales", "Good Friday"])
+def test_it_takes_no_day_from_a_named_day(text):
+    assert find_dates(text, THURSDAY) == []
+
+
+def test_a_weekday_followed_by_its_calendar_date_is_that_date():
+    # pool p197: "on Friday, February 28, 2025" in an article of 2026-02-18 is no Friday of 2026
+    text = "Trump meets Zelenskyy in the Oval Office on Friday, February 28, 2025."
+    assert [(f.text, f.value.date) for f in find_dates(text, datetime.date(2026, 2, 18))] == [
+        ("February 28, 2025", datetime.date(2025, 2, 28))
+    ]
+    text = "He spoke on Monday and on April 18 again."
+    assert [f.value.date for f in find_dates(text, datetime.date(2026, 2, 18))] == [
+        datetime.date(2026, 2, 16),
+        datetime.date(2025, 4, 18),
+    ]

@@ -1,0 +1,110 @@
+"""The engine's shape: no Django, one pipeline per process, gazetteer ruler before the NER, cue matcher."""
+
+import datetime
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from articles.extraction import extract, extract_many, pipeline
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_package_imports_nothing_from_django():
+    code = (
+        "import sys, datetime\n"
+        "import articles.extraction as engine\n"
+        "from articles.extraction import bench, cleaning, components, countries, dates, gazetteer, numbers\n"
+        "from articles.extraction import pipeline, records\n"
+        "from articles.extraction.rules import events, losses, pledges\n"
+        "result = engine.extract('Russian shelling killed three civilians in Kharkiv on Monday.', "
+        "datetime.date(2023, 1, 5))\n"
+        "assert result.losses, result\n"
+        "print(sorted(m for m in sys.modules if m == 'django' or m.startswith('django.')))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
+
+
+def test_the_pipeline_is_built_once_per_process(monkeypatch):
+    first = pipeline.get_pipeline()
+
+    def no_second_build(name=None):
+        raise AssertionError("the pipeline was built a second time")
+
+    monkeypatch.setattr(pipeline, "build_pipeline", no_second_build)
+    assert pipeline.get_pipeline() is first
+    extract("Kyiv was quiet.", datetime.date(2023, 1, 5))
+    extract_many(["Kyiv was quiet.", "Odesa was quiet."])
+
+
+def test_the_gazetteer_entity_ruler_stands_before_the_ner_and_the_cue_matcher_after_it():
+    nlp = pipeline.get_pipeline()
+    names = nlp.pipe_names
+    assert type(nlp.get_pipe("gazetteer_ruler")).__name__ == "EntityRuler"
+    assert names.index("gazetteer_ruler") < names.index("ner")
+    assert names.index("line_breaks") < names.index("parser")
+    assert names[-2:] == ["warboard_cues", "warboard_agents"]
+    assert type(nlp.get_pipe("warboard_agents").matcher).__name__ == "DependencyMatcher"
+    bare = set(pipeline.load_model().pipe_names)
+    assert set(names) - bare == {"line_breaks", "gazetteer_ruler", "warboard_cues", "warboard_agents"}
+
+
+def test_the_ruler_labels_places_countries_and_systems_from_the_gazetteers():
+    doc = pipeline.get_pipeline()("The Kremlin said Leopard 2 tanks had reached Kostyantynivka near Kharkov.")
+    ents = {(ent.text, ent.label_, ent.ent_id_) for ent in doc.ents}
+    assert ("Kostyantynivka", "PLACE", "Kostiantynivka") in ents
+    assert ("Kharkov", "PLACE", "Kharkiv") in ents
+    assert ("Leopard 2", "EQUIPMENT", "Leopard 2") in ents
+    assert ("The Kremlin", "COUNTRY", "RU:capital") in ents
+
+
+def test_the_cue_matcher_marks_loss_and_event_cues():
+    doc = pipeline.get_pipeline()("A missile strike killed 12 people and wounded 30.")
+    labels = {(span.text.lower(), span.label_) for span in doc.spans["cues"]}
+    assert ("killed", "LOSS_KILLED") in labels
+    assert ("wounded", "LOSS_WOUNDED") in labels
+    assert ("missile strike", "EVENT_STRIKE") in labels
+
+
+def test_the_cue_matcher_marks_pledge_cues():
+    doc = pipeline.get_pipeline()("Norway will supply two F-16 jets; the tanks would be in Ukraine by March.")
+    cues = {span.text.lower() for span in doc.spans["cues"] if span.label_ == "PLEDGE_CUE"}
+    assert cues == {"supply", "be in ukraine"}
+
+
+def test_the_dependency_matcher_marks_the_party_that_destroys():
+    doc = pipeline.get_pipeline()(
+        "Ukrainian soldiers destroyed two Russian tanks, and Russia's air defences downed 12 drones."
+    )
+    assert [span.text for span in doc.spans["agents"]] == ["Ukrainian", "Russia"]
+
+
+def test_dateparser_runs_only_on_calendar_date_expressions(monkeypatch):
+    from articles.extraction import dates
+
+    seen = []
+    real = dates._dateparser.__wrapped__
+
+    def spy(expression, base, prefer):
+        seen.append(expression)
+        return real(expression, base, prefer)
+
+    monkeypatch.setattr(dates, "_dateparser", spy)
+    text = (
+        "On Wednesday, 12 people were killed in Kharkiv. A day later, Russia attacked Odesa. "
+        "The invasion began on 24 February 2022."
+    )
+    extract(text, datetime.date(2023, 1, 5))
+    assert seen == ["24 February 2022"]
+
+
+def test_a_missing_model_raises_a_clear_error(monkeypatch):
+    monkeypatch.setenv("WARBOARD_SPACY_MODEL", "no_such_model_xyz")
+    with pytest.raises(pipeline.ModelMissing, match="no_such_model_xyz.*is not installed"):
+        pipeline.load_model()

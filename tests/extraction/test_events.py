@@ -1,0 +1,123 @@
+"""Events: happenings typed and dated, one per happening (SPEC.md, "events")."""
+
+import datetime
+
+import pytest
+
+from tests.extraction.conftest import events_of
+
+D = datetime.date
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "The largest exchange of prisoners of war to date took place on Wednesday.",
+            D(2024, 1, 4),
+            [("prisoner_exchange", D(2024, 1, 3))],
+        ),
+        (
+            "Germany has begun training Ukrainian troops on the use of the Leopard 2 tanks on Monday at a base in "
+            "Munster.",
+            D(2023, 2, 13),
+            [("training", D(2023, 2, 13))],
+        ),
+        ("The EU imposed new sanctions on Russian banks on Friday.", D(2023, 1, 5), [("sanctions", D(2022, 12, 30))]),
+        # a coming weekday in a sentence about the future: the next one
+        ("Zelensky will meet Biden in Washington on Tuesday.", D(2023, 1, 5), [("diplomacy", D(2023, 1, 10))]),
+        (
+            "Ukrainian troops recaptured the village of Klishchiivka on Sunday.",
+            D(2023, 9, 18),
+            [("battle", D(2023, 9, 17))],
+        ),
+    ],
+)
+def test_it_types_and_dates_a_happening(run, text, published, expected):
+    assert events_of(run(text, published)) == expected
+
+
+def test_a_day_later_follows_the_day_named_before(run):
+    text = (
+        "The major Russian missile attack of December 28 is still being felt in Ukraine. A day later, the Russian "
+        "border region of Belgorod was hit by a Ukrainian retaliatory attack."
+    )
+    result = run(text, D(2024, 1, 4))
+    assert events_of(result) == [("strike", D(2023, 12, 28)), ("strike", D(2023, 12, 29))]
+    assert result.events[1].places == ["Belgorod"]
+
+
+def test_last_week_dates_an_event_by_its_monday(run):
+    text = (
+        "Russia's deputy security council chairman Dmitry Medvedev last week called for increased production of tanks."
+    )
+    result = run(text, D(2023, 2, 13))
+    assert [(e.type, e.date, e.precision) for e in result.events] == [("mobilization", D(2023, 2, 6), "week")]
+
+
+def test_an_attack_and_its_toll_told_twice_are_one_event_with_its_losses(run):
+    text = (
+        "A Russian missile strike on Kyiv killed 32 people on Friday. "
+        "The death toll from the missile attack on Kyiv has risen to 32."
+    )
+    result = run(text, D(2023, 1, 5))
+    assert events_of(result) == [("strike", D(2022, 12, 30))]
+    assert [(r.category, r.min, r.period, r.event) for r in result.losses] == [("civilians_killed", 32, "incident", 0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Strike the occupier! Let's win together!",  # pool p001..p016: the ministry's closing slogan
+        "Russia could launch a new offensive in the spring, analysts said.",  # a modal: no happening
+        "This article was amended on 1 March 2022 to correct the spelling of a name.",  # an editorial note
+    ],
+)
+def test_slogans_conjectures_and_editorial_notes_give_no_event(run, text):
+    assert run(text, D(2023, 1, 5)).events == []
+
+
+def test_each_event_carries_the_span_of_its_sentence(run):
+    text = "Kyiv was quiet. The EU imposed new sanctions on Russian banks on Friday."
+    event = run(text, D(2023, 1, 5)).events[0]
+    assert (
+        text[event.span[0] : event.span[1]]
+        == event.summary
+        == "The EU imposed new sanctions on Russian banks on Friday."
+    )
+
+
+def test_a_sentence_that_opens_on_the_meeting_just_told_adds_no_second_meeting(run):
+    # seed-001
+    text = (
+        "Ukraine's armed forces commander in chief Valeriy Zaluzhnyi spoke with US General Christopher Cavoli who "
+        "is leading Europe's combined NATO forces ahead of an upcoming US-led conference of defense heads from NATO "
+        "countries on Tuesday. The meeting on Tuesday follows the January 20 conference at the Ramstein Air Base in "
+        "Germany which was a key meeting to score pledges of sending battle tanks to Ukraine."
+    )
+    assert events_of(run(text, D(2023, 2, 13))) == [("diplomacy", D(2023, 2, 14)), ("diplomacy", D(2023, 1, 20))]
+
+
+def test_two_happenings_of_one_day_in_two_sentences_stay_two(run):
+    text = (
+        "Zelenskiy on Monday formally signed an official request for Ukraine to join the EU. "
+        "The UN human rights council agreed on Monday to Ukraine's request to hold an urgent debate."
+    )
+    assert events_of(run(text, D(2022, 2, 28))) == [("diplomacy", D(2022, 2, 28)), ("diplomacy", D(2022, 2, 28))]
+
+
+def test_is_to_meet_points_ahead(run):
+    # pool p033, published Thursday 2022-03-24
+    text = "On Saturday, he is to meet Polish counterpart Andrzej Duda to discuss the humanitarian crisis."
+    assert events_of(run(text, D(2022, 3, 24))) == [("diplomacy", D(2022, 3, 26))]
+    assert events_of(run("On Saturday, he was in Warsaw to meet Duda.", D(2022, 3, 24))) == [
+        ("diplomacy", D(2022, 3, 19))
+    ]
+
+
+def test_a_decision_taken_is_no_ground_taken(run):
+    # pool p044
+    assert run("Today we have taken a difficult but necessary decision to leave Russia.", D(2022, 5, 16)).events == []
+    assert events_of(run("Russian forces claimed to have taken the town of Popasna on Sunday.", D(2022, 5, 9))) == [
+        ("battle", D(2022, 5, 8))
+    ]
