@@ -14,7 +14,6 @@ merges events told twice and links every loss and pledge to its event.
 from __future__ import annotations
 
 import datetime
-import importlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,15 +23,11 @@ from articles.extraction.records import DateValue, Event, Extraction, Loss, Pled
 from articles.extraction.rules import CountryMention, DateMention, PlaceMention, SentenceContext
 from articles.extraction.rules import events as event_rules
 from articles.extraction.rules import losses as loss_rules
+from articles.extraction.rules import pledges as pledge_rules
 
-EXTRACTOR_VERSION = "x1-2026.12.02"
+EXTRACTOR_VERSION = "2026.12.02"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "extract_many", "read_article"]
-
-try:  # X2's pledge rules plug in when present.
-    pledge_rules = importlib.import_module("articles.extraction.rules.pledges")
-except ImportError:  # pragma: no cover - only before rules/pledges.py exists
-    pledge_rules = None
 
 
 def extract(
@@ -423,12 +418,11 @@ def read_article(doc, text: str, published: datetime.date | None, title: str | N
             else:
                 loss.event = _losses_event(result, ctx, loss, event_indexes, sentence_of_event, number)
         result.losses.extend(losses)
-        if pledge_rules is not None and hasattr(pledge_rules, "find_pledges"):
-            for pledge in pledge_rules.find_pledges(ctx) or []:
-                if pledge.span == (0, 0):
-                    pledge.span = (ctx.start, ctx.end)
-                pledge.event = _aid_event(result, ctx, pledge, event_indexes, sentence_of_event, number)
-                result.pledges.append(pledge)
+        for pledge in pledge_rules.find_pledges(ctx):
+            if pledge.span == (0, 0):
+                pledge.span = (ctx.start, ctx.end)
+            pledge.event = _aid_event(result, ctx, pledge, event_indexes, sentence_of_event, number)
+            result.pledges.append(pledge)
         if ctx.reported_by:
             state.last_claimant = ctx.reported_by
         if losses:

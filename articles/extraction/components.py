@@ -31,14 +31,6 @@ from articles.extraction import countries
 
 GAZETTEERS = Path(__file__).resolve().parent / "gazetteers"
 
-# Until X2's places.jsonl is in place: the places the war's coverage names most.
-FALLBACK_PLACES = (
-    "Kyiv", "Kharkiv", "Odesa", "Dnipro", "Lviv", "Zaporizhzhia", "Mariupol", "Kherson", "Mykolaiv",
-    "Bakhmut", "Avdiivka", "Sievierodonetsk", "Lysychansk", "Kramatorsk", "Sloviansk", "Pokrovsk",
-    "Kupiansk", "Izium", "Bucha", "Irpin", "Donetsk", "Luhansk", "Crimea", "Sevastopol", "Belgorod",
-    "Kursk", "Chernihiv", "Sumy", "Poltava", "Vinnytsia", "Zhytomyr", "Kostiantynivka", "Enerhodar",
-)  # fmt: skip
-
 
 def _span_code(span: Span) -> str | None:
     if span.label_ == "COUNTRY" and span.ent_id_:
@@ -53,9 +45,8 @@ if not Span.has_extension("code"):
 
 
 def _read_jsonl(path: Path) -> list[dict]:
+    """A gazetteer shipped with the app; a missing one is an installation error, never an empty list."""
     rows = []
-    if not path.exists():
-        return rows
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             line = line.strip()
@@ -67,7 +58,7 @@ def _read_jsonl(path: Path) -> list[dict]:
 @lru_cache(maxsize=1)
 def place_names() -> dict[str, tuple[str, str | None]]:
     """Every written form of a place -> (gazetteer name, country code)."""
-    rows = _read_jsonl(GAZETTEERS / "places.jsonl") or [{"name": n, "country": "UA"} for n in FALLBACK_PLACES]
+    rows = _read_jsonl(GAZETTEERS / "places.jsonl")
     forms: dict[str, tuple[str, str | None]] = {}
     # Curated rows (oblasts, corrections) first: their spellings win.
     curated = _read_jsonl(GAZETTEERS / "curated_places.jsonl")
@@ -80,7 +71,7 @@ def place_names() -> dict[str, tuple[str, str | None]]:
 
 
 def gazetteer_patterns() -> list[dict]:
-    """Patterns for the EntityRuler: places, countries, and equipment when X2's list exists."""
+    """Patterns for the EntityRuler: places, countries and equipment."""
     patterns: list[dict] = []
     country_forms = countries.surface_forms()
     for form, (name, _country) in place_names().items():

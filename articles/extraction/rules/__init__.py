@@ -6,7 +6,7 @@ spaCy pipeline, then walks its sentences. For each sentence it builds one
 
     rules.events.find_events(ctx)   -> list[Event]
     rules.losses.find_losses(ctx)   -> list[Loss]
-    rules.pledges.find_pledges(ctx) -> list[Pledge]   (X2; skipped if absent)
+    rules.pledges.find_pledges(ctx) -> list[Pledge]
 
 Rule functions are pure: they read the context and return records; they do
 not touch other sentences' records. The engine then merges the same
