@@ -14,6 +14,20 @@ ONE_ARTICLE_FIELDS = "A title or URL belongs to one article: give them only when
 PASTED_FILENAME = "pasted.txt"
 
 
+class IsoDateInput(forms.DateInput):
+    """A date typed as YYYY-MM-DD, the form every page shows dates in.
+
+    `<input type="date">` shows the browser's locale format instead (mm/dd/yyyy
+    in en-US), so the filters would read one way and the timeline another.
+    """
+
+    input_type = "text"
+
+    def __init__(self, attrs=None):
+        iso = {"placeholder": "YYYY-MM-DD", "pattern": r"\d{4}-\d{2}-\d{2}", "inputmode": "numeric", "size": 10}
+        super().__init__(attrs={**iso, "autocomplete": "off", **(attrs or {})}, format="%Y-%m-%d")
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -54,7 +68,7 @@ class UploadForm(forms.Form):
     published = forms.DateField(
         label="Publication date",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=IsoDateInput(),
         help_text="Leave empty to use the date the article states. Relative dates are read against it.",
     )
 

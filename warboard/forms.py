@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from articles import ingest
+from articles.forms import IsoDateInput
 from articles.models import AidPledge, Event, LossReport, Precision
 from articles.querysets import Cursor, RecordFilters, Review
 
@@ -51,10 +52,8 @@ class TimelineFilterForm(forms.Form):
     """The filters of the timeline; the charts and the CSV exports take the same parameters."""
 
     q = forms.CharField(label="Search", required=False, max_length=200, strip=True)
-    from_ = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-    )
-    to = forms.DateField(label="To", required=False, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
+    from_ = forms.DateField(label="From", required=False, widget=IsoDateInput())
+    to = forms.DateField(label="To", required=False, widget=IsoDateInput())
     type = forms.MultipleChoiceField(
         label="Event types", required=False, choices=Event.Type.choices, widget=forms.CheckboxSelectMultiple
     )
@@ -315,7 +314,7 @@ class EventReviewForm(forms.ModelForm):
         model = Event
         fields = ["type", "date", "precision", "summary", "places", "countries"]
         widgets = {
-            "date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "date": IsoDateInput(),
             "summary": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -335,7 +334,7 @@ class LossReviewForm(forms.ModelForm):
     class Meta:
         model = LossReport
         fields = ["side", "category", "min", "max", "period", "date", "place", "reported_by"]
-        widgets = {"date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})}
+        widgets = {"date": IsoDateInput()}
 
     def clean(self):
         cleaned = super().clean()
@@ -355,7 +354,7 @@ class PledgeReviewForm(forms.ModelForm):
     class Meta:
         model = AidPledge
         fields = ["donor", "recipient", "item", "category", "quantity", "amount", "currency", "status", "date"]
-        widgets = {"date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})}
+        widgets = {"date": IsoDateInput()}
 
     def clean(self):
         cleaned = super().clean()

@@ -45,10 +45,12 @@ def test_it_narrows_the_timeline_by_country_and_dates_and_goes_back(editor_page,
     expect(count).to_have_text("3 events matching the filters")
 
     page.get_by_label("From").fill("2024-01-01")
+    page.get_by_label("From").press("Enter")  # a typed date is sent when the analyst presses Enter or leaves the field
     expect(page).to_have_url(re.compile(r"from=2024-01-01"))
     expect(count).to_have_text("2 events matching the filters")
 
     page.get_by_label("To").fill("2024-02-29")
+    page.get_by_label("To").press("Tab")
     expect(page).to_have_url(re.compile(r"to=2024-02-29"))
     expect(count).to_have_text("1 event matching the filters")
     # Screen readers hear the new count from a status line that stays in place.

@@ -67,4 +67,5 @@ def test_it_folds_the_filters_away_on_a_phone(page, editor, log_in, transactiona
     page.get_by_text("Filters", exact=True).click()
     expect(page.get_by_label("From")).to_be_visible()
     page.get_by_label("From").fill("2024-01-02")
+    page.get_by_label("From").press("Enter")
     expect(page.locator("#timeline-count")).to_have_text("2 events matching the filters")

@@ -440,3 +440,13 @@ def test_it_finds_an_outlet_whatever_its_case(viewer_client, make_article, make_
     reuters = make_event(article=make_article(outlet="Reuters"))
     make_event(article=make_article(outlet="BBC"))
     assert event_ids(get(viewer_client, outlet="reuters")) == [reuters.pk]
+
+
+def test_it_asks_for_dates_in_iso_form_whatever_the_browser_locale(viewer_client, db):
+    """<input type="date"> would show mm/dd/yyyy in an en-US browser; the filters show what the URL says."""
+    html = viewer_client.get(reverse("timeline"), {"from": "2024-01-05"}).content.decode()
+    date_inputs = re.findall(r'<input[^>]*name="(?:from|to)"[^>]*>', html)
+    assert len(date_inputs) == 2
+    for tag in date_inputs:
+        assert 'type="text"' in tag and 'placeholder="YYYY-MM-DD"' in tag
+    assert 'value="2024-01-05"' in date_inputs[0]
