@@ -20,26 +20,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from articles.extraction.records import PLEDGE_CATEGORIES
+
 GAZETTEERS = Path(__file__).resolve().parent / "gazetteers"
 
 PLACE_KINDS = ("oblast", "region", "city", "town", "village", "other")
-EQUIPMENT_CATEGORIES = (
-    "tank",
-    "armored_vehicle",
-    "vehicle",
-    "artillery",
-    "mlrs",
-    "air_defense",
-    "aircraft",
-    "helicopter",
-    "drone",
-    "missile",
-    "anti_tank",
-    "ammunition",
-    "small_arms",
-    "ship",
-    "other",
-)
+# A weapon system is any pledge category but money.
+EQUIPMENT_CATEGORIES = tuple(category for category in PLEDGE_CATEGORIES if category != "funding")
 
 
 @dataclass(frozen=True)
