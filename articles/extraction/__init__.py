@@ -35,13 +35,15 @@ def extract(
     published: datetime.date | None = None,
     title: str | None = None,
     published_source: str | None = None,
+    model: str | None = None,
 ) -> Extraction:
     """Extract the records of one article (its cleaned text).
 
     `published_source` says where `published` came from ("supplied" by the
     uploader, or "text" when cleaning found it); it defaults to "supplied".
+    `model` names the spaCy model (default: WARBOARD_SPACY_MODEL, see pipeline).
     """
-    result = extract_many([text], [published], [title])[0]
+    result = extract_many([text], [published], [title], model=model)[0]
     if published is not None and published_source:
         result.published_source = published_source
     return result
@@ -52,6 +54,7 @@ def extract_many(
     published: Iterable[datetime.date | None] | None = None,
     titles: Iterable[str | None] | None = None,
     batch_size: int = 16,
+    model: str | None = None,
 ) -> list[Extraction]:
     """Extract many articles, parsing them in batches with nlp.pipe."""
     from articles.extraction.pipeline import get_pipeline  # noqa: PLC0415 - loads spaCy
@@ -59,7 +62,7 @@ def extract_many(
     texts = list(texts)
     published_list = list(published) if published is not None else [None] * len(texts)
     titles_list = list(titles) if titles is not None else [None] * len(texts)
-    nlp = get_pipeline()
+    nlp = get_pipeline(model)
     results = []
     for doc, text, day, title in zip(
         nlp.pipe(texts, batch_size=batch_size), texts, published_list, titles_list, strict=True

@@ -119,6 +119,16 @@ def test_it_fails_with_a_reason_and_no_records_when_extraction_breaks(make_artic
     assert not Event.objects.filter(article=article).exists()
 
 
+def test_it_loads_the_spacy_model_the_setting_names(make_article, settings):
+    """A deployment names its model in settings; a missing one fails the article with the reason."""
+    settings.WARBOARD_SPACY_MODEL = "no_such_model_for_warboard"
+    article = make_article()
+    ingest.process_article(article.pk)
+    article.refresh_from_db()
+    assert article.status == Article.Status.FAILED
+    assert "'no_such_model_for_warboard' (WARBOARD_SPACY_MODEL) is not installed" in article.failure_reason
+
+
 def test_it_writes_nothing_when_a_record_breaks_the_transaction(make_article, monkeypatch, fake_extraction):
     """The losses insert fails after the events were written: the events go too."""
 

@@ -49,10 +49,11 @@ def test_it_loads_the_pipeline_before_the_worker_takes_a_task(make_article, monk
     from articles.extraction.pipeline import ModelMissing
     from articles.management.commands import db_worker
 
-    def missing():
-        raise ModelMissing("The spaCy model 'nope' (WARBOARD_SPACY_MODEL) is not installed.")
+    def missing(name):
+        raise ModelMissing(f"The spaCy model {name!r} (WARBOARD_SPACY_MODEL) is not installed.")
 
     monkeypatch.setattr(db_worker, "get_pipeline", missing)
+    monkeypatch.setattr(settings, "WARBOARD_SPACY_MODEL", "nope")
     article = make_article(enqueue=True)
     with pytest.raises(CommandError, match="'nope' \\(WARBOARD_SPACY_MODEL\\) is not installed"):
         call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", "--verbosity", "0")

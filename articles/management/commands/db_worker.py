@@ -9,6 +9,7 @@ before `django_tasks_db` in INSTALLED_APPS so that this command is the one
 
 import os
 
+from django.conf import settings
 from django.core.management.base import CommandError
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
@@ -24,7 +25,7 @@ class Command(DBWorkerCommand):
         watching_only = options.get("reload") and os.environ.get(DJANGO_AUTORELOAD_ENV) != "true"
         if not watching_only:
             try:
-                get_pipeline()
+                get_pipeline(settings.WARBOARD_SPACY_MODEL)
             except ModelMissing as error:
                 raise CommandError(str(error)) from error
             except KeyboardInterrupt:

@@ -15,6 +15,7 @@ import json
 import sys
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.extraction.pipeline import ModelMissing
@@ -124,6 +125,7 @@ class Command(BaseCommand):
                 [text for _id, text, _p, _t in batch],
                 [published for _id, _text, (published, _s), _t in batch],
                 [title for _id, _text, _p, title in batch],
+                model=settings.WARBOARD_SPACY_MODEL,
             )
         except ModelMissing:
             raise
