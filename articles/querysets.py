@@ -209,11 +209,13 @@ class EventQuerySet(ProvenanceQuerySet):
             events = events.filter(type__in=filters.types)
         if filters.countries:
             codes = list(filters.countries)
-            # A country in any role: taking part, losing, claiming, giving or receiving.
+            # A country in any role: taking part, losing, claiming, giving or receiving. A
+            # rejected record names no role, unless the analyst asked to see rejected ones.
+            counted = Q() if filters.review in (Review.REJECTED, Review.ALL) else ~Q(review_state="rejected")
+            losses = LossReport.objects.filter(counted, Q(side__in=codes) | Q(reported_by__in=codes))
+            pledges = AidPledge.objects.filter(counted, Q(donor__in=codes) | Q(recipient__in=codes))
             events = events.filter(
-                Q(countries__overlap=codes)
-                | Q(pk__in=LossReport.objects.filter(Q(side__in=codes) | Q(reported_by__in=codes)).values("event_id"))
-                | Q(pk__in=AidPledge.objects.filter(Q(donor__in=codes) | Q(recipient__in=codes)).values("event_id"))
+                Q(countries__overlap=codes) | Q(pk__in=losses.values("event_id")) | Q(pk__in=pledges.values("event_id"))
             )
         if filters.place:
             events = events.filter(places__contains=[filters.place])

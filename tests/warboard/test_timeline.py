@@ -148,6 +148,15 @@ def test_it_filters_by_a_country_in_any_role(viewer_client, make_event, make_los
     assert event_ids(get(viewer_client, country="pl")) == [event.pk]
 
 
+def test_it_does_not_find_a_country_through_a_rejected_record(viewer_client, make_event, make_loss, make_pledge):
+    event = make_event(countries=[])
+    make_loss(event, side="PL", review_state="rejected")
+    make_pledge(event, donor="PL", review_state="rejected")
+    assert event_ids(get(viewer_client, country="PL")) == []
+    assert event_ids(get(viewer_client, country="PL", review="all")) == [event.pk]
+    assert event_ids(get(viewer_client, country="PL", review="rejected")) == [event.pk]
+
+
 def test_it_filters_by_several_countries(viewer_client, make_event):
     poland = make_event(countries=["PL"], date=D(2024, 1, 2))
     germany = make_event(countries=["DE"], date=D(2024, 1, 1))
