@@ -595,20 +595,10 @@ def _losses_event(
     day = ctx.date.date if ctx.date and ctx.date.precision == "day" else None
     if day is None and loss.period == "day":
         day = loss.date
-    result.events.append(
-        Event(
-            date=day,
-            precision="day" if day else None,
-            type="losses",
-            summary=ctx.text,
-            places=list(dict.fromkeys(p.name for p in ctx.places)),
-            countries=ctx.country_codes,
-            span=(ctx.start, ctx.end),
-        )
+    places = list(dict.fromkeys(p.name for p in ctx.places))
+    return _sentence_event(
+        result, ctx, "losses", day, places, ctx.country_codes, event_indexes, sentence_of_event, number
     )
-    sentence_of_event.append(number)
-    event_indexes.append(len(result.events) - 1)
-    return len(result.events) - 1
 
 
 def _aid_event(
@@ -619,13 +609,28 @@ def _aid_event(
             return index
     day = pledge.date or (ctx.date.date if ctx.date and ctx.date.precision == "day" else None)
     countries_found = list(dict.fromkeys(c for c in (pledge.donor, pledge.recipient) if c))
+    return _sentence_event(result, ctx, "aid", day, [], countries_found, event_indexes, sentence_of_event, number)
+
+
+def _sentence_event(
+    result: Extraction,
+    ctx: SentenceContext,
+    type_: str,
+    day: datetime.date | None,
+    places: list[str],
+    countries_found: list[str],
+    event_indexes: list[int],
+    sentence_of_event: list[int],
+    number: int,
+) -> int:
+    """A new event for a sentence whose loss or pledge had none to hang under; its index."""
     result.events.append(
         Event(
             date=day,
             precision="day" if day else None,
-            type="aid",
+            type=type_,
             summary=ctx.text,
-            places=[],
+            places=places,
             countries=countries_found,
             span=(ctx.start, ctx.end),
         )
