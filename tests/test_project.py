@@ -70,7 +70,18 @@ def test_it_refuses_to_run_in_production_without_a_secret_key():
     env = dict(PRODUCTION, SECRET_KEY="")
     result = run([sys.executable, "manage.py", "check"], **env)
     assert result.returncode != 0
-    assert "SECRET_KEY must be set in production" in result.stderr
+    assert "ImproperlyConfigured: SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_it_refuses_the_development_key_whenever_debug_is_off():
+    # Not only behind HTTPS: a plain DEBUG=0 start would otherwise sign sessions with a key in the repository.
+    result = run([sys.executable, "manage.py", "check"], DEBUG="0", SECRET_KEY="", WARBOARD_HTTPS="0")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+    assert "secrets.token_urlsafe" in result.stderr  # how to make one
+
+    development = run([sys.executable, "manage.py", "check"], DEBUG="1", SECRET_KEY="", WARBOARD_HTTPS="0")
+    assert development.returncode == 0, development.stderr
 
 
 def test_it_rejects_a_boolean_setting_it_cannot_read():
