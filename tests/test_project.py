@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,13 @@ def test_it_talks_to_postgresql():
     with connection.cursor() as cursor:
         cursor.execute("SELECT current_setting('server_version_num')::int")
         assert cursor.fetchone()[0] >= 150000
+
+
+def test_it_serves_static_files_before_collectstatic_without_a_warning(client, settings):
+    if settings.STATIC_ROOT.is_dir():
+        pytest.skip("collectstatic has filled staticfiles/ here; whitenoise serves that instead")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # whitenoise's "No directory at: .../staticfiles/" fails the test
+        response = client.get("/static/css/app.css")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"/*")

@@ -173,6 +173,12 @@ SHORT_DATE_FORMAT = "Y-m-d"
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+if not STATIC_ROOT.is_dir():
+    # collectstatic fills STATIC_ROOT for a deployment (the Dockerfile runs it). Until it has
+    # (development, the test suite) whitenoise finds files in static/ as they are asked for,
+    # instead of warning "No directory at: staticfiles/" and serving nothing.
+    WHITENOISE_AUTOREFRESH = True
+    WHITENOISE_USE_FINDERS = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
