@@ -107,3 +107,11 @@ def test_it_serves_static_files_before_collectstatic_without_a_warning(client, s
         response = client.get("/static/css/app.css")
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"/*")
+
+
+def test_it_has_a_favicon_at_the_root_and_links_it(client, db):
+    response = client.get("/favicon.ico")  # anonymous: browsers ask before anyone logs in
+    assert response.status_code == 200
+    assert response["Content-Type"] in {"image/x-icon", "image/vnd.microsoft.icon"}
+    assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    assert '<link rel="icon" href="/static/root/favicon.ico"' in client.get("/accounts/login/").content.decode()

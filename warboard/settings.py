@@ -173,6 +173,9 @@ SHORT_DATE_FORMAT = "Y-m-d"
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Files browsers ask for at the site's root (/favicon.ico, also from the admin's pages),
+# served by whitenoise before the login requirement applies.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 if not STATIC_ROOT.is_dir():
     # collectstatic fills STATIC_ROOT for a deployment (the Dockerfile runs it). Until it has
     # (development, the test suite) whitenoise finds files in static/ as they are asked for,
