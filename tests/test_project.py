@@ -1,6 +1,7 @@
 """The project's own plumbing: finding Python, production settings, the embedded database."""
 
 import os
+import shutil
 import subprocess
 import sys
 import warnings
@@ -115,3 +116,28 @@ def test_it_has_a_favicon_at_the_root_and_links_it(client, db):
     assert response["Content-Type"] in {"image/x-icon", "image/vnd.microsoft.icon"}
     assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"  # an ICO file
     assert '<link rel="icon" href="/static/root/favicon.ico"' in client.get("/accounts/login/").content.decode()
+
+
+def _fake_command(folder: Path, name: str, script: str) -> None:
+    path = folder / name
+    path.write_text(f"#!/bin/bash\n{script}\n")
+    path.chmod(0o755)
+
+
+def test_ci_fails_when_chromium_cannot_be_installed(tmp_path):
+    # A PATH with no chromium, an apt-get that fails and no make: the run must stop at the
+    # browser check, before anything else.
+    for name in ("bash", "dirname"):
+        (tmp_path / name).symlink_to(shutil.which(name))
+    _fake_command(tmp_path, "id", "echo 0")  # root, so the script tries to install
+    _fake_command(tmp_path, "apt-get", "exit 100")
+    env = {"PATH": str(tmp_path), "HOME": str(tmp_path)}
+    ci = subprocess.run(["bash", ".ci/run"], cwd=ROOT, env=env | {"CI": "true"}, capture_output=True, text=True)
+    assert ci.returncode == 1
+    assert "ci: could not install chromium" in ci.stdout
+    assert "the browser tests must run in CI, so this run fails" in ci.stderr
+    assert "make test" not in ci.stdout
+
+    local = subprocess.run(["bash", ".ci/run"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert "the browser tests will be skipped (CI=true makes this an error)" in local.stdout
+    assert "ci: make test (embedded PostgreSQL)" in local.stdout  # goes on (and stops here: no make)
