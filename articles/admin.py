@@ -1,6 +1,28 @@
+"""Django admin: every model has its pages; what extraction and review write is read-only here.
+
+An editor changes a record through review (warboard/review.py), which sets its review
+state and keeps a Revision with the values before and after; re-extraction keeps
+reviewed records and replaces the rest. A change made here would have neither, and the
+next re-extraction would silently undo it, so the records and their history can be read
+in the admin but not added, changed or deleted. Articles come in through the upload form
+or `manage.py ingest`, which store the raw bytes and queue extraction: the admin cannot
+add one, nor change the text or status that extraction owns.
+"""
+
 from django.contrib import admin
 
 from .models import AidPledge, Article, Equipment, Event, LossReport, Place, Revision
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Article)
@@ -8,15 +30,35 @@ class ArticleAdmin(admin.ModelAdmin):
     list_display = ["id", "title", "outlet", "published", "status", "uploaded_at"]
     list_filter = ["status", "published_source", "outlet"]
     search_fields = ["title", "outlet", "url", "sha256"]
-    readonly_fields = ["sha256", "uploaded_at", "processed_at", "extractor_version"]
-    exclude = ["raw"]
+    # Only how the article is labelled may change here: extraction worked out its records'
+    # dates from `published` and their sentences' spans from `text`.
+    fields = [
+        "title",
+        "outlet",
+        "url",
+        "published",
+        "published_source",
+        "filename",
+        "content_type",
+        "sha256",
+        "status",
+        "failure_reason",
+        "extractor_version",
+        "uploaded_by",
+        "uploaded_at",
+        "processed_at",
+        "text",
+    ]
+    readonly_fields = [name for name in fields if name not in {"title", "outlet", "url"}]
     date_hierarchy = "uploaded_at"
 
+    def has_add_permission(self, request):
+        return False
 
-class RecordAdmin(admin.ModelAdmin):
+
+class RecordAdmin(ReadOnlyAdmin):
     list_filter = ["review_state"]
     raw_id_fields = ["article"]
-    readonly_fields = ["reviewed_at"]
 
 
 @admin.register(Event)
@@ -41,7 +83,7 @@ class AidPledgeAdmin(RecordAdmin):
 
 
 @admin.register(Revision)
-class RevisionAdmin(admin.ModelAdmin):
+class RevisionAdmin(ReadOnlyAdmin):
     list_display = ["id", "kind", "record_id", "action", "user", "at"]
     list_filter = ["kind", "action"]
 

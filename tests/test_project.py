@@ -1,8 +1,10 @@
 """The project's own plumbing: finding Python, production settings, the embedded database."""
 
 import os
+import shutil
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -70,7 +72,18 @@ def test_it_refuses_to_run_in_production_without_a_secret_key():
     env = dict(PRODUCTION, SECRET_KEY="")
     result = run([sys.executable, "manage.py", "check"], **env)
     assert result.returncode != 0
-    assert "SECRET_KEY must be set in production" in result.stderr
+    assert "ImproperlyConfigured: SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_it_refuses_the_development_key_whenever_debug_is_off():
+    # Not only behind HTTPS: a plain DEBUG=0 start would otherwise sign sessions with a key in the repository.
+    result = run([sys.executable, "manage.py", "check"], DEBUG="0", SECRET_KEY="", WARBOARD_HTTPS="0")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+    assert "secrets.token_urlsafe" in result.stderr  # how to make one
+
+    development = run([sys.executable, "manage.py", "check"], DEBUG="1", SECRET_KEY="", WARBOARD_HTTPS="0")
+    assert development.returncode == 0, development.stderr
 
 
 def test_it_rejects_a_boolean_setting_it_cannot_read():
@@ -85,3 +98,46 @@ def test_it_talks_to_postgresql():
     with connection.cursor() as cursor:
         cursor.execute("SELECT current_setting('server_version_num')::int")
         assert cursor.fetchone()[0] >= 150000
+
+
+def test_it_serves_static_files_before_collectstatic_without_a_warning(client, settings):
+    if settings.STATIC_ROOT.is_dir():
+        pytest.skip("collectstatic has filled staticfiles/ here; whitenoise serves that instead")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # whitenoise's "No directory at: .../staticfiles/" fails the test
+        response = client.get("/static/css/app.css")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"/*")
+
+
+def test_it_has_a_favicon_at_the_root_and_links_it(client, db):
+    response = client.get("/favicon.ico")  # anonymous: browsers ask before anyone logs in
+    assert response.status_code == 200
+    assert response["Content-Type"] in {"image/x-icon", "image/vnd.microsoft.icon"}
+    assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    assert '<link rel="icon" href="/static/root/favicon.ico"' in client.get("/accounts/login/").content.decode()
+
+
+def _fake_command(folder: Path, name: str, script: str) -> None:
+    path = folder / name
+    path.write_text(f"#!/bin/bash\n{script}\n")
+    path.chmod(0o755)
+
+
+def test_ci_fails_when_chromium_cannot_be_installed(tmp_path):
+    # A PATH with no chromium, an apt-get that fails and no make: the run must stop at the
+    # browser check, before anything else.
+    for name in ("bash", "dirname"):
+        (tmp_path / name).symlink_to(shutil.which(name))
+    _fake_command(tmp_path, "id", "echo 0")  # root, so the script tries to install
+    _fake_command(tmp_path, "apt-get", "exit 100")
+    env = {"PATH": str(tmp_path), "HOME": str(tmp_path)}
+    ci = subprocess.run(["bash", ".ci/run"], cwd=ROOT, env=env | {"CI": "true"}, capture_output=True, text=True)
+    assert ci.returncode == 1
+    assert "ci: could not install chromium" in ci.stdout
+    assert "the browser tests must run in CI, so this run fails" in ci.stderr
+    assert "make test" not in ci.stdout
+
+    local = subprocess.run(["bash", ".ci/run"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert "the browser tests will be skipped (CI=true makes this an error)" in local.stdout
+    assert "ci: make test (embedded PostgreSQL)" in local.stdout  # goes on (and stops here: no make)

@@ -5,6 +5,7 @@ with an embedded PostgreSQL. A deployment sets DATABASE_URL, SECRET_KEY,
 ALLOWED_HOSTS and WARBOARD_HTTPS (see docker-compose.yml).
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -46,9 +47,12 @@ DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and env_bool("WARBOARD_HTTPS", False):
-        raise ImproperlyConfigured("SECRET_KEY must be set in production (WARBOARD_HTTPS is on).")
-    # Development only: a deployment sets SECRET_KEY (docker-compose.yml requires it).
+    if not DEBUG:
+        # Signed sessions and password-reset tokens made with a key in the repository can be forged.
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off: export SECRET_KEY to a long random string "
+            "(python -c 'import secrets; print(secrets.token_urlsafe(50))'), or set DEBUG=1 for development."
+        )
     SECRET_KEY = "django-insecure-development-key-warboard-not-for-production"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
@@ -66,6 +70,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "articles",  # before django_tasks_db: its db_worker command loads the pipeline first
     "django_tasks_db",
+    "axes",
     "warboard",
 ]
 
@@ -81,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a lockout found while logging in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "warboard.urls"
@@ -134,6 +141,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes first: it refuses a locked-out account or address before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling (django-axes): WARBOARD_LOGIN_FAILURE_LIMIT wrong passwords lock the account,
+# and as many from one address lock the address, each for WARBOARD_LOCKOUT_MINUTES (every
+# further try restarts the wait); `manage.py axes_reset` lifts the lockouts at once.
+AXES_FAILURE_LIMIT = env_int("WARBOARD_LOGIN_FAILURE_LIMIT", 5)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("WARBOARD_LOCKOUT_MINUTES", 15))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "warboard.client_ip.client_ip"
+# The proxies in front of the app that append to X-Forwarded-For: one TLS proxy when
+# WARBOARD_HTTPS is on (docker-compose.yml), none in development.
+WARBOARD_TRUSTED_PROXIES = env_int("WARBOARD_TRUSTED_PROXIES", 1 if env_bool("WARBOARD_HTTPS", False) else 0)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "timeline"
 LOGOUT_REDIRECT_URL = "login"
@@ -149,6 +173,15 @@ SHORT_DATE_FORMAT = "Y-m-d"
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Files browsers ask for at the site's root (/favicon.ico, also from the admin's pages),
+# served by whitenoise before the login requirement applies.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
+if not STATIC_ROOT.is_dir():
+    # collectstatic fills STATIC_ROOT for a deployment (the Dockerfile runs it). Until it has
+    # (development, the test suite) whitenoise finds files in static/ as they are asked for,
+    # instead of warning "No directory at: staticfiles/" and serving nothing.
+    WHITENOISE_AUTOREFRESH = True
+    WHITENOISE_USE_FINDERS = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

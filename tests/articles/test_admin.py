@@ -1,4 +1,4 @@
-"""Django admin: every model has its pages, and they open with data in them."""
+"""Django admin: every model has its pages, and none of them goes around review."""
 
 import pytest
 from django.contrib import admin
@@ -28,6 +28,11 @@ def admin_client(client, db, done_article):
     return client
 
 
+# Only the gazetteers are added in the admin: articles come through the upload form or
+# `manage.py ingest`, records through extraction, revisions through review.
+ADDABLE = {Place, Equipment}
+
+
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
 def test_the_admin_pages_of_each_model_open(admin_client, model):
     opts = model._meta
@@ -37,7 +42,8 @@ def test_the_admin_pages_of_each_model_open(admin_client, model):
     obj = model.objects.first()
     change = admin_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]))
     assert change.status_code == 200
-    assert admin_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add")).status_code == 200
+    add = admin_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add"))
+    assert add.status_code == (200 if model in ADDABLE else 403)
 
 
 def test_the_article_admin_keeps_the_raw_bytes_out_of_the_form(admin_client, done_article):
@@ -50,3 +56,96 @@ def test_the_article_admin_keeps_the_raw_bytes_out_of_the_form(admin_client, don
 def test_viewers_and_editors_cannot_open_the_admin(viewer_client):
     response = viewer_client.get(reverse("admin:articles_article_changelist"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+@pytest.fixture
+def staff_editor_client(client, editor):
+    # The analyst account `make run` creates: an editor who may open the admin.
+    editor.is_staff = True
+    editor.save()
+    client.force_login(editor)
+    return client
+
+
+RECORDS = [
+    (Event, {"summary": "Changed in the admin.", "type": "battle"}),
+    (LossReport, {"min": 999, "max": 999}),
+    (AidPledge, {"quantity": 999}),
+]
+
+
+@pytest.mark.parametrize(("model", "change"), RECORDS, ids=[model.__name__ for model, _ in RECORDS])
+def test_it_shows_extracted_records_read_only_to_a_staff_editor(staff_editor_client, done_article, model, change):
+    record = model.objects.filter(article=done_article).first()
+    before = model.objects.values().get(pk=record.pk)
+    url = reverse(f"admin:articles_{model._meta.model_name}_change", args=[record.pk])
+
+    page = staff_editor_client.get(url)
+    assert page.status_code == 200
+    assert "<form" in page.content.decode() and "_save" not in page.content.decode()
+    assert page.context["has_change_permission"] is False
+    data = {name: value for name, value in before.items() if value is not None} | change | {"_save": "Save"}
+    assert staff_editor_client.post(url, data).status_code == 403
+    assert staff_editor_client.get(reverse(f"admin:articles_{model._meta.model_name}_add")).status_code == 403
+    delete = reverse(f"admin:articles_{model._meta.model_name}_delete", args=[record.pk])
+    assert staff_editor_client.post(delete, {"post": "yes"}).status_code == 403
+
+    assert model.objects.values().get(pk=record.pk) == before
+    assert not Revision.objects.exists()
+
+
+def test_it_keeps_records_read_only_for_a_superuser_too(admin_client, done_article):
+    event = Event.objects.filter(article=done_article).first()
+    url = reverse("admin:articles_event_change", args=[event.pk])
+    assert admin_client.post(url, {"summary": "Changed in the admin.", "_save": "Save"}).status_code == 403
+    changelist = reverse("admin:articles_event_changelist")
+    admin_client.post(changelist, {"action": "delete_selected", "_selected_action": [event.pk], "post": "yes"})
+    assert Event.objects.get(pk=event.pk).summary == event.summary
+    assert 'value="delete_selected"' not in admin_client.get(changelist).content.decode()
+
+
+def test_it_lets_no_one_rewrite_the_review_history(admin_client):
+    revision = Revision.objects.get()
+    url = reverse("admin:articles_revision_change", args=[revision.pk])
+    assert admin_client.post(url, {"kind": "event", "action": "reject", "_save": "Save"}).status_code == 403
+    assert Revision.objects.get().action == "confirm"
+
+
+def test_it_lets_a_staff_editor_relabel_an_article_but_not_change_its_text_or_status(staff_editor_client, done_article):
+    url = reverse("admin:articles_article_change", args=[done_article.pk])
+    page = staff_editor_client.get(url).content.decode()
+    assert 'name="title"' in page
+    assert 'name="text"' not in page and 'name="status"' not in page and 'name="published"' not in page
+    assert done_article.text.splitlines()[0] in page  # shown, read-only
+
+    response = staff_editor_client.post(
+        url,
+        {
+            "title": "A better title",
+            "outlet": "Reuters",
+            "url": "",
+            "text": "Russian troops captured Kyiv on Monday.",
+            "status": "queued",
+            "published": "2024-02-24",
+            "_save": "Save",
+        },
+    )
+    assert response.status_code == 302
+    article = Article.objects.get(pk=done_article.pk)
+    assert (article.title, article.outlet) == ("A better title", "Reuters")
+    assert (article.text, article.status, article.published) == (
+        done_article.text,
+        "done",
+        done_article.published,
+    )
+
+
+def test_it_lets_no_one_add_an_article_in_the_admin(staff_editor_client, client, db):
+    add = reverse("admin:articles_article_add")
+    assert staff_editor_client.get(add).status_code == 403
+    data = {"title": "Made up", "text": "Russia surrendered on Monday.", "status": "done", "sha256": "0" * 64}
+    assert staff_editor_client.post(add, data).status_code == 403
+    root = User.objects.create_superuser("root", password="root-password-1")
+    client.force_login(root)
+    assert client.post(add, data).status_code == 403
+    assert not Article.objects.exists()

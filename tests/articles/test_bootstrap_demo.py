@@ -5,7 +5,7 @@ import io
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from articles.models import Article
 
@@ -64,3 +64,23 @@ def test_it_queues_again_what_a_killed_worker_left_processing(monkeypatch, make_
     out = bootstrap()
     assert f"Queued again article(s) {article.pk}: their worker stopped while processing them." in out
     assert Article.objects.get(pk=article.pk).status == "queued"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("password", "reason"),
+    [
+        ("1", "This password is too short. It must contain at least 8 characters."),
+        ("password123", "This password is too common."),
+        ("analyst-1", "The password is too similar to the username."),
+    ],
+)
+def test_it_refuses_a_weak_password_from_the_environment(monkeypatch, password, reason):
+    monkeypatch.setenv("WARBOARD_ADMIN_PASSWORD", password)
+    monkeypatch.setattr("articles.management.commands.bootstrap_demo.Command.ingest_seeds", lambda self: None)
+    with pytest.raises(CommandError) as refused:
+        bootstrap()
+    assert str(refused.value).startswith("WARBOARD_ADMIN_PASSWORD is not accepted: ")
+    assert reason in str(refused.value)
+    assert "unset it for a generated password" in str(refused.value)
+    assert not User.objects.filter(username="analyst").exists()

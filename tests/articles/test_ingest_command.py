@@ -3,11 +3,13 @@
 import datetime
 import io
 import json
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
 from django_tasks_db.models import DBTaskResult
 
+from articles import ingest as ingest_module
 from articles.models import Article, Event
 from tests.articles.conftest import ARTICLE_TEXT, SEED_DIR
 
@@ -150,3 +152,41 @@ def test_it_processes_the_seed_articles_synchronously(db):
     assert seeds["seed-000.txt"].published_source == "unknown"
     assert Event.objects.filter(article=seed_004).exists()
     assert seed_004.extractor_version
+
+
+def test_it_explains_the_manifest_format_in_its_help():
+    from articles.management.commands.ingest import Command
+
+    help_text = Command().create_parser("manage.py", "ingest").format_help()
+    assert "one JSON object per line" in help_text
+    assert '  {"id": "kyiv-0412", "path": "texts/kyiv-0412.html", "title": "Strikes on Kyiv",\n' in help_text
+    assert "relative to the folder the manifest is in\n             (not to the current folder)" in help_text
+    for key in ("path", "id", "title, url, outlet", "published"):
+        assert f"\n  {key} " in help_text or f"\n  {key}\n" in help_text, key
+    assert "--published YYYY-MM-DD" in help_text
+
+
+def test_it_gives_files_the_publication_date_of_published(db, tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE_TEXT)
+    (tmp_path / "b.txt").write_text(ARTICLE_TEXT + "\nAnother line.\n")
+    manifest = tmp_path / "manifest.jsonl"
+    manifest.write_text(json.dumps({"path": "b.txt", "published": "2023-02-01"}) + "\n")
+    out, _ = ingest(tmp_path / "a.txt", manifest, "--published", "2023-01-05")
+    assert out.startswith("2 new, 0 duplicate, 0 failed.")
+    a, b = Article.objects.get(filename="a.txt"), Article.objects.get(filename="b.txt")
+    assert (a.published, a.published_source) == (datetime.date(2023, 1, 5), "supplied")
+    assert b.published == datetime.date(2023, 2, 1)  # the manifest line's own date wins
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("05/01/2023", "'05/01/2023' is not a date: write it as YYYY-MM-DD, e.g. 2024-02-24"),
+        ("2999-01-01", ingest_module.FUTURE_DATE),  # the upload form's own check
+    ],
+)
+def test_it_refuses_a_published_date_it_cannot_use(db, tmp_path, value, message):
+    (tmp_path / "a.txt").write_text(ARTICLE_TEXT)
+    with pytest.raises(CommandError, match=re.escape(message)):
+        ingest(tmp_path / "a.txt", "--published", value)
+    assert not Article.objects.exists()

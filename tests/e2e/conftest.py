@@ -63,8 +63,8 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-# Chromium asks for /favicon.ico on every page (the site links none), and htmx logs as an
-# error every request it drops on purpose (hx-sync="this:replace" when a newer one starts).
+# htmx logs as an error every request it drops on purpose (hx-sync="this:replace" when a
+# newer one starts).
 TOLERATED = re.compile(r"^htmx:(afterRequest|sendAbort),")
 
 
@@ -96,7 +96,7 @@ def page(browser, live_server):
     unexpected = [
         f"{text} ({url})"
         for text, url in errors
-        if not url.endswith("/favicon.ico") and not (text.startswith("Failed to load resource") and url in documents)
+        if not (text.startswith("Failed to load resource") and url in documents)
     ]
     assert not unexpected, f"the page logged JavaScript errors: {unexpected}"
 

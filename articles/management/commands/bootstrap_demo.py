@@ -14,8 +14,10 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management import call_command, get_commands
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from articles import ingest
@@ -58,6 +60,16 @@ class Command(BaseCommand):
 
     def ensure_analyst(self) -> None:
         password = os.environ.get("WARBOARD_ADMIN_PASSWORD", "")
+        if password:
+            # The same rules as the password change form: this account is a staff editor.
+            try:
+                validate_password(password, User(username=ANALYST))
+            except ValidationError as error:
+                raise CommandError(
+                    "WARBOARD_ADMIN_PASSWORD is not accepted: "
+                    + " ".join(error.messages)
+                    + " Choose a stronger one, or unset it for a generated password."
+                ) from None
         generated = ""
         with transaction.atomic():
             user, created = User.objects.get_or_create(username=ANALYST, defaults={"is_staff": True})

@@ -1,17 +1,16 @@
 """Ingest article files, folders of them and JSON-lines manifests.
 
     manage.py ingest ../shared/corpus/pool/manifest.jsonl
-    manage.py ingest article.html notes/ --outlet Reuters --sync
+    manage.py ingest article.html notes/ --outlet Reuters --published 2024-02-24 --sync
     manage.py ingest --requeue-stuck
 
-A manifest line is {"id", "path" (relative to the manifest), "title", "url",
-"outlet", "published"}; the manifest's values win over what a document says.
-Without --sync the articles are queued for `manage.py db_worker`; with it they
-are processed here, one after the other.
+The manifest format is in MANIFEST_HELP (shown by --help). Without --sync the articles
+are queued for `manage.py db_worker`; with it they are processed here, one after the other.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import json
 import mimetypes
@@ -19,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, DjangoHelpFormatter
 from django.core.validators import URLValidator
 
 from articles import ingest
@@ -27,6 +26,37 @@ from articles.management.progress import ProgressBar
 from articles.models import Article
 
 MANIFEST_SUFFIXES = (".jsonl", ".ndjson")
+
+MANIFEST_HELP = """\
+A manifest (.jsonl or .ndjson) holds one JSON object per line, one line per article:
+
+  {"id": "kyiv-0412", "path": "texts/kyiv-0412.html", "title": "Strikes on Kyiv",
+   "url": "https://example.org/kyiv-0412", "outlet": "Reuters", "published": "2024-04-12"}
+
+  path       required: the article's file, relative to the folder the manifest is in
+             (not to the current folder), so a manifest and its files move together
+  id         the line's name in the report (default: its path)
+  title, url, outlet
+             text or null; they win over what the document itself says
+  published  the publication date as YYYY-MM-DD, or null for --published or else a date
+             found in the text
+
+Blank lines are skipped; a line that cannot be read is reported as failed and the others
+go on. --outlet and --published fill in what a file, or a manifest line, does not give.
+"""
+
+
+def publication_date(value: str) -> datetime.date:
+    """--published: an ISO date that an uploader could type into the upload form."""
+    try:
+        published = datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2024-02-24") from None
+    try:
+        ingest.check_published(published)
+    except ingest.InvalidUpload as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return published
 
 
 @dataclass
@@ -116,20 +146,44 @@ def collect(paths: list[str]) -> list[Source]:
     return sources
 
 
+class HelpFormatter(DjangoHelpFormatter, argparse.RawDescriptionHelpFormatter):
+    pass
+
+
 class Command(BaseCommand):
     help = "Ingest article files (.txt, .md, .html), folders of them and JSON-lines manifests."
 
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        # The manifest format's example keeps its lines (Django's formatter would reflow it).
+        return super().create_parser(prog_name, subcommand, formatter_class=HelpFormatter, **kwargs)
+
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="*", help="Files, folders or manifest.jsonl files.")
+        parser.epilog = MANIFEST_HELP
+        parser.add_argument("paths", nargs="*", help="Files, folders or manifest files (.jsonl, .ndjson).")
         parser.add_argument("--sync", action="store_true", help="Process here instead of queueing for a worker.")
         parser.add_argument("--outlet", default="", help="The outlet of files that do not name one.")
+        parser.add_argument(
+            "--published",
+            type=publication_date,
+            metavar="YYYY-MM-DD",
+            help="The publication date of files that do not give one (as the upload form's date field).",
+        )
         parser.add_argument(
             "--requeue-stuck",
             action="store_true",
             help="Queue again the articles whose worker died while processing them.",
         )
 
-    def handle(self, *args, paths: list[str], sync: bool, outlet: str, requeue_stuck: bool, **options):
+    def handle(
+        self,
+        *args,
+        paths: list[str],
+        sync: bool,
+        outlet: str,
+        published: datetime.date | None,
+        requeue_stuck: bool,
+        **options,
+    ):
         if requeue_stuck:
             requeued = ingest.requeue_stuck()
             self.stdout.write(f"Requeued {len(requeued)} stuck article(s).")
@@ -142,12 +196,20 @@ class Command(BaseCommand):
         bar = ProgressBar(len(sources), self.stderr, label="Ingesting " if sync else "Queueing ")
         bar.draw()
         for source in sources:
-            self.ingest_one(source, summary, sync=sync, default_outlet=outlet)
+            self.ingest_one(source, summary, sync=sync, default_outlet=outlet, default_published=published)
             bar.advance(source.label)
         bar.close()
         self.report(summary)
 
-    def ingest_one(self, source: Source, summary: Summary, *, sync: bool, default_outlet: str) -> None:
+    def ingest_one(
+        self,
+        source: Source,
+        summary: Summary,
+        *,
+        sync: bool,
+        default_outlet: str,
+        default_published: datetime.date | None = None,
+    ) -> None:
         if source.error:
             summary.failed.append((source.label, source.error))
             return
@@ -165,7 +227,7 @@ class Command(BaseCommand):
                 title=source.title,
                 url=source.url,
                 outlet=source.outlet or default_outlet,
-                published=source.published,
+                published=source.published or default_published,
                 enqueue=not sync,
             )
         except ingest.InvalidUpload as error:
