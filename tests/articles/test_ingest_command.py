@@ -94,6 +94,23 @@ def test_it_reports_manifest_lines_whose_fields_cannot_be_stored(db, tmp_path):
     assert list(Article.objects.values_list("title", "url")) == [("Good", "https://example.org/d")]
 
 
+def test_it_reports_manifest_dates_outside_the_war(db, tmp_path):
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text(f"{ARTICLE_TEXT}\nVersion {name}.\n")
+    lines = [
+        {"id": "old", "path": "a.txt", "published": "2013-12-31"},
+        {"id": "zero", "path": "b.txt", "published": "0001-01-01"},
+        {"id": "good", "path": "c.txt", "published": "2014-01-01"},
+    ]
+    manifest = tmp_path / "manifest.jsonl"
+    manifest.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    out, _err = ingest(manifest)
+    assert out.splitlines()[0] == "1 new, 0 duplicate, 2 failed."
+    assert "failed: old: The publication date cannot be before 1 January 2014" in out
+    assert "failed: zero: The publication date cannot be before 1 January 2014" in out
+    assert list(Article.objects.values_list("published", flat=True)) == [datetime.date(2014, 1, 1)]
+
+
 def test_it_reports_duplicates_on_a_second_run(db, manifest):
     ingest(manifest)
     out, _ = ingest(manifest)
