@@ -350,11 +350,16 @@ GLUED_TEASER_RE = re.compile(r"^(?:[A-Z][a-z]+)?category(?=[A-Z ·])|^\d{1,2}:\d
 JUNK_ANYWHERE_RE = re.compile(
     r"\bcookies?\b|\bnewsletters?\b|purchase licensing rights"
     r"|all rights reserved|\bprivacy policy\b|\bterms of (?:use|service)\b|contributed to this report"
-    r"|\bwrites for\b|\bis a (?:correspondent|reporter)\b|\bsigning up\b|\bemail address\b|delivered to your inbox"
+    r"|\bsigning up\b|\bemail address\b|delivered to your inbox"
     r"|premium support|daily roundup|^follow \S+ coverage\b|mailing list|available to subscribers|click here"
     r"|does not support the (?:audio|video) element",
     re.IGNORECASE,
 )
+# "_Katarzyna Szalajko writes for OSV News from Warsaw, Poland._": a line about its author,
+# whose name opens it. The news may say the same in a clause ("Viktoriia Roshchyna, who
+# writes for Ukrainska Pravda, ..."), and that line stays.
+AUTHOR_NOTE_RE = re.compile(r"^[\W_]*(?:[A-Z][\w'’.-]*\s+){1,4}(?:writes\s+for|is\s+a\s+(?:correspondent|reporter))\b")
+MAX_AUTHOR_NOTE_WORDS = 30
 BYLINE_RE = re.compile(
     r"^\W*(?:(?:[Ww]ritten\s+)?[Bb]y|[Ww]ords\s+by)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|,|de|van|von))*"
     r"(?:\s*[,|–—-].{0,60})?$"
@@ -492,6 +497,8 @@ def _is_junk_line(line: str) -> bool:
         lowered = stripped.lower()
         if "newsletter" not in lowered or "sign up" in lowered or "subscribe" in lowered:
             return True
+    if words <= MAX_AUTHOR_NOTE_WORDS and AUTHOR_NOTE_RE.match(stripped):
+        return True
     if words <= 12 and not SENTENCE_END_RE.search(stripped) and BYLINE_RE.match(stripped):
         return True
     if words <= 5 and stripped.startswith("(") and stripped.endswith(")"):

@@ -377,6 +377,30 @@ def test_it_keeps_a_line_of_reporting_that_says_days_ago_and_the_line_after_it()
     assert clean_text(text) == text
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "_Katarzyna Szalajko writes for OSV News from Warsaw, Poland._",
+        "Maria Ivanova is a correspondent for the Kyiv Independent.",
+    ],
+)
+def test_it_drops_a_note_about_the_author(note):
+    story = "Russian drones struck Odesa overnight, the governor said.\n"
+    assert clean_text(f"{story}{note}\n") == story
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Viktoriia Roshchyna, who writes for Ukrainska Pravda, died in Russian captivity, officials said.",
+        "His colleague, who is a reporter for AFP, said the shelling near Bakhmut began at dawn.",
+    ],
+)
+def test_it_keeps_news_that_says_who_writes_for_whom(line):
+    story = "Russian drones struck Odesa overnight, the governor said.\n"
+    assert clean_text(f"{story}{line}\n") == f"{story}{line}\n"
+
+
 def test_it_drops_a_teaser_among_links_to_other_stories():
     text = (
         "Hungary accounted for 68% of Ukraine's imported power this month, the ministry said.\n"
