@@ -197,6 +197,10 @@ def test_it_refuses_null_characters_in_any_encoding(editor_client, encoding):
     refused(response, "kyiv.txt: This file contains null characters, which no text or HTML article holds.")
 
 
+def test_it_refuses_null_characters_in_pasted_text(editor_client):
+    refused(editor_client.post(URL, {"text": "Kyiv shelled\x00 overnight, officials said."}), "Null characters")
+
+
 def test_it_refuses_bytes_in_no_encoding_it_knows(editor_client):
     ebcdic = "Russian forces shelled Kharkiv on Monday, the governor said.\n".encode("cp500") * 5
     response = editor_client.post(URL, {"files": [txt("mainframe.txt", ebcdic)]})
