@@ -83,7 +83,7 @@ class UploadForm(forms.Form):
         try:
             ingest.check_published(published)
         except ingest.InvalidUpload as error:
-            raise forms.ValidationError(str(error), code="future") from None
+            raise forms.ValidationError(str(error), code="published") from None
         return published
 
     def clean_files(self):

@@ -34,7 +34,14 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from articles.extraction.cleaning import Document, UnreadableDocument, read_document
+from articles.extraction.cleaning import (
+    EARLIEST_PUBLICATION,
+    Document,
+    UnreadableDocument,
+    check_document,
+    opening_line,
+    read_document,
+)
 from articles.models import AidPledge, Article, Equipment, Event, LossReport, ReviewState, Revision
 
 if TYPE_CHECKING:
@@ -66,6 +73,10 @@ TEXT_TOO_LONG = (
 # 30,000 characters.
 MAX_TEXT_CHARS = 200_000
 FUTURE_DATE = "The publication date cannot be in the future."
+EARLY_DATE = (
+    f"The publication date cannot be before {EARLIEST_PUBLICATION:%-d %B %Y}: Warboard follows the war from 2014 on. "
+    "Check the year."
+)
 TEXT_TOO_LARGE = "The pasted text is larger than {limit}; paste articles of at most {limit}, or upload them as files."
 REQUEST_TOO_LARGE = (
     "This upload is {size}, more than one upload can carry ({limit}); nothing was stored. Upload fewer files at a time."
@@ -146,16 +157,24 @@ def check_filename(filename: str) -> None:
 
 
 def check_published(published: datetime.date | None) -> None:
-    if published is not None and published > timezone.localdate():
+    """Refuse a typed date extraction could not use: one in the future, or one before the war began."""
+    if published is None:
+        return
+    if published > timezone.localdate():
         raise InvalidUpload(FUTURE_DATE)
+    if published < EARLIEST_PUBLICATION:
+        raise InvalidUpload(EARLY_DATE)
 
 
 def read_upload(upload: Upload) -> Document:
-    """Validate an upload and read it: what the form checks and what create_article stores."""
+    """Validate an upload and read it: what the form checks and what create_article stores.
+
+    An HTML page is only checked here (see cleaning.check_document): the worker reduces it.
+    """
     check_filename(upload.filename)
     check_size(len(upload.raw))
     try:
-        document = read_document(upload.raw, upload.filename or None, upload.content_type or None)
+        document = check_document(upload.raw, upload.filename or None, upload.content_type or None)
     except UnreadableDocument as error:
         raise InvalidUpload(str(error)) from None
     if len(document.text) > MAX_TEXT_CHARS:
@@ -177,7 +196,8 @@ def create_article(
     """Store an upload as a queued article, or return the article with the same bytes.
 
     What the uploader supplies (title, URL, outlet, date) wins over what the document
-    says. `document` is the upload already read by the form (read again otherwise).
+    says; a text without a title of either is named by its first line. `document` is
+    the upload already read by the form (read again otherwise).
     With `enqueue`, processing is queued once the surrounding transaction commits,
     so a worker never looks for an article that is not there yet.
     """
@@ -194,7 +214,7 @@ def create_article(
 
     published_value, published_source = _publication(published, document)
     article = Article(
-        title=(title or document.title or "")[:500],
+        title=(title or document.title or opening_line(document.text))[:500],
         url=(url or document.url or "")[:2000],
         outlet=(outlet or document.outlet or "")[:200],
         published=published_value,

@@ -199,13 +199,29 @@ def article_detail(request, pk: int):
 @require_GET
 @permission_required("articles.view_article", raise_exception=True)
 def article_raw(request, pk: int):
-    article = get_object_or_404(Article.objects.only("raw", "filename", "content_type"), pk=pk)
-    response = HttpResponse(bytes(article.raw), content_type=article.content_type or "application/octet-stream")
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=article.filename or f"article-{article.pk}.txt"
-    )
+    """The upload's bytes as a download, typed by the server, never by the uploader.
+
+    The content type a browser sent is the uploader's to choose: a .txt sent as
+    text/javascript would run when a page loads it as a script (same origin, so the CSP
+    allows it). UTF-8 text goes as text/plain, anything else as bytes, and the browser
+    is told not to guess otherwise.
+    """
+    article = get_object_or_404(Article.objects.only("raw", "filename"), pk=pk)
+    raw = bytes(article.raw)
+    response = HttpResponse(raw, content_type=_download_type(raw))
+    # A file name given to `ingest` may hold a line break, which no header may.
+    filename = "".join(ch for ch in article.filename if ch.isprintable()) or f"article-{article.pk}.txt"
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def _download_type(raw: bytes) -> str:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return "application/octet-stream"
+    return "text/plain; charset=utf-8"
 
 
 @require_POST

@@ -7,15 +7,24 @@ rewrites a sentence.
 
 The publication date is looked for in the decoded text before cleaning, because the
 lines that carry it (bylines, time stamps) are boilerplate that cleaning drops.
+
+Everything here reads what an uploader chose, hostile or not: every pattern runs in
+time linear in the text (tests/extraction/test_cleaning.py feeds it the lines that once
+took minutes), and a page over check_html's bounds is refused before trafilatura,
+whose time grows much faster than the page, ever parses it.
 """
 
 from __future__ import annotations
 
+import collections
 import datetime
+import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+import charset_normalizer
 import trafilatura
 
 
@@ -37,17 +46,34 @@ class Document:
 
 EMPTY_FILE = "The file is empty."
 BINARY_FILE = "This looks like a binary file, not text or HTML."
+NUL_CHARACTERS = (
+    "This file contains null characters, which no text or HTML article holds. "
+    "Save the article again as text (UTF-8) and upload that."
+)
+UNKNOWN_ENCODING = (
+    "The characters of this file could not be read: it is not UTF-8 nor a Western or Cyrillic encoding "
+    "Warboard knows. Save it as UTF-8 text and upload that."
+)
 NO_TEXT_IN_HTML = "No article text could be found in this HTML page."
 
 # Formats people upload by mistake; their first bytes say what they are.
 BINARY_SIGNATURES = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0")
+# The UTF-32 marks come first: the little-endian one begins with UTF-16's.
 BOMS = (
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
 )
-CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
+CONTROL_CHARACTERS = frozenset(map(chr, range(0x20))) - {"\t", "\n", "\x0c", "\r"}
 HTML_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
+# The encodings an article without a byte-order mark or a declared charset may come in:
+# Western text, and Russian and Ukrainian text in every legacy Cyrillic encoding still
+# met (Windows, KOI8-R and KOI8-U, DOS cp866 and its Ukrainian cp1125, Mac). Offering
+# charset-normalizer only these keeps it from reading a short Western text as Polish
+# cp1250, and a file none of them reads cleanly (EBCDIC, say) is refused, not garbled.
+LEGACY_ENCODINGS = ("cp1252", "cp1251", "koi8_u", "koi8_r", "cp866", "cp1125", "mac_cyrillic")
 
 
 def decode(raw: bytes) -> str:
@@ -55,6 +81,12 @@ def decode(raw: bytes) -> str:
     if not raw.strip():
         raise UnreadableDocument(EMPTY_FILE)
     text = _decode_bytes(raw)
+    # PostgreSQL stores no NUL in text, whatever encoding carried it.
+    if "\x00" in text:
+        raise UnreadableDocument(NUL_CHARACTERS)
+    head = text[:4096]
+    if sum(ch in CONTROL_CHARACTERS for ch in head) > 0.05 * len(head):
+        raise UnreadableDocument(BINARY_FILE)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise UnreadableDocument(EMPTY_FILE)
@@ -65,13 +97,10 @@ def _decode_bytes(raw: bytes) -> str:
     for bom, encoding in BOMS:
         if raw.startswith(bom):
             try:
-                return raw.decode(encoding)
+                return raw[len(bom) :].decode(encoding)
             except UnicodeDecodeError:
                 raise UnreadableDocument(BINARY_FILE) from None
     if raw.startswith(BINARY_SIGNATURES) or b"\x00" in raw:
-        raise UnreadableDocument(BINARY_FILE)
-    head = raw[:4096]
-    if sum(byte in CONTROL_BYTES for byte in head) > 0.05 * len(head):
         raise UnreadableDocument(BINARY_FILE)
     try:
         return raw.decode("utf-8")
@@ -83,36 +112,19 @@ def _decode_bytes(raw: bytes) -> str:
     errors = lenient.count("\ufffd")
     if sum(ord(ch) > 0x7F for ch in lenient) - errors > 2 * errors:
         return lenient
-    declared = HTML_CHARSET.search(head)
+    declared = HTML_CHARSET.search(raw[:4096])
     if declared:
         try:
             return raw.decode(declared.group(1).decode("ascii"))
         except (LookupError, UnicodeDecodeError):
             pass
-    cyrillic = _cyrillic_encoding(raw)
-    if cyrillic:
-        return raw.decode(cyrillic)
+    best = charset_normalizer.from_bytes(raw, cp_isolation=list(LEGACY_ENCODINGS)).best()
+    if best is None:
+        raise UnreadableDocument(UNKNOWN_ENCODING)
     try:
-        return raw.decode("cp1252")
-    except UnicodeDecodeError:
-        # cp1252 leaves five bytes undefined; latin-1 maps every byte, so it is the last resort.
-        return raw.decode("latin-1")
-
-
-def _cyrillic_encoding(raw: bytes) -> str | None:
-    """Guess cp1251 or KOI8-R when most letters are 8-bit, as in Russian or Ukrainian text.
-
-    Western text in cp1252 has a few accented letters among ASCII ones; Cyrillic text
-    has almost all its letters above 0xC0. In cp1251 lower-case letters (the common
-    ones) are 0xE0-0xFF, in KOI8-R they are 0xC0-0xDF.
-    """
-    ascii_letters = sum(65 <= b <= 90 or 97 <= b <= 122 for b in raw)
-    lower_cp1251 = sum(b >= 0xE0 for b in raw)
-    lower_koi8 = sum(0xC0 <= b < 0xE0 for b in raw)
-    high = lower_cp1251 + lower_koi8
-    if high < 20 or high < ascii_letters:
-        return None
-    return "cp1251" if lower_cp1251 >= lower_koi8 else "koi8_r"
+        return raw.decode(best.encoding)
+    except (LookupError, UnicodeDecodeError):
+        raise UnreadableDocument(UNKNOWN_ENCODING) from None
 
 
 # --- publication date -----------------------------------------------------------
@@ -139,8 +151,6 @@ DATE = (
     rf"|(?P<y3>(?:19|20)\d\d)[-/.](?P<m3>\d\d)[-/.](?P<d3>\d\d)(?!\d)"
     rf"|(?<!\d)(?P<d4>\d{{1,2}})(?P<sep>[./-])(?P<m4>\d{{1,2}})(?P=sep)(?P<y4>(?:19|20)\d\d)(?!\d))"
 )
-# What may stand between a label and its date: "Updated: 4:52 AM EST, Thu January 5, 2023".
-GAP = rf"(?:\s*(?:[:,|·•–—-]|\bat\b|\bon\b|{TIME}|{WEEKDAY}))*\s*"
 LABEL = (
     r"(?:(?:^|(?<=[|·•.!?”]))[ \t]*(?P<label>first\s+published|published|posted|date|dated"
     r"|last\s+updated|updated?|(?:page\s+)?last\s+modified)\b(?:\s+on\b)?"
@@ -149,7 +159,10 @@ LABEL = (
 )
 
 DATE_RE = re.compile(DATE, re.IGNORECASE)
-LABELED_DATE_RE = re.compile(LABEL + GAP + DATE, re.IGNORECASE | re.MULTILINE)
+LABEL_RE = re.compile(LABEL, re.IGNORECASE | re.MULTILINE)
+# One piece of what may stand between a label and its date: "Updated: 4:52 AM EST, Thu January 5, 2023".
+GAP_PIECE_RE = re.compile(rf"\s*+(?:[:,|·•–—-]|\bat\b|\bon\b|{TIME}|{WEEKDAY})", re.IGNORECASE)
+GAP_DATE_RE = re.compile(rf"\s*+{DATE}", re.IGNORECASE)
 TIME_RE = re.compile(rf"\b{TIME}", re.IGNORECASE)
 # Words a time stamp or byline line may carry besides its date.
 STAMP_WORDS_RE = re.compile(
@@ -163,10 +176,46 @@ RELATIVE_TIME_RE = re.compile(r"\b(?:mins?|minutes?|hours?|hrs?|days?)\s+ago\b",
 LIVE_ENTRY_RE = re.compile(rf"(?P<d1>{DAY})\s+(?P<m1>{MONTH})\s+(?P<y1>(?:19|20)\d\d)(?=\d\d[.:]\d\d)", re.IGNORECASE)
 MIN_LIVE_ENTRIES = 3
 MAX_STAMP_LINE = 100
+# "United States", "Russia-Ukraine war": the section a teaser's stamp may name.
+MAX_SECTION_WORDS = 3
 # Page chrome has short sentences too ("Welcome,", "Don't have an account?"); paragraphs
 # of the article are longer.
 MAX_PARAGRAPHS_BEFORE_STAMP = 5
 MIN_PARAGRAPH_WORDS = 12
+# A date found in the text outside these bounds is not the article's publication date: the
+# war Warboard follows began in 2014, and a date after tomorrow (a day's slack for time zones)
+# is a typo or a forecast.
+EARLIEST_PUBLICATION = datetime.date(2014, 1, 1)
+
+
+def plausible_publication(day: datetime.date, today: datetime.date | None = None) -> bool:
+    """Whether a date can be an article's publication date: from 2014 to tomorrow."""
+    today = today or datetime.date.today()
+    return EARLIEST_PUBLICATION <= day <= today + datetime.timedelta(days=1)
+
+
+def labeled_dates(text: str) -> Iterator[tuple[re.Match, re.Match]]:
+    """Each "Published", "Updated on" or "This article was published" label with the date after it.
+
+    Times, weekdays and punctuation may stand between them. The text is walked piece by
+    piece rather than matched with one regex: the pieces overlap ("1:00:00" is a time, or
+    a time, a colon and a time), and a backtracking regex tries every way to cut a line
+    such as "Published 1" followed by ":00" sixty times, exponentially many. Here a date
+    wins wherever one starts, otherwise the longest piece is taken: one pass.
+    """
+    position = 0
+    while label := LABEL_RE.search(text, position):
+        position = label.end()
+        while True:
+            date = GAP_DATE_RE.match(text, position)
+            if date is not None:
+                yield label, date
+                position = date.end()
+                break
+            piece = GAP_PIECE_RE.match(text, position)
+            if piece is None:
+                break
+            position = piece.end()
 
 
 def find_published(text: str) -> datetime.date | None:
@@ -177,11 +226,11 @@ def find_published(text: str) -> datetime.date | None:
     and dates inside sentences ("on February 24, 2022") are not publication dates.
     """
     updated = None
-    for match in LABELED_DATE_RE.finditer(text):
-        day = _date_of(match)
-        if day is None:
+    for label_match, date_match in labeled_dates(text):
+        day = _date_of(date_match)
+        if day is None or not plausible_publication(day):
             continue
-        label = (match.group("label") or match.group("phrase") or "").lower()
+        label = (label_match.group("label") or label_match.group("phrase") or "").lower()
         if "updat" in label or "modified" in label:
             updated = updated or day
         else:
@@ -191,7 +240,7 @@ def find_published(text: str) -> datetime.date | None:
     paragraphs = 0
     for line in text.split("\n"):
         day = _stamp_date(line)
-        if day is not None:
+        if day is not None and plausible_publication(day):
             return day
         if len(line.split()) >= MIN_PARAGRAPH_WORDS and _is_sentence(line) and not _is_junk_line(line):
             paragraphs += 1
@@ -200,7 +249,7 @@ def find_published(text: str) -> datetime.date | None:
     # A live blog's first "Updated at" is its latest update; its oldest entry is nearer
     # the day it opened.
     entries = [_date_of(match) for match in LIVE_ENTRY_RE.finditer(text)]
-    entries = [day for day in entries if day is not None]
+    entries = [day for day in entries if day is not None and plausible_publication(day)]
     if len(entries) >= MIN_LIVE_ENTRIES:
         return min(entries)
     return updated
@@ -249,9 +298,11 @@ def _valid_date(year: str, month: int, day: str | int) -> datetime.date | None:
 
 # --- boilerplate ------------------------------------------------------------------
 
-MARKDOWN_IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-MARKDOWN_LINK_RE = re.compile(r"\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
-INLINE_TAG_RE = re.compile(r"</?(?:span|b|i|em|strong|u|a|font|sup|sub|small|br)\b[^>\n]*>", re.IGNORECASE)
+# No "[" inside a link or image, nor "<" inside a tag: each attempt then stops where the next
+# one starts, so a line of ten thousand "![" or "<b" is read once, not once per start.
+MARKDOWN_IMAGE_RE = re.compile(r"!\[[^\[\]\n]*\]\([^)\[\n]*\)")
+MARKDOWN_LINK_RE = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\[\n]|\([^()\[\n]*\))*\)")
+INLINE_TAG_RE = re.compile(r"</?(?:span|b|i|em|strong|u|a|font|sup|sub|small|br)\b[^<>\n]*>", re.IGNORECASE)
 BOLD_RE = re.compile(r"\*\*")
 BLANK_RUN_RE = re.compile(r"\n{3,}")
 # "■" closes an Economist article.
@@ -299,11 +350,16 @@ GLUED_TEASER_RE = re.compile(r"^(?:[A-Z][a-z]+)?category(?=[A-Z ·])|^\d{1,2}:\d
 JUNK_ANYWHERE_RE = re.compile(
     r"\bcookies?\b|\bnewsletters?\b|purchase licensing rights"
     r"|all rights reserved|\bprivacy policy\b|\bterms of (?:use|service)\b|contributed to this report"
-    r"|\bwrites for\b|\bis a (?:correspondent|reporter)\b|\bsigning up\b|\bemail address\b|delivered to your inbox"
+    r"|\bsigning up\b|\bemail address\b|delivered to your inbox"
     r"|premium support|daily roundup|^follow \S+ coverage\b|mailing list|available to subscribers|click here"
     r"|does not support the (?:audio|video) element",
     re.IGNORECASE,
 )
+# "_Katarzyna Szalajko writes for OSV News from Warsaw, Poland._": a line about its author,
+# whose name opens it. The news may say the same in a clause ("Viktoriia Roshchyna, who
+# writes for Ukrainska Pravda, ..."), and that line stays.
+AUTHOR_NOTE_RE = re.compile(r"^[\W_]*(?:[A-Z][\w'’.-]*\s+){1,4}(?:writes\s+for|is\s+a\s+(?:correspondent|reporter))\b")
+MAX_AUTHOR_NOTE_WORDS = 30
 BYLINE_RE = re.compile(
     r"^\W*(?:(?:[Ww]ritten\s+)?[Bb]y|[Ww]ords\s+by)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|,|de|van|von))*"
     r"(?:\s*[,|–—-].{0,60})?$"
@@ -335,14 +391,17 @@ PHOTO_AGENCY = (
     r"|The Observer|The Guardian|Twitter|Telegram|Facebook|[A-Z]{2,}(?:-[A-Z]+)?(?![A-Z]))(?!/)"
 )
 # The look-behind makes a cut start at the first of a run of spaces: without it, a long run
-# of spaces is scanned again from each of its positions.
+# of spaces is scanned again from each of its positions. A credit has a few parts
+# ("Sergey Bobok/AFP/Getty Images"); bounding them bounds what each "Photograph:" reads.
 INLINE_CREDIT_RE = re.compile(
-    rf"(?<![ \t])[ \t]*\bPhotograph: (?:[^/\n.!?“”]{{1,60}}/)*{PHOTO_AGENCY}(?=[A-Z“‘\"'\s\d]|$)"
+    rf"(?<![ \t])[ \t]*\bPhotograph: (?:[^/\n.!?“”]{{1,60}}/){{0,6}}{PHOTO_AGENCY}(?=[A-Z“‘\"'\s\d]|$)"
 )
 # "... reserves. 01:50Zelenskiy says Russia continued to bomb Ukrainian cities – video In a further ..."
 INLINE_VIDEO_RE = re.compile(r"(?<![ \t])[ \t]*(?<!\d)\d{1,2}:\d\d(?=[A-Z‘“'\"])[^\n]{1,200}? – video(?: report)?\b")
 # "... economic sanctions. ‘The damage is done’: Russians face economic point of no returnRead more Panicked ..."
-INLINE_READ_MORE_RE = re.compile(r"([.!?”\"’])[ \t]*[^.!?\n]{5,160}?Read more\b")
+# The spaces are taken once (`*+`): the teaser's own characters may be spaces too, and
+# otherwise every split of a long run of spaces between the two is tried.
+INLINE_READ_MORE_RE = re.compile(r"([.!?”\"’])[ \t]*+[^.!?\n]{5,160}?Read more\b")
 # A live blog's entry stamps, "Updated at 23.00 GMT 6 Mar 202205.07Thank you for ...": each
 # entry becomes its own paragraph.
 LIVE_STAMP_RE = re.compile(
@@ -371,10 +430,7 @@ def clean_text(text: str) -> str:
     text = _cut_inline_furniture(text.replace("\r\n", "\n"))
     lines = [_strip_markup(line).rstrip() for line in text.split("\n")]
     keep = [bool(line.strip()) and not _is_junk_line(line) for line in lines]
-    for i in range(len(lines) - 1):
-        # "World · February 23, 2026 · 2 mins ago" heads a teaser for another story.
-        if RELATIVE_TIME_RE.search(lines[i]) and DATE_RE.search(lines[i]):
-            keep[i] = keep[i + 1] = False
+    _drop_stamped_teasers(lines, keep)
 
     # A paste of nothing but a headline is all the user has; keep it rather than nothing.
     kept_lines = [line for line, kept in zip(lines, keep, strict=True) if kept]
@@ -441,6 +497,8 @@ def _is_junk_line(line: str) -> bool:
         lowered = stripped.lower()
         if "newsletter" not in lowered or "sign up" in lowered or "subscribe" in lowered:
             return True
+    if words <= MAX_AUTHOR_NOTE_WORDS and AUTHOR_NOTE_RE.match(stripped):
+        return True
     if words <= 12 and not SENTENCE_END_RE.search(stripped) and BYLINE_RE.match(stripped):
         return True
     if words <= 5 and stripped.startswith("(") and stripped.endswith(")"):
@@ -453,9 +511,15 @@ def _is_junk_line(line: str) -> bool:
 
 def _is_date_notice(line: str) -> bool:
     """A line that only says when the article was published or updated."""
-    if len(line.split()) > 20 or not DIGIT_RE.search(line) or not LABELED_DATE_RE.search(line):
+    if len(line.split()) > 20 or not DIGIT_RE.search(line):
         return False
-    rest = STAMP_WORDS_RE.sub(" ", TIME_RE.sub(" ", DATE_RE.sub(" ", LABELED_DATE_RE.sub(" ", line))))
+    spans = [(label.start(), date.end()) for label, date in labeled_dates(line)]
+    if not spans:
+        return False
+    rest = line
+    for start, end in reversed(spans):
+        rest = rest[:start] + " " + rest[end:]
+    rest = STAMP_WORDS_RE.sub(" ", TIME_RE.sub(" ", DATE_RE.sub(" ", rest)))
     return len(LETTER_WORD_RE.findall(rest)) <= 3
 
 
@@ -473,6 +537,51 @@ def _is_fragment(line: str) -> bool:
 def _ends_broken(line: str) -> bool:
     words = line.split()
     return bool(words) and words[-1] in BROKEN_END_WORDS
+
+
+def _stamp_section(line: str) -> str | None:
+    """The section a date-and-age stamp names ("" for none), or None when the line is no such stamp.
+
+    "World · February 23, 2026 · 7:54 PM UTC · 2 mins ago" names "World"; "6 Mar 2022
+    14.05 GMT · 3 days ago" names none; "Three days ago, on 3 March, Russian forces
+    shelled Kharkiv." is a sentence, no stamp.
+    """
+    if len(line) > MAX_STAMP_LINE or not RELATIVE_TIME_RE.search(line) or SENTENCE_END_RE.search(line):
+        return None
+    if not DATE_RE.search(line):
+        return None
+    rest = STAMP_WORDS_RE.sub(" ", TIME_RE.sub(" ", DATE_RE.sub(" ", RELATIVE_TIME_RE.sub(" ", line))))
+    words = LETTER_WORD_RE.findall(rest)
+    return " ".join(words) if len(words) <= MAX_SECTION_WORDS else None
+
+
+def _drop_stamped_teasers(lines: list[str], keep: list[bool]) -> None:
+    """Drop each date-and-age stamp, and the summary under it when it teases another story.
+
+    A site's list of other stories stamps each with its section, date and age over a
+    one-paragraph summary, between links to those stories (lines dropped already). A
+    live blog stamps its entries with their date and age too, over its own reporting:
+    the line under a stamp goes only when the stamp names a section or the lines around
+    are dropped ones. A line of reporting that mentions "three days ago" and a date is a
+    sentence, not a stamp, and stays with the line after it.
+    """
+    previous = None  # the last non-blank line before the one looked at
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        section = _stamp_section(line)
+        if section is not None:
+            keep[i] = False
+            summary = _next_filled(lines, i + 1)
+            after = _next_filled(lines, summary + 1) if summary is not None else None
+            among_links = previous is not None and not keep[previous] and (after is None or not keep[after])
+            if summary is not None and (section or among_links):
+                keep[summary] = False
+        previous = i
+
+
+def _next_filled(lines: list[str], start: int) -> int | None:
+    return next((k for k in range(start, len(lines)) if lines[k].strip()), None)
 
 
 def _is_list_item(line: str) -> bool:
@@ -518,6 +627,7 @@ def _drop_teaser_blocks(lines: list[str], keep: list[bool], fragment: list[bool]
     Teasers are cut at the next blank line, and only short lines up to MAX_TEASERS
     of them, so that a paragraph after a stray header survives.
     """
+    walked_to = 0
     for i, line in enumerate(lines):
         if not TEASER_HEADER_RE.match(line) or len(line.split()) > 6:
             continue
@@ -526,7 +636,10 @@ def _drop_teaser_blocks(lines: list[str], keep: list[bool], fragment: list[bool]
         keep[i] = False
         # Only a header that announces a list ("Useful reading:") takes sentences with it.
         teasers = 0 if line.rstrip().endswith(":") else MAX_TEASERS
-        j = i + 1
+        # A header inside the block of the one before goes on where that block stopped: the
+        # lines between are dropped already, and walking them again for each of ten thousand
+        # "Related" lines would take quadratic time.
+        j = max(i + 1, walked_to)
         while j < len(lines) and lines[j].strip():
             if fragment[j] or not keep[j]:
                 pass
@@ -537,6 +650,7 @@ def _drop_teaser_blocks(lines: list[str], keep: list[bool], fragment: list[bool]
             keep[j] = False
             fragment[j] = False
             j += 1
+        walked_to = j
 
 
 def _drop_trailing_fragments(lines: list[str], keep: list[bool]) -> None:
@@ -553,23 +667,142 @@ def _drop_trailing_fragments(lines: list[str], keep: list[bool]) -> None:
         keep[i] = False
 
 
+# --- HTML bounds ----------------------------------------------------------------------
+
+# What trafilatura (lxml, then its own walks over the tree) can read in reasonable time.
+# Its time grows faster than the page: measured here, 8,000 attributes on one tag take
+# 1.3 s and 100,000 took 489 s; 80,000 elements take 9 s. Saved news pages stay far
+# below (a 1.8 MB page has 24,500 elements, 11 attributes at most, nesting 14 deep).
+MAX_HTML_ELEMENTS = 50_000
+# Start and end tags and comments: each costs this pass a step, so there is a bound on all of them.
+MAX_HTML_TAGS = 2 * MAX_HTML_ELEMENTS
+MAX_HTML_ATTRIBUTES = 256
+MAX_HTML_DEPTH = 512
+HTML_TOO_COMPLEX = "This HTML page is too complex to read: {detail}. Save the article as text and upload that."
+
+# One token of a page: a comment, a declaration (<!doctype html>), or a tag with its
+# attributes. Every part is taken once (`*+`, `++`) and may run to the end of the page
+# (`\Z`), so an unclosed quote or tag is read once instead of again from each "<" inside it.
+HTML_TOKEN_RE = re.compile(
+    r"<!--.*?(?:-->|\Z)|<[!?][^>]*+(?:>|\Z)"
+    r"|<(?P<end>/?)(?P<name>[A-Za-z][^\s/>]*+)"
+    r"(?P<attributes>(?:[^>\"']++|\"[^\"]*+(?:\"|\Z)|'[^']*+(?:'|\Z))*+)(?:>|\Z)",
+    re.DOTALL,
+)
+HTML_ATTRIBUTE_RE = re.compile(r"""[^\s/>"'=][^\s/>"'=]*+(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s>]*+))?""")
+LETTER_RE = re.compile(r"[^\W\d_]")
+VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+)
+# Elements whose content is not markup: a script's "a<b" is no tag.
+RAW_TEXT_END_RE = {
+    name: re.compile(rf"</{name}(?=[\s/>]|\Z)", re.IGNORECASE)
+    for name in ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
+}
+# An open element that a new one of these closes (an unclosed <p> or <li> is not nested in the next).
+IMPLIED_END = {
+    "p": {"p"}, "li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "option": {"option"},
+    "tr": {"tr", "td", "th"}, "td": {"td", "th"}, "th": {"td", "th"},
+}  # fmt: skip
+
+
+def check_html(html: str) -> None:
+    """Refuse, in one linear pass, a page too complex for trafilatura or one without any text.
+
+    Elements and their attributes are counted, and nesting followed as a browser would
+    roughly: void and self-closed elements hold nothing, an end tag closes what it names.
+    """
+    elements = tags = 0
+    open_elements: list[str] = []
+    open_names: collections.Counter[str] = collections.Counter()  # so an end tag is looked up at once
+    in_head = has_text = False
+    position = 0
+    while (token := HTML_TOKEN_RE.search(html, position)) is not None:
+        if not has_text and not in_head:
+            has_text = LETTER_RE.search(html, position, token.start()) is not None
+        position = token.end()
+        tags += 1
+        if tags > MAX_HTML_TAGS:
+            raise UnreadableDocument(HTML_TOO_COMPLEX.format(detail=f"it has more than {MAX_HTML_TAGS:,} tags"))
+        name = (token.group("name") or "").lower()
+        if not name:
+            continue  # a comment
+        if token.group("end"):
+            if open_names[name]:
+                while (closed := open_elements.pop()) != name:
+                    open_names[closed] -= 1
+                open_names[name] -= 1
+            in_head = in_head and name != "head"
+            continue
+        elements += 1
+        if elements > MAX_HTML_ELEMENTS:
+            raise UnreadableDocument(HTML_TOO_COMPLEX.format(detail=f"it has more than {MAX_HTML_ELEMENTS:,} elements"))
+        attributes = token.group("attributes")
+        # Counted up to one past the bound: 100,000 attributes are not all read.
+        found = itertools.islice(HTML_ATTRIBUTE_RE.finditer(attributes), MAX_HTML_ATTRIBUTES + 1)
+        if sum(1 for _ in found) > MAX_HTML_ATTRIBUTES:
+            detail = f"one of its elements (<{name[:20]}>) has more than {MAX_HTML_ATTRIBUTES} attributes"
+            raise UnreadableDocument(HTML_TOO_COMPLEX.format(detail=detail))
+        in_head = name == "head" or (in_head and name != "body")
+        if name in RAW_TEXT_END_RE:
+            end = RAW_TEXT_END_RE[name].search(html, position)
+            position = end.start() if end else len(html)
+        if name in VOID_ELEMENTS or attributes.rstrip().endswith("/"):
+            continue
+        if open_elements and open_elements[-1] in IMPLIED_END.get(name, ()):
+            open_names[open_elements.pop()] -= 1
+        open_elements.append(name)
+        open_names[name] += 1
+        if len(open_elements) > MAX_HTML_DEPTH:
+            detail = f"its elements are nested more than {MAX_HTML_DEPTH} deep"
+            raise UnreadableDocument(HTML_TOO_COMPLEX.format(detail=detail))
+    if not has_text and not in_head:
+        has_text = LETTER_RE.search(html, position) is not None
+    if not has_text:
+        raise UnreadableDocument(NO_TEXT_IN_HTML)
+
+
 # --- reading an upload ------------------------------------------------------------
 
 HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
 TEXT_EXTENSIONS = (".txt", ".text", ".md", ".markdown")
+# The comments are taken once (`*+`): a run of comments can be cut in exponentially many ways.
 HTML_START_RE = re.compile(
-    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|main|div|p|section)\b",
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*+<(?:!doctype\s+html|html|head|body|article|main|div|p|section)\b",
     re.IGNORECASE | re.DOTALL,
 )
 HTML_DOCUMENT_RE = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
-TITLE_SUFFIX_RE = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$")
+# Starting at the first of a run of spaces, so a long run is not scanned from each of its positions.
+TITLE_SUFFIX_RE = re.compile(r"(?<!\s)\s+[|–—-]\s++[^|–—-]{2,60}$")
+# A title the article list shows in one line.
+MAX_TITLE_CHARS = 120
 
 
 def read_document(raw: bytes, filename: str | None = None, content_type: str | None = None) -> Document:
     """Decode an upload and return its cleaned text with the title, date and outlet it states."""
     text = decode(raw)
     if _is_html(text, filename, content_type):
+        check_html(text)
         return _read_html(text)
+    return _read_text(text)
+
+
+def check_document(raw: bytes, filename: str | None = None, content_type: str | None = None) -> Document:
+    """Read an upload as far as a web request should, or raise UnreadableDocument.
+
+    A text is read wholly: cleaning it is linear and quick. An HTML page is decoded and
+    checked (its bounds, some text) but not reduced: trafilatura takes seconds per
+    megabyte, and the worker runs it anyway. The Document of a page has no text yet, nor
+    a title, date or outlet; the worker finds them.
+    """
+    text = decode(raw)
+    if _is_html(text, filename, content_type):
+        check_html(text)
+        return Document(text="", title=None, published=None, outlet=None, url=None, is_html=True)
+    return _read_text(text)
+
+
+def _read_text(text: str) -> Document:
     cleaned = clean_text(text)
     if not cleaned.strip():
         raise UnreadableDocument("No article text was left once page furniture was removed.")
@@ -629,9 +862,10 @@ def _metadata_date(value: str | None) -> datetime.date | None:
     if not value:
         return None
     try:
-        return datetime.date.fromisoformat(value[:10])
+        day = datetime.date.fromisoformat(value[:10])
     except ValueError:
         return None
+    return day if plausible_publication(day) else None
 
 
 def _title_of(text: str) -> str | None:
@@ -640,6 +874,14 @@ def _title_of(text: str) -> str | None:
     if not first or not _is_fragment(first) or len(first.split()) < 3 or _is_list_item(first):
         return None
     return TITLE_SUFFIX_RE.sub("", first)
+
+
+def opening_line(text: str) -> str:
+    """The first line of a text, cut at a word to at most MAX_TITLE_CHARS: what names an untitled article."""
+    first = " ".join(next((line for line in text.split("\n") if line.strip()), "").split())
+    if len(first) <= MAX_TITLE_CHARS:
+        return first
+    return first[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0].rstrip(" ,;:–—-") + "…"
 
 
 def _normalise_space(value: str | None) -> str | None:

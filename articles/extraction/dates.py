@@ -40,7 +40,9 @@ _MONTH = (
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 
-# Each alternative is a named group; the first that matches at a position wins.
+# Each alternative is a named group; the first that matches at a position wins. Spaces
+# before a year are taken once (`*+`): two optional runs of spaces split a long run in
+# quadratically many ways.
 DATE_RE = re.compile(
     r"\b(?:"
     # "overnight Saturday into Sunday", "overnight Sunday to Monday"
@@ -51,7 +53,7 @@ DATE_RE = re.compile(
     r"|(?P<mdy>" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r")"
     r"|(?P<iso>" + _YEAR + r"-[01]\d-[0-3]\d)"
     # "24 February", "December 28", "Jan. 26" (no year)
-    r"|(?P<dm>" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r")(?!\s*,?\s*" + _YEAR + r")"
+    r"|(?P<dm>" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r")(?!\s*+,?\s*+" + _YEAR + r")"
     r"|(?P<md>" + _MONTH + r"\s+" + _DAY + r")(?![\d,]*\s*" + _YEAR + r")(?![\d:])"
     # "in December", "in February 2022", "February 2022"
     r"|(?P<month_year>" + _MONTH + r"\s+" + _YEAR + r")"
@@ -77,6 +79,8 @@ DATE_RE = re.compile(
 # Words before a weekday or "this/last" that do not make a date: "Black Friday".
 DEADLINE = re.compile(r"\b(?:by|until|till|before|deadline\s+of)\s+$", re.IGNORECASE)
 NOT_A_DAY = re.compile(r"(?:Black|Good|Cyber|Easter|Bloody|Super|Ash)\s+$", re.IGNORECASE)
+# The longest of those words ("deadline of") with its spaces, and some slack.
+WORDS_BEFORE = 40
 
 
 @dataclass(frozen=True)
@@ -243,14 +247,14 @@ def find_dates(
     found: list[FoundDate] = []
     matches = list(DATE_RE.finditer(text))
     for index, match in enumerate(matches):
-        if match.group("wd_plain") and NOT_A_DAY.search(text[: match.start()]):
+        if match.group("wd_plain") and _preceded_by(NOT_A_DAY, text, match):
             continue
         if match.group("wd_plain") and _named_by_next(text, match, matches[index + 1 : index + 2]):
             continue  # "on Friday, February 28, 2025": the calendar date says which Friday
         if _is_count(text, match):
             continue
         is_future = future(match.start(), match.end()) if callable(future) else future
-        if (match.group("dm") or match.group("md")) and DEADLINE.search(text[: match.start()]):
+        if (match.group("dm") or match.group("md")) and _preceded_by(DEADLINE, text, match):
             is_future = True  # "told to leave by 7 March"
         value, relative = resolve_match(match, published, is_future, previous)
         if value is None:
@@ -260,6 +264,15 @@ def find_dates(
         if value.precision == "day":
             previous = value.date
     return found
+
+
+def _preceded_by(words: re.Pattern[str], text: str, match: re.Match[str]) -> bool:
+    """Whether `words` (a pattern ending in `\\s+$`) stand just before the match.
+
+    Only the few characters before it are searched: the whole text before every date
+    would make a sentence of many dates quadratic.
+    """
+    return words.search(text, max(0, match.start() - WORDS_BEFORE), match.start()) is not None
 
 
 def _named_by_next(text: str, match: re.Match[str], following: list[re.Match[str]]) -> bool:

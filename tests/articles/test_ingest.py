@@ -68,6 +68,31 @@ def test_it_refuses_a_future_publication_date(db):
     assert not Article.objects.exists()
 
 
+@pytest.mark.parametrize("published", [datetime.date(2013, 12, 31), datetime.date(1, 1, 1)])
+def test_it_refuses_a_publication_date_before_2014(db, published):
+    with pytest.raises(ingest.InvalidUpload, match="^The publication date cannot be before 1 January 2014: "):
+        ingest.create_article(ingest.Upload(b"Some text that is an article.", "a.txt"), published=published)
+    assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize("stated", ["Published 4 March 2099", "Published 4 March 2013"])
+def test_it_ignores_a_date_the_text_states_outside_the_war(make_article, stated):
+    article = make_article(f"{stated}\n\n{ARTICLE_TEXT}")
+    assert (article.published, article.published_source) == (None, Article.PublishedSource.UNKNOWN)
+
+
+def test_it_names_an_untitled_text_by_its_first_line(make_article):
+    article = make_article(f"{STRIKE}\n\n{PLEDGE}\n")
+    assert article.title == STRIKE
+
+
+def test_it_stores_an_html_page_checked_but_not_yet_read(db):
+    page = b"<html><head><title>Kyiv hit</title></head><body><p>" + STRIKE.encode() + b"</p></body></html>"
+    article = ingest.create_article(ingest.Upload(page, "kyiv.html", "text/html"), enqueue=False).article
+    # The worker reduces the page and takes its title, date and outlet.
+    assert (article.title, article.published_source, article.status) == ("", "unknown", Article.Status.QUEUED)
+
+
 def test_it_writes_text_records_and_status_together(done_article, fake_extraction):
     article = done_article
     assert article.text.startswith("Missiles hit Kyiv")

@@ -77,23 +77,41 @@ def test_it_ingests_a_manifest_with_its_metadata(db, manifest, django_capture_on
     assert "[" + "#" * 30 + "] 5/5" in err  # the progress bar, on stderr
 
 
+def manifest_of(tmp_path, lines):
+    """A manifest of these lines, each path a different article."""
+    for line in lines:
+        (tmp_path / line["path"]).write_text(f"{ARTICLE_TEXT}\nVersion {line['id']}.\n")
+    manifest = tmp_path / "manifest.jsonl"
+    manifest.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    return manifest
+
+
 def test_it_reports_manifest_lines_whose_fields_cannot_be_stored(db, tmp_path):
-    for name in ("a", "b", "c", "d"):
-        (tmp_path / f"{name}.txt").write_text(f"{ARTICLE_TEXT}\nVersion {name}.\n")
     lines = [
         {"id": "nul", "path": "a.txt", "title": "Kyiv\x00"},
         {"id": "script", "path": "b.txt", "url": "javascript:alert(1)"},
         {"id": "number", "path": "c.txt", "outlet": 7},
         {"id": "good", "path": "d.txt", "title": "Good", "url": "https://example.org/d"},
     ]
-    manifest = tmp_path / "manifest.jsonl"
-    manifest.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
-    out, _err = ingest(manifest)
+    out, _err = ingest(manifest_of(tmp_path, lines))
     assert out.splitlines()[0] == "1 new, 0 duplicate, 3 failed."
     assert "failed: manifest.jsonl:1: Bad manifest line: title contains a null character" in out
     assert "failed: manifest.jsonl:2: Bad manifest line: url is not a web address" in out
     assert "failed: manifest.jsonl:3: Bad manifest line: outlet must be text, not int" in out
     assert list(Article.objects.values_list("title", "url")) == [("Good", "https://example.org/d")]
+
+
+def test_it_reports_manifest_dates_outside_the_war(db, tmp_path):
+    lines = [
+        {"id": "old", "path": "a.txt", "published": "2013-12-31"},
+        {"id": "zero", "path": "b.txt", "published": "0001-01-01"},
+        {"id": "good", "path": "c.txt", "published": "2014-01-01"},
+    ]
+    out, _err = ingest(manifest_of(tmp_path, lines))
+    assert out.splitlines()[0] == "1 new, 0 duplicate, 2 failed."
+    assert "failed: old: The publication date cannot be before 1 January 2014" in out
+    assert "failed: zero: The publication date cannot be before 1 January 2014" in out
+    assert list(Article.objects.values_list("published", flat=True)) == [datetime.date(2014, 1, 1)]
 
 
 def test_it_reports_duplicates_on_a_second_run(db, manifest):

@@ -1,5 +1,7 @@
 """The upload page: /articles/upload/."""
 
+import time
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -62,7 +64,6 @@ def test_it_stores_a_file_whose_browser_sent_a_malformed_content_type(editor_cli
     article = Article.objects.get()
     assert response.status_code == 302
     assert article.content_type == "text/plain"
-    assert editor_client.get(reverse("articles:raw", args=[article.pk]))["Content-Type"] == "text/plain"
 
 
 def test_it_keeps_the_content_type_the_browser_sent(editor_client):
@@ -178,3 +179,101 @@ def test_it_stores_the_new_files_of_several_and_names_those_uploaded_before(edit
     assert f"1 new article uploaded; 1 uploaded before: {first}." in page
     # The list of this upload shows both: the new one and the one stored before.
     assert {a.pk for a in response.context["page"].object_list} == {first.pk, new.pk}
+
+
+# --- hostile and broken uploads: a message, a 400, nothing stored ------------------------
+
+
+def refused(response, message):
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_it_refuses_null_characters_in_any_encoding(editor_client, encoding):
+    content = ("\ufeffKyiv shelled\x00 overnight\nRussian forces shelled Kyiv, officials said.\n").encode(encoding)
+    response = editor_client.post(URL, {"files": [txt("kyiv.txt", content)]})
+    refused(response, "kyiv.txt: This file contains null characters, which no text or HTML article holds.")
+
+
+def test_it_refuses_null_characters_in_pasted_text(editor_client):
+    refused(editor_client.post(URL, {"text": "Kyiv shelled\x00 overnight, officials said."}), "Null characters")
+
+
+def test_it_refuses_bytes_in_no_encoding_it_knows(editor_client):
+    ebcdic = "Russian forces shelled Kharkiv on Monday, the governor said.\n".encode("cp500") * 5
+    response = editor_client.post(URL, {"files": [txt("mainframe.txt", ebcdic)]})
+    refused(response, "mainframe.txt: The characters of this file could not be read")
+
+
+UKRAINIAN_TITLE = "Російські війська обстріляли Харків"
+UKRAINIAN_BODY = "У понеділок російські війська обстріляли Харків; є загиблі, повідомив голова адміністрації."
+RUSSIAN_TITLE = "Российские войска обстреляли Харьков"
+RUSSIAN_BODY = "В понедельник российские войска обстреляли Харьков, сообщил глава областной администрации."
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "encoding"),
+    [
+        (UKRAINIAN_TITLE, UKRAINIAN_BODY, "cp1125"),
+        (UKRAINIAN_TITLE, UKRAINIAN_BODY, "koi8_u"),
+        (UKRAINIAN_TITLE, UKRAINIAN_BODY, "mac_cyrillic"),
+        (RUSSIAN_TITLE, RUSSIAN_BODY, "cp866"),
+    ],
+)
+def test_it_stores_legacy_cyrillic_text_read_correctly(editor_client, title, body, encoding):
+    response = editor_client.post(URL, {"files": [txt("kharkiv.txt", f"{title}\n\n{body}\n".encode(encoding))]})
+    assert response.status_code == 302
+    assert Article.objects.get().title == title
+
+
+def test_it_refuses_an_html_page_too_complex_to_read_before_parsing_it(editor_client, monkeypatch):
+    monkeypatch.setattr("trafilatura.bare_extraction", lambda *a, **k: pytest.fail("trafilatura ran"))
+    attributes = " ".join(f"a{n}" for n in range(100_000))
+    paragraph = "<p>Russian forces shelled Kharkiv on Monday, the regional governor said in a statement.</p>"
+    page = f"<html><body><div {attributes}>{paragraph * 1_100}</div></body></html>".encode()  # 789 KB
+    start = time.perf_counter()
+    response = editor_client.post(URL, {"files": [SimpleUploadedFile("hostile.html", page, "text/html")]})
+    assert time.perf_counter() - start < 2  # it held the request for 489 s
+    refused(
+        response,
+        "hostile.html: This HTML page is too complex to read: one of its elements (&lt;div&gt;) "
+        "has more than 256 attributes. Save the article as text and upload that.",
+    )
+
+
+def test_it_leaves_reducing_an_html_page_to_the_worker(editor_client, monkeypatch):
+    monkeypatch.setattr("trafilatura.bare_extraction", lambda *a, **k: pytest.fail("trafilatura ran"))
+    page = b"<html><body><p>Russian forces shelled Kharkiv on Monday, the governor said.</p></body></html>"
+    response = editor_client.post(URL, {"files": [SimpleUploadedFile("kharkiv.html", page, "text/html")]})
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert (article.title, article.status) == ("", Article.Status.QUEUED)  # the worker reads the title
+
+
+def test_it_stores_a_paste_with_the_pathological_date_line_at_once(editor_client):
+    text = "Published 1" + ":00" * 60 + "\n\nRussian forces shelled Kharkiv on Monday, the governor said.\n"
+    start = time.perf_counter()
+    response = editor_client.post(URL, {"text": text})
+    assert time.perf_counter() - start < 2  # it held the request for 26 s
+    assert response.status_code == 302
+    assert Article.objects.get().published is None
+
+
+@pytest.mark.parametrize(
+    ("published", "message"),
+    [
+        ("2013-12-31", "The publication date cannot be before 1 January 2014"),
+        ("0001-01-01", "The publication date cannot be before 1 January 2014"),
+        ("2999-01-01", "The publication date cannot be in the future."),
+    ],
+)
+def test_it_refuses_a_typed_date_outside_the_war(editor_client, published, message):
+    refused(editor_client.post(URL, {"text": ARTICLE_TEXT, "published": published}), message)
+
+
+def test_it_names_an_untitled_text_by_its_first_line(editor_client):
+    text = "Russian forces shelled Kharkiv on Monday, the governor said.\n\nTwo people were killed.\n"
+    editor_client.post(URL, {"text": text})
+    assert Article.objects.get().title == "Russian forces shelled Kharkiv on Monday, the governor said."

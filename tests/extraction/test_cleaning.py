@@ -1,15 +1,23 @@
 """Reading uploads: decoding, HTML reduction, boilerplate removal and publication dates."""
 
+import contextlib
 import datetime
+import re
+import time
 from pathlib import Path
 
 import pytest
 
 from articles.extraction.cleaning import (
+    NUL_CHARACTERS,
+    UNKNOWN_ENCODING,
     UnreadableDocument,
+    check_document,
+    check_html,
     clean_text,
     decode,
     find_published,
+    opening_line,
     read_document,
 )
 
@@ -77,6 +85,46 @@ def test_it_decodes_cyrillic_cp1251_text():
 
 def test_it_normalises_newlines():
     assert decode(b"First line.\r\nSecond line.\rThird line.") == "First line.\nSecond line.\nThird line."
+
+
+def test_it_decodes_utf32_with_a_byte_order_mark():
+    # UTF-32's little-endian mark begins with UTF-16's: read as UTF-16 it would be NULs.
+    assert decode("Kharkiv was shelled.".encode("utf-32")) == "Kharkiv was shelled."
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_it_rejects_null_characters_in_a_file_with_a_byte_order_mark(encoding):
+    raw = "Kharkiv was shelled.\x00\x00\x00".encode(encoding)
+    if encoding.endswith("-be"):
+        raw = ("\ufeff" + "Kharkiv was shelled.\x00").encode(encoding)
+    with pytest.raises(UnreadableDocument, match=f"^{re.escape(NUL_CHARACTERS)}$"):
+        decode(raw)
+
+
+UKRAINIAN = "Російські війська обстріляли Харків у понеділок; є загиблі, їхні родини чекають. Ґанок зруйновано."
+RUSSIAN = "Российские войска обстреляли Харьков в понедельник, сообщил глава областной администрации."
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (UKRAINIAN, "cp1251"),
+        (UKRAINIAN, "koi8_u"),
+        (UKRAINIAN, "cp1125"),
+        (UKRAINIAN, "mac_cyrillic"),
+        (RUSSIAN, "koi8_r"),
+        (RUSSIAN, "cp866"),
+        (RUSSIAN, "mac_cyrillic"),
+    ],
+)
+def test_it_decodes_legacy_cyrillic_encodings(text, encoding):
+    assert decode(f"{text}\n{text}\n".encode(encoding)) == f"{text}\n{text}\n"
+
+
+def test_it_rejects_bytes_no_known_encoding_reads():
+    ebcdic = "Russian forces shelled Kharkiv on Monday, the governor said.\n".encode("cp500") * 5
+    with pytest.raises(UnreadableDocument, match=f"^{re.escape(UNKNOWN_ENCODING)}$"):
+        decode(ebcdic)
 
 
 # --- boilerplate ------------------------------------------------------------------
@@ -296,6 +344,109 @@ def test_it_drops_the_date_line_it_reads_the_date_from():
     assert document.title == "Ukraine expects more prisoner exchanges, more deaths after rocket attack"
 
 
+# A live blog stamps its entries with their date and age, over its own reporting.
+LIVE_BLOG = (
+    "Russia-Ukraine war live: Kharkiv shelled again\n"
+    "\n"
+    "Sun 6 Mar 2022 14.05 GMT \u00b7 3 days ago\n"
+    "Russian forces shelled residential districts of Kharkiv overnight, the regional governor said.\n"
+    "\n"
+    "Sun 6 Mar 2022 11.40 GMT \u00b7 3 days ago\n"
+    "Ukraine's defence ministry said 11,000 Russian troops had been killed since the invasion began.\n"
+    "\n"
+    "Sat 5 Mar 2022 22.10 GMT \u00b7 4 days ago\n"
+    "Three days ago, on 2 March 2022, Russian forces took the southern city of Kherson, officials said.\n"
+    "The mayor said humanitarian corridors were still being negotiated.\n"
+)
+
+
+def test_it_keeps_the_entries_of_a_live_blog_stamped_days_ago():
+    cleaned = clean_text(LIVE_BLOG)
+
+    for line in LIVE_BLOG.split("\n")[3:]:
+        if line.endswith("."):
+            assert line in cleaned
+    assert "days ago" not in cleaned.replace("Three days ago, on 2 March 2022", "")  # the stamps go
+
+
+def test_it_keeps_a_line_of_reporting_that_says_days_ago_and_the_line_after_it():
+    text = (
+        "Three days ago, on 4 March 2022, Russian forces shelled the Zaporizhzhia nuclear plant.\n"
+        "The IAEA said on Sunday that the plant's safety systems were not affected.\n"
+    )
+    assert clean_text(text) == text
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "_Katarzyna Szalajko writes for OSV News from Warsaw, Poland._",
+        "Maria Ivanova is a correspondent for the Kyiv Independent.",
+    ],
+)
+def test_it_drops_a_note_about_the_author(note):
+    story = "Russian drones struck Odesa overnight, the governor said.\n"
+    assert clean_text(f"{story}{note}\n") == story
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Viktoriia Roshchyna, who writes for Ukrainska Pravda, died in Russian captivity, officials said.",
+        "His colleague, who is a reporter for AFP, said the shelling near Bakhmut began at dawn.",
+    ],
+)
+def test_it_keeps_news_that_says_who_writes_for_whom(line):
+    story = "Russian drones struck Odesa overnight, the governor said.\n"
+    assert clean_text(f"{story}{line}\n") == f"{story}{line}\n"
+
+
+def test_it_drops_a_teaser_among_links_to_other_stories():
+    text = (
+        "Hungary accounted for 68% of Ukraine's imported power this month, the ministry said.\n"
+        "* [](https://www.reuters.com/world/us-ambassador-france-banned-2026-02-23/)\n"
+        "February 23, 2026 \u00b7 7:54 PM UTC \u00b7 2 mins ago\n"
+        "The U.S. ambassador to France has been banned from meeting members of the French government.\n"
+        "* [](https://www.reuters.com/world/canada-summons-openai-safety-team-2026-02-23/)\n"
+    )
+    assert clean_text(text) == "Hungary accounted for 68% of Ukraine's imported power this month, the ministry said.\n"
+
+
+# --- linear time --------------------------------------------------------------------------
+
+# Lines that once took a backtracking regex exponential or quadratic time: each must be read
+# in a moment. Sizes are such that quadratic time would take minutes.
+PATHOLOGICAL = {
+    "a date label followed by sixty times ':00'": "Published 1" + ":00" * 60,
+    "comments before the first tag": "<!--a-->" * 40 + "x",
+    "image starts": "![" * 50_000,
+    "link starts": "[a](" + "[a](b)" * 20_000,
+    "link texts": "[" * 50_000 + "]",
+    "inline tags": "<b" * 50_000,
+    "photo credit parts": "Photograph: a/" * 20_000,
+    "spaces after a full stop": "." + " " * 100_000 + "x",
+    "spaces before a title suffix": "Kyiv shelled" + " " * 100_000 + "x",
+    "spaces after a day and month": "24 February" + " " * 100_000 + "x",
+    "related headers": "Related\n" * 30_000 + "x",
+}
+
+
+@pytest.mark.parametrize("line", PATHOLOGICAL.values(), ids=PATHOLOGICAL.keys())
+def test_it_reads_a_pathological_line_in_linear_time(line):
+    start = time.perf_counter()
+    with contextlib.suppress(UnreadableDocument):  # refusing it is fine too; taking minutes is not
+        read_document(line.encode(), filename="hostile.txt")
+    assert time.perf_counter() - start < 2
+
+
+def test_it_reads_the_pathological_date_label_in_milliseconds():
+    line = "Published 1" + ":00" * 60  # took a minute, and each ":00" more doubled it
+    start = time.perf_counter()
+    assert find_published(line) is None
+    clean_text(line)
+    assert time.perf_counter() - start < 0.1
+
+
 # --- publication dates ------------------------------------------------------------
 
 
@@ -366,6 +517,23 @@ def test_it_finds_no_publication_date_where_none_is_stated(text):
     assert find_published(text) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Published 4 March 2099\n\nRussian forces shelled Kharkiv, the governor said.\n",
+        "Published: 12 May 2013\n\nRussian forces shelled Kharkiv, the governor said.\n",
+        "12 May 2013\n\nRussian forces shelled Kharkiv, the governor said.\n",
+    ],
+)
+def test_it_takes_no_publication_date_from_the_future_or_before_2014(text):
+    assert find_published(text) is None
+
+
+def test_it_passes_over_an_impossible_date_to_the_next_one():
+    text = "Published 4 March 2099 | Updated 5 March 2022\n\nRussian forces shelled Kharkiv.\n"
+    assert find_published(text) == datetime.date(2022, 3, 5)
+
+
 # --- HTML -------------------------------------------------------------------------
 
 
@@ -426,3 +594,86 @@ def test_it_reads_a_txt_file_as_text_even_when_it_holds_tags():
 def test_it_rejects_a_broken_html_page(raw):
     with pytest.raises(UnreadableDocument, match="^No article text could be found in this HTML page.$"):
         read_document(raw, filename="broken.html")
+
+
+def test_it_takes_no_date_from_html_metadata_in_the_future():
+    raw = (
+        b'<html><head><meta property="article:published_time" content="2099-01-01T10:00:00Z"></head>'
+        b"<body><article><p>Ukraine received 14 Leopard 2 tanks from Germany on Monday, the ministry said.</p>"
+        b"</article></body></html>"
+    )
+    assert read_document(raw, filename="future.html").published is None
+
+
+# --- HTML bounds ------------------------------------------------------------------------
+
+PARAGRAPH = "<p>Russian forces shelled Kharkiv on Monday, the regional governor said in a statement.</p>"
+
+
+def test_it_refuses_a_tag_with_100000_attributes_before_parsing_it():
+    attributes = " ".join(f"a{n}" for n in range(100_000))
+    page = f"<html><body><div {attributes}>{PARAGRAPH * 1_100}</div></body></html>".encode()
+    assert 750_000 < len(page) < 850_000  # the 789 KB page that held trafilatura for 489 s
+    start = time.perf_counter()
+    with pytest.raises(
+        UnreadableDocument, match=r"^This HTML page is too complex to read: one of its elements \(<div>\)"
+    ):
+        read_document(page, filename="hostile.html")
+    assert time.perf_counter() - start < 1
+
+
+@pytest.mark.parametrize(
+    ("page", "detail"),
+    [
+        ("<div>" * 600 + PARAGRAPH, "its elements are nested more than 512 deep"),
+        ("<span>x</span>" * 50_001 + PARAGRAPH, "it has more than 50,000 elements"),
+        ("</span>" * 100_001 + PARAGRAPH, "it has more than 100,000 tags"),
+    ],
+)
+def test_it_refuses_a_page_too_deep_or_too_large(page, detail):
+    with pytest.raises(UnreadableDocument, match=f"^This HTML page is too complex to read: {detail}. "):
+        check_html(f"<html><body>{page}</body></html>")
+
+
+def test_it_accepts_what_real_pages_hold():
+    icons = "<svg>" + '<path d="M0 0"/>' * 2_000 + "</svg>"  # self-closed, not nested
+    paragraphs = "<p>One<p>Two<ul><li>Three<li>Four</ul>" * 1_000  # unclosed, not nested either
+    script = "<script>if (a<b && c<d) { x = '<div>'; }</script>" * 100  # no tags inside
+    check_html(f"<!doctype html><html><head>{script}</head><body>{icons}{paragraphs}{PARAGRAPH}</body></html>")
+
+
+def test_it_checks_an_html_upload_without_reducing_it(monkeypatch):
+    def fail(*args, **kwargs):
+        pytest.fail("trafilatura ran")
+
+    monkeypatch.setattr("articles.extraction.cleaning.trafilatura.bare_extraction", fail)
+    document = check_document(f"<html><body>{PARAGRAPH}</body></html>".encode(), filename="a.html")
+
+    assert document.is_html
+    assert (document.text, document.title, document.published) == ("", None, None)
+
+
+def test_it_reads_a_text_upload_wholly_when_checking_it():
+    document = check_document(b"Kharkiv shelled overnight\n\nRussian forces shelled Kharkiv, officials said.\n")
+    assert document.title == "Kharkiv shelled overnight"
+    assert "Russian forces shelled Kharkiv, officials said." in document.text
+
+
+# --- titles -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("\n  Kyiv\nRussian forces shelled Kyiv.", "Kyiv"),
+        ("Russian forces shelled Kharkiv on Monday.\nMore.", "Russian forces shelled Kharkiv on Monday."),
+        (
+            "In a war that has been taking place for more than 10 months, both Russia and Ukraine have sustained "
+            "thousands of casualties, the military said.",
+            "In a war that has been taking place for more than 10 months, both Russia and Ukraine have sustained "
+            "thousands of\u2026",
+        ),
+    ],
+)
+def test_it_names_an_untitled_text_by_its_first_line(text, title):
+    assert opening_line(text) == title

@@ -1,6 +1,7 @@
 """Date expressions resolved against the publication date (SPEC.md, "Input")."""
 
 import datetime
+import time
 
 import pytest
 
@@ -98,3 +99,22 @@ def test_a_weekday_followed_by_its_calendar_date_is_that_date():
         datetime.date(2026, 2, 16),
         datetime.date(2025, 4, 18),
     ]
+
+
+def test_it_still_reads_a_deadline_just_before_a_day_and_month():
+    [found] = find_dates("Residents were told to leave by 7 March.", THURSDAY, future=False)
+    assert found.value.date == datetime.date(2023, 3, 7)  # a deadline: the next 7 March
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "24 February" + " " * 100_000 + "x",  # two optional runs of spaces before a year
+        "Black Friday on Monday " * 5_000,  # each weekday searched the whole text before it
+        "by 7 March, " * 5_000,
+    ],
+)
+def test_it_reads_a_pathological_sentence_in_linear_time(sentence):
+    start = time.perf_counter()
+    find_dates(sentence, THURSDAY)
+    assert time.perf_counter() - start < 2
