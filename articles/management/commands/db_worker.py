@@ -16,6 +16,7 @@ import logging
 import math
 import os
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import CommandError
@@ -41,9 +42,10 @@ class _QuietRounds(logging.Filter):
 
 
 class RecoveringWorker(Worker):
-    def __init__(self, **options):
+    def __init__(self, *, ready_file: str = "", **options):
         super().__init__(**options)
         self.recovered_at = -math.inf
+        self.ready_file = ready_file
 
     def recover(self, *, now: bool = False) -> list[int]:
         """Queue again the articles of workers that died; at most every RECOVERY_SECONDS unless `now`."""
@@ -74,11 +76,14 @@ class RecoveringWorker(Worker):
         # django-tasks-db's loop sleeps between polls with no hook for other work, so it
         # runs in batch mode (until the queue is empty) and orphans are looked for between rounds.
         self.batch = True
-        super().run()
-        self.startup_delay = False
+        logger.info("Starting worker worker_id=%s queues=%s", self.worker_id, ",".join(self.queue_names))
+        if self.ready_file:
+            Path(self.ready_file).touch()  # scripts/run-dev prints the URL once this exists
         quiet = _QuietRounds()
         logger.addFilter(quiet)
         try:
+            super().run()
+            self.startup_delay = False
             while self.running and (self.max_tasks is None or self._run_tasks < self.max_tasks):
                 time.sleep(self.interval)  # SIGINT and SIGTERM end the worker here, as in the library's loop
                 self.recover()
@@ -92,6 +97,10 @@ class Command(DBWorkerCommand):
     help = DBWorkerCommand.help + (
         ". Loads the extraction pipeline before taking tasks, and queues again the articles of workers that died."
     )
+
+    def add_arguments(self, parser) -> None:
+        super().add_arguments(parser)
+        parser.add_argument("--ready-file", default="", help="A file to create once the worker takes tasks.")
 
     def handle(self, *args, **options):
         # With autoreload the parent process only watches files; the child runs the tasks.
@@ -118,6 +127,7 @@ class Command(DBWorkerCommand):
         max_tasks: int | None,
         worker_id: str,
         exclude_queues: str,
+        ready_file: str,
         **options,
     ) -> None:
         """django-tasks-db's handle(), with this module's worker in place of its own."""
@@ -138,6 +148,7 @@ class Command(DBWorkerCommand):
             max_tasks=max_tasks,
             worker_id=worker_id,
             excluded_queue_names=excluded_queue_names,
+            ready_file=ready_file,
         )
         if reload:
             if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
