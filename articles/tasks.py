@@ -16,6 +16,10 @@ class ArticleFailed(Exception):
     """The article could not be processed; the message is its failure reason."""
 
 
+class WorkerDied(Exception):
+    """Recorded for the task a worker was running when it died (its article was queued again)."""
+
+
 def _outcome(article_id: int, claimed: bool) -> bool:
     status, reason = Article.objects.filter(pk=article_id).values_list("status", "failure_reason").first() or ("", "")
     if status == Article.Status.FAILED:

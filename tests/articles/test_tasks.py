@@ -325,6 +325,12 @@ def test_a_worker_that_starts_requeues_the_article_of_a_worker_killed_in_the_mid
     assert f"Queued again 1 article(s) whose worker stopped before finishing: {article.pk}" in output
     assert status(article) == Article.Status.DONE
     assert Event.objects.filter(article=article).count() == 2
+    # The killed worker's task is recorded as failed, the one queued again as done.
+    results = DBTaskResult.objects.order_by("enqueued_at")
+    assert [(r.status, r.exception_class_path) for r in results] == [
+        ("FAILED", "articles.tasks.WorkerDied"),
+        ("SUCCESSFUL", ""),
+    ]
 
 
 def test_a_running_worker_takes_over_the_article_of_a_worker_killed_beside_it(make_article, spawn_worker):

@@ -21,11 +21,13 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import CommandError
 from django.db import DatabaseError
+from django.tasks import TaskResultStatus
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
-from articles import ingest
+from articles import ingest, tasks
 from articles.extraction.pipeline import ModelMissing, get_pipeline
 
 logger = logging.getLogger("django_tasks_db")
@@ -63,7 +65,19 @@ class RecoveringWorker(Worker):
                 len(requeued),
                 ", ".join(map(str, requeued)),
             )
+            self.fail_tasks_of_dead_workers(requeued)
         return requeued
+
+    @staticmethod
+    def fail_tasks_of_dead_workers(article_ids: list[int]) -> None:
+        """The task each dead worker was running would show as running forever: record it as failed."""
+        stale = DBTaskResult.objects.filter(
+            status=TaskResultStatus.RUNNING,
+            task_path__in=[tasks.process_article_task.module_path, tasks.reextract_article_task.module_path],
+            args_kwargs__args__0__in=article_ids,
+        )
+        for result in stale:
+            result.set_failed(tasks.WorkerDied(f"Article {result.args_kwargs['args'][0]}: {ingest.WORKER_DIED}"))
 
     def run_task(self, db_task_result) -> None:
         self.recover()
