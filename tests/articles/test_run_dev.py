@@ -67,18 +67,30 @@ def project(tmp_path):
     return tmp_path
 
 
-def start(project, **env):
-    log = project / "log"
-    log.touch()
-    process = subprocess.Popen(
-        [str(project / "scripts" / "run-dev")],
-        env=os.environ | {"RUN_DEV_LOG": str(log), "WARBOARD_PORT": str(free_port())} | env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,  # its own process group, as in a terminal
-    )
-    return process, log
+@pytest.fixture
+def start(project):
+    """Start scripts/run-dev in its own process group, as in a terminal; whatever is left is killed after."""
+    started = []
+
+    def start_run_dev(**env):
+        log = project / "log"
+        log.touch()
+        process = subprocess.Popen(
+            [str(project / "scripts" / "run-dev")],
+            env=os.environ | {"RUN_DEV_LOG": str(log), "WARBOARD_PORT": str(free_port())} | env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+        )
+        started.append(process)
+        return process, log
+
+    yield start_run_dev
+    for process in started:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
 
 
 def wait_for(log, *lines, timeout=30):
@@ -90,28 +102,20 @@ def wait_for(log, *lines, timeout=30):
     pytest.fail(f"{lines} not in {log.read_text()!r}")
 
 
-def test_ctrl_c_stops_the_server_and_the_worker_cleanly(project):
-    process, log = start(project)
-    try:
-        wait_for(log, "db_worker started", "runserver started")
-        os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C sends to the terminal's process group
-        output, _ = process.communicate(timeout=30)
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
+def test_ctrl_c_stops_the_server_and_the_worker_cleanly(start):
+    process, log = start()
+    wait_for(log, "db_worker started", "runserver started")
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C sends to the terminal's process group
+    output, _ = process.communicate(timeout=30)
     assert process.returncode == 0, output
     assert "Warboard stopped." in output
     assert "runserver ended cleanly" in log.read_text()
     assert "db_worker ended cleanly" in log.read_text()
 
 
-def test_a_server_that_cannot_start_stops_the_worker(project):
-    process, log = start(project, RUN_DEV_CRASH="runserver")
-    try:
-        output, _ = process.communicate(timeout=30)
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
+def test_a_server_that_cannot_start_stops_the_worker(start):
+    process, log = start(RUN_DEV_CRASH="runserver")
+    output, _ = process.communicate(timeout=30)
     assert process.returncode == 3, output
     assert "Warboard: the web server ended (status 3); stopping everything." in output
     wait_for(log, "db_worker ended cleanly")
@@ -131,48 +135,36 @@ def read_until(process, text, timeout=30):
     pytest.fail(f"{text!r} not in {lines!r}")
 
 
-def test_it_prints_the_login_line_and_the_url_last(project):
+def test_it_prints_the_login_line_and_the_url_last(start):
     login = "Created user 'analyst' with password s3cret-words  (shown once: note it now)"
-    process, log = start(project, WARBOARD_LOGIN=login)
-    try:
-        lines = read_until(process, "Warboard: http://127.0.0.1:")
-        assert lines[-2] == login
-        wait_for(log, "db_worker started", "runserver started")
-        os.killpg(process.pid, signal.SIGINT)
-        output, _ = process.communicate(timeout=30)
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
+    process, log = start(WARBOARD_LOGIN=login)
+    lines = read_until(process, "Warboard: http://127.0.0.1:")
+    assert lines[-2] == login
+    wait_for(log, "db_worker started", "runserver started")
+    os.killpg(process.pid, signal.SIGINT)
+    output, _ = process.communicate(timeout=30)
     assert output.splitlines() == ["Stopping Warboard…", "Warboard stopped."]
 
 
-def test_it_starts_another_worker_when_the_worker_is_killed(project):
-    process, log = start(project)
-    try:
-        url_line = read_until(process, "Warboard: http://127.0.0.1:")[-1]
-        worker = int(url_line.split("task worker pid ")[1].split(")")[0])
-        os.kill(worker, signal.SIGKILL)
-        restarted = read_until(process, "starting another")[-1]
-        assert restarted == "Warboard: the task worker ended (status 137); starting another (1 of 5 restarts)."
-        wait_for(log, "db_worker started\ndb_worker started")  # a second worker, the server still up
-        assert "runserver ended" not in log.read_text()
-        os.killpg(process.pid, signal.SIGINT)
-        output, _ = process.communicate(timeout=30)
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
+def test_it_starts_another_worker_when_the_worker_is_killed(start):
+    process, log = start()
+    url_line = read_until(process, "Warboard: http://127.0.0.1:")[-1]
+    worker = int(url_line.split("task worker pid ")[1].split(")")[0])
+    os.kill(worker, signal.SIGKILL)
+    restarted = read_until(process, "starting another")[-1]
+    assert restarted == "Warboard: the task worker ended (status 137); starting another (1 of 5 restarts)."
+    wait_for(log, "db_worker started\ndb_worker started")  # a second worker, the server still up
+    assert "runserver ended" not in log.read_text()
+    os.killpg(process.pid, signal.SIGINT)
+    output, _ = process.communicate(timeout=30)
     assert process.returncode == 0, output
     assert log.read_text().count("db_worker ended cleanly") == 1  # the killed one could not
     assert "runserver ended cleanly" in log.read_text()
 
 
-def test_a_worker_that_keeps_dying_stops_everything_with_a_message(project):
-    process, log = start(project, RUN_DEV_CRASH="db_worker", WARBOARD_WORKER_RESTARTS="2")
-    try:
-        output, _ = process.communicate(timeout=60)
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
+def test_a_worker_that_keeps_dying_stops_everything_with_a_message(start):
+    process, log = start(RUN_DEV_CRASH="db_worker", WARBOARD_WORKER_RESTARTS="2")
+    output, _ = process.communicate(timeout=60)
     assert process.returncode == 3, output
     assert "starting another (1 of 2 restarts)" in output and "starting another (2 of 2 restarts)" in output
     assert "Warboard: the task worker ended (status 3) after 2 restarts; stopping everything." in output
