@@ -26,16 +26,23 @@ $(STAMP): requirements.lock
 	if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null; then \
 		rm -rf $(VENV); echo "Creating $(VENV) with $$python"; "$$python" -m venv $(VENV) || exit 1; \
 	fi
-	$(PY) -m pip install --quiet --upgrade "pip>=24"
-	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	@echo "Installing requirements.lock into $(VENV)"
+	@# -qq: errors only. A pip configuration that names an index folder lacking some
+	@# package prints a warning per package ("Location ... is ignored"), noise here.
+	@$(PY) -m pip install -qq --upgrade "pip>=24"
+	@$(PY) -m pip install -qq --require-hashes --no-deps -r requirements.lock
 	@rm -f $(VENV)/.installed-*; touch $@
 
 install: $(STAMP)
 
+# bootstrap_demo's line about the analyst account is printed again last, with the URL.
 run: install
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py bootstrap_demo
-	@scripts/run-dev
+	@notes=$$(mktemp) || exit 1; \
+	$(PY) manage.py bootstrap_demo | tee "$$notes"; status=$${PIPESTATUS[0]}; \
+	login=$$(grep -i "user 'analyst'" "$$notes"); rm -f "$$notes"; \
+	[ "$$status" = 0 ] || exit "$$status"; \
+	WARBOARD_LOGIN="$$login" exec scripts/run-dev
 
 test: install
 	$(PY) -m ruff check .

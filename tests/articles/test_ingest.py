@@ -217,18 +217,14 @@ def test_it_requeues_a_processing_article_only_when_its_worker_died(make_article
     assert article.status == Article.Status.QUEUED
 
 
-def test_it_fails_an_article_whose_worker_died_with_a_reason(make_article, live_worker):
-    article, other = make_article(), make_article("Another article about Kharkiv, one sentence.\n")
-    Article.objects.filter(pk__in=[article.pk, other.pk]).update(status=Article.Status.PROCESSING)
+def test_it_tells_an_article_whose_worker_died_from_one_being_processed(make_article, live_worker):
+    article, queued = make_article(), make_article("Another article about Kharkiv, one sentence.\n")
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.PROCESSING)
     live_worker(article)
-    live_worker(other)
-    assert ingest.fail_orphaned() == 0  # both workers are alive
+    assert (ingest.is_orphaned(article.pk), ingest.is_orphaned(queued.pk)) == (False, False)
     live_worker.die()
-    assert ingest.fail_orphaned([article.pk]) == 1
-    article.refresh_from_db()
-    assert (article.status, article.failure_reason) == (Article.Status.FAILED, ingest.WORKER_DIED)
-    assert Article.objects.get(pk=other.pk).status == Article.Status.PROCESSING  # not asked about
-    assert ingest.fail_orphaned() == 1
+    assert (ingest.is_orphaned(article.pk), ingest.is_orphaned(queued.pk)) == (True, False)
+    assert Article.objects.get(pk=article.pk).status == Article.Status.PROCESSING  # asking changes nothing
 
 
 def test_it_holds_the_article_s_lock_while_processing_it(make_article, monkeypatch):

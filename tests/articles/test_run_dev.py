@@ -9,6 +9,7 @@ PostgreSQL stops only when its last process runs them.
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -19,7 +20,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 STAND_IN = """
-import atexit, os, signal, sys, time
+import atexit, os, signal, socket, sys, time
 
 command = sys.argv[1]
 log = open(os.environ["RUN_DEV_LOG"], "a")
@@ -39,11 +40,21 @@ if os.environ.get("RUN_DEV_CRASH") == command:
     while "db_worker started" not in open(os.environ["RUN_DEV_LOG"]).read():
         time.sleep(0.05)
     sys.exit(3)
+if command == "db_worker":
+    open(sys.argv[sys.argv.index("--ready-file") + 1], "w").close()
+else:  # runserver 127.0.0.1:PORT
+    listening = socket.create_server(("127.0.0.1", int(sys.argv[2].rsplit(":", 1)[1])))
 try:
     time.sleep(120)
 except KeyboardInterrupt:
     sys.exit(0)
 """
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 @pytest.fixture
@@ -56,18 +67,30 @@ def project(tmp_path):
     return tmp_path
 
 
-def start(project, **env):
-    log = project / "log"
-    log.touch()
-    process = subprocess.Popen(
-        [str(project / "scripts" / "run-dev")],
-        env=os.environ | {"RUN_DEV_LOG": str(log)} | env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,  # its own process group, as in a terminal
-    )
-    return process, log
+@pytest.fixture
+def start(project):
+    """Start scripts/run-dev in its own process group, as in a terminal; whatever is left is killed after."""
+    started = []
+
+    def start_run_dev(**env):
+        log = project / "log"
+        log.touch()
+        process = subprocess.Popen(
+            [str(project / "scripts" / "run-dev")],
+            env=os.environ | {"RUN_DEV_LOG": str(log), "WARBOARD_PORT": str(free_port())} | env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+        )
+        started.append(process)
+        return process, log
+
+    yield start_run_dev
+    for process in started:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
 
 
 def wait_for(log, *lines, timeout=30):
@@ -79,31 +102,74 @@ def wait_for(log, *lines, timeout=30):
     pytest.fail(f"{lines} not in {log.read_text()!r}")
 
 
-def test_ctrl_c_stops_the_server_and_the_worker_cleanly(project):
-    process, log = start(project)
-    try:
-        wait_for(log, "db_worker started", "runserver started")
-        os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C sends to the terminal's process group
-        output, _ = process.communicate(timeout=30)
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
+def test_ctrl_c_stops_the_server_and_the_worker_cleanly(start):
+    process, log = start()
+    wait_for(log, "db_worker started", "runserver started")
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C sends to the terminal's process group
+    output, _ = process.communicate(timeout=30)
     assert process.returncode == 0, output
     assert "Warboard stopped." in output
     assert "runserver ended cleanly" in log.read_text()
     assert "db_worker ended cleanly" in log.read_text()
 
 
-def test_a_server_that_cannot_start_stops_the_worker(project):
-    process, log = start(project, RUN_DEV_CRASH="runserver")
-    try:
-        output, _ = process.communicate(timeout=30)
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
+def test_a_server_that_cannot_start_stops_the_worker(start):
+    process, log = start(RUN_DEV_CRASH="runserver")
+    output, _ = process.communicate(timeout=30)
     assert process.returncode == 3, output
-    assert "the server or the worker ended (status 3); stopping the other" in output
+    assert "Warboard: the web server ended (status 3); stopping everything." in output
     wait_for(log, "db_worker ended cleanly")
+
+
+def read_until(process, text, timeout=30):
+    """The output lines up to the one holding `text`."""
+    lines = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        lines.append(line.rstrip("\n"))
+        if text in line:
+            return lines
+    pytest.fail(f"{text!r} not in {lines!r}")
+
+
+def test_it_prints_the_login_line_and_the_url_last(start):
+    login = "Created user 'analyst' with password s3cret-words  (shown once: note it now)"
+    process, log = start(WARBOARD_LOGIN=login)
+    lines = read_until(process, "Warboard: http://127.0.0.1:")
+    assert lines[-2] == login
+    wait_for(log, "db_worker started", "runserver started")
+    os.killpg(process.pid, signal.SIGINT)
+    output, _ = process.communicate(timeout=30)
+    assert output.splitlines() == ["Stopping Warboard…", "Warboard stopped."]
+
+
+def test_it_starts_another_worker_when_the_worker_is_killed(start):
+    process, log = start()
+    url_line = read_until(process, "Warboard: http://127.0.0.1:")[-1]
+    worker = int(url_line.split("task worker pid ")[1].split(")")[0])
+    os.kill(worker, signal.SIGKILL)
+    restarted = read_until(process, "starting another")[-1]
+    assert restarted == "Warboard: the task worker ended (status 137); starting another (1 of 5 restarts)."
+    wait_for(log, "db_worker started\ndb_worker started")  # a second worker, the server still up
+    assert "runserver ended" not in log.read_text()
+    os.killpg(process.pid, signal.SIGINT)
+    output, _ = process.communicate(timeout=30)
+    assert process.returncode == 0, output
+    assert log.read_text().count("db_worker ended cleanly") == 1  # the killed one could not
+    assert "runserver ended cleanly" in log.read_text()
+
+
+def test_a_worker_that_keeps_dying_stops_everything_with_a_message(start):
+    process, log = start(RUN_DEV_CRASH="db_worker", WARBOARD_WORKER_RESTARTS="2")
+    output, _ = process.communicate(timeout=60)
+    assert process.returncode == 3, output
+    assert "starting another (1 of 2 restarts)" in output and "starting another (2 of 2 restarts)" in output
+    assert "Warboard: the task worker ended (status 3) after 2 restarts; stopping everything." in output
+    assert log.read_text().count("db_worker started") == 3
+    wait_for(log, "runserver ended cleanly")
 
 
 def test_the_embedded_server_forgets_processes_killed_while_using_it(tmp_path):
