@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from articles.extraction import countries
+from articles.extraction import countries, gazetteer
 
 GAZETTEERS = Path(__file__).resolve().parent / "gazetteers"
 
@@ -80,10 +80,9 @@ def gazetteer_patterns() -> list[dict]:
             continue
         patterns.append({"label": "PLACE", "pattern": form, "id": name})
     patterns.extend(countries.ruler_patterns())
-    for row in _read_jsonl(GAZETTEERS / "equipment.jsonl"):
-        for form in (row.get("name"), *(row.get("aliases") or ())):
-            if form:
-                patterns.append({"label": "EQUIPMENT", "pattern": form, "id": row["name"]})
+    # Every system's names and their plurals ("F-16s"); a name that is also a word ("Archer") only
+    # through its qualified aliases. The pledge rules read these spans instead of a regex of their own.
+    patterns.extend(gazetteer.equipment_patterns())
     return patterns
 
 

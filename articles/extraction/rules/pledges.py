@@ -784,15 +784,18 @@ def _aid_elsewhere(ctx, text, t_end, end) -> bool:
 def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]:
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
-    for match in _equipment_re().finditer(text, start, end):
-        item = gazetteer.equipment_named(match.group())
-        if item is None or _excluded(text, match.start(), item.category, generic=False):
-            taken.append(match.span())
+    for ent in ctx.sentence_ents:
+        # The gazetteer ruler's EQUIPMENT spans: every name of every system, matched once per article.
+        at, to = ent.start_char - ctx.start, ent.end_char - ctx.start
+        if ent.label_ != "EQUIPMENT" or at < start or to > end:
             continue
-        quantity = _quantity(ctx, text, match.start())
-        found.append(Found(match.start(), match.end(), item.category, item=item.name, quantity=quantity))
-        found[-1].training = _training(text, match.start())
-        taken.append(match.span())
+        item = gazetteer.equipment_named(ent.ent_id_ or ent.text)
+        if item is None or _excluded(text, at, item.category, generic=False):
+            taken.append((at, to))
+            continue
+        found.append(Found(at, to, item.category, item=item.name, quantity=_quantity(ctx, text, at)))
+        found[-1].training = _training(text, at)
+        taken.append((at, to))
     for match in MONEY_RE.finditer(text, start, end):
         if re.search(r"\(\s*$", text[max(0, match.start() - 3) : match.start()]):
             continue  # "$800m (£613m)": the conversion is no second amount
@@ -909,18 +912,6 @@ def _earlier_day(ctx: SentenceContext, start: int, day):
         return day
     earlier = [m for m in days if m.end - ctx.start <= start]
     return earlier[-1].value.date if earlier else None
-
-
-_EQUIPMENT_RE: re.Pattern | None = None
-
-
-def _equipment_re() -> re.Pattern:
-    global _EQUIPMENT_RE
-    if _EQUIPMENT_RE is None:
-        forms = {p["pattern"] for p in gazetteer.equipment_patterns()}
-        alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        _EQUIPMENT_RE = re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
-    return _EQUIPMENT_RE
 
 
 # --- one record per pledge ----------------------------------------------------------------------
