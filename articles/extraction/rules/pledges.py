@@ -26,9 +26,12 @@ returning a second one.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
 
 from articles.extraction import gazetteer
 from articles.extraction.numbers import MONEY_RE
@@ -381,6 +384,7 @@ def find_pledges(ctx: SentenceContext) -> list[Pledge]:
             donors, status = previous[2]
             items = [f for f in _items(ctx, text, 0, len(text)) if f.item]
             found.extend(_records(donors, status, items, ctx, day, 0, len(text)))
+    found.extend(_parsed_pledges(ctx, memory, text, day, frames, found))
     givers = _givers(ctx, text, 0, len(text))
     memory.sentences[ctx.index] = (day, givers, frames[-1] if frames else None)
     return _fold(memory, ctx.index, found)
@@ -504,21 +508,8 @@ def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
             to = "RU" if donor in RUSSIA_SUPPLIERS and _mentions(ctx, "RU", text, start, end) else recipient
             if donor in WAR_PARTIES and not (donor == "UA" and to == "RU") or donor == to:
                 continue
-            for f in mine:
-                records.append(
-                    Pledge(
-                        donor=donor,
-                        recipient=to,
-                        item=f.item,
-                        category=f.category,
-                        quantity=f.quantity,
-                        amount=f.amount,
-                        currency=f.currency,
-                        status=status,
-                        date=clause_day,
-                        span=(ctx.start + start, ctx.start + end),
-                    )
-                )
+            span = (ctx.start + start, ctx.start + end)
+            records.extend(_pledge(donor, to, f, status, clause_day, span) for f in mine)
     return records
 
 
@@ -546,20 +537,23 @@ def _items_of(trigger, items, start, t_start, t_end, next_start, hits, index) ->
 
 
 def _records(donors, status, items, ctx, day, start, end) -> list[Pledge]:
-    return [
-        Pledge(
-            donor=donor,
-            recipient="UA",
-            item=f.item,
-            category=f.category,
-            quantity=f.quantity,
-            status=status,
-            date=day,
-            span=(ctx.start + start, ctx.start + end),
-        )
-        for donor in donors
-        for f in items
-    ]
+    span = (ctx.start + start, ctx.start + end)
+    return [_pledge(donor, "UA", f, status, day, span) for donor in donors for f in items]
+
+
+def _pledge(donor: str, recipient: str, f: Found, status: str, date, span: tuple[int, int]) -> Pledge:
+    return Pledge(
+        donor=donor,
+        recipient=recipient,
+        item=f.item,
+        category=f.category,
+        quantity=f.quantity,
+        amount=f.amount,
+        currency=f.currency,
+        status=status,
+        date=date,
+        span=span,
+    )
 
 
 # --- donors -------------------------------------------------------------------------------------
@@ -833,6 +827,8 @@ STRIKE_AFTER = re.compile(
 )
 
 
+# "a new package of arms and ammunition worth $1bn": the worth is the package's, not the goods'.
+PACKAGE_OF = re.compile(r"\b(?:package|tranche)\s+of\s+(?:[\w-]+\s+(?:and\s+)?){0,3}$", re.I)
 VALUED_AT = re.compile(r"^\s*,?\s*(?:worth|valued\s+at|at\s+a\s+(?:cost|value)\s+of|costing)\s*$", re.I)
 
 
@@ -848,6 +844,7 @@ def _valued_goods(text: str, found: list[Found]) -> list[Found]:
             and previous.category != "funding"
             and previous.amount is None
             and VALUED_AT.match(text[previous.end : f.start])
+            and not PACKAGE_OF.search(text[max(0, previous.start - 60) : previous.start])
         ):
             previous.amount, previous.currency = f.amount, f.currency
             continue
@@ -912,6 +909,227 @@ def _earlier_day(ctx: SentenceContext, start: int, day):
         return day
     earlier = [m for m in days if m.end - ctx.start <= start]
     return earlier[-1].value.date if earlier else None
+
+
+# --- frames from the parse ---------------------------------------------------------------------
+#
+# The triggers of patterns/en/pledges.jsonl, found by the "pledge_ruler" span_ruler, with their
+# arguments read off the dependency parse: the donor is the subject of the trigger verb (or of the
+# verb it completes: "Berlin intended to supply"), the goods are in its objects and their conjuncts
+# ("passed a $61bn (£49bn) support package"), or, for a noun trigger, in the noun's own phrase
+# ("a $40bn aid bill for Ukraine").
+
+PATTERNS_FILE = Path(__file__).resolve().parent.parent / "patterns" / "en" / "pledges.jsonl"
+SPANS_KEY = "pledge_triggers"
+# The dependents of a verb that carry what is given: "send Ukraine tanks", "provide it with tanks".
+OBJECT_DEPS = {"dobj", "obj", "dative", "attr", "oprd", "prep", "npadvmod", "xcomp", "acomp", "conj", "ccomp"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+DOUBT = {"may", "might", "could"}
+
+
+@cache
+def _rows() -> tuple[dict, ...]:
+    with PATTERNS_FILE.open(encoding="utf-8") as lines:
+        return tuple(json.loads(line) for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
+@cache
+def parse_rules() -> dict[str, dict]:
+    """The rules of patterns/en/pledges.jsonl by id; a rule's first row carries its keys, later rows
+    only more patterns ("$ 40bn" written out where the NER found no MONEY entity)."""
+    rules: dict[str, dict] = {}
+    for row in _rows():
+        rules.setdefault(row["id"], row)
+    return rules
+
+
+def ruler_patterns() -> list[dict]:
+    """The span_ruler patterns: label (the status), token pattern, id (the rule)."""
+    return [{"label": row["label"], "pattern": row["pattern"], "id": row["id"]} for row in _rows()]
+
+
+def _parsed_pledges(ctx, memory, text, day, frames, found) -> list[Pledge]:
+    spans = ctx.sent.doc.spans.get(SPANS_KEY) if SPANS_KEY in ctx.sent.doc.spans else None
+    if not spans:
+        return []
+    records: list[Pledge] = []
+    for span in spans:
+        if not (ctx.start <= span.start_char < ctx.end):
+            continue
+        rule = parse_rules().get(span.id_)
+        if rule is None:
+            continue
+        for pledge in _frame(ctx, memory, text, day, span, rule):
+            known = [*found, *records]
+            if any(_covers(k, pledge) for k in known):
+                continue
+            records.append(pledge)
+    if records:
+        frames.append(([records[-1].donor], records[-1].status))
+    return records
+
+
+def _covers(known: Pledge, new: Pledge) -> bool:
+    """The regex rules (or an earlier frame) already gave this donor's item or amount."""
+    if known.donor != new.donor or known.category != new.category:
+        return False
+    if new.amount is not None and known.amount is not None:
+        return known.amount == new.amount
+    return known.item == new.item
+
+
+def _frame(ctx, memory, text, day, span, rule) -> list[Pledge]:
+    trigger = span.root
+    role = rule.get("role", "give")
+    status = rule["label"]
+    if _negated(trigger):
+        return []  # "has blocked", "will not pass": no decision to record
+    if any(t.lower_ in DOUBT for t in _verb_chain(trigger) for t in t.children if t.dep_ == "aux"):
+        status = "considering"
+    if status == "pledged" and re.search(r"\bif\b", text, re.I):
+        status = "considering"
+    s_at, s_to = span.start_char - ctx.start, span.end_char - ctx.start
+    if role == "noun":
+        region = _subtree_range(trigger)
+        # the phrase the trigger noun heads: "a $40bn aid bill for Ukraine", "package ... worth $1bn"
+        start, end = region[0] - ctx.start, region[1] - ctx.start
+        start = min(start, s_at)
+        donors = _noun_donors(ctx, text, trigger, start, end, rule, memory)
+    else:
+        subject = _subject(trigger)
+        if rule.get("subject") and (subject is None or subject.lemma_.lower() not in rule["subject"]):
+            return []
+        if role == "request":
+            donors = _asked_party(ctx, text, trigger, rule)
+        else:
+            donors = _subject_donors(ctx, text, subject, rule, memory)
+        start, end = s_at, _objects_end(trigger, span) - ctx.start
+    if not donors:
+        return []
+    items = _items(ctx, text, start, max(end, s_to))
+    if rule.get("money"):
+        items = [f for f in items if f.category == "funding"]
+    if role == "request" and not items:
+        items = [Found(s_at, s_to, "funding")]  # "urged Congress to pass the aid bill": money, no amount
+    date = _clause_day(ctx, 0, len(text), s_at) or day
+    span = (ctx.start, ctx.end)
+    return [_pledge(donor, "UA", f, status, date, span) for donor in donors if donor not in WAR_PARTIES for f in items]
+
+
+def _verb_chain(token):
+    """The verb and the verbs it completes: "voted to approve" -> approve, voted."""
+    chain = [token]
+    while token.dep_ in ("xcomp", "conj") and token.head is not token and len(chain) < 4:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _negated(token) -> bool:
+    """ "will not pass", "did not vote to approve": a refusal is no pledge."""
+    return any(child.dep_ == "neg" for verb in _verb_chain(token) for child in verb.children)
+
+
+def _subject(token):
+    for verb in _verb_chain(token):
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+    return None
+
+
+def _subtree_range(token) -> tuple[int, int]:
+    tokens = list(token.subtree)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _objects_end(trigger, span) -> int:
+    """The end of the trigger's objects and their conjuncts (the goods it gives)."""
+    end = span.end_char
+    for verb in {trigger, span[-1]}:
+        for child in verb.rights:
+            if child.dep_ in OBJECT_DEPS or child.dep_ == "dobj":
+                end = max(end, _subtree_range(child)[1])
+    return end
+
+
+def _mention_codes(ctx, text, start: int, end: int) -> list[str]:
+    return [code for m in _mentions_in(ctx, start, end) if (code := _giver(ctx, text, m))]
+
+
+def _subject_donors(ctx, text, subject, rule, memory=None) -> list[str]:
+    if subject is not None:
+        s, e = _subtree_range(subject)
+        codes = _mention_codes(ctx, text, s - ctx.start, e - ctx.start)
+        if codes:
+            return list(dict.fromkeys(codes))
+        person = _person_country(subject)
+        if person:
+            return [person]
+        if memory is not None and subject.lower_ in ("it", "they", "we", "washington"):
+            # "And it has released nearly $40 billion": the giver of the sentence before
+            earlier = _earlier_giver(ctx, memory)
+            if earlier:
+                return earlier
+    return [rule["donor"]] if rule.get("donor") else []
+
+
+def _noun_donors(ctx, text, noun, start, end, rule, memory) -> list[str]:
+    codes = _mention_codes(ctx, text, start, end)
+    if codes:
+        return codes[:1]
+    # "Joe Biden announced a new package ... worth $1bn": the subject of the verb that governs the noun
+    head = noun.head
+    while head.dep_ in ("prep", "pobj", "dobj", "conj", "appos") and head.head is not head:
+        head = head.head
+    subject = _subject(head) if head.pos_ in ("VERB", "AUX") else None
+    if subject is not None:
+        donors = _subject_donors(ctx, text, subject, {})
+        if donors:
+            return donors
+    if rule.get("donor") and CHAMBER.search(text):
+        return [rule["donor"]]
+    codes = _mention_codes(ctx, text, 0, len(text))
+    return codes[:1]
+
+
+def _asked_party(ctx, text, trigger, rule) -> list[str]:
+    """ "urged the US Congress to pass": the object of the asking verb."""
+    subject = _subject(trigger)
+    if subject is not None:
+        s, e = _subtree_range(subject)
+        if any(m.code != "UA" for m in _mentions_in(ctx, s - ctx.start, e - ctx.start)):
+            return []  # a third party urging donors gives no record
+        person = _person_country(subject)
+        if person and person != "UA":
+            return []
+    for child in trigger.rights:
+        target = child
+        if child.dep_ == "prep" and child.lower_ == "on":
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if target is None or target.dep_ not in ("dobj", "pobj", "nsubj"):
+            continue
+        s, e = _subtree_range(target)
+        codes = _mention_codes(ctx, text, s - ctx.start, e - ctx.start)
+        if codes:
+            return codes[:1]
+        if target.lemma_.lower() in ("congress", "senate", "house", "lawmaker"):
+            return ["US"]
+        if GROUP_ASKED.search(target.text) or target.lower_ in ("allies", "partners"):
+            return ["NATO"]
+    return []
+
+
+def _person_country(subject) -> str | None:
+    """ "Joe Biden announced ...": the country of a well-known head of government or minister."""
+    from articles.extraction import KNOWN_PEOPLE  # noqa: PLC0415 - the engine imports this module
+
+    for token in subject.subtree:
+        if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
+            code = KNOWN_PEOPLE.get(token.text.rstrip("’'s"))
+            if code:
+                return code
+    return None
 
 
 # --- one record per pledge ----------------------------------------------------------------------
