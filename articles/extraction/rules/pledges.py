@@ -245,7 +245,12 @@ WAR_PARTIES = {"UA", "RU"}
 # --- items --------------------------------------------------------------------------------------
 
 CATEGORY_WORDS = [
-    ("anti_tank", r"anti-?tank\s+(?:weapons?|missiles?|systems?|rockets?|grenade\s+launchers?|guns?|mines?)|ATGMs?"),
+    (
+        "anti_tank",
+        r"anti-?(?:tank|armou?r)\s+(?:weapons?|missiles?|systems?|rockets?|grenade\s+launchers?|guns?|mines?)|ATGMs?|"
+        # "anti-tank and air defence weapons": a modifier sharing its noun with the next one
+        r"anti-?(?:tank|armou?r)(?=\s+and\s+(?:[\w-]+\s+){1,3}(?:weapons|systems|missiles))",
+    ),
     (
         "air_defense",
         r"(?:air|missile)[- ]defen[cs]e(?:\s+(?:systems?|missiles?|batteries|battery|units?))?|"
@@ -265,7 +270,7 @@ CATEGORY_WORDS = [
     (
         "missile",
         r"(?:long-range|cruise|ballistic|anti-radar|anti-radiation|anti-ship|short-range|"
-        r"medium-range|strike)\s+missiles?|long-range\s+(?:strike\s+)?(?:weapons|capabilities|fires)|missiles?",
+        r"medium-range|strike)\s+missiles?|coastal\s+(?:anti-ship\s+)?defen[cs]e\s+(?:systems?|weapons)|long-range\s+(?:strike\s+)?(?:weapons|capabilities|fires)|missiles?",
     ),
     ("tank", r"(?:main\s+)?battle\s+tanks?|tanks"),
     (
@@ -283,7 +288,7 @@ CATEGORY_WORDS = [
     ("drone", r"drones?|UAVs?|unmanned\s+aerial\s+vehicles?|loitering\s+munitions?"),
     ("ship", r"(?:patrol\s+)?boats|warships?|ships|minehunters?|vessels|corvettes?|frigates?"),
     ("small_arms", r"small\s+arms|rifles|machine\s+guns?|grenades|pistols|sniper\s+rifles"),
-    ("vehicle", r"trucks?|lorries|(?:military|utility|transport|logistics)\s+vehicles|ambulances|pick-?ups"),
+    ("vehicle", r"trucks?|lorries|(?:military|utility|transport|logistics|tactical)\s+vehicles|ambulances|pick-?ups"),
     (
         "other",
         r"(?:counter-battery|counter-artillery|air\s+surveillance|surveillance)\s+radars?|radars?|"
@@ -654,6 +659,9 @@ def _donors(ctx, memory, text, start, end, t_start, t_end) -> list[str]:
     before = [m for m in mentions if m.end - ctx.start <= t_start and _giver(ctx, text, m)]
     if before:
         return _coordinated(ctx, text, before)
+    person = _person_giver(ctx, t_start)
+    if person:
+        return [person]  # "On Thursday Biden pledged an additional $1.3 billion"
     after = [m for m in mentions if m.start - ctx.start >= t_end]
     for m in after:
         s = m.start - ctx.start
@@ -1118,6 +1126,14 @@ def _asked_party(ctx, text, trigger, rule) -> list[str]:
         if GROUP_ASKED.search(target.text) or target.lower_ in ("allies", "partners"):
             return ["NATO"]
     return []
+
+
+def _person_giver(ctx, at: int) -> str | None:
+    """The country of the person who is the subject of the trigger word at `at` (sentence offset)."""
+    trigger = next((t for t in ctx.sent if t.idx - ctx.start >= at), None)
+    subject = _subject(trigger) if trigger is not None else None
+    code = _person_country(subject) if subject is not None else None
+    return code if code not in WAR_PARTIES else None
 
 
 def _person_country(subject) -> str | None:
