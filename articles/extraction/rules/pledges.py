@@ -166,6 +166,8 @@ TRIGGERS = [
         r"\b(?:package|tranche)\s+(?:\w+\s+){0,2}?(?:focused\s+on|includ(?:es|ed|ing)|compris(?:es|ed|ing)|"
         r"contain(?:s|ed|ing))\b",
         "pledged",
+        # "The latest $700 million weapons package included ...": its worth stands before it
+        passive=True,
     ),
 ]
 
@@ -336,7 +338,7 @@ QUANTITY_BEFORE = re.compile(
     r"\s+(?:(?:more|additional|further|extra|new|refitted|modern|modernised|modernized|used|old|light|heavy|"
     r"upgraded|refurbished|advanced|powerful|of\s+its|of\s+the|older|German-made|US-made|American-made|"
     r"power|diesel|electric|mobile|portable|defensive|armou?red|military|"
-    r"British-made|French-made|Soviet-era|[A-Z][\w-]*-(?:made|built))\s+){0,3}$",
+    r"British-made|French-made|Soviet-era|[A-Z][\w-]*-(?:made|built)|rounds\s+of|items\s+of|pieces\s+of)\s+){0,3}$",
     re.I,
 )
 CONTINUATION = re.compile(r"^\W*(?:that|this|it|these|they)\s+(?:includes?|included|including|are|were)\b", re.I)
@@ -485,6 +487,8 @@ def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
             continue
         if status == "pledged" and re.search(r"\bif\b", clause, re.I):
             status = "considering"  # "if senators approve"
+        if status == "pledged" and DOUBT_BEFORE.search(before):
+            status = "considering"  # "announced that it could approve $1.4bn", "might soon vote on"
         next_start = hits[index + 1][0] if index + 1 < len(hits) else end
         mine = _items_of(trigger, items, start, t_start, t_end, next_start, hits, index)
         if trigger.money_only:
@@ -577,6 +581,7 @@ RECEIVER_BEFORE = re.compile(r"\b(?:in|to|for|into)\s+(?:the\s+)?[\w’' ]{1,30}
 NOT_GOODS_AFTER = re.compile(
     r"^\s+(?:a\s+|an\s+|the\s+)?(?:clear\s+|strong\s+|stern\s+)?(?:message|signal|warning)s?\b", re.I
 )
+DOUBT_BEFORE = re.compile(r"\b(?:may|might|could)\s+(?:soon\s+|also\s+|still\s+)?$", re.I)
 # A measure before one chamber of the US Congress, or a request to it, is still being considered.
 CHAMBER = re.compile(r"\b(?:(?<!White\s)House(?!\s+of\s+Commons)|Senate|senators|lawmakers|representatives)\b")
 CONGRESS_ASKED = re.compile(
@@ -809,7 +814,7 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
     for match in CATEGORY_RE.finditer(text, start, end):
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
-        if _absorbed(text, taken, match.start()):
+        if _absorbed(text, [(f.start, f.end) for f in found if f.item], match.start()):
             continue  # "Leopard 2 tanks", "Bushmaster armoured vehicles": the item's own noun
         category = match.lastgroup
         if category == "funding" and any(f.category == "funding" for f in found):
