@@ -338,7 +338,7 @@ QUANTITY_BEFORE = re.compile(
     r"\s+(?:(?:more|additional|further|extra|new|refitted|modern|modernised|modernized|used|old|light|heavy|"
     r"upgraded|refurbished|advanced|powerful|of\s+its|of\s+the|older|German-made|US-made|American-made|"
     r"power|diesel|electric|mobile|portable|defensive|armou?red|military|"
-    r"British-made|French-made|Soviet-era|[A-Z][\w-]*-(?:made|built)|rounds\s+of|items\s+of|pieces\s+of)\s+){0,3}$",
+    r"British-made|French-made|Soviet-era|[A-Z][\w-]*-(?:made|built)|rounds\s+of|items\s+of|pieces\s+of|\d+\s?mm)\s+){0,3}$",
     re.I,
 )
 CONTINUATION = re.compile(r"^\W*(?:that|this|it|these|they)\s+(?:includes?|included|including|are|were)\b", re.I)
@@ -973,6 +973,13 @@ def _parsed_pledges(ctx, memory, text, day, frames, found) -> list[Pledge]:
         if rule is None:
             continue
         for pledge in _frame(ctx, memory, text, day, span, rule):
+            if rule.get("own"):
+                # "the EU is providing assistance, including a Czech-led initiative ...": the leader's
+                found[:] = [
+                    k
+                    for k in found
+                    if (k.category, k.item, k.quantity) != (pledge.category, pledge.item, pledge.quantity)
+                ]
             known = [*found, *records]
             if any(_covers(k, pledge) for k in known):
                 continue
@@ -1003,10 +1010,15 @@ def _frame(ctx, memory, text, day, span, rule) -> list[Pledge]:
         status = "considering"
     s_at, s_to = span.start_char - ctx.start, span.end_char - ctx.start
     if role == "noun":
+        # the phrase the trigger noun heads ("a $40bn aid bill for Ukraine", "package ... worth $1bn"),
+        # what the span's last word governs ("a proposal ..., to provide about $61 billion") and, for
+        # a noun that is a subject, its verb's objects ("A Dutch-led coalition will buy 10,000 drones")
         region = _subtree_range(trigger)
-        # the phrase the trigger noun heads: "a $40bn aid bill for Ukraine", "package ... worth $1bn"
-        start, end = region[0] - ctx.start, region[1] - ctx.start
-        start = min(start, s_at)
+        start = min(region[0] - ctx.start, s_at)
+        end = max(region[1], _objects_end(span[-1], span))
+        if trigger.dep_ in SUBJECT_DEPS:
+            end = max(end, _objects_end(trigger.head, trigger.doc[trigger.head.i : trigger.head.i + 1]))
+        end -= ctx.start
         donors = _noun_donors(ctx, text, trigger, start, end, rule, memory)
     else:
         subject = _subject(trigger)
@@ -1059,10 +1071,12 @@ def _subtree_range(token) -> tuple[int, int]:
 def _objects_end(trigger, span) -> int:
     """The end of the trigger's objects and their conjuncts (the goods it gives)."""
     end = span.end_char
-    for verb in {trigger, span[-1]}:
-        for child in verb.rights:
-            if child.dep_ in OBJECT_DEPS or child.dep_ == "dobj":
-                end = max(end, _subtree_range(child)[1])
+    for word in {trigger, span[-1]}:
+        heads = [word, *(c for c in word.rights if c.dep_ in ("advcl", "xcomp") and c.i < span.end)]
+        for head in heads:
+            for child in head.rights:
+                if child.dep_ in OBJECT_DEPS:
+                    end = max(end, _subtree_range(child)[1])
     return end
 
 
