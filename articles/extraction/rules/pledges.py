@@ -237,7 +237,7 @@ BUY_FROM = re.compile(
 )
 GROUP_ASKED = re.compile(
     r"\b(?:allies|the\s+west|western\s+allies|western\s+partners|partners|nato\s+members|nato\s+allies|"
-    r"the\s+alliance|western\s+countries|the\s+international\s+community)\b",
+    r"the\s+alliance|western\s+(?:countries|nations|governments)|the\s+international\s+community)\b",
     re.I,
 )
 # Arms to Russia come from these; everyone else gives to Ukraine.
@@ -251,12 +251,14 @@ CATEGORY_WORDS = [
         "anti_tank",
         r"anti-?(?:tank|armou?r)\s+(?:weapons?|missiles?|systems?|rockets?|grenade\s+launchers?|guns?|mines?)|ATGMs?|"
         # "anti-tank and air defence weapons": a modifier sharing its noun with the next one
-        r"anti-?(?:tank|armou?r)(?=\s+and\s+(?:[\w-]+\s+){1,3}(?:weapons|systems|missiles))",
+        r"anti-?(?:tank|armou?r)(?=\s+and\s+(?:[\w-]+\s+){1,3}(?:weapons|weaponry|systems|missiles))",
     ),
     (
         "air_defense",
         r"(?:air|missile)[- ]defen[cs]e(?:\s+(?:systems?|missiles?|batteries|battery|units?))?|"
-        r"anti-?(?:aircraft|airplane|air)\s+(?:systems?|guns?|missiles?|weapons?)|surface-to-air\s+missiles?|"
+        r"anti-?(?:aircraft|airplane|air|missile)\s+(?:systems?|guns?|missiles?|weapons?|weaponry|vehicles)|"
+        r"anti-?(?:aircraft|missile)(?=\s+and\s+(?:[\w-]+\s+){1,3}(?:weapons|weaponry|systems|missiles))|"
+        r"surface-to-air\s+missiles?|"
         r"MANPADS|counter-drone\s+(?:systems?|equipment)|interceptor\s+missiles?|interceptors",
     ),
     (
@@ -1027,7 +1029,7 @@ def _frame(ctx, memory, text, day, span, rule) -> list[Pledge]:
         if role == "request":
             donors = _asked_party(ctx, text, trigger, rule)
         else:
-            donors = _subject_donors(ctx, text, subject, rule, memory)
+            donors = _subject_donors(ctx, text, subject, rule, memory, before=s_at)
         start, end = s_at, _objects_end(trigger, span) - ctx.start
     if not donors:
         return []
@@ -1084,12 +1086,36 @@ def _mention_codes(ctx, text, start: int, end: int) -> list[str]:
     return [code for m in _mentions_in(ctx, start, end) if (code := _giver(ctx, text, m))]
 
 
-def _subject_donors(ctx, text, subject, rule, memory=None) -> list[str]:
+def _subject_codes(ctx, text, subject) -> list[str]:
+    """The countries the subject names: the parse has said who acts, so "the UK provided" is no
+    "UK-provided" attribute; unnamed groups ("EU countries") and the war's parties still give none."""
+    s, e = _subtree_range(subject)
+    codes = []
+    for m in _mentions_in(ctx, s - ctx.start, e - ctx.start):
+        after = text[m.end - ctx.start : m.end - ctx.start + 20]
+        if m.code in WAR_PARTIES or UNNAMED_TEXT.search(m.text) or UNNAMED_AFTER.match(after):
+            continue
+        if re.search(
+            r"\b(?:several|some|other|many|most|few)\s+$",
+            text[max(0, m.start - ctx.start - 10) : m.start - ctx.start],
+            re.I,
+        ):
+            continue
+        codes.append(m.code)
+    return list(dict.fromkeys(codes))
+
+
+def _subject_donors(ctx, text, subject, rule, memory=None, before: int | None = None) -> list[str]:
+    if subject is None and before is not None:
+        # no subject in the parse ("as supporters of Ukraine, including the UK, Germany and the United
+        # States, have been urgently shipping"): the givers named just before the verb
+        givers = [m for m in _mentions_in(ctx, 0, before) if _giver(ctx, text, m)]
+        if givers:
+            return _coordinated(ctx, text, givers)
     if subject is not None:
-        s, e = _subtree_range(subject)
-        codes = _mention_codes(ctx, text, s - ctx.start, e - ctx.start)
+        codes = _subject_codes(ctx, text, subject)
         if codes:
-            return list(dict.fromkeys(codes))
+            return codes
         person = _person_country(subject)
         if person:
             return [person]
@@ -1142,7 +1168,7 @@ def _asked_party(ctx, text, trigger, rule) -> list[str]:
             return codes[:1]
         if target.lemma_.lower() in ("congress", "senate", "house", "lawmaker"):
             return ["US"]
-        if GROUP_ASKED.search(target.text) or target.lower_ in ("allies", "partners"):
+        if GROUP_ASKED.search(" ".join(t.text for t in target.subtree)):
             return ["NATO"]
     return []
 
