@@ -752,6 +752,10 @@ def _asked(ctx, memory, text, start, end, t_start, t_end, match, trigger) -> lis
         return [givers[-1].code]
     if any(m.code not in WAR_PARTIES for m in mentions):
         return []
+    previous = memory.sentences.get(ctx.index - 1)
+    if previous and previous[2] and previous[2][1] == "requested":
+        # "He asked Nato members to supply more weapons. Zelenskiy specifically asked for ... tanks"
+        return previous[2][0]
     if memory.pledges and ctx.index - memory.pledge_sentence[-1] <= 3:
         return [memory.pledges[-1].donor]
     return []
@@ -1040,7 +1044,13 @@ def _frame(ctx, memory, text, day, span, rule) -> list[Pledge]:
         items = [Found(s_at, s_to, "funding")]  # "urged Congress to pass the aid bill": money, no amount
     date = _clause_day(ctx, 0, len(text), s_at) or day
     span = (ctx.start, ctx.end)
-    return [_pledge(donor, "UA", f, status, date, span) for donor in donors if donor not in WAR_PARTIES for f in items]
+    russia = _mentions(ctx, "RU", text, 0, len(text))
+    return [
+        _pledge(donor, "RU" if donor in RUSSIA_SUPPLIERS and russia else "UA", f, status, date, span)
+        for donor in donors
+        if donor not in WAR_PARTIES
+        for f in items
+    ]
 
 
 def _verb_chain(token):
