@@ -605,3 +605,69 @@ def test_chinese_drones_given_to_russia_go_to_russia(run):
         ("CN", "RU", "drone"),
         ("CN", "RU", "funding"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pool p142 (BBC/Guardian/Telegraph): "he" is the sentence's speaker, not Zelenskiy
+        (
+            "In a call on Monday, Biden informed the Ukrainian president, Volodymyr Zelenskiy, that he would "
+            "“move quickly” to send desperately needed military aid, including air defence weaponry.",
+            [("US", "air_defense", "pledged")],
+        ),
+        # made up
+        ("Sweden moved swiftly to send CV90 vehicles.", [("SE", "armored_vehicle", "pledged")]),
+    ],
+)
+def test_moving_to_give_is_a_pledge(run, text, expected):
+    assert [(p.donor, p.category, p.status) for p in run(text, APRIL_24).pledges] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pool p140 (Fox News/AP)
+        (
+            "And he welcomed other recent financial pledges from the Netherlands and Denmark as well as Germany's "
+            "recent announced delivery of a new Patriot missile battery.",
+            [("DE", "Patriot")],
+        ),
+        # made up
+        ("France's donation of six Caesar howitzers was welcomed in Kyiv.", [("FR", "Caesar")]),
+        # a noun that names no giver of its own gives none
+        ("Russia warns the United States against the transfer of long range weapons.", []),
+    ],
+)
+def test_a_gift_told_as_a_noun_takes_the_giver_its_phrase_names(run, text, expected):
+    assert [(p.donor, p.item) for p in run(text, APRIL_24).pledges] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pool p140 (Fox News/AP)
+        (
+            "He thanked Germany for providing Ukraine with a new Patriot battery, which was announced over the "
+            "weekend.",
+            ("DE", "Patriot"),
+        ),
+        # made up
+        ("Zelensky thanked Norway for sending NASAMS.", ("NO", "NASAMS")),
+    ],
+)
+def test_thanks_for_giving_name_the_giver(run, text, expected):
+    assert [(p.donor, p.item) for p in run(text, APRIL_24).pledges] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pool p141 (BBC/Guardian/Telegraph): the list between dashes is the goods; "if" makes it wait
+        'Mr Biden promised "significant" support for Kyiv - including more air defences - if senators approve.',
+        # made up
+        "Canada will send new support \N{EN DASH} including air defences \N{EN DASH} to Ukraine if parliament agrees.",
+    ],
+)
+def test_goods_listed_between_dashes_stay(run, text):
+    assert [(p.category, p.status) for p in run(text, APRIL_24).pledges] == [("air_defense", "considering")]

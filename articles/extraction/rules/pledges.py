@@ -255,7 +255,7 @@ CATEGORY_WORDS = [
     ),
     (
         "air_defense",
-        r"(?:air|missile)[- ]defen[cs]e(?:\s+(?:systems?|missiles?|batteries|battery|units?))?|"
+        r"(?:air|missile)[- ]defen[cs]es?(?:\s+(?:systems?|missiles?|batteries|battery|units?))?|"
         r"anti-?(?:aircraft|airplane|air|missile)\s+(?:systems?|guns?|missiles?|weapons?|weaponry|vehicles)|"
         r"anti-?(?:aircraft|missile)(?=\s+and\s+(?:[\w-]+\s+){1,3}(?:weapons|weaponry|systems|missiles))|"
         r"surface-to-air\s+missiles?|"
@@ -410,12 +410,21 @@ def _memory(ctx: SentenceContext) -> ArticleMemory:
 def _masked(text: str) -> str:
     """The sentence with parenthetical dashes and [editor's notes] blanked, offsets kept."""
     text = BRACKETS.sub(lambda m: " " * len(m.group()), text)
-    return PAIRED_DASHES.sub(lambda m: " " + " " * (len(m.group()) - 2) + " ", text)
+    # "- including more air defences -" lists the goods: it stays
+    return PAIRED_DASHES.sub(lambda m: m.group() if _lists_goods(m.group()) else " " * len(m.group()), text)
+
+
+def _lists_goods(dashed: str) -> bool:
+    return bool(re.match(r"\s[–—]\s+including\b", dashed))
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
-    for match in CLAUSE_BREAK.finditer(text):
+    # "support - including air defences - if senators approve": the dashes hold a list, not a clause
+    unbroken = PAIRED_DASHES.sub(
+        lambda m: re.sub("[–—]", ",", m.group()) if _lists_goods(m.group()) else m.group(), text
+    )
+    for match in CLAUSE_BREAK.finditer(unbroken):
         bounds.append((start, match.start()))
         start = match.end()
     bounds.append((start, len(text)))
@@ -941,7 +950,7 @@ def _earlier_day(ctx: SentenceContext, start: int, day):
 PATTERNS_FILE = Path(__file__).resolve().parent.parent / "patterns" / "en" / "pledges.jsonl"
 SPANS_KEY = "pledge_triggers"
 # The dependents of a verb that carry what is given: "send Ukraine tanks", "provide it with tanks".
-OBJECT_DEPS = {"dobj", "obj", "dative", "attr", "oprd", "prep", "npadvmod", "xcomp", "acomp", "conj", "ccomp"}
+OBJECT_DEPS = {"dobj", "obj", "dative", "attr", "oprd", "prep", "npadvmod", "xcomp", "acomp"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 DOUBT = {"may", "might", "could"}
 
@@ -1030,7 +1039,7 @@ def _frame(ctx, memory, text, day, span, rule) -> list[Pledge]:
         subject = _subject(trigger)
         if rule.get("subject") and (subject is None or subject.lemma_.lower() not in rule["subject"]):
             return []
-        if role == "request":
+        if role in ("request", "object"):
             donors = _asked_party(ctx, text, trigger, rule)
         else:
             donors = _subject_donors(ctx, text, subject, rule, memory, before=s_at)
@@ -1040,7 +1049,7 @@ def _frame(ctx, memory, text, day, span, rule) -> list[Pledge]:
     items = _items(ctx, text, start, max(end, s_to))
     if rule.get("money"):
         items = [f for f in items if f.category == "funding"]
-    if role == "request" and not items:
+    if rule.get("funding_default") and not items:
         items = [Found(s_at, s_to, "funding")]  # "urged Congress to pass the aid bill": money, no amount
     date = _clause_day(ctx, 0, len(text), s_at) or day
     span = (ctx.start, ctx.end)
@@ -1129,6 +1138,13 @@ def _subject_donors(ctx, text, subject, rule, memory=None, before: int | None = 
         person = _person_country(subject)
         if person:
             return [person]
+        if subject.lower_ in ("he", "she"):
+            # "Biden informed Zelenskiy that he would move quickly to send": the speaker of the sentence
+            root = subject.sent.root
+            speaker = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+            person = _person_country(speaker) if speaker is not None and speaker is not subject else None
+            if person and person not in WAR_PARTIES:
+                return [person]
         if memory is not None and subject.lower_ in ("it", "they", "we", "washington"):
             # "And it has released nearly $40 billion": the giver of the sentence before
             earlier = _earlier_giver(ctx, memory)
@@ -1141,6 +1157,12 @@ def _noun_donors(ctx, text, noun, start, end, rule, memory) -> list[str]:
     codes = _mention_codes(ctx, text, start, end)
     if codes:
         return codes[:1]
+    if rule.get("donor_in_phrase"):
+        # "Germany's delivery of a Patriot battery" names its giver; "warns the US against the transfer
+        # of long-range weapons" does not
+        owner = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
+        found = [code for c in owner for code in _subject_codes(ctx, text, c)]
+        return found[:1]
     # "Joe Biden announced a new package ... worth $1bn": the subject of the verb that governs the noun
     head = noun.head
     while head.dep_ in ("prep", "pobj", "dobj", "conj", "appos") and head.head is not head:
