@@ -76,11 +76,13 @@ def build_pipeline(name: str | None = None) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("warboard_agents", config={"patterns": loss_rules.AGENT_PATTERNS}, last=True)
     # Pledge triggers as data (patterns/en/pledges.jsonl), on lemmas, tags and entities: after the
-    # lemmatizer and the NER they read.
-    pledge_ruler = nlp.add_pipe(
-        "span_ruler", name="pledge_ruler", config={"spans_key": pledge_rules.SPANS_KEY}, last=True
+    # lemmatizer and the NER they read, and after the cues that say which sentences to match.
+    nlp.add_pipe(
+        "warboard_sentence_ruler",
+        name="pledge_ruler",
+        config={"patterns": pledge_rules.ruler_patterns(), "spans_key": pledge_rules.SPANS_KEY, "cue": "PLEDGE_CUE"},
+        last=True,
     )
-    pledge_ruler.add_patterns(pledge_rules.ruler_patterns())
     return nlp
 
 

@@ -187,11 +187,16 @@ PLEDGE_LEMMAS = (
     "decide", "decision", "relent", "vow", "pledge", "promise", "allocate", "earmark", "approve",
     "greenlight", "green-light", "sign", "grant", "package", "tranche", "announce", "intend", "plan", "move",
     "set", "offer", "help",
+    # the words the rules of patterns/en/pledges.jsonl start from, so that their sentences are matched
+    "pass", "vote", "bill", "measure", "legislation", "supplemental", "proposal", "release", "disburse", "worth",
+    "spend", "thank", "delivery", "shipment", "donation", "provision", "gift", "draft", "finalise", "finalize",
+    "assemble", "rush", "hurry", "scramble", "race", "act", "initiative", "coalition", "authorize", "authorise",
+    "back", "clear", "advance", "adopt", "seek", "pay", "pump", "funnel", "petition",
 )  # fmt: skip
 CUE_PATTERNS: list[dict] = [
     {"label": "PLEDGE_CUE", "pattern": [{"LOWER": {"IN": [*inflections(*PLEDGE_LEMMAS), "gave", "given", "sent",
-    "made", "sought", "pleas", "pressed", "ruled", "planned", "planning", "topped", "committed", "committing",
-    "shipped", "shipping", "transferred", "transferring", "begged", "begging", "lobbied", "greenlit"]}}]},
+    "made", "sought", "pleas", "pressed", "ruled", "led", "prepping", "paid", "spent", "planned", "planning",
+    "topped", "committed", "committing", "shipped", "shipping", "transferred", "transferring", "begged", "begging", "lobbied", "greenlit"]}}]},
     # "the 14 Leopard 2 tanks ... would be in Ukraine around March"
     {"label": "PLEDGE_CUE", "pattern": [{"LOWER": "be"}, {"LOWER": "in"}, {"LOWER": "ukraine"}]},
 ]  # fmt: skip
