@@ -196,7 +196,8 @@ PLEDGE_LEMMAS = (
 CUE_PATTERNS: list[dict] = [
     {"label": "PLEDGE_CUE", "pattern": [{"LOWER": {"IN": [*inflections(*PLEDGE_LEMMAS), "gave", "given", "sent",
     "made", "sought", "pleas", "pressed", "ruled", "led", "prepping", "paid", "spent", "planned", "planning",
-    "topped", "committed", "committing", "shipped", "shipping", "transferred", "transferring", "begged", "begging", "lobbied", "greenlit"]}}]},
+    "topped", "committed", "committing", "shipped", "shipping", "transferred", "transferring", "begged",
+    "begging", "lobbied", "greenlit"]}}]},
     # "the 14 Leopard 2 tanks ... would be in Ukraine around March"
     {"label": "PLEDGE_CUE", "pattern": [{"LOWER": "be"}, {"LOWER": "in"}, {"LOWER": "ukraine"}]},
 ]  # fmt: skip
