@@ -671,3 +671,42 @@ def test_thanks_for_giving_name_the_giver(run, text, expected):
 )
 def test_goods_listed_between_dashes_stay(run, text):
     assert [(p.category, p.status) for p in run(text, APRIL_24).pledges] == [("air_defense", "considering")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dev p037 (The Guardian): the participle's giver is the subject of the main clause
+        (
+            "Boris Johnson has made a surprise trip to Kyiv to meet the Ukrainian president, Volodymyr Zelenskiy, "
+            "pledging a major new infusion of British arms and financial aid.",
+            [("GB", "funding")],
+        ),
+        # made up
+        ("Emmanuel Macron visited Odesa on Friday, promising 12 Caesar howitzers.", [("FR", "artillery")]),
+    ],
+)
+def test_a_pledging_participle_takes_the_main_clauses_giver(run, text, expected):
+    assert [(p.donor, p.category) for p in run(text, APRIL_24).pledges] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # dev p151 (CNN)
+        "Last week, the United Kingdom pledged continued financial and military support for Ukraine.",
+        # made up
+        "Japan will give financial and humanitarian aid to Ukraine.",
+    ],
+)
+def test_financial_sharing_its_noun_is_funding(run, text):
+    assert [p.category for p in run(text, APRIL_24).pledges] == ["funding"]
+
+
+def test_the_same_kind_promised_by_two_givers_is_two_records(run):
+    # dev p061 (CNA/Reuters)
+    text = (
+        "German Chancellor Olaf Scholz said Berlin intended to supply Ukraine with long-range artillery weapons, "
+        "and Britain's prime minister, Boris Johnson, also promised more artillery weapons."
+    )
+    assert [(p.donor, p.category) for p in run(text, APRIL_24).pledges] == [("DE", "artillery"), ("GB", "artillery")]

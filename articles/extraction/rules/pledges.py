@@ -171,6 +171,12 @@ TRIGGERS = [
     ),
 ]
 
+# Any trigger word, for telling one mention of a kind from two gifts of it.
+ANY_TRIGGER = re.compile(
+    r"\b(?:promis\w*|pledg\w*|send\w*|sent|provid\w*|suppl\w*|deliver\w*|donat\w*|offer\w*|announc\w*|"
+    r"gave|give\w*|agreed|intend\w*)\b",
+    re.I,
+)
 WON_BEFORE = re.compile(
     r"\b(?:win|wins|winning|won|secur(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|obtain(?:s|ed|ing)?|got|getting)\s+"
     r"(?:[\w’'-]+\s+){0,2}$",
@@ -311,7 +317,7 @@ CATEGORY_WORDS = [
     (
         "funding",
         r"(?:billions|millions|hundreds\s+of\s+millions)\s+of\s+(?:dollars|euros|pounds)|money|cash|"
-        r"financial\s+(?:aid|support|assistance|help)|budget(?:ary)?\s+(?:aid|support|assistance)|loans?|funding|"
+        r"financial\s+(?:aid|support|assistance|help)|financial(?=\s+and\s+(?:[\w-]+\s+){1,2}(?:aid|support))|budget(?:ary)?\s+(?:aid|support|assistance)|loans?|funding|"
         r"macro-?financial\s+(?:aid|assistance)|grants?",
     ),
 ]
@@ -849,7 +855,10 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
     found = _valued_goods(text, found)
     unique: list[Found] = []
     for f in found:
-        if any(u.category == f.category and u.item == f.item and u.amount == f.amount for u in unique):
+        # the same kind named twice for one giver is one item; "Berlin ... artillery weapons, and Britain's
+        # prime minister ... also promised more artillery weapons" is two: a trigger word stands between
+        twin = next((u for u in unique if (u.category, u.item, u.amount) == (f.category, f.item, f.amount)), None)
+        if twin is not None and not ANY_TRIGGER.search(text, twin.end, f.start):
             continue
         unique.append(f)
     return unique
@@ -1030,6 +1039,8 @@ def _frame(ctx, memory, text, day, span, rule) -> list[Pledge]:
     if status == "pledged" and re.search(r"\bif\b", text, re.I):
         status = "considering"
     s_at, s_to = span.start_char - ctx.start, span.end_char - ctx.start
+    if NOT_GOODS_AFTER.match(text[s_to : s_to + 30]):
+        return []  # "the Kremlin was sending a message with the jets"
     if role == "noun":
         # the phrase the trigger noun heads ("a $40bn aid bill for Ukraine", "package ... worth $1bn"),
         # what the span's last word governs ("a proposal ..., to provide about $61 billion") and, for
@@ -1048,7 +1059,7 @@ def _frame(ctx, memory, text, day, span, rule) -> list[Pledge]:
         if role in ("request", "object"):
             donors = _asked_party(ctx, text, trigger, rule)
         else:
-            donors = _subject_donors(ctx, text, subject, rule, memory, before=s_at)
+            donors = _subject_donors(ctx, text, subject, rule, memory, trigger=trigger)
         start, end = s_at, _objects_end(trigger, span) - ctx.start
     if not donors:
         return []
@@ -1069,9 +1080,15 @@ def _frame(ctx, memory, text, day, span, rule) -> list[Pledge]:
 
 
 def _verb_chain(token):
-    """The verb and the verbs it completes: "voted to approve" -> approve, voted."""
+    """The verb and the verbs it completes: "voted to approve" -> approve, voted; "Johnson has made a
+    surprise trip to Kyiv to meet ..., pledging a major new infusion of British arms" -> pledging, meet,
+    made."""
     chain = [token]
-    while token.dep_ in ("xcomp", "conj") and token.head is not token and len(chain) < 4:
+    while (
+        (token.dep_ in ("xcomp", "conj") or token.dep_ == "advcl" and token.tag_ in ("VBG", "VB"))
+        and token.head is not token
+        and len(chain) < 4
+    ):
         token = token.head
         chain.append(token)
     return chain
@@ -1130,11 +1147,13 @@ def _subject_codes(ctx, text, subject) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
-def _subject_donors(ctx, text, subject, rule, memory=None, before: int | None = None) -> list[str]:
-    if subject is None and before is not None:
+def _subject_donors(ctx, text, subject, rule, memory=None, trigger=None) -> list[str]:
+    own = subject is not None and trigger is not None and subject.head is trigger
+    named = subject is not None and _mentions_in(ctx, *(x - ctx.start for x in _subtree_range(subject)))
+    if trigger is not None and not own and not named:
         # no subject in the parse ("as supporters of Ukraine, including the UK, Germany and the United
         # States, have been urgently shipping"): the givers named just before the verb
-        givers = [m for m in _mentions_in(ctx, 0, before) if _giver(ctx, text, m)]
+        givers = [m for m in _mentions_in(ctx, 0, trigger.idx - ctx.start) if _giver(ctx, text, m)]
         if givers:
             return _coordinated(ctx, text, givers)
     if subject is not None:
