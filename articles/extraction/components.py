@@ -12,7 +12,7 @@
   count counts ("Ukrainian soldiers destroyed ..."), in `doc.spans["agents"]`.
 - "warboard_sentence_ruler" is a span_ruler over patterns kept as data
   (`patterns/en/pledges.jsonl`), run only on sentences holding a cue of its
-  label; the pledge triggers go to `doc.spans["pledge_triggers"]`.
+  labels; the pledge triggers go to `doc.spans["pledge_triggers"]`.
 
 Extensions are registered once, at import:
 
@@ -154,13 +154,15 @@ class AgentMatcher:
         return doc
 
 
-@Language.factory("warboard_sentence_ruler", default_config={"patterns": [], "spans_key": "ruled", "cue": ""})
-def make_sentence_ruler(nlp: Language, name: str, patterns: list[dict], spans_key: str, cue: str) -> SentenceRuler:
-    return SentenceRuler(nlp, patterns, spans_key, cue)
+@Language.factory("warboard_sentence_ruler", default_config={"patterns": [], "spans_key": "ruled", "cues": []})
+def make_sentence_ruler(
+    nlp: Language, name: str, patterns: list[dict], spans_key: str, cues: list[str]
+) -> SentenceRuler:
+    return SentenceRuler(nlp, patterns, spans_key, cues)
 
 
 class SentenceRuler:
-    """spaCy's span_ruler, run only on the sentences that hold a cue of the given label.
+    """spaCy's span_ruler, run only on the sentences that hold a cue of the given labels.
 
     Patterns are span_ruler patterns ({"label", "pattern", "id"}: token patterns on LEMMA, POS,
     DEP, ENT_TYPE); matches go to doc.spans[spans_key] with their label and id. The cue matcher
@@ -168,9 +170,9 @@ class SentenceRuler:
     off most of the article.
     """
 
-    def __init__(self, nlp: Language, patterns: list[dict], spans_key: str, cue: str):
+    def __init__(self, nlp: Language, patterns: list[dict], spans_key: str, cues: list[str]):
         self.matcher = Matcher(nlp.vocab, validate=True)
-        self.spans_key, self.cue = spans_key, cue
+        self.spans_key, self.cues = spans_key, set(cues)
         self.keys: dict[int, tuple[str, str]] = {}
         for entry in patterns:
             key = f"{entry['label']}|{entry.get('id', '')}"
@@ -178,7 +180,7 @@ class SentenceRuler:
             self.keys[nlp.vocab.strings[key]] = (entry["label"], entry.get("id", ""))
 
     def __call__(self, doc: Doc) -> Doc:
-        starts = {span.sent.start for span in doc.spans.get("cues", []) if span.label_ == self.cue}
+        starts = {span.sent.start for span in doc.spans.get("cues", []) if span.label_ in self.cues}
         spans = []
         for sent in doc.sents:
             if sent.start not in starts:

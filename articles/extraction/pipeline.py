@@ -80,7 +80,11 @@ def build_pipeline(name: str | None = None) -> Language:
     nlp.add_pipe(
         "warboard_sentence_ruler",
         name="pledge_ruler",
-        config={"patterns": pledge_rules.ruler_patterns(), "spans_key": pledge_rules.SPANS_KEY, "cue": "PLEDGE_CUE"},
+        config={
+            "patterns": pledge_rules.ruler_patterns(),
+            "spans_key": pledge_rules.SPANS_KEY,
+            "cues": pledge_rules.CUE_LABELS,
+        },
         last=True,
     )
     return nlp

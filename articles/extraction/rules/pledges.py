@@ -193,19 +193,25 @@ PLEDGE_LEMMAS = (
     "decide", "decision", "relent", "vow", "pledge", "promise", "allocate", "earmark", "approve",
     "greenlight", "green-light", "sign", "grant", "package", "tranche", "announce", "intend", "plan", "move",
     "set", "offer", "help",
-    # the words the rules of patterns/en/pledges.jsonl start from, so that their sentences are matched
+)  # fmt: skip
+# The other words the rules of patterns/en/pledges.jsonl start from: their sentences are matched by the
+# pledge ruler (label PLEDGE_RULE_CUE), but the regex triggers above need none of them.
+RULE_LEMMAS = (
     "pass", "vote", "bill", "measure", "legislation", "supplemental", "proposal", "release", "disburse", "worth",
     "spend", "thank", "delivery", "shipment", "donation", "provision", "gift", "draft", "finalise", "finalize",
     "assemble", "rush", "hurry", "scramble", "race", "act", "initiative", "coalition", "authorize", "authorise",
     "back", "clear", "advance", "adopt", "seek", "pay", "pump", "funnel", "petition",
 )  # fmt: skip
+CUE_LABELS = ["PLEDGE_CUE", "PLEDGE_RULE_CUE"]
 CUE_PATTERNS: list[dict] = [
     {"label": "PLEDGE_CUE", "pattern": [{"LOWER": {"IN": [*inflections(*PLEDGE_LEMMAS), "gave", "given", "sent",
-    "made", "sought", "pleas", "pressed", "ruled", "led", "prepping", "paid", "spent", "planned", "planning",
+    "made", "sought", "pleas", "pressed", "ruled", "planned", "planning",
     "topped", "committed", "committing", "shipped", "shipping", "transferred", "transferring", "begged",
     "begging", "lobbied", "greenlit"]}}]},
     # "the 14 Leopard 2 tanks ... would be in Ukraine around March"
     {"label": "PLEDGE_CUE", "pattern": [{"LOWER": "be"}, {"LOWER": "in"}, {"LOWER": "ukraine"}]},
+    {"label": "PLEDGE_RULE_CUE", "pattern": [{"LOWER": {"IN": [*inflections(*RULE_LEMMAS), "led", "prepping",
+    "paid", "spent"]}}]},
 ]  # fmt: skip
 
 NEGATION = re.compile(
