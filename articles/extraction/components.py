@@ -10,6 +10,9 @@
 - "warboard_agents" is a DependencyMatcher over patterns kept as data in
   `rules.losses.AGENT_PATTERNS`: the party whose forces destroy or down what a
   count counts ("Ukrainian soldiers destroyed ..."), in `doc.spans["agents"]`.
+- "warboard_sentence_ruler" is a span_ruler over patterns kept as data
+  (`patterns/en/pledges.jsonl`), run only on sentences holding a cue of its
+  labels; the pledge triggers go to `doc.spans["pledge_triggers"]`.
 
 Extensions are registered once, at import:
 
@@ -24,10 +27,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher, PhraseMatcher
+from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from articles.extraction import countries
+from articles.extraction import countries, gazetteer
 
 GAZETTEERS = Path(__file__).resolve().parent / "gazetteers"
 
@@ -80,10 +83,9 @@ def gazetteer_patterns() -> list[dict]:
             continue
         patterns.append({"label": "PLACE", "pattern": form, "id": name})
     patterns.extend(countries.ruler_patterns())
-    for row in _read_jsonl(GAZETTEERS / "equipment.jsonl"):
-        for form in (row.get("name"), *(row.get("aliases") or ())):
-            if form:
-                patterns.append({"label": "EQUIPMENT", "pattern": form, "id": row["name"]})
+    # Every system's names and their plurals ("F-16s"); a name that is also a word ("Archer") only
+    # through its qualified aliases. The pledge rules read these spans instead of a regex of their own.
+    patterns.extend(gazetteer.equipment_patterns())
     return patterns
 
 
@@ -149,6 +151,44 @@ class AgentMatcher:
                 seen.add(token)
                 spans.append(Span(doc, token, token + 1, label=self.label))
         doc.spans["agents"] = sorted(spans, key=lambda span: span.start)
+        return doc
+
+
+@Language.factory("warboard_sentence_ruler", default_config={"patterns": [], "spans_key": "ruled", "cues": []})
+def make_sentence_ruler(
+    nlp: Language, name: str, patterns: list[dict], spans_key: str, cues: list[str]
+) -> SentenceRuler:
+    return SentenceRuler(nlp, patterns, spans_key, cues)
+
+
+class SentenceRuler:
+    """spaCy's span_ruler, run only on the sentences that hold a cue of the given labels.
+
+    Patterns are span_ruler patterns ({"label", "pattern", "id"}: token patterns on LEMMA, POS,
+    DEP, ENT_TYPE); matches go to doc.spans[spans_key] with their label and id. The cue matcher
+    (a PhraseMatcher) has already found the sentences worth matching, which keeps the token Matcher
+    off most of the article.
+    """
+
+    def __init__(self, nlp: Language, patterns: list[dict], spans_key: str, cues: list[str]):
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.spans_key, self.cues = spans_key, set(cues)
+        self.keys: dict[int, tuple[str, str]] = {}
+        for entry in patterns:
+            key = f"{entry['label']}|{entry.get('id', '')}"
+            self.matcher.add(key, [entry["pattern"]])
+            self.keys[nlp.vocab.strings[key]] = (entry["label"], entry.get("id", ""))
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = {span.sent.start for span in doc.spans.get("cues", []) if span.label_ in self.cues}
+        spans = []
+        for sent in doc.sents:
+            if sent.start not in starts:
+                continue
+            for match_id, start, end in self.matcher(sent):
+                label, rule = self.keys[match_id]
+                spans.append(Span(doc, sent.start + start, sent.start + end, label=label, span_id=rule))
+        doc.spans[self.spans_key] = spans
         return doc
 
 

@@ -75,6 +75,18 @@ def build_pipeline(name: str | None = None) -> Language:
     )
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("warboard_agents", config={"patterns": loss_rules.AGENT_PATTERNS}, last=True)
+    # Pledge triggers as data (patterns/en/pledges.jsonl), on lemmas, tags and entities: after the
+    # lemmatizer and the NER they read, and after the cues that say which sentences to match.
+    nlp.add_pipe(
+        "warboard_sentence_ruler",
+        name="pledge_ruler",
+        config={
+            "patterns": pledge_rules.ruler_patterns(),
+            "spans_key": pledge_rules.SPANS_KEY,
+            "cues": pledge_rules.CUE_LABELS,
+        },
+        last=True,
+    )
     return nlp
 
 

@@ -49,10 +49,10 @@ def test_the_gazetteer_entity_ruler_stands_before_the_ner_and_the_cue_matcher_af
     assert type(nlp.get_pipe("gazetteer_ruler")).__name__ == "EntityRuler"
     assert names.index("gazetteer_ruler") < names.index("ner")
     assert names.index("line_breaks") < names.index("parser")
-    assert names[-2:] == ["warboard_cues", "warboard_agents"]
+    assert names[-3:] == ["warboard_cues", "warboard_agents", "pledge_ruler"]
     assert type(nlp.get_pipe("warboard_agents").matcher).__name__ == "DependencyMatcher"
     bare = set(pipeline.load_model().pipe_names)
-    assert set(names) - bare == {"line_breaks", "gazetteer_ruler", "warboard_cues", "warboard_agents"}
+    assert set(names) - bare == {"line_breaks", "gazetteer_ruler", "warboard_cues", "warboard_agents", "pledge_ruler"}
 
 
 def test_the_ruler_labels_places_countries_and_systems_from_the_gazetteers():

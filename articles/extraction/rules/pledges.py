@@ -26,9 +26,12 @@ returning a second one.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
 
 from articles.extraction import gazetteer
 from articles.extraction.numbers import MONEY_RE
@@ -163,9 +166,17 @@ TRIGGERS = [
         r"\b(?:package|tranche)\s+(?:\w+\s+){0,2}?(?:focused\s+on|includ(?:es|ed|ing)|compris(?:es|ed|ing)|"
         r"contain(?:s|ed|ing))\b",
         "pledged",
+        # "The latest $700 million weapons package included ...": its worth stands before it
+        passive=True,
     ),
 ]
 
+# Any trigger word, for telling one mention of a kind from two gifts of it.
+ANY_TRIGGER = re.compile(
+    r"\b(?:promis\w*|pledg\w*|send\w*|sent|provid\w*|suppl\w*|deliver\w*|donat\w*|offer\w*|announc\w*|"
+    r"gave|give\w*|agreed|intend\w*)\b",
+    re.I,
+)
 WON_BEFORE = re.compile(
     r"\b(?:win|wins|winning|won|secur(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|obtain(?:s|ed|ing)?|got|getting)\s+"
     r"(?:[\w’'-]+\s+){0,2}$",
@@ -183,12 +194,24 @@ PLEDGE_LEMMAS = (
     "greenlight", "green-light", "sign", "grant", "package", "tranche", "announce", "intend", "plan", "move",
     "set", "offer", "help",
 )  # fmt: skip
+# The other words the rules of patterns/en/pledges.jsonl start from: their sentences are matched by the
+# pledge ruler (label PLEDGE_RULE_CUE), but the regex triggers above need none of them.
+RULE_LEMMAS = (
+    "pass", "vote", "bill", "measure", "legislation", "supplemental", "proposal", "release", "disburse", "worth",
+    "spend", "thank", "delivery", "shipment", "donation", "provision", "gift", "draft", "finalise", "finalize",
+    "assemble", "rush", "hurry", "scramble", "race", "act", "initiative", "coalition", "authorize", "authorise",
+    "back", "clear", "advance", "adopt", "seek", "pay", "pump", "funnel", "petition",
+)  # fmt: skip
+CUE_LABELS = ["PLEDGE_CUE", "PLEDGE_RULE_CUE"]
 CUE_PATTERNS: list[dict] = [
     {"label": "PLEDGE_CUE", "pattern": [{"LOWER": {"IN": [*inflections(*PLEDGE_LEMMAS), "gave", "given", "sent",
-    "made", "sought", "pleas", "pressed", "ruled", "planned", "planning", "topped", "committed", "committing",
-    "shipped", "shipping", "transferred", "transferring", "begged", "begging", "lobbied", "greenlit"]}}]},
+    "made", "sought", "pleas", "pressed", "ruled", "planned", "planning",
+    "topped", "committed", "committing", "shipped", "shipping", "transferred", "transferring", "begged",
+    "begging", "lobbied", "greenlit"]}}]},
     # "the 14 Leopard 2 tanks ... would be in Ukraine around March"
     {"label": "PLEDGE_CUE", "pattern": [{"LOWER": "be"}, {"LOWER": "in"}, {"LOWER": "ukraine"}]},
+    {"label": "PLEDGE_RULE_CUE", "pattern": [{"LOWER": {"IN": [*inflections(*RULE_LEMMAS), "led", "prepping",
+    "paid", "spent"]}}]},
 ]  # fmt: skip
 
 NEGATION = re.compile(
@@ -232,7 +255,7 @@ BUY_FROM = re.compile(
 )
 GROUP_ASKED = re.compile(
     r"\b(?:allies|the\s+west|western\s+allies|western\s+partners|partners|nato\s+members|nato\s+allies|"
-    r"the\s+alliance|western\s+countries|the\s+international\s+community)\b",
+    r"the\s+alliance|western\s+(?:countries|nations|governments)|the\s+international\s+community)\b",
     re.I,
 )
 # Arms to Russia come from these; everyone else gives to Ukraine.
@@ -242,11 +265,18 @@ WAR_PARTIES = {"UA", "RU"}
 # --- items --------------------------------------------------------------------------------------
 
 CATEGORY_WORDS = [
-    ("anti_tank", r"anti-?tank\s+(?:weapons?|missiles?|systems?|rockets?|grenade\s+launchers?|guns?|mines?)|ATGMs?"),
+    (
+        "anti_tank",
+        r"anti-?(?:tank|armou?r)\s+(?:weapons?|missiles?|systems?|rockets?|grenade\s+launchers?|guns?|mines?)|ATGMs?|"
+        # "anti-tank and air defence weapons": a modifier sharing its noun with the next one
+        r"anti-?(?:tank|armou?r)(?=\s+and\s+(?:[\w-]+\s+){1,3}(?:weapons|weaponry|systems|missiles))",
+    ),
     (
         "air_defense",
-        r"(?:air|missile)[- ]defen[cs]e(?:\s+(?:systems?|missiles?|batteries|battery|units?))?|"
-        r"anti-?(?:aircraft|airplane|air)\s+(?:systems?|guns?|missiles?|weapons?)|surface-to-air\s+missiles?|"
+        r"(?:air|missile)[- ]defen[cs]es?(?:\s+(?:systems?|missiles?|batteries|battery|units?))?|"
+        r"anti-?(?:aircraft|airplane|air|missile)\s+(?:systems?|guns?|missiles?|weapons?|weaponry|vehicles)|"
+        r"anti-?(?:aircraft|missile)(?=\s+and\s+(?:[\w-]+\s+){1,3}(?:weapons|weaponry|systems|missiles))|"
+        r"surface-to-air\s+missiles?|"
         r"MANPADS|counter-drone\s+(?:systems?|equipment)|interceptor\s+missiles?|interceptors",
     ),
     (
@@ -262,7 +292,7 @@ CATEGORY_WORDS = [
     (
         "missile",
         r"(?:long-range|cruise|ballistic|anti-radar|anti-radiation|anti-ship|short-range|"
-        r"medium-range|strike)\s+missiles?|long-range\s+(?:strike\s+)?(?:weapons|capabilities|fires)|missiles?",
+        r"medium-range|strike)\s+missiles?|coastal\s+(?:anti-ship\s+)?defen[cs]e\s+(?:systems?|weapons)|long-range\s+(?:strike\s+)?(?:weapons|capabilities|fires)|missiles?",
     ),
     ("tank", r"(?:main\s+)?battle\s+tanks?|tanks"),
     (
@@ -280,7 +310,7 @@ CATEGORY_WORDS = [
     ("drone", r"drones?|UAVs?|unmanned\s+aerial\s+vehicles?|loitering\s+munitions?"),
     ("ship", r"(?:patrol\s+)?boats|warships?|ships|minehunters?|vessels|corvettes?|frigates?"),
     ("small_arms", r"small\s+arms|rifles|machine\s+guns?|grenades|pistols|sniper\s+rifles"),
-    ("vehicle", r"trucks?|lorries|(?:military|utility|transport|logistics)\s+vehicles|ambulances|pick-?ups"),
+    ("vehicle", r"trucks?|lorries|(?:military|utility|transport|logistics|tactical)\s+vehicles|ambulances|pick-?ups"),
     (
         "other",
         r"(?:counter-battery|counter-artillery|air\s+surveillance|surveillance)\s+radars?|radars?|"
@@ -293,7 +323,7 @@ CATEGORY_WORDS = [
     (
         "funding",
         r"(?:billions|millions|hundreds\s+of\s+millions)\s+of\s+(?:dollars|euros|pounds)|money|cash|"
-        r"financial\s+(?:aid|support|assistance|help)|budget(?:ary)?\s+(?:aid|support|assistance)|loans?|funding|"
+        r"financial\s+(?:aid|support|assistance|help)|financial(?=\s+and\s+(?:[\w-]+\s+){1,2}(?:aid|support))|budget(?:ary)?\s+(?:aid|support|assistance)|loans?|funding|"
         r"macro-?financial\s+(?:aid|assistance)|grants?",
     ),
 ]
@@ -328,7 +358,7 @@ QUANTITY_BEFORE = re.compile(
     r"\s+(?:(?:more|additional|further|extra|new|refitted|modern|modernised|modernized|used|old|light|heavy|"
     r"upgraded|refurbished|advanced|powerful|of\s+its|of\s+the|older|German-made|US-made|American-made|"
     r"power|diesel|electric|mobile|portable|defensive|armou?red|military|"
-    r"British-made|French-made|Soviet-era|[A-Z][\w-]*-(?:made|built))\s+){0,3}$",
+    r"British-made|French-made|Soviet-era|[A-Z][\w-]*-(?:made|built)|rounds\s+of|items\s+of|pieces\s+of|\d+\s?mm)\s+){0,3}$",
     re.I,
 )
 CONTINUATION = re.compile(r"^\W*(?:that|this|it|these|they)\s+(?:includes?|included|including|are|were)\b", re.I)
@@ -381,6 +411,7 @@ def find_pledges(ctx: SentenceContext) -> list[Pledge]:
             donors, status = previous[2]
             items = [f for f in _items(ctx, text, 0, len(text)) if f.item]
             found.extend(_records(donors, status, items, ctx, day, 0, len(text)))
+    found.extend(_parsed_pledges(ctx, memory, text, day, frames, found))
     givers = _givers(ctx, text, 0, len(text))
     memory.sentences[ctx.index] = (day, givers, frames[-1] if frames else None)
     return _fold(memory, ctx.index, found)
@@ -397,12 +428,21 @@ def _memory(ctx: SentenceContext) -> ArticleMemory:
 def _masked(text: str) -> str:
     """The sentence with parenthetical dashes and [editor's notes] blanked, offsets kept."""
     text = BRACKETS.sub(lambda m: " " * len(m.group()), text)
-    return PAIRED_DASHES.sub(lambda m: " " + " " * (len(m.group()) - 2) + " ", text)
+    # "- including more air defences -" lists the goods: it stays
+    return PAIRED_DASHES.sub(lambda m: m.group() if _lists_goods(m.group()) else " " * len(m.group()), text)
+
+
+def _lists_goods(dashed: str) -> bool:
+    return bool(re.match(r"\s[–—]\s+including\b", dashed))
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
-    for match in CLAUSE_BREAK.finditer(text):
+    # "support - including air defences - if senators approve": the dashes hold a list, not a clause
+    unbroken = PAIRED_DASHES.sub(
+        lambda m: re.sub("[–—]", ",", m.group()) if _lists_goods(m.group()) else m.group(), text
+    )
+    for match in CLAUSE_BREAK.finditer(unbroken):
         bounds.append((start, match.start()))
         start = match.end()
     bounds.append((start, len(text)))
@@ -476,6 +516,8 @@ def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
             continue
         if status == "pledged" and re.search(r"\bif\b", clause, re.I):
             status = "considering"  # "if senators approve"
+        if status == "pledged" and DOUBT_BEFORE.search(before):
+            status = "considering"  # "announced that it could approve $1.4bn", "might soon vote on"
         next_start = hits[index + 1][0] if index + 1 < len(hits) else end
         mine = _items_of(trigger, items, start, t_start, t_end, next_start, hits, index)
         if trigger.money_only:
@@ -504,21 +546,8 @@ def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
             to = "RU" if donor in RUSSIA_SUPPLIERS and _mentions(ctx, "RU", text, start, end) else recipient
             if donor in WAR_PARTIES and not (donor == "UA" and to == "RU") or donor == to:
                 continue
-            for f in mine:
-                records.append(
-                    Pledge(
-                        donor=donor,
-                        recipient=to,
-                        item=f.item,
-                        category=f.category,
-                        quantity=f.quantity,
-                        amount=f.amount,
-                        currency=f.currency,
-                        status=status,
-                        date=clause_day,
-                        span=(ctx.start + start, ctx.start + end),
-                    )
-                )
+            span = (ctx.start + start, ctx.start + end)
+            records.extend(_pledge(donor, to, f, status, clause_day, span) for f in mine)
     return records
 
 
@@ -546,20 +575,23 @@ def _items_of(trigger, items, start, t_start, t_end, next_start, hits, index) ->
 
 
 def _records(donors, status, items, ctx, day, start, end) -> list[Pledge]:
-    return [
-        Pledge(
-            donor=donor,
-            recipient="UA",
-            item=f.item,
-            category=f.category,
-            quantity=f.quantity,
-            status=status,
-            date=day,
-            span=(ctx.start + start, ctx.start + end),
-        )
-        for donor in donors
-        for f in items
-    ]
+    span = (ctx.start + start, ctx.start + end)
+    return [_pledge(donor, "UA", f, status, day, span) for donor in donors for f in items]
+
+
+def _pledge(donor: str, recipient: str, f: Found, status: str, date, span: tuple[int, int]) -> Pledge:
+    return Pledge(
+        donor=donor,
+        recipient=recipient,
+        item=f.item,
+        category=f.category,
+        quantity=f.quantity,
+        amount=f.amount,
+        currency=f.currency,
+        status=status,
+        date=date,
+        span=span,
+    )
 
 
 # --- donors -------------------------------------------------------------------------------------
@@ -578,6 +610,7 @@ RECEIVER_BEFORE = re.compile(r"\b(?:in|to|for|into)\s+(?:the\s+)?[\w’' ]{1,30}
 NOT_GOODS_AFTER = re.compile(
     r"^\s+(?:a\s+|an\s+|the\s+)?(?:clear\s+|strong\s+|stern\s+)?(?:message|signal|warning)s?\b", re.I
 )
+DOUBT_BEFORE = re.compile(r"\b(?:may|might|could)\s+(?:soon\s+|also\s+|still\s+)?$", re.I)
 # A measure before one chamber of the US Congress, or a request to it, is still being considered.
 CHAMBER = re.compile(r"\b(?:(?<!White\s)House(?!\s+of\s+Commons)|Senate|senators|lawmakers|representatives)\b")
 CONGRESS_ASKED = re.compile(
@@ -660,6 +693,9 @@ def _donors(ctx, memory, text, start, end, t_start, t_end) -> list[str]:
     before = [m for m in mentions if m.end - ctx.start <= t_start and _giver(ctx, text, m)]
     if before:
         return _coordinated(ctx, text, before)
+    person = _person_giver(ctx, t_start)
+    if person:
+        return [person]  # "On Thursday Biden pledged an additional $1.3 billion"
     after = [m for m in mentions if m.start - ctx.start >= t_end]
     for m in after:
         s = m.start - ctx.start
@@ -743,6 +779,10 @@ def _asked(ctx, memory, text, start, end, t_start, t_end, match, trigger) -> lis
         return [givers[-1].code]
     if any(m.code not in WAR_PARTIES for m in mentions):
         return []
+    previous = memory.sentences.get(ctx.index - 1)
+    if previous and previous[2] and previous[2][1] == "requested":
+        # "He asked Nato members to supply more weapons. Zelenskiy specifically asked for ... tanks"
+        return previous[2][0]
     if memory.pledges and ctx.index - memory.pledge_sentence[-1] <= 3:
         return [memory.pledges[-1].donor]
     return []
@@ -784,15 +824,18 @@ def _aid_elsewhere(ctx, text, t_end, end) -> bool:
 def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]:
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
-    for match in _equipment_re().finditer(text, start, end):
-        item = gazetteer.equipment_named(match.group())
-        if item is None or _excluded(text, match.start(), item.category, generic=False):
-            taken.append(match.span())
+    for ent in ctx.sentence_ents:
+        # The gazetteer ruler's EQUIPMENT spans: every name of every system, matched once per article.
+        at, to = ent.start_char - ctx.start, ent.end_char - ctx.start
+        if ent.label_ != "EQUIPMENT" or at < start or to > end:
             continue
-        quantity = _quantity(ctx, text, match.start())
-        found.append(Found(match.start(), match.end(), item.category, item=item.name, quantity=quantity))
-        found[-1].training = _training(text, match.start())
-        taken.append(match.span())
+        item = gazetteer.equipment_named(ent.ent_id_ or ent.text)
+        if item is None or _excluded(text, at, item.category, generic=False):
+            taken.append((at, to))
+            continue
+        found.append(Found(at, to, item.category, item=item.name, quantity=_quantity(ctx, text, at)))
+        found[-1].training = _training(text, at)
+        taken.append((at, to))
     for match in MONEY_RE.finditer(text, start, end):
         if re.search(r"\(\s*$", text[max(0, match.start() - 3) : match.start()]):
             continue  # "$800m (£613m)": the conversion is no second amount
@@ -804,7 +847,7 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
     for match in CATEGORY_RE.finditer(text, start, end):
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
-        if _absorbed(text, taken, match.start()):
+        if _absorbed(text, [(f.start, f.end) for f in found if f.item], match.start()):
             continue  # "Leopard 2 tanks", "Bushmaster armoured vehicles": the item's own noun
         category = match.lastgroup
         if category == "funding" and any(f.category == "funding" for f in found):
@@ -818,7 +861,10 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
     found = _valued_goods(text, found)
     unique: list[Found] = []
     for f in found:
-        if any(u.category == f.category and u.item == f.item and u.amount == f.amount for u in unique):
+        # the same kind named twice for one giver is one item; "Berlin ... artillery weapons, and Britain's
+        # prime minister ... also promised more artillery weapons" is two: a trigger word stands between
+        twin = next((u for u in unique if (u.category, u.item, u.amount) == (f.category, f.item, f.amount)), None)
+        if twin is not None and not ANY_TRIGGER.search(text, twin.end, f.start):
             continue
         unique.append(f)
     return unique
@@ -830,6 +876,8 @@ STRIKE_AFTER = re.compile(
 )
 
 
+# "a new package of arms and ammunition worth $1bn": the worth is the package's, not the goods'.
+PACKAGE_OF = re.compile(r"\b(?:package|tranche)\s+of\s+(?:[\w-]+\s+(?:and\s+)?){0,3}$", re.I)
 VALUED_AT = re.compile(r"^\s*,?\s*(?:worth|valued\s+at|at\s+a\s+(?:cost|value)\s+of|costing)\s*$", re.I)
 
 
@@ -845,6 +893,7 @@ def _valued_goods(text: str, found: list[Found]) -> list[Found]:
             and previous.category != "funding"
             and previous.amount is None
             and VALUED_AT.match(text[previous.end : f.start])
+            and not PACKAGE_OF.search(text[max(0, previous.start - 60) : previous.start])
         ):
             previous.amount, previous.currency = f.amount, f.currency
             continue
@@ -911,16 +960,300 @@ def _earlier_day(ctx: SentenceContext, start: int, day):
     return earlier[-1].value.date if earlier else None
 
 
-_EQUIPMENT_RE: re.Pattern | None = None
+# --- frames from the parse ---------------------------------------------------------------------
+#
+# The triggers of patterns/en/pledges.jsonl, found by the "pledge_ruler" span_ruler, with their
+# arguments read off the dependency parse: the donor is the subject of the trigger verb (or of the
+# verb it completes: "Berlin intended to supply"), the goods are in its objects and their conjuncts
+# ("passed a $61bn (£49bn) support package"), or, for a noun trigger, in the noun's own phrase
+# ("a $40bn aid bill for Ukraine").
+
+PATTERNS_FILE = Path(__file__).resolve().parent.parent / "patterns" / "en" / "pledges.jsonl"
+SPANS_KEY = "pledge_triggers"
+# The dependents of a verb that carry what is given: "send Ukraine tanks", "provide it with tanks".
+OBJECT_DEPS = {"dobj", "obj", "dative", "attr", "oprd", "prep", "npadvmod", "xcomp", "acomp"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+DOUBT = {"may", "might", "could"}
 
 
-def _equipment_re() -> re.Pattern:
-    global _EQUIPMENT_RE
-    if _EQUIPMENT_RE is None:
-        forms = {p["pattern"] for p in gazetteer.equipment_patterns()}
-        alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        _EQUIPMENT_RE = re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
-    return _EQUIPMENT_RE
+@cache
+def _rows() -> tuple[dict, ...]:
+    with PATTERNS_FILE.open(encoding="utf-8") as lines:
+        return tuple(json.loads(line) for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
+@cache
+def parse_rules() -> dict[str, dict]:
+    """The rules of patterns/en/pledges.jsonl by id; a rule's first row carries its keys, later rows
+    only more patterns ("$ 40bn" written out where the NER found no MONEY entity)."""
+    rules: dict[str, dict] = {}
+    for row in _rows():
+        rules.setdefault(row["id"], row)
+    return rules
+
+
+def ruler_patterns() -> list[dict]:
+    """The span_ruler patterns: label (the status), token pattern, id (the rule)."""
+    return [{"label": row["label"], "pattern": row["pattern"], "id": row["id"]} for row in _rows()]
+
+
+def _parsed_pledges(ctx, memory, text, day, frames, found) -> list[Pledge]:
+    spans = ctx.sent.doc.spans.get(SPANS_KEY) if SPANS_KEY in ctx.sent.doc.spans else None
+    if not spans:
+        return []
+    records: list[Pledge] = []
+    for span in spans:
+        if not (ctx.start <= span.start_char < ctx.end):
+            continue
+        rule = parse_rules().get(span.id_)
+        if rule is None:
+            continue
+        for pledge in _frame(ctx, memory, text, day, span, rule):
+            if rule.get("own"):
+                # "the EU is providing assistance, including a Czech-led initiative ...": the leader's
+                found[:] = [
+                    k
+                    for k in found
+                    if (k.category, k.item, k.quantity) != (pledge.category, pledge.item, pledge.quantity)
+                ]
+            known = [*found, *records]
+            if any(_covers(k, pledge) for k in known):
+                continue
+            records.append(pledge)
+    if records:
+        frames.append(([records[-1].donor], records[-1].status))
+    return records
+
+
+def _covers(known: Pledge, new: Pledge) -> bool:
+    """The regex rules (or an earlier frame) already gave this donor's item or amount."""
+    if known.donor != new.donor or known.category != new.category:
+        return False
+    if new.amount is not None and known.amount is not None:
+        return known.amount == new.amount
+    return known.item == new.item
+
+
+def _frame(ctx, memory, text, day, span, rule) -> list[Pledge]:
+    trigger = span.root
+    role = rule.get("role", "give")
+    status = rule["label"]
+    if _negated(trigger):
+        return []  # "has blocked", "will not pass": no decision to record
+    if any(t.lower_ in DOUBT for t in _verb_chain(trigger) for t in t.children if t.dep_ == "aux"):
+        status = "considering"
+    if status == "pledged" and re.search(r"\bif\b", text, re.I):
+        status = "considering"
+    s_at, s_to = span.start_char - ctx.start, span.end_char - ctx.start
+    if NOT_GOODS_AFTER.match(text[s_to : s_to + 30]):
+        return []  # "the Kremlin was sending a message with the jets"
+    if role == "noun":
+        # the phrase the trigger noun heads ("a $40bn aid bill for Ukraine", "package ... worth $1bn"),
+        # what the span's last word governs ("a proposal ..., to provide about $61 billion") and, for
+        # a noun that is a subject, its verb's objects ("A Dutch-led coalition will buy 10,000 drones")
+        region = _subtree_range(trigger)
+        start = min(region[0] - ctx.start, s_at)
+        end = max(region[1], _objects_end(span[-1], span))
+        if trigger.dep_ in SUBJECT_DEPS:
+            end = max(end, _objects_end(trigger.head, trigger.doc[trigger.head.i : trigger.head.i + 1]))
+        end -= ctx.start
+        donors = _noun_donors(ctx, text, trigger, start, end, rule, memory)
+    else:
+        subject = _subject(trigger)
+        if rule.get("subject") and (subject is None or subject.lemma_.lower() not in rule["subject"]):
+            return []
+        if role in ("request", "object"):
+            donors = _asked_party(ctx, text, trigger, rule)
+        else:
+            donors = _subject_donors(ctx, text, subject, rule, memory, trigger=trigger)
+        start, end = s_at, _objects_end(trigger, span) - ctx.start
+    if not donors:
+        return []
+    items = _items(ctx, text, start, max(end, s_to))
+    if rule.get("money"):
+        items = [f for f in items if f.category == "funding"]
+    if rule.get("funding_default") and not items:
+        items = [Found(s_at, s_to, "funding")]  # "urged Congress to pass the aid bill": money, no amount
+    date = _clause_day(ctx, 0, len(text), s_at) or day
+    span = (ctx.start, ctx.end)
+    russia = _mentions(ctx, "RU", text, 0, len(text))
+    return [
+        _pledge(donor, "RU" if donor in RUSSIA_SUPPLIERS and russia else "UA", f, status, date, span)
+        for donor in donors
+        if donor not in WAR_PARTIES
+        for f in items
+    ]
+
+
+def _verb_chain(token):
+    """The verb and the verbs it completes: "voted to approve" -> approve, voted; "Johnson has made a
+    surprise trip to Kyiv to meet ..., pledging a major new infusion of British arms" -> pledging, meet,
+    made."""
+    chain = [token]
+    while (
+        (token.dep_ in ("xcomp", "conj") or token.dep_ == "advcl" and token.tag_ in ("VBG", "VB"))
+        and token.head is not token
+        and len(chain) < 4
+    ):
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _negated(token) -> bool:
+    """ "will not pass", "did not vote to approve": a refusal is no pledge."""
+    return any(child.dep_ == "neg" for verb in _verb_chain(token) for child in verb.children)
+
+
+def _subject(token):
+    for verb in _verb_chain(token):
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+    return None
+
+
+def _subtree_range(token) -> tuple[int, int]:
+    tokens = list(token.subtree)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _objects_end(trigger, span) -> int:
+    """The end of the trigger's objects and their conjuncts (the goods it gives)."""
+    end = span.end_char
+    for word in {trigger, span[-1]}:
+        heads = [word, *(c for c in word.rights if c.dep_ in ("advcl", "xcomp") and c.i < span.end)]
+        for head in heads:
+            for child in head.rights:
+                if child.dep_ in OBJECT_DEPS:
+                    end = max(end, _subtree_range(child)[1])
+    return end
+
+
+def _mention_codes(ctx, text, start: int, end: int) -> list[str]:
+    return [code for m in _mentions_in(ctx, start, end) if (code := _giver(ctx, text, m))]
+
+
+def _subject_codes(ctx, text, subject) -> list[str]:
+    """The countries the subject names: the parse has said who acts, so "the UK provided" is no
+    "UK-provided" attribute; unnamed groups ("EU countries") and the war's parties still give none."""
+    s, e = _subtree_range(subject)
+    codes = []
+    for m in _mentions_in(ctx, s - ctx.start, e - ctx.start):
+        after = text[m.end - ctx.start : m.end - ctx.start + 20]
+        if m.code in WAR_PARTIES or UNNAMED_TEXT.search(m.text) or UNNAMED_AFTER.match(after):
+            continue
+        if re.search(
+            r"\b(?:several|some|other|many|most|few)\s+$",
+            text[max(0, m.start - ctx.start - 10) : m.start - ctx.start],
+            re.I,
+        ):
+            continue
+        codes.append(m.code)
+    return list(dict.fromkeys(codes))
+
+
+def _subject_donors(ctx, text, subject, rule, memory=None, trigger=None) -> list[str]:
+    own = subject is not None and trigger is not None and subject.head is trigger
+    named = subject is not None and _mentions_in(ctx, *(x - ctx.start for x in _subtree_range(subject)))
+    if trigger is not None and not own and not named:
+        # no subject in the parse ("as supporters of Ukraine, including the UK, Germany and the United
+        # States, have been urgently shipping"): the givers named just before the verb
+        givers = [m for m in _mentions_in(ctx, 0, trigger.idx - ctx.start) if _giver(ctx, text, m)]
+        if givers:
+            return _coordinated(ctx, text, givers)
+    if subject is not None:
+        codes = _subject_codes(ctx, text, subject)
+        if codes:
+            return codes
+        person = _person_country(subject)
+        if person:
+            return [person]
+        if subject.lower_ in ("he", "she"):
+            # "Biden informed Zelenskiy that he would move quickly to send": the speaker of the sentence
+            root = subject.sent.root
+            speaker = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+            person = _person_country(speaker) if speaker is not None and speaker is not subject else None
+            if person and person not in WAR_PARTIES:
+                return [person]
+        if memory is not None and subject.lower_ in ("it", "they", "we", "washington"):
+            # "And it has released nearly $40 billion": the giver of the sentence before
+            earlier = _earlier_giver(ctx, memory)
+            if earlier:
+                return earlier
+    return [rule["donor"]] if rule.get("donor") else []
+
+
+def _noun_donors(ctx, text, noun, start, end, rule, memory) -> list[str]:
+    codes = _mention_codes(ctx, text, start, end)
+    if codes:
+        return codes[:1]
+    if rule.get("donor_in_phrase"):
+        # "Germany's delivery of a Patriot battery" names its giver; "warns the US against the transfer
+        # of long-range weapons" does not
+        owner = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
+        found = [code for c in owner for code in _subject_codes(ctx, text, c)]
+        return found[:1]
+    # "Joe Biden announced a new package ... worth $1bn": the subject of the verb that governs the noun
+    head = noun.head
+    while head.dep_ in ("prep", "pobj", "dobj", "conj", "appos") and head.head is not head:
+        head = head.head
+    subject = _subject(head) if head.pos_ in ("VERB", "AUX") else None
+    if subject is not None:
+        donors = _subject_donors(ctx, text, subject, {})
+        if donors:
+            return donors
+    if rule.get("donor") and CHAMBER.search(text):
+        return [rule["donor"]]
+    codes = _mention_codes(ctx, text, 0, len(text))
+    return codes[:1]
+
+
+def _asked_party(ctx, text, trigger, rule) -> list[str]:
+    """ "urged the US Congress to pass": the object of the asking verb."""
+    subject = _subject(trigger)
+    if subject is not None:
+        s, e = _subtree_range(subject)
+        if any(m.code != "UA" for m in _mentions_in(ctx, s - ctx.start, e - ctx.start)):
+            return []  # a third party urging donors gives no record
+        person = _person_country(subject)
+        if person and person != "UA":
+            return []
+    for child in trigger.rights:
+        target = child
+        if child.dep_ == "prep" and child.lower_ == "on":
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if target is None or target.dep_ not in ("dobj", "pobj", "nsubj"):
+            continue
+        s, e = _subtree_range(target)
+        codes = _mention_codes(ctx, text, s - ctx.start, e - ctx.start)
+        if codes:
+            return codes[:1]
+        if target.lemma_.lower() in ("congress", "senate", "house", "lawmaker"):
+            return ["US"]
+        if GROUP_ASKED.search(" ".join(t.text for t in target.subtree)):
+            return ["NATO"]
+    return []
+
+
+def _person_giver(ctx, at: int) -> str | None:
+    """The country of the person who is the subject of the trigger word at `at` (sentence offset)."""
+    trigger = next((t for t in ctx.sent if t.idx - ctx.start >= at), None)
+    subject = _subject(trigger) if trigger is not None else None
+    code = _person_country(subject) if subject is not None else None
+    return code if code not in WAR_PARTIES else None
+
+
+def _person_country(subject) -> str | None:
+    """ "Joe Biden announced ...": the country of a well-known head of government or minister."""
+    from articles.extraction import KNOWN_PEOPLE  # noqa: PLC0415 - the engine imports this module
+
+    for token in subject.subtree:
+        if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
+            code = KNOWN_PEOPLE.get(token.text.rstrip("’'s"))
+            if code:
+                return code
+    return None
 
 
 # --- one record per pledge ----------------------------------------------------------------------
