@@ -330,6 +330,10 @@ def process_article(article_id: int) -> bool:
             logger.info("Article %s is not queued; another worker has it or it is finished.", article_id)
             return False
         _run(article_id)
+    # The charts and filter lists, ready before the next visitor (once the queue is empty).
+    from warboard import snapshots
+
+    snapshots.refresh()
     return True
 
 

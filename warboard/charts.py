@@ -281,3 +281,20 @@ def chart_data(form, base_params) -> dict:
         "weekly": weekly_series(filters, base_params),
         "map": map_points(filters, base_params),
     }
+
+
+def snapshot_key(base_params) -> str:
+    from warboard.snapshots import CHARTS_PREFIX
+
+    return CHARTS_PREFIX + urlencode(base_params)
+
+
+def current_chart_data(form, base_params) -> dict:
+    """chart_data() as of the records' current version: computed once per change, then read back.
+
+    De-duplicating and counting a million records takes seconds; their numbers only
+    change when a record does (warboard.snapshots).
+    """
+    from warboard import snapshots
+
+    return snapshots.current(snapshot_key(base_params), lambda: chart_data(form, base_params))

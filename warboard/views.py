@@ -24,6 +24,9 @@ from warboard.forms import REVIEW_FORMS, ChartForm, ExportForm, TimelineFilterFo
 from warboard.templatetags.records import REVIEW_PERMISSIONS
 
 PAGE_SIZE = 25
+# Counting every match costs a scan of them all (a second at a million events); the
+# heading counts this far and then says "1,000+ events".
+COUNT_LIMIT = 1000
 
 # Reading the dashboard is the viewer's right (articles/roles.py); an account in no group
 # is signed in but sees nothing, as on the article pages.
@@ -63,14 +66,9 @@ def _bound_filters(form_class, request: HttpRequest):
     return None, response
 
 
-def _filter_suggestions() -> dict:
-    """Datalist suggestions for the filter form; callables, so a fragment render skips the queries."""
-    return {
-        "place_names": lambda: list(Event.objects.per_place().values_list("place", flat=True)[:500]),
-        "outlets": lambda: list(
-            Article.objects.exclude(outlet="").order_by("outlet").values_list("outlet", flat=True).distinct()
-        ),
-    }
+def _filter_suggestions(form) -> dict:
+    """Datalist suggestions for the filter form; callables, so a fragment render skips the snapshot."""
+    return {"place_names": form.suggestions.place_names, "outlets": form.suggestions.outlets}
 
 
 def _query_params(request: HttpRequest) -> list[tuple[str, str]]:
@@ -103,7 +101,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         return bad_request
     filters = form.filters()
     cursor = form.cleaned_data.get("after")
-    events = Event.objects.matching(filters).in_order(form.newest_first)
+    events = Event.objects.matching(filters).in_order(form.newest_first, filters)
     page = list(events.after(cursor, form.newest_first).for_timeline(filters.review)[: PAGE_SIZE + 1])
     has_more = len(page) > PAGE_SIZE
     page = page[:PAGE_SIZE]
@@ -121,15 +119,21 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "filtered": form.is_filtered(),
         "groups": _day_groups(page, cursor),
-        "total": events.count() if cursor is None else None,
+        "total": _bounded_count(events) if cursor is None else None,
+        "total_limit": COUNT_LIMIT,
         "next_query": next_params.urlencode() if next_params else "",
         "export_query": _export_query(request),
         "article": article,
         # The empty state says "upload an article" only when there is nothing at all.
         "any_events": bool(page) or Event.objects.exists(),
-        **_filter_suggestions(),
+        **_filter_suggestions(form),
     }
     return render_page(request, "warboard/timeline.html", context, partials=("timeline-list", "timeline-more"))
+
+
+def _bounded_count(events) -> int:
+    """How many events match, counted up to COUNT_LIMIT + 1: past it the page says "1,000+"."""
+    return events.order_by()[: COUNT_LIMIT + 1].count()
 
 
 def _export_query(request: HttpRequest) -> str:
@@ -147,10 +151,10 @@ def charts_page(request: HttpRequest) -> HttpResponse:
         "nav": "charts",
         "form": form,
         "filtered": form.is_filtered(),
-        "chart_data": charts.chart_data(form, _query_params(request)),
+        "chart_data": charts.current_chart_data(form, _query_params(request)),
         "export_query": _export_query(request),
         "any_events": Event.objects.exists(),
-        **_filter_suggestions(),
+        **_filter_suggestions(form),
     }
     return render_page(request, "warboard/charts.html", context, partials=("charts-body",))
 
@@ -162,16 +166,19 @@ def charts_json(request: HttpRequest) -> HttpResponse:
     form = ChartForm(request.GET)
     if not form.is_valid():
         return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
-    return JsonResponse(charts.chart_data(form, _query_params(request)))
+    return JsonResponse(charts.current_chart_data(form, _query_params(request)))
 
 
 def _export(request: HttpRequest, name: str) -> HttpResponse:
     form, bad_request = _bound_filters(ExportForm, request)
     if bad_request:
         return bad_request
-    header, rows = exports.EXPORTS[name]
+    header, lines = exports.EXPORTS[name]
     return exports.csv_response(
-        f"warboard-{name}.csv", header, rows(form.filters(), form.newest_first, form.only(name))
+        f"warboard-{name}.csv",
+        header,
+        lines(form.filters(), form.newest_first, form.only(name)),
+        excel=form.cleaned_data.get("excel", False),
     )
 
 
