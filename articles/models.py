@@ -217,9 +217,10 @@ class LossReport(ExtractedRecord):
             models.Index(fields=["side", "category", "date"], name="loss_side_category_date"),
             # The exports list an event's losses in id order (event_id comes from the FK's index otherwise).
             models.Index(fields=["event", "id"], name="loss_event_id"),
-            # country= on the timeline: the events whose losses name the country (a side or a claimant).
-            models.Index(fields=["side", "event"], name="loss_side_event"),
-            models.Index(fields=["reported_by", "event"], name="loss_claimant_event"),
+            # country= on the timeline: the events whose losses name the country (a side or a claimant),
+            # read from the index alone (the review state says whether a rejected one still counts).
+            models.Index(fields=["side", "event"], include=["review_state"], name="loss_side_event"),
+            models.Index(fields=["reported_by", "event"], include=["review_state"], name="loss_claimant_event"),
             # review=confirmed|edited|rejected|reviewed: the few records an analyst has touched.
             models.Index(
                 fields=["review_state", "event"], condition=~models.Q(review_state="machine"), name="loss_reviewed"
@@ -285,8 +286,8 @@ class AidPledge(ExtractedRecord):
             models.Index(fields=["donor", "status", "category"], name="pledge_donor_status_category"),
             models.Index(fields=["event", "id"], name="pledge_event_id"),
             # country= on the timeline: the events whose pledges name the country (donor or recipient).
-            models.Index(fields=["donor", "event"], name="pledge_donor_event"),
-            models.Index(fields=["recipient", "event"], name="pledge_recipient_event"),
+            models.Index(fields=["donor", "event"], include=["review_state"], name="pledge_donor_event"),
+            models.Index(fields=["recipient", "event"], include=["review_state"], name="pledge_recipient_event"),
             models.Index(
                 fields=["review_state", "event"], condition=~models.Q(review_state="machine"), name="pledge_reviewed"
             ),

@@ -260,12 +260,15 @@ class EventQuerySet(ProvenanceQuerySet):
             # EXISTS per event (not IN over every loss and pledge): walking the timeline's
             # index, a page checks a few hundred events through loss_event_id/pledge_event_id.
             counted = Q() if filters.review in (Review.REJECTED, Review.ALL) else ~Q(review_state="rejected")
-            losses = LossReport.objects.filter(counted, Q(side__in=codes) | Q(reported_by__in=codes))
-            pledges = AidPledge.objects.filter(counted, Q(donor__in=codes) | Q(recipient__in=codes))
+            losses = LossReport.objects.filter(counted)
+            pledges = AidPledge.objects.filter(counted)
+            # One EXISTS per role, each answered from its own covering index (loss_side_event...).
             events = events.filter(
                 Q(countries__overlap=codes)
-                | Exists(losses.filter(event_id=OuterRef("pk")))
-                | Exists(pledges.filter(event_id=OuterRef("pk")))
+                | Exists(losses.filter(side__in=codes, event_id=OuterRef("pk")))
+                | Exists(losses.filter(reported_by__in=codes, event_id=OuterRef("pk")))
+                | Exists(pledges.filter(donor__in=codes, event_id=OuterRef("pk")))
+                | Exists(pledges.filter(recipient__in=codes, event_id=OuterRef("pk")))
             )
         if filters.place:
             events = events.filter(places__contains=[filters.place])
@@ -300,7 +303,7 @@ class EventQuerySet(ProvenanceQuerySet):
         from articles.models import Article
 
         query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-        titled = ArraySubquery(Article.objects.filter(title_vector=query).values("pk"))
+        titled = ArraySubquery(Article.objects.filter(title_vector=query).order_by().values("pk"))
         return self.filter(Q(search_vector=query) | EqualsAny(F("article_id"), titled))
 
     def in_order(self, newest_first: bool = True, filters: RecordFilters | None = None) -> EventQuerySet:

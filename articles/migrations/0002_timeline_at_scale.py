@@ -73,15 +73,22 @@ VERSION_REVERSE = "".join(f"DROP TRIGGER {table}_version ON {table};" for table 
     "DROP TABLE warboard_snapshot; DROP FUNCTION warboard_data_changed(); DROP SEQUENCE warboard_data_version;"
 )
 
-# One CSV cell, as the exports write it (warboard/exports.py): whitespace (line breaks
-# included) run together into one space, a leading ' when a spreadsheet would read a
-# formula, and quotes when the cell holds a comma or a quote. Plain SQL, so it is inlined.
+# One CSV text cell, as the exports write it (warboard/exports.py; COPY quotes it):
+# whitespace (line breaks included) run together into one space, and a leading ' when a
+# spreadsheet would read a formula. One SQL expression (no FROM), so the planner inlines
+# it; cheap tests first, the regular expression only for a cell with a line break or a
+# double space. (E'\v' is no escape in PostgreSQL: chr(11) is the vertical tab.)
 CSV_CELL_SQL = r"""
 CREATE FUNCTION warboard_csv_cell(value text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT CASE WHEN cell ~ '[",]' THEN '"' || replace(cell, '"', '""') || '"' ELSE cell END
-    FROM (SELECT CASE WHEN spaced ~ '^[=+\-@]' THEN '''' || spaced ELSE spaced END AS cell
-          FROM (SELECT CASE WHEN value ~ '\s' THEN btrim(regexp_replace(value, '\s+', ' ', 'g'))
-                            ELSE coalesce(value, '') END AS spaced) AS normalised) AS neutralised
+    SELECT CASE
+        WHEN strpos(value, E'\n') > 0 OR strpos(value, E'\r') > 0 OR strpos(value, E'\t') > 0
+             OR strpos(value, E'\f') > 0 OR strpos(value, chr(11)) > 0 OR strpos(value, '  ') > 0
+             OR left(value, 1) = ' ' OR right(value, 1) = ' ' THEN
+            CASE WHEN left(btrim(regexp_replace(value, '\s+', ' ', 'g')), 1) IN ('=', '+', '-', '@')
+                 THEN '''' ELSE '' END || btrim(regexp_replace(value, '\s+', ' ', 'g'))
+        WHEN left(value, 1) IN ('=', '+', '-', '@') THEN '''' || value
+        ELSE value
+    END
 $$;
 """
 
@@ -162,11 +169,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="aidpledge",
-            index=models.Index(fields=["donor", "event"], name="pledge_donor_event"),
+            index=models.Index(fields=["donor", "event"], include=["review_state"], name="pledge_donor_event"),
         ),
         migrations.AddIndex(
             model_name="aidpledge",
-            index=models.Index(fields=["recipient", "event"], name="pledge_recipient_event"),
+            index=models.Index(fields=["recipient", "event"], include=["review_state"], name="pledge_recipient_event"),
         ),
         migrations.AddIndex(
             model_name="aidpledge",
@@ -186,11 +193,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="lossreport",
-            index=models.Index(fields=["side", "event"], name="loss_side_event"),
+            index=models.Index(fields=["side", "event"], include=["review_state"], name="loss_side_event"),
         ),
         migrations.AddIndex(
             model_name="lossreport",
-            index=models.Index(fields=["reported_by", "event"], name="loss_claimant_event"),
+            index=models.Index(fields=["reported_by", "event"], include=["review_state"], name="loss_claimant_event"),
         ),
         migrations.AddIndex(
             model_name="lossreport",

@@ -112,7 +112,7 @@ def test_it_puts_no_line_break_inside_a_cell(viewer_client, make_article, make_e
     make_event(article=make_article(title="\tRussia\nstrikes\r\nKharkiv", text=text), summary=text)
     response = export(viewer_client, "events")
     body = b"".join(response.streaming_content).decode("utf-8")
-    assert len(body.split("\r\n")) == 3  # header, one row, and the end of the last line
+    assert len(body.splitlines()) == 2  # the header and one row
     (row,) = list(csv.DictReader(io.StringIO(body)))
     assert row["article_title"] == "Russia strikes Kharkiv"
     assert row["summary"] == row["sentence"] == "Strikes on Kharkiv and Odesa, officials said."
@@ -150,20 +150,14 @@ def test_it_writes_review_times_in_iso_format(viewer_client, make_event):
     ]
 
 
-def test_it_reads_rows_in_chunks_with_an_iterator(viewer_client, make_event, monkeypatch):
-    make_event()
-    calls = []
-    from django.db.models.query import QuerySet
-
-    original = QuerySet.iterator
-
-    def spy(self, chunk_size=None):
-        calls.append(chunk_size)
-        return original(self, chunk_size=chunk_size)
-
-    monkeypatch.setattr(QuerySet, "iterator", spy)
-    read_csv(export(viewer_client, "events"))
-    assert calls == [exports.CHUNK_SIZE]
+def test_it_streams_what_postgresqls_copy_writes_in_pieces(viewer_client, make_event, monkeypatch):
+    for _ in range(30):
+        make_event()
+    monkeypatch.setattr(exports, "CHUNK_BYTES", 1000)
+    response = export(viewer_client, "events")
+    pieces = list(response.streaming_content)
+    assert len(pieces) > 3  # the header, then pieces of about 1,000 bytes
+    assert len(list(csv.DictReader(io.StringIO(b"".join(pieces).decode())))) == 30
 
 
 def test_it_exports_the_same_events_as_the_timeline(viewer_client, make_article, make_event, make_loss):
