@@ -33,8 +33,8 @@ CHARTS_PREFIX = "charts:"
 SUGGESTIONS_STALE_SECONDS = 600
 
 
-def _read(key: str) -> tuple[object | None, int | None, float | None, int]:
-    """The snapshot's body, its version and age in seconds (None when there is none), and the current version."""
+def _read(key: str) -> tuple[str | None, int | None, float | None, int]:
+    """The snapshot's JSON text, its version and age in seconds (None when there is none), and the current version."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT s.body, s.version, extract(epoch FROM now() - s.computed_at),"
@@ -42,11 +42,10 @@ def _read(key: str) -> tuple[object | None, int | None, float | None, int]:
             " FROM (SELECT 1) AS one LEFT JOIN warboard_snapshot s ON s.key = %s",
             [key],
         )
-        body, version, age, current_version = cursor.fetchone()
-    return (json.loads(body) if body is not None else None), version, age, current_version
+        return cursor.fetchone()
 
 
-def _store(key: str, version: int, body) -> object:
+def _store(key: str, version: int, body) -> str:
     text = json.dumps(body, cls=DjangoJSONEncoder)
     with connection.cursor() as cursor:
         if key.startswith(CHARTS_PREFIX):
@@ -60,25 +59,29 @@ def _store(key: str, version: int, body) -> object:
             " computed_at = now() WHERE warboard_snapshot.version <= EXCLUDED.version",
             [key, version, text],
         )
-    # What a reader gets back from the table: JSON types (dates as ISO text).
-    return json.loads(text)
+    return text
 
 
-def current(key: str, compute: Callable[[], object]) -> object:
-    """The snapshot at the current data version, computed and stored when there is none."""
-    body, version, _age, current_version = _read(key)
-    if body is not None and version == current_version:
-        return body
+def current_json(key: str, compute: Callable[[], object]) -> str:
+    """The snapshot at the current data version as JSON text, computed and stored when there is none."""
+    text, version, _age, current_version = _read(key)
+    if text is not None and version == current_version:
+        return text
     # The version read before computing: a write meanwhile leaves this snapshot stale.
     return _store(key, current_version, compute())
 
 
+def current(key: str, compute: Callable[[], object]) -> object:
+    """current_json() read back: JSON types (dates as ISO text), whether computed or stored."""
+    return json.loads(current_json(key, compute))
+
+
 def recent(key: str, compute: Callable[[], object], seconds: float) -> object:
     """Like current(), but a snapshot younger than `seconds` is served even if records changed since."""
-    body, version, age, current_version = _read(key)
-    if body is not None and (version == current_version or (age is not None and age < seconds)):
-        return body
-    return _store(key, current_version, compute())
+    text, version, age, current_version = _read(key)
+    if text is not None and (version == current_version or (age is not None and age < seconds)):
+        return json.loads(text)
+    return json.loads(_store(key, current_version, compute()))
 
 
 def refresh(force: bool = False) -> bool:

@@ -6,6 +6,7 @@ HX-Target header (partial name = DOM id = HX-Target); see render_page().
 
 from __future__ import annotations
 
+import json
 from itertools import groupby
 
 from django.contrib.auth.decorators import permission_required
@@ -14,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryD
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles.models import Article, Event, Revision
@@ -147,11 +149,13 @@ def charts_page(request: HttpRequest) -> HttpResponse:
     form, bad_request = _bound_filters(ChartForm, request)
     if bad_request:
         return bad_request
+    chart_json = charts.current_chart_json(form, _query_params(request))
     context = {
         "nav": "charts",
         "form": form,
         "filtered": form.is_filtered(),
-        "chart_data": charts.current_chart_data(form, _query_params(request)),
+        "chart_data": json.loads(chart_json),
+        "chart_json": mark_safe(charts.script_safe(chart_json)),  # noqa: S308 - escaped as json_script does
         "export_query": _export_query(request),
         "any_events": Event.objects.exists(),
         **_filter_suggestions(form),
@@ -166,7 +170,7 @@ def charts_json(request: HttpRequest) -> HttpResponse:
     form = ChartForm(request.GET)
     if not form.is_valid():
         return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
-    return JsonResponse(charts.current_chart_data(form, _query_params(request)))
+    return HttpResponse(charts.current_chart_json(form, _query_params(request)), content_type="application/json")
 
 
 def _export(request: HttpRequest, name: str) -> HttpResponse:

@@ -190,3 +190,14 @@ def test_it_keeps_the_snapshot_json_as_the_charts_gave_it(viewer_client, make_ev
     make_loss(make_event(date=D(2024, 1, 5)))
     response = viewer_client.get(reverse("charts_json"))
     assert json.loads(response.content)["losses"]["labels"] == ["2024-01-05"]
+
+
+def test_it_escapes_the_charts_json_as_json_script_does():
+    from django.utils.html import json_script
+
+    from warboard import charts
+
+    value = {"place": "</script><script>alert(1)</script> & more", "n": [1, 2]}
+    expected = json_script(value, "chart-data")
+    inner = expected.split(">", 1)[1].rsplit("</script>", 1)[0]
+    assert charts.script_safe(json.dumps(value)) == inner
