@@ -9,12 +9,12 @@ character span of its sentence in Article.text so an analyst can check it.
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
 
-from articles.querysets import SEARCH_CONFIG, AidPledgeQuerySet, EventQuerySet, LossReportQuerySet, TimelineDay
+from articles.querysets import AidPledgeQuerySet, EventQuerySet, LossReportQuerySet, TimelineDay
 
 
 class Article(models.Model):
@@ -51,12 +51,9 @@ class Article(models.Model):
     )
     uploaded_at = models.DateTimeField(default=timezone.now)
     processed_at = models.DateTimeField(null=True, blank=True)
-    # The timeline's q= search reads titles through this stored vector and its GIN index.
-    title_vector = models.GeneratedField(
-        expression=SearchVector("title", config=SEARCH_CONFIG),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
+    # The timeline's q= search reads titles through this stored vector and its GIN index;
+    # a trigger writes it from the title (migration 0002), whatever Django sends.
+    title_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]
@@ -133,12 +130,9 @@ class Event(ExtractedRecord):
     summary = models.TextField()
     places = ArrayField(models.CharField(max_length=120), default=list, blank=True)
     countries = ArrayField(models.CharField(max_length=8), default=list, blank=True)
-    # The q= full-text search over sentences, stored so a match is checked without re-parsing.
-    search_vector = models.GeneratedField(
-        expression=SearchVector("summary", config=SEARCH_CONFIG),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
+    # The q= full-text search over sentences, stored so a match is checked without re-parsing;
+    # a trigger writes it from the summary (migration 0002), whatever Django sends.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = EventQuerySet.as_manager()
 
