@@ -49,6 +49,12 @@ def compute_suggestions() -> dict[str, list[str]]:
     }
 
 
+def _ingesting() -> bool:
+    from articles.models import Article
+
+    return Article.objects.filter(status__in=[Article.Status.QUEUED, Article.Status.PROCESSING]).exists()
+
+
 class Suggestions:
     """The filter form's lists for one request: one snapshot read, only if a list is rendered."""
 
@@ -56,7 +62,9 @@ class Suggestions:
     def lists(self) -> dict[str, list[str]]:
         from warboard import snapshots
 
-        return snapshots.recent(snapshots.SUGGESTIONS_KEY, compute_suggestions, snapshots.SUGGESTIONS_STALE_SECONDS)
+        return snapshots.recent(
+            snapshots.SUGGESTIONS_KEY, compute_suggestions, snapshots.SUGGESTIONS_STALE_SECONDS, _ingesting
+        )
 
     def country_choices(self) -> list[tuple[str, str]]:
         from warboard.figures import country_name

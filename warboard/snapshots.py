@@ -10,9 +10,10 @@ computed at, in the table `warboard_snapshot`.
 - `current(key, compute)` serves a snapshot only at the current version, so a chart
   never shows numbers its records no longer give; otherwise it computes (the same
   QuerySet methods as ever) and stores the result.
-- `recent(key, compute, seconds)` also serves an older snapshot for a while: the
-  filter form's suggestions may miss an outlet added a minute ago (any outlet can
-  still be typed), but a busy ingest must not make every page list them again.
+- `recent(key, compute, seconds, busy)` also serves an older snapshot for a while
+  when busy() says so: while articles are being processed, the filter form's lists
+  may miss an outlet added a minute ago (any outlet can still be typed), but the
+  ingest must not make every page list them again.
 - `refresh()` computes the unfiltered charts and the suggestions ahead of the first
   visitor; the worker calls it when it has finished an article and the queue is empty.
 """
@@ -76,10 +77,10 @@ def current(key: str, compute: Callable[[], object]) -> object:
     return json.loads(current_json(key, compute))
 
 
-def recent(key: str, compute: Callable[[], object], seconds: float) -> object:
-    """Like current(), but a snapshot younger than `seconds` is served even if records changed since."""
+def recent(key: str, compute: Callable[[], object], seconds: float, busy: Callable[[], bool]) -> object:
+    """Like current(), but while busy() a snapshot younger than `seconds` is served though records changed."""
     text, version, age, current_version = _read(key)
-    if text is not None and (version == current_version or (age is not None and age < seconds)):
+    if text is not None and (version == current_version or (age is not None and age < seconds and busy())):
         return json.loads(text)
     return json.loads(_store(key, current_version, compute()))
 

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.models import Event, LossReport
+from articles.models import Article, Event, LossReport
 
 D = datetime.date
 FRAGMENT = {"HX-Request": "true", "HX-Target": "timeline-list"}
@@ -201,3 +201,14 @@ def test_it_escapes_the_charts_json_as_json_script_does():
     expected = json_script(value, "chart-data")
     inner = expected.split(">", 1)[1].rsplit("</script>", 1)[0]
     assert charts.script_safe(json.dumps(value)) == inner
+
+
+def test_it_lists_a_new_country_at_once_unless_articles_are_being_processed(viewer_client, make_article, make_event):
+    make_event(countries=["UA"])
+    viewer_client.get(reverse("timeline"))
+    make_event(countries=["PL"])
+    assert 'value="PL"' in viewer_client.get(reverse("timeline")).content.decode()
+    make_event(countries=["MD"])
+    Article.objects.filter(pk=make_article().pk).update(status="queued")
+    # An ingest under way: the lists computed a moment ago stand, rather than every page listing them again.
+    assert 'value="MD"' not in viewer_client.get(reverse("timeline")).content.decode()
