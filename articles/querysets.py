@@ -350,7 +350,8 @@ class EventQuerySet(ProvenanceQuerySet):
 
         return (
             self.select_related("article", "reviewed_by")
-            .defer(*ARTICLE_HEAVY_FIELDS)
+            # The stored search vector is for the index; a page never shows it.
+            .defer(*ARTICLE_HEAVY_FIELDS, "search_vector")
             .prefetch_related(
                 Prefetch(
                     "losses",
