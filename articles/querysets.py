@@ -18,16 +18,71 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.expressions import ArraySubquery
+from django.contrib.postgres.search import SearchQuery
 from django.db import models
-from django.db.models import Case, Count, F, Func, Max, Prefetch, Q, Value, When
-from django.db.models.functions import Coalesce, Lower, Substr, TruncWeek
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    DateField,
+    Exists,
+    F,
+    Func,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Lower, TruncWeek
 
 SEARCH_CONFIG = "english"
 
 # The article's upload bytes and full text are never needed to list records:
-# the sentence is cut out in SQL (see with_sentence()).
-ARTICLE_HEAVY_FIELDS = ("article__raw", "article__text")
+# each record stores its sentence (ExtractedRecord.sentence_text).
+ARTICLE_HEAVY_FIELDS = ("article__raw", "article__text", "article__title_vector")
+
+
+class TimelineDay(Func):
+    """The event's date on the timeline, with undated events (which come last) at the far end.
+
+    COALESCE(date, '-infinity') newest first, COALESCE(date, 'infinity') oldest first: one
+    btree index per direction (event_timeline_newest, event_timeline_oldest) then gives the
+    timeline's order and every keyset page without an OR over `date IS NULL`.
+    """
+
+    output_field = DateField()
+
+    def __init__(self, newest_first: bool = True, field: str = "date", **extra):
+        self.newest_first = newest_first
+        far_end = "-infinity" if newest_first else "infinity"
+        super().__init__(F(field), template=f"COALESCE(%(expressions)s, '{far_end}'::date)", **extra)
+
+    def __repr__(self) -> str:
+        return f"TimelineDay(newest_first={self.newest_first})"
+
+    def deconstruct(self):
+        # Only the index on Event.date is ever migrated.
+        return "articles.querysets.TimelineDay", (), {"newest_first": self.newest_first}
+
+
+class FarEnd(Func):
+    """Where TimelineDay puts the undated events: '-infinity' newest first, 'infinity' oldest first."""
+
+    output_field = DateField()
+
+    def __init__(self, newest_first: bool = True):
+        super().__init__(template="'-infinity'::date" if newest_first else "'infinity'::date")
+
+
+class EqualsAny(Func):
+    """`column = ANY(array)`: with ARRAY(subquery), an InitPlan run once that an index can use."""
+
+    output_field = BooleanField()
+    arg_joiner = " = ANY("
+    template = "(%(expressions)s))"
 
 
 @dataclass(frozen=True)
@@ -106,21 +161,12 @@ class Cursor:
         return cls(date, number)
 
 
-def sentence_in_article() -> Substr:
-    """The record's sentence as it stands in Article.text (an editor may have changed the summary)."""
-    return Substr("article__text", F("span_start") + 1, F("span_end") - F("span_start"))
-
-
 class ProvenanceQuerySet(models.QuerySet):
     """What every extracted record has: an article and a sentence in it, for the CSV exports."""
 
     def for_export(self) -> ProvenanceQuerySet:
-        """Rows with their article and reviewer, and `sentence_text` cut from Article.text in SQL."""
-        return (
-            self.select_related("article", "reviewed_by")
-            .defer(*ARTICLE_HEAVY_FIELDS)
-            .annotate(sentence_text=sentence_in_article())
-        )
+        """Rows with their article and reviewer (the sentence is stored on each record)."""
+        return self.select_related("article", "reviewed_by").defer(*ARTICLE_HEAVY_FIELDS)
 
 
 class RecordQuerySet(ProvenanceQuerySet):
@@ -211,11 +257,18 @@ class EventQuerySet(ProvenanceQuerySet):
             codes = list(filters.countries)
             # A country in any role: taking part, losing, claiming, giving or receiving. A
             # rejected record names no role, unless the analyst asked to see rejected ones.
+            # EXISTS per event (not IN over every loss and pledge): walking the timeline's
+            # index, a page checks a few hundred events through loss_event_id/pledge_event_id.
             counted = Q() if filters.review in (Review.REJECTED, Review.ALL) else ~Q(review_state="rejected")
-            losses = LossReport.objects.filter(counted, Q(side__in=codes) | Q(reported_by__in=codes))
-            pledges = AidPledge.objects.filter(counted, Q(donor__in=codes) | Q(recipient__in=codes))
+            losses = LossReport.objects.filter(counted)
+            pledges = AidPledge.objects.filter(counted)
+            # One EXISTS per role, each answered from its own covering index (loss_side_event...).
             events = events.filter(
-                Q(countries__overlap=codes) | Q(pk__in=losses.values("event_id")) | Q(pk__in=pledges.values("event_id"))
+                Q(countries__overlap=codes)
+                | Exists(losses.filter(side__in=codes, event_id=OuterRef("pk")))
+                | Exists(losses.filter(reported_by__in=codes, event_id=OuterRef("pk")))
+                | Exists(pledges.filter(donor__in=codes, event_id=OuterRef("pk")))
+                | Exists(pledges.filter(recipient__in=codes, event_id=OuterRef("pk")))
             )
         if filters.place:
             events = events.filter(places__contains=[filters.place])
@@ -235,49 +288,57 @@ class EventQuerySet(ProvenanceQuerySet):
         condition = Review.record_q(review)
         return self.filter(
             condition
-            | Q(pk__in=LossReport.objects.filter(condition).values("event_id"))
-            | Q(pk__in=AidPledge.objects.filter(condition).values("event_id"))
+            | Exists(LossReport.objects.filter(condition, event_id=OuterRef("pk")))
+            | Exists(AidPledge.objects.filter(condition, event_id=OuterRef("pk")))
         )
 
     def search(self, text: str) -> EventQuerySet:
         """Full-text search over the sentences and the article titles.
 
-        The summary side uses exactly the expression of the GIN index
-        event_summary_fts, so PostgreSQL answers it from the index.
+        Both sides read stored vectors with GIN indexes (Event.search_vector,
+        Article.title_vector). The matching titles are one InitPlan (ARRAY(...)),
+        so a rare word is a BitmapOr of two index scans, and a common word walks
+        the timeline's index checking each event against the array.
         """
         from articles.models import Article
 
         query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-        by_sentence = (
-            self.model.objects.annotate(summary_vector=SearchVector("summary", config=SEARCH_CONFIG))
-            .filter(summary_vector=query)
-            .values("pk")
-        )
-        by_title = (
-            Article.objects.annotate(title_vector=SearchVector("title", config=SEARCH_CONFIG))
-            .filter(title_vector=query)
-            .values("pk")
-        )
-        return self.filter(Q(pk__in=by_sentence) | Q(article_id__in=by_title))
+        titled = ArraySubquery(Article.objects.filter(title_vector=query).order_by().values("pk"))
+        return self.filter(Q(search_vector=query) | EqualsAny(F("article_id"), titled))
 
-    def in_order(self, newest_first: bool = True) -> EventQuerySet:
-        """Timeline order on (date, id); events without a day come last either way."""
+    def in_order(self, newest_first: bool = True, filters: RecordFilters | None = None) -> EventQuerySet:
+        """Timeline order on (date, id); events without a day come last either way.
+
+        With the filters, their dates are restated on TimelineDay too, so that the index
+        giving the order also gives the range (`date IS NULL` alone would scan it all).
+        """
+        day = TimelineDay(newest_first)
+        if filters and (filters.undated or filters.date_from or filters.date_to):
+            bounds = self.alias(timeline_day=day)
+            if filters.undated:
+                bounds = bounds.filter(timeline_day=FarEnd(newest_first))
+            if filters.date_from:
+                bounds = bounds.filter(timeline_day__gte=filters.date_from)
+            if filters.date_to:
+                bounds = bounds.filter(timeline_day__lte=filters.date_to)
+            self = bounds
         if newest_first:
-            return self.order_by(F("date").desc(nulls_last=True), "-id")
-        return self.order_by(F("date").asc(nulls_last=True), "id")
+            return self.order_by(day.desc(), "-id")
+        return self.order_by(day.asc(), "id")
 
     def after(self, cursor: Cursor | None, newest_first: bool = True) -> EventQuerySet:
-        """Keyset pagination: the events after `cursor` in in_order(); no OFFSET."""
+        """Keyset pagination: the events after `cursor` in in_order(); no OFFSET.
+
+        The redundant `day <= cursor day` bound starts the index scan at the cursor.
+        """
         if cursor is None:
             return self
-        if cursor.date is None:
-            # Already among the undated events, which come last.
-            if newest_first:
-                return self.filter(date__isnull=True, id__lt=cursor.id)
-            return self.filter(date__isnull=True, id__gt=cursor.id)
+        day = TimelineDay(newest_first)
+        at = Value(cursor.date) if cursor.date else FarEnd(newest_first)
+        events = self.alias(timeline_day=day)
         if newest_first:
-            return self.filter(Q(date__lt=cursor.date) | Q(date=cursor.date, id__lt=cursor.id) | Q(date__isnull=True))
-        return self.filter(Q(date__gt=cursor.date) | Q(date=cursor.date, id__gt=cursor.id) | Q(date__isnull=True))
+            return events.filter(Q(timeline_day__lte=at), Q(timeline_day__lt=at) | Q(timeline_day=at, id__lt=cursor.id))
+        return events.filter(Q(timeline_day__gte=at), Q(timeline_day__gt=at) | Q(timeline_day=at, id__gt=cursor.id))
 
     def for_timeline(self, review: str = Review.DEFAULT) -> EventQuerySet:
         """Everything one timeline page shows, in a fixed number of queries.
@@ -289,7 +350,8 @@ class EventQuerySet(ProvenanceQuerySet):
 
         return (
             self.select_related("article", "reviewed_by")
-            .defer(*ARTICLE_HEAVY_FIELDS)
+            # The stored search vector is for the index; a page never shows it.
+            .defer(*ARTICLE_HEAVY_FIELDS, "search_vector")
             .prefetch_related(
                 Prefetch(
                     "losses",

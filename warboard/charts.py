@@ -281,3 +281,31 @@ def chart_data(form, base_params) -> dict:
         "weekly": weekly_series(filters, base_params),
         "map": map_points(filters, base_params),
     }
+
+
+def snapshot_key(base_params) -> str:
+    from warboard.snapshots import CHARTS_PREFIX
+
+    return CHARTS_PREFIX + urlencode(base_params)
+
+
+def current_chart_json(form, base_params) -> str:
+    """chart_data() as JSON, as of the records' current version: computed once per change, then read back.
+
+    De-duplicating and counting a million records takes seconds; their numbers only
+    change when a record does (warboard.snapshots).
+    """
+    from warboard import snapshots
+
+    return snapshots.current_json(snapshot_key(base_params), lambda: chart_data(form, base_params))
+
+
+# What json_script escapes so that the JSON cannot close its <script>; str.replace, not
+# str.translate, which takes half a second over the megabyte of a busy chart.
+SCRIPT_ESCAPES = (("&", "\\u0026"), ("<", "\\u003C"), (">", "\\u003E"))
+
+
+def script_safe(text: str) -> str:
+    for character, escaped in SCRIPT_ESCAPES:
+        text = text.replace(character, escaped)
+    return text

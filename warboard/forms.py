@@ -10,6 +10,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.functional import cached_property
 
 from articles import ingest
 from articles.forms import IsoDateInput
@@ -20,11 +21,15 @@ from articles.querysets import Cursor, RecordFilters, Review
 COUNTRY_CODE = re.compile(r"^(?:[A-Z]{2}|EU|NATO|UN|G7|OSCE|IAEA|IMF|WB)$")
 
 
-def country_choices():
-    """The countries present in the records, for the filter's list (read only when rendered)."""
+def compute_suggestions() -> dict[str, list[str]]:
+    """The countries, places and outlets present in the records, for the filter form's lists.
+
+    Seconds at a million events (every array unnested and sorted), so pages read them
+    through a snapshot (warboard.snapshots.recent) rather than per request.
+    """
     from django.db import connection
 
-    from warboard.figures import country_name
+    from articles.models import Article
 
     # One round trip for the three places a country code lives.
     sql = (
@@ -35,7 +40,42 @@ def country_choices():
     with connection.cursor() as cursor:
         cursor.execute(sql)
         codes = sorted(code for (code,) in cursor.fetchall() if code)
-    return [(code, f"{code} · {country_name(code)}") for code in codes]
+    return {
+        "countries": codes,
+        "places": list(Event.objects.per_place().values_list("place", flat=True)[:500]),
+        "outlets": list(
+            Article.objects.exclude(outlet="").order_by("outlet").values_list("outlet", flat=True).distinct()
+        ),
+    }
+
+
+def _ingesting() -> bool:
+    from articles.models import Article
+
+    return Article.objects.filter(status__in=[Article.Status.QUEUED, Article.Status.PROCESSING]).exists()
+
+
+class Suggestions:
+    """The filter form's lists for one request: one snapshot read, only if a list is rendered."""
+
+    @cached_property
+    def lists(self) -> dict[str, list[str]]:
+        from warboard import snapshots
+
+        return snapshots.recent(
+            snapshots.SUGGESTIONS_KEY, compute_suggestions, snapshots.SUGGESTIONS_STALE_SECONDS, _ingesting
+        )
+
+    def country_choices(self) -> list[tuple[str, str]]:
+        from warboard.figures import country_name
+
+        return [(code, f"{code} · {country_name(code)}") for code in self.lists["countries"]]
+
+    def place_names(self) -> list[str]:
+        return self.lists["places"]
+
+    def outlets(self) -> list[str]:
+        return self.lists["outlets"]
 
 
 class CountryField(forms.MultipleChoiceField):
@@ -60,7 +100,7 @@ class TimelineFilterForm(forms.Form):
     country = CountryField(
         label="Countries",
         required=False,
-        choices=country_choices,
+        choices=(),  # the countries present, set per form from its Suggestions
         help_text="In any role: taking part, losing, claiming, giving or receiving.",
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
@@ -81,6 +121,8 @@ class TimelineFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.suggestions = Suggestions()
+        self.fields["country"].choices = self.suggestions.country_choices
         # `from` is a Python keyword: the URL parameter is `from`, the field is `from_`.
         self.fields["from"] = self.fields.pop("from_")
         order = ["q", "from", "to", "type", "country", "place", "outlet", "article", "review", "undated"]
@@ -198,6 +240,8 @@ class ExportForm(TimelineFilterForm):
     group = forms.ChoiceField(required=False, choices=GROUP_CHOICES)
     status = forms.ChoiceField(required=False, choices=STATUS_CHOICES)
     aid = forms.ChoiceField(required=False, choices=[("equipment", "Equipment"), ("funding", "Money")])
+    # A byte-order mark first, so that Excel reads the file as UTF-8.
+    excel = forms.BooleanField(required=False)
 
     def clean_side(self) -> str:
         side = (self.cleaned_data.get("side") or "").strip().upper()

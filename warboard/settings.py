@@ -76,6 +76,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "warboard.timeouts.StatementTimeoutMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -128,6 +129,10 @@ else:
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# No statement of a web request runs longer than this (warboard/timeouts.py); the
+# worker and the management commands are not bounded.
+WEB_STATEMENT_TIMEOUT_MS = int(os.environ.get("WARBOARD_WEB_STATEMENT_TIMEOUT_MS", "10000"))
 
 TASKS = {
     "default": {

@@ -6,6 +6,7 @@ HX-Target header (partial name = DOM id = HX-Target); see render_page().
 
 from __future__ import annotations
 
+import json
 from itertools import groupby
 
 from django.contrib.auth.decorators import permission_required
@@ -14,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryD
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles.models import Article, Event, Revision
@@ -24,6 +26,9 @@ from warboard.forms import REVIEW_FORMS, ChartForm, ExportForm, TimelineFilterFo
 from warboard.templatetags.records import REVIEW_PERMISSIONS
 
 PAGE_SIZE = 25
+# Counting every match costs a scan of them all (a second at a million events); the
+# heading counts this far and then says "1,000+ events".
+COUNT_LIMIT = 1000
 
 # Reading the dashboard is the viewer's right (articles/roles.py); an account in no group
 # is signed in but sees nothing, as on the article pages.
@@ -63,14 +68,9 @@ def _bound_filters(form_class, request: HttpRequest):
     return None, response
 
 
-def _filter_suggestions() -> dict:
-    """Datalist suggestions for the filter form; callables, so a fragment render skips the queries."""
-    return {
-        "place_names": lambda: list(Event.objects.per_place().values_list("place", flat=True)[:500]),
-        "outlets": lambda: list(
-            Article.objects.exclude(outlet="").order_by("outlet").values_list("outlet", flat=True).distinct()
-        ),
-    }
+def _filter_suggestions(form) -> dict:
+    """Datalist suggestions for the filter form; callables, so a fragment render skips the snapshot."""
+    return {"place_names": form.suggestions.place_names, "outlets": form.suggestions.outlets}
 
 
 def _query_params(request: HttpRequest) -> list[tuple[str, str]]:
@@ -103,7 +103,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         return bad_request
     filters = form.filters()
     cursor = form.cleaned_data.get("after")
-    events = Event.objects.matching(filters).in_order(form.newest_first)
+    events = Event.objects.matching(filters).in_order(form.newest_first, filters)
     page = list(events.after(cursor, form.newest_first).for_timeline(filters.review)[: PAGE_SIZE + 1])
     has_more = len(page) > PAGE_SIZE
     page = page[:PAGE_SIZE]
@@ -121,15 +121,21 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "filtered": form.is_filtered(),
         "groups": _day_groups(page, cursor),
-        "total": events.count() if cursor is None else None,
+        "total": _bounded_count(events) if cursor is None else None,
+        "total_limit": COUNT_LIMIT,
         "next_query": next_params.urlencode() if next_params else "",
         "export_query": _export_query(request),
         "article": article,
         # The empty state says "upload an article" only when there is nothing at all.
         "any_events": bool(page) or Event.objects.exists(),
-        **_filter_suggestions(),
+        **_filter_suggestions(form),
     }
     return render_page(request, "warboard/timeline.html", context, partials=("timeline-list", "timeline-more"))
+
+
+def _bounded_count(events) -> int:
+    """How many events match, counted up to COUNT_LIMIT + 1: past it the page says "1,000+"."""
+    return events.order_by()[: COUNT_LIMIT + 1].count()
 
 
 def _export_query(request: HttpRequest) -> str:
@@ -143,14 +149,16 @@ def charts_page(request: HttpRequest) -> HttpResponse:
     form, bad_request = _bound_filters(ChartForm, request)
     if bad_request:
         return bad_request
+    chart_json = charts.current_chart_json(form, _query_params(request))
     context = {
         "nav": "charts",
         "form": form,
         "filtered": form.is_filtered(),
-        "chart_data": charts.chart_data(form, _query_params(request)),
+        "chart_data": json.loads(chart_json),
+        "chart_json": mark_safe(charts.script_safe(chart_json)),  # noqa: S308 - escaped as json_script does
         "export_query": _export_query(request),
         "any_events": Event.objects.exists(),
-        **_filter_suggestions(),
+        **_filter_suggestions(form),
     }
     return render_page(request, "warboard/charts.html", context, partials=("charts-body",))
 
@@ -162,16 +170,19 @@ def charts_json(request: HttpRequest) -> HttpResponse:
     form = ChartForm(request.GET)
     if not form.is_valid():
         return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
-    return JsonResponse(charts.chart_data(form, _query_params(request)))
+    return HttpResponse(charts.current_chart_json(form, _query_params(request)), content_type="application/json")
 
 
 def _export(request: HttpRequest, name: str) -> HttpResponse:
     form, bad_request = _bound_filters(ExportForm, request)
     if bad_request:
         return bad_request
-    header, rows = exports.EXPORTS[name]
+    header, lines = exports.EXPORTS[name]
     return exports.csv_response(
-        f"warboard-{name}.csv", header, rows(form.filters(), form.newest_first, form.only(name))
+        f"warboard-{name}.csv",
+        header,
+        lines(form.filters(), form.newest_first, form.only(name)),
+        excel=form.cleaned_data.get("excel", False),
     )
 
 

@@ -1,0 +1,214 @@
+"""What keeps the dashboard fast at a million events: fixed query counts, snapshots, stored
+sentences and the statement timeout. The timings themselves are `make bench-web`'s."""
+
+import datetime
+import json
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.models import Article, Event, LossReport
+
+D = datetime.date
+FRAGMENT = {"HX-Request": "true", "HX-Target": "timeline-list"}
+MORE = {"HX-Request": "true", "HX-Target": "timeline-more"}
+
+
+def _populate(make_article, make_event, make_loss, make_pledge, count):
+    article = make_article(outlet="Reuters", title="Russian strikes on Kharkiv")
+    for i in range(count):
+        date = None if i % 7 == 0 else D(2024, 1, 1) + datetime.timedelta(days=i % 40)
+        event = make_event(article=article, date=date, countries=["UA", "DE"], places=["Kharkiv"], type="strike")
+        make_loss(event, date=date or D(2024, 1, 1))
+        make_pledge(event, review_state="confirmed")
+    return article
+
+
+def _for_3_and_60_events(fixtures, measure) -> list:
+    """measure() with 3 events in the database, then with 60."""
+    results = []
+    for size in (3, 60):
+        Event.objects.all().delete()
+        _populate(*fixtures, size)
+        results.append(measure())
+    return results
+
+
+def _queries(client, url, params, headers=None) -> int:
+    client.get(url, params, headers=headers or {})  # session, permissions and snapshots warmed alike
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, params, headers=headers or {})
+        if hasattr(response, "streaming_content"):
+            b"".join(response.streaming_content)
+    assert response.status_code == 200, response
+    return len(captured)
+
+
+FILTERS = [
+    {},
+    {"from": "2024-01-02", "to": "2024-01-20"},
+    {"type": "strike"},
+    {"country": "DE"},
+    {"place": "Kharkiv"},
+    {"outlet": "Reuters"},
+    {"review": "confirmed"},
+    {"undated": "1"},
+    {"q": "Russian"},
+    {"order": "oldest"},
+]
+
+
+@pytest.mark.parametrize("params", FILTERS, ids=lambda params: "&".join(params) or "unfiltered")
+def test_it_reads_the_timeline_in_the_same_number_of_queries_for_3_or_60_events(
+    viewer_client, make_article, make_event, make_loss, make_pledge, params
+):
+    url = reverse("timeline")
+    counts = _for_3_and_60_events(
+        (make_article, make_event, make_loss, make_pledge),
+        lambda: (_queries(viewer_client, url, params), _queries(viewer_client, url, params, FRAGMENT)),
+    )
+    assert counts[0] == counts[1]
+    # The fragment skips the filter lists; the page adds them from one snapshot read.
+    assert counts[1][0] == counts[1][1] + 1
+
+
+def test_it_reads_any_load_more_page_in_a_fixed_number_of_queries(
+    viewer_client, make_article, make_event, make_loss, make_pledge
+):
+    _populate(make_article, make_event, make_loss, make_pledge, 80)
+    counts, after, seen = [], None, []
+    while True:
+        params = {"after": after} if after else {}
+        with CaptureQueriesContext(connection) as captured:
+            response = viewer_client.get(reverse("timeline"), params, headers=MORE)
+        html = response.content.decode()
+        seen += [int(pk) for pk in re.findall(r'id="card-(\d+)"', html)]
+        if after:
+            counts.append(len(captured))
+        match = re.search(r'href="/\?[^"]*after=([^"&]+)"', html)
+        if not match:
+            break
+        after = match.group(1)
+    assert len(counts) == 3 and len(set(counts)) == 1
+    # Newest first, undated last, every event once.
+    expected = list(Event.objects.in_order().values_list("pk", flat=True))
+    assert seen == expected
+
+
+@pytest.mark.parametrize("name", ["charts", "charts_json"])
+def test_it_reads_the_charts_in_the_same_number_of_queries_for_3_or_60_events(
+    viewer_client, make_article, make_event, make_loss, make_pledge, name
+):
+    counts = _for_3_and_60_events(
+        (make_article, make_event, make_loss, make_pledge),
+        lambda: _queries(viewer_client, reverse(name), {"country": "DE"}),
+    )
+    assert counts[0] == counts[1]
+
+
+@pytest.mark.parametrize("name", ["events", "losses", "pledges"])
+def test_it_exports_in_the_same_number_of_queries_for_3_or_60_events(
+    viewer_client, make_article, make_event, make_loss, make_pledge, name
+):
+    counts = _for_3_and_60_events(
+        (make_article, make_event, make_loss, make_pledge),
+        lambda: _queries(viewer_client, reverse(f"export_{name}"), {}),
+    )
+    assert counts[0] == counts[1]
+
+
+def test_it_serves_the_charts_from_their_snapshot_until_a_record_changes(viewer_client, make_event, make_loss):
+    event = make_event(date=D(2024, 1, 5))
+    loss = make_loss(event, min=800, max=800)
+    url = reverse("charts_json")
+    first = viewer_client.get(url).json()
+    with CaptureQueriesContext(connection) as captured:
+        again = viewer_client.get(url).json()
+    assert again == first
+    assert sum("warboard_snapshot" in query["sql"] for query in captured) == 1
+    assert not any("articles_lossreport" in query["sql"] for query in captured)
+
+    LossReport.objects.filter(pk=loss.pk).update(min=900, max=900)
+    changed = viewer_client.get(url).json()
+    assert changed["losses"]["datasets"][0]["data"] == [900]
+    assert first["losses"]["datasets"][0]["data"] == [800]
+
+
+def test_it_counts_the_timeline_up_to_a_thousand(viewer_client, make_event, monkeypatch):
+    from warboard import views
+
+    monkeypatch.setattr(views, "COUNT_LIMIT", 3)
+    for _ in range(4):
+        make_event()
+    assert "3+ events" in viewer_client.get(reverse("timeline")).content.decode()
+    Event.objects.first().delete()
+    assert "3 events" in viewer_client.get(reverse("timeline")).content.decode()
+
+
+def test_it_stores_each_records_sentence_and_follows_the_articles_text(make_article, make_event, make_loss):
+    article = make_article(text="Intro. Russia lost 800 soldiers. Outro.")
+    event = make_event(article=article, summary="Russia lost 800 soldiers.")
+    loss = make_loss(event)
+    event.refresh_from_db()
+    loss.refresh_from_db()
+    assert event.sentence_text == loss.sentence_text == "Russia lost 800 soldiers."
+    article.text = "Start. Russia lost 900 soldiers. End."
+    article.save()
+    event.refresh_from_db()
+    assert event.sentence_text == "Russia lost 900 soldiers."
+
+
+def test_it_stops_a_runaway_query_with_a_clear_page(viewer_client, make_event, monkeypatch, settings):
+    from warboard import views
+
+    settings.WEB_STATEMENT_TIMEOUT_MS = 100
+
+    def slow(events):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_sleep(5)")
+        return 0
+
+    monkeypatch.setattr(views, "_bounded_count", slow)
+    make_event()
+    started = datetime.datetime.now()
+    response = viewer_client.get(reverse("timeline"))
+    assert (datetime.datetime.now() - started).total_seconds() < 3
+    assert response.status_code == 503
+    assert "This took too long to answer" in response.content.decode()
+
+
+def test_it_leaves_management_commands_without_a_timeout(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == "0"
+
+
+def test_it_keeps_the_snapshot_json_as_the_charts_gave_it(viewer_client, make_event, make_loss):
+    make_loss(make_event(date=D(2024, 1, 5)))
+    response = viewer_client.get(reverse("charts_json"))
+    assert json.loads(response.content)["losses"]["labels"] == ["2024-01-05"]
+
+
+def test_it_escapes_the_charts_json_as_json_script_does():
+    from django.utils.html import json_script
+
+    from warboard import charts
+
+    value = {"place": "</script><script>alert(1)</script> & more", "n": [1, 2]}
+    expected = json_script(value, "chart-data")
+    inner = expected.split(">", 1)[1].rsplit("</script>", 1)[0]
+    assert charts.script_safe(json.dumps(value)) == inner
+
+
+def test_it_lists_a_new_country_at_once_unless_articles_are_being_processed(viewer_client, make_article, make_event):
+    make_event(countries=["UA"])
+    viewer_client.get(reverse("timeline"))
+    make_event(countries=["PL"])
+    assert 'value="PL"' in viewer_client.get(reverse("timeline")).content.decode()
+    make_event(countries=["MD"])
+    Article.objects.filter(pk=make_article().pk).update(status="queued")
+    # An ingest under way: the lists computed a moment ago stand, rather than every page listing them again.
+    assert 'value="MD"' not in viewer_client.get(reverse("timeline")).content.decode()
