@@ -708,13 +708,27 @@ RETELLING = re.compile(
 )
 
 
+# How many sentences back "the attack" may point to the attack told before.
+RETELLING_REACH = 6
+
+
 def _merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
     """The same happening told twice is one event: fold later duplicates into the first."""
     keep: list[int] = []
     target: dict[int, int] = {}
     for index, event in enumerate(result.events):
         twin = None
-        for kept in keep:
+        if event.retold:
+            # "Russia's defence ministry has denied responsibility for the strike": the strike told
+            # a few sentences before, not a second one.
+            for kept in reversed(keep):
+                other = result.events[kept]
+                if sentence_of_event[index] - sentence_of_event[kept] > RETELLING_REACH:
+                    break
+                if other.type == event.type:
+                    twin = kept
+                    break
+        for kept in keep if twin is None else []:
             other = result.events[kept]
             if other.type != event.type or event.date is None or other.date != event.date:
                 continue
