@@ -259,6 +259,10 @@ def _definite(doc, cue) -> bool:
 
 
 TENSELESS_TYPES = frozenset({"aid"})
+# A cue noun in these phrases is a circumstance of what the sentence tells, not a happening it reports.
+CIRCUMSTANCE_PREPOSITIONS = frozenset(
+    ["despite", "amid", "about", "against", "like", "than", "toward", "towards", "over"]
+)
 PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "having"})
 PAST_BE = frozenset({"was", "were", "been", "is", "are", "be", "'s", "'re", "being", "am"})
 
@@ -292,6 +296,9 @@ def _told_as_happened(doc, cue) -> bool:
     span = doc.char_span(cue[1], cue[2], alignment_mode="expand")
     if span is None:
         return True
+    noun = span.root
+    if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPOSITIONS:
+        return False  # "despite the sanctions", "amid fighting", "concern over attacks": no report of them
     verb = _predicate(span.root)
     if verb is None:
         return False
