@@ -208,3 +208,19 @@ def _sentence_context(text, number):
 )
 def test_it_types_the_happenings_the_issue_names(run, text, published, expected):
     assert events_of(run(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pool p158 (CNN), made up: a tone or a deal struck fires no weapon
+        "Ukrainian President Volodymyr Zelensky struck an unusually subdued tone as he addressed his nation.",
+        "Ankara struck a deal with Kyiv over grain shipments.",
+        # pool p041 (Guardian), p186 (CSIS), made up: a guess is no happening
+        "European Union countries are likely to approve a phased embargo on Russian oil, according to EU officials.",
+        "Such a resulting ceasefire would also likely favor an exhausted Ukraine more than Russia.",
+        "A new offensive could begin within days.",
+    ],
+)
+def test_it_gives_no_event_for_figures_of_speech_and_guesses(run, text):
+    assert run(text, D(2022, 4, 29)).events == []

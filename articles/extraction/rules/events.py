@@ -95,6 +95,10 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
             continue
         if span.label_.startswith("EVENT_"):
             kind = span.label_[6:].lower()
+            if kind == "strike" and any(
+                child.dep_ == "dobj" and child.lemma_ in FIGURATIVE_STRIKE for child in span.root.children
+            ):
+                continue  # "struck an unusually subdued tone", "struck a deal": no weapon fired
             if kind == "training" and span.root.lemma_ == "train" and span.root.pos_ != "VERB":
                 continue  # "a train station", "trains not running"
             if kind == "battle" and span.end < ctx.sent.end and doc[span.end].lower_ in NAMED_THING_AFTER:
@@ -124,6 +128,7 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
 NAMED_THING_AFTER = frozenset(
     ["vehicle", "vehicles", "tank", "tanks", "group", "groups", "compartment", "rifle", "rifles", "uniform", "uniforms"]
 )
+FIGURATIVE_STRIKE = frozenset(["tone", "deal", "chord", "note", "balance", "agreement", "bargain", "blow", "pose"])
 NOT_TERRITORY_AFTER = frozenset(["a", "an", "steps", "measures", "part", "action", "note", "place", "care", "time"])
 INVASION_TO_DATE = re.compile(r"^[”\"’']?(?:\s+of\s+[\w’']+)?\s*(?:on\s+|,\s*|in\s+)?$")
 ANNIVERSARY = re.compile(r"\banniversary\b[^.]{0,60}$", re.I)
