@@ -224,3 +224,11 @@ def test_it_types_the_happenings_the_issue_names(run, text, published, expected)
 )
 def test_it_gives_no_event_for_figures_of_speech_and_guesses(run, text):
     assert run(text, D(2022, 4, 29)).events == []
+
+
+def test_it_reads_aid_cues_in_their_tense_like_any_other(run):
+    # p019 (Guardian) "Maxar published a picture of a 40-mile convoy of forces": a column of troops, no aid;
+    # seed-004 (Kyiv Independent) "The Netherlands is sending eighteen F-16s." stays a delivery; made up:
+    assert run("A 40-mile convoy of forces was seen about 30 miles from the capital.", D(2022, 2, 28)).events == []
+    assert events_of(run("The Netherlands is sending eighteen F-16s.", D(2024, 1, 4))) == [("aid", None)]
+    assert events_of(run("Norway will supply two F-16 fighter jets to Ukraine.", D(2024, 1, 4))) == [("aid", None)]

@@ -207,8 +207,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     if not cues:
         return []
     if not ctx.dates:
-        told = [cue for cue in cues if cue[0] in TENSELESS_TYPES or _told_as_happened(doc, cue)]
-        cues = told
+        cues = [cue for cue in cues if _told_as_happened(doc, cue)]
         if not cues:
             return []
     types = {kind for kind, _s, _e in cues}
@@ -263,7 +262,6 @@ def _definite(doc, cue) -> bool:
     )
 
 
-TENSELESS_TYPES = frozenset({"aid"})
 # A cue noun in these phrases is a circumstance of what the sentence tells, not a happening it reports.
 CIRCUMSTANCE_PREPOSITIONS = frozenset(
     ["despite", "amid", "about", "against", "like", "than", "toward", "towards", "over"]
