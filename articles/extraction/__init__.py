@@ -304,6 +304,21 @@ def _is_future(sent, start: int, end: int, doc_text: str | None = None) -> bool:
         head = head.head
     if head.pos_ not in ("VERB", "AUX"):
         return False
+    for _ in range(4):
+        # "the Nato leaders assembling in Brussels on Thursday", "gatherings held in Brussels on
+        # Thursday": a participle without its own auxiliary takes the tense of the clause it sits in
+        if (
+            head.tag_ not in ("VBG", "VBN")
+            or head.dep_ not in ("acl", "advcl")
+            or any(child.dep_ in ("aux", "auxpass") for child in head.children)
+        ):
+            break
+        clause = head.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.pos_ not in ("VERB", "AUX"):
+            break
+        head = clause
     auxes = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
     if auxes & FUTURE_AUX:
         return True

@@ -232,3 +232,24 @@ def test_it_reads_aid_cues_in_their_tense_like_any_other(run):
     assert run("A 40-mile convoy of forces was seen about 30 miles from the capital.", D(2022, 2, 28)).events == []
     assert events_of(run("The Netherlands is sending eighteen F-16s.", D(2024, 1, 4))) == [("aid", None)]
     assert events_of(run("Norway will supply two F-16 fighter jets to Ukraine.", D(2024, 1, 4))) == [("aid", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # p030 (Guardian, a Wednesday): the participle takes the future of its clause
+        (
+            "The Nato meeting will be one of a string of leaders’ gatherings held in Brussels on Thursday.",
+            D(2022, 3, 23),
+            [("diplomacy", D(2022, 3, 24))],
+        ),
+        # made up
+        (
+            "The ministers meeting in Geneva on Friday will sign the accord.",
+            D(2023, 1, 4),
+            [("diplomacy", D(2023, 1, 6))],
+        ),
+    ],
+)
+def test_it_dates_a_weekday_on_a_participle_by_the_tense_of_its_clause(run, text, published, expected):
+    assert events_of(run(text, published)) == expected

@@ -282,7 +282,7 @@ def _predicate(token):
     else:
         return None
     for _ in range(3):
-        if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
         else:
             break
