@@ -253,3 +253,22 @@ def test_it_reads_aid_cues_in_their_tense_like_any_other(run):
 )
 def test_it_dates_a_weekday_on_a_participle_by_the_tense_of_its_clause(run, text, published, expected):
     assert events_of(run(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # p069 (Guardian), p062 (AP), made up: surrounding a city is fighting; "the besieged city" names one
+        (
+            "The Russian military surrounded the city on 2 March and proceeded to pin Ukrainian defenders into "
+            "smaller pockets.",
+            D(2022, 5, 17),
+            [("battle", D(2022, 3, 2))],
+        ),
+        ("Mariupol has been besieged by Russian troops for weeks.", D(2022, 4, 19), [("battle", None)]),
+        ("Russian troops surrounded the village of Krynky on Monday.", D(2023, 1, 5), [("battle", D(2023, 1, 2))]),
+        ("The besieged city of Mariupol remains cut off.", D(2023, 1, 5), []),
+    ],
+)
+def test_it_reads_a_siege_as_a_battle(run, text, published, expected):
+    assert events_of(run(text, published)) == expected
