@@ -272,3 +272,20 @@ def test_it_dates_a_weekday_on_a_participle_by_the_tense_of_its_clause(run, text
 )
 def test_it_reads_a_siege_as_a_battle(run, text, published, expected):
     assert events_of(run(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # p019 (Guardian), made up: "expel" doubles its l, and an expulsion of diplomats is diplomacy
+        (
+            "While the assembly was underway, the US mission to the UN announced it was expelling 12 Russian "
+            "diplomats.",
+            D(2022, 2, 28),
+            [("diplomacy", None)],
+        ),
+        ("Poland expelled 45 Russian diplomats on Wednesday.", D(2022, 3, 24), [("diplomacy", D(2022, 3, 23))]),
+    ],
+)
+def test_it_finds_a_cue_verb_that_doubles_its_last_letter(run, text, published, expected):
+    assert events_of(run(text, published)) == expected

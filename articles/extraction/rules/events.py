@@ -36,7 +36,16 @@ def _written_forms(token: dict) -> dict:
     if lemma is None:
         return token
     lemmas = lemma["IN"] if isinstance(lemma, dict) else [lemma]
-    return {"LOWER": {"IN": inflections(*lemmas)}}
+    forms = inflections(*lemmas)
+    # "expel" -> expelled, "ship" -> shipping: a final consonant after one vowel may double; a form
+    # that English never writes ("visitted") costs nothing
+    forms += [
+        word + word[-1] + ending
+        for word in lemmas
+        if len(word) > 2 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou"
+        for ending in ("ed", "ing")
+    ]
+    return {"LOWER": {"IN": list(dict.fromkeys(forms))}}
 
 
 def load_cues(language: str = "en") -> tuple[list[dict], dict[str, tuple[str, frozenset[str], int, int]]]:
