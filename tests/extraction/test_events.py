@@ -289,3 +289,21 @@ def test_it_reads_a_siege_as_a_battle(run, text, published, expected):
 )
 def test_it_finds_a_cue_verb_that_doubles_its_last_letter(run, text, published, expected):
     assert events_of(run(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # p213 (Ukrainska Pravda), seed-000 (AP), made up: an attack on positions or a direction is fighting
+        ("Twice the Russian invaders attacked on the Oleksandrivka direction.", D(2026, 2, 27), [("battle", None)]),
+        (
+            "Russian infantry attacked Ukrainian positions near Robotyne on Sunday.",
+            D(2023, 9, 18),
+            [("battle", D(2023, 9, 17))],
+        ),
+        # made up: drones attacking a city strike it
+        ("Russian drones attacked Odesa on Sunday.", D(2023, 9, 18), [("strike", D(2023, 9, 17))]),
+    ],
+)
+def test_it_reads_an_attack_on_positions_as_a_battle(run, text, published, expected):
+    assert events_of(run(text, published)) == expected

@@ -108,6 +108,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 child.dep_ == "dobj" and child.lemma_ in FIGURATIVE_STRIKE for child in span.root.children
             ):
                 continue  # "struck an unusually subdued tone", "struck a deal": no weapon fired
+            if kind == "strike" and _ground_attack(ctx, span):
+                kind = "battle"
             if kind == "training" and span.root.lemma_ == "train" and span.root.pos_ != "VERB":
                 continue  # "a train station", "trains not running"
             if kind == "battle" and span.end < ctx.sent.end and doc[span.end].lower_ in NAMED_THING_AFTER:
@@ -131,6 +133,21 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 kind = "battle"
             found.append((kind, span.start_char, span.end_char))
     return found
+
+
+# "the Russian army carried out 23 attacks, attempting to advance", "invaders attacked on the
+# Oleksandrivka direction": an attack told with the ground it is fought over is fighting, not a strike.
+GROUND_WORDS = frozenset(
+    ["direction", "directions", "positions", "position", "advance", "advancing", "frontline", "infantry", "assaults"]
+)
+
+
+def _ground_attack(ctx: SentenceContext, span) -> bool:
+    """A bare "attack" (no missile, drone or air before it) in a sentence about ground and positions."""
+    root = span.root
+    if root.lemma_ != "attack" or len(span) > 1 or any(child.dep_ in ("compound", "amod") for child in root.children):
+        return False
+    return any(token.lower_ in GROUND_WORDS for token in ctx.sent)
 
 
 # Words that make a battle cue part of a weapon's name: "armoured fighting vehicles", "battle tanks".
