@@ -159,7 +159,8 @@ def _governing_verb(token):
 def _reported(trigger, verbs: frozenset[str]) -> bool:
     """Whether the trigger's clause is what a reporting verb reports ("announced that X would send")."""
     verb = _governing_verb(trigger)
-    return verb.dep_ in ("ccomp", "conj") and verb.head.lemma_ in verbs
+    # a decision is reported in the past ("said it would adopt"); "experts say numbers would rise" is a guess
+    return verb.dep_ in ("ccomp", "conj") and verb.head.lemma_ in verbs and verb.head.tag_ in ("VBD", "VBN")
 
 
 def _terminated(rule: ContextRule, trigger, end: int) -> int:

@@ -170,3 +170,20 @@ def test_every_rule_of_the_data_file_has_a_known_direction_and_scope(tmp_path):
     bad.write_text(json.dumps({"category": "NEGATED", "pattern": [{"LOWER": "not"}], "scope": "window"}) + "\n")
     with pytest.raises(ValueError, match="scope"):
         context.load_rules(bad)
+
+
+def test_it_keeps_would_a_conjecture_under_a_reporting_verb_in_the_present():
+    # pool p198 (Al Jazeera): "those numbers would rise in the event of a major assault ..., experts say"
+    sent = parsed(
+        "Numbers NNS NOUN nsubj 2 number",
+        "would MD AUX aux 2 would",
+        "rise VB VERB ccomp 7 rise",
+        "in IN ADP prep 2 in",
+        "an DT DET det 5 an",
+        "assault NN NOUN pobj 3 assault",
+        ", , PUNCT punct 7 ,",
+        "say VBP VERB ROOT 7 say",
+        "experts NNS NOUN nsubj 7 expert",
+        ". . PUNCT punct 7 .",
+    )
+    assert covered(sent, "assault") == ["HYPOTHETICAL"]
