@@ -304,6 +304,21 @@ def _is_future(sent, start: int, end: int, doc_text: str | None = None) -> bool:
         head = head.head
     if head.pos_ not in ("VERB", "AUX"):
         return False
+    for _ in range(4):
+        # "the Nato leaders assembling in Brussels on Thursday", "gatherings held in Brussels on
+        # Thursday": a participle without its own auxiliary takes the tense of the clause it sits in
+        if (
+            head.tag_ not in ("VBG", "VBN")
+            or head.dep_ not in ("acl", "advcl")
+            or any(child.dep_ in ("aux", "auxpass") for child in head.children)
+        ):
+            break
+        clause = head.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.pos_ not in ("VERB", "AUX"):
+            break
+        head = clause
     auxes = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
     if auxes & FUTURE_AUX:
         return True
@@ -708,13 +723,27 @@ RETELLING = re.compile(
 )
 
 
+# How many sentences back "the attack" may point to the attack told before.
+RETELLING_REACH = 6
+
+
 def _merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
     """The same happening told twice is one event: fold later duplicates into the first."""
     keep: list[int] = []
     target: dict[int, int] = {}
     for index, event in enumerate(result.events):
         twin = None
-        for kept in keep:
+        if event.retold:
+            # "Russia's defence ministry has denied responsibility for the strike": the strike told
+            # a few sentences before, not a second one.
+            for kept in reversed(keep):
+                other = result.events[kept]
+                if sentence_of_event[index] - sentence_of_event[kept] > RETELLING_REACH:
+                    break
+                if other.type == event.type:
+                    twin = kept
+                    break
+        for kept in keep if twin is None else []:
             other = result.events[kept]
             if other.type != event.type or event.date is None or other.date != event.date:
                 continue

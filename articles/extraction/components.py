@@ -3,8 +3,9 @@
 - "gazetteer_ruler" is spaCy's own EntityRuler, placed before the statistical
   NER so its COUNTRY, PLACE and EQUIPMENT spans win; the pipeline builder
   feeds it the gazetteers (patterns as data, see `gazetteer_patterns`).
-- "warboard_cues" is a Matcher over token patterns kept as data in the rule
-  modules (`rules.losses.CUE_PATTERNS`, `rules.events.CUE_PATTERNS`); it puts
+- "warboard_cues" is a Matcher over token patterns kept as data
+  (`rules.losses.CUE_PATTERNS`, the event cues of patterns/en/events.jsonl read
+  by `rules.events.load_cues`); it puts
   every cue in `doc.spans["cues"]`, labelled "LOSS_KILLED", "EVENT_STRIKE"...,
   so the rules read them per sentence instead of searching the text again.
 - "warboard_agents" is a DependencyMatcher over patterns kept as data in

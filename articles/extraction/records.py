@@ -92,6 +92,9 @@ class Event:
     places: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     span: Span = (0, 0)
+    # "the attack", "Xi's visit": the sentence names a happening told before; the engine folds it
+    # into that event rather than showing it twice (not part of SPEC's record).
+    retold: bool = field(default=False, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

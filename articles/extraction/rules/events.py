@@ -19,269 +19,63 @@ January 20 conference" -> two diplomacy events).
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
+from articles.extraction import context
 from articles.extraction.records import Event
 from articles.extraction.rules import SentenceContext, inflections
 
-
-def _lemmas(label: str, *lemmas: str) -> dict:
-    return {"label": label, "pattern": [{"LOWER": {"IN": inflections(*lemmas)}}]}
+PATTERNS = Path(__file__).resolve().parents[1] / "patterns"
 
 
-def _phrases(label: str, *phrases: str) -> list[dict]:
-    return [{"label": label, "pattern": [{"LOWER": w} for w in phrase.lower().split()]} for phrase in phrases]
+def _written_forms(token: dict) -> dict:
+    """A LEMMA token pattern as the LOWER forms the cue PhraseMatcher matches ("launch" -> launch, launched ...)."""
+    lemma = token.get("LEMMA")
+    if lemma is None:
+        return token
+    lemmas = lemma["IN"] if isinstance(lemma, dict) else [lemma]
+    forms = inflections(*lemmas)
+    # "expel" -> expelled, "ship" -> shipping: a final consonant after one vowel may double; a form
+    # that English never writes ("visitted") costs nothing
+    forms += [
+        word + word[-1] + ending
+        for word in lemmas
+        if len(word) > 2 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou"
+        for ending in ("ed", "ing")
+    ]
+    return {"LOWER": {"IN": list(dict.fromkeys(forms))}}
 
 
-STRIKE_OBJECTS = [
-    "missiles",
-    "missile",
-    "drones",
-    "drone",
-    "rockets",
-    "rocket",
-    "strikes",
-    "strike",
-    "attack",
-    "attacks",
-    "barrage",
-    "barrages",
-    "shells",
-    "bombs",
-    "projectiles",
-    "shahed",
-    "shaheds",
-]
-AID_OBJECTS = [
-    "weapons",
-    "aid",
-    "assistance",
-    "tanks",
-    "missiles",
-    "vehicles",
-    "jets",
-    "systems",
-    "howitzers",
-    "ammunition",
-    "equipment",
-    "drones",
-    "arms",
-    "artillery",
-    "f-16s",
-    "f-16",
-    "rockets",
-    "munitions",
-    "package",
-    "air",
-    "armoured",
-    "armored",
-    "fighter",
-    "military",
-    "heavy",
-    "launchers",
-    "cannons",
-    "shells",
-    "generators",
-    "helicopters",
-    "instructors",
-    "patriot",
-    "himars",
-    "leopard",
-    "abrams",
-]
+def load_cues(language: str = "en") -> tuple[list[dict], dict[str, tuple[str, frozenset[str], int, int]]]:
+    """The event cue patterns of patterns/<language>/events.jsonl, and the near-word cues among them.
+
+    Returns (patterns for the cue matcher, {label: (event type, words, tokens after, tokens before)}).
+    """
+    patterns: list[dict] = []
+    near: dict[str, tuple[str, frozenset[str], int, int]] = {}
+    with (PATTERNS / language / "events.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            row = json.loads(line)
+            patterns.append({"label": row["label"], "pattern": [_written_forms(t) for t in row["pattern"]]})
+            if "near" in row:
+                near[row["label"]] = (row["type"], frozenset(row["near"]), row.get("after", 0), row.get("before", 0))
+    return patterns, near
 
 
 # Cues that count only with the right word near them, checked in `cue_types`:
 # "launched 242 drones" (a strike) but not "launched an investigation"; "will supply two
 # F-16 fighter jets" (aid) but not "supply chains"; "the ambassador ... returned to Kyiv".
-# label: (event type, words to look for, how many tokens after, how many before)
-NEAR_CUES = {
-    "NEAR_STRIKE": ("strike", frozenset(STRIKE_OBJECTS), 6, 0),
-    "NEAR_AID": ("aid", frozenset(AID_OBJECTS), 6, 4),
-    "NEAR_DIPLOMACY": ("diplomacy", frozenset({"ambassador", "envoy", "embassy", "diplomats", "ambassadors"}), 0, 7),
-}
-
-
-def _near(label: str, lemmas: list[str]) -> dict:
-    return {"label": label, "pattern": [{"LOWER": {"IN": inflections(*lemmas)}}]}
-
-
-CUE_PATTERNS: list[dict] = [
-    # strike
-    _lemmas(
-        "EVENT_STRIKE", "airstrike", "shelling", "bombardment", "barrage", "explosion", "blast", "bombing", "detonation"
-    ),
-    _near("NEAR_STRIKE", ["launch", "fire", "hit", "strike"]),
-    *_phrases(
-        "EVENT_STRIKE",
-        "missile attack",
-        "missile attacks",
-        "drone attack",
-        "drone attacks",
-        "rocket attack",
-        "rocket attacks",
-        "missile strike",
-        "missile strikes",
-        "drone strike",
-        "drone strikes",
-        "air strike",
-        "air strikes",
-        "rocket strikes",
-        "aerial attack",
-        "air attack",
-        "retaliatory attack",
-        "was hit",
-        "were hit",
-        "struck",
-        "attack on",
-        "attacks on",
-        "attacked",
-        "strikes",
-        "strike",
-        "attack",
-        "attacks",
-        "air raid",
-        "shot down",
-        "sabotage",
-        "shelled",
-        "massively fired",
-        "fired on",
-    ),
-    # battle
-    _lemmas(
-        "EVENT_BATTLE",
-        "offensive",
-        "counteroffensive",
-        "counter-offensive",
-        "fighting",
-        "battle",
-        "clash",
-        "recapture",
-        "liberate",
-        "withdraw",
-        "storm",
-        "repel",
-        "encircle",
-        "seize",
-    ),
-    {"label": "EVENT_BATTLE", "pattern": [{"LOWER": {"IN": inflections("invade")}}]},
-    # "the invasion of Ukraine on Feb. 24, 2022": the noun is the happening only next to its day
-    *_phrases("EVENT_INVASION", "invasion", "full-scale invasion", "special military operation"),
-    *_phrases(
-        "EVENT_BATTLE",
-        "combat engagements",
-        "took control",
-        "taken control",
-        "take control",
-        "captured",
-        "abandon",
-        "attempts to attack",
-        "attempted to storm",
-        "assault",
-        "assaults",
-        "advanced",
-        "advancing",
-        "ground forces",
-        "have taken",
-        "to have taken",
-        "took over",
-        "invasion begins",
-        "invasion began",
-        "forced to abandon",
-        "assault on",
-    ),
-    # prisoner exchange
-    *_phrases(
-        "EVENT_PRISONER_EXCHANGE",
-        "prisoner exchange",
-        "prisoner exchanges",
-        "exchange of prisoners",
-        "prisoner swap",
-        "exchange prisoners",
-        "exchanged prisoners",
-        "released from russian captivity",
-        "released from captivity",
-        "returned from captivity",
-        "pow exchange",
-    ),
-    # aid
-    _lemmas("EVENT_AID", "pledge", "donate"),
-    _near(
-        "NEAR_AID",
-        ["send", "supply", "provide", "deliver", "ship", "give", "transfer", "donate", "announce", "approve"],
-    ),
-    *_phrases(
-        "EVENT_AID",
-        "military aid",
-        "military assistance",
-        "security assistance",
-        "aid package",
-        "weapons package",
-        "tranche",
-        "lethal aid",
-        "handed over",
-        "convoy",
-        "weapons deliveries",
-        "arms deliveries",
-    ),
-    # sanctions
-    _lemmas("EVENT_SANCTIONS", "sanction", "embargo"),
-    *_phrases("EVENT_SANCTIONS", "export controls", "price cap", "asset freeze", "trade status"),
-    # diplomacy
-    _lemmas(
-        "EVENT_DIPLOMACY", "talk", "summit", "negotiation", "visit", "meet", "meeting", "conference", "expel", "summon"
-    ),
-    _near("NEAR_DIPLOMACY", ["return", "arrive", "reopen", "recall", "leave", "expel", "close", "present"]),
-    *_phrases(
-        "EVENT_DIPLOMACY",
-        "phone call",
-        "phone conversation",
-        "call between",
-        "spoke with",
-        "spoke to",
-        "emergency session",
-        "urgent debate",
-        "request to join",
-        "application",
-        "peace plan",
-        "peace talks",
-        "deal was reached",
-        "signed",
-        "host",
-        "agreement",
-        "ceasefire",
-        "cease-fire",
-        "general assembly",
-        "human rights council",
-    ),
-    # training
-    _lemmas("EVENT_TRAINING", "train", "training", "instructor"),
-    # mobilization
-    _lemmas("EVENT_MOBILIZATION", "mobilization", "mobilisation", "conscription", "recruitment", "call-up"),
-    *_phrases(
-        "EVENT_MOBILIZATION",
-        "increased production",
-        "increase production",
-        "ramped-up production",
-        "defense production",
-        "defence production",
-    ),
-    # other
-    *_phrases(
-        "EVENT_OTHER",
-        "high alert",
-        "nuclear forces",
-        "investigation",
-        "referendum",
-        "ban all",
-        "discovers the bodies",
-        "bodies of",
-    ),
-]
+CUE_PATTERNS, NEAR_CUES = load_cues()
 
 # Strongest first: a sentence with a strike and a talk is about the strike.
 TYPE_ORDER = (
-    "prisoner_exchange", "strike", "battle", "sanctions", "training", "aid", "mobilization", "diplomacy", "other",
+    "prisoner_exchange", "strike", "battle", "losses", "sanctions", "training", "aid", "mobilization", "diplomacy",
+    "other",
 )  # fmt: skip
 REPORTING_LEMMAS = frozenset(["say", "tell", "announce", "report", "claim", "state", "add", "confirm", "write"])
 REPORTING = re.compile(
@@ -291,9 +85,6 @@ REPORTING = re.compile(
 )
 PAST_PERFECT = re.compile(
     r"\bhad\s+(?:been\s+)?\w+ed\b|\bhad\s+(?:taken|begun|shot|hit|struck|won|lost|fought|driven)\b"
-)
-NOT_A_HAPPENING = re.compile(
-    r"\b(?:would|could|might|may|if|unless|should|whether|anniversary|not\s+(?:been|yet)|no\s+offensive)\b", re.I
 )
 
 
@@ -313,6 +104,14 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
             continue
         if span.label_.startswith("EVENT_"):
             kind = span.label_[6:].lower()
+            if kind == "strike" and any(
+                child.dep_ == "dobj" and child.lemma_ in FIGURATIVE_STRIKE for child in span.root.children
+            ):
+                continue  # "struck an unusually subdued tone", "struck a deal": no weapon fired
+            if kind == "strike" and _ground_attack(ctx, span):
+                kind = "battle"
+            if kind == "training" and span.root.lemma_ == "train" and span.root.pos_ != "VERB":
+                continue  # "a train station", "trains not running"
             if kind == "battle" and span.end < ctx.sent.end and doc[span.end].lower_ in NAMED_THING_AFTER:
                 continue  # "infantry fighting vehicles", "battle tanks": a kind of weapon, no fighting
             if (
@@ -336,20 +135,38 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
     return found
 
 
+# "the Russian army carried out 23 attacks, attempting to advance", "invaders attacked on the
+# Oleksandrivka direction": an attack told with the ground it is fought over is fighting, not a strike.
+GROUND_WORDS = frozenset(
+    ["direction", "directions", "positions", "position", "advance", "advancing", "frontline", "infantry", "assaults"]
+)
+
+
+def _ground_attack(ctx: SentenceContext, span) -> bool:
+    """A bare "attack" (no missile, drone or air before it) in a sentence about ground and positions."""
+    root = span.root
+    if root.lemma_ != "attack" or len(span) > 1 or any(child.dep_ in ("compound", "amod") for child in root.children):
+        return False
+    return any(token.lower_ in GROUND_WORDS for token in ctx.sent)
+
+
 # Words that make a battle cue part of a weapon's name: "armoured fighting vehicles", "battle tanks".
 NAMED_THING_AFTER = frozenset(
     ["vehicle", "vehicles", "tank", "tanks", "group", "groups", "compartment", "rifle", "rifles", "uniform", "uniforms"]
 )
+FIGURATIVE_STRIKE = frozenset(["tone", "deal", "chord", "note", "balance", "agreement", "bargain", "blow", "pose"])
 NOT_TERRITORY_AFTER = frozenset(["a", "an", "steps", "measures", "part", "action", "note", "place", "care", "time"])
 INVASION_TO_DATE = re.compile(r"^[”\"’']?(?:\s+of\s+[\w’']+)?\s*(?:on\s+|,\s*|in\s+)?$")
 ANNIVERSARY = re.compile(r"\banniversary\b[^.]{0,60}$", re.I)
-MODALS = frozenset({"would", "could", "might", "may", "can", "should", "must"})
 WAR_ITSELF = re.compile(r"^\s*(?:on|against)\s+(?:Ukraine|Russia)\b(?!\s*'s|’s)", re.I)
-SPAN_START = re.compile(r"(?:since|until|till|from|ahead\s+of|before|by)\s+$", re.I)
+SPAN_START = re.compile(r"(?:until|till|ahead\s+of|before|by)\s+$", re.I)
 
 
 def _live_cue(ctx: SentenceContext, kind: str, start: int, end: int) -> bool:
-    """A cue under a modal or a negation, or "attack on Ukraine" (the war itself), tells no happening."""
+    """ "attack on Ukraine" (the war itself), "US-supplied Himars", "a press conference" tell no happening.
+
+    Negation, conjecture, the future and quotation are the context modifiers' (context.py).
+    """
     doc = ctx.sent.doc
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -358,22 +175,8 @@ def _live_cue(ctx: SentenceContext, kind: str, start: int, end: int) -> bool:
         return False
     if span.root.dep_ == "amod" and kind in ("aid", "battle"):  # "reclaim captured territories"
         return False  # "US-supplied Himars" names a weapon, not a delivery
-    if kind == "diplomacy" and span[0].i > 0 and doc[span[0].i - 1].lower_ in ("press", "news"):
-        return False  # a press conference is a statement
-    token = span.root
-    for _ in range(3):
-        if token.pos_ in ("VERB", "AUX"):
-            break
-        if token.head is token:
-            break
-        token = token.head
-    children = {child.lower_ for child in token.children if child.dep_ in ("aux", "neg")}
-    if "not" in children or "n't" in children or "never" in children:
-        return False
-    modals = children & MODALS
-    if modals == {"would"} and token.dep_ in ("ccomp", "conj") and token.head.lemma_ in REPORTING_LEMMAS:
-        return True  # "announced that the Netherlands would ship": reported future, a pledge
-    return not modals
+    # a press conference is a statement
+    return not (kind == "diplomacy" and span[0].i > 0 and doc[span[0].i - 1].lower_ in ("press", "news"))
 
 
 def _imperative(ctx: SentenceContext) -> bool:
@@ -389,13 +192,50 @@ def _imperative(ctx: SentenceContext) -> bool:
     )
 
 
+HEADLINE_END = re.compile(r"[.!?:;,\"”’)\]]\s*$")
+
+
+def _headline(ctx: SentenceContext) -> bool:
+    """ "Norway sends F-16s and instructors": a headline or subheading is a title, not the report.
+
+    A line of its own, short, with no closing punctuation and no verb in the past: the
+    paragraph under it tells the happening (SPEC.md keeps titles out of the timeline).
+    """
+    text = ctx.text.strip()
+    if not text or HEADLINE_END.search(text) or "\n" in text:
+        return False
+    article = ctx.article_text
+    line_start = article.rfind("\n", 0, ctx.start) + 1
+    if article[line_start : ctx.start].strip():
+        return False
+    words = [token for token in ctx.sent if not (token.is_punct or token.is_space)]
+    if not words or words[-1].pos_ in ("ADP", "DET", "CCONJ"):
+        return False  # a line cut short ("Fighting continues in"), not a title
+    return len(words) <= 14 and not any(token.tag_ in ("VBD", "VBN") for token in words)
+
+
 def find_events(ctx: SentenceContext) -> list[Event]:
     """The events of one sentence; see the module docstring."""
-    if _imperative(ctx):
+    if _imperative(ctx) or _headline(ctx):
         return []
     cues = [(kind, start, end) for kind, start, end in cue_types(ctx) if _live_cue(ctx, kind, start, end)]
     if not cues:
         return []
+    modifiers = context.modifiers_of(ctx.sent)
+    doc = ctx.sent.doc
+    live = []
+    for kind, start, end in cues:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and any(m.covers(span.root.i, kind) for m in modifiers):
+            continue
+        live.append((kind, start, end))
+    cues = live
+    if not cues:
+        return []
+    if not ctx.dates:
+        cues = [cue for cue in cues if _told_as_happened(doc, cue)]
+        if not cues:
+            return []
     types = {kind for kind, _s, _e in cues}
     text = ctx.article_text
     dates = [
@@ -422,11 +262,114 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         # The cue nearest the date names the happening it dates.
         kind = _nearest_type(cues, dates[0].start, dates[0].end) or next(t for t in TYPE_ORDER if t in types)
     else:
-        kind = next(t for t in TYPE_ORDER if t in types)
+        kind = _main_type(ctx, cues)
     date = dates[0].value if dates else None
     if date is not None and _claim_day_only(ctx, kind, dates[0]):
         date = None
-    return [_event(ctx, kind, date.date if date else None, date.precision if date else None)]
+    event = _event(ctx, kind, date.date if date else None, date.precision if date else None)
+    event.retold = date is None and all(_definite(doc, cue) for cue in cues if cue[0] == kind)
+    return [event]
+
+
+RETELLING_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _definite(doc, cue) -> bool:
+    """A cue noun with "the", "this" or a possessive ("the attack", "Xi's visit") names a happening told before."""
+    span = doc.char_span(cue[1], cue[2], alignment_mode="expand")
+    if span is None:
+        return False
+    noun = span.root
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(
+        (child.dep_ == "det" and child.lower_ in RETELLING_DETERMINERS) or child.dep_ == "poss"
+        for child in noun.children
+    )
+
+
+# A cue noun in these phrases is a circumstance of what the sentence tells, not a happening it reports.
+CIRCUMSTANCE_PREPOSITIONS = frozenset(
+    ["despite", "amid", "about", "against", "like", "than", "toward", "towards", "over"]
+)
+PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "having"})
+PAST_BE = frozenset({"was", "were", "been", "is", "are", "be", "'s", "'re", "being", "am"})
+
+
+def _predicate(token):
+    """The verb that tells a cue: its own, or the verb its noun hangs on; "attempted to storm" -> attempted."""
+    verb = token
+    for _ in range(5):
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("aux", "auxpass", "amod"):
+            break
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    else:
+        return None
+    for _ in range(3):
+        if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+        else:
+            break
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _told_as_happened(doc, cue) -> bool:
+    """Whether a cue without a date is told as a happening: in the past, the perfect or the progressive.
+
+    "Russian forces shelled the city", "has launched", "were seized", "are advancing" tell one;
+    "the strikes appear ...", "to keep up a continual bombardment", "sanctions are problematic",
+    "Exports are keeping Russia's economy afloat despite the sanctions" tell none.
+    """
+    span = doc.char_span(cue[1], cue[2], alignment_mode="expand")
+    if span is None:
+        return True
+    noun = span.root
+    if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPOSITIONS:
+        return False  # "despite the sanctions", "amid fighting", "concern over attacks": no report of them
+    verb = _predicate(span.root)
+    if verb is None:
+        return False
+    auxes = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBD":
+        return verb.lemma_ != "be" or span.root.i == verb.i
+    if verb.tag_ == "VBN":
+        return bool(auxes & (PERFECT_AUX | PAST_BE)) or verb.dep_ in ("relcl", "acl", "conj", "advcl")
+    if verb.tag_ == "VBG":
+        return bool(auxes & PAST_BE) or verb.dep_ in ("relcl", "acl", "conj")
+    if verb.tag_ == "VB":
+        return bool(auxes & {"will", "would", "did", "to"} and auxes & {"will", "would", "did"})
+    if verb.tag_ in ("VBZ", "VBP"):
+        # the narrative present of timelines and live pages: "Fighting continues in Sumy Oblast",
+        # "Putin announces a call-up"; not "the strikes appear", "Russia has enough ammunition"
+        return verb.lemma_ not in ("be", "have", "seem", "appear", "remain")
+    return False
+
+
+def _depth(token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 30:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _main_type(ctx: SentenceContext, cues: list[tuple[str, int, int]]) -> str:
+    """The type of the cue nearest the sentence's main predicate.
+
+    "Boris Johnson has made a surprise trip to Kyiv ... to help counter the expected assault":
+    the trip is what happened; the assault is a circumstance of it.
+    """
+    doc = ctx.sent.doc
+    best = None
+    for kind, start, end in cues:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        depth = _depth(span.root) if span is not None else 30
+        key = (depth, TYPE_ORDER.index(kind))
+        if best is None or key < best[0]:
+            best = (key, kind)
+    return best[1]
 
 
 def _nearest_type(cues: list[tuple[str, int, int]], start: int, end: int) -> str | None:

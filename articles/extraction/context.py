@@ -1,0 +1,238 @@
+"""Context modifiers in the manner of medspaCy's ConText: is a cue told as a happening?
+
+A cue ("missile attack", "sanctions", "talks") reports a happening only when
+nothing around it says otherwise. The modifiers are data, one JSON object a
+line in patterns/<lang>/context.jsonl:
+
+    {"category": "HYPOTHETICAL", "pattern": [{"LOWER": "if"}],
+     "direction": "forward", "scope": "clause"}
+
+- `pattern` is a spaCy Matcher token pattern (LOWER, LEMMA, POS, TAG, DEP);
+- `scope` says how far the trigger reaches: "clause" (the clause of the verb
+  the trigger belongs to, read off the dependency tree: "Russia could launch
+  strikes" reaches "launch strikes"; "if talks fail" reaches "talks fail"),
+  "phrase" (the phrase the trigger heads or modifies: "the threat of a nuclear
+  strike") or "sentence" (to the end of the sentence, cut at a `terminated_by`
+  word, as ConText does);
+- `direction` is "forward" (the tokens after the trigger), "backward" or
+  "bidirectional";
+- `not_under` names the reporting verbs under which the trigger is no modifier
+  (medspaCy's pseudo-modifiers): "said it would adopt all sanctions" reports
+  a decision, not a conjecture;
+- `spares` lists the event types the modifier leaves alone: "will send" is a
+  pledge (aid), "not going to send" a refusal (aid), "urged allies to send
+  jets" a request (aid).
+
+Direct speech is the QUOTED modifier, with the quotation marks as its scope:
+a quote is a statement, not the article's report of a happening.
+
+The Matcher is built once per process (`rules_for`); `modifiers_of(sent)` runs
+it over one sentence only when a rule asks, so sentences without a cue cost
+nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.matcher import Matcher
+
+PATTERNS = Path(__file__).resolve().parent / "patterns"
+DIRECTIONS = ("forward", "backward", "bidirectional")
+SCOPES = ("clause", "phrase", "sentence")
+OPENING_QUOTES = frozenset({"“", "«", "„"})
+CLOSING_QUOTES = frozenset({"”", "»"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    category: str
+    pattern: list
+    direction: str = "forward"
+    scope: str = "clause"
+    terminated_by: frozenset[str] = frozenset()
+    spares: frozenset[str] = frozenset()
+    not_under: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Modifier:
+    """One modifier found in a sentence: its category and the tokens it reaches (doc indices, end exclusive)."""
+
+    category: str
+    trigger: int
+    start: int
+    end: int
+    spares: frozenset[str] = frozenset()
+
+    def covers(self, token_index: int, kind: str | None = None) -> bool:
+        return self.start <= token_index < self.end and (kind is None or kind not in self.spares)
+
+
+def load_rules(path: Path) -> list[ContextRule]:
+    """The rules of one context.jsonl; a malformed line is an installation error, never skipped."""
+    rules = []
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            row = json.loads(line)
+            rule = ContextRule(
+                category=row["category"],
+                pattern=row["pattern"],
+                direction=row.get("direction", "forward"),
+                scope=row.get("scope", "clause"),
+                terminated_by=frozenset(row.get("terminated_by", ())),
+                spares=frozenset(row.get("spares", ())),
+                not_under=frozenset(row.get("not_under", ())),
+            )
+            if rule.direction not in DIRECTIONS or rule.scope not in SCOPES:
+                raise ValueError(f"{path}:{number}: direction must be one of {DIRECTIONS}, scope one of {SCOPES}")
+            rules.append(rule)
+    return rules
+
+
+class ContextRules:
+    """The context rules of one language, compiled into one Matcher."""
+
+    def __init__(self, vocab, rules: list[ContextRule]):
+        self.rules = rules
+        self.matcher = Matcher(vocab)
+        for number, rule in enumerate(rules):
+            self.matcher.add(str(number), [rule.pattern])
+        self.rule_of = {vocab.strings[str(number)]: rule for number, rule in enumerate(rules)}
+
+    def modifiers_of(self, sent) -> list[Modifier]:
+        """Every modifier of one sentence (a Span), direct speech included."""
+        found = []
+        for match_id, start, end in self.matcher(sent):
+            rule = self.rule_of[match_id]
+            trigger = sent[start] if end - start == 1 else sent[start:end].root
+            if rule.not_under and _reported(trigger, rule.not_under):
+                continue
+            first, last = _scope(rule, trigger, sent)
+            if first < last:
+                found.append(Modifier(rule.category, trigger.i, first, last, rule.spares))
+        found.extend(quotations(sent))
+        return found
+
+
+@lru_cache(maxsize=4)
+def _rules(language: str) -> tuple[ContextRule, ...]:
+    return tuple(load_rules(PATTERNS / language / "context.jsonl"))
+
+
+_compiled: dict[tuple[int, str], ContextRules] = {}
+
+
+def rules_for(vocab, language: str = "en") -> ContextRules:
+    """The compiled rules for a pipeline's vocabulary, built once per process."""
+    key = (id(vocab), language)
+    if key not in _compiled:
+        _compiled[key] = ContextRules(vocab, list(_rules(language)))
+    return _compiled[key]
+
+
+def modifiers_of(sent) -> list[Modifier]:
+    return rules_for(sent.doc.vocab).modifiers_of(sent)
+
+
+def _governing_verb(token):
+    """The verb whose clause a trigger belongs to ("could" -> "launch", "if" -> "fail")."""
+    if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass"):
+        return token
+    head = token
+    for _ in range(6):
+        if head.head.i == head.i:
+            break
+        head = head.head
+        if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("aux", "auxpass"):
+            return head
+    return head
+
+
+def _reported(trigger, verbs: frozenset[str]) -> bool:
+    """Whether the trigger's clause is what a reporting verb reports ("announced that X would send")."""
+    verb = _governing_verb(trigger)
+    # a decision is reported in the past ("said it would adopt"); "experts say numbers would rise" is a guess
+    return verb.dep_ in ("ccomp", "conj") and verb.head.lemma_ in verbs and verb.head.tag_ in ("VBD", "VBN")
+
+
+def _terminated(rule: ContextRule, trigger, end: int) -> int:
+    """Where a forward scope stops: the first terminator after the trigger ("... in the wake of a missile attack")."""
+    doc = trigger.doc
+    for token in doc[trigger.i + 1 : end]:
+        if token.lower_ in rule.terminated_by:
+            return token.i
+    return end
+
+
+def _scope(rule: ContextRule, trigger, sent) -> tuple[int, int]:
+    if rule.scope == "clause":
+        head = _governing_verb(trigger)
+        left, right = head.left_edge.i, head.right_edge.i + 1
+        if rule.terminated_by:
+            right = _terminated(rule, trigger, right)
+    elif rule.scope == "phrase":
+        head = trigger if trigger.pos_ in ("NOUN", "PROPN", "ADP") else trigger.head
+        left, right = head.left_edge.i, head.right_edge.i + 1
+    else:
+        left, right = sent.start, _terminated(rule, trigger, sent.end)
+        for token in reversed(sent[: trigger.i - sent.start]):
+            if token.lower_ in rule.terminated_by:
+                left = token.i + 1
+                break
+    left, right = max(left, sent.start), min(right, sent.end)
+    if rule.direction == "forward":
+        left = max(left, trigger.i + 1)
+    elif rule.direction == "backward":
+        right = min(right, trigger.i)
+    return left, right
+
+
+def quotations(sent) -> list[Modifier]:
+    """Direct speech in one sentence: from an opening quotation mark to its closing one.
+
+    A quotation that opens in an earlier sentence of the paragraph ("... it was unclear. “We
+    shall see. The strikes continue,” he said.") still covers this one; a line break ends it.
+    """
+    doc = sent.doc
+    # Whether the sentence starts inside a quotation opened before it in the same paragraph.
+    inside = False
+    straight = 0
+    for token in reversed(doc[max(0, sent.start - 120) : sent.start]):
+        if "\n" in token.text or "\n" in token.whitespace_:
+            break
+        if token.text in OPENING_QUOTES:
+            inside = True
+            break
+        if token.text in CLOSING_QUOTES:
+            break
+        if token.text == '"':
+            straight += 1
+    if not inside and straight % 2 == 1:
+        inside = True
+    found = []
+    opened = sent.start if inside else None
+    for token in sent:
+        text = token.text
+        if opened is None and (text in OPENING_QUOTES or (text == '"' and token.i + 1 < sent.end)):
+            if text == '"' and token.tag_ == "''":
+                continue
+            opened = token.i
+        elif opened is not None and (text in CLOSING_QUOTES or text == '"'):
+            found.append(Modifier("QUOTED", opened, opened, token.i + 1))
+            opened = None
+    if opened is not None:
+        found.append(Modifier("QUOTED", opened, opened, sent.end))
+    # A quoted name or phrase ("a “special military operation”") is no speech: speech has a verb.
+    return [quote for quote in found if quote.start == sent.start or _has_verb(doc[quote.start : quote.end])]
+
+
+def _has_verb(tokens) -> bool:
+    return any(token.tag_ in FINITE_TAGS for token in tokens)

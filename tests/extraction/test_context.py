@@ -1,0 +1,189 @@
+"""Context modifiers (articles/extraction/context.py) on blank English: the parse is given, no model.
+
+Each sentence is written out with the tags, parts of speech, dependencies and lemmas the
+statistical model gives it, so these tests check the rules of patterns/en/context.jsonl alone.
+"""
+
+import json
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from articles.extraction import context
+
+VOCAB = spacy.blank("en").vocab
+
+
+def parsed(*rows: str):
+    """A one-sentence Doc from rows "text TAG POS DEP HEAD LEMMA" (HEAD: the head token's index)."""
+    fields = [row.split(" ") for row in rows]
+    words = [f[0] for f in fields]
+    spaces = [i + 1 < len(words) and words[i + 1] not in (".", ",", "”") and words[i] != "“" for i in range(len(words))]
+    doc = Doc(
+        VOCAB,
+        words=words,
+        spaces=spaces,
+        tags=[f[1] for f in fields],
+        pos=[f[2] for f in fields],
+        deps=[f[3] for f in fields],
+        heads=[int(f[4]) for f in fields],
+        lemmas=[f[5] for f in fields],
+    )
+    return doc[:]
+
+
+def covered(sent, word: str, kind: str | None = None) -> list[str]:
+    """The categories of the modifiers reaching the first token `word` of the sentence."""
+    index = next(token.i for token in sent if token.text == word)
+    return sorted({m.category for m in context.modifiers_of(sent) if m.covers(index, kind)})
+
+
+# made up
+COULD_IF = parsed(
+    "Russia NNP PROPN nsubj 2 Russia",
+    "could MD AUX aux 2 could",
+    "launch VB VERB ROOT 2 launch",
+    "strikes NNS NOUN dobj 2 strike",
+    "if IN SCONJ mark 6 if",
+    "talks NNS NOUN nsubj 6 talk",
+    "fail VBP VERB advcl 2 fail",
+    ". . PUNCT punct 2 .",
+)
+
+
+def test_it_marks_what_a_modal_and_a_condition_reach_as_hypothetical():
+    assert covered(COULD_IF, "strikes") == ["HYPOTHETICAL"]
+    assert covered(COULD_IF, "talks") == ["HYPOTHETICAL"]  # "if talks fail": the condition's own clause
+    # both ways in the clause: "such a ceasefire would also likely favor an exhausted Ukraine" (pool p186)
+    assert covered(COULD_IF, "Russia") == ["HYPOTHETICAL"]
+
+
+def test_it_negates_the_whole_clause_of_a_negated_verb():
+    # p036 (Guardian): "Moscow has previously acknowledged its attack has not progressed as quickly as it wanted"
+    sent = parsed(
+        "Its PRP$ PRON poss 1 its",
+        "attack NN NOUN nsubj 4 attack",
+        "has VBZ AUX aux 4 have",
+        "not RB PART neg 4 not",
+        "progressed VBN VERB ROOT 4 progress",
+        ". . PUNCT punct 4 .",
+    )
+    assert covered(sent, "attack") == ["NEGATED"]
+
+
+def test_it_reads_would_under_a_reporting_verb_as_a_decision_not_a_conjecture():
+    # p019 (Guardian): "Switzerland on Monday ... said it would adopt all sanctions already imposed on Russia"
+    sent = parsed(
+        "Switzerland NNP PROPN nsubj 1 Switzerland",
+        "said VBD VERB ROOT 1 say",
+        "it PRP PRON nsubj 4 it",
+        "would MD AUX aux 4 would",
+        "adopt VB VERB ccomp 1 adopt",
+        "all DT DET det 6 all",
+        "sanctions NNS NOUN dobj 4 sanction",
+        ". . PUNCT punct 1 .",
+    )
+    assert covered(sent, "sanctions") == []
+
+
+def test_it_marks_direct_speech_as_quoted_and_a_quoted_name_as_nothing():
+    # made up
+    speech = parsed(
+        "“ `` PUNCT punct 9 “",
+        "We PRP PRON nsubj 4 we",
+        "will MD AUX aux 4 will",
+        "not RB PART neg 4 not",
+        "send VB VERB ccomp 9 send",
+        "tanks NNS NOUN dobj 4 tank",
+        ", , PUNCT punct 9 ,",
+        "” '' PUNCT punct 9 ”",
+        "he PRP PRON nsubj 9 he",
+        "said VBD VERB ROOT 9 say",
+        ". . PUNCT punct 9 .",
+    )
+    assert "QUOTED" in covered(speech, "tanks")
+    assert covered(speech, "he") == []
+    # p036 (Guardian): "Russia launched what it calls a “special military operation” on 24 February"
+    name = parsed(
+        "Russia NNP PROPN nsubj 1 Russia",
+        "launched VBD VERB ROOT 1 launch",
+        "what WP PRON dobj 4 what",
+        "it PRP PRON nsubj 4 it",
+        "calls VBZ VERB ccomp 1 call",
+        "a DT DET det 9 a",
+        "“ `` PUNCT punct 9 “",
+        "special JJ ADJ amod 9 special",
+        "military JJ ADJ amod 9 military",
+        "operation NN NOUN oprd 4 operation",
+        "” '' PUNCT punct 1 ”",
+        ". . PUNCT punct 1 .",
+    )
+    assert covered(name, "operation") == []  # and "calls" is no request: only "call for", "call on"
+
+
+def test_it_stops_a_request_at_its_terminator_and_spares_the_aid_asked_for():
+    # p037 (Guardian): "Zelenskiy called on western allies to provide more military aid ... in the wake
+    # of a missile attack on a train station in the eastern city of Kramatorsk"
+    sent = parsed(
+        "Zelenskiy NNP PROPN nsubj 1 Zelenskiy",
+        "called VBD VERB ROOT 1 call",
+        "on IN ADP prep 1 on",
+        "allies NNS NOUN pobj 2 ally",
+        "to TO PART aux 5 to",
+        "provide VB VERB xcomp 1 provide",
+        "aid NN NOUN dobj 5 aid",
+        "in IN ADP prep 5 in",
+        "the DT DET det 9 the",
+        "wake NN NOUN pobj 7 wake",
+        "of IN ADP prep 9 of",
+        "a DT DET det 13 a",
+        "missile NN NOUN compound 13 missile",
+        "attack NN NOUN pobj 10 attack",
+        ". . PUNCT punct 1 .",
+    )
+    assert covered(sent, "aid") == ["REQUEST"]
+    assert covered(sent, "aid", kind="aid") == []  # a request for aid is an aid event
+    assert covered(sent, "attack") == []
+
+
+def test_it_marks_what_a_forecast_reaches_as_future():
+    # made up
+    sent = parsed(
+        "Ukraine NNP PROPN nsubj 1 Ukraine",
+        "says VBZ VERB ROOT 1 say",
+        "Russia NNP PROPN nsubj 4 Russia",
+        "is VBZ AUX aux 4 be",
+        "preparing VBG VERB ccomp 1 prepare",
+        "a DT DET det 7 a",
+        "new JJ ADJ amod 7 new",
+        "offensive NN NOUN dobj 4 offensive",
+        ". . PUNCT punct 1 .",
+    )
+    assert covered(sent, "offensive") == ["FUTURE"]
+
+
+def test_every_rule_of_the_data_file_has_a_known_direction_and_scope(tmp_path):
+    rules = context.load_rules(context.PATTERNS / "en" / "context.jsonl")
+    assert {rule.category for rule in rules} >= {"NEGATED", "HYPOTHETICAL", "FUTURE", "OPINION", "HISTORICAL"}
+    bad = tmp_path / "context.jsonl"
+    bad.write_text(json.dumps({"category": "NEGATED", "pattern": [{"LOWER": "not"}], "scope": "window"}) + "\n")
+    with pytest.raises(ValueError, match="scope"):
+        context.load_rules(bad)
+
+
+def test_it_keeps_would_a_conjecture_under_a_reporting_verb_in_the_present():
+    # pool p198 (Al Jazeera): "those numbers would rise in the event of a major assault ..., experts say"
+    sent = parsed(
+        "Numbers NNS NOUN nsubj 2 number",
+        "would MD AUX aux 2 would",
+        "rise VB VERB ccomp 7 rise",
+        "in IN ADP prep 2 in",
+        "an DT DET det 5 an",
+        "assault NN NOUN pobj 3 assault",
+        ", , PUNCT punct 7 ,",
+        "say VBP VERB ROOT 7 say",
+        "experts NNS NOUN nsubj 7 expert",
+        ". . PUNCT punct 7 .",
+    )
+    assert covered(sent, "assault") == ["HYPOTHETICAL"]
