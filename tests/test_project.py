@@ -72,7 +72,11 @@ def test_it_refuses_to_run_in_production_without_a_secret_key():
     env = dict(PRODUCTION, SECRET_KEY="")
     result = run([sys.executable, "manage.py", "check"], **env)
     assert result.returncode != 0
-    assert "ImproperlyConfigured: SECRET_KEY must be set when DEBUG is off" in result.stderr
+    assert "(warboard.E001) SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+    web = run([sys.executable, "-c", "import warboard.wsgi"], **env)
+    assert web.returncode != 0
+    assert "ImproperlyConfigured: SECRET_KEY must be set when DEBUG is off" in web.stderr
 
 
 def test_it_refuses_the_development_key_whenever_debug_is_off():
@@ -81,9 +85,21 @@ def test_it_refuses_the_development_key_whenever_debug_is_off():
     assert result.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
     assert "secrets.token_urlsafe" in result.stderr  # how to make one
+    for entry_point in ("warboard.wsgi", "warboard.asgi"):
+        web = run([sys.executable, "-c", f"import {entry_point}"], DEBUG="0", SECRET_KEY="", WARBOARD_HTTPS="0")
+        assert "SECRET_KEY must be set when DEBUG is off" in web.stderr, entry_point
 
     development = run([sys.executable, "manage.py", "check"], DEBUG="1", SECRET_KEY="", WARBOARD_HTTPS="0")
     assert development.returncode == 0, development.stderr
+
+
+def test_it_extracts_without_a_secret_key(tmp_path):
+    # `extract` signs nothing and is the scorer's entry point: it runs with no configuration at all.
+    article = tmp_path / "article.txt"
+    article.write_text("Russian missiles struck Kyiv on Monday, the Ukrainian military said.\n")
+    result = run([sys.executable, "manage.py", "extract", str(article)], DEBUG="0", SECRET_KEY="", WARBOARD_HTTPS="0")
+    assert result.returncode == 0, result.stderr
+    assert '"events"' in result.stdout
 
 
 def test_it_rejects_a_boolean_setting_it_cannot_read():
