@@ -727,6 +727,38 @@ RETELLING = re.compile(
 RETELLING_REACH = 6
 
 
+def _same_donor_announcement(result: Extraction, keep: list[int], index: int) -> int | None:
+    """The first aid event of the same donors that this one may be a later sentence of.
+
+    "The UK will double the number of missiles it sends to Ukraine. ... It will be supplying
+    Starstreak missiles": one announcement, so one `aid` event holding every pledge. An offer
+    and a delivery, or an event with a day of its own and one with another day, stay apart.
+    """
+    event = result.events[index]
+    donors, statuses = _donors_of(result, index)
+    if not donors:
+        return None
+    for kept in keep:
+        other = result.events[kept]
+        if other.type != "aid":
+            continue
+        other_donors, other_statuses = _donors_of(result, kept)
+        if other_donors != donors or (statuses and other_statuses and not statuses & other_statuses):
+            continue
+        if event.date is None or other.date is None or event.date == other.date:
+            return kept
+    return None
+
+
+def _donors_of(result: Extraction, index: int) -> tuple[set[str], set[str]]:
+    """The donors and statuses of the event's pledges; for an aid cue without pledges, the
+    countries it names but Ukraine, and no status."""
+    pledges = [p for p in result.pledges if p.event == index and p.donor]
+    if not pledges:
+        return {code for code in result.events[index].countries if code != "UA"}, set()
+    return {p.donor for p in pledges}, {p.status for p in pledges}
+
+
 def _merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
     """The same happening told twice is one event: fold later duplicates into the first."""
     keep: list[int] = []
@@ -757,6 +789,17 @@ def _merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
             ):
                 twin = kept
                 break
+        if twin is None and event.type == "aid":
+            twin = _same_donor_announcement(result, keep, index)
+            if twin is not None and result.events[twin].date is None and event.date is not None:
+                # The sentence that gives the day tells the announcement best; it stands for both.
+                first = result.events[twin]
+                first.date, first.precision, first.summary, first.span = (
+                    event.date,
+                    event.precision,
+                    event.summary,
+                    event.span,
+                )
         if twin is None:
             keep.append(index)
             target[index] = len(keep) - 1

@@ -307,3 +307,49 @@ def test_it_finds_a_cue_verb_that_doubles_its_last_letter(run, text, published, 
 )
 def test_it_reads_an_attack_on_positions_as_a_battle(run, text, published, expected):
     assert events_of(run(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # p029 (Guardian): the UK's announcement over several sentences, none with a day of its own
+        (
+            "The UK will double the number of missiles it sends to Ukraine. "
+            "The additional weaponry means that the UK has now provided more than 10,000 missiles. "
+            "It will be supplying Starstreak high-velocity anti-air missiles to help Ukrainians defend their cities.",
+            D(2022, 3, 24),
+        ),
+        # written for this rule: the day is told in the second sentence, the first takes it
+        (
+            "Norway will send 12 more howitzers to Ukraine. "
+            "Norway's defence minister announced the package on Tuesday, adding that Norway will also send "
+            "500 drones.",
+            D(2024, 5, 9),
+        ),
+    ],
+)
+def test_it_keeps_one_donors_announcement_told_over_several_sentences_as_one_aid_event(run, text, published):
+    result = run(text, published)
+    aid = [event for event in result.events if event.type == "aid"]
+    assert len(aid) == 1
+    assert len(result.pledges) >= 2
+    assert {pledge.event for pledge in result.pledges} == {result.events.index(aid[0])}
+
+
+def test_it_keeps_two_donors_announcements_apart(run):
+    result = run(
+        "Germany will send 14 Leopard 2 tanks to Ukraine. Poland will send 60 PT-91 tanks to Ukraine.",
+        D(2023, 1, 25),
+    )
+    assert [event.type for event in result.events].count("aid") == 2
+
+
+def test_it_keeps_a_donors_delivery_and_its_consideration_apart(run):
+    # seed-000 (AP): a running total delivered and a system under consideration are two happenings
+    result = run(
+        "The US has so far provided a total of $21.3 billion in security assistance to Ukraine. "
+        "Biden said Washington was also considering sending Bradley armored fighting vehicles.",
+        D(2023, 1, 5),
+    )
+    assert {pledge.status for pledge in result.pledges} == {"delivered", "considering"}
+    assert [event.type for event in result.events].count("aid") == 2
