@@ -24,7 +24,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from articles.extraction import gazetteer, numbers
+from articles.extraction import attribution, gazetteer, numbers
 from articles.extraction.records import Loss
 from articles.extraction.rules import SentenceContext, inflections
 
@@ -177,13 +177,14 @@ FILLER = re.compile(
 
 NOT_LOSSES = re.compile(
     r"\b(?:hypothermia|carbon monoxide|frostbite|pneumonia|white deaths|cold-related|disease|covid|"
-    r"stalingrad|holodomor|world war|second world war|famine|heart attack)\b",
+    r"stalingrad|holodomor|world war|second world war|famine|heart attack|migrants?|migrate|migration)\b",
     re.I,
 )
 EXCHANGE = re.compile(r"\b(?:released|freed|exchanged?|swap(?:ped)?|returned home|handed over|repatriated)\b", re.I)
 NOT_COUNTED = re.compile(
     r"\b(?:missing|detained|displaced|evacuated|transported|refugees|flee|fled|fleeing|left|leave|homeless|arrested|abroad|"
-    r"trapped|stranded|remain|remains|sheltering|besieged|stuck)\b",
+    r"trapped|stranded|remain|remains|sheltering|besieged|stuck|in\s+need|went\s+missing|gone\s+missing|"
+    r"or\s+missing)\b",
     re.I,
 )
 BODIES_FOUND = re.compile(
@@ -196,6 +197,7 @@ CAPACITY_BEFORE = re.compile(
     r"\b(?:hold|holds|holding|accommodate|fit|capacity\s+(?:of|for))\s+(?:up\s+to\s+|about\s+|some\s+|as\s+many\s+as\s+)?$",
     re.I,
 )
+OTHERS = re.compile(r"\s*(?:more\s+)?others?\b", re.I)
 SUBSET_BEFORE = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|\bincl\.)\s*$", re.I)
 PERCENT_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|pc\b)", re.I)
 MONEY_BEFORE = re.compile(r"(?:[$€£¥]|US\$)\s*$")
@@ -237,7 +239,7 @@ PERIOD_DAY = re.compile(
 PERIOD_CUMULATIVE = re.compile(
     r"\b(?:since|so\s+far|to\s+date|in\s+total|a\s+total\s+of|total|in\s+the\s+(?:war|conflict)|"
     r"of\s+the\s+(?:war|conflict|invasion)|since\s+the\s+(?:start|beginning)|running\s+total|throughout|"
-    r"thus\s+far|altogether|in\s+all|until\s+now|as\s+of|estimate\s+of|total(?:l?ed|s|ing))\b",
+    r"thus\s+far|altogether|in\s+all|until\s+now|as\s+of|estimate\s+of|total(?:l?ed|s|ing)|already)\b",
     re.I,
 )
 PERIOD_SPAN = re.compile(
@@ -309,7 +311,7 @@ def noun_after(text: str) -> tuple[str | None, str | None, str, int]:
         for pattern, category in EQUIPMENT:
             if pattern.match(rest):
                 return "equipment", category, " ".join(demonyms), words_skipped
-        if re.match(r"(?:casualties|losses|dead|fatalities|deaths)\b", rest, re.I):
+        if re.match(r"(?:casualties|losses|dead|fatalities|deaths|injuries)\b", rest, re.I):
             return "people", None, " ".join(demonyms), words_skipped
         if SOLDIERS.match(rest):
             return "people", "soldiers", " ".join(demonyms), words_skipped
@@ -453,6 +455,9 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
             # "170 injured", "rose to 32", "seven were reported to have died"
             if re.match(r"\s*(?:of\s+them|of\s+whom)\b", after, re.I):
                 kind, group = "people", _people_of_sentence(text)
+            elif OTHERS.match(after):
+                # "three people died and five others were injured": the people counted before
+                kind, group = previous_noun if previous_noun[0] == "people" else ("people", _people_of_sentence(text))
             elif previous_noun[0] == "people" and re.match(
                 r"\s*(?:more\s+)?(?:were\s+)?(?:wounded|injured|killed|dead|hurt)", after, re.I
             ):
@@ -467,7 +472,12 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
                     after,
                     re.I,
                 )
-                or re.search(r"\b(?:killed|killing|wounded|injured|wounding|executing)\s*$", before, re.I)
+                or re.search(
+                    r"\b(?:killed|killing|wounded|injured|wounding|injuring|hurting|executing)\s+"
+                    r"(?:(?:at\s+least|more\s+than|over|about|some|nearly|almost|another)\s+)?$",
+                    before,
+                    re.I,
+                )
             ):
                 kind, group = "people", _people_of_sentence(text)
             else:
@@ -496,7 +506,8 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
             continue  # "Russia fired at least six cruise missiles", "struck the Moskva with two Neptune missiles"
         if kind == "equipment" and _strikes_home(ctx, count):
             continue  # "13 missiles and 21 drones struck 19 locations": they got through
-        side = _side(ctx, text, count, category, between, around, previous_side, previous_end)
+        claimant = _claimant(ctx, count)
+        side = _side(ctx, text, count, category, between, around, previous_side, previous_end, claimant)
         if side is None:
             continue
         previous_noun = (kind, group)
@@ -512,12 +523,20 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
                 period=period,
                 date=_date(ctx, period, around),
                 place=_place(ctx, text, period, around, count),
-                reported_by=ctx.reported_by,
+                reported_by=claimant,
                 span=(ctx.start, ctx.end),
             )
         )
         del index
     return records
+
+
+def _claimant(ctx: SentenceContext, count: Count) -> str | None:
+    """Who claims this count: the reporting clause that speaks for it (see attribution)."""
+    span = ctx.sent.doc.char_span(ctx.start + count.start, ctx.start + count.end, alignment_mode="expand")
+    if span is None:
+        return ctx.reported_by
+    return attribution.claimant_of(ctx.sent, span[-1], ctx.reported_by)
 
 
 HITTING = frozenset(["struck", "hit", "hits", "strike", "strikes", "reached", "landed", "exploded"])
@@ -648,7 +667,8 @@ def _category(kind: str, group: str | None, cue: str, text: str, count: Count) -
         return "personnel_captured" if soldiers or "prisoners" in near else None
     if cue == "LOSS_CASUALTIES":
         if re.search(r"\b(?:killed\s+(?:and|or)\s+wounded|dead\s+and\s+wounded)\b", near):
-            return "personnel_casualties" if soldiers else None
+            # "70,000-80,000 casualties of war, including killed and wounded": casualties are soldiers'
+            return "personnel_casualties" if soldiers or group is None else None
         return "personnel_casualties" if soldiers or group is None else None
     if cue == "LOSS_WOUNDED":
         return "personnel_wounded" if soldiers else "civilians_wounded"
@@ -663,6 +683,9 @@ MIXED_LOSSES = re.compile(
     r"\b(?:killed|dead)\s*,\s*(?:wounded|injured)\s*,?\s+(?:or|and)\s+(?:captured|missing|taken\s+prisoner)\b"
     r"|\b(?:killed|dead)\s+(?:or|and)\s+(?:captured|taken\s+prisoner)\b"
 )
+# Countries whose troops fight on Russia's side: their losses count for it (SPEC: foreign
+# fighters count for the side they fought with).
+ALLIES_OF_RUSSIA = frozenset(["KP"])
 DEMONYM_SIDE = re.compile(r"\b(Russian|Ukrainian|Russia's|Ukraine's|Russia|Ukraine|enemy|occupiers?|invaders?)\b", re.I)
 
 
@@ -675,6 +698,7 @@ def _side(
     around: LossContext,
     previous_side: str | None,
     previous_end: int = 0,
+    claimant: str | None = None,
 ) -> str | None:
     # "800 Russian troops", "three tanks of the Russian army"
     words = DEMONYM_SIDE.search(between) or re.match(
@@ -708,15 +732,17 @@ def _side(
         if offset < count.start and mention.code in ("RU", "UA") and _is_agent(ctx, mention):
             # "Ukrainian soldiers destroyed a tank, two BMPs ...": the other side lost them
             return "RU" if mention.code == "UA" else "UA"
-        if offset < count.start and mention.code in ("RU", "UA") and mention.code != ctx.reported_by:
+        if offset < count.start and mention.code in ("RU", "UA") and mention.code != claimant:
             if re.search(
                 r"\b(?:in|across|throughout|inside|into|to)\s+(?:the\s+)?$", text[max(0, offset - 12) : offset]
             ):
                 continue  # "Russian losses in Ukraine": where, not who
             return mention.code
-    if ctx.reported_by == "UA":
+    if category.startswith("personnel") and any(m.code in ALLIES_OF_RUSSIA for m in ctx.countries):
+        return "RU"  # "1,000 of the 11,000 troops sent from North Korea": they fight for Russia
+    if claimant == "UA":
         return "RU"
-    if ctx.reported_by == "RU":
+    if claimant == "RU":
         return "UA"
     return None
 
@@ -782,7 +808,7 @@ def _period(text: str, count: Count, category: str, around: LossContext) -> str 
     if around.has_incident and around.own_incident:
         return "incident"
     if re.search(
-        r"\b(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:confirmed\s+)?(?:killed|lost|died|wounded|injured|"
+        r"\b(?:have|has|had)\s+(?:now\s+)?(?:been\s+)?(?:confirmed\s+)?(?:killed|lost|died|wounded|injured|"
         r"executed|carried\s+out)\b",
         text,
         re.I,
@@ -823,7 +849,11 @@ def _date(ctx: SentenceContext, period: str | None, around: LossContext) -> date
         return as_of[0] if as_of else ctx.published
     if period == "day":
         return day or ctx.published
-    return None
+    if PERIOD_SPAN.search(ctx.text):
+        return None  # "2,514 civilians killed in 2025": a span, no day
+    # "Russia's Defense Ministry said Monday that air defenses downed 40 Ukrainian drones": the
+    # figure of no stated period is dated by the only day the sentence gives, the claim's.
+    return day
 
 
 def _place(
