@@ -133,11 +133,24 @@ def _outlets() -> tuple[re.Pattern[str], dict[str, str | None]]:
     return pattern, country_of
 
 
-def outlet_in(text: str) -> tuple[bool, str | None]:
-    """(an outlet is named, the country of the first one that has a country)."""
+def outlet_speaker(speaker) -> tuple[bool, str | None]:
+    """(the speaker is an outlet, the country of the first named outlet that has one).
+
+    "A joint estimate by the BBC Russian Service ... and Mediazona", "The Guardian's Lorenzo
+    Tondo", "the BBC Russian service" speak as outlets; "Russia's defence ministry, cited by
+    TASS" is the ministry: an official word heading the speaker, outside the outlet's name.
+    """
     pattern, country_of = _outlets()
-    found = [match.group() for match in pattern.finditer(text)]
-    return bool(found), next((country_of[name] for name in found if country_of[name]), None)
+    text = speaker.text
+    found = list(pattern.finditer(text))
+    if not found:
+        return False, None
+    root = speaker.root
+    at = root.idx - speaker.start_char
+    in_name = any(match.start() <= at < match.end() for match in found)
+    if not in_name and OFFICIAL.fullmatch(root.text):
+        return False, None
+    return True, next((country_of[m.group()] for m in found if country_of[m.group()]), None)
 
 
 def people_of(doc) -> dict[str, str]:
@@ -175,7 +188,16 @@ def people_of(doc) -> dict[str, str]:
 def _based(token) -> bool:
     """ "the US-based Center for Strategic and International Studies": a seat, not a government."""
     doc = token.doc
-    return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ == "based"
+    # "US-based", "Washington, D.C.-based": the seat may carry a qualifier before the hyphen
+    following = doc[token.i + 1 : token.i + 5]
+    for index, word in enumerate(following):
+        if word.lower_.endswith("-based") or (
+            word.text == "-" and index + 1 < len(following) and following[index + 1].lower_ == "based"
+        ):
+            return True
+        if word.is_punct and word.text not in (",", ".", "-"):
+            return False
+    return False
 
 
 def _span(token):
@@ -326,8 +348,8 @@ def _cited(verb, places, state: Speakers, ents) -> str | None:
 
 def _claim(verb, speaker, places, state: Speakers, ents) -> tuple[str | None, bool]:
     """(code, transparent): a relaying outlet is transparent, the clause it quotes speaks."""
-    named, country = outlet_in(speaker.text)
-    if named and not OFFICIAL.search(speaker.text):
+    named, country = outlet_speaker(speaker)
+    if named:
         cited = _cited(verb, places, state, ents)
         if cited:
             return cited, False
@@ -347,6 +369,15 @@ def _resolve_pronoun(verb, speaker, claims: dict[int, str | None]) -> str | None
     return "unresolved"
 
 
+def _main_subject(sent, pronoun):
+    """The subject of the sentence's main verb, when it stands before the pronoun and is no pronoun."""
+    root = sent.root
+    for child in root.children:
+        if child.dep_ == "nsubj" and child.i < pronoun.start and child.lower_ not in PRONOUNS:
+            return _span(child)
+    return None
+
+
 def find_claimant(sent, places: list, state: Speakers, ents: list | None = None) -> tuple[str | None, bool]:
     """The claimant named by attribution in one sentence: (code, attribution found).
 
@@ -363,6 +394,12 @@ def find_claimant(sent, places: list, state: Speakers, ents: list | None = None)
             above = _resolve_pronoun(clause, speaker, claims)
             if above != "unresolved":
                 code = above
+            else:
+                # "Russia last published its own death toll in 2022, when it said ...": the
+                # sentence's own subject, named before the pronoun
+                subject = _main_subject(sent, speaker)
+                if subject is not None:
+                    code = speaker_code(subject, places, state, ents)
         if transparent:
             continue
         claims.setdefault(clause.i, code)

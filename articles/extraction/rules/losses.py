@@ -169,7 +169,7 @@ FILLER = re.compile(
     r"^(?:more|other|additional|further|enemy|of|the|its|their|our|them|those|whom|which|"
     r"[A-Z][a-z]+(?:ian|ese|ish|ch|an|i)|Russia's|Ukraine's|pro-Russian|Russian-backed|"
     r"ukrainian|russian|military|civilian|young|elderly|innocent|local|wounded|injured|"
-    r"foreign|separatist|killed|dead|unarmed|[\w]+-type|[\w]+-made|\w+s[’'])$",
+    r"foreign|separatist|killed|dead|unarmed|[\w]+-type|[\w]+-made|\w+s[’']|his|her|country[’']s|long-range)$",
     re.I,
 )
 
@@ -183,8 +183,7 @@ NOT_LOSSES = re.compile(
 EXCHANGE = re.compile(r"\b(?:released|freed|exchanged?|swap(?:ped)?|returned home|handed over|repatriated)\b", re.I)
 NOT_COUNTED = re.compile(
     r"\b(?:missing|detained|displaced|evacuated|transported|refugees|flee|fled|fleeing|left|leave|homeless|arrested|abroad|"
-    r"trapped|stranded|remain|remains|sheltering|besieged|stuck|in\s+need|went\s+missing|gone\s+missing|"
-    r"or\s+missing)\b",
+    r"trapped|stranded|remain|remains|sheltering|besieged|stuck|in\s+need)\b",
     re.I,
 )
 BODIES_FOUND = re.compile(
@@ -195,6 +194,18 @@ BODIES_FOUND = re.compile(
 # A grave's or a site's capacity is no count of the dead: "graves ... could hold 9,000 bodies".
 CAPACITY_BEFORE = re.compile(
     r"\b(?:hold|holds|holding|accommodate|fit|capacity\s+(?:of|for))\s+(?:up\s+to\s+|about\s+|some\s+|as\s+many\s+as\s+)?$",
+    re.I,
+)
+# A casualty figure given after its noun: "estimated Russian military casualties at 1.2 million".
+CASUALTIES_AT = re.compile(
+    r"(?<!civilian\s)\b(?:casualties|losses)\s+(?:(?:at|of|to|nearing|approaching|exceeding|topping|reached|"
+    r"reaching|surpassing|stand\s+at|stood\s+at)\s+)(?:(?:about|around|roughly|over|more\s+than|nearly|almost|"
+    r"some|an\s+estimated)\s+)?$",
+    re.I,
+)
+DEAD_OR_MISSING = re.compile(
+    r"\W*(?:[\w-]+\s+){0,3}?(?:(?:have|had|has|were|was)\s+(?:been\s+)?)?(?:died|killed|dead)\s+or\s+"
+    r"(?:went\s+|gone\s+|are\s+|were\s+|been\s+)?missing\b",
     re.I,
 )
 OTHERS = re.compile(r"\s*(?:more\s+)?others?\b", re.I)
@@ -455,6 +466,10 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
             # "170 injured", "rose to 32", "seven were reported to have died"
             if re.match(r"\s*(?:of\s+them|of\s+whom)\b", after, re.I):
                 kind, group = "people", _people_of_sentence(text)
+            elif CASUALTIES_AT.search(before):
+                # "put total Russian casualties at over 1.2 million", "casualties nearing 1 million":
+                # casualties are soldiers' (a civilian figure says so, and is no match here)
+                kind, group = "people", "soldiers"
             elif OTHERS.match(after):
                 # "three people died and five others were injured": the people counted before
                 kind, group = previous_noun if previous_noun[0] == "people" else ("people", _people_of_sentence(text))
@@ -500,6 +515,8 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
             continue
         if re.match(r"\W*(?:[\w-]+\s+){0,2}bodies\b", after) and not BODIES_FOUND.search(text):
             continue  # "Three Russian bodies linked to the weapons programme were sanctioned": organisations
+        if kind == "people" and DEAD_OR_MISSING.match(after):
+            continue  # "7,667 people died or went missing": the dead are not counted apart
         if kind == "people" and NOT_COUNTED.search(_clause_after(text, count)):
             continue  # "4 million people flee abroad", "more than 4,000 remain detained"
         if kind == "equipment" and (_launched(before) or INSTRUMENT_BEFORE.search(before)):
@@ -683,6 +700,11 @@ MIXED_LOSSES = re.compile(
     r"\b(?:killed|dead)\s*,\s*(?:wounded|injured)\s*,?\s+(?:or|and)\s+(?:captured|missing|taken\s+prisoner)\b"
     r"|\b(?:killed|dead)\s+(?:or|and)\s+(?:captured|taken\s+prisoner)\b"
 )
+# The claimant's own losses: "its own death toll", "1,300 of his country's troops", "our soldiers".
+OWN_SIDE = re.compile(
+    r"\b(?:its|their|our)\s+own\b|\bhis\s+country[’']s\b|\bour\s+(?:troops|soldiers|servicemen|losses|forces)\b",
+    re.I,
+)
 # Countries whose troops fight on Russia's side: their losses count for it (SPEC: foreign
 # fighters count for the side they fought with).
 ALLIES_OF_RUSSIA = frozenset(["KP"])
@@ -738,6 +760,8 @@ def _side(
             ):
                 continue  # "Russian losses in Ukraine": where, not who
             return mention.code
+    if claimant in ("RU", "UA") and OWN_SIDE.search(text[: count.end + 60]):
+        return claimant  # "Russia ... when it said it had incurred its own 6,000 losses", "his country's troops"
     if category.startswith("personnel") and any(m.code in ALLIES_OF_RUSSIA for m in ctx.countries):
         return "RU"  # "1,000 of the 11,000 troops sent from North Korea": they fight for Russia
     if claimant == "UA":
@@ -807,6 +831,8 @@ def _period(text: str, count: Count, category: str, around: LossContext) -> str 
         return "cumulative"
     if around.has_incident and around.own_incident:
         return "incident"
+    if CASUALTIES_AT.search(text[: count.start]):
+        return "cumulative"  # "put total Russian casualties at over 1.2 million": an estimate to date
     if re.search(
         r"\b(?:have|has|had)\s+(?:now\s+)?(?:been\s+)?(?:confirmed\s+)?(?:killed|lost|died|wounded|injured|"
         r"executed|carried\s+out)\b",
