@@ -504,3 +504,30 @@ def test_a_figure_of_no_period_is_dated_by_the_claim(run):
 def test_already_and_had_been_are_running_totals_as_of_publication(run, text):
     day = datetime.date(2025, 1, 5)
     assert [(r.period, r.date) for r in run(text, day).losses] == [("cumulative", day)]
+
+
+def test_a_period_word_covers_only_its_own_clause(run):
+    # pool p115 (Fox News), p186 (CSIS): two figures, two periods in one sentence
+    text = (
+        "Ukrainian forces are killing about 700 Russian troops each day, and they eliminated 3,000 troops in "
+        "a single battle in early March, according to British officials."
+    )
+    assert [(r.min, r.period) for r in run(text, datetime.date(2023, 4, 5)).losses] == [
+        (700, "day"),
+        (3000, "incident"),
+    ]
+
+
+def test_a_list_joined_by_and_keeps_its_period(run):
+    # seed-000: ", and three tanks" is the next item, not a new clause
+    text = "The military said that 500 Russian troops, one helicopter, and three tanks were destroyed in the past day."
+    assert {r.period for r in run(text, THU).losses} == {"day"}
+
+
+def test_one_of_the_missiles_launched_is_no_loss(run):
+    # pool p080 (BBC/Guardian): "one of the two missiles launched struck the lower floors"; p192 (ISW)
+    text = (
+        "At least 12 people were injured when one of the three missiles launched struck a residential building "
+        "in Kyiv, emergency officials said."
+    )
+    assert losses_of(run(text, THU)) == [("UA", "civilians_wounded", 12, None)]

@@ -583,7 +583,10 @@ def _strikes_home(ctx: SentenceContext, count: Count) -> bool:
             noun = noun.head
         else:
             break
-    return noun.dep_ == "nsubj" and noun.head.lower_ in HITTING
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "nsubj":
+        noun = noun.head.head  # "one of the two missiles launched struck the lower floors"
+    # the parser may hang the subject on the launch verb beside it: "one of the two missiles launched struck"
+    return noun.dep_ == "nsubj" and (noun.head.lower_ in HITTING or bool(LAUNCHED.fullmatch(noun.head.lower_)))
 
 
 def _clause_after(text: str, count: Count) -> str:
@@ -821,13 +824,32 @@ def _is_agent(ctx: SentenceContext, mention) -> bool:
     )
 
 
+# A join that opens a new clause rather than the next item of a list ("..., and three tanks"):
+# its subject follows, a pronoun or a determiner.
+CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\s+(?=(?:they|he|she|it|we|the|its|their|his|her)\b)")
+
+
+def _clause_of(text: str, count: Count) -> str:
+    """The clause of a count, between the joins of coordinated clauses around it.
+
+    "Ukrainian forces are killing nearly 1,000 Russian troops each day, and they eliminated
+    5,000 troops in a single battle in late January": "each day" is the first clause's period.
+    """
+    start = 0
+    for join in CLAUSE_BREAK.finditer(text, 0, count.start):
+        start = join.end()
+    after = CLAUSE_BREAK.search(text, count.end)
+    return text[start : after.start() if after else len(text)]
+
+
 def _period(text: str, count: Count, category: str, around: LossContext) -> str | None:
     """day ("in the past day"), cumulative ("so far", "since"), incident (one attack), or None."""
-    if PERIOD_DAY.search(text):
+    clause = _clause_of(text, count)
+    if PERIOD_DAY.search(clause):
         return "day"
-    if PERIOD_SPAN.search(text):
+    if PERIOD_SPAN.search(clause):
         return None
-    if any(not _comparison(text, match) for match in PERIOD_CUMULATIVE.finditer(text)):
+    if any(not _comparison(clause, match) for match in PERIOD_CUMULATIVE.finditer(clause)):
         return "cumulative"
     if around.has_incident and around.own_incident:
         return "incident"
