@@ -531,3 +531,9 @@ def test_one_of_the_missiles_launched_is_no_loss(run):
         "in Kyiv, emergency officials said."
     )
     assert losses_of(run(text, THU)) == [("UA", "civilians_wounded", 12, None)]
+
+
+def test_drones_fired_and_shot_down_are_losses(run):
+    # pool p163 (CNN): "which said all 89 drones fired were shot down"
+    text = "The Ukrainian military said all 40 drones fired at Kyiv overnight were shot down."
+    assert losses_of(run(text, THU)) == [("RU", "drones", 40, 40)]

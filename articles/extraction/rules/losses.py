@@ -584,9 +584,11 @@ def _strikes_home(ctx: SentenceContext, count: Count) -> bool:
         else:
             break
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "nsubj":
-        noun = noun.head.head  # "one of the two missiles launched struck the lower floors"
-    # the parser may hang the subject on the launch verb beside it: "one of the two missiles launched struck"
-    return noun.dep_ == "nsubj" and (noun.head.lower_ in HITTING or bool(LAUNCHED.fullmatch(noun.head.lower_)))
+        # "one of the two missiles launched struck the lower floors": the parser may hang "one"
+        # on the launch verb beside the hitting one
+        noun = noun.head.head
+        return noun.head.lower_ in HITTING or bool(LAUNCHED.fullmatch(noun.head.lower_))
+    return noun.dep_ == "nsubj" and noun.head.lower_ in HITTING
 
 
 def _clause_after(text: str, count: Count) -> str:
