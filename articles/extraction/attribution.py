@@ -295,7 +295,9 @@ def _reporting_verbs(sent):
             continue
         if any(child.dep_ == "neg" for child in token.children):
             continue  # "the Kremlin has not confirmed the figures": no claim
-        subjects = [child for child in token.children if child.dep_ == "nsubj"]
+        # a count the parser took for a second subject is none ("..., five wounded ..., said local
+        # authorities"); "The region's governor Vyacheslav Gladkov said": two subjects, one speaker
+        subjects = [child for child in token.children if child.dep_ == "nsubj" and not child.like_num]
         if not subjects and any(child.dep_ in ("nsubjpass", "auxpass") for child in token.children):
             # "... were confirmed by the UN": the agent speaks; "20 were confirmed killed" names no one
             agents = [
@@ -316,7 +318,10 @@ def _reporting_verbs(sent):
             noun = token.head
             found.append((token, doc[noun.left_edge.i : noun.i + 1], token))
         elif subjects:
-            found.append((token, _span(subjects[0]), token))
+            speaker = _span(subjects[0])
+            if len(subjects) > 1 and subjects[1].left_edge.i == speaker.end:
+                speaker = doc[speaker.start : subjects[1].right_edge.i + 1]
+            found.append((token, speaker, token))
     return sorted(found, key=lambda item: (_depth(item[2]), item[0].i))
 
 

@@ -65,6 +65,14 @@ def test_the_claimant_comes_from_attribution(run, text, claimant):
         ("As of Monday, Ukraine's military claims that Russia has lost 24,000 soldiers.", ["UA"]),
         # "when it said": the sentence's own subject (pool p202)
         ("Russia last published its own toll in 2022, when it said it had lost 5,937 soldiers.", ["RU"]),
+        # a count the parser took for a subject is no speaker (pool p052 Guardian, p051 Guardian)
+        (
+            "Two people were killed and six wounded by a Russian missile strike on Odesa on Monday, said local "
+            "authorities who have launched a rescue effort.",
+            ["UA", "UA"],
+        ),
+        # a title and a name are one speaker (pool p055 Guardian, p138 TVN24 "the governor of Serhij Lysak")
+        ("The region's governor Vyacheslav Gladkov said two civilians had been killed in Belgorod.", ["RU"]),
         # "Western officials" name no government (pool p179 BBC)
         ("Western officials told reporters they believed 1,000 troops sent from North Korea had been killed.", [None]),
     ],
