@@ -81,6 +81,16 @@ def test_the_claimant_is_the_speaker_of_the_clause_that_gives_the_figure(run, te
     assert [r.reported_by for r in run(text, D(2023, 1, 5)).losses] == claimants
 
 
+def test_a_uk_ministry_claim_stays_british_beside_a_japanese_one(run):
+    # pool p131 (Onet, machine translation): charted "per JP" when the nearest country word decided
+    text = (
+        "In turn, the British Ministry of Defense announced the death of 10 Russian generals in August last "
+        "year, and according to the data of Japanese intelligence since February 2023, 20 generals of the "
+        "Russian army were killed in the Russian war in Ukraine."
+    )
+    assert [(r.min, r.reported_by) for r in run(text, D(2023, 7, 11)).losses] == [(10, "GB"), (20, "JP")]
+
+
 def test_a_described_speaker_refers_back_to_the_one_named(run):
     # pool p180 (BBC): "the ministry said in a statement" after Ukraine's officials spoke
     text = (

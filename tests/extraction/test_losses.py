@@ -499,6 +499,8 @@ def test_a_figure_of_no_period_is_dated_by_the_claim(run):
         "The president said 3,000 Russian soldiers were already dead.",
         # pool p042 Guardian, p191 Reuters: past perfect in reported speech
         "Ukrainian officials said they had killed about 20 Russian colonels.",
+        # pool p202 Northeastern ("it had incurred about 6,000"), p131 Onet: losses suffered to date
+        "The British defence ministry said Russia had probably suffered 40,000 casualties.",
     ],
 )
 def test_already_and_had_been_are_running_totals_as_of_publication(run, text):

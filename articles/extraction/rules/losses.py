@@ -858,7 +858,8 @@ def _period(text: str, count: Count, category: str, around: LossContext) -> str 
     if CASUALTIES_AT.search(text[: count.start]):
         return "cumulative"  # "put total Russian casualties at over 1.2 million": an estimate to date
     if re.search(
-        r"\b(?:have|has|had)\s+(?:now\s+)?(?:been\s+)?(?:confirmed\s+)?(?:killed|lost|died|wounded|injured|"
+        r"\b(?:have|has|had)\s+(?:now\s+|probably\s+|already\s+|likely\s+)?(?:been\s+)?(?:confirmed\s+)?"
+        r"(?:killed|lost|died|wounded|injured|suffered|incurred|sustained|"
         r"executed|carried\s+out)\b",
         text,
         re.I,
