@@ -539,3 +539,9 @@ def test_drones_fired_and_shot_down_are_losses(run):
     # pool p163 (CNN): "which said all 89 drones fired were shot down"
     text = "The Ukrainian military said all 40 drones fired at Kyiv overnight were shot down."
     assert losses_of(run(text, THU)) == [("RU", "drones", 40, 40)]
+
+
+def test_a_running_total_as_of_a_past_month_has_no_day(run):
+    # pool p202 (Northeastern), p206 (House of Commons Library: "To January 2021, over 3,000 civilians")
+    text = "Moscow last gave its own toll in March 2023, when it said it had lost 1,351 soldiers."
+    assert [(r.period, r.date) for r in run(text, datetime.date(2026, 2, 23)).losses] == [("cumulative", None)]

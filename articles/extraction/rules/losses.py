@@ -897,7 +897,17 @@ def _date(ctx: SentenceContext, period: str | None, around: LossContext) -> date
             for d in ctx.dates
             if d.value.precision == "day" and not SPAN_OPENING.search(doc_text[max(ctx.start, d.start - 50) : d.start])
         ]
-        return as_of[0] if as_of else ctx.published
+        if as_of:
+            return as_of[0]
+        if any(
+            d.value.precision in ("month", "year")
+            and not SPAN_OPENING.search(doc_text[max(ctx.start, d.start - 50) : d.start])
+            for d in ctx.dates
+        ):
+            # "Russia last published its own death toll in September 2022, when it said it had
+            # incurred 6,000 losses": a total as of a past month gives no day, not the publication's
+            return None
+        return ctx.published
     if period == "day":
         return day or ctx.published
     if PERIOD_SPAN.search(ctx.text):
