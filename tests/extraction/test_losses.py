@@ -545,3 +545,12 @@ def test_a_running_total_as_of_a_past_month_has_no_day(run):
     # pool p202 (Northeastern), p206 (House of Commons Library: "To January 2021, over 3,000 civilians")
     text = "Moscow last gave its own toll in March 2023, when it said it had lost 1,351 soldiers."
     assert [(r.period, r.date) for r in run(text, datetime.date(2026, 2, 23)).losses] == [("cumulative", None)]
+
+
+def test_a_comparison_since_a_year_leaves_the_total_as_of_publication(run):
+    # pool p199 (CNN): "since 1945" dates the wars compared, not the running total
+    text = (
+        "As many as 300,000 Russians have been killed so far, more than in every war Washington has fought since 1945."
+    )
+    day = datetime.date(2026, 2, 21)
+    assert [(r.period, r.date) for r in run(text, day).losses] == [("cumulative", day)]

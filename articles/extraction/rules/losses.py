@@ -902,6 +902,7 @@ def _date(ctx: SentenceContext, period: str | None, around: LossContext) -> date
         if any(
             d.value.precision in ("month", "year")
             and not SPAN_OPENING.search(doc_text[max(ctx.start, d.start - 50) : d.start])
+            and not SPAN_OPENING.match(d.text)  # "since 1945" carries its own opening
             for d in ctx.dates
         ):
             # "Russia last published its own death toll in September 2022, when it said it had
