@@ -554,3 +554,10 @@ def test_a_comparison_since_a_year_leaves_the_total_as_of_publication(run):
     )
     day = datetime.date(2026, 2, 21)
     assert [(r.period, r.date) for r in run(text, day).losses] == [("cumulative", day)]
+
+
+def test_a_running_total_reported_this_month_is_as_of_publication(run):
+    # pool p202 (Northeastern on the BBC and Mediazona), p190 (OSV News, "this year")
+    text = "The BBC and Mediazona identified 150,000 Russian soldiers killed in the war, they reported this month."
+    day = datetime.date(2026, 2, 23)
+    assert [(r.period, r.date, r.reported_by) for r in run(text, day).losses] == [("cumulative", day, "GB")]

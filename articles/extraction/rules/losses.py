@@ -903,6 +903,7 @@ def _date(ctx: SentenceContext, period: str | None, around: LossContext) -> date
             d.value.precision in ("month", "year")
             and not SPAN_OPENING.search(doc_text[max(ctx.start, d.start - 50) : d.start])
             and not SPAN_OPENING.match(d.text)  # "since 1945" carries its own opening
+            and not _current(d.value, ctx.published)  # "they reported this month"
             for d in ctx.dates
         ):
             # "Russia last published its own death toll in September 2022, when it said it had
@@ -916,6 +917,15 @@ def _date(ctx: SentenceContext, period: str | None, around: LossContext) -> date
     # "Russia's Defense Ministry said Monday that air defenses downed 40 Ukrainian drones": the
     # figure of no stated period is dated by the only day the sentence gives, the claim's.
     return day
+
+
+def _current(value, published: datetime.date | None) -> bool:
+    """Whether a month or year is the publication's own ("this month", "this year")."""
+    if published is None:
+        return False
+    if value.precision == "month":
+        return (value.date.year, value.date.month) == (published.year, published.month)
+    return value.date.year == published.year
 
 
 def _place(
