@@ -205,7 +205,10 @@ def test_the_side_that_destroys_is_not_the_side_that_loses(run):
 def test_military_casualties_are_soldiers(run):
     # pool p202
     text = "The think tank noted Ukrainian military casualties at around 600,000, with roughly 140,000 killed."
-    assert losses_of(run(text, datetime.date(2026, 2, 23))) == [("UA", "personnel_killed", 140000, 140000)]
+    assert losses_of(run(text, datetime.date(2026, 2, 23))) == [
+        ("UA", "personnel_casualties", 600000, 600000),
+        ("UA", "personnel_killed", 140000, 140000),
+    ]
 
 
 def test_a_loss_word_of_another_clause_does_not_name_the_category(run):
@@ -412,3 +415,149 @@ def test_people_hit_with_sanctions_are_no_losses(run):
     # pool p060
     text = "The federal government has hit 14 more Russians with sanctions for their close ties with Putin."
     assert run(text, datetime.date(2022, 4, 19)).losses == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "five others" are the people counted before (pool p043 Guardian, p180 BBC, p071 Daily Mail)
+        (
+            "A shell hit a hangar in Balakliia: three people died and five others were injured.",
+            [("UA", "civilians_killed", 3, 3), ("UA", "civilians_wounded", 5, 5)],
+        ),
+        # "injuring more than 150 others" (pool p163 CNN, p089)
+        (
+            "The strike on Odesa killed two people, injuring more than 150 others.",
+            [("UA", "civilians_killed", 2, 2), ("UA", "civilians_wounded", 150, None)],
+        ),
+        # "reported four injuries" (pool p142 Kyiv Post, p180 BBC)
+        ("In Sumy, regional authorities reported four injuries.", [("UA", "civilians_wounded", 4, 4)]),
+        # the figure after its noun: "put ... casualties at" (pool p200, p202, p186: three outlets)
+        (
+            "The institute put Russian military casualties at 900,000, with about 250,000 killed.",
+            [("RU", "personnel_casualties", 900000, 900000), ("RU", "personnel_killed", 250000, 250000)],
+        ),
+        ("The two groups put Ukrainian losses at around 90,000.", [("UA", "personnel_casualties", 90000, 90000)]),
+        # casualties "including killed and wounded" are soldiers' (pool p097 CNN, p178 Economist)
+        (
+            "Russia, the general said, has had about 40,000 casualties, killed and wounded, so far.",
+            [("RU", "personnel_casualties", 40000, 40000)],
+        ),
+        # the claimant's own losses (pool p026 Guardian, p202 Northeastern)
+        (
+            "Zelensky disclosed that at least 900 of his country's troops have been killed so far.",
+            [("UA", "personnel_killed", 900, None)],
+        ),
+        (
+            "Moscow last gave its own toll in March, when it said it had lost 1,351 soldiers.",
+            [("RU", "personnel_casualties", 1351, 1351)],
+        ),
+        # "long-range" qualifies the noun (pool p210 Al Jazeera, p159 CNN)
+        (
+            "Ukraine's air force said it had destroyed 412 long-range missiles since the start of the war.",
+            [("RU", "missiles", 412, 412)],
+        ),
+    ],
+)
+def test_constructions_seen_on_unseen_articles(run, text, expected):
+    assert losses_of(run(text, datetime.date(2025, 1, 5))) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the dead and the missing together are no count of the dead (pool p218 UN News, p191 Reuters)
+        "At least 900 people died or went missing while trying to cross the sea last year.",
+        # migrants' deaths are no losses of this war (pool p218, p159)
+        "In fact, 12 migrants died every day on the route, according to the agency.",
+        # people in need of aid (pool p206 House of Commons Library, p070 wire copy)
+        "The UN estimated around 1.5 million people were in need of humanitarian aid after the fighting.",
+    ],
+)
+def test_missing_migrants_and_people_in_need_give_no_record(run, text):
+    assert run(text, datetime.date(2025, 1, 5)).losses == []
+
+
+def test_a_figure_of_no_period_is_dated_by_the_claim(run):
+    # pool p188 (ABC/AP), p180 (BBC): the ministry's day is the only day the sentence gives
+    text = "Russia's defence ministry said on Monday that air defences downed 40 Ukrainian drones over Kursk."
+    day = datetime.date(2026, 1, 27)  # a Tuesday
+    [loss] = run(text, day).losses
+    assert (loss.side, loss.category, loss.min, loss.date, loss.reported_by) == (
+        "UA",
+        "drones",
+        40,
+        datetime.date(2026, 1, 26),
+        "RU",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pool p019 Guardian: "claiming 4,500 were already dead"
+        "The president said 3,000 Russian soldiers were already dead.",
+        # pool p042 Guardian, p191 Reuters: past perfect in reported speech
+        "Ukrainian officials said they had killed about 20 Russian colonels.",
+        # pool p202 Northeastern ("it had incurred about 6,000"), p131 Onet: losses suffered to date
+        "The British defence ministry said Russia had probably suffered 40,000 casualties.",
+    ],
+)
+def test_already_and_had_been_are_running_totals_as_of_publication(run, text):
+    day = datetime.date(2025, 1, 5)
+    assert [(r.period, r.date) for r in run(text, day).losses] == [("cumulative", day)]
+
+
+def test_a_period_word_covers_only_its_own_clause(run):
+    # pool p115 (Fox News), p186 (CSIS): two figures, two periods in one sentence
+    text = (
+        "Ukrainian forces are killing about 700 Russian troops each day, and they eliminated 3,000 troops in "
+        "a single battle in early March, according to British officials."
+    )
+    assert [(r.min, r.period) for r in run(text, datetime.date(2023, 4, 5)).losses] == [
+        (700, "day"),
+        (3000, "incident"),
+    ]
+
+
+def test_a_list_joined_by_and_keeps_its_period(run):
+    # seed-000: ", and three tanks" is the next item, not a new clause
+    text = "The military said that 500 Russian troops, one helicopter, and three tanks were destroyed in the past day."
+    assert {r.period for r in run(text, THU).losses} == {"day"}
+
+
+def test_one_of_the_missiles_launched_is_no_loss(run):
+    # pool p080 (BBC/Guardian): "one of the two missiles launched struck the lower floors"; p192 (ISW)
+    text = (
+        "At least 12 people were injured when one of the three missiles launched struck a residential building "
+        "in Kyiv, emergency officials said."
+    )
+    assert losses_of(run(text, THU)) == [("UA", "civilians_wounded", 12, None)]
+
+
+def test_drones_fired_and_shot_down_are_losses(run):
+    # pool p163 (CNN): "which said all 89 drones fired were shot down"
+    text = "The Ukrainian military said all 40 drones fired at Kyiv overnight were shot down."
+    assert losses_of(run(text, THU)) == [("RU", "drones", 40, 40)]
+
+
+def test_a_running_total_as_of_a_past_month_has_no_day(run):
+    # pool p202 (Northeastern), p206 (House of Commons Library: "To January 2021, over 3,000 civilians")
+    text = "Moscow last gave its own toll in March 2023, when it said it had lost 1,351 soldiers."
+    assert [(r.period, r.date) for r in run(text, datetime.date(2026, 2, 23)).losses] == [("cumulative", None)]
+
+
+def test_a_comparison_since_a_year_leaves_the_total_as_of_publication(run):
+    # pool p199 (CNN): "since 1945" dates the wars compared, not the running total
+    text = (
+        "As many as 300,000 Russians have been killed so far, more than in every war Washington has fought since 1945."
+    )
+    day = datetime.date(2026, 2, 21)
+    assert [(r.period, r.date) for r in run(text, day).losses] == [("cumulative", day)]
+
+
+def test_a_running_total_reported_this_month_is_as_of_publication(run):
+    # pool p202 (Northeastern on the BBC and Mediazona), p190 (OSV News, "this year")
+    text = "The BBC and Mediazona identified 150,000 Russian soldiers killed in the war, they reported this month."
+    day = datetime.date(2026, 2, 23)
+    assert [(r.period, r.date, r.reported_by) for r in run(text, day).losses] == [("cumulative", day, "GB")]

@@ -24,7 +24,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from articles.extraction import gazetteer, numbers
+from articles.extraction import attribution, gazetteer, numbers
 from articles.extraction.records import Loss
 from articles.extraction.rules import SentenceContext, inflections
 
@@ -169,7 +169,7 @@ FILLER = re.compile(
     r"^(?:more|other|additional|further|enemy|of|the|its|their|our|them|those|whom|which|"
     r"[A-Z][a-z]+(?:ian|ese|ish|ch|an|i)|Russia's|Ukraine's|pro-Russian|Russian-backed|"
     r"ukrainian|russian|military|civilian|young|elderly|innocent|local|wounded|injured|"
-    r"foreign|separatist|killed|dead|unarmed|[\w]+-type|[\w]+-made|\w+s[’'])$",
+    r"foreign|separatist|killed|dead|unarmed|[\w]+-type|[\w]+-made|\w+s[’']|his|her|country[’']s|long-range)$",
     re.I,
 )
 
@@ -177,13 +177,13 @@ FILLER = re.compile(
 
 NOT_LOSSES = re.compile(
     r"\b(?:hypothermia|carbon monoxide|frostbite|pneumonia|white deaths|cold-related|disease|covid|"
-    r"stalingrad|holodomor|world war|second world war|famine|heart attack)\b",
+    r"stalingrad|holodomor|world war|second world war|famine|heart attack|migrants?|migrate|migration)\b",
     re.I,
 )
 EXCHANGE = re.compile(r"\b(?:released|freed|exchanged?|swap(?:ped)?|returned home|handed over|repatriated)\b", re.I)
 NOT_COUNTED = re.compile(
     r"\b(?:missing|detained|displaced|evacuated|transported|refugees|flee|fled|fleeing|left|leave|homeless|arrested|abroad|"
-    r"trapped|stranded|remain|remains|sheltering|besieged|stuck)\b",
+    r"trapped|stranded|remain|remains|sheltering|besieged|stuck|in\s+need)\b",
     re.I,
 )
 BODIES_FOUND = re.compile(
@@ -196,6 +196,19 @@ CAPACITY_BEFORE = re.compile(
     r"\b(?:hold|holds|holding|accommodate|fit|capacity\s+(?:of|for))\s+(?:up\s+to\s+|about\s+|some\s+|as\s+many\s+as\s+)?$",
     re.I,
 )
+# A casualty figure given after its noun: "estimated Russian military casualties at 1.2 million".
+CASUALTIES_AT = re.compile(
+    r"(?<!civilian\s)\b(?:casualties|losses)\s+(?:(?:at|of|to|nearing|approaching|exceeding|topping|reached|"
+    r"reaching|surpassing|stand\s+at|stood\s+at)\s+)(?:(?:about|around|roughly|over|more\s+than|nearly|almost|"
+    r"some|an\s+estimated)\s+)?$",
+    re.I,
+)
+DEAD_OR_MISSING = re.compile(
+    r"\W*(?:[\w-]+\s+){0,3}?(?:(?:have|had|has|were|was)\s+(?:been\s+)?)?(?:died|killed|dead)\s+or\s+"
+    r"(?:went\s+|gone\s+|are\s+|were\s+|been\s+)?missing\b",
+    re.I,
+)
+OTHERS = re.compile(r"\s*(?:more\s+)?others?\b", re.I)
 SUBSET_BEFORE = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|\bincl\.)\s*$", re.I)
 PERCENT_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|pc\b)", re.I)
 MONEY_BEFORE = re.compile(r"(?:[$€£¥]|US\$)\s*$")
@@ -237,7 +250,7 @@ PERIOD_DAY = re.compile(
 PERIOD_CUMULATIVE = re.compile(
     r"\b(?:since|so\s+far|to\s+date|in\s+total|a\s+total\s+of|total|in\s+the\s+(?:war|conflict)|"
     r"of\s+the\s+(?:war|conflict|invasion)|since\s+the\s+(?:start|beginning)|running\s+total|throughout|"
-    r"thus\s+far|altogether|in\s+all|until\s+now|as\s+of|estimate\s+of|total(?:l?ed|s|ing))\b",
+    r"thus\s+far|altogether|in\s+all|until\s+now|as\s+of|estimate\s+of|total(?:l?ed|s|ing)|already)\b",
     re.I,
 )
 PERIOD_SPAN = re.compile(
@@ -309,7 +322,7 @@ def noun_after(text: str) -> tuple[str | None, str | None, str, int]:
         for pattern, category in EQUIPMENT:
             if pattern.match(rest):
                 return "equipment", category, " ".join(demonyms), words_skipped
-        if re.match(r"(?:casualties|losses|dead|fatalities|deaths)\b", rest, re.I):
+        if re.match(r"(?:casualties|losses|dead|fatalities|deaths|injuries)\b", rest, re.I):
             return "people", None, " ".join(demonyms), words_skipped
         if SOLDIERS.match(rest):
             return "people", "soldiers", " ".join(demonyms), words_skipped
@@ -453,6 +466,13 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
             # "170 injured", "rose to 32", "seven were reported to have died"
             if re.match(r"\s*(?:of\s+them|of\s+whom)\b", after, re.I):
                 kind, group = "people", _people_of_sentence(text)
+            elif CASUALTIES_AT.search(before):
+                # "put total Russian casualties at over 1.2 million", "casualties nearing 1 million":
+                # casualties are soldiers' (a civilian figure says so, and is no match here)
+                kind, group = "people", "soldiers"
+            elif OTHERS.match(after):
+                # "three people died and five others were injured": the people counted before
+                kind, group = previous_noun if previous_noun[0] == "people" else ("people", _people_of_sentence(text))
             elif previous_noun[0] == "people" and re.match(
                 r"\s*(?:more\s+)?(?:were\s+)?(?:wounded|injured|killed|dead|hurt)", after, re.I
             ):
@@ -467,7 +487,12 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
                     after,
                     re.I,
                 )
-                or re.search(r"\b(?:killed|killing|wounded|injured|wounding|executing)\s*$", before, re.I)
+                or re.search(
+                    r"\b(?:killed|killing|wounded|injured|wounding|injuring|hurting|executing)\s+"
+                    r"(?:(?:at\s+least|more\s+than|over|about|some|nearly|almost|another)\s+)?$",
+                    before,
+                    re.I,
+                )
             ):
                 kind, group = "people", _people_of_sentence(text)
             else:
@@ -490,13 +515,16 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
             continue
         if re.match(r"\W*(?:[\w-]+\s+){0,2}bodies\b", after) and not BODIES_FOUND.search(text):
             continue  # "Three Russian bodies linked to the weapons programme were sanctioned": organisations
+        if kind == "people" and DEAD_OR_MISSING.match(after):
+            continue  # "7,667 people died or went missing": the dead are not counted apart
         if kind == "people" and NOT_COUNTED.search(_clause_after(text, count)):
             continue  # "4 million people flee abroad", "more than 4,000 remain detained"
         if kind == "equipment" and (_launched(before) or INSTRUMENT_BEFORE.search(before)):
             continue  # "Russia fired at least six cruise missiles", "struck the Moskva with two Neptune missiles"
         if kind == "equipment" and _strikes_home(ctx, count):
             continue  # "13 missiles and 21 drones struck 19 locations": they got through
-        side = _side(ctx, text, count, category, between, around, previous_side, previous_end)
+        claimant = _claimant(ctx, count)
+        side = _side(ctx, text, count, category, between, around, previous_side, previous_end, claimant)
         if side is None:
             continue
         previous_noun = (kind, group)
@@ -512,12 +540,20 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
                 period=period,
                 date=_date(ctx, period, around),
                 place=_place(ctx, text, period, around, count),
-                reported_by=ctx.reported_by,
+                reported_by=claimant,
                 span=(ctx.start, ctx.end),
             )
         )
         del index
     return records
+
+
+def _claimant(ctx: SentenceContext, count: Count) -> str | None:
+    """Who claims this count: the reporting clause that speaks for it (see attribution)."""
+    span = ctx.sent.doc.char_span(ctx.start + count.start, ctx.start + count.end, alignment_mode="expand")
+    if span is None:
+        return ctx.reported_by
+    return attribution.claimant_of(ctx.sent, span[-1], ctx.reported_by)
 
 
 HITTING = frozenset(["struck", "hit", "hits", "strike", "strikes", "reached", "landed", "exploded"])
@@ -547,6 +583,11 @@ def _strikes_home(ctx: SentenceContext, count: Count) -> bool:
             noun = noun.head
         else:
             break
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "nsubj":
+        # "one of the two missiles launched struck the lower floors": the parser may hang "one"
+        # on the launch verb beside the hitting one
+        noun = noun.head.head
+        return noun.head.lower_ in HITTING or bool(LAUNCHED.fullmatch(noun.head.lower_))
     return noun.dep_ == "nsubj" and noun.head.lower_ in HITTING
 
 
@@ -648,7 +689,8 @@ def _category(kind: str, group: str | None, cue: str, text: str, count: Count) -
         return "personnel_captured" if soldiers or "prisoners" in near else None
     if cue == "LOSS_CASUALTIES":
         if re.search(r"\b(?:killed\s+(?:and|or)\s+wounded|dead\s+and\s+wounded)\b", near):
-            return "personnel_casualties" if soldiers else None
+            # "70,000-80,000 casualties of war, including killed and wounded": casualties are soldiers'
+            return "personnel_casualties" if soldiers or group is None else None
         return "personnel_casualties" if soldiers or group is None else None
     if cue == "LOSS_WOUNDED":
         return "personnel_wounded" if soldiers else "civilians_wounded"
@@ -663,6 +705,14 @@ MIXED_LOSSES = re.compile(
     r"\b(?:killed|dead)\s*,\s*(?:wounded|injured)\s*,?\s+(?:or|and)\s+(?:captured|missing|taken\s+prisoner)\b"
     r"|\b(?:killed|dead)\s+(?:or|and)\s+(?:captured|taken\s+prisoner)\b"
 )
+# The claimant's own losses: "its own death toll", "1,300 of his country's troops", "our soldiers".
+OWN_SIDE = re.compile(
+    r"\b(?:its|their|our)\s+own\b|\bhis\s+country[’']s\b|\bour\s+(?:troops|soldiers|servicemen|losses|forces)\b",
+    re.I,
+)
+# Countries whose troops fight on Russia's side: their losses count for it (SPEC: foreign
+# fighters count for the side they fought with).
+ALLIES_OF_RUSSIA = frozenset(["KP"])
 DEMONYM_SIDE = re.compile(r"\b(Russian|Ukrainian|Russia's|Ukraine's|Russia|Ukraine|enemy|occupiers?|invaders?)\b", re.I)
 
 
@@ -675,6 +725,7 @@ def _side(
     around: LossContext,
     previous_side: str | None,
     previous_end: int = 0,
+    claimant: str | None = None,
 ) -> str | None:
     # "800 Russian troops", "three tanks of the Russian army"
     words = DEMONYM_SIDE.search(between) or re.match(
@@ -708,15 +759,19 @@ def _side(
         if offset < count.start and mention.code in ("RU", "UA") and _is_agent(ctx, mention):
             # "Ukrainian soldiers destroyed a tank, two BMPs ...": the other side lost them
             return "RU" if mention.code == "UA" else "UA"
-        if offset < count.start and mention.code in ("RU", "UA") and mention.code != ctx.reported_by:
+        if offset < count.start and mention.code in ("RU", "UA") and mention.code != claimant:
             if re.search(
                 r"\b(?:in|across|throughout|inside|into|to)\s+(?:the\s+)?$", text[max(0, offset - 12) : offset]
             ):
                 continue  # "Russian losses in Ukraine": where, not who
             return mention.code
-    if ctx.reported_by == "UA":
+    if claimant in ("RU", "UA") and OWN_SIDE.search(text[: count.end + 60]):
+        return claimant  # "Russia ... when it said it had incurred its own 6,000 losses", "his country's troops"
+    if category.startswith("personnel") and any(m.code in ALLIES_OF_RUSSIA for m in ctx.countries):
+        return "RU"  # "1,000 of the 11,000 troops sent from North Korea": they fight for Russia
+    if claimant == "UA":
         return "RU"
-    if ctx.reported_by == "RU":
+    if claimant == "RU":
         return "UA"
     return None
 
@@ -771,18 +826,40 @@ def _is_agent(ctx: SentenceContext, mention) -> bool:
     )
 
 
+# A join that opens a new clause rather than the next item of a list ("..., and three tanks"):
+# its subject follows, a pronoun or a determiner.
+CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\s+(?=(?:they|he|she|it|we|the|its|their|his|her)\b)")
+
+
+def _clause_of(text: str, count: Count) -> str:
+    """The clause of a count, between the joins of coordinated clauses around it.
+
+    "Ukrainian forces are killing nearly 1,000 Russian troops each day, and they eliminated
+    5,000 troops in a single battle in late January": "each day" is the first clause's period.
+    """
+    start = 0
+    for join in CLAUSE_BREAK.finditer(text, 0, count.start):
+        start = join.end()
+    after = CLAUSE_BREAK.search(text, count.end)
+    return text[start : after.start() if after else len(text)]
+
+
 def _period(text: str, count: Count, category: str, around: LossContext) -> str | None:
     """day ("in the past day"), cumulative ("so far", "since"), incident (one attack), or None."""
-    if PERIOD_DAY.search(text):
+    clause = _clause_of(text, count)
+    if PERIOD_DAY.search(clause):
         return "day"
-    if PERIOD_SPAN.search(text):
+    if PERIOD_SPAN.search(clause):
         return None
-    if any(not _comparison(text, match) for match in PERIOD_CUMULATIVE.finditer(text)):
+    if any(not _comparison(clause, match) for match in PERIOD_CUMULATIVE.finditer(clause)):
         return "cumulative"
     if around.has_incident and around.own_incident:
         return "incident"
+    if CASUALTIES_AT.search(text[: count.start]):
+        return "cumulative"  # "put total Russian casualties at over 1.2 million": an estimate to date
     if re.search(
-        r"\b(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:confirmed\s+)?(?:killed|lost|died|wounded|injured|"
+        r"\b(?:have|has|had)\s+(?:now\s+|probably\s+|already\s+|likely\s+)?(?:been\s+)?(?:confirmed\s+)?"
+        r"(?:killed|lost|died|wounded|injured|suffered|incurred|sustained|"
         r"executed|carried\s+out)\b",
         text,
         re.I,
@@ -820,10 +897,35 @@ def _date(ctx: SentenceContext, period: str | None, around: LossContext) -> date
             for d in ctx.dates
             if d.value.precision == "day" and not SPAN_OPENING.search(doc_text[max(ctx.start, d.start - 50) : d.start])
         ]
-        return as_of[0] if as_of else ctx.published
+        if as_of:
+            return as_of[0]
+        if any(
+            d.value.precision in ("month", "year")
+            and not SPAN_OPENING.search(doc_text[max(ctx.start, d.start - 50) : d.start])
+            and not SPAN_OPENING.match(d.text)  # "since 1945" carries its own opening
+            and not _current(d.value, ctx.published)  # "they reported this month"
+            for d in ctx.dates
+        ):
+            # "Russia last published its own death toll in September 2022, when it said it had
+            # incurred 6,000 losses": a total as of a past month gives no day, not the publication's
+            return None
+        return ctx.published
     if period == "day":
         return day or ctx.published
-    return None
+    if PERIOD_SPAN.search(ctx.text):
+        return None  # "2,514 civilians killed in 2025": a span, no day
+    # "Russia's Defense Ministry said Monday that air defenses downed 40 Ukrainian drones": the
+    # figure of no stated period is dated by the only day the sentence gives, the claim's.
+    return day
+
+
+def _current(value, published: datetime.date | None) -> bool:
+    """Whether a month or year is the publication's own ("this month", "this year")."""
+    if published is None:
+        return False
+    if value.precision == "month":
+        return (value.date.year, value.date.month) == (published.year, published.month)
+    return value.date.year == published.year
 
 
 def _place(
