@@ -77,7 +77,6 @@ TYPE_ORDER = (
     "prisoner_exchange", "strike", "battle", "losses", "sanctions", "training", "aid", "mobilization", "diplomacy",
     "other",
 )  # fmt: skip
-from articles.extraction.attribution import REPORTING_LEMMAS  # noqa: E402 - one list, kept with attribution
 
 REPORTING = re.compile(
     r"^(?:say|said|says|tell|told|announce|announced|report|reported|claim|claimed|state|stated|add|added|"

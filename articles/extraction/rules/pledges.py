@@ -34,6 +34,7 @@ from functools import cache
 from pathlib import Path
 
 from articles.extraction import gazetteer
+from articles.extraction.attribution import known_people
 from articles.extraction.numbers import MONEY_RE
 from articles.extraction.records import Pledge
 from articles.extraction.rules import CountryMention, SentenceContext, inflections
@@ -1246,11 +1247,10 @@ def _person_giver(ctx, at: int) -> str | None:
 
 def _person_country(subject) -> str | None:
     """ "Joe Biden announced ...": the country of a well-known head of government or minister."""
-    from articles.extraction import KNOWN_PEOPLE  # noqa: PLC0415 - the engine imports this module
-
+    people = known_people()
     for token in subject.subtree:
         if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
-            code = KNOWN_PEOPLE.get(token.text.rstrip("’'s"))
+            code = people.get(token.text.rstrip("’'s"))
             if code:
                 return code
     return None
