@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import BooleanField, ExpressionWrapper, Prefetch
+from django.db.models import BooleanField, ExpressionWrapper
 from django.http import HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -177,6 +177,13 @@ def highlighted_html(parts: list[TextPart]) -> str:
     )
 
 
+def _by_event(records) -> dict[int, list]:
+    grouped: dict[int, list] = {}
+    for record in records.select_related("reviewed_by").order_by("span_start", "id"):
+        grouped.setdefault(record.event_id, []).append(record)
+    return grouped
+
+
 @require_GET
 @permission_required("articles.view_article", raise_exception=True)
 def article_detail(request, pk: int):
@@ -191,22 +198,14 @@ def article_detail(request, pk: int):
             response["HX-Refresh"] = "true"
         return response
 
-    events = list(
-        Event.objects.filter(article=article)
-        .select_related("reviewed_by")
-        .prefetch_related(
-            Prefetch("losses", LossReport.objects.select_related("reviewed_by").order_by("span_start", "id")),
-            Prefetch(
-                "pledges",
-                AidPledge.objects.select_related("reviewed_by").order_by("span_start", "id"),
-            ),
-        )
-        .order_by("span_start", "id")
-    )
+    events = list(Event.objects.filter(article=article).select_related("reviewed_by").order_by("span_start", "id"))
+    # The figures by their event's article, grouped here: a prefetch would send the ids of all the
+    # events back (150 for the longest round-ups) and build a QuerySet per event for `.all`.
+    losses = _by_event(LossReport.objects.filter(event__article=article))
+    pledges = _by_event(AidPledge.objects.filter(event__article=article))
     records = [*events]
     for event in events:
-        # Lists read once: each `.all` in the template would build a new QuerySet per event.
-        event.loss_list, event.pledge_list = list(event.losses.all()), list(event.pledges.all())
+        event.loss_list, event.pledge_list = losses.get(event.pk, []), pledges.get(event.pk, [])
         records += [*event.loss_list, *event.pledge_list]
     parts, anchors = highlighted(article.text, [(r.span_start, r.span_end) for r in records])
     for record in records:
