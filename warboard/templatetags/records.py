@@ -2,6 +2,7 @@
 
 from django import template
 from django.http import QueryDict
+from django.urls import reverse
 
 from warboard import figures
 
@@ -51,3 +52,39 @@ def return_path(context) -> str:
     if htmx and htmx.current_url_abs_path:
         return htmx.current_url_abs_path
     return request.get_full_path()
+
+
+# A pk no real record has, reversed once per page and replaced by each card's own.
+_PK_SLOT = 987654321
+
+
+@register.simple_tag(takes_context=True)
+def record_card(context, kind: str, record) -> dict[str, object]:
+    """What one record's card needs besides the record: its DOM id, its review links, whether the
+    viewer may review it and where a form goes back to. A page of an article shows hundreds of
+    cards: the links are reversed and the permission read once per page, not once per card."""
+    # Kept on the request: each {% include %} renders with a render context of its own.
+    request = context.get("request")
+    page = getattr(request, "_record_cards", None)
+    if page is None:
+        page = {}
+        if request is not None:
+            request._record_cards = page
+    if kind not in page:
+        page[kind] = {
+            "reviewer": can_review(context, kind),
+            "back": return_path(context),
+            **{
+                action: reverse(f"review_{action}", args=[kind, _PK_SLOT])
+                for action in ("history", "edit", "confirm", "reject", "restore")
+            },
+        }
+    shared = page[kind]
+    pk = str(record.pk)
+    slot = str(_PK_SLOT)
+    card = {"pk": pk, "dom_id": f"{kind}-{pk}", "reviewer": shared["reviewer"], "back": shared["back"]}
+    card["history"] = shared["history"].replace(slot, pk)
+    if shared["reviewer"]:
+        for action in ("edit", "confirm", "reject", "restore"):
+            card[action] = shared[action].replace(slot, pk)
+    return card
