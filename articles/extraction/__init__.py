@@ -436,6 +436,13 @@ def _aid_event(
     for index in event_indexes:
         if result.events[index].type == "aid":
             return index
+    if event_rules.running_total(ctx.sent):
+        # "The US has so far provided a total of $21.3 billion": a count, not a happening; it hangs
+        # under the article's aid event told before (same donor first) rather than adding a card
+        told = [i for i, e in enumerate(result.events) if e.type == "aid"]
+        same = [i for i in told if pledge.donor and pledge.donor in result.events[i].countries]
+        if same or told:
+            return (same or told)[-1]
     day = pledge.date or (ctx.date.date if ctx.date and ctx.date.precision == "day" else None)
     countries_found = list(dict.fromkeys(c for c in (pledge.donor, pledge.recipient) if c))
     return _sentence_event(result, ctx, "aid", day, [], countries_found, event_indexes, sentence_of_event, number)

@@ -353,3 +353,28 @@ def test_it_keeps_a_donors_delivery_and_its_consideration_apart(run):
     )
     assert {pledge.status for pledge in result.pledges} == {"delivered", "considering"}
     assert [event.type for event in result.events].count("aid") == 2
+
+
+@pytest.mark.parametrize(
+    "total",
+    [
+        # The Guardian and the Kyiv Post: aid counted up to now, no new pledge or delivery
+        "US military aid to Ukraine had already exceeded $7bn, Biden added.",
+        "The United States has provided more than $2 billion in humanitarian aid to Ukraine since the war started, "
+        "the statement said.",
+        "Norway has so far delivered a total of 40 howitzers to Ukraine.",
+    ],
+)
+def test_it_hangs_a_running_total_of_aid_under_the_announcement_told_before(run, total):
+    text = "The United States announced a new $450m package of weapons for Ukraine on Tuesday. " + total
+    result = run(text, D(2023, 6, 17))
+    assert [e.type for e in result.events] == ["aid"]
+    assert {pledge.event for pledge in result.pledges} == {0}
+
+
+def test_it_keeps_a_delivery_that_has_already_arrived(run):
+    text = (
+        "The United States announced a new $450m package of weapons for Ukraine on Tuesday. "
+        "The first parts of the $800m tranche of howitzers had already arrived on Ukrainian soil on Monday."
+    )
+    assert [e.type for e in run(text, D(2022, 4, 20)).events] == ["aid", "aid"]

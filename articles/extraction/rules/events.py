@@ -230,6 +230,8 @@ def find_events(ctx: SentenceContext) -> list[Event]:
             continue
         live.append((kind, start, end))
     cues = live
+    if cues and any(kind == "aid" for kind, _s, _e in cues) and running_total(ctx.sent):
+        cues = [cue for cue in cues if cue[0] != "aid"]
     if not cues:
         return []
     if not ctx.dates:
@@ -269,6 +271,35 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     event = _event(ctx, kind, date.date if date else None, date.precision if date else None)
     event.retold = date is None and all(_definite(doc, cue) for cue in cues if cue[0] == kind)
     return [event]
+
+
+# Words that make an aid sentence in the perfect a running total ("has so far provided", "had
+# already exceeded $7bn", "has committed $9.1bn since the invasion"): no happening of its own.
+RUNNING_TOTAL_WORDS = frozenset({"far", "date", "total", "already", "since"})
+# "had already arrived" is a delivery; "had already exceeded $7bn" a count
+TOTAL_VERBS = frozenset({"exceed", "reach", "top", "surpass", "pass"})
+
+
+def running_total(sent) -> bool:
+    """ "The US has so far provided a total of $21.3 billion": aid counted up to now, not a new pledge or delivery."""
+    perfect = False
+    marker = False
+    for token in sent:
+        if token.dep_ == "aux" and token.lower_ in PERFECT_AUX:
+            perfect = True
+        lower = token.lower_
+        if lower not in RUNNING_TOTAL_WORDS:
+            continue
+        previous = token.nbor(-1).lower_ if token.i > sent.start else ""
+        if (
+            (lower == "far" and previous == "so")
+            or (lower == "date" and previous == "to")
+            or (lower == "total" and token.pos_ in ("NOUN", "ADJ"))
+            or (lower == "already" and token.head.lemma_ in TOTAL_VERBS)
+            or (lower == "since" and token.dep_ in ("prep", "mark"))
+        ):
+            marker = True
+    return perfect and marker
 
 
 RETELLING_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
