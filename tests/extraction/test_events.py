@@ -378,3 +378,34 @@ def test_it_keeps_a_delivery_that_has_already_arrived(run):
         "The first parts of the $800m tranche of howitzers had already arrived on Ukrainian soil on Monday."
     )
     assert [e.type for e in run(text, D(2022, 4, 20)).events] == ["aid", "aid"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The Guardian and AP: a sentence that ties what was just told to another happening
+        "His comments came as Dmitry Medvedev, Russia’s former president and a close Putin ally, further escalated "
+        "his rhetoric against Ukraine.",
+        "The proposal comes after the U.N. recently helped to foster a two-month truce in Yemens civil war, halting "
+        "fighting as the Muslim holy month of Ramadan began.",
+        "The Kremlin’s warning came as Russian troops advanced towards Sloviansk.",
+    ],
+)
+def test_it_reads_a_framing_sentence_as_no_happening(run, text):
+    assert run(text, D(2022, 6, 2)).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # AP (seed-001): the day names the happening the sentence ties to
+        (
+            "The meeting on Tuesday follows the January 20 conference at the Ramstein Air Base in Germany.",
+            ("diplomacy", D(2023, 1, 20)),
+        ),
+        # the subject is a happening of its own
+        ("The blasts came a week after a drone attack on an air base in Crimea.", ("strike", None)),
+    ],
+)
+def test_it_keeps_a_framing_sentence_that_dates_or_names_a_happening(run, text, expected):
+    assert expected in events_of(run(text, D(2023, 2, 14)))

@@ -214,9 +214,37 @@ def _headline(ctx: SentenceContext) -> bool:
     return len(words) <= 14 and not any(token.tag_ in ("VBD", "VBN") for token in words)
 
 
+# "His comments came as ...", "The proposal comes after ...", "The visit follows ...": a framing
+# sentence that ties what was just told to a happening told elsewhere in the article.
+FRAMING_VERBS = frozenset({"come", "follow"})
+FRAMING_LINKS = frozenset({"as", "after", "amid", "following", "days", "day", "weeks", "hours"})
+
+
+def _framing(ctx: SentenceContext) -> bool:
+    """ "The Russian ultimatum comes one day after Joe Biden said ...": background, not a report."""
+    root = ctx.sent.root
+    if ctx.dates:
+        return False  # "follows the January 20 conference", "after the US last month passed": a dated happening
+    if root.lemma_ not in FRAMING_VERBS or root.tag_ not in ("VBZ", "VBD"):
+        return False
+    subjects = [child for child in root.children if child.dep_ == "nsubj"]
+    if not subjects or subjects[0].pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(start <= subjects[0].idx < end for _kind, start, end in cue_types(ctx)):
+        return False  # "The blasts came a week after an attack": a happening, then the one before it
+    if root.lemma_ == "follow":
+        return any(child.dep_ == "dobj" for child in root.children)
+    return any(
+        child.dep_ in ("prep", "advcl", "npadvmod", "mark") and child.lower_ in FRAMING_LINKS for child in root.children
+    ) or any(
+        child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in FRAMING_LINKS for g in child.children)
+        for child in root.children
+    )
+
+
 def find_events(ctx: SentenceContext) -> list[Event]:
     """The events of one sentence; see the module docstring."""
-    if _imperative(ctx) or _headline(ctx):
+    if _imperative(ctx) or _headline(ctx) or _framing(ctx):
         return []
     cues = [(kind, start, end) for kind, start, end in cue_types(ctx) if _live_cue(ctx, kind, start, end)]
     if not cues:
