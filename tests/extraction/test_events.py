@@ -409,3 +409,23 @@ def test_it_reads_a_framing_sentence_as_no_happening(run, text):
 )
 def test_it_keeps_a_framing_sentence_that_dates_or_names_a_happening(run, text, expected):
     assert expected in events_of(run(text, D(2023, 2, 14)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Euromaidan Press and the Kyiv Post: the participle sets the scene, the main clause tells no happening
+        "Devastated by years of Russian attacks, the nine-storey buildings that dot the skyline of Kupiansk now "
+        "stand like black candles.",
+        "Pummelled by a barrage of unprecedented Western sanctions, Putin has sought to bolster ties with countries "
+        "in Africa and Asia.",
+        "Battered by months of Russian shelling, the town's market has reopened.",
+    ],
+)
+def test_it_reads_an_opening_past_participle_as_a_circumstance(run, text):
+    assert run(text, D(2025, 3, 4)).events == []
+
+
+def test_it_still_reads_the_happening_of_the_main_clause_after_an_opening_participle(run):
+    text = "Backed by artillery, Russian troops stormed the village of Robotyne on Sunday."
+    assert events_of(run(text, D(2023, 9, 18))) == [("battle", D(2023, 9, 17))]
