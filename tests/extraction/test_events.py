@@ -429,3 +429,21 @@ def test_it_reads_an_opening_past_participle_as_a_circumstance(run, text):
 def test_it_still_reads_the_happening_of_the_main_clause_after_an_opening_participle(run):
     text = "Backed by artillery, Russian troops stormed the village of Robotyne on Sunday."
     assert events_of(run(text, D(2023, 9, 18))) == [("battle", D(2023, 9, 17))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The New York Times: the raid, then what one blast of it did
+        "Russia fired hundreds of drones and missiles at Kyiv on Monday. One blast hit the entrance to the "
+        "Lukianivska subway station while dozens of people sheltered underground on the platform.",
+        "Russian missiles struck Kharkiv on Tuesday. A second explosion damaged a school nearby.",
+    ],
+)
+def test_it_folds_an_undated_strike_told_right_after_a_strike_into_it(run, text):
+    assert [e.type for e in run(text, D(2025, 7, 15)).events] == ["strike"]
+
+
+def test_it_keeps_an_undated_strike_on_another_place_apart(run):
+    text = "Russian missiles struck Kharkiv on Tuesday. In Odesa, Russian drones struck a grain terminal."
+    assert [e.type for e in run(text, D(2025, 7, 16)).events] == ["strike", "strike"]
