@@ -447,3 +447,21 @@ def test_it_folds_an_undated_strike_told_right_after_a_strike_into_it(run, text)
 def test_it_keeps_an_undated_strike_on_another_place_apart(run):
     text = "Russian missiles struck Kharkiv on Tuesday. In Odesa, Russian drones struck a grain terminal."
     assert [e.type for e in run(text, D(2025, 7, 16)).events] == ["strike", "strike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The Economist and a Reuters report in the pool: history told to frame the war
+        "In 1999 the Russians took six weeks to seize Grozny.",
+        "After seizing Georgian territory in 2008, Russia worked to influence and corrupt Georgian politics.",
+        "Soviet troops crushed the uprising in Budapest in 1956.",
+    ],
+)
+def test_it_reads_a_sentence_dated_before_the_war_as_history(run, text):
+    assert run(text, D(2022, 5, 20)).events == []
+
+
+def test_it_keeps_a_happening_dated_after_a_year_of_history(run):
+    text = "Putin, Russia's leader since 1999, met Xi Jinping in Beijing on Friday."
+    assert events_of(run(text, D(2024, 5, 20))) == [("diplomacy", D(2024, 5, 17))]

@@ -19,6 +19,7 @@ January 20 conference" -> two diplomacy events).
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from pathlib import Path
@@ -242,9 +243,16 @@ def _framing(ctx: SentenceContext) -> bool:
     )
 
 
+# The war began with the seizure of Crimea in 2014: a sentence dated only before it tells history
+# ("In 1999 the Russians took six weeks to seize Grozny", "Putin, leader since 1999, told ...").
+WAR_BEGAN = datetime.date(2014, 1, 1)
+
+
 def find_events(ctx: SentenceContext) -> list[Event]:
     """The events of one sentence; see the module docstring."""
     if _imperative(ctx) or _headline(ctx) or _framing(ctx):
+        return []
+    if ctx.dates and all(found.value.date < WAR_BEGAN for found in ctx.dates):
         return []
     cues = [(kind, start, end) for kind, start, end in cue_types(ctx) if _live_cue(ctx, kind, start, end)]
     if not cues:
@@ -271,7 +279,8 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     dates = [
         d
         for d in ctx.dates
-        if not SPAN_START.search(text[max(0, d.start - 12) : d.start])
+        if d.value.date >= WAR_BEGAN
+        and not SPAN_START.search(text[max(0, d.start - 12) : d.start])
         and not ANNIVERSARY.search(text[max(ctx.start, d.start - 70) : d.start])
     ]
     day_dates = [d for d in dates if d.value.precision == "day"]
