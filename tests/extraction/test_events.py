@@ -465,3 +465,16 @@ def test_it_reads_a_sentence_dated_before_the_war_as_history(run, text):
 def test_it_keeps_a_happening_dated_after_a_year_of_history(run):
     text = "Putin, Russia's leader since 1999, met Xi Jinping in Beijing on Friday."
     assert events_of(run(text, D(2024, 5, 20))) == [("diplomacy", D(2024, 5, 17))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # AP and a British outlet in the pool: "trained" describing people is no training given
+        "Pistorius previously said the trained Ukrainian crews had arrived in Ukraine.",
+        "Thousands of allegations of war crimes were being examined by trained investigators inside Ukraine.",
+        "The brigade's trained medics were sent to the front.",
+    ],
+)
+def test_it_reads_trained_before_a_noun_as_no_training(run, text):
+    assert "training" not in [e.type for e in run(text, D(2023, 2, 14)).events]
