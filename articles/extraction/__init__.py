@@ -544,6 +544,9 @@ RETELLING = re.compile(
 )
 
 
+# "The assault killed four people" after a drone strike: "the assault" names the strike told before.
+ATTACK_TYPES = frozenset({"strike", "battle"})
+
 # How many sentences back "the attack" may point to the attack told before.
 RETELLING_REACH = 6
 
@@ -613,7 +616,10 @@ def _merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
                 other = result.events[kept]
                 if sentence_of_event[index] - sentence_of_event[kept] > RETELLING_REACH:
                     break
-                if other.type == event.type:
+                if other.type == event.type or (
+                    {other.type, event.type} <= ATTACK_TYPES
+                    and (not event.places or set(event.places) & set(other.places))
+                ):
                     twin = kept
                     break
         for kept in keep if twin is None else []:

@@ -478,3 +478,16 @@ def test_it_keeps_a_happening_dated_after_a_year_of_history(run):
 )
 def test_it_reads_trained_before_a_noun_as_no_training(run, text):
     assert "training" not in [e.type for e in run(text, D(2023, 2, 14)).events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Al Jazeera: "the assault" is the drone and missile strike told before
+        "Russia launched 242 drones and 36 missiles at Kyiv on January 9. The assault killed four people and "
+        "wounded dozens overall and destroyed energy infrastructure.",
+        "Russian missiles struck Odesa on Monday. The assault damaged grain terminals in the port.",
+    ],
+)
+def test_it_folds_the_assault_named_again_into_the_strike_told_before(run, text):
+    assert [e.type for e in run(text, D(2026, 2, 10)).events] == ["strike"]
