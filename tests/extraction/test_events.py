@@ -491,3 +491,22 @@ def test_it_reads_trained_before_a_noun_as_no_training(run, text):
 )
 def test_it_folds_the_assault_named_again_into_the_strike_told_before(run, text):
     assert [e.type for e in run(text, D(2026, 2, 10)).events] == ["strike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # CNN and The Guardian: photo captions say who stands where
+        "Kishida (center) visited the site of a mass grave in Bucha.",
+        "US Secretary of State Antony Blinken (L) speaks with Canadian Foreign Minister Melanie Joly during a round "
+        "table meeting at a NATO summit in Madrid.",
+        "Zelensky (second right) met soldiers near Bakhmut.",
+    ],
+)
+def test_it_reads_a_photo_caption_as_no_happening(run, text):
+    assert run(text, D(2023, 3, 22)).events == []
+
+
+def test_it_keeps_a_bracketed_bank_of_a_river_as_no_caption(run):
+    text = "Russian artillery shelled villages on the Kherson (left) bank on Monday."
+    assert [e.type for e in run(text, D(2023, 11, 15)).events] == ["strike"]

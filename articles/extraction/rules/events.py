@@ -248,9 +248,33 @@ def _framing(ctx: SentenceContext) -> bool:
 WAR_BEGAN = datetime.date(2014, 1, 1)
 
 
+# "Kishida (center) visited ...", "Antony Blinken (L) speaks with ...": where a person stands in a photo
+CAPTION_POSITIONS = frozenset({"left", "right", "center", "centre", "l", "r", "c", "front", "back"})
+
+
+def _caption(ctx: SentenceContext) -> bool:
+    """A photo caption names who stands where; the article's own sentences tell the happening."""
+    for token in ctx.sent:
+        if token.text != "(" or token.i == ctx.sent.start or token.i + 2 >= ctx.sent.end:
+            continue
+        doc = token.doc
+        inside = doc[token.i + 1 : min(token.i + 4, ctx.sent.end)]
+        closing = next((t.i for t in inside if t.text == ")"), None)
+        words = [t.lower_ for t in doc[token.i + 1 : closing]] if closing else []
+        if (
+            doc[token.i - 1].pos_ == "PROPN"
+            and doc[token.i - 1].ent_type_ not in ("GPE", "LOC", "FAC", "PLACE")  # "the Kherson (left) bank"
+            and words
+            and words[-1] in CAPTION_POSITIONS
+            and all(w in CAPTION_POSITIONS or w in ("second", "third", "far") for w in words)
+        ):
+            return True
+    return False
+
+
 def find_events(ctx: SentenceContext) -> list[Event]:
     """The events of one sentence; see the module docstring."""
-    if _imperative(ctx) or _headline(ctx) or _framing(ctx):
+    if _imperative(ctx) or _headline(ctx) or _framing(ctx) or _caption(ctx):
         return []
     if ctx.dates and all(found.value.date < WAR_BEGAN for found in ctx.dates):
         return []
