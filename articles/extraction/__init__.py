@@ -551,26 +551,6 @@ ATTACK_TYPES = frozenset({"strike", "battle"})
 RETELLING_REACH = 6
 
 
-# An undated strike a sentence or two after a strike is that attack told on: "An explosion damaged
-# the entryway to a subway station", "Thirty minutes later, a blast outside the building killed ...".
-UNFOLDING_TYPES = frozenset({"strike"})
-UNFOLDING_REACH = 2
-
-
-def _attack_told_just_before(
-    result: Extraction, keep: list[int], index: int, sentence_of_event: list[int]
-) -> int | None:
-    """The strike of the last sentences that an undated strike sentence goes on telling."""
-    for kept in reversed(keep):
-        if sentence_of_event[index] - sentence_of_event[kept] > UNFOLDING_REACH:
-            return None
-        other, event = result.events[kept], result.events[index]
-        if other.type == event.type:
-            # "the southern city of Mykolaiv, which has faced shelling": a place of its own, another attack
-            return kept if not event.places or set(event.places) & set(other.places) else None
-    return None
-
-
 def _same_donor_announcement(result: Extraction, keep: list[int], index: int) -> int | None:
     """The first aid event of the same donors that this one may be a later sentence of.
 
@@ -636,8 +616,6 @@ def _merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
             ):
                 twin = kept
                 break
-        if twin is None and event.type in UNFOLDING_TYPES and event.date is None:
-            twin = _attack_told_just_before(result, keep, index, sentence_of_event)
         if twin is None and event.type == "aid":
             twin = _same_donor_announcement(result, keep, index)
             if twin is not None and result.events[twin].date is None and event.date is not None:
