@@ -436,6 +436,13 @@ def _aid_event(
     for index in event_indexes:
         if result.events[index].type == "aid":
             return index
+    if event_rules.running_total(ctx.sent):
+        # "The US has so far provided a total of $21.3 billion": a count, not a happening; it hangs
+        # under the article's aid event told before (same donor first) rather than adding a card
+        told = [i for i, e in enumerate(result.events) if e.type == "aid"]
+        same = [i for i in told if pledge.donor and pledge.donor in result.events[i].countries]
+        if same or told:
+            return (same or told)[-1]
     day = pledge.date or (ctx.date.date if ctx.date and ctx.date.precision == "day" else None)
     countries_found = list(dict.fromkeys(c for c in (pledge.donor, pledge.recipient) if c))
     return _sentence_event(result, ctx, "aid", day, [], countries_found, event_indexes, sentence_of_event, number)
@@ -537,6 +544,9 @@ RETELLING = re.compile(
 )
 
 
+# "The assault killed four people" after a drone strike: "the assault" names the strike told before.
+ATTACK_TYPES = frozenset({"strike", "battle"})
+
 # How many sentences back "the attack" may point to the attack told before.
 RETELLING_REACH = 6
 
@@ -586,7 +596,10 @@ def _merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
                 other = result.events[kept]
                 if sentence_of_event[index] - sentence_of_event[kept] > RETELLING_REACH:
                     break
-                if other.type == event.type:
+                if other.type == event.type or (
+                    {other.type, event.type} <= ATTACK_TYPES
+                    and (not event.places or set(event.places) & set(other.places))
+                ):
                     twin = kept
                     break
         for kept in keep if twin is None else []:

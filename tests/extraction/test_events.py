@@ -353,3 +353,142 @@ def test_it_keeps_a_donors_delivery_and_its_consideration_apart(run):
     )
     assert {pledge.status for pledge in result.pledges} == {"delivered", "considering"}
     assert [event.type for event in result.events].count("aid") == 2
+
+
+@pytest.mark.parametrize(
+    "total",
+    [
+        # The Guardian and the Kyiv Post: aid counted up to now, no new pledge or delivery
+        "US military aid to Ukraine had already exceeded $7bn, Biden added.",
+        "The United States has provided more than $2 billion in humanitarian aid to Ukraine since the war started, "
+        "the statement said.",
+        "Norway has so far delivered a total of 40 howitzers to Ukraine.",
+    ],
+)
+def test_it_hangs_a_running_total_of_aid_under_the_announcement_told_before(run, total):
+    text = "The United States announced a new $450m package of weapons for Ukraine on Tuesday. " + total
+    result = run(text, D(2023, 6, 17))
+    assert [e.type for e in result.events] == ["aid"]
+    assert {pledge.event for pledge in result.pledges} == {0}
+
+
+def test_it_keeps_a_delivery_that_has_already_arrived(run):
+    text = (
+        "The United States announced a new $450m package of weapons for Ukraine on Tuesday. "
+        "The first parts of the $800m tranche of howitzers had already arrived on Ukrainian soil on Monday."
+    )
+    assert [e.type for e in run(text, D(2022, 4, 20)).events] == ["aid", "aid"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The Guardian and AP: a sentence that ties what was just told to another happening
+        "His comments came as Dmitry Medvedev, Russia’s former president and a close Putin ally, further escalated "
+        "his rhetoric against Ukraine.",
+        "The proposal comes after the U.N. recently helped to foster a two-month truce in Yemens civil war, halting "
+        "fighting as the Muslim holy month of Ramadan began.",
+        "The Kremlin’s warning came as Russian troops advanced towards Sloviansk.",
+    ],
+)
+def test_it_reads_a_framing_sentence_as_no_happening(run, text):
+    assert run(text, D(2022, 6, 2)).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # AP (seed-001): the day names the happening the sentence ties to
+        (
+            "The meeting on Tuesday follows the January 20 conference at the Ramstein Air Base in Germany.",
+            ("diplomacy", D(2023, 1, 20)),
+        ),
+        # the subject is a happening of its own
+        ("The blasts came a week after a drone attack on an air base in Crimea.", ("strike", None)),
+    ],
+)
+def test_it_keeps_a_framing_sentence_that_dates_or_names_a_happening(run, text, expected):
+    assert expected in events_of(run(text, D(2023, 2, 14)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Euromaidan Press and the Kyiv Post: the participle sets the scene, the main clause tells no happening
+        "Devastated by years of Russian attacks, the nine-storey buildings that dot the skyline of Kupiansk now "
+        "stand like black candles.",
+        "Pummelled by a barrage of unprecedented Western sanctions, Putin has sought to bolster ties with countries "
+        "in Africa and Asia.",
+        "Battered by months of Russian shelling, the town's market has reopened.",
+    ],
+)
+def test_it_reads_an_opening_past_participle_as_a_circumstance(run, text):
+    assert run(text, D(2025, 3, 4)).events == []
+
+
+def test_it_still_reads_the_happening_of_the_main_clause_after_an_opening_participle(run):
+    text = "Backed by artillery, Russian troops stormed the village of Robotyne on Sunday."
+    assert events_of(run(text, D(2023, 9, 18))) == [("battle", D(2023, 9, 17))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The Economist and a Reuters report in the pool: history told to frame the war
+        "In 1999 the Russians took six weeks to seize Grozny.",
+        "After seizing Georgian territory in 2008, Russia worked to influence and corrupt Georgian politics.",
+        "Soviet troops crushed the uprising in Budapest in 1956.",
+    ],
+)
+def test_it_reads_a_sentence_dated_before_the_war_as_history(run, text):
+    assert run(text, D(2022, 5, 20)).events == []
+
+
+def test_it_keeps_a_happening_dated_after_a_year_of_history(run):
+    text = "Putin, Russia's leader since 1999, met Xi Jinping in Beijing on Friday."
+    assert events_of(run(text, D(2024, 5, 20))) == [("diplomacy", D(2024, 5, 17))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # AP and a British outlet in the pool: "trained" describing people is no training given
+        "Pistorius previously said the trained Ukrainian crews had arrived in Ukraine.",
+        "Thousands of allegations of war crimes were being examined by trained investigators inside Ukraine.",
+        "The brigade's trained medics were sent to the front.",
+    ],
+)
+def test_it_reads_trained_before_a_noun_as_no_training(run, text):
+    assert "training" not in [e.type for e in run(text, D(2023, 2, 14)).events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Al Jazeera: "the assault" is the drone and missile strike told before
+        "Russia launched 242 drones and 36 missiles at Kyiv on January 9. The assault killed four people and "
+        "wounded dozens overall and destroyed energy infrastructure.",
+        "Russian missiles struck Odesa on Monday. The assault damaged grain terminals in the port.",
+    ],
+)
+def test_it_folds_the_assault_named_again_into_the_strike_told_before(run, text):
+    assert [e.type for e in run(text, D(2026, 2, 10)).events] == ["strike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # CNN and The Guardian: photo captions say who stands where
+        "Kishida (center) visited the site of a mass grave in Bucha.",
+        "US Secretary of State Antony Blinken (L) speaks with Canadian Foreign Minister Melanie Joly during a round "
+        "table meeting at a NATO summit in Madrid.",
+        "Zelensky (second right) met soldiers near Bakhmut.",
+    ],
+)
+def test_it_reads_a_photo_caption_as_no_happening(run, text):
+    assert run(text, D(2023, 3, 22)).events == []
+
+
+def test_it_keeps_a_bracketed_bank_of_a_river_as_no_caption(run):
+    text = "Russian artillery shelled villages on the Kherson (left) bank on Monday."
+    assert [e.type for e in run(text, D(2023, 11, 15)).events] == ["strike"]

@@ -19,6 +19,7 @@ January 20 conference" -> two diplomacy events).
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from pathlib import Path
@@ -173,8 +174,8 @@ def _live_cue(ctx: SentenceContext, kind: str, start: int, end: int) -> bool:
         return True
     if kind == "strike" and WAR_ITSELF.match(ctx.article_text[span[0].idx + len(span[0].text) : end + 30]):
         return False
-    if span.root.dep_ == "amod" and kind in ("aid", "battle"):  # "reclaim captured territories"
-        return False  # "US-supplied Himars" names a weapon, not a delivery
+    if span.root.dep_ == "amod" and kind in ("aid", "battle", "training"):  # "reclaim captured territories"
+        return False  # "US-supplied Himars" names a weapon, not a delivery; "trained crews" no training
     # a press conference is a statement
     return not (kind == "diplomacy" and span[0].i > 0 and doc[span[0].i - 1].lower_ in ("press", "news"))
 
@@ -214,9 +215,68 @@ def _headline(ctx: SentenceContext) -> bool:
     return len(words) <= 14 and not any(token.tag_ in ("VBD", "VBN") for token in words)
 
 
+# "His comments came as ...", "The proposal comes after ...", "The visit follows ...": a framing
+# sentence that ties what was just told to a happening told elsewhere in the article.
+FRAMING_VERBS = frozenset({"come", "follow"})
+FRAMING_LINKS = frozenset({"as", "after", "amid", "following", "days", "day", "weeks", "hours"})
+
+
+def _framing(ctx: SentenceContext) -> bool:
+    """ "The Russian ultimatum comes one day after Joe Biden said ...": background, not a report."""
+    root = ctx.sent.root
+    if ctx.dates:
+        return False  # "follows the January 20 conference", "after the US last month passed": a dated happening
+    if root.lemma_ not in FRAMING_VERBS or root.tag_ not in ("VBZ", "VBD"):
+        return False
+    subjects = [child for child in root.children if child.dep_ == "nsubj"]
+    if not subjects or subjects[0].pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(start <= subjects[0].idx < end for _kind, start, end in cue_types(ctx)):
+        return False  # "The blasts came a week after an attack": a happening, then the one before it
+    if root.lemma_ == "follow":
+        return any(child.dep_ == "dobj" for child in root.children)
+    return any(
+        child.dep_ in ("prep", "advcl", "npadvmod", "mark") and child.lower_ in FRAMING_LINKS for child in root.children
+    ) or any(
+        child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in FRAMING_LINKS for g in child.children)
+        for child in root.children
+    )
+
+
+# The war began with the seizure of Crimea in 2014: a sentence dated only before it tells history
+# ("In 1999 the Russians took six weeks to seize Grozny", "Putin, leader since 1999, told ...").
+WAR_BEGAN = datetime.date(2014, 1, 1)
+
+
+# "Kishida (center) visited ...", "Antony Blinken (L) speaks with ...": where a person stands in a photo
+CAPTION_POSITIONS = frozenset({"left", "right", "center", "centre", "l", "r", "c", "front", "back"})
+
+
+def _caption(ctx: SentenceContext) -> bool:
+    """A photo caption names who stands where; the article's own sentences tell the happening."""
+    for token in ctx.sent:
+        if token.text != "(" or token.i == ctx.sent.start or token.i + 2 >= ctx.sent.end:
+            continue
+        doc = token.doc
+        inside = doc[token.i + 1 : min(token.i + 4, ctx.sent.end)]
+        closing = next((t.i for t in inside if t.text == ")"), None)
+        words = [t.lower_ for t in doc[token.i + 1 : closing]] if closing else []
+        if (
+            doc[token.i - 1].pos_ == "PROPN"
+            and doc[token.i - 1].ent_type_ not in ("GPE", "LOC", "FAC", "PLACE")  # "the Kherson (left) bank"
+            and words
+            and words[-1] in CAPTION_POSITIONS
+            and all(w in CAPTION_POSITIONS or w in ("second", "third", "far") for w in words)
+        ):
+            return True
+    return False
+
+
 def find_events(ctx: SentenceContext) -> list[Event]:
     """The events of one sentence; see the module docstring."""
-    if _imperative(ctx) or _headline(ctx):
+    if _imperative(ctx) or _headline(ctx) or _framing(ctx) or _caption(ctx):
+        return []
+    if ctx.dates and all(found.value.date < WAR_BEGAN for found in ctx.dates):
         return []
     cues = [(kind, start, end) for kind, start, end in cue_types(ctx) if _live_cue(ctx, kind, start, end)]
     if not cues:
@@ -230,6 +290,8 @@ def find_events(ctx: SentenceContext) -> list[Event]:
             continue
         live.append((kind, start, end))
     cues = live
+    if cues and any(kind == "aid" for kind, _s, _e in cues) and running_total(ctx.sent):
+        cues = [cue for cue in cues if cue[0] != "aid"]
     if not cues:
         return []
     if not ctx.dates:
@@ -241,7 +303,8 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     dates = [
         d
         for d in ctx.dates
-        if not SPAN_START.search(text[max(0, d.start - 12) : d.start])
+        if d.value.date >= WAR_BEGAN
+        and not SPAN_START.search(text[max(0, d.start - 12) : d.start])
         and not ANNIVERSARY.search(text[max(ctx.start, d.start - 70) : d.start])
     ]
     day_dates = [d for d in dates if d.value.precision == "day"]
@@ -269,6 +332,35 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     event = _event(ctx, kind, date.date if date else None, date.precision if date else None)
     event.retold = date is None and all(_definite(doc, cue) for cue in cues if cue[0] == kind)
     return [event]
+
+
+# Words that make an aid sentence in the perfect a running total ("has so far provided", "had
+# already exceeded $7bn", "has committed $9.1bn since the invasion"): no happening of its own.
+RUNNING_TOTAL_WORDS = frozenset({"far", "date", "total", "already", "since"})
+# "had already arrived" is a delivery; "had already exceeded $7bn" a count
+TOTAL_VERBS = frozenset({"exceed", "reach", "top", "surpass", "pass"})
+
+
+def running_total(sent) -> bool:
+    """ "The US has so far provided a total of $21.3 billion": aid counted up to now, not a new pledge or delivery."""
+    perfect = False
+    marker = False
+    for token in sent:
+        if token.dep_ == "aux" and token.lower_ in PERFECT_AUX:
+            perfect = True
+        lower = token.lower_
+        if lower not in RUNNING_TOTAL_WORDS:
+            continue
+        previous = token.nbor(-1).lower_ if token.i > sent.start else ""
+        if (
+            (lower == "far" and previous == "so")
+            or (lower == "date" and previous == "to")
+            or (lower == "total" and token.pos_ in ("NOUN", "ADJ"))
+            or (lower == "already" and token.head.lemma_ in TOTAL_VERBS)
+            or (lower == "since" and token.dep_ in ("prep", "mark"))
+        ):
+            marker = True
+    return perfect and marker
 
 
 RETELLING_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
