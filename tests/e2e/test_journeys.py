@@ -182,6 +182,8 @@ def test_it_lets_an_editor_edit_a_pledge_and_shows_the_change_and_its_history(ed
 
     record.get_by_role("link", name="Edit").click()
     form = page.get_by_role("article", name=f"Edit pledge {pledge.pk}")
+    # htmx wires the swapped-in form (its hx-post) when it settles; a Save before that is a plain POST.
+    expect(form).not_to_have_class(re.compile(r"\bhtmx-(added|settling)\b"))
     expect(form.get_by_label("Quantity")).to_have_value("14")
     form.get_by_label("Quantity").fill("18")
     form.get_by_role("button", name="Save").click()
