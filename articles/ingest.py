@@ -467,7 +467,7 @@ def _process(article_ids: list[int], *, isolated: bool) -> None:
                 _unlock(outcome.article_id)
                 held.discard(outcome.article_id)
         # The charts and filter lists, ready before the next visitor (once the queue is empty).
-        from warboard import snapshots  # noqa: PLC0415 - the dashboard reads articles, not the reverse
+        from dashboard import snapshots  # noqa: PLC0415 - the dashboard reads articles, not the reverse
 
         snapshots.refresh()
     finally:

@@ -1,6 +1,6 @@
 """The dashboard's forms: the filters every page and export shares, and the review forms.
 
-A bad filter value is a 400 (see warboard.views.filters_or_400), never a 500.
+A bad filter value is a 400 (see dashboard.views.filters_or_400), never a 500.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def compute_suggestions() -> dict[str, list[str]]:
     """The countries, places and outlets present in the records, for the filter form's lists.
 
     Seconds at a million events (every array unnested and sorted), so pages read them
-    through a snapshot (warboard.snapshots.recent) rather than per request.
+    through a snapshot (dashboard.snapshots.recent) rather than per request.
     """
     from django.db import connection
 
@@ -60,14 +60,14 @@ class Suggestions:
 
     @cached_property
     def lists(self) -> dict[str, list[str]]:
-        from warboard import snapshots
+        from dashboard import snapshots
 
         return snapshots.recent(
             snapshots.SUGGESTIONS_KEY, compute_suggestions, snapshots.SUGGESTIONS_STALE_SECONDS, _ingesting
         )
 
     def country_choices(self) -> list[tuple[str, str]]:
-        from warboard.figures import country_name
+        from dashboard.figures import country_name
 
         return [(code, f"{code} · {country_name(code)}") for code in self.lists["countries"]]
 

@@ -97,7 +97,7 @@ def test_it_serves_the_edit_form_in_place(editor_client, loss):
 
 def test_it_serves_the_edit_form_as_a_page_without_javascript(editor_client, loss):
     response = editor_client.get(reverse("review_edit", args=["loss", loss.pk]), {"next": "/?country=UA"})
-    assert "warboard/record_edit.html" in rendered(response)
+    assert "dashboard/record_edit.html" in rendered(response)
     assert 'name="next" value="/?country=UA"' in response.content.decode()
 
 
@@ -250,7 +250,7 @@ def test_it_shows_the_history_of_a_record(editor, viewer_client, loss):
 
 def test_it_shows_a_record_page_with_its_history_without_javascript(viewer_client, loss):
     response = viewer_client.get(reverse("review_history", args=["loss", loss.pk]))
-    assert "warboard/record.html" in rendered(response)
+    assert "dashboard/record.html" in rendered(response)
     assert "No review yet" in response.content.decode()
     assert f'href="/articles/{loss.article_id}/#s-{loss.span_start}"' in response.content.decode()
 
