@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.functional import cached_property
 
-from articles import ingest
+from articles import writing
 from articles.forms import IsoDateInput
 from articles.models import AidPledge, Event, LossReport, Precision
 from articles.querysets import Cursor, RecordFilters, Review
@@ -411,7 +411,7 @@ class PledgeReviewForm(forms.ModelForm):
         if "item" in self.changed_data:
             # The gazetteer link follows the item, as extraction sets it: a Leopard 2 edited
             # into an Abrams must not stay linked to the Leopard 2.
-            pledge.equipment = ingest.equipment_named(pledge.item)
+            pledge.equipment = writing.equipment_named(pledge.item)
         if commit:
             pledge.save()
         return pledge
