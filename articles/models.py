@@ -46,17 +46,38 @@ class ArticleQuerySet(models.QuerySet):
     if it is still retryable when the UPDATE runs, and returns 0 otherwise.
     """
 
+    def queued(self) -> ArticleQuerySet:
+        return self.filter(status=Article.Status.QUEUED)
+
+    def processing(self) -> ArticleQuerySet:
+        return self.filter(status=Article.Status.PROCESSING)
+
+    def done(self) -> ArticleQuerySet:
+        return self.filter(status=Article.Status.DONE)
+
+    def failed(self) -> ArticleQuerySet:
+        return self.filter(status=Article.Status.FAILED)
+
+    def orphaned(self) -> ArticleQuerySet:
+        return self.filter(orphaned())
+
+    def idle(self) -> ArticleQuerySet:
+        """Queued, done or failed: not processing."""
+        return self.exclude(status=Article.Status.PROCESSING)
+
+    def unheld(self) -> ArticleQuerySet:
+        """No live worker holds them: idle, or processing by a worker that died."""
+        return self.filter(~Q(status=Article.Status.PROCESSING) | orphaned())
+
     def queue(self) -> int:
         return self.update(status=Article.Status.QUEUED, failure_reason="", processed_at=None)
 
-    def start_processing(self) -> int:
+    def claim(self) -> int:
+        """Move to processing; the caller takes their advisory locks in the same transaction."""
         return self.update(status=Article.Status.PROCESSING, failure_reason="", processed_at=timezone.now())
 
     def fail(self, reason: str) -> int:
         return self.update(status=Article.Status.FAILED, failure_reason=reason, processed_at=timezone.now())
-
-    def orphaned(self) -> ArticleQuerySet:
-        return self.filter(orphaned())
 
     def retryable(self) -> ArticleQuerySet:
         """Failed, or left processing by a worker that died: what the retry button may queue again."""

@@ -27,10 +27,9 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Q
 
 from articles.extraction.cleaning import Document, UnreadableDocument, read_document
-from articles.models import LOCK_NAMESPACE, Article, orphaned
+from articles.models import LOCK_NAMESPACE, Article, ArticleQuerySet
 from articles.time_limit import ChildDied, TimeLimitExceeded, run_in_child
 from articles.writing import write_records
 
@@ -73,8 +72,9 @@ def _unlock(article_id: int) -> None:
         logger.warning("Could not unlock article %s: its connection is gone.", article_id)
 
 
-def _claim(article_id: int, statuses: list[str], *, stuck_too: bool = False) -> bool:
-    """Move the article to processing if it is in one of `statuses`, and lock it for this worker.
+def _claim(article_id: int, candidates: ArticleQuerySet) -> bool:
+    """Move the article to processing if it is among `candidates` (the states it may be taken from),
+    and lock it for this worker.
 
     One conditional UPDATE: of two workers handed the same article (a task queued
     twice, a retry racing the first run) only one sees a row updated, so no article
@@ -82,13 +82,9 @@ def _claim(article_id: int, statuses: list[str], *, stuck_too: bool = False) -> 
     transaction, so the article never shows as processing without a worker's lock.
     The only session that can hold that lock already is a worker finishing this
     article a moment ago (its status is committed, its unlock is next): waiting is short.
-    With `stuck_too`, an article whose worker died is taken over.
     """
-    condition = Q(status__in=statuses)
-    if stuck_too:
-        condition |= orphaned()
     with transaction.atomic():
-        claimed = Article.objects.filter(condition, pk=article_id).start_processing()
+        claimed = candidates.filter(pk=article_id).claim()
         if claimed:
             _lock([article_id])
     return bool(claimed)
@@ -102,13 +98,13 @@ def _claim_batch(article_id: int, size: int) -> list[int]:
     so every id returned was moved to processing by this worker.
     """
     with transaction.atomic():
-        queued = Article.objects.filter(status=Article.Status.QUEUED).select_for_update(skip_locked=True)
+        queued = Article.objects.queued().select_for_update(skip_locked=True)
         ids = list(queued.filter(pk=article_id).values_list("pk", flat=True))
         if not ids:
             return []
         others = queued.exclude(pk=article_id).order_by("uploaded_at", "id").values_list("pk", flat=True)
         ids += list(others[: size - 1])
-        Article.objects.filter(pk__in=ids).start_processing()
+        Article.objects.filter(pk__in=ids).claim()
         _lock(ids)
     return ids
 
@@ -119,7 +115,7 @@ def process_article(article_id: int, *, isolated: bool = False) -> bool:
     `isolated`: in a child process under WARBOARD_PROCESSING_TIMEOUT, as workers do;
     otherwise in this process, without a limit (`ingest --sync`).
     """
-    if not _claim(article_id, [Article.Status.QUEUED]):
+    if not _claim(article_id, Article.objects.queued()):
         logger.info("Article %s is not queued; another worker has it or it is finished.", article_id)
         return False
     _process([article_id], isolated=isolated)
@@ -146,8 +142,7 @@ def reextract_article(article_id: int, *, stuck_too: bool = False, isolated: boo
     False when a worker is processing it right now, so re-extraction never runs beside
     a worker. With `stuck_too`, an article whose worker died is taken over.
     """
-    statuses = [Article.Status.QUEUED, Article.Status.DONE, Article.Status.FAILED]
-    if not _claim(article_id, statuses, stuck_too=stuck_too):
+    if not _claim(article_id, Article.objects.unheld() if stuck_too else Article.objects.idle()):
         return False
     _process([article_id], isolated=isolated)
     return True
@@ -331,7 +326,7 @@ def _write(outcome: Outcome) -> None:
     """Store one article's outcome: its text, records and status together, or its failure."""
     article_id = outcome.article_id
     if outcome.failure:
-        Article.objects.filter(pk=article_id, status=Article.Status.PROCESSING).fail(outcome.failure)
+        Article.objects.filter(pk=article_id).processing().fail(outcome.failure)
         return
     try:
         # Everything the article shows changes together: the text the spans point into,
@@ -353,7 +348,7 @@ def _write(outcome: Outcome) -> None:
             article.save()
     except Exception as error:
         logger.exception("Writing article %s failed", article_id)
-        Article.objects.filter(pk=article_id, status=Article.Status.PROCESSING).fail(failure_reason(error))
+        Article.objects.filter(pk=article_id).processing().fail(failure_reason(error))
 
 
 def failure_reason(error: Exception) -> str:

@@ -50,7 +50,7 @@ def queue_processing(article_id: int) -> None:
 
 def requeue_done_article(article_id: int) -> bool:
     """Queue a processed article for extraction again (reviewed records are kept)."""
-    requeued = Article.objects.filter(pk=article_id, status=Article.Status.DONE).queue()
+    requeued = Article.objects.filter(pk=article_id).done().queue()
     if requeued:
         queue_processing(article_id)
     return bool(requeued)

@@ -82,8 +82,8 @@ class Command(BaseCommand):
             for proc in procs:
                 proc.wait()
             wall = time.perf_counter() - started
-            done = Article.objects.filter(status=Article.Status.DONE).count()
-            failed = Article.objects.filter(status=Article.Status.FAILED).count()
+            done = Article.objects.done().count()
+            failed = Article.objects.failed().count()
             span = DBTaskResult.objects.aggregate(first=Min("started_at"), last=Max("finished_at"))
             busy = (span["last"] - span["first"]).total_seconds()
             rows.append((count, done, failed, busy, wall))
