@@ -9,6 +9,7 @@ character span of its sentence in Article.text so an analyst can check it.
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -20,6 +21,9 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from articles.querysets import AidPledgeQuerySet, EventQuerySet, LossReportQuerySet, TimelineDay
+
+if TYPE_CHECKING:
+    from articles.extraction.cleaning import Document
 
 # The first key of the advisory locks workers hold on articles (the second is the article id).
 LOCK_NAMESPACE = 0x57415242  # "WARB"
@@ -159,6 +163,14 @@ class Article(models.Model):
         if found is not None:
             return found, Article.PublishedSource.TEXT
         return None, Article.PublishedSource.UNKNOWN
+
+    def fill_from(self, document: Document, published: datetime.date | None, published_source: str) -> None:
+        """Take the cleaned text, and what the document says where the uploader said nothing; the caller saves."""
+        self.text = document.text
+        self.title = self.title or (document.title or "")[:500]
+        self.outlet = self.outlet or (document.outlet or "")[:200]
+        self.url = self.url or (document.url or "")[:2000]
+        self.published, self.published_source = published, published_source
 
     def mark_done(self, extractor_version: str) -> None:
         """Set the status with the text and records written in the same transaction; the caller saves."""

@@ -39,11 +39,6 @@ def process_article_task(article_id: int) -> bool:
     return _outcome(article_id, processing.process_queued(article_id))
 
 
-@task()
-def reextract_article_task(article_id: int) -> bool:
-    return _outcome(article_id, processing.reextract_article(article_id, isolated=True))
-
-
 def queue_processing(article_id: int) -> None:
     transaction.on_commit(lambda: process_article_task.enqueue(article_id))
 
