@@ -21,7 +21,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Max, Min
 from django_tasks_db.models import DBTaskResult
 
-from articles.management.commands.ingest import read_manifest
+from articles.management.commands.ingest import manifest_sources
 from articles.models import Article
 from articles.uploads import InvalidUpload, Upload, create_article, read_upload
 
@@ -44,7 +44,7 @@ class Command(BaseCommand):
                 "with --scratch (make bench-ingest does)."
             )
         counts = [int(n) for n in workers.split(",")]
-        sources = [s for s in read_manifest(manifest) if not s.error][:limit]
+        sources = [s for s in manifest_sources(manifest) if not s.error][:limit]
         readable = []
         for source in sources:
             upload = Upload(raw=source.path.read_bytes(), filename=source.path.name)
