@@ -129,10 +129,11 @@ def test_it_counts_the_address_behind_the_proxy(fast_hashing, client, editor, vi
             REMOTE_ADDR="10.0.0.2",
             HTTP_X_FORWARDED_FOR=f"203.0.113.{len(name)}, 198.51.100.9",
         )
-    behind_proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    behind_proxy = "10.0.0.2"
     data = {"username": "viewer", "password": "viewer-password-1"}
-    assert client.post(reverse("login"), data, HTTP_X_FORWARDED_FOR="198.51.100.9", **behind_proxy).status_code == 429
-    assert Client().post(reverse("login"), data, HTTP_X_FORWARDED_FOR="192.0.2.7", **behind_proxy).status_code == 302
+    login = reverse("login")
+    assert client.post(login, data, HTTP_X_FORWARDED_FOR="198.51.100.9", REMOTE_ADDR=behind_proxy).status_code == 429
+    assert Client().post(login, data, HTTP_X_FORWARDED_FOR="192.0.2.7", REMOTE_ADDR=behind_proxy).status_code == 302
 
 
 def test_it_unlocks_an_account_with_the_reset_command(fast_hashing, client, editor):

@@ -22,7 +22,7 @@ def test_every_model_of_the_app_is_registered():
 def admin_client(client, db, done_article):
     Place.objects.create(name="Bakhmut", alt_names=["Artemivsk"], country="UA", kind="city", latitude=48.6)
     Equipment.objects.create(name="Leopard 2", aliases=["Leo 2"], category="tank", origin="DE")
-    Revision.objects.create(kind="event", record_id=Event.objects.first().pk, action="confirm")
+    Revision.objects.create(kind="event", record_id=Event.objects.all()[0].pk, action="confirm")
     user = User.objects.create_superuser("root", password="root-password-1")
     client.force_login(user)
     return client
@@ -95,7 +95,7 @@ def test_it_shows_extracted_records_read_only_to_a_staff_editor(staff_editor_cli
 
 
 def test_it_keeps_records_read_only_for_a_superuser_too(admin_client, done_article):
-    event = Event.objects.filter(article=done_article).first()
+    event = Event.objects.filter(article=done_article)[0]
     url = reverse("admin:articles_event_change", args=[event.pk])
     assert admin_client.post(url, {"summary": "Changed in the admin.", "_save": "Save"}).status_code == 403
     changelist = reverse("admin:articles_event_changelist")

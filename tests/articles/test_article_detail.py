@@ -42,16 +42,16 @@ def test_it_marks_each_record_sentence(viewer_client, done_article):
 def test_it_lists_events_with_their_losses_and_pledges(viewer_client, done_article):
     response = viewer_client.get(url(done_article))
     events = response.context["events"]
-    assert [e.type for e in events] == ["strike", "aid"]
-    assert [loss.category for loss in events[0].losses.all()] == ["civilians_killed"]
-    assert [p.item for p in events[1].pledges.all()] == ["Leopard 2"]
+    assert [e.record.type for e in events] == ["strike", "aid"]
+    assert [loss.record.category for loss in events[0].losses] == ["civilians_killed"]
+    assert [p.record.item for p in events[1].pledges] == ["Leopard 2"]
     assert 'id="event-' in response.content.decode()  # rendered through components/record.html
 
 
 def test_it_lists_undated_events(viewer_client, done_article):
     Event.objects.filter(article=done_article, type="aid").update(date=None, precision="")
     response = viewer_client.get(url(done_article))
-    assert [e.type for e in response.context["events"]] == ["strike", "aid"]
+    assert [e.record.type for e in response.context["events"]] == ["strike", "aid"]
 
 
 def test_it_reads_a_fixed_number_of_queries(viewer_client, done_article, editor, django_assert_num_queries):

@@ -235,7 +235,7 @@ def test_it_tells_an_article_whose_worker_died_from_one_being_processed(make_art
 
 def test_it_holds_the_article_s_lock_while_processing_it(make_article, monkeypatch):
     article = make_article()
-    seen = []
+    seen: list[object] = []
 
     def extract(text, published, title):
         seen.append(is_orphaned(article.pk))

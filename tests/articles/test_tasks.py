@@ -11,6 +11,8 @@ import subprocess
 import sys
 import time
 import urllib.parse
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -217,6 +219,16 @@ call_command("db_worker", "--no-reload", "--no-startup-delay", *sys.argv[1:])
 """
 
 
+class SpawnWorker:
+    """`spawn_worker(*args)` starts a worker; `spawn_worker.log` is the file its extractions are noted in."""
+
+    def __init__(self, spawn: Callable[..., subprocess.Popen], log: Path) -> None:
+        self.spawn, self.log = spawn, log
+
+    def __call__(self, *args: str, hang_on: str = "") -> subprocess.Popen:
+        return self.spawn(*args, hang_on=hang_on)
+
+
 @pytest.fixture
 def spawn_worker(tmp_path):
     """Start `manage.py db_worker ARGS` as a process of its own on the test database."""
@@ -250,8 +262,7 @@ def spawn_worker(tmp_path):
         started.append(process)
         return process
 
-    spawn.log = log
-    yield spawn
+    yield SpawnWorker(spawn, log)
     for process in started:
         if process.poll() is None:
             process.kill()
