@@ -7,12 +7,14 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from tests.pages import find
+
 
 def test_it_shows_the_login_page_to_anonymous_users(client, db):
     response = client.get(reverse("login"))
     assert response.status_code == 200
     assert [t.name for t in response.templates][0] == "registration/login.html"
-    assert 'name="password"' in response.content.decode()
+    assert find(response.content.decode(), "input", name="password").attrs["type"] == "password"
 
 
 def test_it_logs_in_and_sends_the_analyst_on(client, editor):
