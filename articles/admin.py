@@ -25,6 +25,26 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+# The article's fields the admin shows, in order.
+ARTICLE_FIELDS = (
+    "title",
+    "outlet",
+    "url",
+    "published",
+    "published_source",
+    "filename",
+    "content_type",
+    "sha256",
+    "status",
+    "failure_reason",
+    "extractor_version",
+    "uploaded_by",
+    "uploaded_at",
+    "processed_at",
+    "text",
+)
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ["id", "title", "outlet", "published", "status", "uploaded_at"]
@@ -32,24 +52,8 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "outlet", "url", "sha256"]
     # Only how the article is labelled may change here: extraction worked out its records'
     # dates from `published` and their sentences' spans from `text`.
-    fields = [
-        "title",
-        "outlet",
-        "url",
-        "published",
-        "published_source",
-        "filename",
-        "content_type",
-        "sha256",
-        "status",
-        "failure_reason",
-        "extractor_version",
-        "uploaded_by",
-        "uploaded_at",
-        "processed_at",
-        "text",
-    ]
-    readonly_fields = [name for name in fields if name not in {"title", "outlet", "url"}]
+    fields = ARTICLE_FIELDS
+    readonly_fields = [name for name in ARTICLE_FIELDS if name not in {"title", "outlet", "url"}]
     date_hierarchy = "uploaded_at"
 
     def has_add_permission(self, request):

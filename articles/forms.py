@@ -57,7 +57,8 @@ class UploadForm(forms.Form):
     text = forms.CharField(
         label="Paste the article text", widget=forms.Textarea(attrs={"rows": 12}), required=False, strip=False
     )
-    files = MultipleFileField(
+    # A declared field: the form's metaclass moves it to base_fields, so BaseForm.files stays the request's files.
+    files = MultipleFileField(  # type: ignore[assignment]  # see the line above
         label="Or choose files",
         required=False,
         help_text="Plain text, Markdown or a saved web page (.txt, .md, .html, .htm).",
@@ -124,7 +125,8 @@ class UploadForm(forms.Form):
         return text
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         text, files = cleaned.get("text"), cleaned.get("files")
         if "text" in self.errors or "files" in self.errors:
             return cleaned

@@ -27,16 +27,26 @@ class JsonLinesError(ValueError):
 def iter_jsonl(lines: Iterable[str], where: str = "<lines>") -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, object) for every object line of `lines`, numbered from 1."""
     for number, line in enumerate(lines, 1):
-        text = line.strip()
-        if not text or text.startswith("#"):
-            continue
-        try:
-            row = json.loads(text)
-        except ValueError as error:
-            raise JsonLinesError(where, number, f"not JSON ({error})") from None
-        if not isinstance(row, dict):
-            raise JsonLinesError(where, number, "not a JSON object")
-        yield number, row
+        row = parse_line(line, where, number)
+        if row is not None:
+            yield number, row
+
+
+def parse_line(line: str, where: str, number: int) -> dict[str, Any] | None:
+    """The object on one line, None for a blank or comment line; JsonLinesError otherwise.
+
+    For readers that report a bad line and read on (the manifests, articles.manifests).
+    """
+    text = line.strip()
+    if not text or text.startswith("#"):
+        return None
+    try:
+        row = json.loads(text)
+    except ValueError as error:
+        raise JsonLinesError(where, number, f"not JSON ({error})") from None
+    if not isinstance(row, dict):
+        raise JsonLinesError(where, number, "not a JSON object")
+    return row
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ character span of its sentence in Article.text so an analyst can check it.
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -20,6 +21,9 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from articles.querysets import AidPledgeQuerySet, EventQuerySet, LossReportQuerySet, TimelineDay
+
+if TYPE_CHECKING:
+    from articles.extraction.cleaning import Document
 
 # The first key of the advisory locks workers hold on articles (the second is the article id).
 LOCK_NAMESPACE = 0x57415242  # "WARB"
@@ -46,17 +50,38 @@ class ArticleQuerySet(models.QuerySet):
     if it is still retryable when the UPDATE runs, and returns 0 otherwise.
     """
 
+    def queued(self) -> ArticleQuerySet:
+        return self.filter(status=Article.Status.QUEUED)
+
+    def processing(self) -> ArticleQuerySet:
+        return self.filter(status=Article.Status.PROCESSING)
+
+    def done(self) -> ArticleQuerySet:
+        return self.filter(status=Article.Status.DONE)
+
+    def failed(self) -> ArticleQuerySet:
+        return self.filter(status=Article.Status.FAILED)
+
+    def orphaned(self) -> ArticleQuerySet:
+        return self.filter(orphaned())
+
+    def idle(self) -> ArticleQuerySet:
+        """Queued, done or failed: not processing."""
+        return self.exclude(status=Article.Status.PROCESSING)
+
+    def unheld(self) -> ArticleQuerySet:
+        """No live worker holds them: idle, or processing by a worker that died."""
+        return self.filter(~Q(status=Article.Status.PROCESSING) | orphaned())
+
     def queue(self) -> int:
         return self.update(status=Article.Status.QUEUED, failure_reason="", processed_at=None)
 
-    def start_processing(self) -> int:
+    def claim(self) -> int:
+        """Move to processing; the caller takes their advisory locks in the same transaction."""
         return self.update(status=Article.Status.PROCESSING, failure_reason="", processed_at=timezone.now())
 
     def fail(self, reason: str) -> int:
         return self.update(status=Article.Status.FAILED, failure_reason=reason, processed_at=timezone.now())
-
-    def orphaned(self) -> ArticleQuerySet:
-        return self.filter(orphaned())
 
     def retryable(self) -> ArticleQuerySet:
         """Failed, or left processing by a worker that died: what the retry button may queue again."""
@@ -138,6 +163,14 @@ class Article(models.Model):
         if found is not None:
             return found, Article.PublishedSource.TEXT
         return None, Article.PublishedSource.UNKNOWN
+
+    def fill_from(self, document: Document, published: datetime.date | None, published_source: str) -> None:
+        """Take the cleaned text, and what the document says where the uploader said nothing; the caller saves."""
+        self.text = document.text
+        self.title = self.title or (document.title or "")[:500]
+        self.outlet = self.outlet or (document.outlet or "")[:200]
+        self.url = self.url or (document.url or "")[:2000]
+        self.published, self.published_source = published, published_source
 
     def mark_done(self, extractor_version: str) -> None:
         """Set the status with the text and records written in the same transaction; the caller saves."""

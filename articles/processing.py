@@ -22,15 +22,14 @@ from __future__ import annotations
 import datetime
 import logging
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Q
 
 from articles.extraction.cleaning import Document, UnreadableDocument, read_document
-from articles.models import LOCK_NAMESPACE, Article, orphaned
+from articles.models import LOCK_NAMESPACE, Article, ArticleQuerySet
 from articles.time_limit import ChildDied, TimeLimitExceeded, run_in_child
 from articles.writing import write_records
 
@@ -73,8 +72,9 @@ def _unlock(article_id: int) -> None:
         logger.warning("Could not unlock article %s: its connection is gone.", article_id)
 
 
-def _claim(article_id: int, statuses: list[str], *, stuck_too: bool = False) -> bool:
-    """Move the article to processing if it is in one of `statuses`, and lock it for this worker.
+def _claim(article_id: int, candidates: ArticleQuerySet) -> bool:
+    """Move the article to processing if it is among `candidates` (the states it may be taken from),
+    and lock it for this worker.
 
     One conditional UPDATE: of two workers handed the same article (a task queued
     twice, a retry racing the first run) only one sees a row updated, so no article
@@ -82,13 +82,9 @@ def _claim(article_id: int, statuses: list[str], *, stuck_too: bool = False) -> 
     transaction, so the article never shows as processing without a worker's lock.
     The only session that can hold that lock already is a worker finishing this
     article a moment ago (its status is committed, its unlock is next): waiting is short.
-    With `stuck_too`, an article whose worker died is taken over.
     """
-    condition = Q(status__in=statuses)
-    if stuck_too:
-        condition |= orphaned()
     with transaction.atomic():
-        claimed = Article.objects.filter(condition, pk=article_id).start_processing()
+        claimed = candidates.filter(pk=article_id).claim()
         if claimed:
             _lock([article_id])
     return bool(claimed)
@@ -102,27 +98,25 @@ def _claim_batch(article_id: int, size: int) -> list[int]:
     so every id returned was moved to processing by this worker.
     """
     with transaction.atomic():
-        queued = Article.objects.filter(status=Article.Status.QUEUED).select_for_update(skip_locked=True)
+        queued = Article.objects.queued().select_for_update(skip_locked=True)
         ids = list(queued.filter(pk=article_id).values_list("pk", flat=True))
         if not ids:
             return []
         others = queued.exclude(pk=article_id).order_by("uploaded_at", "id").values_list("pk", flat=True)
         ids += list(others[: size - 1])
-        Article.objects.filter(pk__in=ids).start_processing()
+        Article.objects.filter(pk__in=ids).claim()
         _lock(ids)
     return ids
 
 
-def process_article(article_id: int, *, isolated: bool = False) -> bool:
-    """Read, clean and extract a queued article; False when another worker has it (or did).
-
-    `isolated`: in a child process under WARBOARD_PROCESSING_TIMEOUT, as workers do;
-    otherwise in this process, without a limit (`ingest --sync`).
+def process_article(article_id: int) -> bool:
+    """Read, clean and extract a queued article here, without a time limit (`ingest --sync`, the demo);
+    False when another worker has it (or did). Workers run `process_queued` instead.
     """
-    if not _claim(article_id, [Article.Status.QUEUED]):
+    if not _claim(article_id, Article.objects.queued()):
         logger.info("Article %s is not queued; another worker has it or it is finished.", article_id)
         return False
-    _process([article_id], isolated=isolated)
+    _process([article_id], isolated=False)
     return True
 
 
@@ -140,16 +134,16 @@ def process_queued(article_id: int) -> bool:
     return True
 
 
-def reextract_article(article_id: int, *, stuck_too: bool = False, isolated: bool = False) -> bool:
-    """Extract a processed article again: machine records are replaced, reviewed ones kept.
+def reextract_article(article_id: int, *, stuck_too: bool = False) -> bool:
+    """Extract a processed article again, here (`manage.py reextract`): machine records are replaced,
+    reviewed ones kept.
 
     False when a worker is processing it right now, so re-extraction never runs beside
     a worker. With `stuck_too`, an article whose worker died is taken over.
     """
-    statuses = [Article.Status.QUEUED, Article.Status.DONE, Article.Status.FAILED]
-    if not _claim(article_id, statuses, stuck_too=stuck_too):
+    if not _claim(article_id, Article.objects.unheld() if stuck_too else Article.objects.idle()):
         return False
-    _process([article_id], isolated=isolated)
+    _process([article_id], isolated=False)
     return True
 
 
@@ -194,16 +188,37 @@ class Job:
 
 
 @dataclass(frozen=True)
-class Outcome:
-    """One article read and extracted (`result`), or why it could not be (`failure`)."""
+class Read:
+    """One article decoded, cleaned and dated, waiting for extraction."""
 
     article_id: int
-    document: Document | None = None
-    published: datetime.date | None = None
-    published_source: str = ""
-    result: Extraction | None = None
-    version: str = ""
-    failure: str = ""
+    document: Document
+    title: str | None  # the uploader's title, else the document's
+    published: datetime.date | None
+    published_source: str
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """One article read and extracted, ready to be written."""
+
+    article_id: int
+    document: Document
+    published: datetime.date | None
+    published_source: str
+    result: Extraction
+    version: str
+
+
+@dataclass(frozen=True)
+class Failed:
+    """Why one article could not be read or extracted (shown on its page)."""
+
+    article_id: int
+    failure: str
+
+
+Outcome = Extracted | Failed
 
 
 def _process(article_ids: list[int], *, isolated: bool) -> None:
@@ -248,7 +263,7 @@ def _isolated(jobs: list[Job]) -> Iterator[Outcome]:
         return
     except (TimeLimitExceeded, ChildDied) as problem:
         if len(jobs) == 1:
-            yield Outcome(jobs[0].article_id, failure=_stopped(problem, seconds))
+            yield Failed(jobs[0].article_id, _stopped(problem, seconds))
             return
         logger.warning("A batch of %s articles was stopped (%s); reading them one by one.", len(jobs), problem)
     for job in list(pending.values()):
@@ -270,68 +285,73 @@ def _extract_jobs(jobs: list[Job], send: Callable[[Outcome], None] | None = None
         if send is not None:
             send(outcome)
 
-    read: list[Outcome] = []
+    read = _read_all(jobs, emit)
+    if read:
+        _extract_read(read, emit)
+    return outcomes
+
+
+def _read_all(jobs: list[Job], emit: Callable[[Outcome], None]) -> list[Read]:
+    """The jobs that could be read; one that cannot fails at once, alone."""
+    read: list[Read] = []
     for job in jobs:
         try:
             read.append(_read(job))
         except Exception as error:
             logger.exception("Reading article %s failed", job.article_id)
-            emit(Outcome(job.article_id, failure=failure_reason(error)))
-    if not read:
-        return outcomes
-    try:
-        if len(read) == 1:
-            only = read[0]
-            result, version = run_extraction(only.document.text, only.published, _title(jobs, only))
-            results = [result]
-        else:
-            results, version = run_extraction_many(
-                [outcome.document.text for outcome in read],
-                [outcome.published for outcome in read],
-                [_title(jobs, outcome) for outcome in read],
-            )
-    except Exception as error:
-        if len(read) == 1:
-            logger.exception("Extracting article %s failed", read[0].article_id)
-            emit(replace(read[0], failure=failure_reason(error)))
-            return outcomes
-        logger.warning("A batch of %s articles failed (%r); extracting them one by one.", len(read), error)
-        results = []
-    if not results:
-        # One article broke the batch: each alone, so that only it fails.
-        for outcome in read:
-            _extract_jobs([job for job in jobs if job.article_id == outcome.article_id], emit)
-        return outcomes
-    for outcome, result in zip(read, results, strict=True):
-        published, source = outcome.published, outcome.published_source
-        if source != Article.PublishedSource.SUPPLIED and result.published and result.published_source == "text":
-            published, source = result.published, Article.PublishedSource.TEXT
-        emit(replace(outcome, result=result, version=version, published=published, published_source=source))
-    return outcomes
+            emit(Failed(job.article_id, failure_reason(error)))
+    return read
 
 
-def _title(jobs: list[Job], outcome: Outcome) -> str | None:
-    job = next(job for job in jobs if job.article_id == outcome.article_id)
-    return job.title or outcome.document.title
-
-
-def _read(job: Job) -> Outcome:
+def _read(job: Job) -> Read:
     """Decode and clean the upload, and date it: the uploader's date, else one found in the text."""
     document = read_document(job.raw, job.filename or None, job.content_type or None)
     if len(document.text) > MAX_TEXT_CHARS:
         raise UnreadableDocument(TEXT_TOO_LONG.format(length=len(document.text), limit=MAX_TEXT_CHARS))
-    if job.published is not None:
-        published, source = job.published, Article.PublishedSource.SUPPLIED
-    else:
-        published, source = Article.publication(None, document.published)
-    return Outcome(job.article_id, document=document, published=published, published_source=source)
+    published, source = Article.publication(job.published, document.published)
+    return Read(job.article_id, document, job.title or document.title, published, source)
+
+
+def _extract_read(read: list[Read], emit: Callable[[Outcome], None]) -> None:
+    """Extract the articles together; when the batch breaks, each alone, so that only the one at fault fails."""
+    try:
+        results, version = _run_extraction(read)
+    except Exception as error:
+        if len(read) == 1:
+            logger.exception("Extracting article %s failed", read[0].article_id)
+            emit(Failed(read[0].article_id, failure_reason(error)))
+            return
+        logger.warning("A batch of %s articles failed (%r); extracting them one by one.", len(read), error)
+        for one in read:
+            _extract_read([one], emit)
+        return
+    for one, result in zip(read, results, strict=True):
+        emit(_extracted(one, result, version))
+
+
+def _run_extraction(read: list[Read]) -> tuple[list[Extraction], str]:
+    """One article through `run_extraction`, several through nlp.pipe (`run_extraction_many`)."""
+    if len(read) == 1:
+        result, version = run_extraction(read[0].document.text, read[0].published, read[0].title)
+        return [result], version
+    return run_extraction_many(
+        [one.document.text for one in read], [one.published for one in read], [one.title for one in read]
+    )
+
+
+def _extracted(read: Read, result: Extraction, version: str) -> Extracted:
+    """The outcome, dated by the text when extraction found a date there and the uploader gave none."""
+    published, source = read.published, read.published_source
+    if source != Article.PublishedSource.SUPPLIED and result.published and result.published_source == "text":
+        published, source = result.published, Article.PublishedSource.TEXT
+    return Extracted(read.article_id, read.document, published, source, result, version)
 
 
 def _write(outcome: Outcome) -> None:
     """Store one article's outcome: its text, records and status together, or its failure."""
     article_id = outcome.article_id
-    if outcome.failure:
-        Article.objects.filter(pk=article_id, status=Article.Status.PROCESSING).fail(outcome.failure)
+    if isinstance(outcome, Failed):
+        Article.objects.filter(pk=article_id).processing().fail(outcome.failure)
         return
     try:
         # Everything the article shows changes together: the text the spans point into,
@@ -342,18 +362,13 @@ def _write(outcome: Outcome) -> None:
                 # Requeued while this worker was slow (its lock was lost): the newer run owns it.
                 logger.warning("Article %s left processing while being processed; not written.", article_id)
                 return
-            document = outcome.document
-            article.text = document.text
-            article.title = article.title or (document.title or "")[:500]
-            article.outlet = article.outlet or (document.outlet or "")[:200]
-            article.url = article.url or (document.url or "")[:2000]
-            article.published, article.published_source = outcome.published, outcome.published_source
+            article.fill_from(outcome.document, outcome.published, outcome.published_source)
             write_records(article, outcome.result)
             article.mark_done(outcome.version)
             article.save()
     except Exception as error:
         logger.exception("Writing article %s failed", article_id)
-        Article.objects.filter(pk=article_id, status=Article.Status.PROCESSING).fail(failure_reason(error))
+        Article.objects.filter(pk=article_id).processing().fail(failure_reason(error))
 
 
 def failure_reason(error: Exception) -> str:

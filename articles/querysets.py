@@ -313,18 +313,18 @@ class EventQuerySet(ProvenanceQuerySet):
         giving the order also gives the range (`date IS NULL` alone would scan it all).
         """
         day = TimelineDay(newest_first)
+        events: EventQuerySet = self
         if filters and (filters.undated or filters.date_from or filters.date_to):
-            bounds = self.alias(timeline_day=day)
+            events = events.alias(timeline_day=day)
             if filters.undated:
-                bounds = bounds.filter(timeline_day=FarEnd(newest_first))
+                events = events.filter(timeline_day=FarEnd(newest_first))
             if filters.date_from:
-                bounds = bounds.filter(timeline_day__gte=filters.date_from)
+                events = events.filter(timeline_day__gte=filters.date_from)
             if filters.date_to:
-                bounds = bounds.filter(timeline_day__lte=filters.date_to)
-            self = bounds
+                events = events.filter(timeline_day__lte=filters.date_to)
         if newest_first:
-            return self.order_by(day.desc(), "-id")
-        return self.order_by(day.asc(), "id")
+            return events.order_by(day.desc(), "-id")
+        return events.order_by(day.asc(), "id")
 
     def after(self, cursor: Cursor | None, newest_first: bool = True) -> EventQuerySet:
         """Keyset pagination: the events after `cursor` in in_order(); no OFFSET.

@@ -39,18 +39,13 @@ def process_article_task(article_id: int) -> bool:
     return _outcome(article_id, processing.process_queued(article_id))
 
 
-@task()
-def reextract_article_task(article_id: int) -> bool:
-    return _outcome(article_id, processing.reextract_article(article_id, isolated=True))
-
-
 def queue_processing(article_id: int) -> None:
     transaction.on_commit(lambda: process_article_task.enqueue(article_id))
 
 
 def requeue_done_article(article_id: int) -> bool:
     """Queue a processed article for extraction again (reviewed records are kept)."""
-    requeued = Article.objects.filter(pk=article_id, status=Article.Status.DONE).queue()
+    requeued = Article.objects.filter(pk=article_id).done().queue()
     if requeued:
         queue_processing(article_id)
     return bool(requeued)

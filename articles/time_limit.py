@@ -42,7 +42,7 @@ class ChildDied(Exception):
         super().__init__(how)
 
 
-def run_in_child(work: Callable[[Callable[[Any], None]], None], *, seconds: float | None) -> Iterator[Any]:
+def run_in_child(work: Callable[[Callable[[Any], None]], object], *, seconds: float | None) -> Iterator[Any]:
     """Call work(send) in a forked child and yield each value it sends (not None), as it sends it.
 
     Raises TimeLimitExceeded when no value comes within `seconds` of the last one (or

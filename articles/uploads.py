@@ -31,7 +31,7 @@ from articles.models import Article
 from articles.processing import MAX_TEXT_CHARS, TEXT_TOO_LONG
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser
+    from django.contrib.auth.models import User
 
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm")
 
@@ -155,7 +155,7 @@ def create_article(
     url: str = "",
     outlet: str = "",
     published: datetime.date | None = None,
-    uploaded_by: AbstractBaseUser | None = None,
+    uploaded_by: User | None = None,
     document: Document | None = None,
     enqueue: bool = True,
 ) -> Created:

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,7 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from articles import tasks, uploads
 from articles.forms import ArticleFilterForm, UploadForm
-from articles.models import AidPledge, Article, Event, LossReport
+from articles.models import AidPledge, Article, Event, ExtractedRecord, LossReport
 
 ARTICLES_PER_PAGE = 25
 STATUS_PARTIAL = "article-status"
@@ -176,11 +177,53 @@ def highlighted_html(parts: list[TextPart]) -> str:
     )
 
 
-def _by_event(records) -> dict[int, list]:
-    grouped: dict[int, list] = {}
+def _by_event[R: (LossReport, AidPledge)](records: QuerySet[R]) -> dict[int, list[R]]:
+    grouped: dict[int, list[R]] = {}
     for record in records.select_related("reviewed_by").order_by("span_start", "id"):
         grouped.setdefault(record.event_id, []).append(record)
     return grouped
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A record on the article page and the highlight its "Show sentence" link goes to."""
+
+    record: ExtractedRecord
+    anchor: int
+
+
+@dataclass(frozen=True)
+class ShownEvent(Shown):
+    losses: list[Shown]
+    pledges: list[Shown]
+
+
+def _shown_events(article: Article, events: list[Event]) -> tuple[list[ShownEvent], str]:
+    """Each event with its figures, each linked to its highlight, and the text with the highlights as HTML."""
+    # The figures by their event's article, grouped here: a prefetch would send the ids of all the
+    # events back (150 for the longest round-ups) and build a QuerySet per event for `.all`.
+    losses = _by_event(LossReport.objects.filter(event__article=article))
+    pledges = _by_event(AidPledge.objects.filter(event__article=article))
+    records: list[ExtractedRecord] = [*events]
+    for loss_group in losses.values():
+        records += loss_group
+    for pledge_group in pledges.values():
+        records += pledge_group
+    parts, anchors = highlighted(article.text, [(r.span_start, r.span_end) for r in records])
+
+    def shown(record: ExtractedRecord) -> Shown:
+        return Shown(record, anchors.get(record.span_start, record.span_start))
+
+    rows = [
+        ShownEvent(
+            event,
+            shown(event).anchor,
+            losses=[shown(loss) for loss in losses.get(event.pk, [])],
+            pledges=[shown(pledge) for pledge in pledges.get(event.pk, [])],
+        )
+        for event in events
+    ]
+    return rows, highlighted_html(parts)
 
 
 @require_GET
@@ -198,18 +241,8 @@ def article_detail(request, pk: int):
         return response
 
     events = list(Event.objects.filter(article=article).select_related("reviewed_by").order_by("span_start", "id"))
-    # The figures by their event's article, grouped here: a prefetch would send the ids of all the
-    # events back (150 for the longest round-ups) and build a QuerySet per event for `.all`.
-    losses = _by_event(LossReport.objects.filter(event__article=article))
-    pledges = _by_event(AidPledge.objects.filter(event__article=article))
-    records = [*events]
-    for event in events:
-        event.loss_list, event.pledge_list = losses.get(event.pk, []), pledges.get(event.pk, [])
-        records += [*event.loss_list, *event.pledge_list]
-    parts, anchors = highlighted(article.text, [(r.span_start, r.span_end) for r in records])
-    for record in records:
-        record.anchor = anchors.get(record.span_start, record.span_start)
-    context.update({"events": events, "text_html": highlighted_html(parts)})
+    rows, text_html = _shown_events(article, events)
+    context.update({"events": rows, "text_html": text_html})
     return render(request, "articles/detail.html", context)
 
 

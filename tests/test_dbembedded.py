@@ -11,14 +11,21 @@ import json
 import os
 import subprocess
 import sys
+from importlib.metadata import version
 
-from warboard.dbembedded.server import _forget_dead_processes
+from warboard.dbembedded.server import PGSERVER_CHECKED, _forget_dead_processes
 
 
 def _dead_pid() -> int:
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()
     return child.pid
+
+
+def test_it_runs_on_the_pgserver_release_its_private_parts_were_checked_against():
+    # An upgrade lands here first: check _forget_dead_processes against the new release, then
+    # raise PGSERVER_CHECKED.
+    assert version("pgserver") == PGSERVER_CHECKED
 
 
 def test_it_keeps_pgservers_list_of_users_where_pgserver_reads_it():

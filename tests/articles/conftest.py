@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connection, connections
+from django.db.backends.base.base import BaseDatabaseWrapper
 
 from articles import models, processing, uploads
 from articles.extraction.records import Event, Extraction, Loss, Pledge
@@ -89,17 +90,24 @@ def live_worker(db):
     connection the way a killed worker's ends, which drops its locks (PostgreSQL
     does so as the server process exits, a moment after the client hangs up).
     """
-    other = connections.create_connection("default")
+    worker = LiveWorker(connections.create_connection("default"))
+    yield worker
+    worker.other.close()
 
-    def hold(article: Article) -> None:
-        with other.cursor() as cursor:
+
+class LiveWorker:
+    def __init__(self, other: BaseDatabaseWrapper) -> None:
+        self.other = other
+
+    def __call__(self, article: Article) -> None:
+        with self.other.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_lock(%s, %s)", [models.LOCK_NAMESPACE, article.pk])
 
-    def die() -> None:
-        with other.cursor() as cursor:
+    def die(self) -> None:
+        with self.other.cursor() as cursor:
             cursor.execute("SELECT pg_backend_pid()")
             [pid] = cursor.fetchone()
-        other.close()
+        self.other.close()
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             with connection.cursor() as cursor:
@@ -108,7 +116,3 @@ def live_worker(db):
                     return
             time.sleep(0.01)
         pytest.fail("the worker's connection kept its locks")
-
-    hold.die = die
-    yield hold
-    other.close()

@@ -1,4 +1,6 @@
-"""Constraints the database keeps whatever the code does."""
+"""Constraints the database keeps whatever the code does, and the article's state changes."""
+
+import datetime
 
 import pytest
 from django.db import IntegrityError, connection, transaction
@@ -42,3 +44,34 @@ def test_the_timeline_filters_have_indexes():
     assert ("type", "date") in indexed
     assert ("article_id",) in indexed
     assert kinds[("countries",)] == "gin" and kinds[("places",)] == "gin"
+
+
+def test_it_changes_an_articles_status_only_from_the_states_filtered():
+    a = article()
+    assert Article.objects.filter(pk=a.pk).done().queue() == 0  # queued, not done: nothing moves
+    assert Article.objects.filter(pk=a.pk).queued().claim() == 1
+    a.refresh_from_db()
+    assert (a.status, a.processed_at is not None) == (Article.Status.PROCESSING, True)
+    assert Article.objects.filter(pk=a.pk).idle().claim() == 0  # a second claim finds it taken
+    assert Article.objects.filter(pk=a.pk).processing().fail("Broken.") == 1
+    a.refresh_from_db()
+    assert (a.status, a.failure_reason) == (Article.Status.FAILED, "Broken.")
+    assert Article.objects.filter(pk=a.pk).retryable().queue() == 1
+    a.refresh_from_db()
+    assert (a.status, a.failure_reason, a.processed_at) == (Article.Status.QUEUED, "", None)
+
+
+def test_it_holds_a_processing_article_as_unheld_only_when_no_worker_locks_it(live_worker):
+    running, dead, queued = article("a" * 64), article("b" * 64), article("c" * 64)
+    Article.objects.filter(pk__in=[running.pk, dead.pk]).claim()
+    live_worker(running)
+    assert set(Article.objects.unheld().values_list("pk", flat=True)) == {dead.pk, queued.pk}
+    assert set(Article.objects.orphaned().values_list("pk", flat=True)) == {dead.pk}
+    assert [Article.objects.get(pk=pk).is_stalled for pk in (running.pk, dead.pk, queued.pk)] == [False, True, False]
+
+
+def test_it_dates_an_article_by_the_uploader_first_then_the_text():
+    supplied, found = datetime.date(2023, 1, 5), datetime.date(2022, 3, 1)
+    assert Article.publication(supplied, found) == (supplied, Article.PublishedSource.SUPPLIED)
+    assert Article.publication(None, found) == (found, Article.PublishedSource.TEXT)
+    assert Article.publication(None, None) == (None, Article.PublishedSource.UNKNOWN)

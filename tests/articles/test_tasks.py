@@ -1,6 +1,6 @@
-"""The background task, run by the worker as `manage.py db_worker` runs it: batches, time limits, dead workers.
+"""articles.tasks: queueing an article (again), and the task as `manage.py db_worker` runs it.
 
-Workers here are real processes where it matters (killed with SIGKILL), running the
+Batches, time limits, dead workers: workers here are real processes where it matters (killed with SIGKILL), running the
 real command with the extractor replaced by the fake of conftest (WORKER_SCRIPT).
 """
 
@@ -11,18 +11,49 @@ import subprocess
 import sys
 import time
 import urllib.parse
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from articles import processing
+from articles import processing, tasks
 from articles.models import Article, Event
 from tests.articles.conftest import ARTICLE_TEXT, FAKE_VERSION, fake_extract, is_orphaned
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Real worker processes see only what is committed.
+real_workers = pytest.mark.django_db(transaction=True)
+
+# --- queueing ---------------------------------------------------------------------
+
+
+def test_it_requeues_a_failed_article(make_article, django_capture_on_commit_callbacks):
+    article = make_article()
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.FAILED, failure_reason="boom")
+    with django_capture_on_commit_callbacks() as callbacks:
+        assert tasks.requeue_article(article.pk) is True
+    article.refresh_from_db()
+    assert (article.status, article.failure_reason) == (Article.Status.QUEUED, "")
+    assert len(callbacks) == 1
+
+
+def test_it_requeues_a_processing_article_only_when_its_worker_died(make_article, live_worker):
+    article = make_article()
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.PROCESSING, processed_at=timezone.now())
+    live_worker(article)
+    assert tasks.requeue_article(article.pk) is False
+    assert tasks.requeue_stuck() == []
+    live_worker.die()
+    assert tasks.requeue_stuck() == [article.pk]
+    article.refresh_from_db()
+    assert article.status == Article.Status.QUEUED
+
+
+# --- the worker ---------------------------------------------------------------------
 
 BATCH = ("db_worker", "--batch", "--no-startup-delay", "--interval", "0", "--verbosity", "0")
 
@@ -63,6 +94,7 @@ def numbered(make_article, count):
     return [make_article(f"{ARTICLE_TEXT}\nArticle number {n}.\n", enqueue=True) for n in range(count)]
 
 
+@real_workers
 def test_it_processes_an_upload_through_the_worker(make_article, extraction_log, restore_signals):
     article = make_article(enqueue=True)  # autocommit: the task is queued at once
     assert DBTaskResult.objects.get().task_path == "articles.tasks.process_article_task"
@@ -75,6 +107,7 @@ def test_it_processes_an_upload_through_the_worker(make_article, extraction_log,
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
 
 
+@real_workers
 def test_it_loads_the_pipeline_before_the_worker_takes_a_task(make_article, monkeypatch, restore_signals):
     from django.core.management.base import CommandError
 
@@ -94,6 +127,7 @@ def test_it_loads_the_pipeline_before_the_worker_takes_a_task(make_article, monk
     assert DBTaskResult.objects.get().status == "READY"
 
 
+@real_workers
 def test_it_records_the_failure_on_the_article_and_as_the_task_s_result(make_article, monkeypatch, restore_signals):
     def broken(text, published, title):
         raise ValueError("no model")
@@ -108,6 +142,7 @@ def test_it_records_the_failure_on_the_article_and_as_the_task_s_result(make_art
     assert f"Article {article.pk}: Extraction failed: ValueError: no model" in task.traceback
 
 
+@real_workers
 def test_it_extracts_the_queued_articles_together(make_article, extraction_log, restore_signals):
     articles = numbered(make_article, 3)
     call_command(*BATCH)
@@ -120,6 +155,7 @@ def test_it_extracts_the_queued_articles_together(make_article, extraction_log, 
     assert [(r.status, r.return_value) for r in results] == [("SUCCESSFUL", True)] + [("SUCCESSFUL", False)] * 2
 
 
+@real_workers
 def test_an_article_that_breaks_its_batch_fails_alone(make_article, extraction_log, monkeypatch, restore_signals):
     good, bad, other = numbered(make_article, 3)
     many, one = processing.run_extraction_many, processing.run_extraction
@@ -145,6 +181,7 @@ def test_an_article_that_breaks_its_batch_fails_alone(make_article, extraction_l
     assert by_article == {good.pk: "SUCCESSFUL", bad.pk: "FAILED", other.pk: "SUCCESSFUL"}
 
 
+@real_workers
 def test_a_runaway_article_is_stopped_at_the_time_limit_and_the_rest_of_its_batch_is_done(
     make_article, extraction_log, monkeypatch, settings, restore_signals
 ):
@@ -186,7 +223,7 @@ import os, sys, time
 import django
 django.setup()
 from django.core.management import call_command
-from articles import processing
+from articles import processing, tasks
 from articles.management.commands import db_worker
 from tests.articles.conftest import FAKE_VERSION, fake_extract
 
@@ -215,6 +252,16 @@ db_worker.get_pipeline = lambda name: None  # the fake needs no spaCy model
 db_worker.RECOVERY_SECONDS = 0.2
 call_command("db_worker", "--no-reload", "--no-startup-delay", *sys.argv[1:])
 """
+
+
+class SpawnWorker:
+    """`spawn_worker(*args)` starts a worker; `spawn_worker.log` is the file its extractions are noted in."""
+
+    def __init__(self, spawn: Callable[..., subprocess.Popen], log: Path) -> None:
+        self.spawn, self.log = spawn, log
+
+    def __call__(self, *args: str, hang_on: str = "") -> subprocess.Popen:
+        return self.spawn(*args, hang_on=hang_on)
 
 
 @pytest.fixture
@@ -250,8 +297,7 @@ def spawn_worker(tmp_path):
         started.append(process)
         return process
 
-    spawn.log = log
-    yield spawn
+    yield SpawnWorker(spawn, log)
     for process in started:
         if process.poll() is None:
             process.kill()
@@ -281,6 +327,7 @@ def pid_alive(pid: int) -> bool:
         return stat.read().split(") ")[-1][0] != "Z"
 
 
+@real_workers
 def test_it_never_processes_an_article_twice_with_two_workers(make_article, spawn_worker):
     """Each article is queued twice (a retry racing the first run); two workers share the queue."""
     articles = [make_article(f"{ARTICLE_TEXT}\nArticle number {n}.\n") for n in range(12)]
@@ -304,6 +351,7 @@ def test_it_never_processes_an_article_twice_with_two_workers(make_article, spaw
     assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 24
 
 
+@real_workers
 def test_a_worker_that_starts_requeues_the_article_of_a_worker_killed_in_the_middle(make_article, spawn_worker):
     """SIGKILL while extracting: no records, no page view, and the next worker to start does the article."""
     article = make_article(f"{ARTICLE_TEXT}\nArticle HANG.\n", enqueue=True)
@@ -333,6 +381,7 @@ def test_a_worker_that_starts_requeues_the_article_of_a_worker_killed_in_the_mid
     ]
 
 
+@real_workers
 def test_a_running_worker_takes_over_the_article_of_a_worker_killed_beside_it(make_article, spawn_worker):
     """Two workers; one is killed mid-article; the other, waiting for work, queues it again and does it."""
     article = make_article(f"{ARTICLE_TEXT}\nArticle HANG.\n", enqueue=True)

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from articles.models import Article
 from tests.articles.conftest import ARTICLE_BYTES, ARTICLE_TEXT
+from tests.pages import find
 
 URL = reverse("articles:upload")
 
@@ -33,7 +34,7 @@ def test_it_forbids_viewers_with_a_clear_page(viewer_client):
 def test_it_shows_the_form_to_editors(editor_client):
     response = editor_client.get(URL)
     assert response.status_code == 200
-    assert 'enctype="multipart/form-data"' in response.content.decode()
+    assert find(response.content.decode(), "form", enctype="multipart/form-data")
     assert "At most 5 MB each." in response.content.decode()
 
 
@@ -111,7 +112,7 @@ def test_it_answers_a_pasted_text_over_django_s_limit_with_the_form(editor_clien
     response = editor_client.post(URL, {"text": text})
     assert response.status_code == 413
     assert "The pasted text is larger than 5 MB" in response.content.decode()
-    assert 'enctype="multipart/form-data"' in response.content.decode()
+    assert find(response.content.decode(), "form", enctype="multipart/form-data")
     assert not Article.objects.exists()
 
 

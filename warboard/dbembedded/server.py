@@ -1,13 +1,26 @@
-"""Start, or join, the project's embedded PostgreSQL server (the pgserver package)."""
+"""Start, or join, the project's embedded PostgreSQL server (the pgserver package).
+
+The only module that uses pgserver, and the only one that touches its private parts
+(`_forget_dead_processes`); tests/test_dbembedded.py fails when those change.
+"""
+
+from __future__ import annotations
 
 import os
 import threading
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlparse
 
+if TYPE_CHECKING:
+    from pgserver import PostgresServer
+
+# The pgserver release whose private parts _forget_dead_processes was checked against.
+PGSERVER_CHECKED = "0.1.4"
+
 _lock = threading.Lock()
-_servers: dict[Path, object] = {}
+_servers: dict[Path, PostgresServer] = {}
 
 
 def socket_dir(pgdata: Path, database: str) -> str:
@@ -39,7 +52,7 @@ def socket_dir(pgdata: Path, database: str) -> str:
     return parse_qs(urlparse(server.get_uri()).query)["host"][0]
 
 
-def _create_database(server, database: str) -> None:
+def _create_database(server: PostgresServer, database: str) -> None:
     import psycopg
 
     with psycopg.connect(server.get_uri(), autocommit=True) as conn:

@@ -21,7 +21,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Max, Min
 from django_tasks_db.models import DBTaskResult
 
-from articles.management.commands.ingest import read_manifest
+from articles.extraction.cleaning import Document
+from articles.management.commands.ingest import Source, manifest_sources
 from articles.models import Article
 from articles.uploads import InvalidUpload, Upload, create_article, read_upload
 
@@ -43,53 +44,60 @@ class Command(BaseCommand):
                 "bench_ingest deletes every article between rounds: run it on a scratch database "
                 "with --scratch (make bench-ingest does)."
             )
-        counts = [int(n) for n in workers.split(",")]
-        sources = [s for s in read_manifest(manifest) if not s.error][:limit]
+        readable = self.readable(manifest, limit)
+        words = sum(len(document.text.split()) for _, _, document in readable)
+        self.stdout.write(f"{len(readable)} articles, {words} words, from {manifest}")
+        rows = [self.run_round(int(count), readable) for count in workers.split(",")]
+        self.report(rows, words)
+
+    @staticmethod
+    def readable(manifest: Path, limit: int | None) -> list[tuple[Source, Upload, Document]]:
+        """The manifest's articles that an upload would accept (the others would not reach a worker)."""
         readable = []
-        for source in sources:
+        for source in [s for s in manifest_sources(manifest) if not s.error][:limit]:
             upload = Upload(raw=source.path.read_bytes(), filename=source.path.name)
             try:
                 document = read_upload(upload)
             except InvalidUpload:
                 continue
             readable.append((source, upload, document))
-        words = sum(len(document.text.split()) for _, _, document in readable)
-        self.stdout.write(f"{len(readable)} articles, {words} words, from {manifest}")
+        return readable
 
-        rows = []
-        for count in counts:
-            self.empty()
-            for source, upload, document in readable:
-                create_article(
-                    upload,
-                    title=source.title,
-                    url=source.url,
-                    outlet=source.outlet,
-                    published=source.published,
-                    document=document,
-                )
-            started = time.perf_counter()
-            procs = [
-                subprocess.Popen(  # noqa: S603 - our own manage.py
-                    [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay", "--interval", "0.05"],
-                    cwd=settings.BASE_DIR,
-                    env=os.environ.copy(),
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
-                )
-                for _ in range(count)
-            ]
-            for proc in procs:
-                proc.wait()
-            wall = time.perf_counter() - started
-            done = Article.objects.filter(status=Article.Status.DONE).count()
-            failed = Article.objects.filter(status=Article.Status.FAILED).count()
-            span = DBTaskResult.objects.aggregate(first=Min("started_at"), last=Max("finished_at"))
-            busy = (span["last"] - span["first"]).total_seconds()
-            rows.append((count, done, failed, busy, wall))
-            if done + failed != len(readable):
-                raise CommandError(f"{count} worker(s) left {len(readable) - done - failed} articles unprocessed")
+    def run_round(self, count: int, readable: list[tuple[Source, Upload, Document]]) -> tuple:
+        """Queue the articles, let `count` workers take them, and time it: (count, done, failed, busy, wall)."""
+        self.empty()
+        for source, upload, document in readable:
+            create_article(
+                upload,
+                title=source.title,
+                url=source.url,
+                outlet=source.outlet,
+                published=source.published,
+                document=document,
+            )
+        started = time.perf_counter()
+        procs = [
+            subprocess.Popen(  # noqa: S603 - our own manage.py
+                [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay", "--interval", "0.05"],
+                cwd=settings.BASE_DIR,
+                env=os.environ.copy(),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            for _ in range(count)
+        ]
+        for proc in procs:
+            proc.wait()
+        wall = time.perf_counter() - started
+        done = Article.objects.done().count()
+        failed = Article.objects.failed().count()
+        span = DBTaskResult.objects.aggregate(first=Min("started_at"), last=Max("finished_at"))
+        busy = (span["last"] - span["first"]).total_seconds()
+        if done + failed != len(readable):
+            raise CommandError(f"{count} worker(s) left {len(readable) - done - failed} articles unprocessed")
+        return (count, done, failed, busy, wall)
 
+    def report(self, rows: list[tuple], words: int) -> None:
         base = rows[0]
         self.stdout.write(
             f"{'workers':>8}{'done':>6}{'failed':>7}{'busy s':>9}{'art/s':>8}{'words/s':>9}{'ratio':>7}{'wall s':>9}"

@@ -15,11 +15,13 @@ and timed against PostgreSQL's own `COPY (the same query) TO STDOUT`.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import json
 import random
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -27,6 +29,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.models import Count
+from django.http import StreamingHttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, setup_test_environment
 
@@ -159,9 +162,9 @@ class Dataset:
         types = ["battle", "strike", "losses", "aid", "diplomacy", "sanctions", "other", "mobilization", "training"]
         for event_id, article_id, date, start, end, text in self.events:
             precision = "" if date is None else rng.choice(["day"] * 8 + ["week", "month"])
-            if precision == "month":
+            if date is not None and precision == "month":
                 date = date.replace(day=1)
-            elif precision == "week":
+            elif date is not None and precision == "week":
                 date = date - datetime.timedelta(days=date.weekday())
             countries = sorted({_weighted(rng, COUNTRIES, 0.7) for _ in range(rng.randint(1, 3))})
             places = sorted({_weighted(rng, self.places, 0.6) for _ in range(rng.randint(0, 2))})
@@ -327,10 +330,12 @@ class Command(BaseCommand):
 
     # Measuring ------------------------------------------------------------
 
-    def paths(self) -> list[tuple[str, str, dict]]:
-        busiest_month = (
-            Event.objects.filter(date__isnull=False).order_by("-date").values_list("date", flat=True).first()
-        ).replace(day=1)
+    def paths(self) -> list[tuple[str, str | Callable[[], str], dict]]:
+        """What is measured: (name, URL or a function giving it once the data is built, request headers)."""
+        latest = Event.objects.filter(date__isnull=False).order_by("-date").values_list("date", flat=True).first()
+        if latest is None:
+            raise CommandError("The generated data has no dated event.")
+        busiest_month = latest.replace(day=1)
         month = f"from={busiest_month:%Y-%m}-01&to={busiest_month:%Y-%m}-28"
         largest = Event.objects.values("article_id").annotate(events=Count("id")).order_by("-events")[0]["article_id"]
         middle = Article.objects.order_by("id").values_list("id", flat=True)[Article.objects.count() // 2]
@@ -350,7 +355,7 @@ class Command(BaseCommand):
             (f"q={RARE_WORD}", f"q={RARE_WORD}"),
             ("order=oldest", "order=oldest"),
         ]
-        paths = []
+        paths: list[tuple[str, str | Callable[[], str], dict]] = []
         for label, query in filters:
             paths.append((f"timeline {label}, full page", f"/?{query}", {}))
             paths.append((f"timeline {label}, htmx fragment", f"/?{query}", fragment))
@@ -360,7 +365,7 @@ class Command(BaseCommand):
             (" country=DE", "country=DE"),
             (" q=Russian", "q=Russian"),
         ):
-            paths.append((f"timeline{label}, 50th load more", lambda query=query: self.load_more_url(50, query), more))
+            paths.append((f"timeline{label}, 50th load more", functools.partial(self.load_more_url, 50, query), more))
         for label, query in (("unfiltered", ""), ("one month", month), ("country=DE", "country=DE")):
             paths.append((f"charts page {label}", f"/charts/?{query}", {}))
             paths.append((f"charts JSON {label}", f"/charts/data.json?{query}", {}))
@@ -415,6 +420,7 @@ class Command(BaseCommand):
             response = client.get(url)
             first_row = None
             size = lines = 0
+            assert isinstance(response, StreamingHttpResponse)  # the exports stream, however long
             for chunk in response.streaming_content:
                 if first_row is None and chunk.count(b"\n") >= 2:
                     first_row = time.perf_counter() - started

@@ -73,7 +73,7 @@ class RecoveringWorker(Worker):
         """The task each dead worker was running would show as running forever: record it as failed."""
         stale = DBTaskResult.objects.filter(
             status=TaskResultStatus.RUNNING,
-            task_path__in=[tasks.process_article_task.module_path, tasks.reextract_article_task.module_path],
+            task_path=tasks.process_article_task.module_path,
             args_kwargs__args__0__in=article_ids,
         )
         for result in stale:

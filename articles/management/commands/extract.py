@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.extraction.pipeline import ModelMissing
+from articles.manifests import ManifestLine, read_manifest
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -62,33 +63,10 @@ class Command(BaseCommand):
     def _manifest_jobs(self, manifest: Path) -> list[tuple]:
         """One job per manifest line: (id, path, published, title, error); a bad line is an error job."""
         try:
-            lines = manifest.read_text(encoding="utf-8").splitlines()
+            lines = read_manifest(manifest)
         except (OSError, UnicodeDecodeError) as err:
             raise CommandError(f"Cannot read the manifest {manifest}: {err}") from err
-        jobs = []
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                entry = json.loads(line)
-            except json.JSONDecodeError as err:
-                jobs.append((f"line {number}", None, None, None, f"manifest line {number} is not JSON: {err}"))
-                continue
-            if not isinstance(entry, dict) or not isinstance(entry.get("path"), str) or not entry["path"]:
-                article_id = str(entry.get("id")) if isinstance(entry, dict) and entry.get("id") else f"line {number}"
-                jobs.append((article_id, None, None, None, f'manifest line {number} has no "path"'))
-                continue
-            path = Path(entry["path"])
-            if not path.is_absolute():
-                path = manifest.parent / path
-            article_id = str(entry.get("id") or path.stem)
-            try:
-                published = _date(entry.get("published"))
-            except CommandError as err:
-                jobs.append((article_id, None, None, None, str(err)))
-                continue
-            jobs.append((article_id, path, published, entry.get("title"), None))
-        return jobs
+        return [_manifest_job(line) for line in lines]
 
     def _run(self, jobs, batch_size: int):
         """Yield one JSON object per job, in order; documents are parsed in batches."""
@@ -140,6 +118,13 @@ class Command(BaseCommand):
         for (article_id, _text, (_published, source), _title), result in zip(batch, results, strict=True):
             result.published_source = source if result.published else None
             yield result.to_dict(id=article_id)
+
+
+def _manifest_job(line: ManifestLine) -> tuple:
+    name = Path(line.written_path).stem if line.written_path else f"line {line.number}"
+    if line.error or line.path is None:
+        return (line.id or name, None, None, None, f"manifest line {line.number}: {line.error}")
+    return (line.id or name, line.path, line.published, line.title or None, None)
 
 
 def _read(path: Path):

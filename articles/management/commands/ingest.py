@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import mimetypes
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ from django.core.validators import URLValidator
 
 from articles import processing, tasks, uploads
 from articles.management.progress import ProgressBar
+from articles.manifests import ManifestLine, read_manifest
 from articles.models import Article
 
 MANIFEST_SUFFIXES = (".jsonl", ".ndjson")
@@ -41,7 +41,7 @@ A manifest (.jsonl or .ndjson) holds one JSON object per line, one line per arti
   published  the publication date as YYYY-MM-DD, or null for --published or else a date
              found in the text
 
-Blank lines are skipped; a line that cannot be read is reported as failed and the others
+Blank lines and lines starting with # are skipped; a line that cannot be read is reported as failed and the others
 go on. --outlet and --published fill in what a file, or a manifest line, does not give.
 """
 
@@ -79,51 +79,37 @@ class Summary:
     failed: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _manifest_text(entry: dict, name: str) -> str:
-    """A text field of a manifest line: a string or null, without the NUL PostgreSQL refuses."""
-    value = entry.get(name) or ""
-    if not isinstance(value, str):
-        raise ValueError(f"{name} must be text, not {type(value).__name__}")
-    if "\x00" in value:
-        raise ValueError(f"{name} contains a null character")
-    return value
+def manifest_sources(manifest: Path) -> list[Source]:
+    """The manifest's articles; a line that cannot be used is a Source with its error."""
+    try:
+        lines = read_manifest(manifest)
+    except (OSError, UnicodeDecodeError) as error:
+        raise CommandError(f"Cannot read the manifest {manifest}: {error}") from error
+    return [_source(manifest, line) for line in lines]
 
 
-def _manifest_url(entry: dict) -> str:
-    # The article page links it: only a web address, never javascript: or a local file.
-    url = _manifest_text(entry, "url")
+def _source(manifest: Path, line: ManifestLine) -> Source:
+    error = line.error or _not_a_web_address(line.url)
+    if error or line.path is None:
+        return Source(path=manifest, label=f"{manifest.name}:{line.number}", error=f"Bad manifest line: {error}")
+    return Source(
+        path=line.path,
+        label=line.id or line.written_path,
+        title=line.title,
+        url=line.url,
+        outlet=line.outlet,
+        published=line.published,
+    )
+
+
+def _not_a_web_address(url: str) -> str:
+    """Why the URL cannot be stored, or "": the article page links it, so only http(s), never javascript:."""
     if url:
         try:
             URLValidator(schemes=["http", "https"])(url)
         except ValidationError:
-            raise ValueError(f"url is not a web address: {url[:100]!r}") from None
-    return url
-
-
-def read_manifest(manifest: Path) -> list[Source]:
-    sources = []
-    for number, line in enumerate(manifest.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        label = f"{manifest.name}:{number}"
-        try:
-            entry = json.loads(line)
-            if not isinstance(entry, dict) or not entry.get("path"):
-                raise ValueError("a line needs a JSON object with a path")
-            published = entry.get("published")
-            sources.append(
-                Source(
-                    path=manifest.parent / entry["path"],
-                    label=str(entry.get("id") or entry["path"]),
-                    title=_manifest_text(entry, "title"),
-                    url=_manifest_url(entry),
-                    outlet=_manifest_text(entry, "outlet"),
-                    published=datetime.date.fromisoformat(published) if published else None,
-                )
-            )
-        except (ValueError, TypeError) as error:
-            sources.append(Source(path=manifest, label=label, error=f"Bad manifest line: {error}"))
-    return sources
+            return f"url is not a web address: {url[:100]!r}"
+    return ""
 
 
 def collect(paths: list[str]) -> list[Source]:
@@ -138,7 +124,7 @@ def collect(paths: list[str]) -> list[Source]:
                 if file.is_file() and file.suffix.lower() in uploads.SUPPORTED_EXTENSIONS
             ]
         elif path.suffix.lower() in MANIFEST_SUFFIXES and path.is_file():
-            sources += read_manifest(path)
+            sources += manifest_sources(path)
         elif path.exists():
             sources.append(Source(path=path, label=str(path)))
         else:
