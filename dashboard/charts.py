@@ -17,6 +17,7 @@ from articles.models import AidPledge, Event, LossReport, Place
 from articles.querysets import RecordFilters
 from dashboard.figures import LOSS_NOUNS, PLEDGE_NOUNS
 from dashboard.forms import LOSS_GROUPS, losses_charted, pledges_charted
+from dashboard.kinds import KINDS
 
 # The parameters that choose what a chart shows (and narrow its CSV); the timeline ignores them.
 CHART_OPTIONS = ("side", "group", "status", "aid")
@@ -108,7 +109,7 @@ def loss_series(filters: RecordFilters, side: str, group: str, base_params) -> d
         "figures": len(figures),
         "reports": reports,
         "links": [_timeline_link(base_params, from_=d.isoformat(), to=d.isoformat(), country=[side]) for d in dates],
-        "records": _records_link("export_losses", base_params, side=side, group=group),
+        "records": _records_link(KINDS["loss"].export_url_name, base_params, side=side, group=group),
     }
 
 
@@ -173,14 +174,14 @@ def pledge_series(filters: RecordFilters, statuses: list[str], base_params) -> d
             "links": [_timeline_link(base_params, country=[donor]) for donor in donors],
             "pledges": len(equipment),
             "without_quantity": sum(1 for row in equipment if not row["quantity_max"]),
-            "records": _records_link("export_pledges", base_params, status=status, aid="equipment"),
+            "records": _records_link(KINDS["pledge"].export_url_name, base_params, status=status, aid="equipment"),
         },
         "funding": {
             "labels": money_donors,
             "datasets": money_datasets,
             "links": [_timeline_link(base_params, country=[donor]) for donor in money_donors],
             "pledges": len(funding),
-            "records": _records_link("export_pledges", base_params, status=status, aid="funding"),
+            "records": _records_link(KINDS["pledge"].export_url_name, base_params, status=status, aid="funding"),
         },
         "reports": sum(row["reports"] for row in rows),
     }

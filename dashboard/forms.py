@@ -415,6 +415,3 @@ class PledgeReviewForm(forms.ModelForm):
         if commit:
             pledge.save()
         return pledge
-
-
-REVIEW_FORMS = {"event": EventReviewForm, "loss": LossReviewForm, "pledge": PledgeReviewForm}

@@ -22,8 +22,8 @@ from articles.models import Article, Event, Revision
 from articles.querysets import ARTICLE_HEAVY_FIELDS, Cursor
 from dashboard import charts, exports, review
 from dashboard.figures import event_when
-from dashboard.forms import REVIEW_FORMS, ChartForm, ExportForm, TimelineFilterForm
-from dashboard.templatetags.records import REVIEW_PERMISSIONS
+from dashboard.forms import ChartForm, ExportForm, TimelineFilterForm
+from dashboard.kinds import KINDS
 
 PAGE_SIZE = 25
 # Counting every match costs a scan of them all (a second at a million events); the
@@ -173,47 +173,32 @@ def charts_json(request: HttpRequest) -> HttpResponse:
     return HttpResponse(charts.current_chart_json(form, _query_params(request)), content_type="application/json")
 
 
-def _export(request: HttpRequest, name: str) -> HttpResponse:
+@require_GET
+@analysts_only
+def export_records(request: HttpRequest, plural: str) -> HttpResponse:
+    """One kind's records under the page's filters as CSV (`plural` comes from the URL's kind)."""
     form, bad_request = _bound_filters(ExportForm, request)
     if bad_request:
         return bad_request
-    header, lines = exports.EXPORTS[name]
+    header, lines = exports.EXPORTS[plural]
     return exports.csv_response(
-        f"warboard-{name}.csv",
+        f"warboard-{plural}.csv",
         header,
-        lines(form.filters(), form.newest_first, form.only(name)),
+        lines(form.filters(), form.newest_first, form.only(plural)),
         excel=form.cleaned_data.get("excel", False),
     )
-
-
-@require_GET
-@analysts_only
-def export_events(request: HttpRequest) -> HttpResponse:
-    return _export(request, "events")
-
-
-@require_GET
-@analysts_only
-def export_losses(request: HttpRequest) -> HttpResponse:
-    return _export(request, "losses")
-
-
-@require_GET
-@analysts_only
-def export_pledges(request: HttpRequest) -> HttpResponse:
-    return _export(request, "pledges")
 
 
 # Review ---------------------------------------------------------------------
 
 
 def _require_reviewer(request: HttpRequest, kind: str) -> None:
-    if not request.user.has_perm(REVIEW_PERMISSIONS[kind]):
+    if not request.user.has_perm(KINDS[kind].permission):
         raise PermissionDenied("Only editors review records.")
 
 
 def _record(kind: str, pk: int):
-    model = review.RECORD_MODELS[kind]
+    model = KINDS[kind].model
     try:
         return model.objects.select_related("article", "reviewed_by").defer(*ARTICLE_HEAVY_FIELDS).get(pk=pk)
     except model.DoesNotExist:
@@ -291,17 +276,16 @@ def review_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def review_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     _require_reviewer(request, kind)
-    form_class = REVIEW_FORMS[kind]
     if request.method == "POST":
         _record(kind, pk)
-        record, form = review.apply_review(kind, pk, Revision.Action.EDIT, request.user, form_class, request.POST)
+        record, form = review.apply_review(kind, pk, Revision.Action.EDIT, request.user, request.POST)
         if form.is_valid():
             if request.htmx:
                 return _record_response(request, kind, pk, changed=True)
             return _back(request, kind, pk)
     else:
         record = _record(kind, pk)
-        form = form_class(instance=record)
+        form = KINDS[kind].review_form(instance=record)
     context = {
         "record": record,
         "kind": kind,
