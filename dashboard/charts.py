@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from articles.models import AidPledge, Event, LossReport, Place
 from articles.querysets import RecordFilters
-from dashboard.figures import LOSS_NOUNS, PLEDGE_NOUNS
+from dashboard.figures import loss_nouns, pledge_nouns
 from dashboard.forms import LOSS_GROUPS, losses_charted, pledges_charted
 from dashboard.kinds import KINDS
 
@@ -88,7 +88,7 @@ def loss_series(filters: RecordFilters, side: str, group: str, base_params) -> d
             for category in categories:
                 if (kind, claimant, category) not in series:
                     continue
-                label = f"{LOSS_NOUNS[category][1]}, {KIND_WORDS[kind]}"
+                label = f"{loss_nouns(category)[1]}, {KIND_WORDS[kind]}"
                 if several:
                     label += f" (per {claimant})" if claimant else " (claimant not named)"
                 datasets.append(
@@ -140,7 +140,7 @@ def pledge_series(filters: RecordFilters, statuses: list[str], base_params) -> d
             "category": category,
             "status": status,
             "stack": status,
-            "label": f"{PLEDGE_NOUNS[category][1]} ({status})" if len(statuses) > 1 else PLEDGE_NOUNS[category][1],
+            "label": f"{pledge_nouns(category)[1]} ({status})" if len(statuses) > 1 else pledge_nouns(category)[1],
             "data": data,
         }
         for (category, status), data in sorted(stacks.items())

@@ -190,19 +190,21 @@ class TimelineFilterForm(forms.Form):
         return self.filters() != RecordFilters()
 
 
-def _loss_groups() -> dict[str, list[str]]:
-    """The chart's category groups, read off LossReport.Category so a new category joins its group."""
-    categories = list(LossReport.Category.values)
-    personnel = [c for c in categories if c.startswith("personnel_")]
-    civilians = [c for c in categories if c.startswith("civilians_")]
-    return {
-        "personnel": personnel,
-        "civilians": civilians,
-        "equipment": [c for c in categories if c not in personnel and c not in civilians],
-    }
+# The losses chart's category groups, in the order of its control.
+GROUP_CHOICES = [("personnel", "Personnel"), ("equipment", "Equipment by category"), ("civilians", "Civilians")]
 
 
-LOSS_GROUPS = _loss_groups()
+def loss_group(category: str) -> str:
+    """The chart group of a loss category, by its name: a new category joins a group, never a KeyError."""
+    head = category.partition("_")[0]
+    return head if head in ("personnel", "civilians") else "equipment"
+
+
+# Read off LossReport.Category, whose values are extraction's list (articles/extraction/records.py).
+LOSS_GROUPS = {
+    group: [category for category in LossReport.Category.values if loss_group(category) == group]
+    for group, _label in GROUP_CHOICES
+}
 
 
 def losses_charted(side: str, group: str) -> Q:
@@ -224,7 +226,6 @@ def _statuses(status: str) -> list[str]:
     return ["pledged", "delivered"] if status == "both" else [status]
 
 
-GROUP_CHOICES = [("personnel", "Personnel"), ("equipment", "Equipment by category"), ("civilians", "Civilians")]
 STATUS_CHOICES = [("pledged", "Pledged"), ("delivered", "Delivered"), ("both", "Both")]
 
 

@@ -419,3 +419,13 @@ def test_it_links_each_chart_to_a_csv_of_exactly_the_records_it_counts(
 def test_it_refuses_a_bad_chart_option_on_an_export(viewer_client, db):
     assert viewer_client.get(reverse("export_losses"), {"side": "Russia!"}).status_code == 400
     assert viewer_client.get(reverse("export_pledges"), {"aid": "tanks"}).status_code == 400
+
+
+def test_it_charts_a_loss_category_without_nouns_under_its_name(viewer_client, make_event, make_loss, monkeypatch):
+    from dashboard import forms
+
+    # A category added to the model joins its group by name before anyone writes its nouns.
+    monkeypatch.setitem(forms.LOSS_GROUPS, "equipment", [*forms.LOSS_GROUPS["equipment"], "bridges"])
+    make_loss(make_event(date=D(2024, 1, 5)), category="bridges", min=2, max=2, period="day")
+    losses = chart_json(viewer_client, group="equipment")["losses"]
+    assert [(d["category"], d["label"], d["data"]) for d in losses["datasets"]] == [("bridges", "bridges, daily", [2])]
