@@ -18,6 +18,7 @@ from articles.querysets import RecordFilters
 from dashboard.figures import loss_nouns, pledge_nouns
 from dashboard.forms import LOSS_GROUPS, losses_charted, pledges_charted
 from dashboard.kinds import KINDS
+from dashboard.querystrings import filter_query
 
 # The parameters that choose what a chart shows (and narrow its CSV); the timeline ignores them.
 CHART_OPTIONS = ("side", "group", "status", "aid")
@@ -34,14 +35,9 @@ def _records_link(export: str, base_params: list[tuple[str, str]], **options) ->
 
 
 def _link(view: str, base_params: list[tuple[str, str]], **overrides) -> str:
-    # The chart options (side, group, status) mean nothing to the timeline; empty fields say nothing.
-    dropped = {name.rstrip("_") for name in overrides} | {"after", *CHART_OPTIONS}
-    params = [(name, value) for name, value in base_params if name not in dropped and value != ""]
-    for name, value in overrides.items():
-        name = name.rstrip("_")
-        values = value if isinstance(value, list) else [value]
-        params.extend((name, str(v)) for v in values if v not in ("", None))
-    return reverse(view) + ("?" + urlencode(params) if params else "")
+    # The chart options (side, group, status) mean nothing to the timeline; `from_` is `from`.
+    changes = {name.rstrip("_"): value for name, value in overrides.items()}
+    return reverse(view) + filter_query(base_params, drop=CHART_OPTIONS, changes=changes)
 
 
 # How each loss period is drawn: past-day tallies and single incidents as bars (in

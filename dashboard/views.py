@@ -11,7 +11,7 @@ from itertools import groupby
 
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -24,6 +24,7 @@ from dashboard import charts, exports, review
 from dashboard.figures import event_when
 from dashboard.forms import ChartForm, ExportForm, TimelineFilterForm
 from dashboard.kinds import KINDS
+from dashboard.querystrings import filter_query
 
 PAGE_SIZE = 25
 # Counting every match costs a scan of them all (a second at a million events); the
@@ -44,20 +45,10 @@ def render_page(request: HttpRequest, template: str, context: dict, partials: tu
     response = render(request, template, context)
     if fragment and request.GET and "after" not in request.GET:
         # The address bar carries the filters without the empty fields the form sends.
-        response["HX-Push-Url"] = request.path + _clean_query(request)
+        response["HX-Push-Url"] = request.path + filter_query(request.GET)
     # The same URL answers with a page or a fragment: caches must tell them apart.
     patch_vary_headers(response, ("HX-Request", "HX-Target"))
     return response
-
-
-def _clean_query(request: HttpRequest, dropped: tuple[str, ...] = ()) -> str:
-    params = QueryDict(mutable=True)
-    for name, values in request.GET.lists():
-        kept = [value for value in values if value != ""]
-        if kept and name != "after" and name not in dropped:
-            params.setlist(name, kept)
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else ""
 
 
 def _bound_filters(form_class, request: HttpRequest):
@@ -107,11 +98,10 @@ def timeline(request: HttpRequest) -> HttpResponse:
     page = list(events.after(cursor, form.newest_first).for_timeline(filters.review)[: PAGE_SIZE + 1])
     has_more = len(page) > PAGE_SIZE
     page = page[:PAGE_SIZE]
-    next_params = None
+    next_query = ""
     if has_more:
-        next_params = request.GET.copy()
         last = page[-1]
-        next_params["after"] = str(Cursor(last.date, last.pk))
+        next_query = filter_query(request.GET, changes={"after": str(Cursor(last.date, last.pk))})
     article = (
         Article.objects.only("pk", "title", "filename").filter(pk=filters.article).first() if filters.article else None
     )
@@ -123,7 +113,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "groups": _day_groups(page, cursor),
         "total": _bounded_count(events) if cursor is None else None,
         "total_limit": COUNT_LIMIT,
-        "next_query": next_params.urlencode() if next_params else "",
+        "next_query": next_query,
         "export_query": _export_query(request),
         "article": article,
         # The empty state says "upload an article" only when there is nothing at all.
@@ -140,7 +130,7 @@ def _bounded_count(events) -> int:
 
 def _export_query(request: HttpRequest) -> str:
     """The page's filters for its timeline and export links; each chart links its own narrowed CSV."""
-    return _clean_query(request, dropped=charts.CHART_OPTIONS)
+    return filter_query(request.GET, drop=charts.CHART_OPTIONS)
 
 
 @require_GET

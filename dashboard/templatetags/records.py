@@ -1,11 +1,11 @@
 """Template helpers for records: figures in words, review permission, filter links."""
 
 from django import template
-from django.http import QueryDict
 from django.urls import reverse
 
 from dashboard import figures
 from dashboard.kinds import KINDS, RecordKind
+from dashboard.querystrings import filter_query
 
 register = template.Library()
 
@@ -32,16 +32,8 @@ def can_review(context, kind: str) -> bool:
 
 @register.simple_tag(takes_context=True)
 def with_params(context, **changes) -> str:
-    """The current query string with some parameters replaced ("" or None removes one); no cursor."""
-    request = context["request"]
-    params: QueryDict = request.GET.copy()
-    params.pop("after", None)
-    for name, value in changes.items():
-        params.pop(name, None)
-        if value not in ("", None):
-            params[name] = value
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else ""
+    """The page's filters with some parameters replaced ("" or None removes one); see filter_query."""
+    return filter_query(context["request"].GET, changes=changes)
 
 
 @register.simple_tag(takes_context=True)
