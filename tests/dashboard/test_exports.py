@@ -3,13 +3,14 @@
 import csv
 import datetime
 import io
-import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 
 from dashboard import exports
+from tests.dashboard.pages import parse_page
 
 D = datetime.date
 
@@ -30,12 +31,12 @@ def timeline_ids(client, **params) -> list[int]:
     ids, after = [], None
     while True:
         query = {**params, **({"after": after} if after else {})}
-        html = client.get(reverse("timeline"), query).content.decode()
-        ids += [int(pk) for pk in re.findall(r'<li class="event-card" id="card-(\d+)"', html)]
-        match = re.search(r'id="timeline-more".*?href="/\?[^"]*after=([^"&]+)', html, re.S)
-        if not match:
+        page = parse_page(client.get(reverse("timeline"), query))
+        ids += page.card_ids()
+        more = page.select(id="timeline-more")
+        if not more:
             return ids
-        after = match.group(1)
+        [after] = parse_qs(urlsplit(str(more[0].one("a").get("href"))).query)["after"]
 
 
 def test_it_sends_anonymous_visitors_to_the_login_page(client, db):
