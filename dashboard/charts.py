@@ -57,16 +57,30 @@ def loss_series(filters: RecordFilters, side: str, group: str, base_params) -> d
     stack the categories of the group add up (soldiers killed and wounded), and
     incidents of one day in different places add up.
     """
-    categories = LOSS_GROUPS[group]
     figures = list(
         LossReport.objects.matching(filters).filter(losses_charted(side, group), date__isnull=False).deduplicated()
     )
     dates = sorted({row["date"] for row in figures})
+    return {
+        "side": side,
+        "group": group,
+        "labels": [date.isoformat() for date in dates],
+        "datasets": _loss_datasets(_loss_stacks(figures, dates), LOSS_GROUPS[group]),
+        "figures": len(figures),
+        "reports": sum(row["reports"] for row in figures),
+        "links": [_timeline_link(base_params, from_=d.isoformat(), to=d.isoformat(), country=[side]) for d in dates],
+        "records": _records_link(KINDS["loss"].export_url_name, base_params, side=side, group=group),
+    }
+
+
+LossStacks = dict[tuple[str, str, str], list]
+
+
+def _loss_stacks(figures: list[dict], dates: list[datetime.date]) -> LossStacks:
+    """Each figure on its date, in the series of its (kind, claimant, category): what may be added, and how."""
     index = {date: position for position, date in enumerate(dates)}
-    series: dict[tuple[str, str, str], list] = {}
-    reports = 0
+    series: LossStacks = {}
     for row in figures:
-        reports += row["reports"]
         kind = LOSS_KINDS.get(row["period"], "daily")
         key = (kind, row["reported_by"], row["category"])
         data = series.setdefault(key, [None if kind == "cumulative" else 0] * len(dates))
@@ -76,6 +90,11 @@ def loss_series(filters: RecordFilters, side: str, group: str, base_params) -> d
         else:
             # One tally per day and claimant; a blank period and "day" are the same tally.
             data[position] = max(data[position] or 0, row["figure"])
+    return series
+
+
+def _loss_datasets(series: LossStacks, categories: list[str]) -> list[dict]:
+    """The series in drawing order (daily, incidents, totals; claimant; category), each labelled in words."""
     claimants = sorted({claimant for _kind, claimant, _category in series})
     several = len(claimants) > 1
     datasets = []
@@ -97,16 +116,7 @@ def loss_series(filters: RecordFilters, side: str, group: str, base_params) -> d
                         "data": series[(kind, claimant, category)],
                     }
                 )
-    return {
-        "side": side,
-        "group": group,
-        "labels": [date.isoformat() for date in dates],
-        "datasets": datasets,
-        "figures": len(figures),
-        "reports": reports,
-        "links": [_timeline_link(base_params, from_=d.isoformat(), to=d.isoformat(), country=[side]) for d in dates],
-        "records": _records_link(KINDS["loss"].export_url_name, base_params, side=side, group=group),
-    }
+    return datasets
 
 
 def pledge_series(filters: RecordFilters, statuses: list[str], base_params) -> dict:
@@ -119,48 +129,8 @@ def pledge_series(filters: RecordFilters, statuses: list[str], base_params) -> d
     rows = list(AidPledge.objects.matching(filters).filter(pledges_charted(statuses)).deduplicated())
     equipment = [row for row in rows if row["category"] != AidPledge.Category.FUNDING]
     funding = [row for row in rows if row["category"] == AidPledge.Category.FUNDING and row["amount_max"] is not None]
-
-    totals: dict[str, int] = defaultdict(int)
-    for row in equipment:
-        totals[row["donor"]] += row["quantity_max"] or 0
-    donors = sorted((donor for donor in totals if totals[donor]), key=lambda donor: (-totals[donor], donor))
-    position = {donor: i for i, donor in enumerate(donors)}
-    stacks: dict[tuple[str, str], list] = {}
-    for row in equipment:
-        if not row["quantity_max"]:
-            continue
-        key = (row["category"], row["status"])
-        stacks.setdefault(key, [0] * len(donors))[position[row["donor"]]] += row["quantity_max"]
-    equipment_datasets = [
-        {
-            "category": category,
-            "status": status,
-            "stack": status,
-            "label": f"{pledge_nouns(category)[1]} ({status})" if len(statuses) > 1 else pledge_nouns(category)[1],
-            "data": data,
-        }
-        for (category, status), data in sorted(stacks.items())
-    ]
-
-    money_totals: dict[str, float] = defaultdict(float)
-    for row in funding:
-        money_totals[row["donor"]] += float(row["amount_max"])
-    money_donors = sorted(money_totals, key=lambda donor: (-money_totals[donor], donor))
-    money_position = {donor: i for i, donor in enumerate(money_donors)}
-    money_stacks: dict[tuple[str, str], list] = {}
-    for row in funding:
-        key = (row["currency"], row["status"])
-        money_stacks.setdefault(key, [0] * len(money_donors))[money_position[row["donor"]]] += float(row["amount_max"])
-    money_datasets = [
-        {
-            "currency": currency,
-            "status": status,
-            "stack": f"{currency} {status}",
-            "label": f"{currency} ({status})" if len(statuses) > 1 else currency,
-            "data": data,
-        }
-        for (currency, status), data in sorted(money_stacks.items())
-    ]
+    donors, equipment_datasets = _equipment_by_donor(equipment, statuses)
+    money_donors, money_datasets = _money_by_donor(funding, statuses)
     status = "both" if len(statuses) > 1 else statuses[0]
     return {
         "statuses": statuses,
@@ -181,6 +151,57 @@ def pledge_series(filters: RecordFilters, statuses: list[str], base_params) -> d
         },
         "reports": sum(row["reports"] for row in rows),
     }
+
+
+def _equipment_by_donor(equipment: list[dict], statuses: list[str]) -> tuple[list[str], list[dict]]:
+    """Donors by the quantity they gave, most first (none without a quantity), and the quantities
+    stacked by category, one stack per status."""
+    totals: dict[str, int] = defaultdict(int)
+    for row in equipment:
+        totals[row["donor"]] += row["quantity_max"] or 0
+    donors = sorted((donor for donor in totals if totals[donor]), key=lambda donor: (-totals[donor], donor))
+    position = {donor: i for i, donor in enumerate(donors)}
+    stacks: dict[tuple[str, str], list] = {}
+    for row in equipment:
+        if not row["quantity_max"]:
+            continue
+        key = (row["category"], row["status"])
+        stacks.setdefault(key, [0] * len(donors))[position[row["donor"]]] += row["quantity_max"]
+    datasets = [
+        {
+            "category": category,
+            "status": status,
+            "stack": status,
+            "label": f"{pledge_nouns(category)[1]} ({status})" if len(statuses) > 1 else pledge_nouns(category)[1],
+            "data": data,
+        }
+        for (category, status), data in sorted(stacks.items())
+    ]
+    return donors, datasets
+
+
+def _money_by_donor(funding: list[dict], statuses: list[str]) -> tuple[list[str], list[dict]]:
+    """Donors by the money they gave, most first, one bar per currency and status: currencies never added."""
+    totals: dict[str, float] = defaultdict(float)
+    for row in funding:
+        totals[row["donor"]] += float(row["amount_max"])
+    donors = sorted(totals, key=lambda donor: (-totals[donor], donor))
+    position = {donor: i for i, donor in enumerate(donors)}
+    stacks: dict[tuple[str, str], list] = {}
+    for row in funding:
+        key = (row["currency"], row["status"])
+        stacks.setdefault(key, [0] * len(donors))[position[row["donor"]]] += float(row["amount_max"])
+    datasets = [
+        {
+            "currency": currency,
+            "status": status,
+            "stack": f"{currency} {status}",
+            "label": f"{currency} ({status})" if len(statuses) > 1 else currency,
+            "data": data,
+        }
+        for (currency, status), data in sorted(stacks.items())
+    ]
+    return donors, datasets
 
 
 def _week_range(week: datetime.date, filters: RecordFilters) -> dict:
