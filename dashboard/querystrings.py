@@ -13,12 +13,11 @@ and answers "?" for no parameters, where these links have none.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Union
 
 from django.http import QueryDict
 
 # One value, several (a list), or nothing: "" and None remove the parameter.
-Change = Union[str, int, list[str], None]  # noqa: UP007 - a type alias read at run time
+Change = str | int | list[str] | None
 
 
 def filter_query(
@@ -31,15 +30,15 @@ def filter_query(
     pairs = params.lists() if isinstance(params, QueryDict) else ((name, [value]) for name, value in params)
     left_out = {"after", *drop, *(changes or {})}
     query = QueryDict(mutable=True)
-    for name, values in pairs:
+    for name, kept in pairs:
         if name not in left_out:
-            for value in values:
+            for value in kept:
                 if value != "":
                     query.appendlist(name, value)
     for name, change in (changes or {}).items():
-        values = change if isinstance(change, list) else [change]
-        for value in values:
-            if value not in ("", None):
-                query.appendlist(name, str(value))
+        given: list[str | int | None] = list(change) if isinstance(change, list) else [change]
+        for new in given:
+            if new not in ("", None):
+                query.appendlist(name, str(new))
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else ""

@@ -17,7 +17,7 @@ from articles.models import ReviewState, Revision
 from dashboard.kinds import KINDS
 
 # What each action leaves the record as.
-ACTION_STATES = {
+ACTION_STATES: dict[str, str] = {
     Revision.Action.CONFIRM: ReviewState.CONFIRMED,
     Revision.Action.EDIT: ReviewState.EDITED,
     Revision.Action.REJECT: ReviewState.REJECTED,

@@ -11,12 +11,13 @@ from itertools import groupby
 
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.middleware import HtmxDetails
 
 from articles.models import Article, Event, Revision
 from articles.querysets import ARTICLE_HEAVY_FIELDS, Cursor
@@ -31,6 +32,13 @@ PAGE_SIZE = 25
 # heading counts this far and then says "1,000+ events".
 COUNT_LIMIT = 1000
 
+
+class HtmxHttpRequest(HttpRequest):
+    """A request as django-htmx's middleware leaves it (the type django-htmx documents)."""
+
+    htmx: HtmxDetails
+
+
 # Reading the dashboard is the viewer's right (articles/roles.py); an account in no group
 # is signed in but sees nothing, as on the article pages.
 analysts_only = permission_required("articles.view_event", raise_exception=True)
@@ -38,10 +46,11 @@ analysts_only = permission_required("articles.view_event", raise_exception=True)
 
 def render_page(request: HttpRequest, template: str, context: dict, partials: tuple[str, ...] = ()) -> HttpResponse:
     """The full page, or for htmx the partial whose name is the request's HX-Target."""
-    htmx = getattr(request, "htmx", None)
-    fragment = bool(htmx and not htmx.history_restore_request and htmx.target in partials)
+    htmx: HtmxDetails | None = getattr(request, "htmx", None)
+    target = htmx.target if htmx and not htmx.history_restore_request else None
+    fragment = target in partials
     if fragment:
-        template = f"{template}#{htmx.target}"
+        template = f"{template}#{target}"
     response = render(request, template, context)
     if fragment and request.GET and "after" not in request.GET:
         # The address bar carries the filters without the empty fields the form sends.
@@ -74,9 +83,9 @@ def _day_groups(events: list[Event], cursor: Cursor | None) -> list[dict]:
     The undated events (date None) are one group too: a page after a cursor among
     them continues it rather than heading "No day given" a second time.
     """
-    groups = []
-    for date, day_events in groupby(events, key=lambda event: event.date):
-        day_events = list(day_events)
+    groups: list[dict] = []
+    for date, same_day in groupby(events, key=lambda event: event.date):
+        day_events = list(same_day)
         continued = not groups and cursor is not None and date == cursor.date
         # A month or a week is stored as its first day: a heading naming that day (and its
         # weekday) would claim a precision the events do not have.
@@ -165,7 +174,7 @@ def charts_json(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @analysts_only
-def export_records(request: HttpRequest, plural: str) -> HttpResponse:
+def export_records(request: HttpRequest, plural: str) -> HttpResponse | StreamingHttpResponse:
     """One kind's records under the page's filters as CSV (`plural` comes from the URL's kind)."""
     form, bad_request = _bound_filters(ExportForm, request)
     if bad_request:
@@ -239,7 +248,7 @@ def event_figures(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @analysts_only
-def review_record(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def review_record(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
     """One record with its history; for htmx (cancelling an edit) the record fragment alone."""
     if request.htmx:
         return _record_response(request, kind, pk)
@@ -254,7 +263,7 @@ def _revisions(kind: str, pk: int) -> list[dict]:
 
 @require_GET
 @analysts_only
-def review_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def review_history(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
     if not request.htmx:
         return review_record(request, kind, pk)
     _record(kind, pk)
@@ -264,7 +273,7 @@ def review_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def review_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def review_edit(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
     _require_reviewer(request, kind)
     if request.method == "POST":
         _record(kind, pk)
@@ -287,7 +296,7 @@ def review_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return render(request, "dashboard/record_edit.html", {**context, "nav": None})
 
 
-def _review_action(request: HttpRequest, kind: str, pk: int, action: str) -> HttpResponse:
+def _review_action(request: HtmxHttpRequest, kind: str, pk: int, action: str) -> HttpResponse:
     _require_reviewer(request, kind)
     _record(kind, pk)
     review.apply_review(kind, pk, action, request.user)
@@ -297,15 +306,15 @@ def _review_action(request: HttpRequest, kind: str, pk: int, action: str) -> Htt
 
 
 @require_POST
-def review_confirm(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def review_confirm(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
     return _review_action(request, kind, pk, Revision.Action.CONFIRM)
 
 
 @require_POST
-def review_reject(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def review_reject(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
     return _review_action(request, kind, pk, Revision.Action.REJECT)
 
 
 @require_POST
-def review_restore(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def review_restore(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
     return _review_action(request, kind, pk, Revision.Action.RESTORE)

@@ -17,7 +17,7 @@ D = datetime.date
 
 def read_csv(response) -> list[dict]:
     assert isinstance(response, StreamingHttpResponse)
-    text = b"".join(response.streaming_content).decode("utf-8")
+    text = response.getvalue().decode("utf-8")
     return list(csv.DictReader(io.StringIO(text)))
 
 
@@ -49,7 +49,7 @@ def test_it_streams_utf8_csv_with_one_header_row(viewer_client, make_article, ma
     response = export(viewer_client, "events")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="warboard-events.csv"'
-    text = b"".join(response.streaming_content).decode("utf-8")
+    text = response.getvalue().decode("utf-8")
     lines = text.splitlines()
     assert lines[0] == ",".join(exports.EVENT_HEADER)
     assert len(lines) == 2

@@ -416,7 +416,7 @@ def test_it_does_not_bring_back_the_machine_s_version_of_an_edited_loss_or_event
         "min": "1100",
         "max": "1100",
         "period": "day",
-        "date": loss.date.isoformat(),
+        "date": str(loss.date),
         "place": loss.place,
         "reported_by": loss.reported_by,
     }

@@ -33,7 +33,8 @@ def _for_3_and_60_events(fixtures, measure) -> list:
     results = []
     for size in (3, 60):
         Event.objects.all().delete()
-        _populate(*fixtures, size)
+        make_article, make_event, make_loss, make_pledge = fixtures
+        _populate(make_article, make_event, make_loss, make_pledge, size)
         results.append(measure())
     return results
 
@@ -82,7 +83,7 @@ def test_it_reads_any_load_more_page_in_a_fixed_number_of_queries(
     _populate(make_article, make_event, make_loss, make_pledge, 80)
     counts, after, seen = [], None, []
     while True:
-        params = {"after": after} if after else {}
+        params: dict[str, str] = {"after": after} if after else {}
         with CaptureQueriesContext(connection) as captured:
             response = viewer_client.get(reverse("timeline"), params, headers=MORE)
         page = parse_page(response)
@@ -145,7 +146,9 @@ def test_it_counts_the_timeline_up_to_a_thousand(viewer_client, make_event, monk
     for _ in range(4):
         make_event()
     assert "3+ events" in viewer_client.get(reverse("timeline")).content.decode()
-    Event.objects.first().delete()
+    first = Event.objects.first()
+    assert first is not None
+    first.delete()
     assert "3 events" in viewer_client.get(reverse("timeline")).content.decode()
 
 
