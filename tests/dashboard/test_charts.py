@@ -441,3 +441,14 @@ def test_it_charts_a_loss_category_without_nouns_under_its_name(viewer_client, m
     make_loss(make_event(date=D(2024, 1, 5)), category="bridges", min=2, max=2, period="day")
     losses = chart_json(viewer_client, group="equipment")["losses"]
     assert [(d["category"], d["label"], d["data"]) for d in losses["datasets"]] == [("bridges", "bridges, daily", [2])]
+
+
+def test_it_escapes_the_charts_json_as_json_script_does():
+    from django.utils.html import json_script
+
+    from dashboard import charts
+
+    value = {"place": "</script><script>alert(1)</script> & more", "n": [1, 2]}
+    expected = json_script(value, "chart-data")
+    inner = expected.split(">", 1)[1].rsplit("</script>", 1)[0]
+    assert charts.script_safe(json.dumps(value)) == inner

@@ -200,3 +200,16 @@ def test_it_leaves_rejected_records_out_unless_asked(viewer_client, make_event, 
 def test_it_answers_a_bad_filter_with_400(viewer_client, db):
     for name in ("events", "losses", "pledges"):
         assert viewer_client.get(reverse(f"export_{name}"), {"from": "soon"}).status_code == 400
+
+
+def test_it_stores_each_records_sentence_and_follows_the_articles_text(make_article, make_event, make_loss):
+    article = make_article(text="Intro. Russia lost 800 soldiers. Outro.")
+    event = make_event(article=article, summary="Russia lost 800 soldiers.")
+    loss = make_loss(event)
+    event.refresh_from_db()
+    loss.refresh_from_db()
+    assert event.sentence_text == loss.sentence_text == "Russia lost 800 soldiers."
+    article.text = "Start. Russia lost 900 soldiers. End."
+    article.save()
+    event.refresh_from_db()
+    assert event.sentence_text == "Russia lost 900 soldiers."
