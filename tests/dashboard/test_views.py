@@ -99,13 +99,18 @@ def test_it_reads_any_load_more_page_in_a_fixed_number_of_queries(
     assert seen == expected
 
 
-@pytest.mark.parametrize("name", ["charts", "charts_json"])
+CHARTS_FRAGMENT = {"HX-Request": "true", "HX-Target": "charts-body"}
+
+
+@pytest.mark.parametrize(
+    ("name", "headers"), [("charts", None), ("charts", CHARTS_FRAGMENT), ("charts_json", None)], ids=str
+)
 def test_it_reads_the_charts_in_the_same_number_of_queries_for_3_or_60_events(
-    viewer_client, make_article, make_event, make_loss, make_pledge, name
+    viewer_client, make_article, make_event, make_loss, make_pledge, name, headers
 ):
     counts = _for_3_and_60_events(
         (make_article, make_event, make_loss, make_pledge),
-        lambda: _queries(viewer_client, reverse(name), {"country": "DE"}),
+        lambda: _queries(viewer_client, reverse(name), {"country": "DE"}, headers),
     )
     assert counts[0] == counts[1]
 
