@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from typing import cast
 from urllib.parse import urlencode
 
 from django.urls import reverse
 
 from articles.models import AidPledge, Event, LossReport, Place
-from articles.querysets import RecordFilters
-from dashboard.figures import LOSS_NOUNS, PLEDGE_NOUNS
+from articles.querysets import AidPledgeQuerySet, LossReportQuerySet, RecordFilters
+from dashboard.figures import loss_nouns, pledge_nouns
 from dashboard.forms import LOSS_GROUPS, losses_charted, pledges_charted
+from dashboard.kinds import KINDS
+from dashboard.querystrings import filter_query
 
 # The parameters that choose what a chart shows (and narrow its CSV); the timeline ignores them.
 CHART_OPTIONS = ("side", "group", "status", "aid")
@@ -33,14 +36,9 @@ def _records_link(export: str, base_params: list[tuple[str, str]], **options) ->
 
 
 def _link(view: str, base_params: list[tuple[str, str]], **overrides) -> str:
-    # The chart options (side, group, status) mean nothing to the timeline; empty fields say nothing.
-    dropped = {name.rstrip("_") for name in overrides} | {"after", *CHART_OPTIONS}
-    params = [(name, value) for name, value in base_params if name not in dropped and value != ""]
-    for name, value in overrides.items():
-        name = name.rstrip("_")
-        values = value if isinstance(value, list) else [value]
-        params.extend((name, str(v)) for v in values if v not in ("", None))
-    return reverse(view) + ("?" + urlencode(params) if params else "")
+    # The chart options (side, group, status) mean nothing to the timeline; `from_` is `from`.
+    changes = {name.rstrip("_"): value for name, value in overrides.items()}
+    return reverse(view) + filter_query(base_params, drop=CHART_OPTIONS, changes=changes)
 
 
 # How each loss period is drawn: past-day tallies and single incidents as bars (in
@@ -60,16 +58,30 @@ def loss_series(filters: RecordFilters, side: str, group: str, base_params) -> d
     stack the categories of the group add up (soldiers killed and wounded), and
     incidents of one day in different places add up.
     """
-    categories = LOSS_GROUPS[group]
-    figures = list(
-        LossReport.objects.matching(filters).filter(losses_charted(side, group), date__isnull=False).deduplicated()
-    )
+    # matching() is typed as returning the base RecordQuerySet; it returns the model's own.
+    losses = cast(LossReportQuerySet, LossReport.objects.matching(filters))
+    figures = list(losses.filter(losses_charted(side, group), date__isnull=False).deduplicated())
     dates = sorted({row["date"] for row in figures})
+    return {
+        "side": side,
+        "group": group,
+        "labels": [date.isoformat() for date in dates],
+        "datasets": _loss_datasets(_loss_stacks(figures, dates), LOSS_GROUPS[group]),
+        "figures": len(figures),
+        "reports": sum(row["reports"] for row in figures),
+        "links": [_timeline_link(base_params, from_=d.isoformat(), to=d.isoformat(), country=[side]) for d in dates],
+        "records": _records_link(KINDS["loss"].export_url_name, base_params, side=side, group=group),
+    }
+
+
+LossStacks = dict[tuple[str, str, str], list]
+
+
+def _loss_stacks(figures: list[dict], dates: list[datetime.date]) -> LossStacks:
+    """Each figure on its date, in the series of its (kind, claimant, category): what may be added, and how."""
     index = {date: position for position, date in enumerate(dates)}
-    series: dict[tuple[str, str, str], list] = {}
-    reports = 0
+    series: LossStacks = {}
     for row in figures:
-        reports += row["reports"]
         kind = LOSS_KINDS.get(row["period"], "daily")
         key = (kind, row["reported_by"], row["category"])
         data = series.setdefault(key, [None if kind == "cumulative" else 0] * len(dates))
@@ -79,6 +91,11 @@ def loss_series(filters: RecordFilters, side: str, group: str, base_params) -> d
         else:
             # One tally per day and claimant; a blank period and "day" are the same tally.
             data[position] = max(data[position] or 0, row["figure"])
+    return series
+
+
+def _loss_datasets(series: LossStacks, categories: list[str]) -> list[dict]:
+    """The series in drawing order (daily, incidents, totals; claimant; category), each labelled in words."""
     claimants = sorted({claimant for _kind, claimant, _category in series})
     several = len(claimants) > 1
     datasets = []
@@ -87,7 +104,7 @@ def loss_series(filters: RecordFilters, side: str, group: str, base_params) -> d
             for category in categories:
                 if (kind, claimant, category) not in series:
                     continue
-                label = f"{LOSS_NOUNS[category][1]}, {KIND_WORDS[kind]}"
+                label = f"{loss_nouns(category)[1]}, {KIND_WORDS[kind]}"
                 if several:
                     label += f" (per {claimant})" if claimant else " (claimant not named)"
                 datasets.append(
@@ -100,16 +117,7 @@ def loss_series(filters: RecordFilters, side: str, group: str, base_params) -> d
                         "data": series[(kind, claimant, category)],
                     }
                 )
-    return {
-        "side": side,
-        "group": group,
-        "labels": [date.isoformat() for date in dates],
-        "datasets": datasets,
-        "figures": len(figures),
-        "reports": reports,
-        "links": [_timeline_link(base_params, from_=d.isoformat(), to=d.isoformat(), country=[side]) for d in dates],
-        "records": _records_link("export_losses", base_params, side=side, group=group),
-    }
+    return datasets
 
 
 def pledge_series(filters: RecordFilters, statuses: list[str], base_params) -> dict:
@@ -119,10 +127,37 @@ def pledge_series(filters: RecordFilters, statuses: list[str], base_params) -> d
     report gives (AidPledgeQuerySet.deduplicated). With both statuses, pledged
     and delivered stand in two stacks side by side and are never added.
     """
-    rows = list(AidPledge.objects.matching(filters).filter(pledges_charted(statuses)).deduplicated())
+    pledges = cast(AidPledgeQuerySet, AidPledge.objects.matching(filters))
+    rows = list(pledges.filter(pledges_charted(statuses)).deduplicated())
     equipment = [row for row in rows if row["category"] != AidPledge.Category.FUNDING]
     funding = [row for row in rows if row["category"] == AidPledge.Category.FUNDING and row["amount_max"] is not None]
+    donors, equipment_datasets = _equipment_by_donor(equipment, statuses)
+    money_donors, money_datasets = _money_by_donor(funding, statuses)
+    status = "both" if len(statuses) > 1 else statuses[0]
+    return {
+        "statuses": statuses,
+        "equipment": {
+            "labels": donors,
+            "datasets": equipment_datasets,
+            "links": [_timeline_link(base_params, country=[donor]) for donor in donors],
+            "pledges": len(equipment),
+            "without_quantity": sum(1 for row in equipment if not row["quantity_max"]),
+            "records": _records_link(KINDS["pledge"].export_url_name, base_params, status=status, aid="equipment"),
+        },
+        "funding": {
+            "labels": money_donors,
+            "datasets": money_datasets,
+            "links": [_timeline_link(base_params, country=[donor]) for donor in money_donors],
+            "pledges": len(funding),
+            "records": _records_link(KINDS["pledge"].export_url_name, base_params, status=status, aid="funding"),
+        },
+        "reports": sum(row["reports"] for row in rows),
+    }
 
+
+def _equipment_by_donor(equipment: list[dict], statuses: list[str]) -> tuple[list[str], list[dict]]:
+    """Donors by the quantity they gave, most first (none without a quantity), and the quantities
+    stacked by category, one stack per status."""
     totals: dict[str, int] = defaultdict(int)
     for row in equipment:
         totals[row["donor"]] += row["quantity_max"] or 0
@@ -134,27 +169,31 @@ def pledge_series(filters: RecordFilters, statuses: list[str], base_params) -> d
             continue
         key = (row["category"], row["status"])
         stacks.setdefault(key, [0] * len(donors))[position[row["donor"]]] += row["quantity_max"]
-    equipment_datasets = [
+    datasets = [
         {
             "category": category,
             "status": status,
             "stack": status,
-            "label": f"{PLEDGE_NOUNS[category][1]} ({status})" if len(statuses) > 1 else PLEDGE_NOUNS[category][1],
+            "label": f"{pledge_nouns(category)[1]} ({status})" if len(statuses) > 1 else pledge_nouns(category)[1],
             "data": data,
         }
         for (category, status), data in sorted(stacks.items())
     ]
+    return donors, datasets
 
-    money_totals: dict[str, float] = defaultdict(float)
+
+def _money_by_donor(funding: list[dict], statuses: list[str]) -> tuple[list[str], list[dict]]:
+    """Donors by the money they gave, most first, one bar per currency and status: currencies never added."""
+    totals: dict[str, float] = defaultdict(float)
     for row in funding:
-        money_totals[row["donor"]] += float(row["amount_max"])
-    money_donors = sorted(money_totals, key=lambda donor: (-money_totals[donor], donor))
-    money_position = {donor: i for i, donor in enumerate(money_donors)}
-    money_stacks: dict[tuple[str, str], list] = {}
+        totals[row["donor"]] += float(row["amount_max"])
+    donors = sorted(totals, key=lambda donor: (-totals[donor], donor))
+    position = {donor: i for i, donor in enumerate(donors)}
+    stacks: dict[tuple[str, str], list] = {}
     for row in funding:
         key = (row["currency"], row["status"])
-        money_stacks.setdefault(key, [0] * len(money_donors))[money_position[row["donor"]]] += float(row["amount_max"])
-    money_datasets = [
+        stacks.setdefault(key, [0] * len(donors))[position[row["donor"]]] += float(row["amount_max"])
+    datasets = [
         {
             "currency": currency,
             "status": status,
@@ -162,28 +201,9 @@ def pledge_series(filters: RecordFilters, statuses: list[str], base_params) -> d
             "label": f"{currency} ({status})" if len(statuses) > 1 else currency,
             "data": data,
         }
-        for (currency, status), data in sorted(money_stacks.items())
+        for (currency, status), data in sorted(stacks.items())
     ]
-    status = "both" if len(statuses) > 1 else statuses[0]
-    return {
-        "statuses": statuses,
-        "equipment": {
-            "labels": donors,
-            "datasets": equipment_datasets,
-            "links": [_timeline_link(base_params, country=[donor]) for donor in donors],
-            "pledges": len(equipment),
-            "without_quantity": sum(1 for row in equipment if not row["quantity_max"]),
-            "records": _records_link("export_pledges", base_params, status=status, aid="equipment"),
-        },
-        "funding": {
-            "labels": money_donors,
-            "datasets": money_datasets,
-            "links": [_timeline_link(base_params, country=[donor]) for donor in money_donors],
-            "pledges": len(funding),
-            "records": _records_link("export_pledges", base_params, status=status, aid="funding"),
-        },
-        "reports": sum(row["reports"] for row in rows),
-    }
+    return donors, datasets
 
 
 def _week_range(week: datetime.date, filters: RecordFilters) -> dict:

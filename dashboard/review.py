@@ -13,19 +13,11 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import AidPledge, Event, LossReport, ReviewState, Revision
-
-RECORD_MODELS = {"event": Event, "loss": LossReport, "pledge": AidPledge}
-
-# The fields an editor may change, and that a Revision records.
-REVIEWED_FIELDS = {
-    "event": ["type", "date", "precision", "summary", "places", "countries"],
-    "loss": ["side", "category", "min", "max", "period", "date", "place", "reported_by"],
-    "pledge": ["donor", "recipient", "item", "category", "quantity", "amount", "currency", "status", "date"],
-}
+from articles.models import ReviewState, Revision
+from dashboard.kinds import KINDS
 
 # What each action leaves the record as.
-ACTION_STATES = {
+ACTION_STATES: dict[str, str] = {
     Revision.Action.CONFIRM: ReviewState.CONFIRMED,
     Revision.Action.EDIT: ReviewState.EDITED,
     Revision.Action.REJECT: ReviewState.REJECTED,
@@ -45,25 +37,25 @@ def _json_value(value):
 
 def snapshot(kind: str, record) -> dict:
     """The record's reviewed values and state, ready for Revision.before / after (JSON)."""
-    values = {name: _json_value(getattr(record, name)) for name in REVIEWED_FIELDS[kind]}
+    values = {name: _json_value(getattr(record, name)) for name in KINDS[kind].reviewed_fields}
     values["review_state"] = record.review_state
     return values
 
 
-def apply_review(kind: str, pk: int, action: str, user, form_class=None, data=None):
+def apply_review(kind: str, pk: int, action: str, user, data=None):
     """Apply one review action; returns (record, form). form is None unless editing.
 
     The row is locked (select_for_update) inside the transaction so that two
     editors acting at once cannot both read the same "before" and lose one
     change from the history.
     """
-    model = RECORD_MODELS[kind]
+    model = KINDS[kind].model
     with transaction.atomic():
         record = model.objects.select_for_update().get(pk=pk)
         before = snapshot(kind, record)
         form = None
         if action == Revision.Action.EDIT:
-            form = form_class(data, instance=record)
+            form = KINDS[kind].review_form(data, instance=record)
             if not form.is_valid():
                 return record, form
             record = form.save(commit=False)

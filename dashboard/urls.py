@@ -1,12 +1,13 @@
 from django.urls import path, register_converter
 
 from dashboard import views
+from dashboard.kinds import KIND_PATTERN, KINDS
 
 
 class RecordKindConverter:
-    """The three kinds of record an editor reviews."""
+    """The kinds of record an editor reviews (dashboard.kinds)."""
 
-    regex = "event|loss|pledge"
+    regex = KIND_PATTERN
 
     def to_python(self, value: str) -> str:
         return value
@@ -21,9 +22,10 @@ urlpatterns = [
     path("", views.timeline, name="timeline"),
     path("charts/", views.charts_page, name="charts"),
     path("charts/data.json", views.charts_json, name="charts_json"),
-    path("export/events.csv", views.export_events, name="export_events"),
-    path("export/losses.csv", views.export_losses, name="export_losses"),
-    path("export/pledges.csv", views.export_pledges, name="export_pledges"),
+    *(
+        path(f"export/{kind.plural}.csv", views.export_records, {"plural": kind.plural}, name=kind.export_url_name)
+        for kind in KINDS.values()
+    ),
     path("review/event/<int:pk>/figures/", views.event_figures, name="event_figures"),
     path("review/<kind:kind>/<int:pk>/", views.review_record, name="review_record"),
     path("review/<kind:kind>/<int:pk>/history/", views.review_history, name="review_history"),

@@ -11,24 +11,33 @@ from itertools import groupby
 
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.middleware import HtmxDetails
 
 from articles.models import Article, Event, Revision
 from articles.querysets import ARTICLE_HEAVY_FIELDS, Cursor
 from dashboard import charts, exports, review
 from dashboard.figures import event_when
-from dashboard.forms import REVIEW_FORMS, ChartForm, ExportForm, TimelineFilterForm
-from dashboard.templatetags.records import REVIEW_PERMISSIONS
+from dashboard.forms import ChartForm, ExportForm, TimelineFilterForm
+from dashboard.kinds import KINDS
+from dashboard.querystrings import filter_query
 
 PAGE_SIZE = 25
 # Counting every match costs a scan of them all (a second at a million events); the
 # heading counts this far and then says "1,000+ events".
 COUNT_LIMIT = 1000
+
+
+class HtmxHttpRequest(HttpRequest):
+    """A request as django-htmx's middleware leaves it (the type django-htmx documents)."""
+
+    htmx: HtmxDetails
+
 
 # Reading the dashboard is the viewer's right (articles/roles.py); an account in no group
 # is signed in but sees nothing, as on the article pages.
@@ -37,27 +46,18 @@ analysts_only = permission_required("articles.view_event", raise_exception=True)
 
 def render_page(request: HttpRequest, template: str, context: dict, partials: tuple[str, ...] = ()) -> HttpResponse:
     """The full page, or for htmx the partial whose name is the request's HX-Target."""
-    htmx = getattr(request, "htmx", None)
-    fragment = bool(htmx and not htmx.history_restore_request and htmx.target in partials)
+    htmx: HtmxDetails | None = getattr(request, "htmx", None)
+    target = htmx.target if htmx and not htmx.history_restore_request else None
+    fragment = target in partials
     if fragment:
-        template = f"{template}#{htmx.target}"
+        template = f"{template}#{target}"
     response = render(request, template, context)
     if fragment and request.GET and "after" not in request.GET:
         # The address bar carries the filters without the empty fields the form sends.
-        response["HX-Push-Url"] = request.path + _clean_query(request)
+        response["HX-Push-Url"] = request.path + filter_query(request.GET)
     # The same URL answers with a page or a fragment: caches must tell them apart.
     patch_vary_headers(response, ("HX-Request", "HX-Target"))
     return response
-
-
-def _clean_query(request: HttpRequest, dropped: tuple[str, ...] = ()) -> str:
-    params = QueryDict(mutable=True)
-    for name, values in request.GET.lists():
-        kept = [value for value in values if value != ""]
-        if kept and name != "after" and name not in dropped:
-            params.setlist(name, kept)
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else ""
 
 
 def _bound_filters(form_class, request: HttpRequest):
@@ -83,9 +83,9 @@ def _day_groups(events: list[Event], cursor: Cursor | None) -> list[dict]:
     The undated events (date None) are one group too: a page after a cursor among
     them continues it rather than heading "No day given" a second time.
     """
-    groups = []
-    for date, day_events in groupby(events, key=lambda event: event.date):
-        day_events = list(day_events)
+    groups: list[dict] = []
+    for date, same_day in groupby(events, key=lambda event: event.date):
+        day_events = list(same_day)
         continued = not groups and cursor is not None and date == cursor.date
         # A month or a week is stored as its first day: a heading naming that day (and its
         # weekday) would claim a precision the events do not have.
@@ -107,11 +107,10 @@ def timeline(request: HttpRequest) -> HttpResponse:
     page = list(events.after(cursor, form.newest_first).for_timeline(filters.review)[: PAGE_SIZE + 1])
     has_more = len(page) > PAGE_SIZE
     page = page[:PAGE_SIZE]
-    next_params = None
+    next_query = ""
     if has_more:
-        next_params = request.GET.copy()
         last = page[-1]
-        next_params["after"] = str(Cursor(last.date, last.pk))
+        next_query = filter_query(request.GET, changes={"after": str(Cursor(last.date, last.pk))})
     article = (
         Article.objects.only("pk", "title", "filename").filter(pk=filters.article).first() if filters.article else None
     )
@@ -123,7 +122,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "groups": _day_groups(page, cursor),
         "total": _bounded_count(events) if cursor is None else None,
         "total_limit": COUNT_LIMIT,
-        "next_query": next_params.urlencode() if next_params else "",
+        "next_query": next_query,
         "export_query": _export_query(request),
         "article": article,
         # The empty state says "upload an article" only when there is nothing at all.
@@ -140,7 +139,7 @@ def _bounded_count(events) -> int:
 
 def _export_query(request: HttpRequest) -> str:
     """The page's filters for its timeline and export links; each chart links its own narrowed CSV."""
-    return _clean_query(request, dropped=charts.CHART_OPTIONS)
+    return filter_query(request.GET, drop=charts.CHART_OPTIONS)
 
 
 @require_GET
@@ -173,47 +172,32 @@ def charts_json(request: HttpRequest) -> HttpResponse:
     return HttpResponse(charts.current_chart_json(form, _query_params(request)), content_type="application/json")
 
 
-def _export(request: HttpRequest, name: str) -> HttpResponse:
+@require_GET
+@analysts_only
+def export_records(request: HttpRequest, plural: str) -> HttpResponse | StreamingHttpResponse:
+    """One kind's records under the page's filters as CSV (`plural` comes from the URL's kind)."""
     form, bad_request = _bound_filters(ExportForm, request)
     if bad_request:
         return bad_request
-    header, lines = exports.EXPORTS[name]
+    header, lines = exports.EXPORTS[plural]
     return exports.csv_response(
-        f"warboard-{name}.csv",
+        f"warboard-{plural}.csv",
         header,
-        lines(form.filters(), form.newest_first, form.only(name)),
+        lines(form.filters(), form.newest_first, form.only(plural)),
         excel=form.cleaned_data.get("excel", False),
     )
-
-
-@require_GET
-@analysts_only
-def export_events(request: HttpRequest) -> HttpResponse:
-    return _export(request, "events")
-
-
-@require_GET
-@analysts_only
-def export_losses(request: HttpRequest) -> HttpResponse:
-    return _export(request, "losses")
-
-
-@require_GET
-@analysts_only
-def export_pledges(request: HttpRequest) -> HttpResponse:
-    return _export(request, "pledges")
 
 
 # Review ---------------------------------------------------------------------
 
 
 def _require_reviewer(request: HttpRequest, kind: str) -> None:
-    if not request.user.has_perm(REVIEW_PERMISSIONS[kind]):
+    if not request.user.has_perm(KINDS[kind].permission):
         raise PermissionDenied("Only editors review records.")
 
 
 def _record(kind: str, pk: int):
-    model = review.RECORD_MODELS[kind]
+    model = KINDS[kind].model
     try:
         return model.objects.select_related("article", "reviewed_by").defer(*ARTICLE_HEAVY_FIELDS).get(pk=pk)
     except model.DoesNotExist:
@@ -264,7 +248,7 @@ def event_figures(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @analysts_only
-def review_record(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def review_record(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
     """One record with its history; for htmx (cancelling an edit) the record fragment alone."""
     if request.htmx:
         return _record_response(request, kind, pk)
@@ -279,7 +263,7 @@ def _revisions(kind: str, pk: int) -> list[dict]:
 
 @require_GET
 @analysts_only
-def review_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def review_history(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
     if not request.htmx:
         return review_record(request, kind, pk)
     _record(kind, pk)
@@ -289,19 +273,18 @@ def review_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def review_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def review_edit(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
     _require_reviewer(request, kind)
-    form_class = REVIEW_FORMS[kind]
     if request.method == "POST":
         _record(kind, pk)
-        record, form = review.apply_review(kind, pk, Revision.Action.EDIT, request.user, form_class, request.POST)
+        record, form = review.apply_review(kind, pk, Revision.Action.EDIT, request.user, request.POST)
         if form.is_valid():
             if request.htmx:
                 return _record_response(request, kind, pk, changed=True)
             return _back(request, kind, pk)
     else:
         record = _record(kind, pk)
-        form = form_class(instance=record)
+        form = KINDS[kind].review_form(instance=record)
     context = {
         "record": record,
         "kind": kind,
@@ -313,7 +296,7 @@ def review_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return render(request, "dashboard/record_edit.html", {**context, "nav": None})
 
 
-def _review_action(request: HttpRequest, kind: str, pk: int, action: str) -> HttpResponse:
+def _review_action(request: HtmxHttpRequest, kind: str, pk: int, action: str) -> HttpResponse:
     _require_reviewer(request, kind)
     _record(kind, pk)
     review.apply_review(kind, pk, action, request.user)
@@ -323,15 +306,15 @@ def _review_action(request: HttpRequest, kind: str, pk: int, action: str) -> Htt
 
 
 @require_POST
-def review_confirm(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def review_confirm(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
     return _review_action(request, kind, pk, Revision.Action.CONFIRM)
 
 
 @require_POST
-def review_reject(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def review_reject(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
     return _review_action(request, kind, pk, Revision.Action.REJECT)
 
 
 @require_POST
-def review_restore(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def review_restore(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
     return _review_action(request, kind, pk, Revision.Action.RESTORE)

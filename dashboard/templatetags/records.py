@@ -1,10 +1,11 @@
 """Template helpers for records: figures in words, review permission, filter links."""
 
 from django import template
-from django.http import QueryDict
 from django.urls import reverse
 
 from dashboard import figures
+from dashboard.kinds import KINDS, RecordKind
+from dashboard.querystrings import filter_query
 
 register = template.Library()
 
@@ -15,33 +16,24 @@ register.filter("pledges_in_words", figures.pledges_in_words)
 register.filter("event_when", figures.event_when)
 register.filter("country_name", figures.country_name)
 
-# The permission an editor needs to review each kind of record (articles/roles.py).
-REVIEW_PERMISSIONS = {
-    "event": "articles.change_event",
-    "loss": "articles.change_lossreport",
-    "pledge": "articles.change_aidpledge",
-}
+
+@register.simple_tag
+def record_kinds() -> list[RecordKind]:
+    """The kinds of record (dashboard.kinds), for a link or a control per kind."""
+    return list(KINDS.values())
 
 
 @register.simple_tag(takes_context=True)
 def can_review(context, kind: str) -> bool:
     request = context.get("request")
     user = getattr(request, "user", None) or context.get("user")
-    return bool(user and kind in REVIEW_PERMISSIONS and user.has_perm(REVIEW_PERMISSIONS[kind]))
+    return bool(user and kind in KINDS and user.has_perm(KINDS[kind].permission))
 
 
 @register.simple_tag(takes_context=True)
 def with_params(context, **changes) -> str:
-    """The current query string with some parameters replaced ("" or None removes one); no cursor."""
-    request = context["request"]
-    params: QueryDict = request.GET.copy()
-    params.pop("after", None)
-    for name, value in changes.items():
-        params.pop(name, None)
-        if value not in ("", None):
-            params[name] = value
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else ""
+    """The page's filters with some parameters replaced ("" or None removes one); see filter_query."""
+    return filter_query(context["request"].GET, changes=changes)
 
 
 @register.simple_tag(takes_context=True)
@@ -82,7 +74,13 @@ def record_card(context, kind: str, record) -> dict[str, object]:
     shared = page[kind]
     pk = str(record.pk)
     slot = str(_PK_SLOT)
-    card = {"pk": pk, "dom_id": f"{kind}-{pk}", "reviewer": shared["reviewer"], "back": shared["back"]}
+    card = {
+        "pk": pk,
+        "dom_id": f"{kind}-{pk}",
+        "label": KINDS[kind].label,
+        "reviewer": shared["reviewer"],
+        "back": shared["back"],
+    }
     card["history"] = shared["history"].replace(slot, pk)
     if shared["reviewer"]:
         for action in ("edit", "confirm", "reject", "restore"):

@@ -6,12 +6,13 @@ articles repeat it, with the largest number any of them gives.
 
 import datetime
 import json
-import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.urls import reverse
 
 from articles.models import Place
+from tests.dashboard.pages import parse_page
 
 D = datetime.date
 
@@ -167,18 +168,22 @@ def test_it_tells_pledges_without_an_item_apart_by_category(viewer_client, make_
     assert {d["category"]: d["data"] for d in equipment["datasets"]} == {"armored_vehicle": [40], "artillery": [20]}
 
 
+def _checked_status(page) -> list[str | None]:
+    return [radio.get("value") for radio in page.select("input", type="radio", name="status", checked=True)]
+
+
 def test_it_renders_the_aid_status_as_radio_buttons_with_one_label_each(viewer_client, make_event):
     make_event()
     html = viewer_client.get(reverse("charts")).content.decode()
+    page = parse_page(html)
     # Pledged is what the chart shows when the address does not say: its button says so too.
-    assert re.search(r'<input type="radio" name="status" value="pledged"[^>]*checked', html)
-    for value, label in (("delivered", "Delivered"), ("both", "Both")):
-        assert re.search(rf'<input type="radio" name="status" value="{value}"[^>]*> {label}</label>', html)
-    assert '<option value="pledged"' not in html
+    assert _checked_status(page) == ["pledged"]
+    for value, label in (("pledged", "Pledged"), ("delivered", "Delivered"), ("both", "Both")):
+        [radio] = page.select("input", type="radio", name="status", value=value)
+        assert radio.parent is not None and radio.parent.tag == "label" and radio.parent.text == label
+    assert not page.select("option", value="pledged")
     assert html.count("Pledged") == 1
-    html = viewer_client.get(reverse("charts"), {"status": "both"}).content.decode()
-    assert re.search(r'<input type="radio" name="status" value="both"[^>]*checked', html)
-    assert not re.search(r'<input type="radio" name="status" value="pledged"[^>]*checked', html)
+    assert _checked_status(parse_page(viewer_client.get(reverse("charts"), {"status": "both"}))) == ["both"]
 
 
 def test_it_switches_the_aid_status(viewer_client, make_event, make_pledge):
@@ -262,8 +267,10 @@ def test_it_lists_the_places_with_their_counts_apart_from_the_list_numbers(viewe
     for _ in range(12):
         make_event(places=["Avdiivka"])
     make_event(places=["Bakhmut"])
-    html = viewer_client.get(reverse("charts")).content.decode()
-    items = re.findall(r"<li><a href=\"([^\"]+)\">(\w+)</a> <span class=\"place-count\">([^<]+)</span></li>", html)
+    places = parse_page(viewer_client.get(reverse("charts"))).one("ol", cls="place-list").select("li")
+    items = [
+        (item.one("a").get("href"), item.one("a").text, item.one("span", cls="place-count").text) for item in places
+    ]
     assert items == [("/?place=Avdiivka", "Avdiivka", "12 events"), ("/?place=Bakhmut", "Bakhmut", "1 event")]
 
 
@@ -284,8 +291,7 @@ def test_it_frames_the_map_on_ukraine_and_lists_places_beyond_it(viewer_client, 
 
 
 def _timeline_ids(client, link: str) -> list[int]:
-    html = client.get(link).content.decode()
-    return [int(pk) for pk in re.findall(r'<li class="event-card" id="card-(\d+)"', html)]
+    return parse_page(client.get(link)).card_ids()
 
 
 def test_it_opens_the_timeline_at_the_events_behind_a_bar(viewer_client, make_event, make_loss, make_pledge):
@@ -376,10 +382,15 @@ def test_it_links_every_chart_to_the_records_behind_it(viewer_client, make_event
     make_pledge(event)
     make_pledge(event, donor="US", item="", category="funding", quantity=None, amount=1_000_000, currency="USD")
     html = viewer_client.get(reverse("charts"), {"type": "battle"}).content.decode()
-    panels = re.findall(r'<section class="chart-panel".*?</section>', html, re.S)
+    panels = parse_page(html).select("section", cls="chart-panel")
     assert len(panels) == 5
     for panel in panels:
-        assert re.search(r'href="/export/(events|losses|pledges)\.csv\?[^"]*type=battle[^"]*" download', panel), panel
+        csv_links = [urlsplit(str(link.get("href"))) for link in panel.select("a", download=True)]
+        assert any(
+            link.path in ("/export/events.csv", "/export/losses.csv", "/export/pledges.csv")
+            and parse_qs(link.query).get("type") == ["battle"]
+            for link in csv_links
+        ), panel.text
     # The pledges under a battle are counted, so their records are not narrowed to "aid" events.
     assert "type=aid" not in html
 
@@ -388,7 +399,6 @@ def test_it_links_each_chart_to_a_csv_of_exactly_the_records_it_counts(
     viewer_client, make_event, make_loss, make_pledge
 ):
     import csv
-    import html as html_lib
     import io
 
     event = make_event(type="battle")
@@ -399,13 +409,15 @@ def test_it_links_each_chart_to_a_csv_of_exactly_the_records_it_counts(
     make_pledge(event, donor="US", item="Bradley", category="armored_vehicle", quantity=50, status="delivered")
     money = make_pledge(event, donor="US", item="", category="funding", quantity=None, amount=1_000_000, currency="USD")
     page = viewer_client.get(reverse("charts"), {"side": "RU", "group": "personnel", "status": "pledged"})
-    hrefs = re.findall(r'<a href="([^"]+)" download>The (?:loss|pledge) records', page.content.decode())
+    hrefs = [
+        str(link.get("href"))
+        for link in parse_page(page).select("a", download=True)
+        if link.text in ("The loss records (CSV)", "The pledge records (CSV)")
+    ]
     assert len(hrefs) == 3
 
     def ids(href):
-        rows = list(
-            csv.DictReader(io.StringIO(b"".join(viewer_client.get(html_lib.unescape(href)).streaming_content).decode()))
-        )
+        rows = list(csv.DictReader(io.StringIO(b"".join(viewer_client.get(href).streaming_content).decode())))
         return sorted(int(row.get("loss_id") or row["pledge_id"]) for row in rows)
 
     losses_csv, equipment_csv, funding_csv = hrefs
@@ -419,3 +431,24 @@ def test_it_links_each_chart_to_a_csv_of_exactly_the_records_it_counts(
 def test_it_refuses_a_bad_chart_option_on_an_export(viewer_client, db):
     assert viewer_client.get(reverse("export_losses"), {"side": "Russia!"}).status_code == 400
     assert viewer_client.get(reverse("export_pledges"), {"aid": "tanks"}).status_code == 400
+
+
+def test_it_charts_a_loss_category_without_nouns_under_its_name(viewer_client, make_event, make_loss, monkeypatch):
+    from dashboard import forms
+
+    # A category added to the model joins its group by name before anyone writes its nouns.
+    monkeypatch.setitem(forms.LOSS_GROUPS, "equipment", [*forms.LOSS_GROUPS["equipment"], "bridges"])
+    make_loss(make_event(date=D(2024, 1, 5)), category="bridges", min=2, max=2, period="day")
+    losses = chart_json(viewer_client, group="equipment")["losses"]
+    assert [(d["category"], d["label"], d["data"]) for d in losses["datasets"]] == [("bridges", "bridges, daily", [2])]
+
+
+def test_it_escapes_the_charts_json_as_json_script_does():
+    from django.utils.html import json_script
+
+    from dashboard import charts
+
+    value = {"place": "</script><script>alert(1)</script> & more", "n": [1, 2]}
+    expected = json_script(value, "chart-data")
+    inner = expected.split(">", 1)[1].rsplit("</script>", 1)[0]
+    assert charts.script_safe(json.dumps(value)) == inner

@@ -3,20 +3,21 @@
 import csv
 import datetime
 import io
-import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 
 from dashboard import exports
+from tests.dashboard.pages import parse_page
 
 D = datetime.date
 
 
 def read_csv(response) -> list[dict]:
     assert isinstance(response, StreamingHttpResponse)
-    text = b"".join(response.streaming_content).decode("utf-8")
+    text = response.getvalue().decode("utf-8")
     return list(csv.DictReader(io.StringIO(text)))
 
 
@@ -30,12 +31,12 @@ def timeline_ids(client, **params) -> list[int]:
     ids, after = [], None
     while True:
         query = {**params, **({"after": after} if after else {})}
-        html = client.get(reverse("timeline"), query).content.decode()
-        ids += [int(pk) for pk in re.findall(r'<li class="event-card" id="card-(\d+)"', html)]
-        match = re.search(r'id="timeline-more".*?href="/\?[^"]*after=([^"&]+)', html, re.S)
-        if not match:
+        page = parse_page(client.get(reverse("timeline"), query))
+        ids += page.card_ids()
+        more = page.select(id="timeline-more")
+        if not more:
             return ids
-        after = match.group(1)
+        [after] = parse_qs(urlsplit(str(more[0].one("a").get("href"))).query)["after"]
 
 
 def test_it_sends_anonymous_visitors_to_the_login_page(client, db):
@@ -48,7 +49,7 @@ def test_it_streams_utf8_csv_with_one_header_row(viewer_client, make_article, ma
     response = export(viewer_client, "events")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="warboard-events.csv"'
-    text = b"".join(response.streaming_content).decode("utf-8")
+    text = response.getvalue().decode("utf-8")
     lines = text.splitlines()
     assert lines[0] == ",".join(exports.EVENT_HEADER)
     assert len(lines) == 2
@@ -199,3 +200,16 @@ def test_it_leaves_rejected_records_out_unless_asked(viewer_client, make_event, 
 def test_it_answers_a_bad_filter_with_400(viewer_client, db):
     for name in ("events", "losses", "pledges"):
         assert viewer_client.get(reverse(f"export_{name}"), {"from": "soon"}).status_code == 400
+
+
+def test_it_stores_each_records_sentence_and_follows_the_articles_text(make_article, make_event, make_loss):
+    article = make_article(text="Intro. Russia lost 800 soldiers. Outro.")
+    event = make_event(article=article, summary="Russia lost 800 soldiers.")
+    loss = make_loss(event)
+    event.refresh_from_db()
+    loss.refresh_from_db()
+    assert event.sentence_text == loss.sentence_text == "Russia lost 800 soldiers."
+    article.text = "Start. Russia lost 900 soldiers. End."
+    article.save()
+    event.refresh_from_db()
+    assert event.sentence_text == "Russia lost 900 soldiers."

@@ -1,13 +1,13 @@
 """Review of one record by an editor: confirm, edit, reject, restore, and its history."""
 
 import datetime
-import re
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from articles.models import Equipment, Event, LossReport, Revision
+from tests.dashboard.pages import parse_page
 
 D = datetime.date
 HTMX = {"HX-Request": "true", "HX-Current-URL": "http://testserver/?country=UA"}
@@ -299,10 +299,9 @@ def test_it_redraws_the_figures_of_the_event_after_a_review(editor_client, make_
     make_loss(event, min=800, max=800)
     tanks = make_loss(event, category="tanks", min=3, max=3)
     pledge = make_pledge(event)
-    timeline = editor_client.get(reverse("timeline")).content.decode()
-    figures = re.search(rf'<ul class="figures" id="figures-{event.pk}"[^>]*>', timeline).group(0)
-    assert f'hx-get="/review/event/{event.pk}/figures/"' in figures
-    assert f'hx-trigger="figures-changed-{event.pk} from:body"' in figures
+    figures = parse_page(editor_client.get(reverse("timeline"))).one("ul", id=f"figures-{event.pk}")
+    assert figures.get("hx-get") == f"/review/event/{event.pk}/figures/"
+    assert figures.get("hx-trigger") == f"figures-changed-{event.pk} from:body"
 
     response = editor_client.post(reverse("review_reject", args=["loss", tanks.pk]), headers=HTMX)
     assert response["HX-Trigger"] == f"figures-changed-{event.pk}"
@@ -334,15 +333,16 @@ def test_it_shows_a_loading_indicator_for_every_htmx_request(editor_client, make
     loss = make_loss(event)
     make_pledge(event)
     pages = [
-        editor_client.get(reverse("timeline")).content.decode(),
-        editor_client.get(reverse("charts")).content.decode(),
-        editor_client.get(reverse("review_edit", args=["loss", loss.pk]), headers=HTMX).content.decode(),
+        editor_client.get(reverse("timeline")),
+        editor_client.get(reverse("charts")),
+        editor_client.get(reverse("review_edit", args=["loss", loss.pk]), headers=HTMX),
     ]
-    for html in pages:
-        tags = re.findall(r"<[a-z]+\s[^>]*hx-(?:get|post)=[^>]*>", html)
-        assert tags
-        for tag in tags:
-            assert "hx-indicator=" in tag, tag
+    for response in pages:
+        page = parse_page(response)
+        requesting = page.select(hx_get=True) + page.select(hx_post=True)
+        assert requesting
+        for element in requesting:
+            assert element.get("hx-indicator"), element.attrs
 
 
 def _extracted_article():
@@ -416,7 +416,7 @@ def test_it_does_not_bring_back_the_machine_s_version_of_an_edited_loss_or_event
         "min": "1100",
         "max": "1100",
         "period": "day",
-        "date": loss.date.isoformat(),
+        "date": str(loss.date),
         "place": loss.place,
         "reported_by": loss.reported_by,
     }
@@ -438,3 +438,59 @@ def test_it_does_not_bring_back_the_machine_s_version_of_an_edited_loss_or_event
     losses = LossReport.objects.filter(article=article, side="RU")
     assert [(x.pk, x.category) for x in losses] == [(loss.pk, "personnel_casualties")]
     assert Event.objects.filter(article=article).count() == events_before
+
+
+# Fixed query counts: a record's pages cost the same with one revision or many, an event's
+# figures the same with one loss or many.
+
+
+def _queries_for(client, method: str, url: str, headers: dict | None = None) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    send = client.post if method == "post" else client.get
+    send(url, headers=headers or {})  # session and permission caches warmed alike
+    with CaptureQueriesContext(connection) as captured:
+        response = send(url, headers=headers or {})
+    assert response.status_code == 200, response
+    return len(captured)
+
+
+REVIEW_PAGES = [
+    ("get", "review_record", None),
+    ("get", "review_record", HTMX),
+    ("get", "review_history", HTMX),
+    ("get", "review_edit", None),
+    ("get", "review_edit", HTMX),
+    ("post", "review_confirm", HTMX),
+    ("post", "review_reject", HTMX),
+    ("post", "review_restore", HTMX),
+]
+
+
+@pytest.mark.parametrize("kind", ["event", "loss", "pledge"])
+@pytest.mark.parametrize(("method", "name", "headers"), REVIEW_PAGES, ids=lambda value: str(value)[:14])
+def test_it_reads_a_review_page_in_the_same_number_of_queries_for_1_or_6_revisions(
+    editor_client, make_event, make_loss, make_pledge, kind, method, name, headers
+):
+    def measure(revisions: int) -> int:
+        event = make_event()
+        record = {"event": event, "loss": make_loss(event), "pledge": make_pledge(event)}[kind]
+        for _ in range(revisions):
+            editor_client.post(reverse("review_confirm", args=[kind, record.pk]), headers=HTMX)
+        return _queries_for(editor_client, method, reverse(name, args=[kind, record.pk]), headers)
+
+    assert measure(1) == measure(6)
+
+
+def test_it_reads_an_events_figures_in_the_same_number_of_queries_for_1_or_10(
+    editor_client, make_event, make_loss, make_pledge
+):
+    def measure(figures: int) -> int:
+        event = make_event()
+        for number in range(figures):
+            make_loss(event, min=number, max=number)
+            make_pledge(event, quantity=number + 1)
+        return _queries_for(editor_client, "get", reverse("event_figures", args=[event.pk]), HTMX)
+
+    assert measure(1) == measure(10)

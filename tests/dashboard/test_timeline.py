@@ -1,12 +1,13 @@
 """The timeline at /: days, figures in words, every filter, keyset pages, fixed query count."""
 
 import datetime
-import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.urls import reverse
 
 from articles.models import Event
+from tests.dashboard.pages import parse_page
 
 D = datetime.date
 HTMX = {"HX-Request": "true"}
@@ -17,7 +18,7 @@ def rendered(response) -> list[str]:
 
 
 def event_ids(response) -> list[int]:
-    return [int(pk) for pk in re.findall(r'<li class="event-card" id="card-(\d+)"', response.content.decode())]
+    return parse_page(response).card_ids()
 
 
 def get(client, **params):
@@ -70,8 +71,9 @@ def test_it_links_each_event_to_its_sentence_in_the_article(viewer_client, make_
     article = make_article(title="Shelling of Kherson", outlet="Reuters", published=D(2024, 1, 4))
     event = make_event(article=article, type="strike")
     html = get(viewer_client).content.decode()
-    assert f'href="/articles/{article.pk}/#s-{event.span_start}"' in html
-    assert "Reuters" in html
+    card = parse_page(html).one("li", id=f"card-{event.pk}")
+    assert card.select("a", href=f"/articles/{article.pk}/#s-{event.span_start}")
+    assert "Reuters" in card.text
     assert "2024-01-04" in html
 
 
@@ -252,13 +254,10 @@ def test_it_pages_with_a_keyset_cursor(viewer_client, make_event, make_article):
     first = get(viewer_client)
     first_ids = event_ids(first)
     assert len(first_ids) == 25
-    match = re.search(r'hx-get="/\?([^"]*after=[^"]+)"', first.content.decode())
-    assert match
+    more = parse_page(first).one(id="timeline-more").one("a", hx_get=True)
     assert "OFFSET" not in str(first.context["groups"])
-    after = re.search(r"after=([^&\"]+)", match.group(1)).group(1)
-    second = viewer_client.get(
-        reverse("timeline"), {"after": after.replace("%2C", ",")}, headers={**HTMX, "HX-Target": "timeline-more"}
-    )
+    [after] = parse_qs(urlsplit(str(more.get("hx-get"))).query)["after"]
+    second = viewer_client.get(reverse("timeline"), {"after": after}, headers={**HTMX, "HX-Target": "timeline-more"})
     assert "timeline-more" in rendered(second)
     second_ids = event_ids(second)
     assert len(second_ids) == 5
@@ -330,48 +329,50 @@ def test_it_says_how_to_widen_filters_when_nothing_matches(viewer_client, make_e
     assert "clear all filters" in html
 
 
+def _review_controls(response) -> list[str]:
+    return [
+        control.text
+        for controls in parse_page(response).select(cls="review-controls")
+        for control in controls.walk()
+        if control.tag in ("a", "button")
+    ]
+
+
 def test_it_shows_no_review_controls_to_a_viewer(viewer_client, make_event):
     make_event()
-    html = get(viewer_client).content.decode()
-    assert ">Edit</a>" not in html
-    assert ">Confirm</button>" not in html
-    assert ">Reject</button>" not in html
+    assert _review_controls(get(viewer_client)) == []
 
 
 def test_it_shows_review_controls_to_an_editor(editor_client, make_event):
     make_event()
-    html = editor_client.get(reverse("timeline")).content.decode()
-    assert ">Edit</a>" in html
-    assert ">Confirm</button>" in html
-    assert ">Reject</button>" in html
+    assert _review_controls(editor_client.get(reverse("timeline"))) == ["Edit", "Confirm", "Reject"]
 
 
 def test_it_links_the_exports_with_the_current_filters(viewer_client, make_event):
     make_event(countries=["UA"])
-    html = get(viewer_client, country="UA", type="losses").content.decode()
-    assert 'href="/export/events.csv?country=UA&amp;type=losses"' in html
-    assert 'href="/export/losses.csv?country=UA&amp;type=losses"' in html
-    assert 'href="/export/pledges.csv?country=UA&amp;type=losses"' in html
+    page = parse_page(get(viewer_client, country="UA", type="losses"))
+    for name in ("events", "losses", "pledges"):
+        assert page.one("a", id=f"export-{name}").get("href") == f"/export/{name}.csv?country=UA&type=losses"
 
 
 def test_it_keeps_the_filters_in_a_plain_get_form_that_pushes_the_url(viewer_client, make_event):
     make_event()
-    html = get(viewer_client, q="tanks").content.decode()
-    form = re.search(r'<form id="filters"[^>]*>', html).group(0)
-    assert 'method="get"' in form
-    assert 'action="/"' in form
-    assert 'hx-push-url="true"' in form
-    assert 'hx-target="#timeline-list"' in form
-    assert 'hx-indicator="#htmx-indicator"' in form
-    assert 'value="tanks"' in html
+    page = parse_page(get(viewer_client, q="tanks"))
+    form = page.one("form", id="filters")
+    assert form.get("method") == "get"
+    assert form.get("action") == "/"
+    assert form.get("hx-push-url") == "true"
+    assert form.get("hx-target") == "#timeline-list"
+    assert form.get("hx-indicator") == "#htmx-indicator"
+    assert form.one("input", name="q").get("value") == "tanks"
 
 
 def test_it_heads_a_month_without_naming_a_day(viewer_client, make_event):
     make_event(date=D(2026, 5, 1), precision="month", type="diplomacy")
     make_event(date=D(2026, 2, 23), precision="week")
     html = get(viewer_client).content.decode()
-    headings = re.findall(r'<h3 class="day-heading">(.*?)</h3>', html)
-    assert [re.sub(r"<[^>]+>", "", heading) for heading in headings] == [
+    headings = parse_page(html).select("h3", cls="day-heading")
+    assert [heading.text for heading in headings] == [
         "2026-05 no day given",
         "week of 2026-02-23 no day given",
     ]
@@ -453,9 +454,8 @@ def test_it_finds_an_outlet_whatever_its_case(viewer_client, make_article, make_
 
 def test_it_asks_for_dates_in_iso_form_whatever_the_browser_locale(viewer_client, db):
     """<input type="date"> would show mm/dd/yyyy in an en-US browser; the filters show what the URL says."""
-    html = viewer_client.get(reverse("timeline"), {"from": "2024-01-05"}).content.decode()
-    date_inputs = re.findall(r'<input[^>]*name="(?:from|to)"[^>]*>', html)
-    assert len(date_inputs) == 2
-    for tag in date_inputs:
-        assert 'type="text"' in tag and 'placeholder="YYYY-MM-DD"' in tag
-    assert 'value="2024-01-05"' in date_inputs[0]
+    form = parse_page(viewer_client.get(reverse("timeline"), {"from": "2024-01-05"})).one("form", id="filters")
+    date_inputs = [form.one("input", name="from"), form.one("input", name="to")]
+    for field in date_inputs:
+        assert field.get("type") == "text" and field.get("placeholder") == "YYYY-MM-DD"
+    assert date_inputs[0].get("value") == "2024-01-05"
