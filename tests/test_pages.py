@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.pages import find, find_all
+from tests.pages import find, find_all, parse_page
 
 PAGE = """<!doctype html><html><body>
 <div id="status" class="article-status status-failed" hx-trigger="every 2s">
@@ -30,3 +30,10 @@ def test_it_reads_the_text_inside_an_element_as_a_reader_sees_it():
 def test_it_refuses_to_pick_one_of_several():
     with pytest.raises(AssertionError, match="2 <"):
         find(PAGE + PAGE, "mark")
+
+
+def test_a_tree_reads_below_an_element_and_matches_any_value_with_true():
+    status = parse_page(PAGE).one("div", cls="article-status")
+    assert [element.tag for element in status.select(type=True)] == ["input", "button"]
+    assert status.one("button").text == "Retry"
+    assert parse_page(PAGE.encode()).one("mark").get("id") == "s-3"

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Place
-from tests.dashboard.pages import parse_page
+from tests.pages import parse_page
 
 D = datetime.date
 

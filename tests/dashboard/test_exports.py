@@ -10,7 +10,7 @@ from django.http import StreamingHttpResponse
 from django.urls import reverse
 
 from dashboard import exports
-from tests.dashboard.pages import parse_page
+from tests.pages import parse_page
 
 D = datetime.date
 

@@ -7,7 +7,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from tests.dashboard.pages import parse_page
+from tests.pages import parse_page
 
 D = datetime.date
 

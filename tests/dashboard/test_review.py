@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Equipment, Event, LossReport, Revision
-from tests.dashboard.pages import parse_page
+from tests.pages import parse_page
 
 D = datetime.date
 HTMX = {"HX-Request": "true", "HX-Current-URL": "http://testserver/?country=UA"}

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Event
-from tests.dashboard.pages import parse_page
+from tests.pages import parse_page
 
 D = datetime.date
 HTMX = {"HX-Request": "true"}

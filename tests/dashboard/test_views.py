@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Event
-from tests.dashboard.pages import parse_page
+from tests.pages import parse_page
 
 D = datetime.date
 FRAGMENT = {"HX-Request": "true", "HX-Target": "timeline-list"}
