@@ -62,6 +62,10 @@ class Element:
 
     def select(self, tag: str | None = None, cls: str | None = None, **attrs: str | bool) -> list[Element]:
         """Elements below this one, in document order, by tag, class and attributes."""
+        return self.matching(tag, cls, attrs)
+
+    def matching(self, tag: str | None, cls: str | None, attrs: dict[str, str | bool]) -> list[Element]:
+        """select() with the attributes as a dict (`class_` is the class, like cls)."""
         wanted = _wanted(attrs)
         if isinstance(wanted.get("class"), str):
             cls = str(wanted.pop("class"))
@@ -120,9 +124,11 @@ def elements(page: Any) -> list[Element]:
 
 def find_all(page: Any, tag: str | None = None, **attrs: str | bool) -> list[Element]:
     """The elements with this tag (any when None) and these attributes."""
-    return parse_page(page).select(tag, **attrs)
+    return parse_page(page).matching(tag, None, attrs)
 
 
 def find(page: Any, tag: str | None = None, **attrs: str | bool) -> Element:
     """The one element with this tag and these attributes (an AssertionError when none or several)."""
-    return parse_page(page).one(tag, **attrs)
+    found = find_all(page, tag, **attrs)
+    assert len(found) == 1, f"{len(found)} <{tag or '*'} {attrs}> elements"
+    return found[0]

@@ -8,6 +8,7 @@ ALLOWED_HOSTS and WARBOARD_HTTPS (see docker-compose.yml).
 import datetime
 import os
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
@@ -110,6 +111,7 @@ WSGI_APPLICATION = "warboard.wsgi.application"
 
 # DATABASE_URL when set (docker-compose, production, a server on this machine);
 # otherwise an embedded PostgreSQL whose data lives in .pgdata/ (git ignores it).
+DATABASES: dict[str, dict[str, Any]]
 if os.environ.get("DATABASE_URL"):
     import dj_database_url
 
