@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Self
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchQuery
@@ -164,7 +165,7 @@ class Cursor:
 class ProvenanceQuerySet(models.QuerySet):
     """What every extracted record has: an article and a sentence in it, for the CSV exports."""
 
-    def for_export(self) -> ProvenanceQuerySet:
+    def for_export(self) -> Self:
         """Rows with their article and reviewer (the sentence is stored on each record)."""
         return self.select_related("article", "reviewed_by").defer(*ARTICLE_HEAVY_FIELDS)
 
@@ -172,10 +173,10 @@ class ProvenanceQuerySet(models.QuerySet):
 class RecordQuerySet(ProvenanceQuerySet):
     """What losses and pledges share: selection through their events, review, provenance."""
 
-    def in_review(self, review: str) -> RecordQuerySet:
+    def in_review(self, review: str) -> Self:
         return self.filter(Review.record_q(review))
 
-    def matching(self, filters: RecordFilters) -> RecordQuerySet:
+    def matching(self, filters: RecordFilters) -> Self:
         """The records shown under the timeline's events for these filters."""
         from articles.models import Event
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from typing import cast
 from urllib.parse import urlencode
 
 from django.urls import reverse
 
 from articles.models import AidPledge, Event, LossReport, Place
-from articles.querysets import AidPledgeQuerySet, LossReportQuerySet, RecordFilters
+from articles.querysets import RecordFilters
 from dashboard.figures import loss_nouns, pledge_nouns
 from dashboard.forms import LOSS_GROUPS, losses_charted, pledges_charted
 from dashboard.kinds import KINDS
@@ -58,8 +57,7 @@ def loss_series(filters: RecordFilters, side: str, group: str, base_params) -> d
     stack the categories of the group add up (soldiers killed and wounded), and
     incidents of one day in different places add up.
     """
-    # matching() is typed as returning the base RecordQuerySet; it returns the model's own.
-    losses = cast(LossReportQuerySet, LossReport.objects.matching(filters))
+    losses = LossReport.objects.matching(filters)
     figures = list(losses.filter(losses_charted(side, group), date__isnull=False).deduplicated())
     dates = sorted({row["date"] for row in figures})
     return {
@@ -127,7 +125,7 @@ def pledge_series(filters: RecordFilters, statuses: list[str], base_params) -> d
     report gives (AidPledgeQuerySet.deduplicated). With both statuses, pledged
     and delivered stand in two stacks side by side and are never added.
     """
-    pledges = cast(AidPledgeQuerySet, AidPledge.objects.matching(filters))
+    pledges = AidPledge.objects.matching(filters)
     rows = list(pledges.filter(pledges_charted(statuses)).deduplicated())
     equipment = [row for row in rows if row["category"] != AidPledge.Category.FUNDING]
     funding = [row for row in rows if row["category"] == AidPledge.Category.FUNDING and row["amount_max"] is not None]
