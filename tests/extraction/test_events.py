@@ -213,9 +213,8 @@ def test_it_types_the_happenings_the_issue_names(run, text, published, expected)
 @pytest.mark.parametrize(
     "text",
     [
-        # pool p158 (CNN), made up: a tone or a deal struck fires no weapon
+        # pool p158 (CNN): a tone struck fires no weapon (a deal struck is diplomacy, tested below)
         "Ukrainian President Volodymyr Zelensky struck an unusually subdued tone as he addressed his nation.",
-        "Ankara struck a deal with Kyiv over grain shipments.",
         # pool p041 (Guardian), p186 (CSIS), made up: a guess is no happening
         "European Union countries are likely to approve a phased embargo on Russian oil, according to EU officials.",
         "Such a resulting ceasefire would also likely favor an exhausted Ukraine more than Russia.",
@@ -492,3 +491,87 @@ def test_it_reads_a_photo_caption_as_no_happening(run, text):
 def test_it_keeps_a_bracketed_bank_of_a_river_as_no_caption(run):
     text = "Russian artillery shelled villages on the Kherson (left) bank on Monday."
     assert [e.type for e in run(text, D(2023, 11, 15)).events] == ["strike"]
+
+
+def test_it_reads_a_title_ending_on_a_quoted_phrase_as_a_headline():
+    # p121 (CNN) "Xi meets ‘dear friend’", a subheading over the paragraph that tells the visit
+    assert _headline(_sentence_context("Xi meets ‘dear friend’\nDuring his visit on Monday, Xi praised Putin.", 0))
+    assert _headline(_sentence_context("Biden calls Putin a “butcher”\nThe remark came on Saturday.", 0))
+    # a sentence that closes its quote after its full stop is no title
+    assert not _headline(_sentence_context("He said talks would go on.”\nThe delegations met.", 0))
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # p121 (CNN)
+        (
+            "Kishida arrived in Kyiv on Tuesday afternoon local time, and also traveled to Bucha.",
+            D(2023, 3, 22),
+            [("diplomacy", D(2023, 3, 21))],
+        ),
+        ("Olaf Scholz travelled to Warsaw on Monday.", D(2023, 1, 5), [("diplomacy", D(2023, 1, 2))]),
+    ],
+)
+def test_it_reads_a_named_persons_journey_to_a_place_as_a_visit(run, text, published, expected):
+    assert events_of(run(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Kyiv, the engines of Russian exploding drones flying over the city were heard all night.",
+        "The first Leopard tanks arrived in Poland on Monday.",
+    ],
+)
+def test_it_reads_no_visit_in_a_flight_or_an_arrival_of_things(run, text):
+    assert [e.type for e in run(text).events if e.type == "diplomacy"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # p100 (AFP), pool p123 (Guardian): "reached a deal last week with Russia on unblocking grain exports"
+        (
+            "Ukraine and Russia agreed a deal brokered by the UN and Turkey last month to unblock grain deliveries.",
+            D(2022, 8, 18),
+            [("diplomacy", D(2022, 7, 1))],
+        ),
+        (
+            "The two governments signed a deal on prisoner transfers on Friday.",
+            D(2023, 1, 5),
+            [("diplomacy", D(2022, 12, 30))],
+        ),
+    ],
+)
+def test_it_reads_a_deal_agreed_as_diplomacy(run, text, published, expected):
+    assert events_of(run(text, published)) == expected
+
+
+def test_it_reads_a_deal_struck_as_diplomacy_not_a_strike(run):
+    # made up: a deal struck fires no weapon
+    assert [e.type for e in run("Ankara struck a deal with Kyiv over grain shipments.", D(2022, 4, 29)).events] == [
+        "diplomacy"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p022 (Guardian, from Reuters); pool: "France has seized two of those tankers"
+        "Italian police have seized villas and yachts worth at least €140m from four high-profile Russians.",
+        "The US coast guard seized a tanker carrying Russian oil on Monday.",
+    ],
+)
+def test_it_reads_property_seized_as_sanctions_not_battle(run, text):
+    assert [e.type for e in run(text).events] == ["sanctions"]
+
+
+def test_it_still_reads_a_town_seized_as_battle(run):
+    assert [e.type for e in run("Russian forces seized the town of Soledar on Friday.").events] == ["battle"]
+
+
+def test_it_reads_savings_withdrawn_as_no_retreat(run):
+    # p019 (Guardian) "Panicked Russians withdrew savings and sought to exchange roubles for dollars"
+    assert [e.type for e in run("Panicked Russians withdrew savings on Monday.").events] == []
+    assert [e.type for e in run("Russian troops withdrew from Kherson on Friday.").events] == ["battle"]

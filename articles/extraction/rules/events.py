@@ -111,6 +111,14 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 continue  # "struck an unusually subdued tone", "struck a deal": no weapon fired
             if kind == "strike" and _ground_attack(ctx, span):
                 kind = "battle"
+            if kind == "battle" and span.root.lemma_ in SEIZING_VERBS:
+                taken = _taken_thing(span.root)
+                if taken is not None and taken.lemma_ in SEIZED_PROPERTY:
+                    kind = "sanctions"  # "police have seized villas and yachts", "a tanker was seized"
+                elif span.root.lemma_ == "withdraw" and taken is not None and taken.lemma_ not in TROOPS:
+                    continue  # "Russians withdrew savings", "withdrew its ambassador": no retreat
+            if kind == "diplomacy" and span.root.lemma_ in JOURNEY_VERBS and not _person_journey(span.root):
+                continue  # "drones flying over the city", "troops arrived": no leader's visit
             if kind == "training" and span.root.lemma_ == "train" and span.root.pos_ != "VERB":
                 continue  # "a train station", "trains not running"
             if kind == "battle" and span.end < ctx.sent.end and doc[span.end].lower_ in NAMED_THING_AFTER:
@@ -149,6 +157,46 @@ def _ground_attack(ctx: SentenceContext, span) -> bool:
     if root.lemma_ != "attack" or len(span) > 1 or any(child.dep_ in ("compound", "amod") for child in root.children):
         return False
     return any(token.lower_ in GROUND_WORDS for token in ctx.sent)
+
+
+# What is seized or frozen decides the happening: ground and towns are battle; ships, money and
+# houses are sanctions and their enforcement (issue 8: "tankers seized, assets taken under control").
+SEIZING_VERBS = frozenset({"seize", "withdraw", "capture"})
+SEIZED_PROPERTY = frozenset(
+    ["asset", "yacht", "villa", "tanker", "vessel", "ship", "property", "fund", "account", "reserve", "jet", "cargo",
+     "mansion", "estate", "oil", "shipment", "money", "share", "stake", "aircraft", "plane"]
+)  # fmt: skip
+TROOPS = frozenset(["troop", "force", "unit", "soldier", "brigade", "battalion", "army", "personnel", "fighter"])
+
+
+def _taken_thing(verb):
+    """The object of a taking verb: its direct object, or the subject of its passive ("a tanker was seized")."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    return None
+
+
+JOURNEY_VERBS = frozenset({"arrive", "travel", "fly"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "PLACE", "COUNTRY", "FAC"})
+NOT_TRAVELLERS = PLACE_LABELS | {"NORP", "EQUIPMENT", "PRODUCT"}
+
+
+def _person_journey(verb) -> bool:
+    """ "Kishida arrived in Kyiv on Tuesday", "Blinken travelled to Moscow": a named person goes to a place."""
+    if verb.pos_ != "VERB":
+        return False
+    subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+    # a name, not a place, a people or a weapon ("the Leopards arrived in Poland"); the model's PERSON
+    # label misses many ("Olaf Scholz" reads as ORG), so any proper name but those will do
+    if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ in NOT_TRAVELLERS:
+        return False
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in ("in", "to")
+        and any(obj.dep_ == "pobj" and obj.ent_type_ in PLACE_LABELS for obj in child.children)
+        for child in verb.children
+    )
 
 
 # Words that make a battle cue part of a weapon's name: "armoured fighting vehicles", "battle tanks".
@@ -193,7 +241,9 @@ def _imperative(ctx: SentenceContext) -> bool:
     )
 
 
-HEADLINE_END = re.compile(r"[.!?:;,\"”’)\]]\s*$")
+# A line closed by punctuation is a sentence; a quotation mark alone closes a title that ends on a
+# quoted phrase ("Xi meets ‘dear friend’", "Biden calls Putin a ‘war criminal’").
+HEADLINE_END = re.compile(r"[.!?:;,)\]][\"”’]?\s*$")
 
 
 def _headline(ctx: SentenceContext) -> bool:
@@ -313,13 +363,13 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         # Each date goes with its nearest cue; one event per distinct (type, date).
         seen = set()
         for found in day_dates:
-            kind = _nearest_type(cues, found.start, found.end)
-            if kind and _claim_day_only(ctx, kind, found):
+            nearest = _nearest_type(cues, found.start, found.end)
+            if nearest is None or _claim_day_only(ctx, nearest, found):
                 continue
-            key = (kind, found.value.date)
-            if kind and key not in seen:
+            key = (nearest, found.value.date)
+            if key not in seen:
                 seen.add(key)
-                events.append(_event(ctx, kind, found.value.date, "day"))
+                events.append(_event(ctx, nearest, found.value.date, "day"))
         return events
     if dates:
         # The cue nearest the date names the happening it dates.
@@ -454,14 +504,12 @@ def _main_type(ctx: SentenceContext, cues: list[tuple[str, int, int]]) -> str:
     the trip is what happened; the assault is a circumstance of it.
     """
     doc = ctx.sent.doc
-    best = None
-    for kind, start, end in cues:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        depth = _depth(span.root) if span is not None else 30
-        key = (depth, TYPE_ORDER.index(kind))
-        if best is None or key < best[0]:
-            best = (key, kind)
-    return best[1]
+
+    def rank(cue: tuple[str, int, int]) -> tuple[int, int]:
+        span = doc.char_span(cue[1], cue[2], alignment_mode="expand")
+        return (_depth(span.root) if span is not None else 30, TYPE_ORDER.index(cue[0]))
+
+    return min(cues, key=rank)[0]
 
 
 def _nearest_type(cues: list[tuple[str, int, int]], start: int, end: int) -> str | None:
