@@ -122,7 +122,7 @@ def test_it_marks_direct_speech_as_quoted_and_a_quoted_name_as_nothing():
     assert covered(name, "operation") == []  # and "calls" is no request: only "call for", "call on"
 
 
-def test_it_stops_a_request_at_its_terminator_and_spares_the_aid_asked_for():
+def test_it_stops_a_request_at_its_terminator_and_covers_the_aid_asked_for():
     # p037 (Guardian): "Zelenskiy called on western allies to provide more military aid ... in the wake
     # of a missile attack on a train station in the eastern city of Kramatorsk"
     sent = parsed(
@@ -143,7 +143,8 @@ def test_it_stops_a_request_at_its_terminator_and_spares_the_aid_asked_for():
         ". . PUNCT punct 1 .",
     )
     assert covered(sent, "aid") == ["REQUEST"]
-    assert covered(sent, "aid", kind="aid") == []  # a request for aid is an aid event
+    # aid asked for is no aid given: the pledge rules keep it as a "requested" pledge, the timeline shows no card
+    assert covered(sent, "aid", kind="aid") == ["REQUEST"]
     assert covered(sent, "attack") == []
 
 
@@ -187,3 +188,18 @@ def test_it_keeps_would_a_conjecture_under_a_reporting_verb_in_the_present():
         ". . PUNCT punct 7 .",
     )
     assert covered(sent, "assault") == ["HYPOTHETICAL"]
+
+
+def test_it_marks_what_a_disposition_reaches_as_hypothetical():
+    # p039 (Guardian): "several other Nato states communicated ... that they are willing to send heavy weapons"
+    sent = parsed(
+        "states NNS NOUN nsubj 1 state",
+        "are VBP AUX ROOT 1 be",
+        "willing JJ ADJ acomp 1 willing",
+        "to TO PART aux 4 to",
+        "send VB VERB xcomp 2 send",
+        "weapons NNS NOUN dobj 4 weapon",
+        ". . PUNCT punct 1 .",
+    )
+    assert covered(sent, "send", kind="aid") == ["HYPOTHETICAL"]
+    assert covered(sent, "states") == []  # forward only

@@ -575,3 +575,28 @@ def test_it_reads_savings_withdrawn_as_no_retreat(run):
     # p019 (Guardian) "Panicked Russians withdrew savings and sought to exchange roubles for dollars"
     assert [e.type for e in run("Panicked Russians withdrew savings on Monday.").events] == []
     assert [e.type for e in run("Russian troops withdrew from Kherson on Friday.").events] == ["battle"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p019 (Guardian): "those supplying lethal weapons to Ukraine would bear responsibility"
+        "Russia's foreign ministry said on Monday that those supplying lethal weapons to Ukraine were to blame.",
+        # p039 (Guardian): "there is “no taboo” in Berlin over sending armoured vehicles to Ukraine"
+        "The minister has insisted there is no problem in Berlin over sending armoured vehicles to Ukraine.",
+        # p022, p040 (Guardian): a request is asked for, not given
+        "The foreign secretary called for a doubling down on support for Ukraine in a speech on Wednesday.",
+        # p039 (Guardian), pool p053 (Guardian): "Nato leaders are also willing to send more powerful weapons"
+        "Several Nato states said this week that they are willing to send heavy weapons to Ukraine.",
+        # p035 (Guardian), p201 (Reuters): a noun "supplies" is no delivery
+        "The fire destroyed fuel and ammunition supplies in Belgorod on Friday.",
+    ],
+)
+def test_it_reads_no_aid_given_in_a_gerund_a_request_a_disposition_or_stocks(run, text):
+    assert [e.type for e in run(text).events if e.type == "aid"] == []
+
+
+def test_it_still_reads_aid_sent_in_the_progressive(run):
+    assert [e.type for e in run("Germany is sending 14 Leopard tanks to Ukraine, Berlin said on Monday.").events] == [
+        "aid"
+    ]

@@ -100,7 +100,9 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 *doc[max(ctx.sent.start, span.start - before) : span.start],
                 *doc[span.end : min(ctx.sent.end, span.end + after)],
             ]
-            if any(token.lower_ in words for token in window):
+            if kind == "aid" and span.root.pos_ != "VERB":
+                continue  # "ammunition supplies", "anti-ship missiles": the verbs send and supply only
+            if any(token.lower_ in words for token in window) and not _nominal_gerund(span.root):
                 found.append((kind, span.start_char, span.end_char))
             continue
         if span.label_.startswith("EVENT_"):
@@ -142,6 +144,19 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 kind = "battle"
             found.append((kind, span.start_char, span.end_char))
     return found
+
+
+NOMINAL_DEPS = frozenset({"pcomp", "acl", "csubj", "nsubj", "dobj", "pobj"})
+
+
+def _nominal_gerund(verb) -> bool:
+    """ "those supplying lethal weapons", "the logic for sending forces", "no taboo over sending armoured
+    vehicles": a gerund without an auxiliary names an activity; it reports no delivery or launch."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ in NOMINAL_DEPS
+        and not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
+    )
 
 
 # "the Russian army carried out 23 attacks, attempting to advance", "invaders attacked on the
