@@ -600,3 +600,21 @@ def test_it_still_reads_aid_sent_in_the_progressive(run):
     assert [e.type for e in run("Germany is sending 14 Leopard tanks to Ukraine, Berlin said on Monday.").events] == [
         "aid"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # p048 (Guardian), p151 (CNN)
+        ("Russia continues to make gains in Sievierodonetsk.", D(2022, 6, 15), [("battle", None)]),
+        (
+            "Russian forces last month made further gains along the eastern front.",
+            D(2024, 5, 7),
+            [("battle", D(2024, 4, 1))],
+        ),
+        # made up
+        ("Ukrainian troops have made small gains near Robotyne.", D(2023, 9, 1), [("battle", None)]),
+    ],
+)
+def test_it_reads_gains_made_as_battle(run, text, published, expected):
+    assert events_of(run(text, published)) == expected
