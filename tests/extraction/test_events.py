@@ -618,3 +618,26 @@ def test_it_still_reads_aid_sent_in_the_progressive(run):
 )
 def test_it_reads_gains_made_as_battle(run, text, published, expected):
     assert events_of(run(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p019 (Guardian)
+        "The Russian state media outlets RT and Sputnik have also been banned in the EU.",
+        "The EU has also shut all Russian planes out of its airspace.",
+        # pool (Reuters, AP)
+        "The 27-nation bloc also banned vessels registered under the Russian flag from EU ports.",
+        "Treasury said it had blacklisted 22 individuals.",
+        # made up
+        "Canada froze the assets of three Russian banks on Friday.",
+    ],
+)
+def test_it_reads_bans_blacklists_and_freezes_as_sanctions(run, text):
+    assert [e.type for e in run(text).events] == ["sanctions"]
+
+
+def test_it_reads_frozen_assets_named_as_no_freezing(run):
+    # pool (CNN): "the $50 billion in loans from the proceeds of frozen Russian assets approved by the G7"
+    text = "Germany hopes Ukraine will be able to meet its needs with loans from the proceeds of frozen Russian assets."
+    assert [e.type for e in run(text).events if e.type == "sanctions"] == []

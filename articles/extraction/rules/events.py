@@ -237,8 +237,14 @@ def _live_cue(ctx: SentenceContext, kind: str, start: int, end: int) -> bool:
         return True
     if kind == "strike" and WAR_ITSELF.match(ctx.article_text[span[0].idx + len(span[0].text) : end + 30]):
         return False
-    if span.root.dep_ == "amod" and kind in ("aid", "battle", "training"):  # "reclaim captured territories"
-        return False  # "US-supplied Himars" names a weapon, not a delivery; "trained crews" no training
+    if span.root.dep_ == "amod" and kind in (
+        "aid",
+        "battle",
+        "training",
+        "sanctions",
+    ):  # "reclaim captured territories"
+        return False  # "US-supplied Himars" names a weapon, not a delivery; "trained crews" no training;
+        # "frozen Russian assets" no freezing
     # a press conference is a statement
     return not (kind == "diplomacy" and span[0].i > 0 and doc[span[0].i - 1].lower_ in ("press", "news"))
 
