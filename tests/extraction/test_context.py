@@ -203,3 +203,18 @@ def test_it_marks_what_a_disposition_reaches_as_hypothetical():
     )
     assert covered(sent, "send", kind="aid") == ["HYPOTHETICAL"]
     assert covered(sent, "states") == []  # forward only
+
+
+def test_it_marks_what_a_need_or_a_struggle_reaches_as_hypothetical():
+    # pool p186 (CSIS): "Russia has struggled to make major territorial gains"
+    sent = parsed(
+        "Russia NNP PROPN nsubj 2 Russia",
+        "has VBZ AUX aux 2 have",
+        "struggled VBN VERB ROOT 2 struggle",
+        "to TO PART aux 4 to",
+        "make VB VERB xcomp 2 make",
+        "gains NNS NOUN dobj 4 gain",
+        ". . PUNCT punct 2 .",
+    )
+    assert covered(sent, "gains", kind="battle") == ["HYPOTHETICAL"]
+    assert covered(sent, "gains", kind="aid") == ["HYPOTHETICAL"]

@@ -641,3 +641,15 @@ def test_it_reads_frozen_assets_named_as_no_freezing(run):
     # pool (CNN): "the $50 billion in loans from the proceeds of frozen Russian assets approved by the G7"
     text = "Germany hopes Ukraine will be able to meet its needs with loans from the proceeds of frozen Russian assets."
     assert [e.type for e in run(text).events if e.type == "sanctions"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pool p158 (CNN), p186 (CSIS)
+        "Lutsevych said that Ukraine desperately needs to make battlefield gains.",
+        "Yet Russia has struggled to make major territorial gains.",
+    ],
+)
+def test_it_reads_gains_needed_or_struggled_for_as_no_battle(run, text):
+    assert run(text).events == []
