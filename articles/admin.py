@@ -1,6 +1,6 @@
 """Django admin: every model has its pages; what extraction and review write is read-only here.
 
-An editor changes a record through review (warboard/review.py), which sets its review
+An editor changes a record through review (dashboard/review.py), which sets its review
 state and keeps a Revision with the values before and after; re-extraction keeps
 reviewed records and replaces the rest. A change made here would have neither, and the
 next re-extraction would silently undo it, so the records and their history can be read

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.db.models import Q
 
-from articles import ingest
+from articles import uploads
 from articles.extraction.cleaning import Document
 from articles.models import Article
 
@@ -36,7 +36,7 @@ class MultipleFileField(forms.FileField):
     """A file field that takes several files (after Django's documented recipe)."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ",".join(ingest.SUPPORTED_EXTENSIONS)}))
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ",".join(uploads.SUPPORTED_EXTENSIONS)}))
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -51,7 +51,7 @@ class UploadForm(forms.Form):
     """Pasted text or one or many files, with what the uploader knows about the article.
 
     Every file is read here, so a bad file is reported before anything is stored;
-    `uploads` holds what the view hands to ingest.create_article.
+    `uploads` holds what the view hands to uploads.create_article.
     """
 
     text = forms.CharField(
@@ -74,15 +74,15 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["files"].help_text += f" At most {ingest.max_upload_size()} each."
-        self.uploads: list[tuple[ingest.Upload, Document]] = []
-        self.pasted: tuple[ingest.Upload, Document] | None = None
+        self.fields["files"].help_text += f" At most {uploads.max_upload_size()} each."
+        self.uploads: list[tuple[uploads.Upload, Document]] = []
+        self.pasted: tuple[uploads.Upload, Document] | None = None
 
     def clean_published(self):
         published = self.cleaned_data.get("published")
         try:
-            ingest.check_published(published)
-        except ingest.InvalidUpload as error:
+            uploads.check_published(published)
+        except uploads.InvalidUpload as error:
             raise forms.ValidationError(str(error), code="published") from None
         return published
 
@@ -93,12 +93,12 @@ class UploadForm(forms.Form):
             name = file.name or "The file"
             try:
                 # Size and type first: a 50 MB PDF is refused without reading it.
-                ingest.check_filename(file.name or "")
-                ingest.check_size(file.size)
-                content_type = ingest.media_type(file.content_type or "", file.name or "")
-                upload = ingest.Upload(raw=file.read(), filename=file.name or "", content_type=content_type)
-                self.uploads.append((upload, ingest.read_upload(upload)))
-            except ingest.InvalidUpload as error:
+                uploads.check_filename(file.name or "")
+                uploads.check_size(file.size)
+                content_type = uploads.media_type(file.content_type or "", file.name or "")
+                upload = uploads.Upload(raw=file.read(), filename=file.name or "", content_type=content_type)
+                self.uploads.append((upload, uploads.read_upload(upload)))
+            except uploads.InvalidUpload as error:
                 errors.append(forms.ValidationError(f"{name}: {error}", code="invalid_file"))
         if errors:
             self.uploads = []
@@ -109,17 +109,17 @@ class UploadForm(forms.Form):
         text = self.cleaned_data.get("text") or ""
         if not text.strip():
             return ""
-        upload = ingest.Upload(
+        upload = uploads.Upload(
             raw=text.encode("utf-8"), filename=PASTED_FILENAME, content_type="text/plain; charset=utf-8"
         )
         try:
-            ingest.check_size(len(upload.raw))
-        except ingest.InvalidUpload:
-            message = ingest.TEXT_TOO_LARGE.format(limit=ingest.max_upload_size())
+            uploads.check_size(len(upload.raw))
+        except uploads.InvalidUpload:
+            message = uploads.TEXT_TOO_LARGE.format(limit=uploads.max_upload_size())
             raise forms.ValidationError(message, code="too_large") from None
         try:
-            self.pasted = (upload, ingest.read_upload(upload))
-        except ingest.InvalidUpload as error:
+            self.pasted = (upload, uploads.read_upload(upload))
+        except uploads.InvalidUpload as error:
             raise forms.ValidationError(str(error), code="invalid_text") from None
         return text
 
@@ -131,7 +131,7 @@ class UploadForm(forms.Form):
         if text and files:
             raise forms.ValidationError(BOTH_CONTENTS, code="both")
         if not text and not files:
-            raise forms.ValidationError(ingest.NO_CONTENT, code="empty")
+            raise forms.ValidationError(uploads.NO_CONTENT, code="empty")
         if text and self.pasted:
             self.uploads = [self.pasted]
         if len(self.uploads) > 1 and (cleaned.get("title") or cleaned.get("url")):

@@ -6,19 +6,45 @@ AidPledge is one donor's item (or money) with a status. Each record keeps the
 character span of its sentence in Article.text so an analyst can check it.
 """
 
+from __future__ import annotations
+
+import datetime
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from articles.querysets import AidPledgeQuerySet, EventQuerySet, LossReportQuerySet, TimelineDay
 
+# The first key of the advisory locks workers hold on articles (the second is the article id).
+LOCK_NAMESPACE = 0x57415242  # "WARB"
+
+
+def _held_article_ids() -> RawSQL:
+    """The ids of the articles some worker holds a lock on right now (pg_locks is not transactional)."""
+    return RawSQL(
+        "SELECT objid::bigint FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2"
+        " AND classid = %s AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+        [LOCK_NAMESPACE],
+    )
+
+
+def orphaned() -> Q:
+    """Articles left processing by a worker that died: no worker holds their lock (see articles.processing)."""
+    return Q(status=Article.Status.PROCESSING) & ~Q(pk__in=_held_article_ids())
+
 
 class ArticleQuerySet(models.QuerySet):
-    """An article's processing states, changed by one conditional UPDATE each (see articles.ingest)."""
+    """An article's processing states, changed by one conditional UPDATE each (see articles.processing).
+
+    Filter first, then change: `filter(pk=id).retryable().queue()` moves the article only
+    if it is still retryable when the UPDATE runs, and returns 0 otherwise.
+    """
 
     def queue(self) -> int:
         return self.update(status=Article.Status.QUEUED, failure_reason="", processed_at=None)
@@ -28,6 +54,17 @@ class ArticleQuerySet(models.QuerySet):
 
     def fail(self, reason: str) -> int:
         return self.update(status=Article.Status.FAILED, failure_reason=reason, processed_at=timezone.now())
+
+    def orphaned(self) -> ArticleQuerySet:
+        return self.filter(orphaned())
+
+    def retryable(self) -> ArticleQuerySet:
+        """Failed, or left processing by a worker that died: what the retry button may queue again."""
+        return self.filter(Q(status=Article.Status.FAILED) | orphaned())
+
+    def with_stalled(self) -> ArticleQuerySet:
+        """Each article with `stalled`: its worker died (the next worker queues it again)."""
+        return self.annotate(stalled=models.ExpressionWrapper(orphaned(), output_field=models.BooleanField()))
 
 
 class Article(models.Model):
@@ -87,6 +124,20 @@ class Article(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in {self.Status.DONE, self.Status.FAILED}
+
+    @property
+    def is_stalled(self) -> bool:
+        """Processing, and no worker holds it: its worker died (one query)."""
+        return self.status == self.Status.PROCESSING and Article.objects.filter(pk=self.pk).orphaned().exists()
+
+    @staticmethod
+    def publication(supplied: datetime.date | None, found: datetime.date | None) -> tuple[datetime.date | None, str]:
+        """The date an article is filed under and where it came from: the uploader's, else the text's."""
+        if supplied is not None:
+            return supplied, Article.PublishedSource.SUPPLIED
+        if found is not None:
+            return found, Article.PublishedSource.TEXT
+        return None, Article.PublishedSource.UNKNOWN
 
     def mark_done(self, extractor_version: str) -> None:
         """Set the status with the text and records written in the same transaction; the caller saves."""

@@ -87,7 +87,7 @@ class EqualsAny(Func):
 
 @dataclass(frozen=True)
 class RecordFilters:
-    """The timeline's URL parameters, validated (see warboard.forms.TimelineFilterForm)."""
+    """The timeline's URL parameters, validated (see dashboard.forms.TimelineFilterForm)."""
 
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None

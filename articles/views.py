@@ -11,7 +11,6 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import BooleanField, ExpressionWrapper
 from django.http import HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,7 +21,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from articles import ingest
+from articles import tasks, uploads
 from articles.forms import ArticleFilterForm, UploadForm
 from articles.models import AidPledge, Article, Event, LossReport
 
@@ -53,17 +52,17 @@ def _unreadable_upload(request) -> str:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         length = 0
-    if length > ingest.max_request_bytes():
+    if length > uploads.max_request_bytes():
         # Not even read: one upload carries at most a few files at the size limit.
-        return ingest.REQUEST_TOO_LARGE.format(size=ingest.human_size(length), limit=ingest.max_request_size())
+        return uploads.REQUEST_TOO_LARGE.format(size=uploads.human_size(length), limit=uploads.max_request_size())
     try:
         request.POST, request.FILES  # noqa: B018 - reading them is the point
     except RequestDataTooBig:
-        return ingest.TEXT_TOO_LARGE.format(limit=ingest.max_upload_size())
+        return uploads.TEXT_TOO_LARGE.format(limit=uploads.max_upload_size())
     except (TooManyFilesSent, TooManyFieldsSent):
-        return ingest.TOO_MANY_FILES.format(limit=files_limit)
+        return uploads.TOO_MANY_FILES.format(limit=files_limit)
     except MultiPartParserError:
-        return ingest.BROKEN_REQUEST
+        return uploads.BROKEN_REQUEST
     return ""
 
 
@@ -75,7 +74,7 @@ def _upload(request):
         # Several files are stored together or not at all.
         with transaction.atomic():
             results = [
-                ingest.create_article(
+                uploads.create_article(
                     upload,
                     title=data["title"],
                     url=data["url"],
@@ -91,7 +90,7 @@ def _upload(request):
     return render(request, "articles/upload.html", {"form": form, "nav": "upload"}, status=status)
 
 
-def _after_upload(request, results: list[ingest.Created]):
+def _after_upload(request, results: list[uploads.Created]):
     new = [result.article for result in results if result.created]
     duplicates = [result.article for result in results if not result.created]
     if len(results) == 1:
@@ -116,7 +115,7 @@ def article_list(request):
     if not form.is_valid():
         return render(request, "articles/list.html", {"form": form, "page": None, "nav": "articles"}, status=400)
     # An article whose worker died shows as stalled; the next worker queues it again.
-    articles = form.articles().annotate(stalled=ExpressionWrapper(ingest.orphaned(), output_field=BooleanField()))
+    articles = form.articles().with_stalled()
     paginator = Paginator(articles, ARTICLES_PER_PAGE)
     page = paginator.get_page(form.cleaned_data.get("page") or 1)
     query = request.GET.copy()
@@ -189,8 +188,8 @@ def _by_event(records) -> dict[int, list]:
 def article_detail(request, pk: int):
     article = get_object_or_404(Article.objects.defer("raw").select_related("uploaded_by"), pk=pk)
     # Its worker died: the page says so (the next worker queues it again; a GET writes nothing).
-    stalled = article.status == Article.Status.PROCESSING and ingest.is_orphaned(article.pk)
-    context = {"article": article, "nav": "articles", "stalled": stalled, "stalled_reason": ingest.WORKER_DIED}
+    stalled = article.is_stalled
+    context = {"article": article, "nav": "articles", "stalled": stalled, "stalled_reason": tasks.WORKER_DIED}
     if request.htmx and request.htmx.target == STATUS_PARTIAL:
         response = render(request, f"articles/detail.html#{STATUS_PARTIAL}", context)
         if article.is_finished:
@@ -246,9 +245,9 @@ def _download_type(raw: bytes) -> str:
 @permission_required("articles.change_article", raise_exception=True)
 def article_retry(request, pk: int):
     article = get_object_or_404(Article.objects.only("status", "processed_at", "uploaded_at"), pk=pk)
-    if ingest.requeue_article(article.pk):
+    if tasks.requeue_article(article.pk):
         messages.success(request, "The article is queued again.")
-    elif ingest.requeue_done_article(article.pk):
+    elif tasks.requeue_done_article(article.pk):
         messages.success(request, "Re-extraction is queued; reviewed records will be kept.")
     else:
         messages.info(request, "The article is already queued or being processed.")

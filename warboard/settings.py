@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "warboard",
+    "dashboard",
 ]
 
 MIDDLEWARE = [

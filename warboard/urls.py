@@ -16,5 +16,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include(account_urls)),
     path("articles/", include("articles.urls")),
-    path("", include("warboard.dashboard_urls")),
+    path("", include("dashboard.urls")),
 ]

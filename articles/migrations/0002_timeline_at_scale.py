@@ -73,7 +73,7 @@ SENTENCE_REVERSE = "".join(f"DROP TRIGGER {table}_sentence ON {table};" for tabl
 
 # Any statement that writes records, articles or places moves the data version on; a
 # snapshot (chart numbers, filter suggestions) computed at an older version is not served
-# as current (warboard/snapshots.py). Statement-level: one nextval per statement, not per row.
+# as current (dashboard/snapshots.py). Statement-level: one nextval per statement, not per row.
 VERSION_SQL = """
 CREATE SEQUENCE warboard_data_version;
 CREATE FUNCTION warboard_data_changed() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -98,7 +98,7 @@ VERSION_REVERSE = "".join(f"DROP TRIGGER {table}_version ON {table};" for table 
     "DROP TABLE warboard_snapshot; DROP FUNCTION warboard_data_changed(); DROP SEQUENCE warboard_data_version;"
 )
 
-# One CSV text cell, as the exports write it (warboard/exports.py; COPY quotes it):
+# One CSV text cell, as the exports write it (dashboard/exports.py; COPY quotes it):
 # whitespace (line breaks included) run together into one space, and a leading ' when a
 # spreadsheet would read a formula. One SQL expression (no FROM), so the planner inlines
 # it; cheap tests first, the regular expression only for a cell with a line break or a

@@ -1,7 +1,7 @@
 """Fixtures for the article tests: small articles and a stand-in for the spaCy extractor.
 
 Most ingestion tests are about storing, claiming and writing, not about extraction,
-so `fake_extraction` replaces `ingest.run_extraction` with a function that finds
+so `fake_extraction` replaces `processing.run_extraction` with a function that finds
 three known sentences in the text. The seed-article tests run the real extractor.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.db import connection, connections
 
-from articles import ingest
+from articles import models, processing, uploads
 from articles.extraction.records import Event, Extraction, Loss, Pledge
 from articles.models import Article
 
@@ -42,6 +42,10 @@ def fake_extract(text: str, published: datetime.date | None, title: str | None) 
     return result, FAKE_VERSION
 
 
+def is_orphaned(article_id: int) -> bool:
+    return Article.objects.filter(pk=article_id).orphaned().exists()
+
+
 @pytest.fixture
 def fake_extraction(monkeypatch):
     """Replace the extractor; the list records the texts it was called with."""
@@ -51,7 +55,7 @@ def fake_extraction(monkeypatch):
         calls.append(text)
         return fake_extract(text, published, title)
 
-    monkeypatch.setattr(ingest, "run_extraction", extract)
+    monkeypatch.setattr(processing, "run_extraction", extract)
     return calls
 
 
@@ -60,10 +64,10 @@ def make_article(db):
     """A stored (queued) article, with `ARTICLE_TEXT` or the given text as its upload."""
 
     def make(text: str = ARTICLE_TEXT, *, enqueue: bool = False, **fields) -> Article:
-        upload = ingest.Upload(
+        upload = uploads.Upload(
             raw=text.encode(), filename=fields.pop("filename", "article.txt"), content_type="text/plain"
         )
-        return ingest.create_article(upload, enqueue=enqueue, **fields).article
+        return uploads.create_article(upload, enqueue=enqueue, **fields).article
 
     return make
 
@@ -71,7 +75,7 @@ def make_article(db):
 @pytest.fixture
 def done_article(make_article, fake_extraction) -> Article:
     article = make_article(published=datetime.date(2023, 1, 5))
-    ingest.process_article(article.pk)
+    processing.process_article(article.pk)
     article.refresh_from_db()
     assert article.status == Article.Status.DONE
     return article
@@ -89,7 +93,7 @@ def live_worker(db):
 
     def hold(article: Article) -> None:
         with other.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_lock(%s, %s)", [ingest.LOCK_NAMESPACE, article.pk])
+            cursor.execute("SELECT pg_advisory_lock(%s, %s)", [models.LOCK_NAMESPACE, article.pk])
 
     def die() -> None:
         with other.cursor() as cursor:

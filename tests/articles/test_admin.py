@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from articles import ingest
+from articles import uploads
 from articles.models import AidPledge, Article, Equipment, Event, LossReport, Place, Revision
 
 MODELS = [Article, Event, LossReport, AidPledge, Revision, Place, Equipment]
@@ -50,7 +50,7 @@ def test_the_article_admin_keeps_the_raw_bytes_out_of_the_form(admin_client, don
     page = admin_client.get(reverse("admin:articles_article_change", args=[done_article.pk])).content.decode()
     assert 'name="raw"' not in page
     assert done_article.sha256 in page
-    assert ingest.Upload(raw=bytes(Article.objects.get().raw)).sha256 == done_article.sha256
+    assert uploads.Upload(raw=bytes(Article.objects.get().raw)).sha256 == done_article.sha256
 
 
 def test_viewers_and_editors_cannot_open_the_admin(viewer_client):

@@ -153,9 +153,9 @@ def test_it_merges_nested_and_overlapping_spans():
 
 
 def test_it_escapes_the_article_text(viewer_client, make_article, fake_extraction):
-    from articles import ingest
+    from articles import processing
 
     article = make_article("A line with <script>alert(1)</script> in it, ending well.\n")
-    ingest.process_article(article.pk)
+    processing.process_article(article.pk)
     page = viewer_client.get(url(article)).content.decode()
     assert "<script>alert(1)" not in page

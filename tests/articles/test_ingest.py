@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from articles import ingest
+from articles import models, processing, tasks, uploads
 from articles.models import AidPledge, Article, Equipment, Event, LossReport, ReviewState
-from tests.articles.conftest import ARTICLE_TEXT, PLEDGE, STRIKE
+from tests.articles.conftest import ARTICLE_TEXT, PLEDGE, STRIKE, is_orphaned
 
 
 def test_it_stores_raw_bytes_and_queues_the_article(make_article):
@@ -24,7 +24,7 @@ def test_it_queues_processing_after_commit(db, django_capture_on_commit_callback
     from django_tasks_db.models import DBTaskResult
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        created = ingest.create_article(ingest.Upload(ARTICLE_TEXT.encode(), "a.txt", "text/plain"))
+        created = uploads.create_article(uploads.Upload(ARTICLE_TEXT.encode(), "a.txt", "text/plain"))
         assert DBTaskResult.objects.count() == 0  # nothing queued before the commit
     assert len(callbacks) == 1
     task = DBTaskResult.objects.get()
@@ -34,7 +34,7 @@ def test_it_queues_processing_after_commit(db, django_capture_on_commit_callback
 
 def test_it_returns_the_existing_article_for_the_same_bytes(make_article):
     first = make_article()
-    again = ingest.create_article(ingest.Upload(ARTICLE_TEXT.encode(), "other-name.txt", "text/plain"))
+    again = uploads.create_article(uploads.Upload(ARTICLE_TEXT.encode(), "other-name.txt", "text/plain"))
     assert again.created is False
     assert again.article.pk == first.pk
     assert Article.objects.count() == 1
@@ -60,9 +60,9 @@ def test_it_marks_the_date_unknown_when_nobody_states_it(make_article):
 
 
 def test_it_refuses_a_future_publication_date(db):
-    with pytest.raises(ingest.InvalidUpload, match="future"):
-        ingest.create_article(
-            ingest.Upload(b"Some text that is an article.", "a.txt"),
+    with pytest.raises(uploads.InvalidUpload, match="future"):
+        uploads.create_article(
+            uploads.Upload(b"Some text that is an article.", "a.txt"),
             published=timezone.localdate() + datetime.timedelta(days=1),
         )
     assert not Article.objects.exists()
@@ -70,8 +70,8 @@ def test_it_refuses_a_future_publication_date(db):
 
 @pytest.mark.parametrize("published", [datetime.date(2013, 12, 31), datetime.date(1, 1, 1)])
 def test_it_refuses_a_publication_date_before_2014(db, published):
-    with pytest.raises(ingest.InvalidUpload, match="^The publication date cannot be before 1 January 2014: "):
-        ingest.create_article(ingest.Upload(b"Some text that is an article.", "a.txt"), published=published)
+    with pytest.raises(uploads.InvalidUpload, match="^The publication date cannot be before 1 January 2014: "):
+        uploads.create_article(uploads.Upload(b"Some text that is an article.", "a.txt"), published=published)
     assert not Article.objects.exists()
 
 
@@ -88,7 +88,7 @@ def test_it_names_an_untitled_text_by_its_first_line(make_article):
 
 def test_it_stores_an_html_page_checked_but_not_yet_read(db):
     page = b"<html><head><title>Kyiv hit</title></head><body><p>" + STRIKE.encode() + b"</p></body></html>"
-    article = ingest.create_article(ingest.Upload(page, "kyiv.html", "text/html"), enqueue=False).article
+    article = uploads.create_article(uploads.Upload(page, "kyiv.html", "text/html"), enqueue=False).article
     # The worker reduces the page and takes its title, date and outlet.
     assert (article.title, article.published_source, article.status) == ("", "unknown", Article.Status.QUEUED)
 
@@ -112,14 +112,14 @@ def test_it_writes_text_records_and_status_together(done_article, fake_extractio
 def test_it_links_a_pledge_to_its_equipment_by_name_or_alias(make_article, fake_extraction):
     leopard = Equipment.objects.create(name="Leopard 2A6", aliases=["Leopard 2", "Leo 2"], category="tank")
     article = make_article()
-    ingest.process_article(article.pk)
+    processing.process_article(article.pk)
     assert AidPledge.objects.get(article=article).equipment == leopard
 
 
 def test_it_processes_an_article_once(make_article, fake_extraction):
     article = make_article()
-    assert ingest.process_article(article.pk) is True
-    assert ingest.process_article(article.pk) is False  # a second task for the same article
+    assert processing.process_article(article.pk) is True
+    assert processing.process_article(article.pk) is False  # a second task for the same article
     assert len(fake_extraction) == 1
     assert Event.objects.filter(article=article).count() == 2
 
@@ -127,7 +127,7 @@ def test_it_processes_an_article_once(make_article, fake_extraction):
 def test_it_does_not_process_an_article_another_worker_claimed(make_article, fake_extraction):
     article = make_article()
     Article.objects.filter(pk=article.pk).update(status=Article.Status.PROCESSING, processed_at=timezone.now())
-    assert ingest.process_article(article.pk) is False
+    assert processing.process_article(article.pk) is False
     assert fake_extraction == []
 
 
@@ -135,9 +135,9 @@ def test_it_fails_with_a_reason_and_no_records_when_extraction_breaks(make_artic
     def broken(text, published, title):
         raise RuntimeError("the pipeline fell over")
 
-    monkeypatch.setattr(ingest, "run_extraction", broken)
+    monkeypatch.setattr(processing, "run_extraction", broken)
     article = make_article()
-    ingest.process_article(article.pk)
+    processing.process_article(article.pk)
     article.refresh_from_db()
     assert article.status == Article.Status.FAILED
     assert article.failure_reason == "Extraction failed: RuntimeError: the pipeline fell over"
@@ -148,7 +148,7 @@ def test_it_loads_the_spacy_model_the_setting_names(make_article, settings):
     """A deployment names its model in settings; a missing one fails the article with the reason."""
     settings.WARBOARD_SPACY_MODEL = "no_such_model_for_warboard"
     article = make_article()
-    ingest.process_article(article.pk)
+    processing.process_article(article.pk)
     article.refresh_from_db()
     assert article.status == Article.Status.FAILED
     assert "'no_such_model_for_warboard' (WARBOARD_SPACY_MODEL) is not installed" in article.failure_reason
@@ -162,7 +162,7 @@ def test_it_writes_nothing_when_a_record_breaks_the_transaction(make_article, mo
 
     monkeypatch.setattr(LossReport.objects, "bulk_create", broken_bulk_create)
     article = make_article()
-    ingest.process_article(article.pk)
+    processing.process_article(article.pk)
     article.refresh_from_db()
     assert article.status == Article.Status.FAILED
     assert article.text == ""
@@ -178,9 +178,9 @@ def test_it_leaves_out_a_loss_without_a_number(make_article, monkeypatch):
         result.losses = [Loss("UA", "personnel_killed", None, None, span=(0, 10), event=0)]
         return result, "v"
 
-    monkeypatch.setattr(ingest, "run_extraction", extract)
+    monkeypatch.setattr(processing, "run_extraction", extract)
     article = make_article()
-    ingest.process_article(article.pk)
+    processing.process_article(article.pk)
     article.refresh_from_db()
     assert article.status == Article.Status.DONE
     assert not LossReport.objects.filter(article=article).exists()
@@ -189,7 +189,7 @@ def test_it_leaves_out_a_loss_without_a_number(make_article, monkeypatch):
 
 def test_it_fails_an_article_whose_bytes_cannot_be_read(db, fake_extraction):
     article = Article.objects.create(raw=b"\x00\x01binary", filename="x.txt", sha256="0" * 64)
-    ingest.process_article(article.pk)
+    processing.process_article(article.pk)
     article.refresh_from_db()
     assert article.status == Article.Status.FAILED
     assert article.failure_reason == "This looks like a binary file, not text or HTML."
@@ -199,7 +199,7 @@ def test_it_requeues_a_failed_article(make_article, django_capture_on_commit_cal
     article = make_article()
     Article.objects.filter(pk=article.pk).update(status=Article.Status.FAILED, failure_reason="boom")
     with django_capture_on_commit_callbacks() as callbacks:
-        assert ingest.requeue_article(article.pk) is True
+        assert tasks.requeue_article(article.pk) is True
     article.refresh_from_db()
     assert (article.status, article.failure_reason) == (Article.Status.QUEUED, "")
     assert len(callbacks) == 1
@@ -209,10 +209,10 @@ def test_it_requeues_a_processing_article_only_when_its_worker_died(make_article
     article = make_article()
     Article.objects.filter(pk=article.pk).update(status=Article.Status.PROCESSING, processed_at=timezone.now())
     live_worker(article)
-    assert ingest.requeue_article(article.pk) is False
-    assert ingest.requeue_stuck() == []
+    assert tasks.requeue_article(article.pk) is False
+    assert tasks.requeue_stuck() == []
     live_worker.die()
-    assert ingest.requeue_stuck() == [article.pk]
+    assert tasks.requeue_stuck() == [article.pk]
     article.refresh_from_db()
     assert article.status == Article.Status.QUEUED
 
@@ -221,9 +221,15 @@ def test_it_tells_an_article_whose_worker_died_from_one_being_processed(make_art
     article, queued = make_article(), make_article("Another article about Kharkiv, one sentence.\n")
     Article.objects.filter(pk=article.pk).update(status=Article.Status.PROCESSING)
     live_worker(article)
-    assert (ingest.is_orphaned(article.pk), ingest.is_orphaned(queued.pk)) == (False, False)
+    assert (
+        is_orphaned(article.pk),
+        is_orphaned(queued.pk),
+    ) == (False, False)
     live_worker.die()
-    assert (ingest.is_orphaned(article.pk), ingest.is_orphaned(queued.pk)) == (True, False)
+    assert (
+        is_orphaned(article.pk),
+        is_orphaned(queued.pk),
+    ) == (True, False)
     assert Article.objects.get(pk=article.pk).status == Article.Status.PROCESSING  # asking changes nothing
 
 
@@ -232,16 +238,16 @@ def test_it_holds_the_article_s_lock_while_processing_it(make_article, monkeypat
     seen = []
 
     def extract(text, published, title):
-        seen.append(Article.objects.filter(ingest.orphaned(), pk=article.pk).exists())
+        seen.append(is_orphaned(article.pk))
         seen.append(Article.objects.get(pk=article.pk).status)
         from tests.articles.conftest import fake_extract
 
         return fake_extract(text, published, title)
 
-    monkeypatch.setattr(ingest, "run_extraction", extract)
-    assert ingest.process_article(article.pk) is True
+    monkeypatch.setattr(processing, "run_extraction", extract)
+    assert processing.process_article(article.pk) is True
     assert seen == [False, Article.Status.PROCESSING]  # processing, and held: not taken for dead
-    held = Article.objects.filter(pk__in=ingest._held_article_ids())
+    held = Article.objects.filter(pk__in=models._held_article_ids())
     assert not held.exists()  # released once done
 
 
@@ -255,8 +261,8 @@ def test_it_does_not_write_when_the_article_was_taken_over_meanwhile(make_articl
 
         return fake_extract(text, published, title)
 
-    monkeypatch.setattr(ingest, "run_extraction", slow)
-    ingest.process_article(article.pk)
+    monkeypatch.setattr(processing, "run_extraction", slow)
+    processing.process_article(article.pk)
     article.refresh_from_db()
     assert article.status == Article.Status.QUEUED
     assert not Event.objects.filter(article=article).exists()
@@ -272,7 +278,7 @@ def test_it_keeps_reviewed_records_on_reextraction(done_article, editor):
     pledge.save()
     machine_aid = Event.objects.get(article=article, type="aid")
 
-    assert ingest.reextract_article(article.pk) is True
+    assert processing.reextract_article(article.pk) is True
 
     article.refresh_from_db()
     assert article.status == Article.Status.DONE
@@ -288,7 +294,7 @@ def test_it_keeps_reviewed_records_on_reextraction(done_article, editor):
 
 def test_it_replaces_machine_records_on_reextraction(done_article):
     before = set(Event.objects.filter(article=done_article).values_list("pk", flat=True))
-    ingest.reextract_article(done_article.pk)
+    processing.reextract_article(done_article.pk)
     after = set(Event.objects.filter(article=done_article).values_list("pk", flat=True))
     assert len(after) == 2 and not before & after
 
@@ -297,18 +303,18 @@ def test_it_does_not_reextract_an_article_a_worker_holds(make_article, fake_extr
     article = make_article()
     Article.objects.filter(pk=article.pk).update(status=Article.Status.PROCESSING, processed_at=timezone.now())
     live_worker(article)
-    assert ingest.reextract_article(article.pk) is False
-    assert ingest.reextract_article(article.pk, stuck_too=True) is False
+    assert processing.reextract_article(article.pk) is False
+    assert processing.reextract_article(article.pk, stuck_too=True) is False
     live_worker.die()
-    assert ingest.reextract_article(article.pk) is False
-    assert ingest.reextract_article(article.pk, stuck_too=True) is True
+    assert processing.reextract_article(article.pk) is False
+    assert processing.reextract_article(article.pk, stuck_too=True) is True
     assert Article.objects.get(pk=article.pk).status == Article.Status.DONE
 
 
 def test_it_fails_a_stored_article_too_long_to_extract_with_a_reason(make_article, fake_extraction, monkeypatch):
     article = make_article()
-    monkeypatch.setattr(ingest, "MAX_TEXT_CHARS", 50)
-    ingest.process_article(article.pk)
+    monkeypatch.setattr(processing, "MAX_TEXT_CHARS", 50)
+    processing.process_article(article.pk)
     article.refresh_from_db()
     assert article.status == Article.Status.FAILED
     assert article.failure_reason.startswith("Once cleaned, this article is ")

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django_tasks_db.models import DBTaskResult
 
-from articles import ingest as ingest_module
+from articles import uploads
 from articles.models import Article, Event
 from tests.articles.conftest import ARTICLE_TEXT, SEED_DIR
 
@@ -200,7 +200,7 @@ def test_it_gives_files_the_publication_date_of_published(db, tmp_path):
     ("value", "message"),
     [
         ("05/01/2023", "'05/01/2023' is not a date: write it as YYYY-MM-DD, e.g. 2024-02-24"),
-        ("2999-01-01", ingest_module.FUTURE_DATE),  # the upload form's own check
+        ("2999-01-01", uploads.FUTURE_DATE),  # the upload form's own check
     ],
 )
 def test_it_refuses_a_published_date_it_cannot_use(db, tmp_path, value, message):

@@ -18,9 +18,9 @@ from django.core.management import call_command
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
-from articles import ingest
+from articles import processing
 from articles.models import Article, Event
-from tests.articles.conftest import ARTICLE_TEXT, FAKE_VERSION, fake_extract
+from tests.articles.conftest import ARTICLE_TEXT, FAKE_VERSION, fake_extract, is_orphaned
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -54,8 +54,8 @@ def extraction_log(tmp_path, monkeypatch):
         note(texts)
         return [fake_extract(*args)[0] for args in zip(texts, published, titles, strict=True)], FAKE_VERSION
 
-    monkeypatch.setattr(ingest, "run_extraction", one)
-    monkeypatch.setattr(ingest, "run_extraction_many", many)
+    monkeypatch.setattr(processing, "run_extraction", one)
+    monkeypatch.setattr(processing, "run_extraction_many", many)
     return log
 
 
@@ -98,7 +98,7 @@ def test_it_records_the_failure_on_the_article_and_as_the_task_s_result(make_art
     def broken(text, published, title):
         raise ValueError("no model")
 
-    monkeypatch.setattr(ingest, "run_extraction", broken)
+    monkeypatch.setattr(processing, "run_extraction", broken)
     article = make_article(enqueue=True)
     call_command(*BATCH)
     article.refresh_from_db()
@@ -122,7 +122,7 @@ def test_it_extracts_the_queued_articles_together(make_article, extraction_log, 
 
 def test_an_article_that_breaks_its_batch_fails_alone(make_article, extraction_log, monkeypatch, restore_signals):
     good, bad, other = numbered(make_article, 3)
-    many, one = ingest.run_extraction_many, ingest.run_extraction
+    many, one = processing.run_extraction_many, processing.run_extraction
 
     def breaks_on_bad(text, published, title):
         if "Article number 1." in text:
@@ -134,8 +134,8 @@ def test_an_article_that_breaks_its_batch_fails_alone(make_article, extraction_l
             raise RuntimeError("the parser fell over")
         return many(texts, published, titles)
 
-    monkeypatch.setattr(ingest, "run_extraction", breaks_on_bad)
-    monkeypatch.setattr(ingest, "run_extraction_many", batch)
+    monkeypatch.setattr(processing, "run_extraction", breaks_on_bad)
+    monkeypatch.setattr(processing, "run_extraction_many", batch)
     call_command(*BATCH)
     statuses = dict(Article.objects.values_list("pk", "status"))
     assert statuses == {good.pk: "done", bad.pk: "failed", other.pk: "done"}
@@ -149,7 +149,7 @@ def test_a_runaway_article_is_stopped_at_the_time_limit_and_the_rest_of_its_batc
     make_article, extraction_log, monkeypatch, settings, restore_signals
 ):
     """Cleaning that never ends (a catastrophic regular expression: C code, deaf to signals) fails with the reason."""
-    read_document = ingest.read_document
+    read_document = processing.read_document
 
     def hostile_cleaning(raw, *args):
         if b"HOSTILE" in raw:
@@ -158,7 +158,7 @@ def test_a_runaway_article_is_stopped_at_the_time_limit_and_the_rest_of_its_batc
 
     hostile = make_article("HOSTILE paste, one line.\n", enqueue=True)
     normal = make_article(enqueue=True)
-    monkeypatch.setattr(ingest, "read_document", hostile_cleaning)  # in the worker, not at upload
+    monkeypatch.setattr(processing, "read_document", hostile_cleaning)  # in the worker, not at upload
     settings.WARBOARD_PROCESSING_TIMEOUT = 2
 
     started = time.monotonic()
@@ -186,7 +186,7 @@ import os, sys, time
 import django
 django.setup()
 from django.core.management import call_command
-from articles import ingest
+from articles import processing
 from articles.management.commands import db_worker
 from tests.articles.conftest import FAKE_VERSION, fake_extract
 
@@ -210,7 +210,7 @@ def many(texts, published, titles):
     return [fake_extract(*args)[0] for args in zip(texts, published, titles)], FAKE_VERSION
 
 
-ingest.run_extraction, ingest.run_extraction_many = one, many
+processing.run_extraction, processing.run_extraction_many = one, many
 db_worker.get_pipeline = lambda name: None  # the fake needs no spaCy model
 db_worker.RECOVERY_SECONDS = 0.2
 call_command("db_worker", "--no-reload", "--no-startup-delay", *sys.argv[1:])
@@ -311,12 +311,12 @@ def test_a_worker_that_starts_requeues_the_article_of_a_worker_killed_in_the_mid
     wait_until(lambda: "Article HANG." in spawn_worker.log.read_text())
     child = int(spawn_worker.log.read_text().split()[0])  # the extraction's own process
     assert status(article) == Article.Status.PROCESSING
-    assert not ingest.is_orphaned(article.pk)  # alive: left alone
+    assert not is_orphaned(article.pk)  # alive: left alone
 
     doomed.kill()
     doomed.wait(timeout=30)
     wait_until(lambda: not pid_alive(child))  # the extraction dies with its worker
-    wait_until(lambda: ingest.is_orphaned(article.pk))  # PostgreSQL drops the lock as the connection ends
+    wait_until(lambda: is_orphaned(article.pk))  # PostgreSQL drops the lock as the connection ends
     assert status(article) == Article.Status.PROCESSING
     assert not Event.objects.filter(article=article).exists()
 

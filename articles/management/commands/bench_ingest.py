@@ -21,9 +21,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Max, Min
 from django_tasks_db.models import DBTaskResult
 
-from articles import ingest
 from articles.management.commands.ingest import read_manifest
 from articles.models import Article
+from articles.uploads import InvalidUpload, Upload, create_article, read_upload
 
 
 class Command(BaseCommand):
@@ -45,22 +45,22 @@ class Command(BaseCommand):
             )
         counts = [int(n) for n in workers.split(",")]
         sources = [s for s in read_manifest(manifest) if not s.error][:limit]
-        uploads = []
+        readable = []
         for source in sources:
-            upload = ingest.Upload(raw=source.path.read_bytes(), filename=source.path.name)
+            upload = Upload(raw=source.path.read_bytes(), filename=source.path.name)
             try:
-                document = ingest.read_upload(upload)
-            except ingest.InvalidUpload:
+                document = read_upload(upload)
+            except InvalidUpload:
                 continue
-            uploads.append((source, upload, document))
-        words = sum(len(document.text.split()) for _, _, document in uploads)
-        self.stdout.write(f"{len(uploads)} articles, {words} words, from {manifest}")
+            readable.append((source, upload, document))
+        words = sum(len(document.text.split()) for _, _, document in readable)
+        self.stdout.write(f"{len(readable)} articles, {words} words, from {manifest}")
 
         rows = []
         for count in counts:
             self.empty()
-            for source, upload, document in uploads:
-                ingest.create_article(
+            for source, upload, document in readable:
+                create_article(
                     upload,
                     title=source.title,
                     url=source.url,
@@ -87,8 +87,8 @@ class Command(BaseCommand):
             span = DBTaskResult.objects.aggregate(first=Min("started_at"), last=Max("finished_at"))
             busy = (span["last"] - span["first"]).total_seconds()
             rows.append((count, done, failed, busy, wall))
-            if done + failed != len(uploads):
-                raise CommandError(f"{count} worker(s) left {len(uploads) - done - failed} articles unprocessed")
+            if done + failed != len(readable):
+                raise CommandError(f"{count} worker(s) left {len(readable) - done - failed} articles unprocessed")
 
         base = rows[0]
         self.stdout.write(

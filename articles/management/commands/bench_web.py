@@ -321,7 +321,7 @@ class Command(BaseCommand):
 
     def after_build(self) -> None:
         """What the app derives from the records once they are written (aggregates, stored sentences)."""
-        from warboard import snapshots
+        from dashboard import snapshots
 
         snapshots.refresh(force=True)
 
@@ -406,7 +406,7 @@ class Command(BaseCommand):
         return row
 
     def measure_export(self, client: Client, name: str) -> dict:
-        from warboard import exports
+        from dashboard import exports
 
         url = f"/export/{name}.csv"
         rss_before = peak = _rss_mb()

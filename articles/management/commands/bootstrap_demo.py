@@ -20,7 +20,7 @@ from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from articles import ingest
+from articles import processing, tasks, uploads
 from articles.models import Article
 from articles.roles import ensure_groups
 
@@ -92,18 +92,18 @@ class Command(BaseCommand):
 
     def ingest_seeds(self) -> None:
         # A worker stopped hard by the last run (kill -9, a crash) left its article processing.
-        requeued = ingest.requeue_stuck()
+        requeued = tasks.requeue_stuck()
         if requeued:
             ids = ", ".join(map(str, requeued))
             self.stdout.write(f"Queued again article(s) {ids}: their worker stopped while processing them.")
         for filename, published in seed_articles():
             path = SEED_DIR / filename
-            upload = ingest.Upload(raw=path.read_bytes(), filename=filename, content_type="text/plain")
-            result = ingest.create_article(upload, published=published, enqueue=False)
+            upload = uploads.Upload(raw=path.read_bytes(), filename=filename, content_type="text/plain")
+            result = uploads.create_article(upload, published=published, enqueue=False)
             article = result.article
             if article.status == Article.Status.QUEUED:
                 # Processed here, not by a worker, so the demo has records at once.
-                ingest.process_article(article.pk)
+                processing.process_article(article.pk)
                 article.refresh_from_db()
             state = "new" if result.created else "already there"
             self.stdout.write(f"{filename}: article {article.pk} ({state}, {article.get_status_display().lower()})")

@@ -7,7 +7,7 @@ before `django_tasks_db` in INSTALLED_APPS so that this command is the one
 `manage.py db_worker` runs.
 
 A worker that dies (SIGKILL, a lost machine) leaves its articles processing with
-nobody holding their advisory locks (see articles.ingest). Every worker looks for
+nobody holding their advisory locks (see articles.processing). Every worker looks for
 such articles as it starts, between tasks and while it waits for work, and queues
 them again, so no page view and no restart is needed.
 """
@@ -27,7 +27,7 @@ from django_tasks_db.management.commands.db_worker import Command as DBWorkerCom
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
-from articles import ingest, tasks
+from articles import tasks
 from articles.extraction.pipeline import ModelMissing, get_pipeline
 
 logger = logging.getLogger("django_tasks_db")
@@ -55,7 +55,7 @@ class RecoveringWorker(Worker):
             return []
         self.recovered_at = time.monotonic()
         try:
-            requeued = ingest.requeue_stuck()
+            requeued = tasks.requeue_stuck()
         except DatabaseError:
             logger.exception("Could not look for articles whose worker died; trying again later.")
             return []
@@ -77,7 +77,7 @@ class RecoveringWorker(Worker):
             args_kwargs__args__0__in=article_ids,
         )
         for result in stale:
-            result.set_failed(tasks.WorkerDied(f"Article {result.args_kwargs['args'][0]}: {ingest.WORKER_DIED}"))
+            result.set_failed(tasks.WorkerDied(f"Article {result.args_kwargs['args'][0]}: {tasks.WORKER_DIED}"))
 
     def run_task(self, db_task_result) -> None:
         self.recover()

@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, DjangoHelpFormatter
 from django.core.validators import URLValidator
 
-from articles import ingest
+from articles import processing, tasks, uploads
 from articles.management.progress import ProgressBar
 from articles.models import Article
 
@@ -53,8 +53,8 @@ def publication_date(value: str) -> datetime.date:
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2024-02-24") from None
     try:
-        ingest.check_published(published)
-    except ingest.InvalidUpload as error:
+        uploads.check_published(published)
+    except uploads.InvalidUpload as error:
         raise argparse.ArgumentTypeError(str(error)) from None
     return published
 
@@ -135,7 +135,7 @@ def collect(paths: list[str]) -> list[Source]:
             sources += [
                 Source(path=file, label=str(file))
                 for file in sorted(path.rglob("*"))
-                if file.is_file() and file.suffix.lower() in ingest.SUPPORTED_EXTENSIONS
+                if file.is_file() and file.suffix.lower() in uploads.SUPPORTED_EXTENSIONS
             ]
         elif path.suffix.lower() in MANIFEST_SUFFIXES and path.is_file():
             sources += read_manifest(path)
@@ -185,7 +185,7 @@ class Command(BaseCommand):
         **options,
     ):
         if requeue_stuck:
-            requeued = ingest.requeue_stuck()
+            requeued = tasks.requeue_stuck()
             self.stdout.write(f"Requeued {len(requeued)} stuck article(s).")
         if not paths:
             if not requeue_stuck:
@@ -215,14 +215,14 @@ class Command(BaseCommand):
             return
         try:
             if not source.path.is_file():
-                raise ingest.InvalidUpload(f"{source.path}: no such file.")
-            ingest.check_filename(source.path.name)
-            ingest.check_size(source.path.stat().st_size)
+                raise uploads.InvalidUpload(f"{source.path}: no such file.")
+            uploads.check_filename(source.path.name)
+            uploads.check_size(source.path.stat().st_size)
             content_type, _ = mimetypes.guess_type(source.path.name)
-            upload = ingest.Upload(
+            upload = uploads.Upload(
                 raw=source.path.read_bytes(), filename=source.path.name, content_type=content_type or ""
             )
-            result = ingest.create_article(
+            result = uploads.create_article(
                 upload,
                 title=source.title,
                 url=source.url,
@@ -230,7 +230,7 @@ class Command(BaseCommand):
                 published=source.published or default_published,
                 enqueue=not sync,
             )
-        except ingest.InvalidUpload as error:
+        except uploads.InvalidUpload as error:
             summary.failed.append((source.label, str(error)))
             return
         article = result.article
@@ -238,7 +238,7 @@ class Command(BaseCommand):
             summary.duplicate.append((source.label, article.pk))
             return
         if sync:
-            ingest.process_article(article.pk)
+            processing.process_article(article.pk)
             article.refresh_from_db(fields=["status", "failure_reason"])
             if article.status == Article.Status.FAILED:
                 summary.failed.append((source.label, f"article {article.pk}: {article.failure_reason}"))

@@ -4,14 +4,14 @@
     manage.py reextract --all
 
 Machine records are replaced; records an analyst confirmed, edited or rejected
-are kept (see ingest.write_records). An article a worker is processing is
+are kept (see articles.writing.write_records). An article a worker is processing is
 skipped, unless the worker died (nobody holds the article's lock): then it is
 taken over.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles import ingest
+from articles import processing
 from articles.management.progress import ProgressBar
 from articles.models import Article
 
@@ -38,7 +38,7 @@ class Command(BaseCommand):
         bar = ProgressBar(len(article_ids), self.stderr, label="Re-extracting ")
         bar.draw()
         for article_id in article_ids:
-            if not ingest.reextract_article(article_id, stuck_too=True):
+            if not processing.reextract_article(article_id, stuck_too=True):
                 busy.append(article_id)
             else:
                 article = Article.objects.only("status", "failure_reason").get(pk=article_id)

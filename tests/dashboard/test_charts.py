@@ -36,7 +36,7 @@ def test_it_renders_the_page_with_the_numbers_in_json_script(viewer_client, make
     make_loss(make_event())
     response = viewer_client.get(reverse("charts"))
     assert response.status_code == 200
-    assert "warboard/charts.html" in rendered(response)
+    assert "dashboard/charts.html" in rendered(response)
     html = response.content.decode()
     assert '<script id="chart-data" type="application/json">' in html
     for canvas in ("chart-losses", "chart-weekly"):
@@ -50,7 +50,7 @@ def test_it_renders_only_the_charts_for_an_htmx_filter_change(viewer_client, mak
     make_event()
     response = viewer_client.get(reverse("charts"), headers={"HX-Request": "true", "HX-Target": "charts-body"})
     assert "charts-body" in rendered(response)
-    assert "warboard/charts.html" not in rendered(response)
+    assert "dashboard/charts.html" not in rendered(response)
     assert 'id="chart-data"' in response.content.decode()
 
 

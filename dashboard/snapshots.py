@@ -92,7 +92,7 @@ def refresh(force: bool = False) -> bool:
     work to the last one (`force` does it anyway). False when it did nothing.
     """
     from articles.models import Article
-    from warboard import charts, forms
+    from dashboard import charts, forms
 
     if not force and Article.objects.filter(status=Article.Status.QUEUED).exists():
         return False

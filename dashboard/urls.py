@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from warboard import views
+from dashboard import views
 
 
 class RecordKindConverter:

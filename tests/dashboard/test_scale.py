@@ -138,7 +138,7 @@ def test_it_serves_the_charts_from_their_snapshot_until_a_record_changes(viewer_
 
 
 def test_it_counts_the_timeline_up_to_a_thousand(viewer_client, make_event, monkeypatch):
-    from warboard import views
+    from dashboard import views
 
     monkeypatch.setattr(views, "COUNT_LIMIT", 3)
     for _ in range(4):
@@ -162,7 +162,7 @@ def test_it_stores_each_records_sentence_and_follows_the_articles_text(make_arti
 
 
 def test_it_stops_a_runaway_query_with_a_clear_page(viewer_client, make_event, monkeypatch, settings):
-    from warboard import views
+    from dashboard import views
 
     settings.WEB_STATEMENT_TIMEOUT_MS = 100
 
@@ -195,7 +195,7 @@ def test_it_keeps_the_snapshot_json_as_the_charts_gave_it(viewer_client, make_ev
 def test_it_escapes_the_charts_json_as_json_script_does():
     from django.utils.html import json_script
 
-    from warboard import charts
+    from dashboard import charts
 
     value = {"place": "</script><script>alert(1)</script> & more", "n": [1, 2]}
     expected = json_script(value, "chart-data")

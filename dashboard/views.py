@@ -20,10 +20,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from articles.models import Article, Event, Revision
 from articles.querysets import ARTICLE_HEAVY_FIELDS, Cursor
-from warboard import charts, exports, review
-from warboard.figures import event_when
-from warboard.forms import REVIEW_FORMS, ChartForm, ExportForm, TimelineFilterForm
-from warboard.templatetags.records import REVIEW_PERMISSIONS
+from dashboard import charts, exports, review
+from dashboard.figures import event_when
+from dashboard.forms import REVIEW_FORMS, ChartForm, ExportForm, TimelineFilterForm
+from dashboard.templatetags.records import REVIEW_PERMISSIONS
 
 PAGE_SIZE = 25
 # Counting every match costs a scan of them all (a second at a million events); the
@@ -64,7 +64,7 @@ def _bound_filters(form_class, request: HttpRequest):
     form = form_class(request.GET)
     if form.is_valid():
         return form, None
-    response = render(request, "warboard/bad_filters.html", {"form": form, "nav": None}, status=400)
+    response = render(request, "dashboard/bad_filters.html", {"form": form, "nav": None}, status=400)
     return None, response
 
 
@@ -130,7 +130,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "any_events": bool(page) or Event.objects.exists(),
         **_filter_suggestions(form),
     }
-    return render_page(request, "warboard/timeline.html", context, partials=("timeline-list", "timeline-more"))
+    return render_page(request, "dashboard/timeline.html", context, partials=("timeline-list", "timeline-more"))
 
 
 def _bounded_count(events) -> int:
@@ -160,7 +160,7 @@ def charts_page(request: HttpRequest) -> HttpResponse:
         "any_events": Event.objects.exists(),
         **_filter_suggestions(form),
     }
-    return render_page(request, "warboard/charts.html", context, partials=("charts-body",))
+    return render_page(request, "dashboard/charts.html", context, partials=("charts-body",))
 
 
 @require_GET
@@ -259,7 +259,7 @@ def event_figures(request: HttpRequest, pk: int) -> HttpResponse:
     event = Event.objects.filter(pk=pk).for_timeline(filters.review).first()
     if event is None:
         raise Http404(f"No event {pk}.")
-    return render(request, "warboard/event_card.html#figures", {"event": event, "filters": filters})
+    return render(request, "dashboard/event_card.html#figures", {"event": event, "filters": filters})
 
 
 @require_GET
@@ -270,7 +270,7 @@ def review_record(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         return _record_response(request, kind, pk)
     record = _record(kind, pk)
     context = {"record": record, "kind": kind, "revisions": _revisions(kind, pk), "nav": None}
-    return render(request, "warboard/record.html", context)
+    return render(request, "dashboard/record.html", context)
 
 
 def _revisions(kind: str, pk: int) -> list[dict]:
@@ -310,7 +310,7 @@ def review_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     }
     if request.htmx:
         return render(request, "components/record_form.html", context)
-    return render(request, "warboard/record_edit.html", {**context, "nav": None})
+    return render(request, "dashboard/record_edit.html", {**context, "nav": None})
 
 
 def _review_action(request: HttpRequest, kind: str, pk: int, action: str) -> HttpResponse:

@@ -97,7 +97,7 @@ def test_it_serves_the_edit_form_in_place(editor_client, loss):
 
 def test_it_serves_the_edit_form_as_a_page_without_javascript(editor_client, loss):
     response = editor_client.get(reverse("review_edit", args=["loss", loss.pk]), {"next": "/?country=UA"})
-    assert "warboard/record_edit.html" in rendered(response)
+    assert "dashboard/record_edit.html" in rendered(response)
     assert 'name="next" value="/?country=UA"' in response.content.decode()
 
 
@@ -250,7 +250,7 @@ def test_it_shows_the_history_of_a_record(editor, viewer_client, loss):
 
 def test_it_shows_a_record_page_with_its_history_without_javascript(viewer_client, loss):
     response = viewer_client.get(reverse("review_history", args=["loss", loss.pk]))
-    assert "warboard/record.html" in rendered(response)
+    assert "dashboard/record.html" in rendered(response)
     assert "No review yet" in response.content.decode()
     assert f'href="/articles/{loss.article_id}/#s-{loss.span_start}"' in response.content.decode()
 
@@ -347,15 +347,15 @@ def test_it_shows_a_loading_indicator_for_every_htmx_request(editor_client, make
 
 def _extracted_article():
     """An article read by the real pipeline: one pledge sentence, one loss sentence."""
-    from articles import ingest
+    from articles import processing, uploads
 
     text = (
         "Germany will send 14 Leopard 2 tanks to Ukraine, Chancellor Olaf Scholz said on Wednesday. "
         "Ukraine's General Staff said 1,100 Russian soldiers were killed near Bakhmut in the past day.\n"
     )
-    upload = ingest.Upload(raw=text.encode(), filename="tanks.txt", content_type="text/plain")
-    article = ingest.create_article(upload, enqueue=False, published=D(2023, 1, 25)).article
-    assert ingest.process_article(article.pk)
+    upload = uploads.Upload(raw=text.encode(), filename="tanks.txt", content_type="text/plain")
+    article = uploads.create_article(upload, enqueue=False, published=D(2023, 1, 25)).article
+    assert processing.process_article(article.pk)
     return article
 
 
@@ -364,7 +364,7 @@ def test_it_keeps_reviewed_records_through_a_real_reextraction(editor_client, ed
     import csv
     import io
 
-    from articles import ingest
+    from articles import processing
     from articles.models import AidPledge
 
     article = _extracted_article()
@@ -375,7 +375,7 @@ def test_it_keeps_reviewed_records_through_a_real_reextraction(editor_client, ed
     editor_client.post(reverse("review_reject", args=["loss", loss.pk]), headers=HTMX)
     editor_client.post(reverse("review_confirm", args=["event", pledge.event_id]), headers=HTMX)
 
-    assert ingest.reextract_article(article.pk)
+    assert processing.reextract_article(article.pk)
 
     pledges = AidPledge.objects.filter(article=article, category="tank")
     assert [(p.pk, p.quantity, p.review_state) for p in pledges] == [(pledge.pk, 18, "edited")]
@@ -391,14 +391,14 @@ def test_it_keeps_reviewed_records_through_a_real_reextraction(editor_client, ed
 
 
 def test_it_does_not_bring_back_the_machine_s_version_of_an_edited_pledge(editor_client):
-    from articles import ingest
+    from articles import processing
     from articles.models import AidPledge
 
     article = _extracted_article()
     pledge = AidPledge.objects.get(article=article, item__icontains="Leopard")
     data = {"donor": "DE", "recipient": "UA", "item": "Leopard 2A6", "category": "tank", "quantity": "14"}
     editor_client.post(reverse("review_edit", args=["pledge", pledge.pk]), {**data, "status": "pledged"}, headers=HTMX)
-    assert ingest.reextract_article(article.pk)
+    assert processing.reextract_article(article.pk)
     pledges = AidPledge.objects.filter(article=article, category="tank")
     assert [(p.pk, p.item) for p in pledges] == [(pledge.pk, "Leopard 2A6")]
 
@@ -406,7 +406,7 @@ def test_it_does_not_bring_back_the_machine_s_version_of_an_edited_pledge(editor
 def test_it_does_not_bring_back_the_machine_s_version_of_an_edited_loss_or_event(editor_client):
     """An analyst moves a loss to another category and its event to another type; re-extraction
     must recognise the machine's originals and not add them again."""
-    from articles import ingest
+    from articles import processing
 
     article = _extracted_article()
     loss = LossReport.objects.get(article=article, category="personnel_killed")
@@ -433,7 +433,7 @@ def test_it_does_not_bring_back_the_machine_s_version_of_an_edited_loss_or_event
     editor_client.post(reverse("review_edit", args=["event", event.pk]), data, headers=HTMX)
     events_before = Event.objects.filter(article=article).count()
 
-    assert ingest.reextract_article(article.pk)
+    assert processing.reextract_article(article.pk)
 
     losses = LossReport.objects.filter(article=article, side="RU")
     assert [(x.pk, x.category) for x in losses] == [(loss.pk, "personnel_casualties")]

@@ -4,7 +4,7 @@ from django import template
 from django.http import QueryDict
 from django.urls import reverse
 
-from warboard import figures
+from dashboard import figures
 
 register = template.Library()
 

@@ -1,6 +1,6 @@
 """The dashboard's forms: the filters every page and export shares, and the review forms.
 
-A bad filter value is a 400 (see warboard.views.filters_or_400), never a 500.
+A bad filter value is a 400 (see dashboard.views.filters_or_400), never a 500.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.functional import cached_property
 
-from articles import ingest
+from articles import writing
 from articles.forms import IsoDateInput
 from articles.models import AidPledge, Event, LossReport, Precision
 from articles.querysets import Cursor, RecordFilters, Review
@@ -25,7 +25,7 @@ def compute_suggestions() -> dict[str, list[str]]:
     """The countries, places and outlets present in the records, for the filter form's lists.
 
     Seconds at a million events (every array unnested and sorted), so pages read them
-    through a snapshot (warboard.snapshots.recent) rather than per request.
+    through a snapshot (dashboard.snapshots.recent) rather than per request.
     """
     from django.db import connection
 
@@ -60,14 +60,14 @@ class Suggestions:
 
     @cached_property
     def lists(self) -> dict[str, list[str]]:
-        from warboard import snapshots
+        from dashboard import snapshots
 
         return snapshots.recent(
             snapshots.SUGGESTIONS_KEY, compute_suggestions, snapshots.SUGGESTIONS_STALE_SECONDS, _ingesting
         )
 
     def country_choices(self) -> list[tuple[str, str]]:
-        from warboard.figures import country_name
+        from dashboard.figures import country_name
 
         return [(code, f"{code} · {country_name(code)}") for code in self.lists["countries"]]
 
@@ -411,7 +411,7 @@ class PledgeReviewForm(forms.ModelForm):
         if "item" in self.changed_data:
             # The gazetteer link follows the item, as extraction sets it: a Leopard 2 edited
             # into an Abrams must not stay linked to the Leopard 2.
-            pledge.equipment = ingest.equipment_named(pledge.item)
+            pledge.equipment = writing.equipment_named(pledge.item)
         if commit:
             pledge.save()
         return pledge

@@ -34,7 +34,7 @@ def test_it_renders_the_full_page(viewer_client, make_event):
     make_event()
     response = get(viewer_client)
     assert response.status_code == 200
-    assert "warboard/timeline.html" in rendered(response)
+    assert "dashboard/timeline.html" in rendered(response)
     assert 'id="filters"' in response.content.decode()
     assert 'id="timeline-list"' in response.content.decode()
 
@@ -43,7 +43,7 @@ def test_it_renders_only_the_list_for_an_htmx_filter_change(viewer_client, make_
     make_event()
     response = viewer_client.get(reverse("timeline"), headers={**HTMX, "HX-Target": "timeline-list"})
     assert "timeline-list" in rendered(response)
-    assert "warboard/timeline.html" not in rendered(response)
+    assert "dashboard/timeline.html" not in rendered(response)
     assert 'id="filters"' not in response.content.decode()
     assert "HX-Target" in response["Vary"]
 
@@ -52,7 +52,7 @@ def test_it_renders_the_full_page_for_an_htmx_history_restore(viewer_client, mak
     make_event()
     headers = {**HTMX, "HX-Target": "timeline-list", "HX-History-Restore-Request": "true"}
     response = viewer_client.get(reverse("timeline"), headers=headers)
-    assert "warboard/timeline.html" in rendered(response)
+    assert "dashboard/timeline.html" in rendered(response)
 
 
 def test_it_shows_losses_and_pledges_in_words(viewer_client, make_event, make_loss, make_pledge):
@@ -242,7 +242,7 @@ def test_it_hides_rejected_figures_under_an_event(viewer_client, make_event, mak
 def test_it_answers_a_bad_filter_with_400(viewer_client, db, params):
     response = get(viewer_client, **params)
     assert response.status_code == 400
-    assert "warboard/bad_filters.html" in rendered(response)
+    assert "dashboard/bad_filters.html" in rendered(response)
 
 
 def test_it_pages_with_a_keyset_cursor(viewer_client, make_event, make_article):

@@ -9,7 +9,7 @@ import pytest
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 
-from warboard import exports
+from dashboard import exports
 
 D = datetime.date
 

@@ -15,8 +15,8 @@ from django.urls import reverse
 
 from articles.models import AidPledge, Event, LossReport, Place
 from articles.querysets import RecordFilters
-from warboard.figures import LOSS_NOUNS, PLEDGE_NOUNS
-from warboard.forms import LOSS_GROUPS, losses_charted, pledges_charted
+from dashboard.figures import LOSS_NOUNS, PLEDGE_NOUNS
+from dashboard.forms import LOSS_GROUPS, losses_charted, pledges_charted
 
 # The parameters that choose what a chart shows (and narrow its CSV); the timeline ignores them.
 CHART_OPTIONS = ("side", "group", "status", "aid")
@@ -284,7 +284,7 @@ def chart_data(form, base_params) -> dict:
 
 
 def snapshot_key(base_params) -> str:
-    from warboard.snapshots import CHARTS_PREFIX
+    from dashboard.snapshots import CHARTS_PREFIX
 
     return CHARTS_PREFIX + urlencode(base_params)
 
@@ -293,9 +293,9 @@ def current_chart_json(form, base_params) -> str:
     """chart_data() as JSON, as of the records' current version: computed once per change, then read back.
 
     De-duplicating and counting a million records takes seconds; their numbers only
-    change when a record does (warboard.snapshots).
+    change when a record does (dashboard.snapshots).
     """
-    from warboard import snapshots
+    from dashboard import snapshots
 
     return snapshots.current_json(snapshot_key(base_params), lambda: chart_data(form, base_params))
 

@@ -1,0 +1,88 @@
+"""Event building: the event a loss or a pledge hangs under when its sentence told none.
+
+A loss with no incident to link to, or a pledge with no `aid` event in its sentence, gets the
+event told just before (a restated figure, a running total of aid) or a new event for its
+sentence (`sentence_event`).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from articles.extraction.records import Event, Extraction, Loss, Pledge
+from articles.extraction.rules import SentenceContext
+from articles.extraction.rules import events as event_rules
+
+
+def losses_event(
+    result: Extraction, ctx: SentenceContext, loss: Loss, event_indexes: list[int], sentence_of_event, number: int
+) -> int:
+    for index in event_indexes:
+        if result.events[index].type == "losses":
+            return index
+    # A figure restated in the next sentences belongs to the tally already told.
+    for index in range(len(result.events) - 1, -1, -1):
+        if sentence_of_event[index] < number - 2:
+            break
+        event = result.events[index]
+        if event.type == "losses" and (loss.date is None or event.date in (None, loss.date)):
+            return index
+    day = ctx.date.date if ctx.date and ctx.date.precision == "day" else None
+    if day is None and loss.period == "day":
+        day = loss.date
+    places = list(dict.fromkeys(p.name for p in ctx.places))
+    return sentence_event(
+        result, ctx, "losses", day, places, ctx.country_codes, event_indexes, sentence_of_event, number
+    )
+
+
+def aid_event(
+    result: Extraction, ctx: SentenceContext, pledge: Pledge, event_indexes: list[int], sentence_of_event, number: int
+) -> int:
+    for index in event_indexes:
+        if result.events[index].type == "aid":
+            return index
+    if event_rules.running_total(ctx.sent):
+        # "The US has so far provided a total of $21.3 billion": a count, not a happening; it hangs
+        # under the article's aid event told before (same donor first) rather than adding a card
+        told = [i for i, e in enumerate(result.events) if e.type == "aid"]
+        same = [i for i in told if pledge.donor and pledge.donor in result.events[i].countries]
+        if same or told:
+            return (same or told)[-1]
+    day = pledge.date or (ctx.date.date if ctx.date and ctx.date.precision == "day" else None)
+    countries_found = list(dict.fromkeys(c for c in (pledge.donor, pledge.recipient) if c))
+    return sentence_event(result, ctx, "aid", day, [], countries_found, event_indexes, sentence_of_event, number)
+
+
+def sentence_event(
+    result: Extraction,
+    ctx: SentenceContext,
+    type_: str,
+    day: datetime.date | None,
+    places: list[str],
+    countries_found: list[str],
+    event_indexes: list[int],
+    sentence_of_event: list[int],
+    number: int,
+) -> int:
+    """A new event for a sentence whose loss or pledge had none to hang under; its index."""
+    result.events.append(
+        Event(
+            date=day,
+            precision="day" if day else None,
+            type=type_,
+            summary=ctx.text,
+            places=places,
+            countries=countries_found,
+            span=(ctx.start, ctx.end),
+        )
+    )
+    sentence_of_event.append(number)
+    event_indexes.append(len(result.events) - 1)
+    return len(result.events) - 1
+
+
+def add_places(event: Event, ctx: SentenceContext) -> None:
+    for place in ctx.places:
+        if place.name not in event.places:
+            event.places.append(place.name)

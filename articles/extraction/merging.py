@@ -1,0 +1,142 @@
+"""Merging and linking: one event for one happening, one record for one figure.
+
+After the walk, `merge_events` folds an event told again later (same type and day, a retelling
+such as "the attack", or a later sentence of the same donor's announcement) into the first and
+relinks the records to it; `dedupe_losses` keeps one record for a figure restated.
+"""
+
+from __future__ import annotations
+
+import re
+
+from articles.extraction.records import Extraction, Loss
+
+# "The meeting on Tuesday follows ...": a sentence that opens on the happening told just before.
+RETELLING = re.compile(
+    r"^\W*(?:The|This|That|Tuesday's|Monday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+"
+    r"(?:\w+\s+){0,2}?(?:meeting|talks|call|summit|conference|visit|session|exchange|swap|strike|attack)\b"
+)
+
+
+# "The assault killed four people" after a drone strike: "the assault" names the strike told before.
+ATTACK_TYPES = frozenset({"strike", "battle"})
+
+# How many sentences back "the attack" may point to the attack told before.
+RETELLING_REACH = 6
+
+
+def _same_donor_announcement(result: Extraction, keep: list[int], index: int) -> int | None:
+    """The first aid event of the same donors that this one may be a later sentence of.
+
+    "The UK will double the number of missiles it sends to Ukraine. ... It will be supplying
+    Starstreak missiles": one announcement, so one `aid` event holding every pledge. An offer
+    and a delivery, or an event with a day of its own and one with another day, stay apart.
+    """
+    event = result.events[index]
+    donors, statuses = _donors_of(result, index)
+    if not donors:
+        return None
+    for kept in keep:
+        other = result.events[kept]
+        if other.type != "aid":
+            continue
+        other_donors, other_statuses = _donors_of(result, kept)
+        if other_donors != donors or (statuses and other_statuses and not statuses & other_statuses):
+            continue
+        if event.date is None or other.date is None or event.date == other.date:
+            return kept
+    return None
+
+
+def _donors_of(result: Extraction, index: int) -> tuple[set[str], set[str]]:
+    """The donors and statuses of the event's pledges; for an aid cue without pledges, the
+    countries it names but Ukraine, and no status."""
+    pledges = [p for p in result.pledges if p.event == index and p.donor]
+    if not pledges:
+        return {code for code in result.events[index].countries if code != "UA"}, set()
+    return {p.donor for p in pledges}, {p.status for p in pledges}
+
+
+def merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
+    """The same happening told twice is one event: fold later duplicates into the first."""
+    keep: list[int] = []
+    target: dict[int, int] = {}
+    for index, event in enumerate(result.events):
+        twin = None
+        if event.retold:
+            # "Russia's defence ministry has denied responsibility for the strike": the strike told
+            # a few sentences before, not a second one.
+            for kept in reversed(keep):
+                other = result.events[kept]
+                if sentence_of_event[index] - sentence_of_event[kept] > RETELLING_REACH:
+                    break
+                if other.type == event.type or (
+                    {other.type, event.type} <= ATTACK_TYPES
+                    and (not event.places or set(event.places) & set(other.places))
+                ):
+                    twin = kept
+                    break
+        for kept in keep if twin is None else []:
+            other = result.events[kept]
+            if other.type != event.type or event.date is None or other.date != event.date:
+                continue
+            if event.precision != other.precision:
+                continue
+            near = abs(sentence_of_event[kept] - sentence_of_event[index]) <= 1
+            same_places = bool(set(other.places) & set(event.places))
+            same_parties = set(other.countries) == set(event.countries)
+            if event.type in ("losses", "strike", "battle", "prisoner_exchange", "training") or (
+                near and (same_places or same_parties or RETELLING.match(event.summary))
+            ):
+                twin = kept
+                break
+        if twin is None and event.type == "aid":
+            twin = _same_donor_announcement(result, keep, index)
+            if twin is not None and result.events[twin].date is None and event.date is not None:
+                # The sentence that gives the day tells the announcement best; it stands for both.
+                first = result.events[twin]
+                first.date, first.precision, first.summary, first.span = (
+                    event.date,
+                    event.precision,
+                    event.summary,
+                    event.span,
+                )
+        if twin is None:
+            keep.append(index)
+            target[index] = len(keep) - 1
+        else:
+            other = result.events[twin]
+            other.places.extend(p for p in event.places if p not in other.places)
+            other.countries.extend(c for c in event.countries if c not in other.countries)
+            target[index] = keep.index(twin)
+    result.events = [result.events[i] for i in keep]
+    for record in [*result.losses, *result.pledges]:
+        if record.event is not None:
+            record.event = target[record.event]
+
+
+def dedupe_losses(result: Extraction) -> None:
+    """A figure restated ("the death toll ... has risen to 32" twice) is one record."""
+    kept: list[Loss] = []
+    for loss in result.losses:
+        twin = next(
+            (
+                k
+                for k in kept
+                if (k.side, k.category, k.min, k.max, k.reported_by, k.period)
+                == (loss.side, loss.category, loss.min, loss.max, loss.reported_by, loss.period)
+                or (
+                    (k.side, k.category, k.min, k.max, k.reported_by)
+                    == (loss.side, loss.category, loss.min, loss.max, loss.reported_by)
+                    and None in (k.period, loss.period, k.date, loss.date)
+                )
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(loss)
+            continue
+        for name in ("date", "place", "period"):
+            if getattr(twin, name) is None and getattr(loss, name) is not None:
+                setattr(twin, name, getattr(loss, name))
+    result.losses = kept

@@ -1,0 +1,134 @@
+"""What one sentence tells the rules: its dates, places, countries and claimant.
+
+`sentence_context` reads them off the parse (the entities and the sentence's text) into a
+`rules.SentenceContext`; `ArticleState` is what the article walk carries from one sentence to
+the next (the people named so far, the last claimant, the last day told).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from articles.extraction import countries, dates, numbers
+from articles.extraction.attribution import find_claimant
+from articles.extraction.records import DateValue
+from articles.extraction.rules import CountryMention, DateMention, PlaceMention, SentenceContext
+from articles.extraction.tense import FUTURE_AUX_RE, is_future
+
+
+@dataclass
+class ArticleState:
+    """What the walk remembers from sentence to sentence."""
+
+    published: datetime.date | None
+    people: dict[str, str] = field(default_factory=dict)
+    last_claimant: str | None = None
+    last_day: datetime.date | None = None
+    last_incident: tuple[int, int] | None = None  # (event index, sentence number)
+    last_loss_claimant: tuple[str | None, int] | None = None  # (claimant, sentence number)
+
+
+def sentence_context(
+    sent,
+    number: int,
+    published: datetime.date | None,
+    state: ArticleState,
+    doc_text: str | None = None,
+    ents: list | None = None,
+    cues: list | None = None,
+) -> SentenceContext:
+    countries_found: list[CountryMention] = []
+    places: list[PlaceMention] = []
+    if doc_text is None:
+        doc_text = sent.doc.text
+    if ents is None:
+        ents = list(sent.ents)
+    sent_text = doc_text[sent.start_char : sent.end_char]
+    for ent in ents:
+        if ent.label_ == "COUNTRY":
+            code, kind = ent.ent_id_.split(":", 1)
+            countries_found.append(CountryMention(code, ent.text, ent.start_char, ent.end_char, kind))
+            if (
+                kind == "capital"
+                and _place_country(ent.text) is not None
+                and doc_text[ent.end_char : ent.end_char + 1] != "-"
+            ):
+                # "Brussels", "Moscow": the government and the city.
+                name = _place_name(ent.text)
+                places.append(PlaceMention(name, ent.text, ent.start_char, ent.end_char, _place_country(ent.text)))
+        elif ent.label_ == "PLACE":
+            if _is_first_name(ent):
+                continue
+            if doc_text[ent.end_char : ent.end_char + 1] == "-":
+                continue  # "Moscow-installed authorities", "Kyiv-based": an attribute, not where it happened
+            name = ent.ent_id_ or ent.text
+            places.append(PlaceMention(name, ent.text, ent.start_char, ent.end_char, _place_country(ent.text)))
+            code = countries.country_code(ent.text)
+            if code:
+                countries_found.append(CountryMention(code, ent.text, ent.start_char, ent.end_char, "capital"))
+        elif ent.label_ in ("NORP", "GPE"):
+            code = countries.country_code(ent.text)
+            if code:
+                countries_found.append(CountryMention(code, ent.text, ent.start_char, ent.end_char, "demonym"))
+    found = dates.find_dates(
+        sent_text,
+        published,
+        future=lambda s, e: is_future(sent, s + sent.start_char, e + sent.start_char, doc_text),
+        previous=state.last_day,
+        offset=sent.start_char,
+    )
+    mentions = [DateMention(f.value, f.text, f.start, f.end) for f in found]
+    for mention in mentions:
+        if mention.value.precision == "day":
+            state.last_day = mention.value.date
+    claimant, _attributed = find_claimant(sent, places, state, ents)
+    future = bool(FUTURE_AUX_RE.search(sent_text))
+
+    def resolve(expression: str, future: bool | None = None) -> DateValue | None:
+        return dates.resolve_expression(expression, published, bool(future), state.last_day)
+
+    return SentenceContext(
+        sent=sent,
+        text=sent_text,
+        start=sent.start_char,
+        end=sent.end_char,
+        index=number,
+        published=published,
+        date=mentions[0].value if mentions else None,
+        dates=mentions,
+        countries=countries_found,
+        places=places,
+        reported_by=claimant,
+        future=future,
+        parse_number=numbers.parse_quantity,
+        parse_money=numbers.parse_money,
+        resolve_date=resolve,
+        country_code=countries.country_code,
+        doc_text=doc_text,
+        ents=ents,
+        cues=cues,
+    )
+
+
+def _is_first_name(ent) -> bool:
+    """ "Volodymyr Zelenskyy": a one-word place followed by a name is a person's first name."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.end >= len(doc):
+        return False
+    following = doc[ent.end]
+    return following.is_title and following.ent_type_ in ("PERSON", "") and following.pos_ == "PROPN"
+
+
+def _place_name(text: str) -> str:
+    from articles.extraction.components import place_names  # noqa: PLC0415
+
+    found = place_names().get(text)
+    return found[0] if found else text
+
+
+def _place_country(text: str) -> str | None:
+    from articles.extraction.components import place_names  # noqa: PLC0415
+
+    found = place_names().get(text)
+    return found[1] if found else None

@@ -1,0 +1,76 @@
+"""Tense and modality: whether a date expression in a sentence points ahead.
+
+"The leaders will meet on Tuesday" is a future Tuesday; "the meeting on Tuesday follows" too,
+in the present tense; "On April 2, AFP discovers" (a timeline's historical present) is not.
+`dates.find_dates` asks `is_future` about each weekday and date it resolves.
+"""
+
+from __future__ import annotations
+
+import re
+
+from articles.extraction.attribution import REPORTING_LEMMAS
+
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+FUTURE_AUX_RE = re.compile(r"\b(?:will|shall|won[’']t)\b|\w[’']ll\b", re.I)
+FUTURE_WORDS = re.compile(
+    r"\b(?:upcoming|next|coming|set\s+to|due\s+to|scheduled|expected\s+to|plans?\s+to|to\s+be\s+held)\b", re.I
+)
+
+
+def is_future(sent, start: int, end: int, doc_text: str | None = None) -> bool:
+    """Whether the date expression at article offsets [start, end) is about the future."""
+    doc = sent.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    if doc_text is None:
+        doc_text = doc.text
+    before = doc_text[max(sent.start_char, start - 90) : start]
+    if FUTURE_WORDS.search(before):
+        return True
+    head = span.root
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") and head.dep_ != "amod":
+            break
+        if head.head is head:
+            break
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    for _ in range(4):
+        # "the Nato leaders assembling in Brussels on Thursday", "gatherings held in Brussels on
+        # Thursday": a participle without its own auxiliary takes the tense of the clause it sits in
+        if (
+            head.tag_ not in ("VBG", "VBN")
+            or head.dep_ not in ("acl", "advcl")
+            or any(child.dep_ in ("aux", "auxpass") for child in head.children)
+        ):
+            break
+        clause = head.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.pos_ not in ("VERB", "AUX"):
+            break
+        head = clause
+    auxes = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
+    if auxes & FUTURE_AUX:
+        return True
+    if "to" in auxes and head.head.lemma_ in ("set", "due", "expect", "schedule", "plan", "go", "be"):
+        return True
+    if head.lemma_ == "be" and any(
+        child.dep_ == "xcomp" and any(aux.lower_ == "to" for aux in child.children if aux.dep_ == "aux")
+        for child in head.children
+    ):
+        return True  # "On Saturday, he is to meet Polish counterpart Andrzej Duda"
+    # Present tense points ahead only for a weekday ("the meeting on Tuesday follows ..."); a
+    # calendar date in the present tense is a timeline's historical present ("On April 2, AFP discovers").
+    weekday = re.search(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", span.text)
+    if (
+        weekday
+        and head.tag_ in ("VBZ", "VBP")
+        and head.lemma_ not in REPORTING_LEMMAS
+        and not (auxes & {"has", "have"})
+    ):
+        return head.lemma_ not in ("be",)
+    return False

@@ -1,0 +1,167 @@
+"""The article walk: one parsed article in, its events, losses and pledges out.
+
+`read_article` builds one `rules.SentenceContext` per sentence (sentence.py), runs the rule
+modules on it, links each loss to the incident it is the toll of and each pledge to its `aid`
+event (event_building.py), and at the end merges events told twice (merging.py). A ministry's
+daily losses table is read apart (tallies.py).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from articles.extraction.attribution import people_of
+from articles.extraction.event_building import add_places, aid_event, losses_event
+from articles.extraction.merging import dedupe_losses, merge_events
+from articles.extraction.records import Event, Extraction
+from articles.extraction.rules import SentenceContext
+from articles.extraction.rules import events as event_rules
+from articles.extraction.rules import losses as loss_rules
+from articles.extraction.rules import pledges as pledge_rules
+from articles.extraction.sentence import ArticleState, sentence_context
+from articles.extraction.tallies import add_tally, describes_tally
+
+# Notes about the article itself, not news: "This article was amended on 1 March 2022 ...".
+EDITORIAL = re.compile(
+    r"^\W*(?:This\s+(?:article|story|report)\s+(?:was|has\s+been)\s+(?:amended|updated|corrected|edited)|"
+    r"Read\s+more\b|Sign\s+up\b|Subscribe\b|Follow\s+us\b)",
+    re.I,
+)
+
+
+def read_article(doc, text: str, published: datetime.date | None, title: str | None = None) -> Extraction:
+    """Turn one parsed article into records (see the module docstring)."""
+    state = ArticleState(published=published, people=people_of(doc))
+    result = Extraction(published=published, published_source="supplied" if published else None, title=title)
+    sentence_of_event: list[int] = []
+
+    tally = loss_rules.find_tally(text)
+    tally_ranges = (tally[0].start, tally[-1].end) if tally else None
+    tally_event: int | None = None
+    if tally:
+        tally_event = add_tally(result, doc, text, tally, published, sentence_of_event)
+
+    doc_text = doc.text
+    sents = list(doc.sents)
+    ents_of = _by_sentence(sents, doc.ents)
+    cues_of = _by_sentence(sents, doc.spans.get("cues", []))
+    for number, sent in enumerate(sents):
+        sent_text = doc_text[sent.start_char : sent.end_char]
+        if not sent_text.strip():
+            continue
+        if EDITORIAL.match(sent_text):
+            continue
+        ctx = sentence_context(sent, number, published, state, doc_text, ents_of[number], cues_of[number])
+        in_tally = tally_ranges is not None and tally_ranges[0] - 200 <= sent.start_char <= tally_ranges[1]
+        if in_tally or (tally_event is not None and describes_tally(sent.text) and sent.start_char > tally_ranges[0]):
+            if tally_event is not None:
+                add_places(result.events[tally_event], ctx)
+            continue
+        found_events = event_rules.find_events(ctx)
+        event_indexes = []
+        for event in found_events:
+            result.events.append(event)
+            sentence_of_event.append(number)
+            event_indexes.append(len(result.events) - 1)
+        incident = next((i for i in event_indexes if result.events[i].type in ("strike", "battle")), None)
+        previous = state.last_incident if state.last_incident and number - state.last_incident[1] <= 8 else None
+        around = loss_rules.LossContext()
+        if incident is not None:
+            event = result.events[incident]
+            if event.date is None and previous and _refers_to_incident(sent.text):
+                # "It is the deadliest attack on the Ukrainian capital": the attack told before.
+                told = result.events[previous[0]]
+                if told.type == event.type and incident == len(result.events) - 1 and len(found_events) == 1:
+                    # the same happening told twice is one event: fold the retelling into it
+                    told.places.extend(p for p in event.places if p not in told.places)
+                    told.countries.extend(c for c in event.countries if c not in told.countries)
+                    result.events.pop()
+                    sentence_of_event.pop()
+                    event_indexes.remove(incident)
+                incident = previous[0]
+            _set_incident(around, result.events[incident], ctx)
+            around.own_incident = True
+            if result.events[incident].date is not None or previous is None:
+                state.last_incident = (incident, number)
+        elif previous:
+            _set_incident(around, result.events[previous[0]], ctx)
+        linked = incident if incident is not None else (previous[0] if previous else None)
+        if ctx.reported_by is None and CONFIRMED.search(sent.text) and state.last_loss_claimant:
+            claimant, said_in = state.last_loss_claimant
+            if claimant and number - said_in <= 3:
+                # "more than 14,500 civilians have been confirmed killed": the figures of the
+                # monitors quoted just before.
+                ctx.reported_by = claimant
+        losses = loss_rules.find_losses(ctx, around)
+        if (
+            losses
+            and incident is not None
+            and incident in event_indexes
+            and all(loss.period in ("day", "cumulative") for loss in losses)
+        ):
+            # "800 Russian troops were killed in the past day, ... where heavy fighting has been
+            # taking place": a tally, not the toll of the fighting the sentence mentions.
+            result.events[incident].type = "losses"
+            if result.events[incident].date is None and ctx.date and ctx.date.precision == "day":
+                result.events[incident].date, result.events[incident].precision = ctx.date.date, "day"
+            state.last_incident = None
+        for loss in losses:
+            if loss.period == "incident" and linked is not None and result.events[linked].type != "losses":
+                loss.event = linked
+                if loss.place and loss.place not in result.events[linked].places:
+                    result.events[linked].places.append(loss.place)
+            else:
+                loss.event = losses_event(result, ctx, loss, event_indexes, sentence_of_event, number)
+        result.losses.extend(losses)
+        for pledge in pledge_rules.find_pledges(ctx):
+            if pledge.span == (0, 0):
+                pledge.span = (ctx.start, ctx.end)
+            pledge.event = aid_event(result, ctx, pledge, event_indexes, sentence_of_event, number)
+            result.pledges.append(pledge)
+        if ctx.reported_by:
+            state.last_claimant = ctx.reported_by
+        if losses:
+            state.last_loss_claimant = (losses[-1].reported_by, number)
+    merge_events(result, sentence_of_event)
+    dedupe_losses(result)
+    return result
+
+
+def _by_sentence(sents, spans) -> list[list]:
+    """The spans starting in each sentence, in one pass over both (both are in reading order)."""
+    buckets: list[list] = [[] for _ in sents]
+    ordered = sorted(spans, key=lambda span: (span.start, span.end))
+    index = 0
+    for number, sent in enumerate(sents):
+        while index < len(ordered) and ordered[index].start < sent.start:
+            index += 1
+        while index < len(ordered) and ordered[index].start < sent.end:
+            buckets[number].append(ordered[index])
+            index += 1
+    return buckets
+
+
+CONFIRMED = re.compile(
+    r"\b(?:been\s+)?(?:confirmed|verified|documented|recorded)\s+(?:as\s+)?(?:killed|dead|injured|wounded)\b", re.I
+)
+INCIDENT_REFERENCE = re.compile(
+    r"\b(?:the\s+(?:\w+\s+){0,3}(?:attack|strike|strikes|assault|barrage|shelling|bombardment|blast|explosion)|"
+    r"death\s+toll|deaths|fatalities|as\s+a\s+result)\b",
+    re.I,
+)
+
+
+def _refers_to_incident(text: str) -> bool:
+    return bool(INCIDENT_REFERENCE.search(text))
+
+
+def _set_incident(around: loss_rules.LossContext, event: Event, ctx: SentenceContext) -> None:
+    around.has_incident = True
+    around.incident_date = event.date if event.precision == "day" else None
+    around.incident_place = event.places[0] if event.places else None
+    attacker = re.search(
+        r"\b(Ukrainian|Russian)\s+(?:\w+\s+){0,2}(?:attack|strike|strikes|drones?|missiles?|shelling)", ctx.text
+    )
+    if attacker:
+        around.incident_attacker = "UA" if attacker.group(1) == "Ukrainian" else "RU"
