@@ -653,3 +653,29 @@ def test_it_reads_frozen_assets_named_as_no_freezing(run):
 )
 def test_it_reads_gains_needed_or_struggled_for_as_no_battle(run, text):
     assert run(text).events == []
+
+
+@pytest.mark.parametrize(
+    "request_sentence",
+    [
+        # p047 (Guardian), p116 (AFP timeline): asked for, not given
+        "Ukraine has also been pressing the UK to supply some of its own M270s.",
+        "Zelensky repeatedly appeals to the West to send tanks.",
+    ],
+)
+def test_it_hangs_a_request_for_aid_under_the_aid_told_before(run, request_sentence):
+    text = "Britain announced on Tuesday that it would send 120 armoured vehicles to Ukraine. " + request_sentence
+    result = run(text, D(2022, 6, 2))
+    assert [e.type for e in result.events] == ["aid"]
+    assert "requested" in {pledge.status for pledge in result.pledges}
+    assert {pledge.event for pledge in result.pledges} == {0}
+
+
+def test_it_keeps_a_donors_consideration_as_its_own_aid_event(run):
+    # seed-000 (AP): "Biden said Washington was also considering sending Bradley armored fighting vehicles"
+    text = (
+        "France will send AMX-10 RC armoured combat vehicles to Ukraine, a French official said on Wednesday. "
+        "US President Joe Biden said Washington was also considering sending Bradley armored fighting vehicles."
+    )
+    result = run(text, D(2023, 1, 5))
+    assert [e.type for e in result.events] == ["aid", "aid"]
