@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from articles.extraction.records import Extraction, Loss
+from articles.extraction.records import Extraction, Loss, Pledge
 
 # "The meeting on Tuesday follows ...": a sentence that opens on the happening told just before.
 RETELLING = re.compile(
@@ -110,7 +110,8 @@ def merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
             other.countries.extend(c for c in event.countries if c not in other.countries)
             target[index] = keep.index(twin)
     result.events = [result.events[i] for i in keep]
-    for record in [*result.losses, *result.pledges]:
+    records: list[Loss | Pledge] = [*result.losses, *result.pledges]
+    for record in records:
         if record.event is not None:
             record.event = target[record.event]
 
