@@ -679,3 +679,23 @@ def test_it_keeps_a_donors_consideration_as_its_own_aid_event(run):
     )
     result = run(text, D(2023, 1, 5))
     assert [e.type for e in result.events] == ["aid", "aid"]
+
+
+def test_it_folds_the_aftermath_told_next_into_the_strike(run):
+    # p017 (New York Times): one barrage told over several sentences is one strike
+    text = (
+        "Russia fired a huge barrage of drones and missiles at Kyiv on Monday. "
+        "An explosion damaged the entryway to a subway station where people were sheltering. "
+        "One blast hit the entrance to the Lukianivska subway station."
+    )
+    result = run(text, D(2025, 7, 21))
+    assert events_of(result) == [("strike", D(2025, 7, 21))]
+
+
+def test_it_keeps_a_strike_on_another_place_told_next_apart(run):
+    text = (
+        "Russia fired a huge barrage of drones and missiles at Kyiv on Monday. "
+        "Separately, a Ukrainian drone attack hit an oil depot in Belgorod."
+    )
+    result = run(text, D(2025, 7, 21))
+    assert [e.type for e in result.events] == ["strike", "strike"]
