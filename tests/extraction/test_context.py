@@ -84,7 +84,8 @@ def test_it_reads_would_under_a_reporting_verb_as_a_decision_not_a_conjecture():
         "sanctions NNS NOUN dobj 4 sanction",
         ". . PUNCT punct 1 .",
     )
-    assert covered(sent, "sanctions") == []
+    # a decision for sanctions; the same "would" over a battle is a threat (tested below)
+    assert covered(sent, "sanctions", kind="sanctions") == []
 
 
 def test_it_marks_direct_speech_as_quoted_and_a_quoted_name_as_nothing():
@@ -218,3 +219,19 @@ def test_it_marks_what_a_need_or_a_struggle_reaches_as_hypothetical():
     )
     assert covered(sent, "gains", kind="battle") == ["HYPOTHETICAL"]
     assert covered(sent, "gains", kind="aid") == ["HYPOTHETICAL"]
+
+
+def test_it_reads_would_under_a_reporting_verb_as_a_threat_for_battle_only():
+    # pool p177 (The Economist): "Mr Putin told Indian journalists he would “liberate Donbas”"
+    sent = parsed(
+        "Putin NNP PROPN nsubj 1 Putin",
+        "told VBD VERB ROOT 1 tell",
+        "journalists NNS NOUN dobj 1 journalist",
+        "he PRP PRON nsubj 5 he",
+        "would MD AUX aux 5 would",
+        "liberate VB VERB ccomp 1 liberate",
+        "Donbas NNP PROPN dobj 5 Donbas",
+        ". . PUNCT punct 1 .",
+    )
+    assert covered(sent, "liberate", kind="battle") == ["HYPOTHETICAL"]
+    assert covered(sent, "liberate", kind="aid") == []  # "said it would send" is a pledge

@@ -699,3 +699,26 @@ def test_it_keeps_a_strike_on_another_place_told_next_apart(run):
     )
     result = run(text, D(2025, 7, 21))
     assert [e.type for e in result.events] == ["strike", "strike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pool p177 (The Economist): a threat reported is no battle
+        "Mr Putin told Indian journalists on Monday he would liberate Donbas by military or other means.",
+        # made up
+        "The Kremlin said on Friday that Russia would strike Kyiv again.",
+        # pool p057 (RFE/RL): an intent is no deed
+        "In a video address on April 18, Zelenskiy vowed to repel the Russian troops.",
+        # pool p087 (Gazeta.pl): a fear is no attack
+        "Zelensky is afraid of the attack from Belarus, a newspaper said on Friday.",
+    ],
+)
+def test_it_reads_threats_vows_and_fears_as_no_battle_or_strike(run, text):
+    assert [e.type for e in run(text, D(2022, 4, 20)).events if e.type in ("battle", "strike")] == []
+
+
+def test_it_still_reads_a_decision_reported_with_would(run):
+    # p019 (Guardian)
+    text = "Switzerland on Monday said it would adopt all sanctions already imposed on Russia by the EU."
+    assert events_of(run(text, D(2022, 2, 28))) == [("sanctions", D(2022, 2, 28))]
