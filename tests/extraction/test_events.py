@@ -722,3 +722,33 @@ def test_it_still_reads_a_decision_reported_with_would(run):
     # p019 (Guardian)
     text = "Switzerland on Monday said it would adopt all sanctions already imposed on Russia by the EU."
     assert events_of(run(text, D(2022, 2, 28))) == [("sanctions", D(2022, 2, 28))]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # pool p193 (Al Jazeera), made up: a count of many strikes
+        ("Earlier this week, Ukrainian officials said Russia had struck energy infrastructure 217 times.", "strike"),
+        ("Kharkiv was shelled 40 times last month.", "strike"),
+        # pool p192 (ISW), made up: a refusal
+        ("The Kremlin has also repeatedly refused to commit to a ceasefire.", "diplomacy"),
+        ("Berlin declined to send Leopard tanks to Ukraine on Friday.", "aid"),
+    ],
+)
+def test_it_reads_a_weapon_named_a_count_or_a_refusal_as_no_happening(run, text, kind):
+    assert [e.type for e in run(text).events if e.type == kind] == []
+
+
+def test_it_still_reads_a_single_strike_with_its_time_of_day(run):
+    assert [e.type for e in run("Russia struck Kharkiv three hours later.").events] == ["strike"]
+
+
+def test_it_hangs_aid_named_in_passing_under_the_aid_told_before(run):
+    # pool p103 (Gazeta.pl): a weapon named by who supplied it tells no new delivery
+    text = (
+        "Britain announced a new package of rocket launchers for Ukraine on Monday. "
+        "The Himars rocket launchers supplied by the United States have strengthened the Ukrainian army."
+    )
+    result = run(text, D(2022, 8, 3))
+    assert [e.type for e in result.events] == ["aid"]
+    assert {pledge.event for pledge in result.pledges} == {0}

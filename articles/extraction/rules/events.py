@@ -237,16 +237,43 @@ def _live_cue(ctx: SentenceContext, kind: str, start: int, end: int) -> bool:
         return True
     if kind == "strike" and WAR_ITSELF.match(ctx.article_text[span[0].idx + len(span[0].text) : end + 30]):
         return False
-    if span.root.dep_ == "amod" and kind in (
-        "aid",
-        "battle",
-        "training",
-        "sanctions",
-    ):  # "reclaim captured territories"
-        return False  # "US-supplied Himars" names a weapon, not a delivery; "trained crews" no training;
-        # "frozen Russian assets" no freezing
+    if span.root.dep_ == "amod" and kind in ATTRIBUTE_TYPES:
+        # "reclaim captured territories", "US-supplied Himars" (a weapon named, no delivery), "trained
+        # crews" (no training), "frozen Russian assets" (no freezing)
+        return False
+    if kind == "aid" and _weapon_named(span.root):
+        return False  # "the Himars rocket launchers supplied by the United States": a weapon named, no delivery
+    if _times_counted(span.root):
+        return False  # "Russia had struck energy infrastructure 217 times this year": a count, not a happening
     # a press conference is a statement
     return not (kind == "diplomacy" and span[0].i > 0 and doc[span[0].i - 1].lower_ in ("press", "news"))
+
+
+def _weapon_named(verb) -> bool:
+    """ "launchers supplied by the United States", "US-supplied Himars": a participle naming a weapon."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+
+
+def aid_named_in_passing(sent) -> bool:
+    """Whether the sentence's aid verbs all name weapons ("the Himars supplied by the US have
+    strengthened the army"): its pledge tells what was given before, not a new happening."""
+    verbs = [
+        span.root
+        for span in sent.doc.spans.get("cues", [])
+        if span.label_ == "NEAR_AID" and sent.start <= span.start < sent.end
+    ]
+    return bool(verbs) and all(_weapon_named(verb) for verb in verbs)
+
+
+# A cue used as an adjective names a thing by what was done to it.
+ATTRIBUTE_TYPES = frozenset({"aid", "battle", "training", "sanctions"})
+
+
+def _times_counted(verb) -> bool:
+    """ "struck ... 217 times", "was shelled 40 times": the verb counts many happenings."""
+    return any(
+        child.lower_ == "times" and any(grand.dep_ == "nummod" for grand in child.children) for child in verb.children
+    )
 
 
 def _imperative(ctx: SentenceContext) -> bool:
