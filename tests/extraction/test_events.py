@@ -752,3 +752,27 @@ def test_it_hangs_aid_named_in_passing_under_the_aid_told_before(run):
     result = run(text, D(2022, 8, 3))
     assert [e.type for e in result.events] == ["aid"]
     assert {pledge.event for pledge in result.pledges} == {0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pool p132 (a British outlet), p164 (The Economist)
+        "Taoiseach Leo Varadkar pledged to stand with Ukraine for as long as it takes.",
+        "He knows Mr Zelensky has pledged not to cede an inch of land.",
+    ],
+)
+def test_it_reads_a_promise_of_another_deed_as_no_aid(run, text):
+    assert [e.type for e in run(text).events if e.type == "aid"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada pledged on Monday to send four Leopard 2 tanks to Ukraine.",
+        # p029 (Guardian)
+        "Johnson also pledged new cash to counter Russian disinformation on Thursday.",
+    ],
+)
+def test_it_still_reads_a_pledge_to_give_as_aid(run, text):
+    assert [e.type for e in run(text).events] == ["aid"]

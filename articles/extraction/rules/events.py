@@ -111,6 +111,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 child.dep_ == "dobj" and child.lemma_ in FIGURATIVE_STRIKE for child in span.root.children
             ):
                 continue  # "struck an unusually subdued tone", "struck a deal": no weapon fired
+            if kind == "aid" and _promise_of_another_deed(span.root):
+                continue  # "Varadkar pledged to stand with Ukraine", "pledged not to cede an inch of land"
             if kind == "strike" and _ground_attack(ctx, span):
                 kind = "battle"
             if kind == "battle" and span.root.lemma_ in SEIZING_VERBS:
@@ -263,6 +265,22 @@ def aid_named_in_passing(sent) -> bool:
         if span.label_ == "NEAR_AID" and sent.start <= span.start < sent.end
     ]
     return bool(verbs) and all(_weapon_named(verb) for verb in verbs)
+
+
+# What a donor pledges to do when the pledge is aid: "pledged to send", "pledged to provide".
+GIVING_VERBS = frozenset(
+    ["send", "supply", "provide", "deliver", "give", "donate", "transfer", "fund", "finance", "ship", "contribute",
+     "allocate", "spend", "buy", "purchase", "train", "boost", "increase", "double", "lend", "offer"]
+)  # fmt: skip
+
+
+def _promise_of_another_deed(verb) -> bool:
+    """ "pledged to stand with Ukraine for as long as it takes", "has pledged not to cede an inch of land":
+    a promise of something other than giving is no aid."""
+    if verb.pos_ != "VERB" or any(child.dep_ == "dobj" for child in verb.children):
+        return False  # "pledged new cash to counter disinformation": a thing pledged
+    deeds = [child for child in verb.children if child.dep_ == "xcomp"]
+    return bool(deeds) and all(deed.lemma_ not in GIVING_VERBS for deed in deeds)
 
 
 # A cue used as an adjective names a thing by what was done to it.
