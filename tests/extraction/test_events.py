@@ -302,6 +302,19 @@ def test_it_finds_a_cue_verb_that_doubles_its_last_letter(run, text, published, 
         ),
         # made up: drones attacking a city strike it
         ("Russian drones attacked Odesa on Sunday.", D(2023, 9, 18), [("strike", D(2023, 9, 17))]),
+        # pool p058 (AP): an attack along a front, part of a ground offensive, is fighting
+        (
+            "Russian forces attacked along a broad front in eastern Ukraine on Tuesday as part of a full-scale "
+            "ground offensive.",
+            D(2022, 4, 20),
+            [("battle", D(2022, 4, 19))],
+        ),
+        # made up: missiles make an attack a strike even beside a ground offensive
+        (
+            "Russia attacked Kyiv with missiles on Tuesday, as its ground offensive stalled in the east.",
+            D(2022, 4, 20),
+            [("strike", D(2022, 4, 19))],
+        ),
     ],
 )
 def test_it_reads_an_attack_on_positions_as_a_battle(run, text, published, expected):

@@ -164,7 +164,25 @@ def _nominal_gerund(verb) -> bool:
 # "the Russian army carried out 23 attacks, attempting to advance", "invaders attacked on the
 # Oleksandrivka direction": an attack told with the ground it is fought over is fighting, not a strike.
 GROUND_WORDS = frozenset(
-    ["direction", "directions", "positions", "position", "advance", "advancing", "frontline", "infantry", "assaults"]
+    [
+        "direction",
+        "directions",
+        "positions",
+        "position",
+        "advance",
+        "advancing",
+        "frontline",
+        "infantry",
+        "assaults",
+        "front",
+        "offensive",
+        "ground",
+    ]
+)
+
+
+WEAPONS_FROM_AFAR = frozenset(
+    ["missile", "drone", "rocket", "bomb", "shahed", "aircraft", "jet", "warplane", "airstrike"]
 )
 
 
@@ -173,6 +191,8 @@ def _ground_attack(ctx: SentenceContext, span) -> bool:
     root = span.root
     if root.lemma_ != "attack" or len(span) > 1 or any(child.dep_ in ("compound", "amod") for child in root.children):
         return False
+    if any(token.lemma_ in WEAPONS_FROM_AFAR for token in root.subtree):
+        return False  # "Russia attacked Kyiv with missiles", "Russian drones attacked Odesa"
     return any(token.lower_ in GROUND_WORDS for token in ctx.sent)
 
 
