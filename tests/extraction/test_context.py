@@ -235,3 +235,18 @@ def test_it_reads_would_under_a_reporting_verb_as_a_threat_for_battle_only():
     )
     assert covered(sent, "liberate", kind="battle") == ["HYPOTHETICAL"]
     assert covered(sent, "liberate", kind="aid") == []  # "said it would send" is a pledge
+
+
+def test_it_reads_would_with_a_verb_of_effect_as_an_opinion_even_when_reported():
+    # pool p197 (Al Jazeera): "Zelenskyy said this would make negotiations much more difficult"
+    sent = parsed(
+        "Zelenskyy NNP PROPN nsubj 1 Zelenskyy",
+        "said VBD VERB ROOT 1 say",
+        "this DT PRON nsubj 4 this",
+        "would MD AUX aux 4 would",
+        "make VB VERB ccomp 1 make",
+        "negotiations NNS NOUN nsubj 6 negotiation",
+        "difficult JJ ADJ ccomp 4 difficult",
+        ". . PUNCT punct 1 .",
+    )
+    assert covered(sent, "negotiations", kind="diplomacy") == ["OPINION"]

@@ -789,3 +789,16 @@ def test_it_reads_a_promise_of_another_deed_as_no_aid(run, text):
 )
 def test_it_still_reads_a_pledge_to_give_as_aid(run, text):
     assert [e.type for e in run(text).events] == ["aid"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pool p197 (Al Jazeera)
+        "Ukraine's President Volodymyr Zelenskyy said on Monday this would make negotiations much more difficult.",
+        # made up
+        "The minister said on Friday that new sanctions would hurt European consumers more than Russia.",
+    ],
+)
+def test_it_reads_would_with_a_verb_of_effect_as_a_judgement(run, text):
+    assert run(text, D(2026, 2, 20)).events == []
