@@ -495,6 +495,12 @@ def test_it_folds_the_assault_named_again_into_the_strike_told_before(run, text)
         "US Secretary of State Antony Blinken (L) speaks with Canadian Foreign Minister Melanie Joly during a round "
         "table meeting at a NATO summit in Madrid.",
         "Zelensky (second right) met soldiers near Bakhmut.",
+        # pool p132, p190 (OSV News), p062 (AP): a caption ends on its photo credit
+        "Leo Varadkar visits the Motherland monument in Kyiv (Clodagh Kilcoyne/PA)",
+        "Rescuers work at the site of a Russian missile strike in Kyiv on Monday. (OSV News photo/Gina Christian)",
+        "Russian troops shelled the Azovstal plant in Mariupol, Ukraine, Monday, April 18, 2022. "
+        "(AP Photo/Alexei Alexandrov)",
+        "A fire burns after a drone attack on an oil depot (Yuriy Dyachyshyn/AFP via Getty Images)",
     ],
 )
 def test_it_reads_a_photo_caption_as_no_happening(run, text):
@@ -802,3 +808,8 @@ def test_it_still_reads_a_pledge_to_give_as_aid(run, text):
 )
 def test_it_reads_would_with_a_verb_of_effect_as_a_judgement(run, text):
     assert run(text, D(2026, 2, 20)).events == []
+
+
+def test_it_keeps_a_sentence_with_a_bracketed_aside_that_is_no_credit(run):
+    text = "Russian forces shelled Kharkiv (Ukraine's second city) on Monday.\n(Reporting by the Kyiv bureau)"
+    assert [e.type for e in run(text).events] == ["strike"]

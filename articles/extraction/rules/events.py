@@ -388,8 +388,24 @@ WAR_BEGAN = datetime.date(2014, 1, 1)
 CAPTION_POSITIONS = frozenset({"left", "right", "center", "centre", "l", "r", "c", "front", "back"})
 
 
+# A photo credit closing a line: "(AP Photo/Emilio Morenatti)", "(Clodagh Kilcoyne/PA)", "(OSV News
+# photo/Gina Christian)", "(Yuriy Dyachyshyn/AFP via Getty Images)".
+PHOTO_CREDIT = re.compile(
+    r"\((?:[^()]{0,40}\b[Pp]hoto\b[^()]{0,40}|[A-Z][\w.'’ -]{2,40}/[A-Z][\w .]{1,40}"
+    r"|[^()]{0,60}\bvia Getty Images)\)\W*$"
+)
+# The same credit as the next sentence of its own ("... on Monday. (AP Photo/Emilio Morenatti)").
+CREDIT_NEXT = re.compile(r"\s*(\([^()\n]{3,80}\))[ \t]*(?:\n|$)")
+
+
 def _caption(ctx: SentenceContext) -> bool:
-    """A photo caption names who stands where; the article's own sentences tell the happening."""
+    """A photo caption names who stands where, or ends on its credit; the article's own sentences
+    tell the happening."""
+    if PHOTO_CREDIT.search(ctx.text):
+        return True
+    following = CREDIT_NEXT.match(ctx.article_text, ctx.end)
+    if following and PHOTO_CREDIT.search(following.group(1)):
+        return True
     for token in ctx.sent:
         if token.text != "(" or token.i == ctx.sent.start or token.i + 2 >= ctx.sent.end:
             continue
