@@ -36,15 +36,22 @@ def losses_event(
     )
 
 
+# A request reports no happening of its own (a donor considering aid is news: "Biden said Washington
+# was also considering sending Bradley armored fighting vehicles").
+ASKED_FOR = frozenset({"requested"})
+
+
 def aid_event(
     result: Extraction, ctx: SentenceContext, pledge: Pledge, event_indexes: list[int], sentence_of_event, number: int
 ) -> int:
     for index in event_indexes:
         if result.events[index].type == "aid":
             return index
-    if event_rules.running_total(ctx.sent):
-        # "The US has so far provided a total of $21.3 billion": a count, not a happening; it hangs
-        # under the article's aid event told before (same donor first) rather than adding a card
+    if event_rules.running_total(ctx.sent) or pledge.status in ASKED_FOR or event_rules.aid_named_in_passing(ctx.sent):
+        # "The US has so far provided a total of $21.3 billion": a count, not a happening; "Ukraine
+        # has been pressing the UK to supply M270s": asked for, not done (issue 8); "the Himars
+        # supplied by the US have strengthened the army": aid named in passing. Each hangs under
+        # the article's aid event told before (same donor first) rather than adding a card of its own.
         told = [i for i, e in enumerate(result.events) if e.type == "aid"]
         same = [i for i in told if pledge.donor and pledge.donor in result.events[i].countries]
         if same or told:

@@ -1,15 +1,16 @@
 """Merging and linking: one event for one happening, one record for one figure.
 
 After the walk, `merge_events` folds an event told again later (same type and day, a retelling
-such as "the attack", or a later sentence of the same donor's announcement) into the first and
-relinks the records to it; `dedupe_losses` keeps one record for a figure restated.
+such as "the attack", an undated blast just after a strike, or a later sentence of the same
+donor's announcement) into the first and relinks the records to it; `dedupe_losses` keeps one
+record for a figure restated.
 """
 
 from __future__ import annotations
 
 import re
 
-from articles.extraction.records import Extraction, Loss
+from articles.extraction.records import Extraction, Loss, Pledge
 
 # "The meeting on Tuesday follows ...": a sentence that opens on the happening told just before.
 RETELLING = re.compile(
@@ -57,6 +58,29 @@ def _donors_of(result: Extraction, index: int) -> tuple[set[str], set[str]]:
     return {p.donor for p in pledges}, {p.status for p in pledges}
 
 
+# How many sentences after a strike an undated blast or hit may tell its aftermath.
+AFTERMATH_REACH = 2
+
+
+def _aftermath_of(result: Extraction, keep: list[int], index: int, sentence_of_event: list[int]) -> int | None:
+    """The strike told just before that an undated strike sentence goes on telling.
+
+    "Russia fired the latest in a series of huge barrages on Monday ... An explosion damaged the
+    entryway to a subway station ... One blast hit the entrance to the Lukianivska station": one
+    happening told over several sentences is one event (issue 8). A strike in another place stays apart.
+    """
+    event = result.events[index]
+    for kept in reversed(keep):
+        other = result.events[kept]
+        if sentence_of_event[index] - sentence_of_event[kept] > AFTERMATH_REACH:
+            return None
+        if other.type == "strike":
+            if not event.places or set(event.places) & set(other.places):
+                return kept
+            return None
+    return None
+
+
 def merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
     """The same happening told twice is one event: fold later duplicates into the first."""
     keep: list[int] = []
@@ -90,6 +114,8 @@ def merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
             ):
                 twin = kept
                 break
+        if twin is None and event.type == "strike" and event.date is None:
+            twin = _aftermath_of(result, keep, index, sentence_of_event)
         if twin is None and event.type == "aid":
             twin = _same_donor_announcement(result, keep, index)
             if twin is not None and result.events[twin].date is None and event.date is not None:
@@ -110,7 +136,8 @@ def merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
             other.countries.extend(c for c in event.countries if c not in other.countries)
             target[index] = keep.index(twin)
     result.events = [result.events[i] for i in keep]
-    for record in [*result.losses, *result.pledges]:
+    records: list[Loss | Pledge] = [*result.losses, *result.pledges]
+    for record in records:
         if record.event is not None:
             record.event = target[record.event]
 

@@ -213,9 +213,8 @@ def test_it_types_the_happenings_the_issue_names(run, text, published, expected)
 @pytest.mark.parametrize(
     "text",
     [
-        # pool p158 (CNN), made up: a tone or a deal struck fires no weapon
+        # pool p158 (CNN): a tone struck fires no weapon (a deal struck is diplomacy, tested below)
         "Ukrainian President Volodymyr Zelensky struck an unusually subdued tone as he addressed his nation.",
-        "Ankara struck a deal with Kyiv over grain shipments.",
         # pool p041 (Guardian), p186 (CSIS), made up: a guess is no happening
         "European Union countries are likely to approve a phased embargo on Russian oil, according to EU officials.",
         "Such a resulting ceasefire would also likely favor an exhausted Ukraine more than Russia.",
@@ -303,6 +302,19 @@ def test_it_finds_a_cue_verb_that_doubles_its_last_letter(run, text, published, 
         ),
         # made up: drones attacking a city strike it
         ("Russian drones attacked Odesa on Sunday.", D(2023, 9, 18), [("strike", D(2023, 9, 17))]),
+        # pool p058 (AP): an attack along a front, part of a ground offensive, is fighting
+        (
+            "Russian forces attacked along a broad front in eastern Ukraine on Tuesday as part of a full-scale "
+            "ground offensive.",
+            D(2022, 4, 20),
+            [("battle", D(2022, 4, 19))],
+        ),
+        # made up: missiles make an attack a strike even beside a ground offensive
+        (
+            "Russia attacked Kyiv with missiles on Tuesday, as its ground offensive stalled in the east.",
+            D(2022, 4, 20),
+            [("strike", D(2022, 4, 19))],
+        ),
     ],
 )
 def test_it_reads_an_attack_on_positions_as_a_battle(run, text, published, expected):
@@ -483,6 +495,12 @@ def test_it_folds_the_assault_named_again_into_the_strike_told_before(run, text)
         "US Secretary of State Antony Blinken (L) speaks with Canadian Foreign Minister Melanie Joly during a round "
         "table meeting at a NATO summit in Madrid.",
         "Zelensky (second right) met soldiers near Bakhmut.",
+        # pool p132, p190 (OSV News), p062 (AP): a caption ends on its photo credit
+        "Leo Varadkar visits the Motherland monument in Kyiv (Clodagh Kilcoyne/PA)",
+        "Rescuers work at the site of a Russian missile strike in Kyiv on Monday. (OSV News photo/Gina Christian)",
+        "Russian troops shelled the Azovstal plant in Mariupol, Ukraine, Monday, April 18, 2022. "
+        "(AP Photo/Alexei Alexandrov)",
+        "A fire burns after a drone attack on an oil depot (Yuriy Dyachyshyn/AFP via Getty Images)",
     ],
 )
 def test_it_reads_a_photo_caption_as_no_happening(run, text):
@@ -492,3 +510,306 @@ def test_it_reads_a_photo_caption_as_no_happening(run, text):
 def test_it_keeps_a_bracketed_bank_of_a_river_as_no_caption(run):
     text = "Russian artillery shelled villages on the Kherson (left) bank on Monday."
     assert [e.type for e in run(text, D(2023, 11, 15)).events] == ["strike"]
+
+
+def test_it_reads_a_title_ending_on_a_quoted_phrase_as_a_headline():
+    # p121 (CNN) "Xi meets ‘dear friend’", a subheading over the paragraph that tells the visit
+    assert _headline(_sentence_context("Xi meets ‘dear friend’\nDuring his visit on Monday, Xi praised Putin.", 0))
+    assert _headline(_sentence_context("Biden calls Putin a “butcher”\nThe remark came on Saturday.", 0))
+    # a sentence that closes its quote after its full stop is no title
+    assert not _headline(_sentence_context("He said talks would go on.”\nThe delegations met.", 0))
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # p121 (CNN)
+        (
+            "Kishida arrived in Kyiv on Tuesday afternoon local time, and also traveled to Bucha.",
+            D(2023, 3, 22),
+            [("diplomacy", D(2023, 3, 21))],
+        ),
+        ("Olaf Scholz travelled to Warsaw on Monday.", D(2023, 1, 5), [("diplomacy", D(2023, 1, 2))]),
+    ],
+)
+def test_it_reads_a_named_persons_journey_to_a_place_as_a_visit(run, text, published, expected):
+    assert events_of(run(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Kyiv, the engines of Russian exploding drones flying over the city were heard all night.",
+        "The first Leopard tanks arrived in Poland on Monday.",
+    ],
+)
+def test_it_reads_no_visit_in_a_flight_or_an_arrival_of_things(run, text):
+    assert [e.type for e in run(text).events if e.type == "diplomacy"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # p100 (AFP), pool p123 (Guardian): "reached a deal last week with Russia on unblocking grain exports"
+        (
+            "Ukraine and Russia agreed a deal brokered by the UN and Turkey last month to unblock grain deliveries.",
+            D(2022, 8, 18),
+            [("diplomacy", D(2022, 7, 1))],
+        ),
+        (
+            "The two governments signed a deal on prisoner transfers on Friday.",
+            D(2023, 1, 5),
+            [("diplomacy", D(2022, 12, 30))],
+        ),
+    ],
+)
+def test_it_reads_a_deal_agreed_as_diplomacy(run, text, published, expected):
+    assert events_of(run(text, published)) == expected
+
+
+def test_it_reads_a_deal_struck_as_diplomacy_not_a_strike(run):
+    # made up: a deal struck fires no weapon
+    assert [e.type for e in run("Ankara struck a deal with Kyiv over grain shipments.", D(2022, 4, 29)).events] == [
+        "diplomacy"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p022 (Guardian, from Reuters); pool: "France has seized two of those tankers"
+        "Italian police have seized villas and yachts worth at least €140m from four high-profile Russians.",
+        "The US coast guard seized a tanker carrying Russian oil on Monday.",
+    ],
+)
+def test_it_reads_property_seized_as_sanctions_not_battle(run, text):
+    assert [e.type for e in run(text).events] == ["sanctions"]
+
+
+def test_it_still_reads_a_town_seized_as_battle(run):
+    assert [e.type for e in run("Russian forces seized the town of Soledar on Friday.").events] == ["battle"]
+
+
+def test_it_reads_savings_withdrawn_as_no_retreat(run):
+    # p019 (Guardian) "Panicked Russians withdrew savings and sought to exchange roubles for dollars"
+    assert [e.type for e in run("Panicked Russians withdrew savings on Monday.").events] == []
+    assert [e.type for e in run("Russian troops withdrew from Kherson on Friday.").events] == ["battle"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p019 (Guardian): "those supplying lethal weapons to Ukraine would bear responsibility"
+        "Russia's foreign ministry said on Monday that those supplying lethal weapons to Ukraine were to blame.",
+        # p039 (Guardian): "there is “no taboo” in Berlin over sending armoured vehicles to Ukraine"
+        "The minister has insisted there is no problem in Berlin over sending armoured vehicles to Ukraine.",
+        # p022, p040 (Guardian): a request is asked for, not given
+        "The foreign secretary called for a doubling down on support for Ukraine in a speech on Wednesday.",
+        # p039 (Guardian), pool p053 (Guardian): "Nato leaders are also willing to send more powerful weapons"
+        "Several Nato states said this week that they are willing to send heavy weapons to Ukraine.",
+        # p035 (Guardian), p201 (Reuters): a noun "supplies" is no delivery
+        "The fire destroyed fuel and ammunition supplies in Belgorod on Friday.",
+    ],
+)
+def test_it_reads_no_aid_given_in_a_gerund_a_request_a_disposition_or_stocks(run, text):
+    assert [e.type for e in run(text).events if e.type == "aid"] == []
+
+
+def test_it_still_reads_aid_sent_in_the_progressive(run):
+    assert [e.type for e in run("Germany is sending 14 Leopard tanks to Ukraine, Berlin said on Monday.").events] == [
+        "aid"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # p048 (Guardian), p151 (CNN)
+        ("Russia continues to make gains in Sievierodonetsk.", D(2022, 6, 15), [("battle", None)]),
+        (
+            "Russian forces last month made further gains along the eastern front.",
+            D(2024, 5, 7),
+            [("battle", D(2024, 4, 1))],
+        ),
+        # made up
+        ("Ukrainian troops have made small gains near Robotyne.", D(2023, 9, 1), [("battle", None)]),
+    ],
+)
+def test_it_reads_gains_made_as_battle(run, text, published, expected):
+    assert events_of(run(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p019 (Guardian)
+        "The Russian state media outlets RT and Sputnik have also been banned in the EU.",
+        "The EU has also shut all Russian planes out of its airspace.",
+        # pool (Reuters, AP)
+        "The 27-nation bloc also banned vessels registered under the Russian flag from EU ports.",
+        "Treasury said it had blacklisted 22 individuals.",
+        # made up
+        "Canada froze the assets of three Russian banks on Friday.",
+    ],
+)
+def test_it_reads_bans_blacklists_and_freezes_as_sanctions(run, text):
+    assert [e.type for e in run(text).events] == ["sanctions"]
+
+
+def test_it_reads_frozen_assets_named_as_no_freezing(run):
+    # pool (CNN): "the $50 billion in loans from the proceeds of frozen Russian assets approved by the G7"
+    text = "Germany hopes Ukraine will be able to meet its needs with loans from the proceeds of frozen Russian assets."
+    assert [e.type for e in run(text).events if e.type == "sanctions"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pool p158 (CNN), p186 (CSIS)
+        "Lutsevych said that Ukraine desperately needs to make battlefield gains.",
+        "Yet Russia has struggled to make major territorial gains.",
+    ],
+)
+def test_it_reads_gains_needed_or_struggled_for_as_no_battle(run, text):
+    assert run(text).events == []
+
+
+@pytest.mark.parametrize(
+    "request_sentence",
+    [
+        # p047 (Guardian), p116 (AFP timeline): asked for, not given
+        "Ukraine has also been pressing the UK to supply some of its own M270s.",
+        "Zelensky repeatedly appeals to the West to send tanks.",
+    ],
+)
+def test_it_hangs_a_request_for_aid_under_the_aid_told_before(run, request_sentence):
+    text = "Britain announced on Tuesday that it would send 120 armoured vehicles to Ukraine. " + request_sentence
+    result = run(text, D(2022, 6, 2))
+    assert [e.type for e in result.events] == ["aid"]
+    assert "requested" in {pledge.status for pledge in result.pledges}
+    assert {pledge.event for pledge in result.pledges} == {0}
+
+
+def test_it_keeps_a_donors_consideration_as_its_own_aid_event(run):
+    # seed-000 (AP): "Biden said Washington was also considering sending Bradley armored fighting vehicles"
+    text = (
+        "France will send AMX-10 RC armoured combat vehicles to Ukraine, a French official said on Wednesday. "
+        "US President Joe Biden said Washington was also considering sending Bradley armored fighting vehicles."
+    )
+    result = run(text, D(2023, 1, 5))
+    assert [e.type for e in result.events] == ["aid", "aid"]
+
+
+def test_it_folds_the_aftermath_told_next_into_the_strike(run):
+    # p017 (New York Times): one barrage told over several sentences is one strike
+    text = (
+        "Russia fired a huge barrage of drones and missiles at Kyiv on Monday. "
+        "An explosion damaged the entryway to a subway station where people were sheltering. "
+        "One blast hit the entrance to the Lukianivska subway station."
+    )
+    result = run(text, D(2025, 7, 21))
+    assert events_of(result) == [("strike", D(2025, 7, 21))]
+
+
+def test_it_keeps_a_strike_on_another_place_told_next_apart(run):
+    text = (
+        "Russia fired a huge barrage of drones and missiles at Kyiv on Monday. "
+        "Separately, a Ukrainian drone attack hit an oil depot in Belgorod."
+    )
+    result = run(text, D(2025, 7, 21))
+    assert [e.type for e in result.events] == ["strike", "strike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pool p177 (The Economist): a threat reported is no battle
+        "Mr Putin told Indian journalists on Monday he would liberate Donbas by military or other means.",
+        # made up
+        "The Kremlin said on Friday that Russia would strike Kyiv again.",
+        # pool p057 (RFE/RL): an intent is no deed
+        "In a video address on April 18, Zelenskiy vowed to repel the Russian troops.",
+        # pool p087 (Gazeta.pl): a fear is no attack
+        "Zelensky is afraid of the attack from Belarus, a newspaper said on Friday.",
+    ],
+)
+def test_it_reads_threats_vows_and_fears_as_no_battle_or_strike(run, text):
+    assert [e.type for e in run(text, D(2022, 4, 20)).events if e.type in ("battle", "strike")] == []
+
+
+def test_it_still_reads_a_decision_reported_with_would(run):
+    # p019 (Guardian)
+    text = "Switzerland on Monday said it would adopt all sanctions already imposed on Russia by the EU."
+    assert events_of(run(text, D(2022, 2, 28))) == [("sanctions", D(2022, 2, 28))]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # pool p193 (Al Jazeera), made up: a count of many strikes
+        ("Earlier this week, Ukrainian officials said Russia had struck energy infrastructure 217 times.", "strike"),
+        ("Kharkiv was shelled 40 times last month.", "strike"),
+        # pool p192 (ISW), made up: a refusal
+        ("The Kremlin has also repeatedly refused to commit to a ceasefire.", "diplomacy"),
+        ("Berlin declined to send Leopard tanks to Ukraine on Friday.", "aid"),
+    ],
+)
+def test_it_reads_a_weapon_named_a_count_or_a_refusal_as_no_happening(run, text, kind):
+    assert [e.type for e in run(text).events if e.type == kind] == []
+
+
+def test_it_still_reads_a_single_strike_with_its_time_of_day(run):
+    assert [e.type for e in run("Russia struck Kharkiv three hours later.").events] == ["strike"]
+
+
+def test_it_hangs_aid_named_in_passing_under_the_aid_told_before(run):
+    # pool p103 (Gazeta.pl): a weapon named by who supplied it tells no new delivery
+    text = (
+        "Britain announced a new package of rocket launchers for Ukraine on Monday. "
+        "The Himars rocket launchers supplied by the United States have strengthened the Ukrainian army."
+    )
+    result = run(text, D(2022, 8, 3))
+    assert [e.type for e in result.events] == ["aid"]
+    assert {pledge.event for pledge in result.pledges} == {0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pool p132 (a British outlet), p164 (The Economist)
+        "Taoiseach Leo Varadkar pledged to stand with Ukraine for as long as it takes.",
+        "He knows Mr Zelensky has pledged not to cede an inch of land.",
+    ],
+)
+def test_it_reads_a_promise_of_another_deed_as_no_aid(run, text):
+    assert [e.type for e in run(text).events if e.type == "aid"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada pledged on Monday to send four Leopard 2 tanks to Ukraine.",
+        # p029 (Guardian)
+        "Johnson also pledged new cash to counter Russian disinformation on Thursday.",
+    ],
+)
+def test_it_still_reads_a_pledge_to_give_as_aid(run, text):
+    assert [e.type for e in run(text).events] == ["aid"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pool p197 (Al Jazeera)
+        "Ukraine's President Volodymyr Zelenskyy said on Monday this would make negotiations much more difficult.",
+        # made up
+        "The minister said on Friday that new sanctions would hurt European consumers more than Russia.",
+    ],
+)
+def test_it_reads_would_with_a_verb_of_effect_as_a_judgement(run, text):
+    assert run(text, D(2026, 2, 20)).events == []
+
+
+def test_it_keeps_a_sentence_with_a_bracketed_aside_that_is_no_credit(run):
+    text = "Russian forces shelled Kharkiv (Ukraine's second city) on Monday.\n(Reporting by the Kyiv bureau)"
+    assert [e.type for e in run(text).events] == ["strike"]

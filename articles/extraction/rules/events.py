@@ -100,7 +100,9 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 *doc[max(ctx.sent.start, span.start - before) : span.start],
                 *doc[span.end : min(ctx.sent.end, span.end + after)],
             ]
-            if any(token.lower_ in words for token in window):
+            if kind == "aid" and span.root.pos_ != "VERB":
+                continue  # "ammunition supplies", "anti-ship missiles": the verbs send and supply only
+            if any(token.lower_ in words for token in window) and not _nominal_gerund(span.root):
                 found.append((kind, span.start_char, span.end_char))
             continue
         if span.label_.startswith("EVENT_"):
@@ -109,8 +111,18 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 child.dep_ == "dobj" and child.lemma_ in FIGURATIVE_STRIKE for child in span.root.children
             ):
                 continue  # "struck an unusually subdued tone", "struck a deal": no weapon fired
+            if kind == "aid" and _promise_of_another_deed(span.root):
+                continue  # "Varadkar pledged to stand with Ukraine", "pledged not to cede an inch of land"
             if kind == "strike" and _ground_attack(ctx, span):
                 kind = "battle"
+            if kind == "battle" and span.root.lemma_ in SEIZING_VERBS:
+                taken = _taken_thing(span.root)
+                if taken is not None and taken.lemma_ in SEIZED_PROPERTY:
+                    kind = "sanctions"  # "police have seized villas and yachts", "a tanker was seized"
+                elif span.root.lemma_ == "withdraw" and taken is not None and taken.lemma_ not in TROOPS:
+                    continue  # "Russians withdrew savings", "withdrew its ambassador": no retreat
+            if kind == "diplomacy" and span.root.lemma_ in JOURNEY_VERBS and not _person_journey(span.root):
+                continue  # "drones flying over the city", "troops arrived": no leader's visit
             if kind == "training" and span.root.lemma_ == "train" and span.root.pos_ != "VERB":
                 continue  # "a train station", "trains not running"
             if kind == "battle" and span.end < ctx.sent.end and doc[span.end].lower_ in NAMED_THING_AFTER:
@@ -136,10 +148,41 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
     return found
 
 
+NOMINAL_DEPS = frozenset({"pcomp", "acl", "csubj", "nsubj", "dobj", "pobj"})
+
+
+def _nominal_gerund(verb) -> bool:
+    """ "those supplying lethal weapons", "the logic for sending forces", "no taboo over sending armoured
+    vehicles": a gerund without an auxiliary names an activity; it reports no delivery or launch."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ in NOMINAL_DEPS
+        and not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
+    )
+
+
 # "the Russian army carried out 23 attacks, attempting to advance", "invaders attacked on the
 # Oleksandrivka direction": an attack told with the ground it is fought over is fighting, not a strike.
 GROUND_WORDS = frozenset(
-    ["direction", "directions", "positions", "position", "advance", "advancing", "frontline", "infantry", "assaults"]
+    [
+        "direction",
+        "directions",
+        "positions",
+        "position",
+        "advance",
+        "advancing",
+        "frontline",
+        "infantry",
+        "assaults",
+        "front",
+        "offensive",
+        "ground",
+    ]
+)
+
+
+WEAPONS_FROM_AFAR = frozenset(
+    ["missile", "drone", "rocket", "bomb", "shahed", "aircraft", "jet", "warplane", "airstrike"]
 )
 
 
@@ -148,7 +191,49 @@ def _ground_attack(ctx: SentenceContext, span) -> bool:
     root = span.root
     if root.lemma_ != "attack" or len(span) > 1 or any(child.dep_ in ("compound", "amod") for child in root.children):
         return False
+    if any(token.lemma_ in WEAPONS_FROM_AFAR for token in root.subtree):
+        return False  # "Russia attacked Kyiv with missiles", "Russian drones attacked Odesa"
     return any(token.lower_ in GROUND_WORDS for token in ctx.sent)
+
+
+# What is seized or frozen decides the happening: ground and towns are battle; ships, money and
+# houses are sanctions and their enforcement (issue 8: "tankers seized, assets taken under control").
+SEIZING_VERBS = frozenset({"seize", "withdraw", "capture"})
+SEIZED_PROPERTY = frozenset(
+    ["asset", "yacht", "villa", "tanker", "vessel", "ship", "property", "fund", "account", "reserve", "jet", "cargo",
+     "mansion", "estate", "oil", "shipment", "money", "share", "stake", "aircraft", "plane"]
+)  # fmt: skip
+TROOPS = frozenset(["troop", "force", "unit", "soldier", "brigade", "battalion", "army", "personnel", "fighter"])
+
+
+def _taken_thing(verb):
+    """The object of a taking verb: its direct object, or the subject of its passive ("a tanker was seized")."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    return None
+
+
+JOURNEY_VERBS = frozenset({"arrive", "travel", "fly"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "PLACE", "COUNTRY", "FAC"})
+NOT_TRAVELLERS = PLACE_LABELS | {"NORP", "EQUIPMENT", "PRODUCT"}
+
+
+def _person_journey(verb) -> bool:
+    """ "Kishida arrived in Kyiv on Tuesday", "Blinken travelled to Moscow": a named person goes to a place."""
+    if verb.pos_ != "VERB":
+        return False
+    subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+    # a name, not a place, a people or a weapon ("the Leopards arrived in Poland"); the model's PERSON
+    # label misses many ("Olaf Scholz" reads as ORG), so any proper name but those will do
+    if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ in NOT_TRAVELLERS:
+        return False
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in ("in", "to")
+        and any(obj.dep_ == "pobj" and obj.ent_type_ in PLACE_LABELS for obj in child.children)
+        for child in verb.children
+    )
 
 
 # Words that make a battle cue part of a weapon's name: "armoured fighting vehicles", "battle tanks".
@@ -174,10 +259,59 @@ def _live_cue(ctx: SentenceContext, kind: str, start: int, end: int) -> bool:
         return True
     if kind == "strike" and WAR_ITSELF.match(ctx.article_text[span[0].idx + len(span[0].text) : end + 30]):
         return False
-    if span.root.dep_ == "amod" and kind in ("aid", "battle", "training"):  # "reclaim captured territories"
-        return False  # "US-supplied Himars" names a weapon, not a delivery; "trained crews" no training
+    if span.root.dep_ == "amod" and kind in ATTRIBUTE_TYPES:
+        # "reclaim captured territories", "US-supplied Himars" (a weapon named, no delivery), "trained
+        # crews" (no training), "frozen Russian assets" (no freezing)
+        return False
+    if kind == "aid" and _weapon_named(span.root):
+        return False  # "the Himars rocket launchers supplied by the United States": a weapon named, no delivery
+    if _times_counted(span.root):
+        return False  # "Russia had struck energy infrastructure 217 times this year": a count, not a happening
     # a press conference is a statement
     return not (kind == "diplomacy" and span[0].i > 0 and doc[span[0].i - 1].lower_ in ("press", "news"))
+
+
+def _weapon_named(verb) -> bool:
+    """ "launchers supplied by the United States", "US-supplied Himars": a participle naming a weapon."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+
+
+def aid_named_in_passing(sent) -> bool:
+    """Whether the sentence's aid verbs all name weapons ("the Himars supplied by the US have
+    strengthened the army"): its pledge tells what was given before, not a new happening."""
+    verbs = [
+        span.root
+        for span in sent.doc.spans.get("cues", [])
+        if span.label_ == "NEAR_AID" and sent.start <= span.start < sent.end
+    ]
+    return bool(verbs) and all(_weapon_named(verb) for verb in verbs)
+
+
+# What a donor pledges to do when the pledge is aid: "pledged to send", "pledged to provide".
+GIVING_VERBS = frozenset(
+    ["send", "supply", "provide", "deliver", "give", "donate", "transfer", "fund", "finance", "ship", "contribute",
+     "allocate", "spend", "buy", "purchase", "train", "boost", "increase", "double", "lend", "offer"]
+)  # fmt: skip
+
+
+def _promise_of_another_deed(verb) -> bool:
+    """ "pledged to stand with Ukraine for as long as it takes", "has pledged not to cede an inch of land":
+    a promise of something other than giving is no aid."""
+    if verb.pos_ != "VERB" or any(child.dep_ == "dobj" for child in verb.children):
+        return False  # "pledged new cash to counter disinformation": a thing pledged
+    deeds = [child for child in verb.children if child.dep_ == "xcomp"]
+    return bool(deeds) and all(deed.lemma_ not in GIVING_VERBS for deed in deeds)
+
+
+# A cue used as an adjective names a thing by what was done to it.
+ATTRIBUTE_TYPES = frozenset({"aid", "battle", "training", "sanctions"})
+
+
+def _times_counted(verb) -> bool:
+    """ "struck ... 217 times", "was shelled 40 times": the verb counts many happenings."""
+    return any(
+        child.lower_ == "times" and any(grand.dep_ == "nummod" for grand in child.children) for child in verb.children
+    )
 
 
 def _imperative(ctx: SentenceContext) -> bool:
@@ -193,7 +327,9 @@ def _imperative(ctx: SentenceContext) -> bool:
     )
 
 
-HEADLINE_END = re.compile(r"[.!?:;,\"”’)\]]\s*$")
+# A line closed by punctuation is a sentence; a quotation mark alone closes a title that ends on a
+# quoted phrase ("Xi meets ‘dear friend’", "Biden calls Putin a ‘war criminal’").
+HEADLINE_END = re.compile(r"[.!?:;,)\]][\"”’]?\s*$")
 
 
 def _headline(ctx: SentenceContext) -> bool:
@@ -252,8 +388,24 @@ WAR_BEGAN = datetime.date(2014, 1, 1)
 CAPTION_POSITIONS = frozenset({"left", "right", "center", "centre", "l", "r", "c", "front", "back"})
 
 
+# A photo credit closing a line: "(AP Photo/Emilio Morenatti)", "(Clodagh Kilcoyne/PA)", "(OSV News
+# photo/Gina Christian)", "(Yuriy Dyachyshyn/AFP via Getty Images)".
+PHOTO_CREDIT = re.compile(
+    r"\((?:[^()]{0,40}\b[Pp]hoto\b[^()]{0,40}|[A-Z][\w.'’ -]{2,40}/[A-Z][\w .]{1,40}"
+    r"|[^()]{0,60}\bvia Getty Images)\)\W*$"
+)
+# The same credit as the next sentence of its own ("... on Monday. (AP Photo/Emilio Morenatti)").
+CREDIT_NEXT = re.compile(r"\s*(\([^()\n]{3,80}\))[ \t]*(?:\n|$)")
+
+
 def _caption(ctx: SentenceContext) -> bool:
-    """A photo caption names who stands where; the article's own sentences tell the happening."""
+    """A photo caption names who stands where, or ends on its credit; the article's own sentences
+    tell the happening."""
+    if PHOTO_CREDIT.search(ctx.text):
+        return True
+    following = CREDIT_NEXT.match(ctx.article_text, ctx.end)
+    if following and PHOTO_CREDIT.search(following.group(1)):
+        return True
     for token in ctx.sent:
         if token.text != "(" or token.i == ctx.sent.start or token.i + 2 >= ctx.sent.end:
             continue
@@ -313,13 +465,13 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         # Each date goes with its nearest cue; one event per distinct (type, date).
         seen = set()
         for found in day_dates:
-            kind = _nearest_type(cues, found.start, found.end)
-            if kind and _claim_day_only(ctx, kind, found):
+            nearest = _nearest_type(cues, found.start, found.end)
+            if nearest is None or _claim_day_only(ctx, nearest, found):
                 continue
-            key = (kind, found.value.date)
-            if kind and key not in seen:
+            key = (nearest, found.value.date)
+            if key not in seen:
                 seen.add(key)
-                events.append(_event(ctx, kind, found.value.date, "day"))
+                events.append(_event(ctx, nearest, found.value.date, "day"))
         return events
     if dates:
         # The cue nearest the date names the happening it dates.
@@ -454,14 +606,12 @@ def _main_type(ctx: SentenceContext, cues: list[tuple[str, int, int]]) -> str:
     the trip is what happened; the assault is a circumstance of it.
     """
     doc = ctx.sent.doc
-    best = None
-    for kind, start, end in cues:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        depth = _depth(span.root) if span is not None else 30
-        key = (depth, TYPE_ORDER.index(kind))
-        if best is None or key < best[0]:
-            best = (key, kind)
-    return best[1]
+
+    def rank(cue: tuple[str, int, int]) -> tuple[int, int]:
+        span = doc.char_span(cue[1], cue[2], alignment_mode="expand")
+        return (_depth(span.root) if span is not None else 30, TYPE_ORDER.index(cue[0]))
+
+    return min(cues, key=rank)[0]
 
 
 def _nearest_type(cues: list[tuple[str, int, int]], start: int, end: int) -> str | None:
