@@ -180,6 +180,13 @@ class RecordQuerySet(ProvenanceQuerySet):
         """The records shown under the timeline's events for these filters."""
         from articles.models import Event
 
+        if filters == RecordFilters(review=filters.review) and filters.review in (Review.DEFAULT, Review.ALL):
+            # No filter on the events but their review state: read it through the join to the
+            # record's event (which the exports' timeline order makes anyway), not by probing
+            # every event a second time for `event_id IN (events)` (the losses export: a
+            # million extra index lookups, 7-10 s of its 21-37 s under load).
+            shown = Q() if filters.review == Review.ALL else ~Q(event__review_state=Review.REJECTED)
+            return self.filter(shown).in_review(filters.review)
         events = Event.objects.matching(filters)
         return self.filter(event__in=events.values("pk")).in_review(filters.review)
 
