@@ -129,14 +129,23 @@ def test_it_refreshes_the_charts_at_most_every_minute_during_a_burst(viewer_clie
     assert "as_of" not in data  # current: nothing written since the refresh
 
 
-def test_processing_an_article_refreshes_the_charts_through_the_signal(
-    viewer_client, make_article, make_event, make_loss, monkeypatch
-):
+@pytest.fixture
+def uploaded(make_article, monkeypatch):
+    """A queued article with ARTICLE_TEXT as its upload, and the stand-in extractor."""
     monkeypatch.setattr(processing, "run_extraction", fake_extract)
+
+    def upload() -> Article:
+        article = make_article(title="", text=ARTICLE_TEXT)
+        Article.objects.filter(pk=article.pk).update(status=Article.Status.QUEUED, text="")
+        return article
+
+    return upload
+
+
+def test_processing_an_article_refreshes_the_charts_through_the_signal(viewer_client, make_event, make_loss, uploaded):
     make_loss(make_event(date=D(2024, 1, 5)))
     viewer_client.get(reverse("charts_json"))
-    article = make_article(title="", text=ARTICLE_TEXT)
-    Article.objects.filter(pk=article.pk).update(status=Article.Status.QUEUED, text="")
+    article = uploaded()
 
     assert processing.process_article(article.pk) is True
     assert Article.objects.get(pk=article.pk).status == Article.Status.DONE
@@ -149,3 +158,19 @@ def test_processing_an_article_refreshes_the_charts_through_the_signal(
     assert (
         "Kyiv" in [point["name"] for point in data["map"]["points"] + data["map"]["beyond"]] + data["map"]["unplaced"]
     )
+
+
+def test_a_receiver_that_fails_after_processing_is_logged_and_the_article_stays_done(uploaded, caplog):
+    from articles.signals import articles_processed
+
+    def broken(sender, **kwargs):
+        raise RuntimeError("snapshot store unavailable")
+
+    article = uploaded()
+    articles_processed.connect(broken, dispatch_uid="test-broken")
+    try:
+        assert processing.process_article(article.pk) is True
+    finally:
+        articles_processed.disconnect(dispatch_uid="test-broken")
+    assert Article.objects.get(pk=article.pk).status == Article.Status.DONE
+    assert "snapshot store unavailable" in caplog.text
