@@ -30,6 +30,7 @@ from django.db import DatabaseError, connection, transaction
 
 from articles.extraction.cleaning import Document, UnreadableDocument, read_document
 from articles.models import LOCK_NAMESPACE, Article, ArticleQuerySet
+from articles.signals import articles_processed
 from articles.time_limit import ChildDied, TimeLimitExceeded, run_in_child
 from articles.writing import write_records
 
@@ -234,10 +235,11 @@ def _process(article_ids: list[int], *, isolated: bool) -> None:
             finally:
                 _unlock(outcome.article_id)
                 held.discard(outcome.article_id)
-        # The charts and filter lists, ready before the next visitor (once the queue is empty).
-        from dashboard import snapshots  # noqa: PLC0415 - the dashboard reads articles, not the reverse
-
-        snapshots.refresh()
+        # The dashboard refreshes its charts and filter lists (dashboard/apps.py). A receiver
+        # that fails is logged: the articles are written, their task did not fail.
+        for receiver, error in articles_processed.send_robust(Article, article_ids=article_ids):
+            if isinstance(error, Exception):
+                logger.error("After processing articles, %r failed", receiver, exc_info=error)
     finally:
         # Articles left without an outcome (the worker is stopping): unlocked, they show as
         # orphaned and the next worker requeues them.

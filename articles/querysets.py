@@ -38,6 +38,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, Lower, TruncWeek
+from django.db.models.lookups import Exact, GreaterThan, GreaterThanOrEqual, LessThanOrEqual
 
 SEARCH_CONFIG = "english"
 
@@ -180,6 +181,13 @@ class RecordQuerySet(ProvenanceQuerySet):
         """The records shown under the timeline's events for these filters."""
         from articles.models import Event
 
+        if filters == RecordFilters(review=filters.review) and filters.review in (Review.DEFAULT, Review.ALL):
+            # No filter on the events but their review state: read it through the join to the
+            # record's event (which the exports' timeline order makes anyway), not by probing
+            # every event a second time for `event_id IN (events)` (the losses export: a
+            # million extra index lookups, 7-10 s of its 21-37 s under load).
+            shown = Q() if filters.review == Review.ALL else ~Q(event__review_state=Review.REJECTED)
+            return self.filter(shown).in_review(filters.review)
         events = Event.objects.matching(filters)
         return self.filter(event__in=events.values("pk")).in_review(filters.review)
 
@@ -244,12 +252,20 @@ class EventQuerySet(ProvenanceQuerySet):
         from articles.models import AidPledge, LossReport
 
         events = self
-        if filters.date_from:
-            events = events.filter(date__gte=filters.date_from)
-        if filters.date_to:
-            events = events.filter(date__lte=filters.date_to)
-        if filters.undated:
-            events = events.filter(date__isnull=True)
+        if filters.date_from or filters.date_to or filters.undated:
+            # The dates on the newest-first timeline day, COALESCE(date, '-infinity'), not on
+            # `date`: the same events (an undated one's day is before any bound), read from
+            # event_timeline_newest in the timeline's order. With both, the planner multiplied
+            # the two ranges (a month's 12,556 events estimated as 162) and sorted the month.
+            day, undated = TimelineDay(newest_first=True), FarEnd(newest_first=True)
+            if filters.date_from:
+                events = events.filter(GreaterThanOrEqual(day, filters.date_from))
+            elif filters.date_to:
+                events = events.filter(GreaterThan(day, undated))  # the dated ones only
+            if filters.date_to:
+                events = events.filter(LessThanOrEqual(day, filters.date_to))
+            if filters.undated:
+                events = events.filter(Exact(day, undated))
         if filters.precision:
             events = events.filter(precision__in=filters.precision)
         if filters.types:
@@ -310,12 +326,13 @@ class EventQuerySet(ProvenanceQuerySet):
     def in_order(self, newest_first: bool = True, filters: RecordFilters | None = None) -> EventQuerySet:
         """Timeline order on (date, id); events without a day come last either way.
 
-        With the filters, their dates are restated on TimelineDay too, so that the index
-        giving the order also gives the range (`date IS NULL` alone would scan it all).
+        matching() bounds the dates on the newest-first TimelineDay, whose index gives
+        this order. Oldest first, they are restated on the oldest-first TimelineDay, so
+        that the index giving the order also gives the range.
         """
         day = TimelineDay(newest_first)
         events: EventQuerySet = self
-        if filters and (filters.undated or filters.date_from or filters.date_to):
+        if not newest_first and filters and (filters.undated or filters.date_from or filters.date_to):
             events = events.alias(timeline_day=day)
             if filters.undated:
                 events = events.filter(timeline_day=FarEnd(newest_first))

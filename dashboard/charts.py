@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -19,6 +20,9 @@ from dashboard.figures import loss_nouns, pledge_nouns
 from dashboard.forms import LOSS_GROUPS, losses_charted, pledges_charted
 from dashboard.kinds import KINDS
 from dashboard.querystrings import filter_query
+
+if TYPE_CHECKING:
+    from dashboard.snapshots import Snapshot
 
 # The parameters that choose what a chart shows (and narrow its CSV); the timeline ignores them.
 CHART_OPTIONS = ("side", "group", "status", "aid")
@@ -307,15 +311,16 @@ def snapshot_key(base_params) -> str:
     return CHARTS_PREFIX + urlencode(base_params)
 
 
-def current_chart_json(form, base_params) -> str:
-    """chart_data() as JSON, as of the records' current version: computed once per change, then read back.
+def current_chart_json(form, base_params) -> Snapshot:
+    """chart_data() as JSON, from its snapshot: computed once per change, then read back.
 
     De-duplicating and counting a million records takes seconds; their numbers only
-    change when a record does (dashboard.snapshots).
+    change when a record does. While articles are being processed the last snapshot
+    may be served, with its time (dashboard.snapshots.charts).
     """
     from dashboard import snapshots
 
-    return snapshots.current_json(snapshot_key(base_params), lambda: chart_data(form, base_params))
+    return snapshots.charts(snapshot_key(base_params), lambda: chart_data(form, base_params))
 
 
 # What json_script escapes so that the JSON cannot close its <script>; str.replace, not

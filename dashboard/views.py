@@ -148,13 +148,15 @@ def charts_page(request: HttpRequest) -> HttpResponse:
     form, bad_request = _bound_filters(ChartForm, request)
     if bad_request:
         return bad_request
-    chart_json = charts.current_chart_json(form, _query_params(request))
+    snapshot = charts.current_chart_json(form, _query_params(request))
     context = {
         "nav": "charts",
         "form": form,
         "filtered": form.is_filtered(),
-        "chart_data": json.loads(chart_json),
-        "chart_json": mark_safe(charts.script_safe(chart_json)),  # noqa: S308 - escaped as json_script does
+        "chart_data": json.loads(snapshot.text),
+        "chart_json": mark_safe(charts.script_safe(snapshot.text)),  # noqa: S308 - escaped as json_script does
+        "figures_as_of": snapshot.as_of,
+        "being_processed": snapshot.being_processed,
         "export_query": _export_query(request),
         "any_events": Event.objects.exists(),
         **_filter_suggestions(form),
@@ -169,7 +171,8 @@ def charts_json(request: HttpRequest) -> HttpResponse:
     form = ChartForm(request.GET)
     if not form.is_valid():
         return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
-    return HttpResponse(charts.current_chart_json(form, _query_params(request)), content_type="application/json")
+    snapshot = charts.current_chart_json(form, _query_params(request))
+    return HttpResponse(snapshot.json_with_age(), content_type="application/json")
 
 
 @require_GET
