@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
+from django.utils.module_loading import import_string
 
 from articles.extraction.cleaning import Document, UnreadableDocument, read_document
 from articles.models import LOCK_NAMESPACE, Article, ArticleQuerySet
-from articles.signals import articles_processed
 from articles.time_limit import ChildDied, TimeLimitExceeded, run_in_child
 from articles.writing import write_records
 
@@ -235,16 +235,22 @@ def _process(article_ids: list[int], *, isolated: bool) -> None:
             finally:
                 _unlock(outcome.article_id)
                 held.discard(outcome.article_id)
-        # The dashboard refreshes its charts and filter lists (dashboard/apps.py). A receiver
-        # that fails is logged: the articles are written, their task did not fail.
-        for receiver, error in articles_processed.send_robust(Article, article_ids=article_ids):
-            if isinstance(error, Exception):
-                logger.error("After processing articles, %r failed", receiver, exc_info=error)
+        _after_processing(article_ids)
     finally:
         # Articles left without an outcome (the worker is stopping): unlocked, they show as
         # orphaned and the next worker requeues them.
         for article_id in held:
             _unlock(article_id)
+
+
+def _after_processing(article_ids: list[int]) -> None:
+    """settings.WARBOARD_AFTER_PROCESSING, each with the batch's ids (the dashboard refreshes its
+    charts). One that fails is logged: the articles are written, their task did not fail."""
+    for path in settings.WARBOARD_AFTER_PROCESSING:
+        try:
+            import_string(path)(article_ids)
+        except Exception:
+            logger.exception("After processing articles %s, %s failed", article_ids, path)
 
 
 def _isolated(jobs: list[Job]) -> Iterator[Outcome]:

@@ -20,8 +20,8 @@ table `warboard_snapshot`.
   may miss an outlet added a minute ago (any outlet can still be typed), but the
   ingest must not make every page list them again.
 - `refresh()` computes the unfiltered charts and the suggestions ahead of the first
-  visitor. The worker sends `articles.signals.articles_processed` after each batch
-  (connected in dashboard/apps.py): the snapshot is refreshed at once when the queue
+  visitor. The worker calls `after_processing` after each batch (the setting
+  WARBOARD_AFTER_PROCESSING names it): the snapshot is refreshed at once when the queue
   is empty, and during a burst when it is more than REFRESH_EVERY_SECONDS old.
 """
 
@@ -166,6 +166,6 @@ def refresh(force: bool = False) -> bool:
     return True
 
 
-def on_articles_processed(sender, **kwargs) -> None:
-    """The receiver of articles.signals.articles_processed (connected in dashboard/apps.py)."""
+def after_processing(article_ids: list[int]) -> None:
+    """Called by the worker after a batch of articles is written (settings.WARBOARD_AFTER_PROCESSING)."""
     refresh()

@@ -210,6 +210,11 @@ WARBOARD_SPACY_MODEL = os.environ.get("WARBOARD_SPACY_MODEL") or "en_core_web_sm
 
 # Seconds a worker gives the cleaning and extraction of one article before it stops them
 # (0: no limit). The longest article accepted takes about 12 s; a pathological one, minutes.
+# What runs in the worker after a batch of articles is written (done or failed), each called with
+# the batch's article ids: the dashboard refreshes its chart snapshots. A dotted path keeps the
+# articles app from importing the dashboard (and, as the house style asks, no signals).
+WARBOARD_AFTER_PROCESSING = ["dashboard.snapshots.after_processing"]
+
 WARBOARD_PROCESSING_TIMEOUT = env_int("WARBOARD_PROCESSING_TIMEOUT", 60)
 if WARBOARD_PROCESSING_TIMEOUT < 0:
     raise ImproperlyConfigured("WARBOARD_PROCESSING_TIMEOUT must be 0 (no limit) or a number of seconds.")
