@@ -1,7 +1,7 @@
 """Start, or join, the project's embedded PostgreSQL server (the pgserver package).
 
 The only module that uses pgserver, and the only one that touches its private parts
-(`_forget_dead_processes`); tests/test_dbembedded.py fails when those change.
+(`_forget_dead_processes`); tests/warboard/test_dbembedded.py fails when those change.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 # Variables a test run may have set for itself (the browser tests allow ORM calls beside
