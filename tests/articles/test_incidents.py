@@ -120,8 +120,10 @@ def publish(db, monkeypatch, make_article):
     return publish_
 
 
-def incident_of(article: Article, sentence: str) -> int | None:
-    return Event.objects.get(article=article, summary=sentence).incident_id
+def incident_of(article: Article, sentence: str) -> int:
+    incident = Event.objects.get(article=article, summary=sentence).incident_id
+    assert incident is not None, "every report is in an incident"
+    return incident
 
 
 def grouping() -> set[frozenset[tuple]]:
