@@ -57,6 +57,7 @@ class Report:
     countries: frozenset[str]
     rejected: bool
     incident_id: int | None
+    apart: bool = False  # an editor took it out of its incident (IncidentDecision APART)
     figures: set[tuple] = field(default_factory=set)
     donors: set[str] = field(default_factory=set)
     packages: set[tuple] = field(default_factory=set)
@@ -204,6 +205,8 @@ def group(reports: list[Report], decisions: Iterable[IncidentDecision]) -> list[
         for decision in decisions
     ]
     kept_apart = {named.id for action, named, _ in resolved if action == IncidentDecision.Action.APART and named}
+    for report in reports:
+        report.apart = report.id in kept_apart
 
     by_block: dict[tuple, list[Report]] = {}
     for report in reports:
@@ -244,14 +247,22 @@ def _summary(members: list[Report]) -> tuple[str, datetime.date | None]:
 def _store(groups: list[list[Report]], existing: set[int]) -> None:
     """Write the groups as incidents, each keeping the id most of its reports had (stable links)."""
     taken: set[int] = set()
-    assigned: list[int | None] = []
-    for members in groups:
-        counts = Counter(report.incident_id for report in members if report.incident_id in existing)
-        free = [incident for incident in counts if incident not in taken]
+    assigned: list[int | None] = [None] * len(groups)
+
+    def staying(members: list[Report]) -> list[Report]:
+        """Those of its reports that vote for an id: a report an editor split out claims its old incident last."""
+        return [report for report in members if report.incident_id in existing and not report.apart]
+
+    # Larger groups first, so a split leaves the id with the incident and not with the report taken out.
+    for index in sorted(range(len(groups)), key=lambda index: (not staying(groups[index]), -len(groups[index]))):
+        members = groups[index]
+        voters = staying(members) or [report for report in members if report.incident_id in existing]
+        counts = Counter(report.incident_id for report in voters)
+        free = [incident for incident in counts if incident is not None and incident not in taken]
         chosen = min(free, key=lambda incident: (-counts[incident], incident)) if free else None
         if chosen is not None:
             taken.add(chosen)
-        assigned.append(chosen)
+        assigned[index] = chosen
     summaries = [_summary(members) for members in groups]
     created = Incident.objects.bulk_create(
         [

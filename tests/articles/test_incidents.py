@@ -333,6 +333,24 @@ def test_a_split_survives_regrouping_reextraction_and_new_articles(publish, edit
     assert_no_empty_incidents()
 
 
+@pytest.mark.parametrize("split", ["Reuters", "Ukrinform"])
+def test_a_split_leaves_the_incident_its_id_whichever_report_is_taken_out(publish, editor, split):
+    reuters = publish("Reuters", STRIKE_FRIDAY)
+    ukrinform = publish("Ukrinform", STRIKE_OVERNIGHT)
+    publish("Kyiv Independent", STRIKE_SALTIVKA)
+    shared = incident_of(reuters, STRIKE_FRIDAY)
+    taken_out = Event.objects.get(article=reuters if split == "Reuters" else ukrinform)
+    kept = ukrinform if split == "Reuters" else reuters
+
+    alone = incidents.keep_apart(taken_out, editor)
+
+    assert alone != shared
+    assert Event.objects.get(article=kept).incident_id == shared
+    incidents.group_all()
+    assert Event.objects.get(pk=taken_out.pk).incident_id == alone
+    assert Event.objects.get(article=kept).incident_id == shared
+
+
 def test_a_decision_finds_an_edited_report_by_its_id(publish, editor):
     friday = publish("Reuters", STRIKE_FRIDAY)
     monday = publish("Ukrinform", STRIKE_MONDAY)
