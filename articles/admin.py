@@ -11,7 +11,7 @@ add one, nor change the text or status that extraction owns.
 
 from django.contrib import admin
 
-from .models import AidPledge, Article, Equipment, Event, LossReport, Place, Revision
+from .models import AidPledge, Article, Equipment, Event, Incident, IncidentDecision, LossReport, Place, Revision
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -90,6 +90,20 @@ class AidPledgeAdmin(RecordAdmin):
 class RevisionAdmin(ReadOnlyAdmin):
     list_display = ["id", "kind", "record_id", "action", "user", "at"]
     list_filter = ["kind", "action"]
+
+
+# Incidents and the editors' decisions come from grouping and the incident page (articles.incidents).
+@admin.register(Incident)
+class IncidentAdmin(ReadOnlyAdmin):
+    list_display = ["id", "type", "date"]
+    list_filter = ["type"]
+
+
+@admin.register(IncidentDecision)
+class IncidentDecisionAdmin(ReadOnlyAdmin):
+    list_display = ["id", "action", "article", "span_start", "type", "made_by", "made_at"]
+    list_filter = ["action"]
+    raw_id_fields = ["article", "event", "other_article", "other_event"]
 
 
 @admin.register(Place)

@@ -236,6 +236,8 @@ class Event(ExtractedRecord):
     summary = models.TextField()
     places = ArrayField(models.CharField(max_length=120), default=list, blank=True)
     countries = ArrayField(models.CharField(max_length=8), default=list, blank=True)
+    # The happening this event reports (articles.incidents); set in the transaction that writes it.
+    incident = models.ForeignKey("Incident", null=True, blank=True, on_delete=models.SET_NULL, related_name="reports")
     # The q= full-text search over sentences, stored so a match is checked without re-parsing;
     # a trigger writes it from the summary (migration 0002), whatever Django sends.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -470,3 +472,68 @@ class Equipment(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Incident(models.Model):
+    """One happening in the world; each Event is one report of it (articles.incidents groups them).
+
+    `type` and `date` are read from its reports when they are grouped (the earliest day a
+    report gives; empty when none gives a day), so a timeline of incidents filters and
+    orders without reading every report.
+    """
+
+    type = models.CharField(max_length=20, choices=Event.Type.choices)
+    date = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [
+            # A timeline of incidents by day.
+            models.Index(fields=["date", "id"], name="incident_date_id"),
+        ]
+
+    def __str__(self):
+        return f"Incident {self.pk}: {self.date or 'undated'} {self.type}"
+
+
+class IncidentDecision(models.Model):
+    """An editor's correction of the grouping, applied again by every regrouping, in the order made.
+
+    MERGE puts the report's incident and the other report's incident together; APART takes
+    the report out of its incident into one of its own. A report is named by its article,
+    its sentence's offsets and its type, which a machine record keeps when re-extraction
+    replaces it with a new row, and by its id, which an edited record keeps whatever an
+    editor changes: a decision finds its report by the id first, then by the key.
+    """
+
+    class Action(models.TextChoices):
+        MERGE = "merge", "Merge"
+        APART = "apart", "Keep apart"
+
+    action = models.CharField(max_length=5, choices=Action.choices)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    span_start = models.PositiveIntegerField()
+    span_end = models.PositiveIntegerField()
+    type = models.CharField(max_length=20, choices=Event.Type.choices)
+    event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # The report whose incident a MERGE joins; empty for APART.
+    other_article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    other_span_start = models.PositiveIntegerField(null=True, blank=True)
+    other_span_end = models.PositiveIntegerField(null=True, blank=True)
+    other_type = models.CharField(max_length=20, choices=Event.Type.choices, blank=True)
+    other_event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    made_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(action="apart", other_article__isnull=True)
+                | models.Q(action="merge", other_article__isnull=False),
+                name="incident_decision_merge_has_other",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_action_display()} report {self.article_id}:{self.span_start}-{self.span_end}"

@@ -29,6 +29,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.utils.module_loading import import_string
 
+from articles import incidents
 from articles.extraction.cleaning import Document, UnreadableDocument, read_document
 from articles.models import LOCK_NAMESPACE, Article, ArticleQuerySet
 from articles.time_limit import ChildDied, TimeLimitExceeded, run_in_child
@@ -371,7 +372,8 @@ def _write(outcome: Outcome) -> None:
                 logger.warning("Article %s left processing while being processed; not written.", article_id)
                 return
             article.fill_from(outcome.document, outcome.published, outcome.published_source)
-            write_records(article, outcome.result)
+            with incidents.grouped(article):  # its events join incidents in this same transaction
+                write_records(article, outcome.result)
             article.mark_done(outcome.version)
             article.save()
     except Exception as error:

@@ -1,4 +1,4 @@
-from django.urls import path, register_converter
+from django.urls import include, path, register_converter
 
 from dashboard import views
 from dashboard.kinds import KIND_PATTERN, KINDS
@@ -20,6 +20,7 @@ register_converter(RecordKindConverter, "kind")
 
 urlpatterns = [
     path("", views.timeline, name="timeline"),
+    path("incidents/", include("dashboard.incidents")),
     path("charts/", views.charts_page, name="charts"),
     path("charts/data.json", views.charts_json, name="charts_json"),
     *(

@@ -5,11 +5,21 @@ from django.contrib import admin
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from articles import uploads
-from articles.models import AidPledge, Article, Equipment, Event, LossReport, Place, Revision
+from articles import incidents, uploads
+from articles.models import (
+    AidPledge,
+    Article,
+    Equipment,
+    Event,
+    Incident,
+    IncidentDecision,
+    LossReport,
+    Place,
+    Revision,
+)
 from tests.pages import find, find_all
 
-MODELS = [Article, Event, LossReport, AidPledge, Revision, Place, Equipment]
+MODELS = [Article, Event, LossReport, AidPledge, Revision, Place, Equipment, Incident, IncidentDecision]
 
 
 def test_every_model_of_the_app_is_registered():
@@ -24,6 +34,7 @@ def admin_client(client, db, done_article):
     Place.objects.create(name="Bakhmut", alt_names=["Artemivsk"], country="UA", kind="city", latitude=48.6)
     Equipment.objects.create(name="Leopard 2", aliases=["Leo 2"], category="tank", origin="DE")
     Revision.objects.create(kind="event", record_id=Event.objects.all()[0].pk, action="confirm")
+    incidents.keep_apart(Event.objects.all()[0])
     user = User.objects.create_superuser("root", password="root-password-1")
     client.force_login(user)
     return client
