@@ -27,6 +27,7 @@ from pathlib import Path
 
 from articles.extraction import cleaning, extract_many
 from articles.extraction.pipeline import get_pipeline, load_model
+from articles.jsonl import read_jsonl
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "pool"
 TARGET_RATIO = 1.5
@@ -35,20 +36,16 @@ TARGET_RATIO = 1.5
 def load_corpus(manifest_path: Path, limit: int | None) -> tuple[list[str], list[datetime.date | None]]:
     texts, published = [], []
     corpus = manifest_path.parent
-    with manifest_path.open(encoding="utf-8") as manifest:
-        for line in manifest:
-            if not line.strip():
-                continue
-            entry = json.loads(line)
-            try:
-                document = cleaning.read_document((corpus / entry["path"]).read_bytes(), filename=entry["path"])
-            except (OSError, ValueError):
-                continue
-            texts.append(document.text)
-            day = entry.get("published")
-            published.append(datetime.date.fromisoformat(day) if day else document.published)
-            if limit and len(texts) >= limit:
-                break
+    for entry in read_jsonl(manifest_path):
+        try:
+            document = cleaning.read_document((corpus / entry["path"]).read_bytes(), filename=entry["path"])
+        except (OSError, ValueError):
+            continue
+        texts.append(document.text)
+        day = entry.get("published")
+        published.append(datetime.date.fromisoformat(day) if day else document.published)
+        if limit and len(texts) >= limit:
+            break
     return texts, published
 
 

