@@ -166,8 +166,6 @@ def resolve_match(
     match: re.Match[str], published: datetime.date | None, future: bool, previous: datetime.date | None
 ) -> tuple[DateValue | None, bool]:
     """The value of one DATE_RE match; the flag says it was relative to `previous`."""
-    kind = match.lastgroup
-    text = match.group(0)
     groups = match.groupdict()
     if groups.get("dmy") or groups.get("mdy") or groups.get("iso"):
         expression = groups.get("dmy") or groups.get("mdy") or groups.get("iso")
@@ -179,24 +177,40 @@ def resolve_match(
         return DateValue(datetime.date(int(parts[-1]), _month_number(parts[0]), 1), "month"), False
     if published is None:
         return None, False
+    named, value = _named_day_or_month(groups, published, future)
+    if named:
+        return value, False
+    return _relative_value(groups, match.group(0), published, future, previous)
+
+
+def _named_day_or_month(groups: dict, published: datetime.date, future: bool) -> tuple[bool, DateValue | None]:
+    """(the match names one, its value) for a day and month without a year, a month, or a weekday:
+    the nearest one before the publication day, or after it in the future tense."""
     if groups.get("dm") or groups.get("md"):
         day = _day_month(groups.get("dm") or groups.get("md"), published, future)
-        return (DateValue(day, "day") if day else None), False
+        return True, (DateValue(day, "day") if day else None)
     if groups.get("month"):
         month = _month_number(groups["month"])
         year = published.year
         if (month > published.month and not future) or (future and month < published.month):
             year += -1 if not future else 1
-        return DateValue(datetime.date(year, month, 1), "month"), False
+        return True, DateValue(datetime.date(year, month, 1), "month")
     if groups.get("overnight_pair"):
-        return DateValue(resolve_weekday(groups["wd2"], published, future), "day"), False
+        return True, DateValue(resolve_weekday(groups["wd2"], published, future), "day")
     if groups.get("rel"):
         which = groups["rel"].lower()
         if which == "this":
             which = None
-        return DateValue(resolve_weekday(groups["wd"], published, future, which), "day"), False
+        return True, DateValue(resolve_weekday(groups["wd"], published, future, which), "day")
     if groups.get("wd_plain"):
-        return DateValue(resolve_weekday(groups["wd_plain"], published, future), "day"), False
+        return True, DateValue(resolve_weekday(groups["wd_plain"], published, future), "day")
+    return False, None
+
+
+def _relative_value(
+    groups: dict, text: str, published: datetime.date, future: bool, previous: datetime.date | None
+) -> tuple[DateValue | None, bool]:
+    """ "yesterday", "last week", "this month", "the day before" (relative to `previous`: the flag)."""
     one_day = datetime.timedelta(days=1)
     if groups.get("yesterday"):
         return DateValue(published - one_day, "day"), False
@@ -226,7 +240,6 @@ def resolve_match(
         return DateValue(published.replace(day=1), "month"), False
     if groups.get("year"):
         return DateValue(datetime.date(int(groups["year"]), 1, 1), "year"), False
-    del kind
     return None, False
 
 

@@ -480,47 +480,19 @@ def _speakers(ctx: SentenceContext) -> list[str]:
 
 
 def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
-    clause = text[start:end]
-    hits = []
-    for trigger in TRIGGERS:
-        for match in trigger.pattern.finditer(clause):
-            hits.append((match.start() + start, match.end() + start, trigger, match))
-    hits = _without_overlaps(hits)
+    """The pledges of one clause: for each trigger in it, its status, donors and items."""
+    hits = _trigger_hits(text, start, end)
     if not hits:
         return []
+    clause = text[start:end]
     records: list[Pledge] = []
     items = _items(ctx, text, start, end)
     buy = None
     for index, (t_start, t_end, trigger, match) in enumerate(hits):
-        before = text[max(start, t_start - 45) : t_start]
-        status = trigger.status
-        if status != "considering" and NEGATION.search(before):
-            continue  # "will not supply", "refused to send": a refusal is no pledge
-        if WON_BEFORE.search(before) and not re.match(r"\s+from\b", text[t_end : t_end + 6]):
-            continue  # "Since winning pledges of modern battle tanks": the receiver speaks, the giver is unnamed
-        if text[t_start - 1 : t_start] == "-":
-            continue  # "western-supplied missiles", "US-donated": an attribute of a weapon, not a delivery
-        if NOT_GOODS_AFTER.match(text[t_end : t_end + 30]):
-            continue  # "the Kremlin was sending a message with the jets"
-        if (
-            trigger.passive
-            and re.search(r"exceeded|reached|topped|surpassed", match.group(0))
-            and not AID_WORD.search(clause)
-        ):
+        found = _hit_status(ctx, text, clause, start, t_start, t_end, trigger, match)
+        if found is None:
             continue
-        legislature = status in ("pledged", "requested") and bool(
-            CHAMBER.search(clause) or CONGRESS_ASKED.search(clause)
-        )
-        if legislature:
-            status = "considering"  # "approved by the House", "asked Congress to give immediate approval"
-        if trigger.needs_subject and not any(
-            0 <= t_start - (m.end - ctx.start) <= 3 for m in _mentions_in(ctx, start, t_start)
-        ):
-            continue
-        if status == "pledged" and re.search(r"\bif\b", clause, re.I):
-            status = "considering"  # "if senators approve"
-        if status == "pledged" and DOUBT_BEFORE.search(before):
-            status = "considering"  # "announced that it could approve $1.4bn", "might soon vote on"
+        status, legislature = found
         next_start = hits[index + 1][0] if index + 1 < len(hits) else end
         mine = _items_of(trigger, items, start, t_start, t_end, next_start, hits, index)
         if trigger.money_only:
@@ -545,12 +517,60 @@ def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
         if not mine:
             continue
         clause_day = _clause_day(ctx, start, end, t_start) or _earlier_day(ctx, start, day)
-        for donor in donors:
-            to = "RU" if donor in RUSSIA_SUPPLIERS and _mentions(ctx, "RU", text, start, end) else recipient
-            if donor in WAR_PARTIES and not (donor == "UA" and to == "RU") or donor == to:
-                continue
-            span = (ctx.start + start, ctx.start + end)
-            records.extend(_pledge(donor, to, f, status, clause_day, span) for f in mine)
+        span = (ctx.start + start, ctx.start + end)
+        records.extend(_given(ctx, text, start, end, donors, recipient, status, mine, clause_day, span))
+    return records
+
+
+def _trigger_hits(text: str, start: int, end: int) -> list:
+    """(start, end, trigger, match) of every trigger phrase of the clause, the longest of two overlapping."""
+    clause = text[start:end]
+    hits = []
+    for trigger in TRIGGERS:
+        for match in trigger.pattern.finditer(clause):
+            hits.append((match.start() + start, match.end() + start, trigger, match))
+    return _without_overlaps(hits)
+
+
+def _hit_status(ctx, text, clause, start, t_start, t_end, trigger, match) -> tuple[str, bool] | None:
+    """(status, voted by a legislature) of one trigger, or None when its words say it gives nothing:
+    a refusal, a receiver's words, a weapon's attribute, a message, a total with no aid."""
+    before = text[max(start, t_start - 45) : t_start]
+    status = trigger.status
+    if status != "considering" and NEGATION.search(before):
+        return None  # "will not supply", "refused to send": a refusal is no pledge
+    if WON_BEFORE.search(before) and not re.match(r"\s+from\b", text[t_end : t_end + 6]):
+        return None  # "Since winning pledges of modern battle tanks": the receiver speaks, the giver is unnamed
+    if text[t_start - 1 : t_start] == "-":
+        return None  # "western-supplied missiles", "US-donated": an attribute of a weapon, not a delivery
+    if NOT_GOODS_AFTER.match(text[t_end : t_end + 30]):
+        return None  # "the Kremlin was sending a message with the jets"
+    total = trigger.passive and re.search(r"exceeded|reached|topped|surpassed", match.group(0))
+    if total and not AID_WORD.search(clause):
+        return None  # "has reached 40": a total that names no aid
+    legislature = status in ("pledged", "requested") and bool(CHAMBER.search(clause) or CONGRESS_ASKED.search(clause))
+    if legislature:
+        status = "considering"  # "approved by the House", "asked Congress to give immediate approval"
+    if trigger.needs_subject and not any(
+        0 <= t_start - (m.end - ctx.start) <= 3 for m in _mentions_in(ctx, start, t_start)
+    ):
+        return None
+    if status == "pledged" and re.search(r"\bif\b", clause, re.I):
+        status = "considering"  # "if senators approve"
+    if status == "pledged" and DOUBT_BEFORE.search(before):
+        status = "considering"  # "announced that it could approve $1.4bn", "might soon vote on"
+    return status, legislature
+
+
+def _given(ctx, text, start, end, donors, recipient, status, mine, clause_day, span) -> list[Pledge]:
+    """One record per donor and item: arms from Russia's suppliers go to Russia when the clause
+    names it; a party of the war is no donor, and no donor gives to itself."""
+    records: list[Pledge] = []
+    for donor in donors:
+        to = "RU" if donor in RUSSIA_SUPPLIERS and _mentions(ctx, "RU", text, start, end) else recipient
+        if donor in WAR_PARTIES and not (donor == "UA" and to == "RU") or donor == to:
+            continue
+        records.extend(_pledge(donor, to, f, status, clause_day, span) for f in mine)
     return records
 
 
