@@ -23,73 +23,24 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from articles.extraction import attribution, gazetteer, numbers
 from articles.extraction.records import LOSS_CATEGORY_OF_ITEM, Loss
-from articles.extraction.rules import SentenceContext, inflections
+from articles.extraction.rules import SentenceContext, inflections, written_forms
+from articles.jsonl import read_jsonl
 
 # --- cue patterns (data for the "warboard_cues" Matcher) ----------------------
 
-
-def _lemmas(label: str, *lemmas: str) -> list[dict]:
-    return [{"label": label, "pattern": [{"LOWER": {"IN": inflections(*lemmas)}}]}]
+PATTERNS_FILE = Path(__file__).resolve().parent.parent / "patterns" / "en" / "losses.jsonl"
 
 
-def _phrase(label: str, *phrases: str) -> list[dict]:
-    return [{"label": label, "pattern": [{"LOWER": word} for word in phrase.split()]} for phrase in phrases]
+def load_cues(path: Path = PATTERNS_FILE) -> list[dict]:
+    """The loss cue patterns of patterns/en/losses.jsonl, LEMMA tokens as their written forms."""
+    return [{"label": row["label"], "pattern": [written_forms(t) for t in row["pattern"]]} for row in read_jsonl(path)]
 
 
-CUE_PATTERNS: list[dict] = [
-    *_lemmas("LOSS_KILLED", "kill", "die", "execute", "perish", "slay", "murder"),
-    *_phrase(
-        "LOSS_KILLED",
-        "dead",
-        "deaths",
-        "death",
-        "fatalities",
-        "fatality",
-        "death toll",
-        "lost their lives",
-        "bodies",
-        "killing",
-        "killed",
-        "deadliest",
-        "lives",
-    ),
-    *_lemmas("LOSS_WOUNDED", "wound", "injure", "hurt"),
-    *_phrase("LOSS_WOUNDED", "wounded", "injured", "injuries"),
-    *_phrase(
-        "LOSS_CASUALTIES",
-        "casualties",
-        "losses",
-        "liquidated",
-        "eliminated",
-        "lost",
-        "killed and wounded",
-        "killed or wounded",
-        "dead and wounded",
-        "killed and injured",
-        "dead and injured",
-        "killed or injured",
-        "dead or wounded",
-        "dead or injured",
-        "neutralised",
-        "neutralized",
-    ),
-    *_phrase(
-        "LOSS_CAPTURED",
-        "captured",
-        "taken prisoner",
-        "prisoners of war",
-        "prisoners",
-        "pows",
-        "surrendered",
-        "captivity",
-        "taken captive",
-    ),
-    *_lemmas("LOSS_DESTROYED", "destroy", "down", "intercept", "sink", "neutralise", "neutralize", "hit"),
-    *_phrase("LOSS_DESTROYED", "shot down", "destroyed", "downed", "struck", "damaged"),
-]
+CUE_PATTERNS: list[dict] = load_cues()
 
 # --- what a count counts -------------------------------------------------------
 
