@@ -199,9 +199,9 @@ PLEDGE_LEMMAS = (
 # pledge ruler (label PLEDGE_RULE_CUE), but the regex triggers above need none of them.
 RULE_LEMMAS = (
     "pass", "vote", "bill", "measure", "legislation", "supplemental", "proposal", "release", "disburse", "worth",
-    "spend", "thank", "delivery", "shipment", "donation", "provision", "gift", "draft", "finalise", "finalize",
-    "assemble", "rush", "hurry", "scramble", "race", "act", "initiative", "coalition", "authorize", "authorise",
-    "back", "clear", "advance", "adopt", "seek", "pay", "pump", "funnel", "petition",
+    "spend", "delivery", "shipment", "donation", "provision", "gift", "draft", "finalise", "finalize",
+    "assemble", "rush", "hurry", "scramble", "race", "act", "authorize", "authorise",
+    "back", "clear", "advance", "adopt", "seek", "pump", "funnel", "petition",
 )  # fmt: skip
 CUE_LABELS = ["PLEDGE_CUE", "PLEDGE_RULE_CUE"]
 CUE_PATTERNS: list[dict] = [
@@ -211,8 +211,7 @@ CUE_PATTERNS: list[dict] = [
     "begging", "lobbied", "greenlit"]}}]},
     # "the 14 Leopard 2 tanks ... would be in Ukraine around March"
     {"label": "PLEDGE_CUE", "pattern": [{"LOWER": "be"}, {"LOWER": "in"}, {"LOWER": "ukraine"}]},
-    {"label": "PLEDGE_RULE_CUE", "pattern": [{"LOWER": {"IN": [*inflections(*RULE_LEMMAS), "led", "prepping",
-    "paid", "spent"]}}]},
+    {"label": "PLEDGE_RULE_CUE", "pattern": [{"LOWER": {"IN": [*inflections(*RULE_LEMMAS), "prepping", "spent"]}}]},
 ]  # fmt: skip
 
 NEGATION = re.compile(
