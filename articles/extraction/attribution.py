@@ -218,9 +218,9 @@ def speaker_code(speaker, sentence_places: list, state: Speakers, ents: list | N
         return None
     if RUSSIAN_INSTALLED.search(text):
         return "RU"
-    for code, pattern in BODY_NAMES.items():
+    for body, pattern in BODY_NAMES.items():
         if pattern.search(text):
-            return code
+            return body
     for ent in speaker_ents:
         if ent.label_ == "COUNTRY":
             return _remember(state, text, ent._.code)

@@ -167,8 +167,8 @@ def resolve_match(
 ) -> tuple[DateValue | None, bool]:
     """The value of one DATE_RE match; the flag says it was relative to `previous`."""
     groups = match.groupdict()
-    if groups.get("dmy") or groups.get("mdy") or groups.get("iso"):
-        expression = groups.get("dmy") or groups.get("mdy") or groups.get("iso")
+    expression = groups.get("dmy") or groups.get("mdy") or groups.get("iso")
+    if expression:
         base = published or datetime.date.today()
         day = _dateparser(expression.replace(".", ""), base, "past")
         return (DateValue(day, "day") if day else None), False
@@ -186,8 +186,9 @@ def resolve_match(
 def _named_day_or_month(groups: dict, published: datetime.date, future: bool) -> tuple[bool, DateValue | None]:
     """(the match names one, its value) for a day and month without a year, a month, or a weekday:
     the nearest one before the publication day, or after it in the future tense."""
-    if groups.get("dm") or groups.get("md"):
-        day = _day_month(groups.get("dm") or groups.get("md"), published, future)
+    day_month = groups.get("dm") or groups.get("md")
+    if day_month:
+        day = _day_month(day_month, published, future)
         return True, (DateValue(day, "day") if day else None)
     if groups.get("month"):
         month = _month_number(groups["month"])

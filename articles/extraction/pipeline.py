@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import os
 import threading
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 
 from articles.extraction import components
 from articles.extraction.rules import events as event_rules
@@ -58,7 +60,6 @@ def build_pipeline(name: str | None = None) -> Language:
     nlp = load_model(name)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("line_breaks", before="parser")
-    ruler_at = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     # An EntityRuler of phrase patterns (every written form of every place, country and system),
     # before the statistical NER so that its COUNTRY, PLACE and EQUIPMENT entities stand and the
     # NER labels only the rest.
@@ -66,10 +67,10 @@ def build_pipeline(name: str | None = None) -> Language:
         "entity_ruler",
         name="gazetteer_ruler",
         config={"overwrite_ents": True, "validate": False},
-        **ruler_at,
+        before="ner" if "ner" in nlp.pipe_names else None,
     )
     with nlp.select_pipes(enable=["gazetteer_ruler"]):
-        ruler.add_patterns(components.gazetteer_patterns())
+        cast(EntityRuler, ruler).add_patterns(components.gazetteer_patterns())
     nlp.add_pipe(
         "warboard_cues",
         config={"patterns": [*loss_rules.CUE_PATTERNS, *event_rules.CUE_PATTERNS, *pledge_rules.CUE_PATTERNS]},

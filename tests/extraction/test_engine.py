@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from articles.extraction import extract, extract_many, pipeline
+from articles.extraction import components, extract, extract_many, pipeline
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -50,7 +50,9 @@ def test_the_gazetteer_entity_ruler_stands_before_the_ner_and_the_cue_matcher_af
     assert names.index("gazetteer_ruler") < names.index("ner")
     assert names.index("line_breaks") < names.index("parser")
     assert names[-3:] == ["warboard_cues", "warboard_agents", "pledge_ruler"]
-    assert type(nlp.get_pipe("warboard_agents").matcher).__name__ == "DependencyMatcher"
+    agents = nlp.get_pipe("warboard_agents")
+    assert isinstance(agents, components.AgentMatcher)
+    assert type(agents.matcher).__name__ == "DependencyMatcher"
     bare = set(pipeline.load_model().pipe_names)
     assert set(names) - bare == {"line_breaks", "gazetteer_ruler", "warboard_cues", "warboard_agents", "pledge_ruler"}
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 import spacy
+from spacy.pipeline import SpanRuler
 
 from articles.extraction.records import PLEDGE_CATEGORIES
 from articles.extraction.rules import pledges
@@ -333,6 +334,7 @@ def test_it_reads_money_in_a_bill_or_proposal_as_considering(run, text, amount):
 def test_every_pledge_pattern_loads_into_a_span_ruler():
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": pledges.SPANS_KEY, "validate": True})
+    assert isinstance(ruler, SpanRuler)
     ruler.add_patterns(pledges.ruler_patterns())
     rules = pledges.parse_rules()
     assert {row["label"] for row in rules.values()} <= {"pledged", "delivered", "considering", "requested"}

@@ -253,7 +253,7 @@ def noun_after(text: str) -> tuple[str | None, str | None, str, int]:
     """
     rest = text.lstrip(" ,")
     words_skipped = 0
-    demonyms = []
+    demonyms: list[str] = []
     for _ in range(5):
         if not rest:
             break
@@ -273,8 +273,9 @@ def noun_after(text: str) -> tuple[str | None, str | None, str, int]:
             return "people", "soldiers", " ".join(demonyms), words_skipped
         if re.match(r"Russians\b", rest):
             return "people", "soldiers", " ".join(demonyms), words_skipped  # Russians counted dead are its soldiers
-        if CIVILIANS.match(rest):
-            word = CIVILIANS.match(rest).group(0).lower()
+        civilians = CIVILIANS.match(rest)
+        if civilians:
+            word = civilians.group(0).lower()
             group = "civilians" if word in ("civilians", "civilian", "children", "child", "kids") else "people"
             return "people", group, " ".join(demonyms), words_skipped
         word_match = re.match(r"[\w’'-]+(?:’s|'s)?", rest)

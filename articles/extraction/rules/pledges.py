@@ -576,7 +576,7 @@ def _given(ctx, text, start, end, donors, recipient, status, mine, clause_day, s
 def _without_overlaps(hits):
     """Keep the longest trigger where two overlap ("has sent" over "sent")."""
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    kept = []
+    kept: list = []
     for hit in hits:
         if kept and hit[0] < kept[-1][1]:
             continue
@@ -871,7 +871,7 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
             continue
         if _absorbed(text, [(f.start, f.end) for f in found if f.item], match.start()):
             continue  # "Leopard 2 tanks", "Bushmaster armoured vehicles": the item's own noun
-        category = match.lastgroup
+        category = match.lastgroup or ""  # every alternative of CATEGORY_RE is a named group
         if category == "funding" and any(f.category == "funding" for f in found):
             continue
         if _excluded(text, match.start(), category, generic=True, end=match.end()):
