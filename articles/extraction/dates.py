@@ -76,6 +76,12 @@ DATE_RE = re.compile(
     r")",
     re.IGNORECASE,
 )
+# Every alternative of DATE_RE holds one of these (a digit, a weekday's or a relative word's "day",
+# "week", "month", "night", a month's first three letters, ...): a sentence with none has no date,
+# and this search is many times cheaper than DATE_RE's alternation at every word.
+DATE_HINT = re.compile(
+    r"\d|day|night|week|month|tomorrow|morning|evening|afternoon|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I
+)
 # Words before a weekday or "this/last" that do not make a date: "Black Friday".
 DEADLINE = re.compile(r"\b(?:by|until|till|before|deadline\s+of)\s+$", re.IGNORECASE)
 NOT_A_DAY = re.compile(r"(?:Black|Good|Cyber|Easter|Bloody|Super|Ash)\s+$", re.IGNORECASE)
@@ -259,6 +265,8 @@ def find_dates(
     `offset` is added to the returned positions.
     """
     found: list[FoundDate] = []
+    if not DATE_HINT.search(text):
+        return found
     matches = list(DATE_RE.finditer(text))
     for index, match in enumerate(matches):
         if match.group("wd_plain") and _preceded_by(NOT_A_DAY, text, match):

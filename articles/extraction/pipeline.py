@@ -64,7 +64,7 @@ def build_pipeline(name: str | None = None) -> Language:
     # before the statistical NER so that its COUNTRY, PLACE and EQUIPMENT entities stand and the
     # NER labels only the rest.
     ruler = nlp.add_pipe(
-        "entity_ruler",
+        "warboard_gazetteer_ruler",
         name="gazetteer_ruler",
         config={"overwrite_ents": True, "validate": False},
         before="ner" if "ner" in nlp.pipe_names else None,

