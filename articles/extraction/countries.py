@@ -8,11 +8,12 @@ starting with "#" are comments). `country_code("the Kremlin")` -> "RU";
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from articles.jsonl import read_jsonl
 
 GAZETTEER = Path(__file__).resolve().parent / "gazetteers" / "countries.jsonl"
 
@@ -36,24 +37,17 @@ class Country:
 
 @lru_cache(maxsize=1)
 def load_countries(path: Path = GAZETTEER) -> tuple[Country, ...]:
-    rows = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            row = json.loads(line)
-            rows.append(
-                Country(
-                    code=row["code"],
-                    name=row["name"],
-                    kind=row.get("kind", "country"),
-                    aliases=tuple(row.get("aliases") or [row["name"]]),
-                    demonyms=tuple(row.get("demonyms") or ()),
-                    metonyms=tuple(row.get("metonyms") or ()),
-                )
-            )
-    return tuple(rows)
+    return tuple(
+        Country(
+            code=row["code"],
+            name=row["name"],
+            kind=row.get("kind", "country"),
+            aliases=tuple(row.get("aliases") or [row["name"]]),
+            demonyms=tuple(row.get("demonyms") or ()),
+            metonyms=tuple(row.get("metonyms") or ()),
+        )
+        for row in read_jsonl(path)
+    )
 
 
 def _variants(form: str) -> list[str]:

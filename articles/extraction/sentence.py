@@ -38,50 +38,14 @@ def sentence_context(
     ents: list | None = None,
     cues: list | None = None,
 ) -> SentenceContext:
-    countries_found: list[CountryMention] = []
-    places: list[PlaceMention] = []
+    """The context the rules read for sentence `number`; it moves `state.last_day` to its last day."""
     if doc_text is None:
         doc_text = sent.doc.text
     if ents is None:
         ents = list(sent.ents)
     sent_text = doc_text[sent.start_char : sent.end_char]
-    for ent in ents:
-        if ent.label_ == "COUNTRY":
-            code, kind = ent.ent_id_.split(":", 1)
-            countries_found.append(CountryMention(code, ent.text, ent.start_char, ent.end_char, kind))
-            if (
-                kind == "capital"
-                and _place_country(ent.text) is not None
-                and doc_text[ent.end_char : ent.end_char + 1] != "-"
-            ):
-                # "Brussels", "Moscow": the government and the city.
-                name = _place_name(ent.text)
-                places.append(PlaceMention(name, ent.text, ent.start_char, ent.end_char, _place_country(ent.text)))
-        elif ent.label_ == "PLACE":
-            if _is_first_name(ent):
-                continue
-            if doc_text[ent.end_char : ent.end_char + 1] == "-":
-                continue  # "Moscow-installed authorities", "Kyiv-based": an attribute, not where it happened
-            name = ent.ent_id_ or ent.text
-            places.append(PlaceMention(name, ent.text, ent.start_char, ent.end_char, _place_country(ent.text)))
-            code = countries.country_code(ent.text)
-            if code:
-                countries_found.append(CountryMention(code, ent.text, ent.start_char, ent.end_char, "capital"))
-        elif ent.label_ in ("NORP", "GPE"):
-            code = countries.country_code(ent.text)
-            if code:
-                countries_found.append(CountryMention(code, ent.text, ent.start_char, ent.end_char, "demonym"))
-    found = dates.find_dates(
-        sent_text,
-        published,
-        future=lambda s, e: is_future(sent, s + sent.start_char, e + sent.start_char, doc_text),
-        previous=state.last_day,
-        offset=sent.start_char,
-    )
-    mentions = [DateMention(f.value, f.text, f.start, f.end) for f in found]
-    for mention in mentions:
-        if mention.value.precision == "day":
-            state.last_day = mention.value.date
+    countries_found, places = _countries_and_places(ents, doc_text)
+    mentions = _dates(sent, sent_text, published, state, doc_text)
     claimant, _attributed = find_claimant(sent, places, state, ents)
     future = bool(FUTURE_AUX_RE.search(sent_text))
 
@@ -109,6 +73,56 @@ def sentence_context(
         ents=ents,
         cues=cues,
     )
+
+
+def _countries_and_places(ents: list, doc_text: str) -> tuple[list[CountryMention], list[PlaceMention]]:
+    """The countries (by name, demonym or capital) and the places the entities of a sentence name."""
+    countries_found: list[CountryMention] = []
+    places: list[PlaceMention] = []
+    for ent in ents:
+        if ent.label_ == "COUNTRY":
+            code, kind = ent.ent_id_.split(":", 1)
+            countries_found.append(CountryMention(code, ent.text, ent.start_char, ent.end_char, kind))
+            if (
+                kind == "capital"
+                and _place_country(ent.text) is not None
+                and doc_text[ent.end_char : ent.end_char + 1] != "-"
+            ):
+                # "Brussels", "Moscow": the government and the city.
+                name = _place_name(ent.text)
+                places.append(PlaceMention(name, ent.text, ent.start_char, ent.end_char, _place_country(ent.text)))
+        elif ent.label_ == "PLACE":
+            if _is_first_name(ent):
+                continue
+            if doc_text[ent.end_char : ent.end_char + 1] == "-":
+                continue  # "Moscow-installed authorities", "Kyiv-based": an attribute, not where it happened
+            name = ent.ent_id_ or ent.text
+            places.append(PlaceMention(name, ent.text, ent.start_char, ent.end_char, _place_country(ent.text)))
+            code = countries.country_code(ent.text)
+            if code:
+                countries_found.append(CountryMention(code, ent.text, ent.start_char, ent.end_char, "capital"))
+        elif ent.label_ in ("NORP", "GPE"):
+            code = countries.country_code(ent.text)
+            if code:
+                countries_found.append(CountryMention(code, ent.text, ent.start_char, ent.end_char, "demonym"))
+    return countries_found, places
+
+
+def _dates(sent, sent_text: str, published, state: ArticleState, doc_text: str) -> list[DateMention]:
+    """The sentence's date expressions resolved against the publication day and the last day told
+    before (a weekday in the future tense points ahead); the last exact day becomes `state.last_day`."""
+    found = dates.find_dates(
+        sent_text,
+        published,
+        future=lambda s, e: is_future(sent, s + sent.start_char, e + sent.start_char, doc_text),
+        previous=state.last_day,
+        offset=sent.start_char,
+    )
+    mentions = [DateMention(f.value, f.text, f.start, f.end) for f in found]
+    for mention in mentions:
+        if mention.value.precision == "day":
+            state.last_day = mention.value.date
+    return mentions
 
 
 def _is_first_name(ent) -> bool:

@@ -14,7 +14,7 @@ import re
 from articles.extraction.attribution import people_of
 from articles.extraction.event_building import add_places, aid_event, losses_event
 from articles.extraction.merging import dedupe_losses, merge_events
-from articles.extraction.records import Event, Extraction
+from articles.extraction.records import Event, Extraction, Loss
 from articles.extraction.rules import SentenceContext
 from articles.extraction.rules import events as event_rules
 from articles.extraction.rules import losses as loss_rules
@@ -48,72 +48,14 @@ def read_article(doc, text: str, published: datetime.date | None, title: str | N
     cues_of = _by_sentence(sents, doc.spans.get("cues", []))
     for number, sent in enumerate(sents):
         sent_text = doc_text[sent.start_char : sent.end_char]
-        if not sent_text.strip():
-            continue
-        if EDITORIAL.match(sent_text):
+        if not sent_text.strip() or EDITORIAL.match(sent_text):
             continue
         ctx = sentence_context(sent, number, published, state, doc_text, ents_of[number], cues_of[number])
-        in_tally = tally_ranges is not None and tally_ranges[0] - 200 <= sent.start_char <= tally_ranges[1]
-        if in_tally or (tally_event is not None and describes_tally(sent.text) and sent.start_char > tally_ranges[0]):
-            if tally_event is not None:
-                add_places(result.events[tally_event], ctx)
+        if tally_event is not None and tally_ranges is not None and _about_tally(sent, tally_ranges):
+            add_places(result.events[tally_event], ctx)
             continue
-        found_events = event_rules.find_events(ctx)
-        event_indexes = []
-        for event in found_events:
-            result.events.append(event)
-            sentence_of_event.append(number)
-            event_indexes.append(len(result.events) - 1)
-        incident = next((i for i in event_indexes if result.events[i].type in ("strike", "battle")), None)
-        previous = state.last_incident if state.last_incident and number - state.last_incident[1] <= 8 else None
-        around = loss_rules.LossContext()
-        if incident is not None:
-            event = result.events[incident]
-            if event.date is None and previous and _refers_to_incident(sent.text):
-                # "It is the deadliest attack on the Ukrainian capital": the attack told before.
-                told = result.events[previous[0]]
-                if told.type == event.type and incident == len(result.events) - 1 and len(found_events) == 1:
-                    # the same happening told twice is one event: fold the retelling into it
-                    told.places.extend(p for p in event.places if p not in told.places)
-                    told.countries.extend(c for c in event.countries if c not in told.countries)
-                    result.events.pop()
-                    sentence_of_event.pop()
-                    event_indexes.remove(incident)
-                incident = previous[0]
-            _set_incident(around, result.events[incident], ctx)
-            around.own_incident = True
-            if result.events[incident].date is not None or previous is None:
-                state.last_incident = (incident, number)
-        elif previous:
-            _set_incident(around, result.events[previous[0]], ctx)
-        linked = incident if incident is not None else (previous[0] if previous else None)
-        if ctx.reported_by is None and CONFIRMED.search(sent.text) and state.last_loss_claimant:
-            claimant, said_in = state.last_loss_claimant
-            if claimant and number - said_in <= 3:
-                # "more than 14,500 civilians have been confirmed killed": the figures of the
-                # monitors quoted just before.
-                ctx.reported_by = claimant
-        losses = loss_rules.find_losses(ctx, around)
-        if (
-            losses
-            and incident is not None
-            and incident in event_indexes
-            and all(loss.period in ("day", "cumulative") for loss in losses)
-        ):
-            # "800 Russian troops were killed in the past day, ... where heavy fighting has been
-            # taking place": a tally, not the toll of the fighting the sentence mentions.
-            result.events[incident].type = "losses"
-            if result.events[incident].date is None and ctx.date and ctx.date.precision == "day":
-                result.events[incident].date, result.events[incident].precision = ctx.date.date, "day"
-            state.last_incident = None
-        for loss in losses:
-            if loss.period == "incident" and linked is not None and result.events[linked].type != "losses":
-                loss.event = linked
-                if loss.place and loss.place not in result.events[linked].places:
-                    result.events[linked].places.append(loss.place)
-            else:
-                loss.event = losses_event(result, ctx, loss, event_indexes, sentence_of_event, number)
-        result.losses.extend(losses)
+        event_indexes, incident, linked, around = _sentence_events(result, ctx, state, sentence_of_event)
+        losses = _sentence_losses(result, ctx, state, around, incident, linked, event_indexes, sentence_of_event)
         for pledge in pledge_rules.find_pledges(ctx):
             if pledge.span == (0, 0):
                 pledge.span = (ctx.start, ctx.end)
@@ -126,6 +68,98 @@ def read_article(doc, text: str, published: datetime.date | None, title: str | N
     merge_events(result, sentence_of_event)
     dedupe_losses(result)
     return result
+
+
+def _about_tally(sent, tally_ranges: tuple[int, int]) -> bool:
+    """Whether a sentence is part of the tally's table, its heading, or describes it after its start."""
+    if tally_ranges[0] - 200 <= sent.start_char <= tally_ranges[1]:
+        return True
+    return describes_tally(sent.text) and sent.start_char > tally_ranges[0]
+
+
+def _sentence_events(
+    result: Extraction, ctx: SentenceContext, state: ArticleState, sentence_of_event: list[int]
+) -> tuple[list[int], int | None, int | None, loss_rules.LossContext]:
+    """The sentence's events added to the article; (their indexes, the strike or battle its losses
+    are the toll of, the event they link to, what the loss rules know of that incident).
+
+    A strike or battle with no date that refers back ("the attack") within eight sentences is the
+    incident told before, and an undated retelling of the same type is folded into it.
+    """
+    number = ctx.index
+    found_events = event_rules.find_events(ctx)
+    event_indexes = []
+    for event in found_events:
+        result.events.append(event)
+        sentence_of_event.append(number)
+        event_indexes.append(len(result.events) - 1)
+    incident = next((i for i in event_indexes if result.events[i].type in ("strike", "battle")), None)
+    previous = state.last_incident if state.last_incident and number - state.last_incident[1] <= 8 else None
+    around = loss_rules.LossContext()
+    if incident is not None:
+        event = result.events[incident]
+        if event.date is None and previous and _refers_to_incident(ctx.sent.text):
+            # "It is the deadliest attack on the Ukrainian capital": the attack told before.
+            told = result.events[previous[0]]
+            if told.type == event.type and incident == len(result.events) - 1 and len(found_events) == 1:
+                # the same happening told twice is one event: fold the retelling into it
+                told.places.extend(p for p in event.places if p not in told.places)
+                told.countries.extend(c for c in event.countries if c not in told.countries)
+                result.events.pop()
+                sentence_of_event.pop()
+                event_indexes.remove(incident)
+            incident = previous[0]
+        _set_incident(around, result.events[incident], ctx)
+        around.own_incident = True
+        if result.events[incident].date is not None or previous is None:
+            state.last_incident = (incident, number)
+    elif previous:
+        _set_incident(around, result.events[previous[0]], ctx)
+    linked = incident if incident is not None else (previous[0] if previous else None)
+    return event_indexes, incident, linked, around
+
+
+def _sentence_losses(
+    result: Extraction,
+    ctx: SentenceContext,
+    state: ArticleState,
+    around: loss_rules.LossContext,
+    incident: int | None,
+    linked: int | None,
+    event_indexes: list[int],
+    sentence_of_event: list[int],
+) -> list[Loss]:
+    """The sentence's losses added to the article, each linked to the incident it is the toll of
+    or to a `losses` event; a strike told with only daily or running figures becomes that event."""
+    number = ctx.index
+    if ctx.reported_by is None and CONFIRMED.search(ctx.sent.text) and state.last_loss_claimant:
+        claimant, said_in = state.last_loss_claimant
+        if claimant and number - said_in <= 3:
+            # "more than 14,500 civilians have been confirmed killed": the figures of the
+            # monitors quoted just before.
+            ctx.reported_by = claimant
+    losses = loss_rules.find_losses(ctx, around)
+    if (
+        losses
+        and incident is not None
+        and incident in event_indexes
+        and all(loss.period in ("day", "cumulative") for loss in losses)
+    ):
+        # "800 Russian troops were killed in the past day, ... where heavy fighting has been
+        # taking place": a tally, not the toll of the fighting the sentence mentions.
+        result.events[incident].type = "losses"
+        if result.events[incident].date is None and ctx.date and ctx.date.precision == "day":
+            result.events[incident].date, result.events[incident].precision = ctx.date.date, "day"
+        state.last_incident = None
+    for loss in losses:
+        if loss.period == "incident" and linked is not None and result.events[linked].type != "losses":
+            loss.event = linked
+            if loss.place and loss.place not in result.events[linked].places:
+                result.events[linked].places.append(loss.place)
+        else:
+            loss.event = losses_event(result, ctx, loss, event_indexes, sentence_of_event, number)
+    result.losses.extend(losses)
+    return losses
 
 
 def _by_sentence(sents, spans) -> list[list]:

@@ -29,7 +29,7 @@ def test_it_reports_throughput_of_both_pipelines_and_their_ratio(tmp_path, capsy
         assert figures[side]["seconds"] > 0
         assert figures[side]["articles_per_s"] > 0 and figures[side]["words_per_s"] > 0
     assert abs(figures["ratio"] - figures["extraction"]["seconds"] / figures["bare"]["seconds"]) < 0.02
-    assert figures["target_ratio"] == 1.5
+    assert figures["target_ratio"] == 1.3
 
 
 def test_it_says_so_when_there_is_no_manifest(tmp_path, capsys):

@@ -5,6 +5,7 @@ import time
 
 import pytest
 
+from articles.extraction import dates
 from articles.extraction.dates import find_dates, resolve_expression
 
 THURSDAY = datetime.date(2023, 1, 5)
@@ -118,3 +119,48 @@ def test_it_reads_a_pathological_sentence_in_linear_time(sentence):
     start = time.perf_counter()
     find_dates(sentence, THURSDAY)
     assert time.perf_counter() - start < 2
+
+
+@pytest.mark.parametrize(
+    ("expression", "group"),
+    [
+        ("overnight Saturday into Sunday", "overnight_pair"),
+        ("24 February 2022", "dmy"),
+        ("Feb. 24, 2022", "mdy"),
+        ("2022-02-24", "iso"),
+        ("24 February", "dm"),
+        ("December 28", "md"),
+        ("February 2022", "month_year"),
+        ("in May", "month"),
+        ("in Sept", "month"),
+        ("last Friday", "rel"),
+        ("Monday", "wd_plain"),
+        ("yesterday", "yesterday"),
+        ("tonight", "today"),
+        ("this morning", "today"),
+        ("this afternoon", "today"),
+        ("this evening", "today"),
+        ("tomorrow", "tomorrow"),
+        ("the day before", "day_before"),
+        ("the next day", "day_after"),
+        ("the week before", "last_week"),
+        ("this week", "this_week"),
+        ("next week", "next_week"),
+        ("over the weekend", "weekend"),
+        ("last month", "last_month"),
+        ("earlier this month", "this_month"),
+        ("overnight", "overnight"),
+        ("last night", "overnight"),
+        ("in the past 24 hours", "past_day"),
+        ("since 2014", "year"),
+    ],
+)
+def test_the_quick_date_check_passes_every_kind_of_date_expression(expression, group):
+    match = dates.DATE_RE.search(expression)
+    assert match is not None and match.group(group), expression
+    assert dates.DATE_HINT.search(expression), expression
+
+
+def test_a_sentence_with_no_date_word_has_no_date():
+    assert not dates.DATE_HINT.search("Russian forces shelled the town, officials said.")
+    assert find_dates("Russian forces shelled the town, officials said.", THURSDAY) == []

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from spacy.pipeline import EntityRuler
 
-from articles.extraction import extract, extract_many, pipeline
+from articles.extraction import components, extract, extract_many, pipeline
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,11 +47,13 @@ def test_the_pipeline_is_built_once_per_process(monkeypatch):
 def test_the_gazetteer_entity_ruler_stands_before_the_ner_and_the_cue_matcher_after_it():
     nlp = pipeline.get_pipeline()
     names = nlp.pipe_names
-    assert type(nlp.get_pipe("gazetteer_ruler")).__name__ == "EntityRuler"
+    assert isinstance(nlp.get_pipe("gazetteer_ruler"), EntityRuler)
     assert names.index("gazetteer_ruler") < names.index("ner")
     assert names.index("line_breaks") < names.index("parser")
     assert names[-3:] == ["warboard_cues", "warboard_agents", "pledge_ruler"]
-    assert type(nlp.get_pipe("warboard_agents").matcher).__name__ == "DependencyMatcher"
+    agents = nlp.get_pipe("warboard_agents")
+    assert isinstance(agents, components.AgentMatcher)
+    assert type(agents.matcher).__name__ == "DependencyMatcher"
     bare = set(pipeline.load_model().pipe_names)
     assert set(names) - bare == {"line_breaks", "gazetteer_ruler", "warboard_cues", "warboard_agents", "pledge_ruler"}
 
@@ -104,7 +107,50 @@ def test_dateparser_runs_only_on_calendar_date_expressions(monkeypatch):
     assert seen == ["24 February 2022"]
 
 
+def test_the_model_name_is_written_once_in_the_pipeline(monkeypatch):
+    monkeypatch.delenv("WARBOARD_SPACY_MODEL", raising=False)
+    assert pipeline.model_name() == pipeline.DEFAULT_MODEL
+    # settings.py, the Makefile and docker-compose pass the variable through and add no default.
+    for name in ("warboard/settings.py", "Makefile", "docker-compose.yml"):
+        assert pipeline.DEFAULT_MODEL not in (ROOT / name).read_text(encoding="utf-8"), name
+
+
 def test_a_missing_model_raises_a_clear_error(monkeypatch):
     monkeypatch.setenv("WARBOARD_SPACY_MODEL", "no_such_model_xyz")
     with pytest.raises(pipeline.ModelMissing, match="no_such_model_xyz.*is not installed"):
         pipeline.load_model()
+
+
+def test_the_gazetteer_ruler_marks_entities_without_counting_its_patterns_per_document(monkeypatch):
+    import spacy  # noqa: PLC0415
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("warboard_gazetteer_ruler")
+    assert isinstance(ruler, components.GazetteerRuler)
+    ruler.add_patterns([{"label": "PLACE", "pattern": "Kyiv", "id": "Kyiv"}])
+
+    def no_count(self):
+        raise AssertionError("the patterns were counted")
+
+    monkeypatch.setattr(components.GazetteerRuler, "__len__", no_count)
+    doc = nlp("Drones hit Kyiv.")
+    assert [(ent.text, ent.label_, ent.ent_id_, ent.start_char) for ent in doc.ents] == [("Kyiv", "PLACE", "Kyiv", 11)]
+
+
+def test_a_gazetteer_ruler_without_patterns_still_warns():
+    import spacy  # noqa: PLC0415
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("warboard_gazetteer_ruler")
+    with pytest.warns(UserWarning, match="W036"):
+        nlp("Drones hit Kyiv.")
+
+
+def test_a_line_break_starts_a_sentence_and_a_space_does_not():
+    import spacy  # noqa: PLC0415
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("line_breaks")
+    doc = nlp("Talks resume in Istanbul\nThe delegations met on Monday.  Then they left.\n\nEnd")
+    starts = [token.text for token in doc if token.is_sent_start]
+    assert starts == ["Talks", "The", "End"]

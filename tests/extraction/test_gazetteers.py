@@ -1,12 +1,11 @@
 """The places and equipment gazetteers: valid files, spellings that resolve, the DB load."""
 
-import json
-
 import pytest
 from django.core.management import call_command
 
-from articles.extraction import gazetteer
+from articles.extraction import countries, gazetteer
 from articles.extraction.records import PLEDGE_CATEGORIES
+from articles.jsonl import JsonLinesError, read_jsonl
 
 UA_OBLASTS = [
     "Cherkasy", "Chernihiv", "Chernivtsi", "Dnipropetrovsk", "Donetsk", "Ivano-Frankivsk", "Kharkiv",
@@ -20,16 +19,32 @@ def _lines(name):
     return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def _named(spelling: str) -> gazetteer.Place:
+    place = gazetteer.place_named(spelling)
+    assert place is not None, spelling
+    return place
+
+
 def test_it_parses_every_line_of_both_files():
     for name in ("places.jsonl", "equipment.jsonl"):
-        for line in _lines(name):
-            assert isinstance(json.loads(line), dict)
+        assert len(read_jsonl(gazetteer.GAZETTEERS / name)) == len(_lines(name))
+
+
+def test_a_malformed_countries_file_names_its_line(tmp_path):
+    path = tmp_path / "countries.jsonl"
+    path.write_text('# a comment\n{"code": "NO", "name": "Norway"}\n\n{"code": "SE", "name": \n', encoding="utf-8")
+    with pytest.raises(JsonLinesError, match=r"countries\.jsonl:4: not JSON"):
+        countries.load_countries.__wrapped__(path)
+    path.write_text('# a comment\n{"code": "NO", "name": "Norway"}\n', encoding="utf-8")
+    [norway] = countries.load_countries.__wrapped__(path)
+    assert (norway.code, norway.aliases) == ("NO", ("Norway",))
 
 
 def test_it_gives_every_place_a_known_kind_country_and_coordinates():
     for place in gazetteer.places():
         assert place.kind in gazetteer.PLACE_KINDS, place
         assert len(place.country) == 2 and place.country.isupper(), place
+        assert place.latitude is not None and place.longitude is not None, place
         assert -90 <= place.latitude <= 90 and -180 <= place.longitude <= 180, place
 
 
@@ -43,8 +58,8 @@ def test_it_lists_every_ukrainian_oblast_under_all_its_spellings():
         oblast = gazetteer.place_named(f"{base} Oblast")
         assert oblast is not None and oblast.kind == "oblast" and oblast.country == "UA", base
         assert gazetteer.place_named(f"{base} region") == oblast
-    assert gazetteer.place_named("Donetska oblast").name == "Donetsk Oblast"
-    assert gazetteer.place_named("Kharkov region").name == "Kharkiv Oblast"
+    assert _named("Donetska oblast").name == "Donetsk Oblast"
+    assert _named("Kharkov region").name == "Kharkiv Oblast"
 
 
 @pytest.mark.parametrize(
@@ -67,7 +82,7 @@ def test_it_lists_every_ukrainian_oblast_under_all_its_spellings():
     ],
 )
 def test_it_resolves_transliteration_variants(spelling, name):
-    assert gazetteer.place_named(spelling).name == name
+    assert _named(spelling).name == name
 
 
 @pytest.mark.parametrize(
@@ -77,14 +92,14 @@ def test_it_resolves_transliteration_variants(spelling, name):
      "Enerhodar", "Nova Kakhovka", "Crimea", "Sevastopol"],
 )  # fmt: skip
 def test_it_holds_the_frontline_towns_in_ukraine(name):
-    assert gazetteer.place_named(name).country == "UA"
+    assert _named(name).country == "UA"
 
 
 def test_it_holds_the_russian_border_regions():
     for name in ("Belgorod Oblast", "Kursk Oblast", "Bryansk Oblast", "Rostov Oblast", "Voronezh Oblast"):
-        assert gazetteer.place_named(name).country == "RU"
-    assert gazetteer.place_named("Krasnodar region").name == "Krasnodar Krai"
-    assert gazetteer.place_named("Shebekino").region == "Belgorod Oblast"
+        assert _named(name).country == "RU"
+    assert _named("Krasnodar region").name == "Krasnodar Krai"
+    assert _named("Shebekino").region == "Belgorod Oblast"
 
 
 def test_it_holds_no_country_as_a_place():
@@ -119,6 +134,7 @@ def test_it_lists_at_least_150_weapon_systems_in_spec_categories():
 )
 def test_it_resolves_equipment_aliases(spelling, name, category):
     item = gazetteer.equipment_named(spelling)
+    assert item is not None, spelling
     assert (item.name, item.category) == (name, category)
 
 

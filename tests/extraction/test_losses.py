@@ -8,9 +8,18 @@ import datetime
 
 import pytest
 
+from articles.extraction.records import LOSS_CATEGORY_OF_ITEM
 from tests.extraction.conftest import losses_of
 
 THU = datetime.date(2023, 1, 5)
+
+
+def test_a_system_counts_in_the_loss_category_of_its_kind():
+    assert LOSS_CATEGORY_OF_ITEM["tank"] == "tanks"
+    assert LOSS_CATEGORY_OF_ITEM["artillery"] == "artillery"
+    assert LOSS_CATEGORY_OF_ITEM["helicopter"] == "helicopters"
+    assert "ammunition" not in LOSS_CATEGORY_OF_ITEM and "anti_tank" not in LOSS_CATEGORY_OF_ITEM
+    assert len(LOSS_CATEGORY_OF_ITEM) == 11
 
 
 def full(result):
@@ -561,3 +570,42 @@ def test_a_running_total_reported_this_month_is_as_of_publication(run):
     text = "The BBC and Mediazona identified 150,000 Russian soldiers killed in the war, they reported this month."
     day = datetime.date(2026, 2, 23)
     assert [(r.period, r.date, r.reported_by) for r in run(text, day).losses] == [("cumulative", day, "GB")]
+
+
+@pytest.fixture(scope="module")
+def loss_cues():
+    """A blank English pipeline with only the cue matcher and the loss cues of patterns/en/losses.jsonl."""
+    import spacy  # noqa: PLC0415
+
+    import articles.extraction.components  # noqa: F401, PLC0415 - registers warboard_cues
+    from articles.extraction.rules import losses  # noqa: PLC0415
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("warboard_cues", config={"patterns": losses.load_cues()})
+
+    def cues(text):
+        doc = nlp(text)
+        return [(span.text, span.label_, span.start_char) for span in doc.spans["cues"]]
+
+    return cues
+
+
+def test_the_loss_cues_file_marks_written_forms_of_its_lemmas_and_its_phrases(loss_cues):
+    # a made-up sentence: a lemma's inflected form, a phrase of three words (and the cues inside it:
+    # the loss rules choose among overlapping cues), a captured cue
+    assert loss_cues("Shelling killed two men; the others lost their lives or were taken prisoner.") == [
+        ("killed", "LOSS_KILLED", 9),
+        ("lost", "LOSS_CASUALTIES", 36),
+        ("lost their lives", "LOSS_KILLED", 36),
+        ("lives", "LOSS_KILLED", 47),
+        ("taken prisoner", "LOSS_CAPTURED", 61),
+    ]
+    # "air defences shot down 20 drones" (made up): the phrase and the lemma "down" both mark
+    assert sorted(loss_cues("Air defences shot down 20 drones.")) == [
+        ("down", "LOSS_DESTROYED", 18),
+        ("shot down", "LOSS_DESTROYED", 13),
+    ]
+
+
+def test_a_sentence_with_no_loss_word_has_no_loss_cue(loss_cues):
+    assert loss_cues("The ministers met in Brussels to talk about ammunition.") == []

