@@ -14,7 +14,7 @@ export SECRET_KEY ?= django-insecure-make-development-key-not-for-production
 help:
 	@echo "make run            set up, migrate, load demo data, serve http://127.0.0.1:8000 with the task worker"
 	@echo "make test           the whole test suite (embedded PostgreSQL unless DATABASE_URL is set)"
-	@echo "make lint           ruff check and format check"
+	@echo "make lint           ruff check, format check and mypy (django-stubs)"
 	@echo "make evaluate       score extraction on ../shared/corpus/dev"
 	@echo "make bench-extract  extraction throughput against the bare spaCy pipeline"
 	@echo "make bench-ingest   bulk ingestion with one and two worker processes"
@@ -46,6 +46,7 @@ run: install
 
 test: install
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 	$(PY) -m pytest
 
 test-fast: install
@@ -54,6 +55,7 @@ test-fast: install
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m mypy
 
 format: install
 	$(PY) -m ruff check --fix .
