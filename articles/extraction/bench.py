@@ -27,7 +27,7 @@ from pathlib import Path
 
 from articles.extraction import cleaning, extract_many
 from articles.extraction.pipeline import get_pipeline, load_model
-from articles.jsonl import read_jsonl
+from articles.manifests import read_manifest
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "pool"
 # Issue 8: extraction at most 1.3 times the bare statistical pipeline.
@@ -35,16 +35,17 @@ TARGET_RATIO = 1.3
 
 
 def load_corpus(manifest_path: Path, limit: int | None) -> tuple[list[str], list[datetime.date | None]]:
+    """The cleaned texts of the manifest's articles (read by articles.manifests) and their dates."""
     texts, published = [], []
-    corpus = manifest_path.parent
-    for entry in read_jsonl(manifest_path):
+    for line in read_manifest(manifest_path):
+        if line.error or line.path is None:
+            continue
         try:
-            document = cleaning.read_document((corpus / entry["path"]).read_bytes(), filename=entry["path"])
+            document = cleaning.read_document(line.path.read_bytes(), filename=line.written_path)
         except (OSError, ValueError):
             continue
         texts.append(document.text)
-        day = entry.get("published")
-        published.append(datetime.date.fromisoformat(day) if day else document.published)
+        published.append(line.published or document.published)
         if limit and len(texts) >= limit:
             break
     return texts, published
