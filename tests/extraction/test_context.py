@@ -250,3 +250,36 @@ def test_it_reads_would_with_a_verb_of_effect_as_an_opinion_even_when_reported()
         ". . PUNCT punct 1 .",
     )
     assert covered(sent, "negotiations", kind="diplomacy") == ["OPINION"]
+
+
+def test_it_reads_the_first_time_as_a_comparison_with_history():
+    # p121 (CNN): "Kishida’s trip is the first time a Japanese prime minister has visited a country ..."
+    # pool p167 (The Economist): "it was the first time Russian drones had been shot down over NATO territory"
+    trip = parsed(
+        "Kishida NNP PROPN poss 2 Kishida",
+        "’s POS PART case 0 ’s",
+        "trip NN NOUN nsubj 3 trip",
+        "is VBZ AUX ROOT 3 be",
+        "the DT DET det 6 the",
+        "first JJ ADJ amod 6 first",
+        "time NN NOUN attr 3 time",
+        "minister NN NOUN nsubj 9 minister",
+        "has VBZ AUX aux 9 have",
+        "visited VBN VERB relcl 6 visit",
+        "Ukraine NNP PROPN dobj 9 Ukraine",
+        ". . PUNCT punct 3 .",
+    )
+    assert covered(trip, "trip", kind="diplomacy") == ["HISTORICAL"]
+    assert covered(trip, "visited", kind="diplomacy") == ["HISTORICAL"]
+    # made up: a first happening told as the happening keeps its card
+    struck = parsed(
+        "For IN ADP prep 5 for",
+        "the DT DET det 3 the",
+        "first JJ ADJ amod 3 first",
+        "time NN NOUN pobj 0 time",
+        "drones NNS NOUN nsubj 5 drone",
+        "struck VBD VERB ROOT 5 strike",
+        "Moscow NNP PROPN dobj 5 Moscow",
+        ". . PUNCT punct 5 .",
+    )
+    assert covered(struck, "struck", kind="strike") == []
