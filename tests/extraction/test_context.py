@@ -283,3 +283,32 @@ def test_it_reads_the_first_time_as_a_comparison_with_history():
         ". . PUNCT punct 5 .",
     )
     assert covered(struck, "struck", kind="strike") == []
+
+
+def test_it_reads_a_happening_as_the_subject_of_a_verb_of_meaning_as_an_opinion():
+    # pool p044 (The Guardian): "The fighting at Azovstal in ruined Mariupol has symbolized Ukrainian resistance"
+    symbolized = parsed(
+        "The DT DET det 1 the",
+        "fighting NN NOUN nsubj 5 fighting",
+        "in IN ADP prep 1 in",
+        "Mariupol NNP PROPN pobj 2 Mariupol",
+        "has VBZ AUX aux 5 have",
+        "symbolized VBN VERB ROOT 5 symbolize",
+        "resistance NN NOUN dobj 5 resistance",
+        ". . PUNCT punct 5 .",
+    )
+    assert covered(symbolized, "fighting", kind="battle") == ["OPINION"]
+    # pool p071 (Daily Mail): "Shocking footage shows the moment a Russian missile struck an apartment
+    # block in Odessa today": what is shown is told, only the subject side is judged
+    shows = parsed(
+        "Footage NN NOUN nsubj 1 footage",
+        "shows VBZ VERB ROOT 1 show",
+        "the DT DET det 3 the",
+        "moment NN NOUN dobj 1 moment",
+        "a DT DET det 5 a",
+        "missile NN NOUN nsubj 6 missile",
+        "struck VBD VERB relcl 3 strike",
+        "Odesa NNP PROPN dobj 6 Odesa",
+        ". . PUNCT punct 1 .",
+    )
+    assert covered(shows, "struck", kind="strike") == []
