@@ -56,6 +56,12 @@ def is_future(sent, start: int, end: int, doc_text: str | None = None) -> bool:
     auxes = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
     if auxes & FUTURE_AUX:
         return True
+    weekday = re.search(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", span.text)
+    if weekday and "would" in auxes:
+        # "said ... that Kishida would return to Japan on Thursday", "Vereshchuk said they would try again
+        # Thursday": a future told in reported speech is still ahead of the report (a weekday is within
+        # the week around publication; a calendar date keeps its own year)
+        return True
     if "to" in auxes and head.head.lemma_ in ("set", "due", "expect", "schedule", "plan", "go", "be"):
         return True
     if head.lemma_ == "be" and any(
@@ -65,7 +71,6 @@ def is_future(sent, start: int, end: int, doc_text: str | None = None) -> bool:
         return True  # "On Saturday, he is to meet Polish counterpart Andrzej Duda"
     # Present tense points ahead only for a weekday ("the meeting on Tuesday follows ..."); a
     # calendar date in the present tense is a timeline's historical present ("On April 2, AFP discovers").
-    weekday = re.search(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", span.text)
     if (
         weekday
         and head.tag_ in ("VBZ", "VBP")

@@ -250,3 +250,65 @@ def test_it_reads_would_with_a_verb_of_effect_as_an_opinion_even_when_reported()
         ". . PUNCT punct 1 .",
     )
     assert covered(sent, "negotiations", kind="diplomacy") == ["OPINION"]
+
+
+def test_it_reads_the_first_time_as_a_comparison_with_history():
+    # p121 (CNN): "Kishida’s trip is the first time a Japanese prime minister has visited a country ..."
+    # pool p167 (The Economist): "it was the first time Russian drones had been shot down over NATO territory"
+    trip = parsed(
+        "Kishida NNP PROPN poss 2 Kishida",
+        "’s POS PART case 0 ’s",
+        "trip NN NOUN nsubj 3 trip",
+        "is VBZ AUX ROOT 3 be",
+        "the DT DET det 6 the",
+        "first JJ ADJ amod 6 first",
+        "time NN NOUN attr 3 time",
+        "minister NN NOUN nsubj 9 minister",
+        "has VBZ AUX aux 9 have",
+        "visited VBN VERB relcl 6 visit",
+        "Ukraine NNP PROPN dobj 9 Ukraine",
+        ". . PUNCT punct 3 .",
+    )
+    assert covered(trip, "trip", kind="diplomacy") == ["HISTORICAL"]
+    assert covered(trip, "visited", kind="diplomacy") == ["HISTORICAL"]
+    # made up: a first happening told as the happening keeps its card
+    struck = parsed(
+        "For IN ADP prep 5 for",
+        "the DT DET det 3 the",
+        "first JJ ADJ amod 3 first",
+        "time NN NOUN pobj 0 time",
+        "drones NNS NOUN nsubj 5 drone",
+        "struck VBD VERB ROOT 5 strike",
+        "Moscow NNP PROPN dobj 5 Moscow",
+        ". . PUNCT punct 5 .",
+    )
+    assert covered(struck, "struck", kind="strike") == []
+
+
+def test_it_reads_a_happening_as_the_subject_of_a_verb_of_meaning_as_an_opinion():
+    # pool p044 (The Guardian): "The fighting at Azovstal in ruined Mariupol has symbolized Ukrainian resistance"
+    symbolized = parsed(
+        "The DT DET det 1 the",
+        "fighting NN NOUN nsubj 5 fighting",
+        "in IN ADP prep 1 in",
+        "Mariupol NNP PROPN pobj 2 Mariupol",
+        "has VBZ AUX aux 5 have",
+        "symbolized VBN VERB ROOT 5 symbolize",
+        "resistance NN NOUN dobj 5 resistance",
+        ". . PUNCT punct 5 .",
+    )
+    assert covered(symbolized, "fighting", kind="battle") == ["OPINION"]
+    # pool p071 (Daily Mail): "Shocking footage shows the moment a Russian missile struck an apartment
+    # block in Odessa today": what is shown is told, only the subject side is judged
+    shows = parsed(
+        "Footage NN NOUN nsubj 1 footage",
+        "shows VBZ VERB ROOT 1 show",
+        "the DT DET det 3 the",
+        "moment NN NOUN dobj 1 moment",
+        "a DT DET det 5 a",
+        "missile NN NOUN nsubj 6 missile",
+        "struck VBD VERB relcl 3 strike",
+        "Odesa NNP PROPN dobj 6 Odesa",
+        ". . PUNCT punct 1 .",
+    )
+    assert covered(shows, "struck", kind="strike") == []

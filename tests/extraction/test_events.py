@@ -34,6 +34,14 @@ D = datetime.date
             D(2023, 9, 18),
             [("battle", D(2023, 9, 17))],
         ),
+        # p037 (The Guardian): a place shelled since a day, told as a circumstance of the evacuation
+        (
+            "Mariupol, which has been under constant fire since 24 February, is running out of water.",
+            D(2022, 4, 9),
+            [("strike", D(2022, 2, 24))],
+        ),
+        # made up, after pool p078 (a UK outlet): "five stations in the centre and west of the country came under fire"
+        ("Two substations near Lviv came under heavy fire on Tuesday.", D(2023, 1, 5), [("strike", D(2023, 1, 3))]),
     ],
 )
 def test_it_types_and_dates_a_happening(run, text, published, expected):
