@@ -33,12 +33,13 @@ nothing.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from spacy.matcher import Matcher
+
+from articles.jsonl import iter_jsonl
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 DIRECTIONS = ("forward", "backward", "bidirectional")
@@ -77,11 +78,7 @@ def load_rules(path: Path) -> list[ContextRule]:
     """The rules of one context.jsonl; a malformed line is an installation error, never skipped."""
     rules = []
     with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            row = json.loads(line)
+        for number, row in iter_jsonl(lines, str(path)):
             rule = ContextRule(
                 category=row["category"],
                 pattern=row["pattern"],

@@ -821,3 +821,20 @@ def test_it_reads_would_with_a_verb_of_effect_as_a_judgement(run, text):
 def test_it_keeps_a_sentence_with_a_bracketed_aside_that_is_no_credit(run):
     text = "Russian forces shelled Kharkiv (Ukraine's second city) on Monday.\n(Reporting by the Kyiv bureau)"
     assert [e.type for e in run(text).events] == ["strike"]
+
+
+@pytest.mark.parametrize(
+    "text, events",
+    [
+        # p116 (Al Jazeera timeline): a verb of speech in the present narrates; the day is the happening's.
+        (
+            "On April 21, Russia claims to have taken the port city of Mariupol.",
+            [("battle", datetime.date(2022, 4, 21))],
+        ),
+        # Made up: the same claim in the past is a statement on that day, no battle of that day.
+        ("Russia claimed on April 21 that it had taken the port city of Mariupol.", []),
+        ("On April 21, Russia said it had taken the port city of Mariupol.", []),
+    ],
+)
+def test_a_day_on_a_verb_of_speech_dates_the_statement_only_in_the_past(run, text, events):
+    assert events_of(run(text, datetime.date(2022, 5, 1))) == events

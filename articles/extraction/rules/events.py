@@ -20,13 +20,14 @@ January 20 conference" -> two diplomacy events).
 from __future__ import annotations
 
 import datetime
-import json
 import re
 from pathlib import Path
 
 from articles.extraction import context
+from articles.extraction.attribution import SPEECH_LEMMAS
 from articles.extraction.records import Event
 from articles.extraction.rules import SentenceContext, inflections
+from articles.jsonl import read_jsonl
 
 PATTERNS = Path(__file__).resolve().parents[1] / "patterns"
 
@@ -56,15 +57,10 @@ def load_cues(language: str = "en") -> tuple[list[dict], dict[str, tuple[str, fr
     """
     patterns: list[dict] = []
     near: dict[str, tuple[str, frozenset[str], int, int]] = {}
-    with (PATTERNS / language / "events.jsonl").open(encoding="utf-8") as lines:
-        for line in lines:
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            row = json.loads(line)
-            patterns.append({"label": row["label"], "pattern": [_written_forms(t) for t in row["pattern"]]})
-            if "near" in row:
-                near[row["label"]] = (row["type"], frozenset(row["near"]), row.get("after", 0), row.get("before", 0))
+    for row in read_jsonl(PATTERNS / language / "events.jsonl"):
+        patterns.append({"label": row["label"], "pattern": [_written_forms(t) for t in row["pattern"]]})
+        if "near" in row:
+            near[row["label"]] = (row["type"], frozenset(row["near"]), row.get("after", 0), row.get("before", 0))
     return patterns, near
 
 
@@ -79,11 +75,6 @@ TYPE_ORDER = (
     "other",
 )  # fmt: skip
 
-REPORTING = re.compile(
-    r"^(?:say|said|says|tell|told|announce|announced|report|reported|claim|claimed|state|stated|add|added|"
-    r"confirm|confirmed|write|wrote|warn|warned|acknowledge|acknowledged|accuse|accused)$",
-    re.I,
-)
 PAST_PERFECT = re.compile(
     r"\bhad\s+(?:been\s+)?\w+ed\b|\bhad\s+(?:taken|begun|shot|hit|struck|won|lost|fought|driven)\b"
 )
@@ -641,7 +632,15 @@ def _claim_day_only(ctx: SentenceContext, kind: str, first) -> bool:
         if head.pos_ in ("VERB", "AUX"):
             break
         head = head.head
-    return bool(REPORTING.match(head.text))
+    return _statement_verb(head)
+
+
+def _statement_verb(token) -> bool:
+    """A verb of speech in the past ("said", "had announced"), or "say" in any tense (news reports
+    a statement as "X says"): the day it carries is the statement's. Other verbs of speech in the
+    present narrate ("On April 21, Russia claims to have taken Mariupol", a timeline's historical
+    present), and the day is the happening's."""
+    return token.lemma_ in SPEECH_LEMMAS and (token.tag_ in ("VBD", "VBN") or token.lemma_ == "say")
 
 
 def _reported(ctx: SentenceContext, first) -> bool:
@@ -653,7 +652,7 @@ def _reported(ctx: SentenceContext, first) -> bool:
     if head.dep_ == "prep" or head.pos_ == "ADP":
         head = head.head  # "said on Monday"
     # The date must hang on the verb itself: "told ... about the January 9 attack" dates the attack.
-    return bool(REPORTING.match(head.text)) and head.pos_ in ("VERB", "AUX")
+    return _statement_verb(head) and head.pos_ in ("VERB", "AUX")
 
 
 def _event(ctx: SentenceContext, kind: str, date, precision) -> Event:
