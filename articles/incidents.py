@@ -34,7 +34,7 @@ from functools import reduce
 from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 
-from articles.models import AidPledge, Article, Event, Incident, IncidentDecision, LossReport, Precision, ReviewState
+from articles.models import AidPledge, Article, Event, Incident, IncidentDecision, LossReport, ReviewState
 
 WINDOW = datetime.timedelta(days=1)
 # Taken by every grouping for the rest of its transaction: two workers writing articles
@@ -73,7 +73,7 @@ def same_incident(a: Report, b: Report) -> bool:
         return False
     if a.day is None or b.day is None or abs(a.day - b.day) > WINDOW:
         return False
-    if a.type == Event.Type.AID and (a.donors or b.donors):
+    if a.type == "aid" and (a.donors or b.donors):
         return bool(a.donors & b.donors) and bool(a.packages & b.packages)
     if a.places and b.places:
         return a.places <= b.places or b.places <= a.places
@@ -87,7 +87,7 @@ def _blocks(report: Report) -> list[tuple]:
     """Keys two reports must share to be compared at all (so grouping never compares every pair)."""
     if report.day is None or report.rejected:
         return []
-    if report.type == Event.Type.AID and report.donors:
+    if report.type == "aid" and report.donors:
         return [("donor", donor) for donor in report.donors]
     if report.places:
         return [("place", report.type, place) for place in report.places]
@@ -118,7 +118,7 @@ def load_reports(events: QuerySet[Event]) -> list[Report]:
             article_id=row[1],
             key=(row[2], row[3], row[4], row[5]),
             type=row[5],
-            day=row[6] if row[7] == Precision.DAY else None,
+            day=row[6] if row[7] == "day" else None,
             date=row[6],
             places=frozenset(place.casefold() for place in row[8]),
             countries=frozenset(row[9]),
@@ -333,7 +333,7 @@ def group_article(article: Article, old_incidents: Iterable[int | None] = ()) ->
     _lock()
     own = load_reports(Event.objects.filter(article=article))
     windows = [
-        Q(type=report.type, precision=Precision.DAY, date__range=(report.day - WINDOW, report.day + WINDOW))
+        Q(type=report.type, precision="day", date__range=(report.day - WINDOW, report.day + WINDOW))
         for report in own
         if report.day is not None and not report.rejected
     ]

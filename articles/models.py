@@ -20,6 +20,7 @@ from django.db.models import F, Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
+from articles import vocabulary
 from articles.querysets import AidPledgeQuerySet, EventQuerySet, LossReportQuerySet, TimelineDay
 
 if TYPE_CHECKING:
@@ -187,13 +188,6 @@ class ReviewState(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
-class Precision(models.TextChoices):
-    DAY = "day", "Day"
-    WEEK = "week", "Week"
-    MONTH = "month", "Month"
-    YEAR = "year", "Year"
-
-
 class ExtractedRecord(models.Model):
     """What every extracted record shares: its article, its sentence and its review."""
 
@@ -218,21 +212,9 @@ class ExtractedRecord(models.Model):
 
 
 class Event(ExtractedRecord):
-    class Type(models.TextChoices):
-        BATTLE = "battle", "Battle"
-        STRIKE = "strike", "Strike"
-        LOSSES = "losses", "Losses"
-        AID = "aid", "Aid"
-        PRISONER_EXCHANGE = "prisoner_exchange", "Prisoner exchange"
-        DIPLOMACY = "diplomacy", "Diplomacy"
-        TRAINING = "training", "Training"
-        MOBILIZATION = "mobilization", "Mobilization"
-        SANCTIONS = "sanctions", "Sanctions"
-        OTHER = "other", "Other"
-
     date = models.DateField(null=True, blank=True)
-    precision = models.CharField(max_length=5, choices=Precision.choices, blank=True)
-    type = models.CharField(max_length=20, choices=Type.choices)
+    precision = models.CharField(max_length=5, choices=vocabulary.PRECISION_LABELS, blank=True)
+    type = models.CharField(max_length=20, choices=vocabulary.EVENT_TYPE_LABELS)
     summary = models.TextField()
     places = ArrayField(models.CharField(max_length=120), default=list, blank=True)
     countries = ArrayField(models.CharField(max_length=8), default=list, blank=True)
@@ -275,37 +257,12 @@ class Event(ExtractedRecord):
 
 
 class LossReport(ExtractedRecord):
-    class Category(models.TextChoices):
-        PERSONNEL_KILLED = "personnel_killed", "Soldiers killed"
-        PERSONNEL_WOUNDED = "personnel_wounded", "Soldiers wounded"
-        PERSONNEL_CASUALTIES = "personnel_casualties", "Soldiers killed or wounded"
-        PERSONNEL_CAPTURED = "personnel_captured", "Soldiers captured"
-        CIVILIANS_KILLED = "civilians_killed", "Civilians killed"
-        CIVILIANS_WOUNDED = "civilians_wounded", "Civilians wounded"
-        TANKS = "tanks", "Tanks"
-        ARMORED_VEHICLES = "armored_vehicles", "Armoured vehicles"
-        ARTILLERY = "artillery", "Artillery"
-        MLRS = "mlrs", "MLRS"
-        AIR_DEFENSE = "air_defense", "Air defence"
-        AIRCRAFT = "aircraft", "Aircraft"
-        HELICOPTERS = "helicopters", "Helicopters"
-        DRONES = "drones", "Drones"
-        MISSILES = "missiles", "Missiles"
-        SHIPS = "ships", "Ships"
-        VEHICLES = "vehicles", "Vehicles"
-        SPECIAL_EQUIPMENT = "special_equipment", "Special equipment"
-
-    class Period(models.TextChoices):
-        DAY = "day", "Past day"
-        CUMULATIVE = "cumulative", "Cumulative"
-        INCIDENT = "incident", "Incident"
-
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="losses")
     side = models.CharField(max_length=8)
-    category = models.CharField(max_length=24, choices=Category.choices)
+    category = models.CharField(max_length=24, choices=vocabulary.LOSS_CATEGORY_LABELS)
     min = models.PositiveBigIntegerField(null=True, blank=True)
     max = models.PositiveBigIntegerField(null=True, blank=True)
-    period = models.CharField(max_length=10, choices=Period.choices, blank=True)
+    period = models.CharField(max_length=10, choices=vocabulary.PERIOD_LABELS, blank=True)
     date = models.DateField(null=True, blank=True)
     place = models.CharField(max_length=120, blank=True)
     reported_by = models.CharField(max_length=8, blank=True)
@@ -343,40 +300,16 @@ class LossReport(ExtractedRecord):
 
 
 class AidPledge(ExtractedRecord):
-    class Category(models.TextChoices):
-        TANK = "tank", "Tanks"
-        ARMORED_VEHICLE = "armored_vehicle", "Armoured vehicles"
-        VEHICLE = "vehicle", "Vehicles"
-        ARTILLERY = "artillery", "Artillery"
-        MLRS = "mlrs", "MLRS"
-        AIR_DEFENSE = "air_defense", "Air defence"
-        AIRCRAFT = "aircraft", "Aircraft"
-        HELICOPTER = "helicopter", "Helicopters"
-        DRONE = "drone", "Drones"
-        MISSILE = "missile", "Missiles"
-        ANTI_TANK = "anti_tank", "Anti-tank weapons"
-        AMMUNITION = "ammunition", "Ammunition"
-        SMALL_ARMS = "small_arms", "Small arms"
-        SHIP = "ship", "Ships"
-        FUNDING = "funding", "Funding"
-        OTHER = "other", "Other"
-
-    class Status(models.TextChoices):
-        PLEDGED = "pledged", "Pledged"
-        DELIVERED = "delivered", "Delivered"
-        CONSIDERING = "considering", "Considering"
-        REQUESTED = "requested", "Requested"
-
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="pledges")
     donor = models.CharField(max_length=8)
     recipient = models.CharField(max_length=8, default="UA")
     item = models.CharField(max_length=120, blank=True)
     equipment = models.ForeignKey("Equipment", null=True, blank=True, on_delete=models.SET_NULL)
-    category = models.CharField(max_length=20, choices=Category.choices)
+    category = models.CharField(max_length=20, choices=vocabulary.PLEDGE_CATEGORY_LABELS)
     quantity = models.PositiveBigIntegerField(null=True, blank=True)
     amount = models.DecimalField(max_digits=20, decimal_places=2, null=True, blank=True)
     currency = models.CharField(max_length=3, blank=True)
-    status = models.CharField(max_length=12, choices=Status.choices)
+    status = models.CharField(max_length=12, choices=vocabulary.PLEDGE_STATUS_LABELS)
     date = models.DateField(null=True, blank=True)
 
     objects = AidPledgeQuerySet.as_manager()
@@ -463,7 +396,7 @@ class Place(models.Model):
 class Equipment(models.Model):
     name = models.CharField(max_length=120, unique=True)
     aliases = ArrayField(models.CharField(max_length=120), default=list, blank=True)
-    category = models.CharField(max_length=20, choices=AidPledge.Category.choices)
+    category = models.CharField(max_length=20, choices=vocabulary.PLEDGE_CATEGORY_LABELS)
     origin = models.CharField(max_length=8, blank=True, help_text="Country of origin (ISO code)")
 
     class Meta:
@@ -482,7 +415,7 @@ class Incident(models.Model):
     orders without reading every report.
     """
 
-    type = models.CharField(max_length=20, choices=Event.Type.choices)
+    type = models.CharField(max_length=20, choices=vocabulary.EVENT_TYPE_LABELS)
     date = models.DateField(null=True, blank=True)
 
     class Meta:
@@ -514,13 +447,13 @@ class IncidentDecision(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
     span_start = models.PositiveIntegerField()
     span_end = models.PositiveIntegerField()
-    type = models.CharField(max_length=20, choices=Event.Type.choices)
+    type = models.CharField(max_length=20, choices=vocabulary.EVENT_TYPE_LABELS)
     event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     # The report whose incident a MERGE joins; empty for APART.
     other_article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     other_span_start = models.PositiveIntegerField(null=True, blank=True)
     other_span_end = models.PositiveIntegerField(null=True, blank=True)
-    other_type = models.CharField(max_length=20, choices=Event.Type.choices, blank=True)
+    other_type = models.CharField(max_length=20, choices=vocabulary.EVENT_TYPE_LABELS, blank=True)
     other_event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     made_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     made_at = models.DateTimeField(default=timezone.now)

@@ -158,7 +158,7 @@ def _write_losses(
         losses.append(
             LossReport(
                 article=article,
-                event=_event_for(article, events, found.event, found.span, Event.Type.LOSSES, found.date),
+                event=_event_for(article, events, found.event, found.span, "losses", found.date),
                 side=found.side or "",
                 category=found.category,
                 min=low,
@@ -189,7 +189,7 @@ def _write_pledges(
         pledges.append(
             AidPledge(
                 article=article,
-                event=_event_for(article, events, found.event, found.span, Event.Type.AID, found.date),
+                event=_event_for(article, events, found.event, found.span, "aid", found.date),
                 donor=found.donor or "",
                 recipient=found.recipient or "",
                 item=(found.item or "")[:120],

@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from articles.models import AidPledge, Event, LossReport, Place
 from articles.querysets import RecordFilters
+from articles.vocabulary import EVENT_TYPE_LABELS
 from dashboard.figures import loss_nouns, pledge_nouns
 from dashboard.forms import LOSS_GROUPS, losses_charted, pledges_charted
 from dashboard.kinds import KINDS
@@ -131,8 +132,8 @@ def pledge_series(filters: RecordFilters, statuses: list[str], base_params) -> d
     """
     pledges = AidPledge.objects.matching(filters)
     rows = list(pledges.filter(pledges_charted(statuses)).deduplicated())
-    equipment = [row for row in rows if row["category"] != AidPledge.Category.FUNDING]
-    funding = [row for row in rows if row["category"] == AidPledge.Category.FUNDING and row["amount_max"] is not None]
+    equipment = [row for row in rows if row["category"] != "funding"]
+    funding = [row for row in rows if row["category"] == "funding" and row["amount_max"] is not None]
     donors, equipment_datasets = _equipment_by_donor(equipment, statuses)
     money_donors, money_datasets = _money_by_donor(funding, statuses)
     status = "both" if len(statuses) > 1 else statuses[0]
@@ -224,7 +225,7 @@ def weekly_series(filters: RecordFilters, base_params) -> dict:
     rows = list(Event.objects.matching(filters).per_week_by_type())
     weeks = sorted({row["week"] for row in rows})
     position = {week: i for i, week in enumerate(weeks)}
-    labels = dict(Event.Type.choices)
+    labels = EVENT_TYPE_LABELS
     by_type: dict[str, list] = {}
     for row in rows:
         by_type.setdefault(row["type"], [0] * len(weeks))[position[row["week"]]] += row["events"]

@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import cache
 from itertools import groupby
 
-from articles.models import AidPledge, LossReport
+from articles.vocabulary import LOSS_CATEGORY_LABELS, PLEDGE_CATEGORY_LABELS
 
 # Singular and plural nouns for each loss category.
 LOSS_NOUNS = {
@@ -57,22 +57,22 @@ PLEDGE_NOUNS = {
 CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}
 
 
-def _nouns(nouns: dict[str, tuple[str, str]], choices: list[tuple[str, str]], category: str) -> tuple[str, str]:
+def _nouns(nouns: dict[str, tuple[str, str]], labels: dict[str, str], category: str) -> tuple[str, str]:
     """A category's nouns; one without nouns of its own yet reads as its label, never a KeyError."""
     if category in nouns:
         return nouns[category]
-    label = dict(choices).get(category, category).lower()
+    label = labels.get(category, category).lower()
     return label, label
 
 
 def loss_nouns(category: str) -> tuple[str, str]:
     """Singular and plural for a loss category: ("soldier killed", "soldiers killed")."""
-    return _nouns(LOSS_NOUNS, LossReport.Category.choices, category)
+    return _nouns(LOSS_NOUNS, LOSS_CATEGORY_LABELS, category)
 
 
 def pledge_nouns(category: str) -> tuple[str, str]:
     """Singular and plural for a pledge category: ("tank", "tanks")."""
-    return _nouns(PLEDGE_NOUNS, AidPledge.Category.choices, category)
+    return _nouns(PLEDGE_NOUNS, PLEDGE_CATEGORY_LABELS, category)
 
 
 @cache

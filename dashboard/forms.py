@@ -15,8 +15,9 @@ from django.utils.functional import cached_property
 
 from articles import writing
 from articles.forms import IsoDateInput
-from articles.models import AidPledge, Event, LossReport, Precision
+from articles.models import AidPledge, Event, LossReport
 from articles.querysets import Cursor, RecordFilters, Review
+from articles.vocabulary import EVENT_TYPE_LABELS, LOSS_CATEGORY_LABELS, PLEDGE_STATUS_LABELS, PRECISION_LABELS
 
 # ISO 3166-1 alpha-2 codes plus the bodies SPEC.md names (EU, NATO, UN, G7, OSCE, IAEA, IMF, WB).
 COUNTRY_CODE = re.compile(r"^(?:[A-Z]{2}|EU|NATO|UN|G7|OSCE|IAEA|IMF|WB)$")
@@ -97,7 +98,7 @@ class TimelineFilterForm(forms.Form):
     from_ = forms.DateField(label="From", required=False, widget=IsoDateInput())
     to = forms.DateField(label="To", required=False, widget=IsoDateInput())
     type = forms.MultipleChoiceField(
-        label="Event types", required=False, choices=Event.Type.choices, widget=forms.CheckboxSelectMultiple
+        label="Event types", required=False, choices=EVENT_TYPE_LABELS, widget=forms.CheckboxSelectMultiple
     )
     country = CountryField(
         label="Countries",
@@ -112,7 +113,7 @@ class TimelineFilterForm(forms.Form):
     review = forms.ChoiceField(label="Review", required=False, choices=Review.CHOICES)
     undated = forms.BooleanField(label="Only events without a day", required=False)
     precision = forms.MultipleChoiceField(
-        label="Date precision", required=False, choices=Precision.choices, widget=forms.CheckboxSelectMultiple
+        label="Date precision", required=False, choices=PRECISION_LABELS, widget=forms.CheckboxSelectMultiple
     )
     order = forms.ChoiceField(
         label="Order",
@@ -203,9 +204,9 @@ def loss_group(category: str) -> str:
     return head if head in ("personnel", "civilians") else "equipment"
 
 
-# Read off LossReport.Category, whose values are extraction's list (articles/extraction/records.py).
+# Read off the loss categories (articles/vocabulary.py): a category added there joins a group here.
 LOSS_GROUPS = {
-    group: [category for category in LossReport.Category.values if loss_group(category) == group]
+    group: [category for category in LOSS_CATEGORY_LABELS if loss_group(category) == group]
     for group, _label in GROUP_CHOICES
 }
 
@@ -219,9 +220,9 @@ def pledges_charted(statuses: list[str], aid: str = "") -> Q:
     """The pledge records the aid charts count: equipment, money ("funding") or both."""
     only = Q(status__in=statuses)
     if aid == "funding":
-        only &= Q(category=AidPledge.Category.FUNDING)
+        only &= Q(category="funding")
     elif aid == "equipment":
-        only &= ~Q(category=AidPledge.Category.FUNDING)
+        only &= ~Q(category="funding")
     return only
 
 
@@ -264,7 +265,7 @@ class ExportForm(TimelineFilterForm):
                 only &= Q(category__in=LOSS_GROUPS[data["group"]])
             return only
         if export == "pledges" and (data.get("status") or data.get("aid")):
-            statuses = _statuses(data["status"]) if data.get("status") else list(AidPledge.Status.values)
+            statuses = _statuses(data["status"]) if data.get("status") else list(PLEDGE_STATUS_LABELS)
             return pledges_charted(statuses, data.get("aid", ""))
         return Q()
 

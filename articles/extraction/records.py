@@ -12,59 +12,22 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-EVENT_TYPES = (
-    "battle",
-    "strike",
-    "losses",
-    "aid",
-    "prisoner_exchange",
-    "diplomacy",
-    "training",
-    "mobilization",
-    "sanctions",
-    "other",
+from articles.vocabulary import (
+    EVENT_TYPE_LABELS,
+    LOSS_CATEGORY_LABELS,
+    PERIOD_LABELS,
+    PLEDGE_CATEGORY_LABELS,
+    PLEDGE_STATUS_LABELS,
+    PRECISION_LABELS,
 )
-PRECISIONS = ("day", "week", "month", "year")
-LOSS_CATEGORIES = (
-    "personnel_killed",
-    "personnel_wounded",
-    "personnel_casualties",
-    "personnel_captured",
-    "civilians_killed",
-    "civilians_wounded",
-    "tanks",
-    "armored_vehicles",
-    "artillery",
-    "mlrs",
-    "air_defense",
-    "aircraft",
-    "helicopters",
-    "drones",
-    "missiles",
-    "ships",
-    "vehicles",
-    "special_equipment",
-)
-PERIODS = ("day", "cumulative", "incident")
-PLEDGE_CATEGORIES = (
-    "tank",
-    "armored_vehicle",
-    "vehicle",
-    "artillery",
-    "mlrs",
-    "air_defense",
-    "aircraft",
-    "helicopter",
-    "drone",
-    "missile",
-    "anti_tank",
-    "ammunition",
-    "small_arms",
-    "ship",
-    "funding",
-    "other",
-)
-PLEDGE_STATUSES = ("pledged", "delivered", "considering", "requested")
+
+# The values of the vocabularies (articles/vocabulary.py), as extraction and SPEC.md use them.
+EVENT_TYPES = tuple(EVENT_TYPE_LABELS)
+PRECISIONS = tuple(PRECISION_LABELS)
+LOSS_CATEGORIES = tuple(LOSS_CATEGORY_LABELS)
+PERIODS = tuple(PERIOD_LABELS)
+PLEDGE_CATEGORIES = tuple(PLEDGE_CATEGORY_LABELS)
+PLEDGE_STATUSES = tuple(PLEDGE_STATUS_LABELS)
 # A system destroyed counts in the loss category of its kind, the pledge category or its plural
 # ("tank" -> "tanks", "artillery" -> "artillery"); anti-tank weapons or ammunition have none.
 LOSS_CATEGORY_OF_ITEM = {

@@ -27,7 +27,7 @@ def _many_events(editor, count: int) -> None:
             article=article,
             date=datetime.date(2024, 1, 1) + datetime.timedelta(days=day),
             precision="day",
-            type=Event.Type.STRIKE,
+            type="strike",
             summary=sentence,
             places=["Kherson"],
             countries=["RU", "UA"],

@@ -35,6 +35,7 @@ from django.test.utils import CaptureQueriesContext, setup_test_environment
 
 from articles.models import AidPledge, Article, Event, LossReport, Place
 from articles.roles import ensure_groups
+from articles.vocabulary import LOSS_CATEGORY_LABELS, PLEDGE_CATEGORY_LABELS
 
 START = datetime.date(2022, 2, 24)
 END = datetime.date(2026, 6, 30)
@@ -176,7 +177,7 @@ class Dataset:
 
     def loss_rows(self):
         rng = self.rng
-        categories = list(LossReport.Category.values)
+        categories = list(LOSS_CATEGORY_LABELS)
         for loss_id in range(1, self.sizes["losses"] + 1):
             event_id, article_id, date, start, end, _text = rng.choice(self.events)
             low = int(rng.paretovariate(1.2) * 3)
@@ -192,7 +193,7 @@ class Dataset:
 
     def pledge_rows(self):
         rng = self.rng
-        categories = list(AidPledge.Category.values)
+        categories = list(PLEDGE_CATEGORY_LABELS)
         for pledge_id in range(1, self.sizes["pledges"] + 1):
             event_id, article_id, date, start, end, _text = rng.choice(self.events)
             category = _weighted(rng, categories, 0.7)
