@@ -30,6 +30,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
+from spacy.strings import get_string_id
+
 from articles.extraction import countries
 from articles.jsonl import read_jsonl
 
@@ -268,6 +270,10 @@ def _remember(state: Speakers, text: str, code: str) -> str:
     return code
 
 
+_REPORTING_IDS = frozenset(get_string_id(lemma) for lemma in REPORTING_LEMMAS)
+_ACCORDING = get_string_id("according")
+
+
 def _reporting_verbs(sent):
     """The reporting verbs of a sentence with their speakers, the main clause's first.
 
@@ -277,6 +283,10 @@ def _reporting_verbs(sent):
     doc = sent.doc
     found = []
     for token in sent:
+        # Compared as string ids: most tokens are neither, and their strings are never built.
+        lemma = token.lemma
+        if lemma not in _REPORTING_IDS and token.lower != _ACCORDING:
+            continue
         if token.lower_ == "according" and token.i + 1 < sent.end and doc[token.i + 1].lower_ == "to":
             objects = [child for child in doc[token.i + 1].children if child.dep_ == "pobj"]
             if objects:

@@ -10,9 +10,9 @@ the month (precision "month"). "This year", "recent weeks", "last winter"
 give no date, nor do counts ("1,461 days since").
 
 `find_dates(text, published, ...)` finds the expressions in one sentence with
-one compiled regex; only explicit calendar dates ("24 February 2022",
-"January 20") go to dateparser, always with RELATIVE_BASE set, and each
-(expression, base) pair is parsed once per process.
+one compiled regex; an explicit calendar date ("24 February 2022") is read
+from its parts, and only one whose parts make no day goes to dateparser,
+always with RELATIVE_BASE set, each (expression, base) pair once per process.
 """
 
 from __future__ import annotations
@@ -128,6 +128,35 @@ def monday_of(day: datetime.date) -> datetime.date:
     return day - datetime.timedelta(days=day.weekday())
 
 
+# The calendar dates DATE_RE's dmy, mdy and iso groups take (dots already removed): their parts
+# name the day outright, so they are read without dateparser (about 10 ms a call).
+CALENDAR_RE = re.compile(
+    r"(?P<d1>\d+)(?:st|nd|rd|th)?\s+(?P<m1>[a-z]+),?\s+(?P<y1>\d{4})"
+    r"|(?P<m2>[a-z]+)\s+(?P<d2>\d+)(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
+    r"|(?P<y3>\d{4})-(?P<m3>\d\d)-(?P<d3>\d\d)",
+    re.IGNORECASE,
+)
+
+
+def calendar_date(expression: str, base: datetime.date) -> datetime.date | None:
+    """The day an explicit calendar date names ("24 February 2022", "Feb 24, 2022", "2022-02-24").
+
+    Read from its parts when they make a real day; anything else (no such day) goes to
+    dateparser as before, so the result is dateparser's in every case.
+    """
+    match = CALENDAR_RE.fullmatch(expression)
+    if match:
+        year, month = match["y1"] or match["y2"] or match["y3"], match["m1"] or match["m2"]
+        day = match["d1"] or match["d2"] or match["d3"]
+        number = int(match["m3"]) if match["m3"] else MONTHS.get((month or "").lower())
+        if number is not None:
+            try:
+                return datetime.date(int(year), number, int(day))
+            except ValueError:
+                pass
+    return _dateparser(expression, base, "past")
+
+
 @lru_cache(maxsize=4096)
 def _dateparser(expression: str, base: datetime.date, prefer: str) -> datetime.date | None:
     import dateparser  # noqa: PLC0415 - slow import, only when a calendar date is seen
@@ -176,7 +205,7 @@ def resolve_match(
     expression = groups.get("dmy") or groups.get("mdy") or groups.get("iso")
     if expression:
         base = published or datetime.date.today()
-        day = _dateparser(expression.replace(".", ""), base, "past")
+        day = calendar_date(expression.replace(".", ""), base)
         return (DateValue(day, "day") if day else None), False
     if groups.get("month_year"):
         parts = groups["month_year"].split()

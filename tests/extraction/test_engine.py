@@ -88,23 +88,45 @@ def test_the_dependency_matcher_marks_the_party_that_destroys():
     assert [span.text for span in doc.spans["agents"]] == ["Ukrainian", "Russia"]
 
 
-def test_dateparser_runs_only_on_calendar_date_expressions(monkeypatch):
+def test_only_calendar_date_expressions_are_parsed_as_calendar_dates(monkeypatch):
     from articles.extraction import dates
 
     seen = []
-    real = dates._dateparser.__wrapped__
+    real = dates.calendar_date
 
-    def spy(expression, base, prefer):
+    def spy(expression, base):
         seen.append(expression)
-        return real(expression, base, prefer)
+        return real(expression, base)
 
-    monkeypatch.setattr(dates, "_dateparser", spy)
+    monkeypatch.setattr(dates, "calendar_date", spy)
     text = (
         "On Wednesday, 12 people were killed in Kharkiv. A day later, Russia attacked Odesa. "
         "The invasion began on 24 February 2022."
     )
     extract(text, datetime.date(2023, 1, 5))
     assert seen == ["24 February 2022"]
+
+
+def test_a_calendar_date_naming_a_real_day_is_read_without_dateparser(monkeypatch):
+    from articles.extraction import dates
+
+    base = datetime.date(2024, 3, 5)
+    expressions = ["24 February 2022", "February 24, 2022", "Sept 1st 2023", "1 Jan, 2024", "2022-02-24", "29 Feb 2024"]
+    # dateparser's reading of each, before it is forbidden
+    expected = {text: dates._dateparser.__wrapped__(text, base, "past") for text in expressions}
+    parsed = []
+
+    def spy(expression, base, prefer):
+        parsed.append(expression)
+        return None
+
+    monkeypatch.setattr(dates, "_dateparser", spy)
+    assert {text: dates.calendar_date(text, base) for text in expressions} == expected
+    assert parsed == []
+    # a day that does not exist is still left to dateparser
+    assert dates.calendar_date("29 February 2023", base) is None
+    assert dates.calendar_date("2023-13-01", base) is None
+    assert parsed == ["29 February 2023", "2023-13-01"]
 
 
 def test_the_model_name_is_written_once_in_the_pipeline(monkeypatch):
