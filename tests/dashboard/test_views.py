@@ -205,3 +205,35 @@ def test_it_reads_an_unfiltered_records_event_through_one_join(make_event, make_
     assert set(everything.values_list("pk", flat=True)) == {shown.pk, under_rejected.pk, rejected.pk}
     only_rejected = LossReport.objects.matching(RecordFilters(review=Review.REJECTED))
     assert set(only_rejected.values_list("pk", flat=True)) == {rejected.pk}
+
+
+def test_it_writes_the_filter_choices_as_the_form_selects_them(viewer_client, make_event):
+    make_event(countries=["DE", "UA"])
+    params = {"country": ["DE"], "type": ["strike", "aid"], "precision": "week", "order": "oldest"}
+    page = parse_page(viewer_client.get(reverse("timeline"), params))
+    countries = page.one("select", id="id_country")
+    assert countries.get("multiple") is not None and countries.get("size") == "6"
+    assert [(o.get("value"), o.text, o.get("selected") is not None) for o in countries.select("option")] == [
+        ("DE", "DE · Germany", True),
+        ("UA", "UA · Ukraine", False),
+    ]
+    checked = [
+        (i.get("id"), i.get("value")) for i in page.select("input", type="checkbox") if i.get("checked") is not None
+    ]
+    assert checked == [("id_type_1", "strike"), ("id_type_3", "aid"), ("id_precision_1", "week")]
+    # The precisions read in lower case, as "Date: week".
+    assert [label.text for label in page.one("fieldset", cls="field-precision").select("label")][1:] == [
+        "day",
+        "week",
+        "month",
+        "year",
+    ]
+    # A single choice with nothing chosen selects its empty option, as Django's Select does.
+    [review] = [
+        o.get("value") for o in page.one("select", id="id_review").select("option") if o.get("selected") is not None
+    ]
+    assert review == ""
+    assert [
+        o.get("value") for o in page.one("select", id="id_order").select("option") if o.get("selected") is not None
+    ] == ["oldest"]
+    assert [o.get("value") for o in page.one("datalist", id="outlet-names").select("option")] == ["Kyiv Independent"]
