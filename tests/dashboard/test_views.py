@@ -237,3 +237,35 @@ def test_it_writes_the_filter_choices_as_the_form_selects_them(viewer_client, ma
         o.get("value") for o in page.one("select", id="id_order").select("option") if o.get("selected") is not None
     ] == ["oldest"]
     assert [o.get("value") for o in page.one("datalist", id="outlet-names").select("option")] == ["Kyiv Independent"]
+
+
+def test_it_shows_each_record_card_as_text_read_once_per_card(
+    viewer_client, make_event, make_loss, make_pledge, settings
+):
+    """record_card gives each card its labels and dates as text (dashboard/templatetags/records.py)."""
+    settings.TIME_ZONE = "Europe/Kyiv"
+    event = make_event(type="strike", date=D(2024, 3, 4), precision="week", countries=["DE", "XX"], places=["Kharkiv"])
+    loss_record = make_loss(event, date=D(2024, 3, 5), place="Izium")
+    reviewed = datetime.datetime(2024, 3, 6, 22, 30, tzinfo=datetime.UTC)
+    make_pledge(event, date=None, review_state="confirmed", reviewed_at=reviewed)
+    page = parse_page(viewer_client.get(reverse("timeline")))
+    card = page.one("article", id=f"event-{event.pk}")
+    assert card.get("aria-label") == f"Strike event {event.pk}"
+    assert card.one("span", cls="type").text == "Strike"
+    assert (card.one("time", cls="when").get("datetime"), card.one("time", cls="when").text) == (
+        "2024-03-04",
+        "week of 2024-03-04",
+    )
+    assert card.one("span", cls="precision").text == "precision: week"
+    assert [(abbr.text, abbr.get("title")) for abbr in card.select("abbr")] == [("DE", "Germany"), ("XX", "XX")]
+    assert card.one("span", cls="review-state").text == "Not reviewed"
+    loss = page.one("article", id=f"loss-{loss_record.pk}")
+    assert loss.get("aria-label") == f"Loss {loss_record.pk}"
+    assert loss.one("p", cls="record-phrase").text == "RU: 800 soldiers killed (past day) 2024-03-05 · Izium"
+    assert loss.one("time").get("datetime") == "2024-03-05"
+    pledge = page.one("article", cls="record--pledge")
+    assert pledge.one("p", cls="record-phrase").select("time") == []
+    # Reviewed by an account since deleted, at 22:30 UTC: past midnight in Kyiv.
+    state = pledge.one("span", cls="review-state")
+    assert state.text == "Confirmed by a former user, 2024-03-07 00:30"
+    assert state.one("time").get("datetime") == "2024-03-07T00:30:00+02:00"
