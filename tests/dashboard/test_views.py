@@ -269,3 +269,5 @@ def test_it_shows_each_record_card_as_text_read_once_per_card(
     state = pledge.one("span", cls="review-state")
     assert state.text == "Confirmed by a former user, 2024-03-07 00:30"
     assert state.one("time").get("datetime") == "2024-03-07T00:30:00+02:00"
+    published = page.one("li", id=f"card-{event.pk}").one("span", cls="published")
+    assert (published.text, published.one("time").get("datetime")) == ("published 2024-01-05", "2024-01-05")
