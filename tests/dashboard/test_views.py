@@ -205,3 +205,69 @@ def test_it_reads_an_unfiltered_records_event_through_one_join(make_event, make_
     assert set(everything.values_list("pk", flat=True)) == {shown.pk, under_rejected.pk, rejected.pk}
     only_rejected = LossReport.objects.matching(RecordFilters(review=Review.REJECTED))
     assert set(only_rejected.values_list("pk", flat=True)) == {rejected.pk}
+
+
+def test_it_writes_the_filter_choices_as_the_form_selects_them(viewer_client, make_event):
+    make_event(countries=["DE", "UA"])
+    params = {"country": ["DE"], "type": ["strike", "aid"], "precision": "week", "order": "oldest"}
+    page = parse_page(viewer_client.get(reverse("timeline"), params))
+    countries = page.one("select", id="id_country")
+    assert countries.get("multiple") is not None and countries.get("size") == "6"
+    assert [(o.get("value"), o.text, o.get("selected") is not None) for o in countries.select("option")] == [
+        ("DE", "DE · Germany", True),
+        ("UA", "UA · Ukraine", False),
+    ]
+    checked = [
+        (i.get("id"), i.get("value")) for i in page.select("input", type="checkbox") if i.get("checked") is not None
+    ]
+    assert checked == [("id_type_1", "strike"), ("id_type_3", "aid"), ("id_precision_1", "week")]
+    # The precisions read in lower case, as "Date: week".
+    assert [label.text for label in page.one("fieldset", cls="field-precision").select("label")][1:] == [
+        "day",
+        "week",
+        "month",
+        "year",
+    ]
+    # A single choice with nothing chosen selects its empty option, as Django's Select does.
+    [review] = [
+        o.get("value") for o in page.one("select", id="id_review").select("option") if o.get("selected") is not None
+    ]
+    assert review == ""
+    assert [
+        o.get("value") for o in page.one("select", id="id_order").select("option") if o.get("selected") is not None
+    ] == ["oldest"]
+    assert [o.get("value") for o in page.one("datalist", id="outlet-names").select("option")] == ["Kyiv Independent"]
+
+
+def test_it_shows_each_record_card_as_text_read_once_per_card(
+    viewer_client, make_event, make_loss, make_pledge, settings
+):
+    """record_card gives each card its labels and dates as text (dashboard/templatetags/records.py)."""
+    settings.TIME_ZONE = "Europe/Kyiv"
+    event = make_event(type="strike", date=D(2024, 3, 4), precision="week", countries=["DE", "XX"], places=["Kharkiv"])
+    loss_record = make_loss(event, date=D(2024, 3, 5), place="Izium")
+    reviewed = datetime.datetime(2024, 3, 6, 22, 30, tzinfo=datetime.UTC)
+    make_pledge(event, date=None, review_state="confirmed", reviewed_at=reviewed)
+    page = parse_page(viewer_client.get(reverse("timeline")))
+    card = page.one("article", id=f"event-{event.pk}")
+    assert card.get("aria-label") == f"Strike event {event.pk}"
+    assert card.one("span", cls="type").text == "Strike"
+    assert (card.one("time", cls="when").get("datetime"), card.one("time", cls="when").text) == (
+        "2024-03-04",
+        "week of 2024-03-04",
+    )
+    assert card.one("span", cls="precision").text == "precision: week"
+    assert [(abbr.text, abbr.get("title")) for abbr in card.select("abbr")] == [("DE", "Germany"), ("XX", "XX")]
+    assert card.one("span", cls="review-state").text == "Not reviewed"
+    loss = page.one("article", id=f"loss-{loss_record.pk}")
+    assert loss.get("aria-label") == f"Loss {loss_record.pk}"
+    assert loss.one("p", cls="record-phrase").text == "RU: 800 soldiers killed (past day) 2024-03-05 · Izium"
+    assert loss.one("time").get("datetime") == "2024-03-05"
+    pledge = page.one("article", cls="record--pledge")
+    assert pledge.one("p", cls="record-phrase").select("time") == []
+    # Reviewed by an account since deleted, at 22:30 UTC: past midnight in Kyiv.
+    state = pledge.one("span", cls="review-state")
+    assert state.text == "Confirmed by a former user, 2024-03-07 00:30"
+    assert state.one("time").get("datetime") == "2024-03-07T00:30:00+02:00"
+    published = page.one("li", id=f"card-{event.pk}").one("span", cls="published")
+    assert (published.text, published.one("time").get("datetime")) == ("published 2024-01-05", "2024-01-05")
