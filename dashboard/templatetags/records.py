@@ -4,7 +4,8 @@ from django import template
 from django.urls import reverse
 from django.utils.timezone import localtime
 
-from articles.models import Event, Precision, ReviewState
+from articles import vocabulary
+from articles.models import ReviewState
 from dashboard import figures
 from dashboard.kinds import KINDS, RecordKind
 from dashboard.querystrings import filter_query
@@ -92,8 +93,8 @@ def record_card(context, kind: str, record) -> dict[str, object]:
 
 
 # Labels read from dicts: get_FOO_display() rebuilds the field's choices on every call.
-TYPE_LABELS = dict(Event.Type.choices)
-PRECISION_LABELS = {value: label.lower() for value, label in Precision.choices}
+TYPE_LABELS = vocabulary.EVENT_TYPE_LABELS
+PRECISION_LABELS = {value: label.lower() for value, label in vocabulary.PRECISION_LABELS.items()}
 REVIEW_LABELS = {**dict(ReviewState.choices), ReviewState.MACHINE: "Not reviewed"}
 
 
