@@ -473,7 +473,9 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     if date is not None and _claim_day_only(ctx, kind, dates[0]):
         date = None
     event = _event(ctx, kind, date.date if date else None, date.precision if date else None)
-    event.retold = date is None and all(_definite(doc, cue) for cue in cues if cue[0] == kind)
+    # "After the meeting on Saturday, the prime minister said ...", "Kishida's visit ... follows Xi's state visit":
+    # a meeting or visit named with "the" or a possessive is the one told before, dated or not
+    event.retold = (date is None or kind == "diplomacy") and all(_definite(doc, cue) for cue in cues if cue[0] == kind)
     return [event]
 
 
