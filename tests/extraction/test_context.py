@@ -367,3 +367,22 @@ def test_it_keeps_a_happening_that_sparks_a_fire_or_raises_a_toll():
         ". . PUNCT punct 2 .",
     )
     assert covered(toll, "strike", kind="strike") == []
+
+
+def test_it_reads_what_follows_the_first_time_since_as_history():
+    # made up, after pool p197 (Al Jazeera): "met for the first time since the war started"
+    since = parsed(
+        "Officials NNS NOUN nsubj 1 official",
+        "met VBD VERB ROOT 1 meet",
+        "for IN ADP prep 1 for",
+        "the DT DET det 5 the",
+        "first JJ ADJ amod 5 first",
+        "time NN NOUN pobj 2 time",
+        "since IN SCONJ mark 9 since",
+        "the DT DET det 8 the",
+        "war NN NOUN nsubj 9 war",
+        "started VBD VERB advcl 1 start",
+        ". . PUNCT punct 1 .",
+    )
+    assert covered(since, "war", kind="battle") == ["HISTORICAL"]
+    assert covered(since, "met", kind="diplomacy") == []  # the meeting itself is told
