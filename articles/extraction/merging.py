@@ -94,7 +94,7 @@ def merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
                 other = result.events[kept]
                 if sentence_of_event[index] - sentence_of_event[kept] > RETELLING_REACH:
                     break
-                if event.date is not None and other.date not in (None, event.date):
+                if event.date is not None and other.date is not None:
                     continue  # "During his visit on Monday" after a visit of Tuesday: another visit
                 if other.type == event.type or (
                     {other.type, event.type} <= ATTACK_TYPES
