@@ -865,3 +865,18 @@ def test_a_retelling_with_another_day_is_another_meeting(run):
     # p121 (CNN): Kishida's trip on Tuesday, then "During his visit on Monday, Xi praised Putin"
     text = "Kishida arrived in Kyiv on Tuesday. During his visit on Monday, Xi praised Putin and called him a friend."
     assert events_of(run(text, D(2022, 4, 10))) == [("diplomacy", D(2022, 4, 5)), ("diplomacy", D(2022, 4, 4))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p139 (BBC News)
+        "Speaking to the BBC in Washington DC on Wednesday, Ukrainian Prime Minister Shmyhal said of the US security "
+        'assistance: "We need this money yesterday, not tomorrow, not today."',
+        # made up, after pool p121 (CNN): "warning last year that “Ukraine today may be East Asia tomorrow.”"
+        "Britain announced new military aid to Kyiv, with the minister adding: “Our help arrives today, not tomorrow.”",
+    ],
+)
+def test_time_words_in_a_quotation_without_the_cue_do_not_date_the_happening(run, text):
+    # published on Friday 19 April 2024: "on Wednesday" (outside the quote) may date it, no word of the quote does
+    assert {event.date for event in run(text, D(2024, 4, 19)).events} <= {None, D(2024, 4, 17)}
