@@ -94,6 +94,8 @@ def merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
                 other = result.events[kept]
                 if sentence_of_event[index] - sentence_of_event[kept] > RETELLING_REACH:
                     break
+                if event.date is not None and other.date is not None:
+                    continue  # "During his visit on Monday" after a visit of Tuesday: another visit
                 if other.type == event.type or (
                     {other.type, event.type} <= ATTACK_TYPES
                     and (not event.places or set(event.places) & set(other.places))
@@ -127,6 +129,10 @@ def merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
                     event.summary,
                     event.span,
                 )
+        if twin is not None and event.retold and event.precision == "day" and result.events[twin].date is None:
+            # "Johnson has made a surprise trip to Kyiv ... After the meeting on Saturday": the retelling gives the day
+            first = result.events[twin]
+            first.date, first.precision = event.date, event.precision
         if twin is None:
             keep.append(index)
             target[index] = len(keep) - 1

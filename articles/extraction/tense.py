@@ -69,6 +69,11 @@ def is_future(sent, start: int, end: int, doc_text: str | None = None) -> bool:
         for child in head.children
     ):
         return True  # "On Saturday, he is to meet Polish counterpart Andrzej Duda"
+    if weekday and head.lemma_ == "follow" and span.start > head.i and not auxes & FUTURE_AUX:
+        # "The discussions follow a late-night meeting in Moscow on Thursday" (Foreign Policy), "The meeting
+        # follows Biden's signing of a $61 billion aid package ... Wednesday" (a Ukrainian outlet): what a
+        # happening follows came before it
+        return False
     # Present tense points ahead only for a weekday ("the meeting on Tuesday follows ..."); a
     # calendar date in the present tense is a timeline's historical present ("On April 2, AFP discovers").
     if (

@@ -312,3 +312,77 @@ def test_it_reads_a_happening_as_the_subject_of_a_verb_of_meaning_as_an_opinion(
         ". . PUNCT punct 1 .",
     )
     assert covered(shows, "struck", kind="strike") == []
+
+
+def test_it_reads_a_happening_as_the_subject_of_a_verb_of_consequence_as_an_opinion():
+    # pool p101 (Kyiv Post): "The attacks have sparked panic among Russian tourists in Crimea"
+    sparked = parsed(
+        "The DT DET det 1 the",
+        "attacks NNS NOUN nsubj 3 attack",
+        "have VBP AUX aux 3 have",
+        "sparked VBN VERB ROOT 3 spark",
+        "panic NN NOUN dobj 3 panic",
+        "in IN ADP prep 3 in",
+        "Crimea NNP PROPN pobj 5 Crimea",
+        ". . PUNCT punct 3 .",
+    )
+    assert covered(sparked, "attacks", kind="strike") == ["OPINION"]
+    # pool p217 (Anadolu): "Western sanctions have also reshaped Russia's energy sector"
+    reshaped = parsed(
+        "Western JJ ADJ amod 1 western",
+        "sanctions NNS NOUN nsubj 4 sanction",
+        "have VBP AUX aux 4 have",
+        "also RB ADV advmod 4 also",
+        "reshaped VBN VERB ROOT 4 reshape",
+        "Russia NNP PROPN poss 7 Russia",
+        "'s POS PART case 5 's",
+        "sector NN NOUN dobj 4 sector",
+        ". . PUNCT punct 4 .",
+    )
+    assert covered(reshaped, "sanctions", kind="sanctions") == ["OPINION"]
+
+
+def test_it_keeps_a_happening_that_sparks_a_fire_or_raises_a_toll():
+    # made up: the damage a strike does is the strike told, not a judgement of it
+    fire = parsed(
+        "A DT DET det 2 a",
+        "drone NN NOUN compound 2 drone",
+        "attack NN NOUN nsubj 3 attack",
+        "sparked VBD VERB ROOT 3 spark",
+        "a DT DET det 5 a",
+        "fire NN NOUN dobj 3 fire",
+        "at IN ADP prep 3 at",
+        "the DT DET det 8 the",
+        "depot NN NOUN pobj 6 depot",
+        ". . PUNCT punct 3 .",
+    )
+    assert covered(fire, "attack", kind="strike") == []
+    toll = parsed(
+        "The DT DET det 1 the",
+        "strike NN NOUN nsubj 2 strike",
+        "raised VBD VERB ROOT 2 raise",
+        "the DT DET det 5 the",
+        "death NN NOUN compound 5 death",
+        "toll NN NOUN dobj 2 toll",
+        ". . PUNCT punct 2 .",
+    )
+    assert covered(toll, "strike", kind="strike") == []
+
+
+def test_it_reads_what_follows_the_first_time_since_as_history():
+    # made up, after pool p197 (Al Jazeera): "met for the first time since the war started"
+    since = parsed(
+        "Officials NNS NOUN nsubj 1 official",
+        "met VBD VERB ROOT 1 meet",
+        "for IN ADP prep 1 for",
+        "the DT DET det 5 the",
+        "first JJ ADJ amod 5 first",
+        "time NN NOUN pobj 2 time",
+        "since IN SCONJ mark 9 since",
+        "the DT DET det 8 the",
+        "war NN NOUN nsubj 9 war",
+        "started VBD VERB advcl 1 start",
+        ". . PUNCT punct 1 .",
+    )
+    assert covered(since, "war", kind="battle") == ["HISTORICAL"]
+    assert covered(since, "met", kind="diplomacy") == []  # the meeting itself is told

@@ -838,3 +838,45 @@ def test_it_keeps_a_sentence_with_a_bracketed_aside_that_is_no_credit(run):
 )
 def test_a_day_on_a_verb_of_speech_dates_the_statement_only_in_the_past(run, text, events):
     assert events_of(run(text, datetime.date(2022, 5, 1))) == events
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # p037 (The Guardian): "After the meeting on Saturday, the prime minister said: ..."
+        (
+            "Boris Johnson has made a surprise trip to Kyiv to meet the Ukrainian president, Volodymyr Zelenskiy. "
+            "After the meeting on Saturday, the prime minister said Ukraine had defied the odds.",
+            D(2022, 4, 9),
+        ),
+        # made up, after pool p188 (AP): "Officials revealed few details of the talks held on Friday and Saturday"
+        (
+            "The Turkish president hosted talks between Russian and Ukrainian officials in Istanbul. "
+            "Officials revealed few details of the talks held on Friday.",
+            D(2022, 4, 8),
+        ),
+    ],
+)
+def test_a_dated_retelling_of_a_meeting_is_that_meeting_and_gives_its_day(run, text, day):
+    assert events_of(run(text, D(2022, 4, 10))) == [("diplomacy", day)]
+
+
+def test_a_retelling_with_another_day_is_another_meeting(run):
+    # p121 (CNN): Kishida's trip on Tuesday, then "During his visit on Monday, Xi praised Putin"
+    text = "Kishida arrived in Kyiv on Tuesday. During his visit on Monday, Xi praised Putin and called him a friend."
+    assert events_of(run(text, D(2022, 4, 10))) == [("diplomacy", D(2022, 4, 5)), ("diplomacy", D(2022, 4, 4))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p139 (BBC News)
+        "Speaking to the BBC in Washington DC on Wednesday, Ukrainian Prime Minister Shmyhal said of the US security "
+        'assistance: "We need this money yesterday, not tomorrow, not today."',
+        # made up, after pool p121 (CNN): "warning last year that “Ukraine today may be East Asia tomorrow.”"
+        "Britain announced new military aid to Kyiv, with the minister adding: “Our help arrives today, not tomorrow.”",
+    ],
+)
+def test_time_words_in_a_quotation_without_the_cue_do_not_date_the_happening(run, text):
+    # published on Friday 19 April 2024: "on Wednesday" (outside the quote) may date it, no word of the quote does
+    assert {event.date for event in run(text, D(2024, 4, 19)).events} <= {None, D(2024, 4, 17)}

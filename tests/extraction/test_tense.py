@@ -49,3 +49,32 @@ def test_it_keeps_a_weekday_in_the_past_tense_behind_the_report():
         ". . PUNCT punct 1 .",
     )
     assert not weekday_is_future(returned)
+
+
+def test_it_reads_what_a_happening_follows_as_before_it():
+    # pool p187 (Foreign Policy): "The discussions follow a late-night meeting in Moscow on Thursday"
+    follow_meeting = parsed(
+        "The DT DET det 1 the",
+        "discussions NNS NOUN nsubj 2 discussion",
+        "follow VBP VERB ROOT 2 follow",
+        "a DT DET det 4 a",
+        "meeting NN NOUN dobj 2 meeting",
+        "in IN ADP prep 4 in",
+        "Moscow NNP PROPN pobj 5 Moscow",
+        "on IN ADP prep 4 on",
+        "Thursday NNP PROPN pobj 7 Thursday",
+        ". . PUNCT punct 2 .",
+    )
+    assert not weekday_is_future(follow_meeting)
+    # made up: the day on the subject side is still the coming happening ("the meeting on Tuesday follows ...")
+    meeting_follows = parsed(
+        "The DT DET det 1 the",
+        "meeting NN NOUN nsubj 4 meeting",
+        "on IN ADP prep 1 on",
+        "Tuesday NNP PROPN pobj 2 Tuesday",
+        "follows VBZ VERB ROOT 4 follow",
+        "the DT DET det 6 the",
+        "conference NN NOUN dobj 4 conference",
+        ". . PUNCT punct 4 .",
+    )
+    assert weekday_is_future(meeting_follows)

@@ -449,6 +449,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         if d.value.date >= WAR_BEGAN
         and not SPAN_START.search(text[max(0, d.start - 12) : d.start])
         and not ANNIVERSARY.search(text[max(ctx.start, d.start - 70) : d.start])
+        and not _quoted_apart(doc, modifiers, cues, d)
     ]
     day_dates = [d for d in dates if d.value.precision == "day"]
     events = []
@@ -473,8 +474,29 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     if date is not None and _claim_day_only(ctx, kind, dates[0]):
         date = None
     event = _event(ctx, kind, date.date if date else None, date.precision if date else None)
-    event.retold = date is None and all(_definite(doc, cue) for cue in cues if cue[0] == kind)
+    # "After the meeting on Saturday, the prime minister said ...", "Kishida's visit ... follows Xi's state visit":
+    # a meeting or visit named with "the" or a possessive is the one told before, dated or not
+    event.retold = (date is None or kind == "diplomacy") and all(_definite(doc, cue) for cue in cues if cue[0] == kind)
     return [event]
+
+
+def _quoted_apart(doc, modifiers, cues, found) -> bool:
+    """Whether a date expression lies in a quotation that holds none of the cues.
+
+    "Shmyhal said of the US security assistance: "We need this money yesterday, not tomorrow, not
+    today."" (BBC): the speaker's time words date his words, not the happening told outside them.
+    """
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for quote in modifiers:
+        if quote.category != "QUOTED" or not quote.covers(span.start):
+            continue
+        return not any(
+            (cue := doc.char_span(start, end, alignment_mode="expand")) is not None and quote.covers(cue.start)
+            for _kind, start, end in cues
+        )
+    return False
 
 
 # Words that make an aid sentence in the perfect a running total ("has so far provided", "had
