@@ -36,6 +36,7 @@ from django.test.utils import CaptureQueriesContext, setup_test_environment
 from articles.models import AidPledge, Article, Event, LossReport, Place
 from articles.roles import ensure_groups
 from articles.vocabulary import LOSS_CATEGORY_LABELS, PLEDGE_CATEGORY_LABELS
+from warboard.startup import ready_to_serve
 
 START = datetime.date(2022, 2, 24)
 END = datetime.date(2026, 6, 30)
@@ -396,6 +397,7 @@ class Command(BaseCommand):
 
     def measure(self, client: Client, name: str, url: str, headers: dict, runs: int) -> dict:
         client.get(url, headers=headers)  # warm-up: connection, templates, caches
+        ready_to_serve()  # as a web process does at start-up (warboard/wsgi.py)
         times, queries, status = [], 0, 0
         for _ in range(runs):
             with CaptureQueriesContext(connection) as captured:
