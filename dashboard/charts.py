@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -308,7 +308,7 @@ def _equipment_group(group: str, label: str, rows: list[dict], statuses: list[st
         data = stacks.setdefault((category, row["status"]), [None] * len(donors))
         data[position[row["donor"]]] = (data[position[row["donor"]]] or 0) + row["quantity_max"]
     colours = {category: i for i, category in enumerate([*drawn, *([OTHER] if folded else [])])}
-    datasets = [
+    datasets: list[dict[str, Any]] = [
         {
             "category": category,
             "status": status,
@@ -374,7 +374,7 @@ def _money_by_donor(funding: list[dict], statuses: list[str]) -> dict:
         data = stacks.setdefault((row["currency"], row["status"]), [None] * len(donors))
         data[position[row["donor"]]] = (data[position[row["donor"]]] or 0) + float(row["amount_max"])
     ordered = sorted(stacks.items(), key=lambda item: (-currency_totals[item[0][0]], item[0][0], item[0][1]))
-    datasets = [
+    datasets: list[dict[str, Any]] = [
         {
             "currency": currency,
             "status": status,
@@ -437,7 +437,7 @@ def weekly_series(filters: RecordFilters, base_params) -> dict:
     def chosen(event_type: str) -> list[str]:
         return [event_type, *folded] if event_type == OTHER else [event_type]
 
-    datasets = [
+    datasets: list[dict[str, Any]] = [
         {
             "type": event_type,
             "colour": i,

@@ -30,7 +30,10 @@ from dashboard.querystrings import filter_query
 from dashboard.views import analysts_only, render_page
 
 PAGE_SIZE = 50
-PLURALS = {"losses": ("loss", LossReport), "pledges": ("pledge", AidPledge)}
+PLURALS: dict[str, tuple[str, type[LossReport] | type[AidPledge]]] = {
+    "losses": ("loss", LossReport),
+    "pledges": ("pledge", AidPledge),
+}
 KIND_PERIODS = {"daily": ["day", ""], "incident": ["incident"], "cumulative": ["cumulative"]}
 KIND_WORDS = {"daily": "daily tallies", "incident": "single incidents", "cumulative": "cumulative totals"}
 NOT_NAMED = "none"
@@ -51,11 +54,11 @@ class CodeOrNone(forms.CharField):
         return value
 
 
-class DayOrNone(forms.CharField):
+class DayOrNone(forms.Field):
     """An ISO day, or "none" for the figures without a day."""
 
     def to_python(self, value):
-        value = (super().to_python(value) or "").strip()
+        value = (value or "").strip()[:20]
         if not value or value == NOT_NAMED:
             return value
         try:
@@ -67,7 +70,7 @@ class DayOrNone(forms.CharField):
 class BarForm(ExportForm):
     """The page's filters and the chart's options (ExportForm), plus one bar's own options."""
 
-    day = DayOrNone(required=False, max_length=10)
+    day = DayOrNone(required=False)
     kind = forms.ChoiceField(required=False, choices=[(kind, kind) for kind in KIND_PERIODS])
     claimant = CodeOrNone(required=False, max_length=8)
     category = forms.MultipleChoiceField(

@@ -108,7 +108,7 @@
       }
       return {
         // One stack per kind (past day, incident) and claimant: they are never added together.
-        type: "bar", label: set.label, data: set.data, yAxisID: "daily", stack: set.stack, url: url,
+        type: "bar", label: set.label, data: set.data, yAxisID: "daily", stack: set.stack, url: url, maxBarThickness: 48,
         backgroundColor: colour(set.colour, set.kind === "incident" ? 0.45 : 0.8),
         borderColor: colour(set.colour), borderWidth: 1, order: 1
       };
@@ -130,7 +130,7 @@
   function donorBars(canvas, part, records, markerLabel) {
     var datasets = part.datasets.filter(function (set) { return set.drawn !== false; }).map(function (set) {
       return {
-        type: "bar", label: set.label, data: set.data, stack: set.stack, yAxisID: "y", order: 1,
+        type: "bar", label: set.label, data: set.data, stack: set.stack, yAxisID: "y", order: 1, maxBarThickness: 64,
         backgroundColor: colour(set.colour, set.status === "delivered" ? 0.95 : 0.7),
         borderColor: colour(set.colour), borderWidth: 1,
         url: function (index) { return recordsUrl(records, set.bar, { donor: part.labels[index] }); }
@@ -161,7 +161,8 @@
   function weeklyChart(canvas, weekly) {
     var datasets = weekly.datasets.map(function (set) {
       return {
-        label: set.label, data: set.data, backgroundColor: colour(set.colour, 0.75), borderColor: colour(set.colour),
+        label: set.label, data: set.data, maxBarThickness: 48,
+        backgroundColor: colour(set.colour, 0.75), borderColor: colour(set.colour),
         borderWidth: 1, url: function (index) { return set.links[index]; }
       };
     });
