@@ -12,6 +12,8 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
+from django.db.models import Count, F
+from django.db.models.functions import Coalesce, TruncWeek
 from django.urls import reverse
 
 from articles.models import AidPledge, Event, LossReport
@@ -195,21 +197,32 @@ def _loss_datasets(series: LossStacks, categories: list[str], folded: list[str])
     return datasets
 
 
+# The table under the losses chart lists the latest days, this many rows at most (cut at a
+# day's end): at a million records a table of every day would be megabytes of page. The page
+# says how many days it shows; narrowing the dates shows the others, and the CSV has them all.
+TABLE_ROWS = 300
+
+
 def _loss_table(series: LossStacks, dates: list[datetime.date], categories: list[str], folded: list[str]) -> dict:
-    """Per day, kind and category, each claimant's figure side by side (never added)."""
+    """Per day (newest first), kind and category, each claimant's figure side by side (never added)."""
     claimants = sorted({claimant for _kind, claimant, _category in series})
-    rows = []
-    for position, date in enumerate(dates):
+    rows: list[dict] = []
+    days = 0
+    for position in range(len(dates) - 1, -1, -1):
+        if len(rows) >= TABLE_ROWS:
+            break
+        days += 1
         for kind in KIND_ORDER:
             for category in categories:
                 figures = [
-                    series.get((kind, claimant, category), [None] * len(dates))[position] for claimant in claimants
+                    series[(kind, claimant, category)][position] if (kind, claimant, category) in series else None
+                    for claimant in claimants
                 ]
                 if all(figure is None for figure in figures):
                     continue
                 rows.append(
                     {
-                        "day": date.isoformat(),
+                        "day": dates[position].isoformat(),
                         "kind": kind,
                         "kind_words": KIND_WORDS[kind],
                         "category": "other categories" if category == OTHER else loss_nouns(category)[1],
@@ -220,7 +233,12 @@ def _loss_table(series: LossStacks, dates: list[datetime.date], categories: list
                         ],
                     }
                 )
-    return {"claimants": [claimant or "claimant not named" for claimant in claimants], "rows": rows}
+    return {
+        "claimants": [claimant or "claimant not named" for claimant in claimants],
+        "rows": rows,
+        "days_shown": days,
+        "days": len(dates),
+    }
 
 
 # The equipment chart is one small chart per group of categories whose counts are of a
@@ -383,7 +401,7 @@ def _money_by_donor(funding: list[dict], statuses: list[str]) -> dict:
             "stack": f"{currency} {status}",
             "label": f"{currency or 'no currency'} ({status})" if len(statuses) > 1 else currency or "no currency",
             "data": data,
-            "bar": {"currency": currency, "status": status, "quantity": "given"},
+            "bar": {"currency": currency or "none", "status": status, "quantity": "given"},
         }
         for (currency, status), data in ordered
     ]
@@ -415,21 +433,38 @@ def _week_range(week: datetime.date, filters: RecordFilters) -> dict:
     return {"from_": first.isoformat(), "to": last.isoformat()}
 
 
+def incidents_per_week(events) -> list[dict]:
+    """Happenings per week (its Monday) and type: the reports of one incident count once, in
+    the week of the incident's day (the earliest any report gives); a report with no incident
+    counts as one of its own. `events` counts the reports."""
+    return list(
+        events.filter(date__isnull=False)
+        .order_by()
+        .annotate(
+            week=TruncWeek(Coalesce("incident__date", "date")),
+            happening=Coalesce("incident_id", -F("id")),
+        )
+        .values("week", "type")
+        .annotate(incidents=Count("happening", distinct=True), events=Count("id"))
+        .order_by("week", "type")
+    )
+
+
 def weekly_series(filters: RecordFilters, base_params) -> dict:
-    """Events per week (weeks start on Monday) by type, stacked; at most ten types in colour."""
-    rows = list(Event.objects.matching(filters).per_week_by_type())
+    """Incidents per week (weeks start on Monday) by type, stacked; at most ten types in colour."""
+    rows = incidents_per_week(Event.objects.matching(filters))
     weeks = sorted({row["week"] for row in rows})
     position = {week: i for i, week in enumerate(weeks)}
     totals: dict[str, float] = defaultdict(float)
     for row in rows:
-        totals[row["type"]] += row["events"]
+        totals[row["type"]] += row["incidents"]
     drawn, folded = drawn_and_folded(totals)
     fold = set(folded)
     by_type: dict[str, list] = {}
     for row in rows:
         kind = OTHER if row["type"] in fold else row["type"]
         data = by_type.setdefault(kind, [None] * len(weeks))
-        data[position[row["week"]]] = (data[position[row["week"]]] or 0) + row["events"]
+        data[position[row["week"]]] = (data[position[row["week"]]] or 0) + row["incidents"]
     labels = EVENT_TYPE_LABELS
     types = [event_type for event_type in labels if event_type in by_type]
     types += [kind for kind in by_type if kind not in types]
@@ -459,6 +494,7 @@ def weekly_series(filters: RecordFilters, base_params) -> dict:
             {"week": week.isoformat(), "cells": [{"value": d["data"][i], "link": d["links"][i]} for d in datasets]}
             for i, week in enumerate(weeks)
         ],
+        "incidents": sum(row["incidents"] for row in rows),
         "events": sum(row["events"] for row in rows),
     }
 

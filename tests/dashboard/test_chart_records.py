@@ -79,6 +79,21 @@ def test_it_tells_incidents_without_an_incident_apart_by_place_and_day(
     assert losses["figures"] == 2
 
 
+def test_it_counts_incidents_per_week_once_however_many_reports(viewer_client, make_article, make_event):
+    # One strike told by three outlets, the night of Sunday 7 to Monday 8 January: one
+    # incident, in the week of its first day; a battle no one else reported counts on its own.
+    incident = Incident.objects.create(type="strike", date=D(2024, 1, 7))
+    for day in (D(2024, 1, 7), D(2024, 1, 8), D(2024, 1, 8)):
+        make_event(article=make_article(), type="strike", date=day, incident=incident)
+    make_event(type="battle", date=D(2024, 1, 9))
+    weekly = chart_json(viewer_client)["weekly"]
+    assert weekly["labels"] == ["2024-01-01", "2024-01-08"]
+    assert {d["type"]: d["data"] for d in weekly["datasets"]} == {"battle": [None, 1], "strike": [1, None]}
+    assert (weekly["incidents"], weekly["events"]) == (2, 4)
+    html = viewer_client.get(reverse("charts")).content.decode()
+    assert "2 incidents from 4 reports" in html
+
+
 def test_it_keeps_the_claimants_of_one_incident_apart(viewer_client, make_article, make_event, make_loss):
     incident = Incident.objects.create(type="strike", date=D(2024, 3, 14))
     for claimant, killed in (("UA", 20), ("RU", 3)):
@@ -103,9 +118,10 @@ def test_it_shows_each_claimants_figure_side_by_side_in_the_table(viewer_client,
     make_loss(make_event(date=D(2024, 1, 6)), side="RU", min=750, max=750, period="day", reported_by="UA")
     table = chart_json(viewer_client)["losses"]["table"]
     assert table["claimants"] == ["RU", "UA"]
+    # Newest day first, as on the timeline.
     assert [(row["day"], [cell["figure"] for cell in row["figures"]]) for row in table["rows"]] == [
-        ("2024-01-05", [300, 800]),
         ("2024-01-06", [None, 750]),
+        ("2024-01-05", [300, 800]),
     ]
     page = parse_page(viewer_client.get(reverse("charts")))
     rendered = page.select("table")[0]
@@ -118,7 +134,23 @@ def test_it_shows_each_claimants_figure_side_by_side_in_the_table(viewer_client,
         "per UA",
     ]
     rows = [[cell.text for cell in row.select("td")] for row in rendered.select("tr")[1:]]
-    assert rows == [["daily", "soldiers killed", "300", "800"], ["daily", "soldiers killed", "—", "750"]]
+    assert rows == [["daily", "soldiers killed", "—", "750"], ["daily", "soldiers killed", "300", "800"]]
+
+
+def test_it_bounds_the_loss_table_to_the_latest_days_and_says_so(viewer_client, make_event, make_loss, monkeypatch):
+    from dashboard import charts
+
+    monkeypatch.setattr(charts, "TABLE_ROWS", 2)
+    for day in (1, 2, 3):
+        event = make_event(date=D(2024, 1, day))
+        make_loss(event, min=800 + day, max=800 + day, period="day", reported_by="UA")
+        make_loss(event, min=300 + day, max=300 + day, period="day", reported_by="RU")
+    table = chart_json(viewer_client)["losses"]["table"]
+    # One row a day (the two claimants side by side in it), the newest first.
+    assert [row["day"] for row in table["rows"]] == ["2024-01-03", "2024-01-02"]
+    assert (table["days_shown"], table["days"]) == (2, 3)
+    caption = parse_page(viewer_client.get(reverse("charts"))).select("caption")[0].text
+    assert caption.endswith("the latest 2 days of 3 (narrow the dates to see others; the CSV has them all)")
 
 
 def test_it_draws_at_most_ten_colours_and_folds_the_smallest_into_other(viewer_client, make_event, make_loss):
