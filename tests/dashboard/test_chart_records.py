@@ -454,3 +454,14 @@ def test_on_real_articles_the_aid_charts_count_what_their_csv_and_records_give(v
             if value is not None:
                 money_opened += record_ids(viewer_client, bar_url(funding["records"], d["bar"], donor=donor))
     assert sorted(money_opened) == sorted(int(row["pledge_id"]) for row in money_rows if row["amount"])
+
+
+def test_the_table_links_keep_the_filters_escaped(viewer_client, make_article, make_event, make_loss):
+    article = make_article(title='Losses "near" <Bakhmut> & Soledar')
+    make_loss(make_event(article=article, date=D(2024, 1, 5)), reported_by="UA")
+    query = 'near "<Bakhmut>" & Soledar'
+    page = parse_page(viewer_client.get(reverse("charts"), {"q": query}))
+    [link] = page.select("table")[0].select("a")
+    href = str(link.get("href"))
+    assert href.startswith("/records/losses/?q=near+%22%3CBakhmut%3E%22+%26+Soledar&side=RU&group=personnel&")
+    assert record_ids(viewer_client, href) == [article.lossreports.get().pk]
