@@ -350,14 +350,6 @@ def _equipment_group(group: str, label: str, rows: list[dict], statuses: list[st
         },
         "pledges": len(rows),
         "without_quantity": sum(unnumbered),
-        "table": [
-            {
-                "donor": donor,
-                "cells": [{"value": dataset["data"][i], "bar": dataset["bar"]} for dataset in datasets],
-                "unnumbered": unnumbered[i],
-            }
-            for i, donor in enumerate(donors)
-        ],
     }
 
 
@@ -411,14 +403,6 @@ def _money_by_donor(funding: list[dict], statuses: list[str]) -> dict:
         "unnumbered": {"data": unnumbered, "bar": {"quantity": "none"}},
         "pledges": len(funding),
         "without_amount": sum(unnumbered),
-        "table": [
-            {
-                "donor": donor,
-                "cells": [{"value": dataset["data"][i], "bar": dataset["bar"]} for dataset in datasets],
-                "unnumbered": unnumbered[i],
-            }
-            for i, donor in enumerate(donors)
-        ],
     }
 
 

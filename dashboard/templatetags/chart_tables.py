@@ -74,14 +74,14 @@ def loss_table_rows(losses: dict) -> SafeString:
 def donor_table_rows(part: dict, records: str) -> SafeString:
     """A donor per row: each stack's amount, then the pledges named without a number."""
     rows = []
-    for row in part["table"]:
+    unnumbered = part["unnumbered"]
+    for i, donor in enumerate(part["labels"]):
         cells = "".join(
-            _cell(cell["value"], _href(records, {**cell["bar"], "donor": row["donor"]})) for cell in row["cells"]
+            _cell(dataset["data"][i], _href(records, {**dataset["bar"], "donor": donor}))
+            for dataset in part["datasets"]
         )
-        unnumbered = _cell(
-            row["unnumbered"] or None, _href(records, {**part["unnumbered"]["bar"], "donor": row["donor"]})
-        )
-        rows.append(f'<tr><th scope="row">{escape(row["donor"])}</th>{cells}{unnumbered}</tr>')
+        marker = _cell(unnumbered["data"][i] or None, _href(records, {**unnumbered["bar"], "donor": donor}))
+        rows.append(f'<tr><th scope="row">{escape(donor)}</th>{cells}{marker}</tr>')
     return mark_safe("\n".join(rows))  # noqa: S308 - every value escaped above
 
 
