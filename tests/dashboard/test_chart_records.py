@@ -465,3 +465,14 @@ def test_the_table_links_keep_the_filters_escaped(viewer_client, make_article, m
     href = str(link.get("href"))
     assert href.startswith("/records/losses/?q=near+%22%3CBakhmut%3E%22+%26+Soledar&side=RU&group=personnel&")
     assert record_ids(viewer_client, href) == [article.lossreports.get().pk]
+
+
+def test_it_counts_the_loss_figures_without_a_day_and_opens_their_records(viewer_client, make_event, make_loss):
+    make_loss(make_event(date=D(2024, 1, 5)))
+    undated = make_loss(make_event(date=None), min=300, max=300)
+    losses = chart_json(viewer_client)["losses"]
+    assert losses["undated"] == {"figures": 1, "reports": 1}
+    assert losses["figures"] == 1
+    page = parse_page(viewer_client.get(reverse("charts")))
+    [link] = [a for a in page.select("a") if a.text == "their records"]
+    assert record_ids(viewer_client, str(link.get("href"))) == [undated.pk]
