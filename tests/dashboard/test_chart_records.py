@@ -187,6 +187,9 @@ def test_a_loss_bar_opens_exactly_the_records_behind_it(viewer_client, make_arti
     # The strike's two reports stand on the incident's day, though one gives the next day.
     opened = record_ids(viewer_client, bar_url(losses["records"], incident_bar["bar"], day="2024-03-14"))
     assert sorted(opened) == sorted([first.pk, second.pk])
+    page = parse_page(viewer_client.get(bar_url(losses["records"], incident_bar["bar"], day="2024-03-14")))
+    links = {str(a.get("href")) for a in page.select("a") if a.text == "the incident it reports"}
+    assert links == {reverse("incident", args=[first.event.incident_id])}
     kharkiv = record_ids(viewer_client, bar_url(losses["records"], incident_bar["bar"], day="2024-03-15"))
     assert kharkiv == [other_day.losses.get(place="Kharkiv").pk]
 
