@@ -25,6 +25,7 @@ from django.db import models
 from django.db.models import (
     BooleanField,
     Case,
+    CharField,
     Count,
     DateField,
     Exists,
@@ -37,7 +38,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Lower, TruncWeek
+from django.db.models.functions import Cast, Coalesce, Concat, Lower, TruncWeek
 from django.db.models.lookups import Exact, GreaterThan, GreaterThanOrEqual, LessThanOrEqual
 
 SEARCH_CONFIG = "english"
@@ -197,21 +198,39 @@ class LossReportQuerySet(RecordQuerySet):
         """One row per real-world figure, however many articles repeat it.
 
         The same tally reported by several articles (or twice in one) is one
-        figure: reports are grouped on (side, category, date, period,
+        figure: reports are grouped on (side, category, day, period,
         reported_by) and the figure is the largest number any of them gives.
         A report's number is its lower bound ("at least 55" is 55, "70,000-80,000"
         is 70,000) or, when it only gives an upper bound ("up to 40"), that bound.
         Different claimants stay apart: a claim by UA and one by GB are two figures.
-        Single incidents are also told apart by their place: strikes on Odesa and
-        on Kharkiv the same day are two figures, not the larger of them.
+
+        A single incident counts once per incident (articles.incidents): the
+        reports of one strike count once though one outlet tells it under the
+        night's first day and another under its second; its day is the
+        incident's (the earliest any report gives). A loss whose event has no
+        incident is told apart by its place: strikes on Odesa and on Kharkiv the
+        same day are two figures, not the larger of them. `day` is the figure's
+        day on a chart; the row's `date` field is left out of the key.
         """
+        single = Q(period="incident")
         return (
             self.annotate(
-                incident_place=Case(When(period="incident", then=Lower("place")), default=Value("")),
+                day=Case(
+                    When(single & Q(event__incident__date__isnull=False), then=F("event__incident__date")),
+                    default=F("date"),
+                ),
+                incident_key=Case(
+                    When(
+                        single & Q(event__incident__isnull=False),
+                        then=Concat(Value("#"), Cast("event__incident_id", CharField())),
+                    ),
+                    When(single, then=Lower("place")),
+                    default=Value(""),
+                ),
             )
-            .values("side", "category", "date", "period", "reported_by", "incident_place")
+            .values("side", "category", "day", "period", "reported_by", "incident_key")
             .annotate(figure=Max(Coalesce("min", "max")), reports=Count("id"))
-            .order_by("date", "category")
+            .order_by("day", "category")
         )
 
 

@@ -1,4 +1,4 @@
-"""The charts page and its JSON: losses over time, aid by donor, events per week, the map.
+"""The charts page and its JSON: losses over time, aid by donor, events per week.
 
 The de-duplication rule: each real-world figure counts once however many
 articles repeat it, with the largest number any of them gives.
@@ -8,10 +8,8 @@ import datetime
 import json
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 from django.urls import reverse
 
-from articles.models import Place
 from tests.pages import parse_page
 
 D = datetime.date
@@ -138,10 +136,11 @@ def test_it_charts_the_chosen_side_and_category_group(viewer_client, make_event,
     assert [(d["category"], d["data"]) for d in losses["datasets"]] == [("tanks", [3])]
 
 
-def test_it_links_each_day_of_losses_to_the_timeline(viewer_client, make_event, make_loss):
-    make_loss(make_event(date=D(2024, 1, 5)))
+def test_it_links_each_bar_of_losses_to_its_records(viewer_client, make_event, make_loss):
+    make_loss(make_event(date=D(2024, 1, 5)), reported_by="UA")
     losses = chart_json(viewer_client, type="losses")["losses"]
-    assert losses["links"] == ["/?type=losses&from=2024-01-05&to=2024-01-05&country=RU"]
+    assert losses["records"] == "/records/losses/?type=losses&side=RU&group=personnel"
+    assert losses["datasets"][0]["bar"] == {"kind": "daily", "claimant": "UA", "category": ["personnel_killed"]}
 
 
 def test_it_counts_a_pledge_repeated_by_ten_articles_once_with_the_largest_quantity(
@@ -152,9 +151,18 @@ def test_it_counts_a_pledge_repeated_by_ten_articles_once_with_the_largest_quant
     make_pledge(make_event(type="aid"), donor="DE", item="leopard 2", quantity=18)  # same item, other case
     make_pledge(make_event(type="aid"), donor="PL", item="Leopard 2", quantity=14)
     equipment = chart_json(viewer_client)["pledges"]["equipment"]
-    assert equipment["labels"] == ["DE", "PL"]
-    assert equipment["datasets"] == [
-        {"category": "tank", "status": "pledged", "stack": "pledged", "label": "tanks", "data": [18, 14]}
+    [armour] = equipment["groups"]
+    assert armour["labels"] == ["DE", "PL"]
+    assert armour["datasets"] == [
+        {
+            "category": "tank",
+            "status": "pledged",
+            "colour": 0,
+            "stack": "pledged",
+            "label": "tanks",
+            "data": [18, 14],
+            "bar": {"category": ["tank"], "status": "pledged", "quantity": "given"},
+        }
     ]
     assert equipment["pledges"] == 2
 
@@ -164,8 +172,11 @@ def test_it_tells_pledges_without_an_item_apart_by_category(viewer_client, make_
     make_pledge(event, donor="US", item="", category="armored_vehicle", quantity=40)
     make_pledge(event, donor="US", item="", category="armored_vehicle", quantity=40)
     make_pledge(event, donor="US", item="", category="artillery", quantity=20)
-    equipment = chart_json(viewer_client)["pledges"]["equipment"]
-    assert {d["category"]: d["data"] for d in equipment["datasets"]} == {"armored_vehicle": [40], "artillery": [20]}
+    groups = chart_json(viewer_client)["pledges"]["equipment"]["groups"]
+    assert {g["group"]: {d["category"]: d["data"] for d in g["datasets"]} for g in groups} == {
+        "armour": {"armored_vehicle": [40]},
+        "artillery": {"artillery": [20]},
+    }
 
 
 def _checked_status(page) -> list[str | None]:
@@ -191,9 +202,9 @@ def test_it_switches_the_aid_status(viewer_client, make_event, make_pledge):
     make_pledge(event, donor="DE", quantity=14, status="pledged")
     make_pledge(event, donor="DE", quantity=4, status="delivered")
     make_pledge(event, donor="DE", quantity=99, status="considering")
-    pledged = chart_json(viewer_client, status="pledged")["pledges"]["equipment"]["datasets"]
-    delivered = chart_json(viewer_client, status="delivered")["pledges"]["equipment"]["datasets"]
-    both = chart_json(viewer_client, status="both")["pledges"]["equipment"]["datasets"]
+    pledged = chart_json(viewer_client, status="pledged")["pledges"]["equipment"]["groups"][0]["datasets"]
+    delivered = chart_json(viewer_client, status="delivered")["pledges"]["equipment"]["groups"][0]["datasets"]
+    both = chart_json(viewer_client, status="both")["pledges"]["equipment"]["groups"][0]["datasets"]
     assert [d["data"] for d in pledged] == [[14]]
     assert [d["data"] for d in delivered] == [[4]]
     # Side by side in two stacks, never added together.
@@ -208,8 +219,8 @@ def test_it_charts_money_by_donor_and_currency(viewer_client, make_event, make_p
     funding = chart_json(viewer_client)["pledges"]["funding"]
     assert funding["labels"] == ["DE", "US"]
     assert {d["currency"]: d["data"] for d in funding["datasets"]} == {
-        "EUR": [2_000_000_000.0, 0],
-        "USD": [0, 800_000_000.0],
+        "EUR": [2_000_000_000.0, None],
+        "USD": [None, 800_000_000.0],
     }
 
 
@@ -231,7 +242,7 @@ def test_it_counts_events_per_week_by_type(viewer_client, make_event):
     weekly = chart_json(viewer_client)["weekly"]
     assert weekly["labels"] == ["2024-01-01", "2024-01-08"]
     data = {d["type"]: d["data"] for d in weekly["datasets"]}
-    assert data == {"battle": [0, 1], "strike": [2, 0]}
+    assert data == {"battle": [None, 1], "strike": [2, None]}
     strike = next(d for d in weekly["datasets"] if d["type"] == "strike")
     assert strike["links"][0] == "/?from=2024-01-01&to=2024-01-07&type=strike"
 
@@ -245,56 +256,11 @@ def test_it_charts_a_week_at_the_end_of_the_calendar(viewer_client, make_event):
     assert strike["links"] == ["/?from=9999-12-27&to=9999-12-31&type=strike"]
 
 
-def test_it_puts_events_on_the_map_at_gazetteer_coordinates(viewer_client, make_event):
-    Place.objects.create(name="Bakhmut", country="UA", latitude=48.5956, longitude=38.0003)
-    Place.objects.create(name="Kyiv", country="UA", latitude=50.45, longitude=30.5236)
-    make_event(places=["Bakhmut"])
-    make_event(places=["Bakhmut", "Kyiv"])
-    make_event(places=["Nowhere Village"])
-    map_data = chart_json(viewer_client)["map"]
-    assert [(p["name"], p["value"]) for p in map_data["points"]] == [("Bakhmut", 2), ("Kyiv", 1)]
-    assert map_data["points"][0]["latitude"] == pytest.approx(48.5956)
-    assert map_data["points"][0]["link"] == "/?place=Bakhmut"
-    assert map_data["unplaced"] == ["Nowhere Village"]
-    html = viewer_client.get(reverse("charts")).content.decode()
-    assert 'id="chart-map"' in html
-    assert "vendor/world-atlas/countries-50m.json" in html
-
-
-def test_it_lists_the_places_with_their_counts_apart_from_the_list_numbers(viewer_client, make_event):
-    Place.objects.create(name="Avdiivka", country="UA", latitude=48.1394, longitude=37.7497)
-    Place.objects.create(name="Bakhmut", country="UA", latitude=48.5956, longitude=38.0003)
-    for _ in range(12):
-        make_event(places=["Avdiivka"])
-    make_event(places=["Bakhmut"])
-    places = parse_page(viewer_client.get(reverse("charts"))).one("ol", cls="place-list").select("li")
-    items = [
-        (item.one("a").get("href"), item.one("a").text, item.one("span", cls="place-count").text) for item in places
-    ]
-    assert items == [("/?place=Avdiivka", "Avdiivka", "12 events"), ("/?place=Bakhmut", "Bakhmut", "1 event")]
-
-
-def test_it_frames_the_map_on_ukraine_and_lists_places_beyond_it(viewer_client, make_event):
-    Place.objects.create(name="Moscow", country="RU", latitude=55.7558, longitude=37.6173)
-    Place.objects.create(name="Washington", country="US", latitude=38.9072, longitude=-77.0369)
-    make_event(places=["Moscow"])
-    make_event(places=["Washington"])
-    map_data = chart_json(viewer_client)["map"]
-    assert [p["name"] for p in map_data["points"]] == ["Moscow"]
-    assert [p["name"] for p in map_data["beyond"]] == ["Washington"]
-    box = map_data["box"]
-    # Ukraine (Uzhhorod 22.3°E to Luhansk 39.3°E) and Moscow are inside; America is not.
-    assert box["west"] <= 22.3 and box["east"] >= 39.3 and box["north"] >= 55.7558 + 1
-    assert box["west"] > -20
-    html = viewer_client.get(reverse("charts")).content.decode()
-    assert 'Beyond this map, not drawn: <a href="/?place=Washington">Washington</a> (1).' in html
-
-
 def _timeline_ids(client, link: str) -> list[int]:
     return parse_page(client.get(link)).card_ids()
 
 
-def test_it_opens_the_timeline_at_the_events_behind_a_bar(viewer_client, make_event, make_loss, make_pledge):
+def test_it_opens_the_timeline_at_the_events_behind_a_weekly_bar(viewer_client, make_event, make_loss, make_pledge):
     day = make_event(date=D(2024, 1, 5), countries=["UA", "RU"])
     make_loss(day)
     make_event(date=D(2024, 1, 6), countries=["UA", "RU"])
@@ -302,8 +268,6 @@ def test_it_opens_the_timeline_at_the_events_behind_a_bar(viewer_client, make_ev
     make_pledge(sanctions, donor="DE")  # a pledge under an event that is not typed "aid"
     make_event(type="strike", date=D(2024, 1, 2))
     numbers = chart_json(viewer_client, **{"from": "2024-01-03"})
-    assert _timeline_ids(viewer_client, numbers["losses"]["links"][0]) == [day.pk]
-    assert _timeline_ids(viewer_client, numbers["pledges"]["equipment"]["links"][0]) == [sanctions.pk]
     weekly = {d["type"]: d["links"] for d in numbers["weekly"]["datasets"]}
     # The week of Monday 2024-01-01, but no earlier than the page's own "from".
     assert weekly["sanctions"] == ["/?from=2024-01-03&to=2024-01-07&type=sanctions"]
@@ -321,10 +285,10 @@ def test_it_leaves_rejected_records_out_unless_asked(viewer_client, make_event, 
     rejected_event.save()
     numbers = chart_json(viewer_client)
     assert [(d["category"], d["data"]) for d in numbers["losses"]["datasets"]] == [("personnel_wounded", [100])]
-    assert numbers["pledges"]["equipment"]["datasets"] == []
+    assert numbers["pledges"]["equipment"]["groups"] == []
     shown = chart_json(viewer_client, review="rejected")
     assert {d["category"]: d["data"] for d in shown["losses"]["datasets"]} == {"personnel_killed": [800]}
-    assert shown["pledges"]["equipment"]["datasets"][0]["data"] == [14]
+    assert shown["pledges"]["equipment"]["groups"][0]["datasets"][0]["data"] == [14]
 
 
 def test_it_honours_the_timeline_filters(viewer_client, make_event, make_loss):
@@ -368,22 +332,27 @@ def test_it_says_what_to_do_when_there_is_nothing_to_chart(editor_client, db):
     assert "Upload an article" in html
 
 
-def test_it_links_bars_to_the_timeline_without_the_chart_options_or_empty_fields(viewer_client, make_event, make_loss):
+def test_it_links_bars_to_their_records_with_the_chart_options_and_without_empty_fields(
+    viewer_client, make_event, make_loss
+):
     make_loss(make_event(date=D(2024, 1, 5)))
     params = {"side": "RU", "group": "personnel", "status": "both", "q": "", "from": "", "outlet": "Kyiv Independent"}
-    losses = chart_json(viewer_client, **params)["losses"]
-    assert losses["links"] == ["/?outlet=Kyiv+Independent&from=2024-01-05&to=2024-01-05&country=RU"]
+    numbers = chart_json(viewer_client, **params)
+    assert numbers["losses"]["records"] == "/records/losses/?outlet=Kyiv+Independent&side=RU&group=personnel"
+    assert (
+        numbers["pledges"]["equipment"]["records"]
+        == "/records/pledges/?outlet=Kyiv+Independent&status=both&aid=equipment"
+    )
 
 
 def test_it_links_every_chart_to_the_records_behind_it(viewer_client, make_event, make_loss, make_pledge):
-    Place.objects.create(name="Bakhmut", country="UA", latitude=48.5956, longitude=38.0003)
     event = make_event(type="battle", places=["Bakhmut"])
     make_loss(event)
     make_pledge(event)
     make_pledge(event, donor="US", item="", category="funding", quantity=None, amount=1_000_000, currency="USD")
     html = viewer_client.get(reverse("charts"), {"type": "battle"}).content.decode()
     panels = parse_page(html).select("section", cls="chart-panel")
-    assert len(panels) == 5
+    assert len(panels) == 4
     for panel in panels:
         csv_links = [urlsplit(str(link.get("href"))) for link in panel.select("a", download=True)]
         assert any(

@@ -156,9 +156,9 @@ def test_processing_an_article_refreshes_the_charts_after_it_is_written(viewer_c
     with CaptureQueriesContext(connection) as captured:
         data = viewer_client.get(reverse("charts_json")).json()
     assert not any("articles_event" in query["sql"] for query in captured)
-    assert (
-        "Kyiv" in [point["name"] for point in data["map"]["points"] + data["map"]["beyond"]] + data["map"]["unplaced"]
-    )
+    # The article's strike on 2023-01-02 (a Monday) and Germany's tanks are charted.
+    assert "2023-01-02" in data["weekly"]["labels"]
+    assert "DE" in [donor for group in data["pledges"]["equipment"]["groups"] for donor in group["labels"]]
 
 
 def broken_after_processing(article_ids):

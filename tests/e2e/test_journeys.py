@@ -94,7 +94,7 @@ def test_it_draws_every_chart_from_the_records(editor_page, war_records):
     page = editor_page
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Charts").click()
     expect(page.get_by_role("heading", name="Charts", level=1)).to_be_visible()
-    for chart_id in ("chart-losses", "chart-pledges", "chart-funding", "chart-weekly", "chart-map"):
+    for chart_id in ("chart-losses", "chart-equipment-armour", "chart-funding", "chart-weekly"):
         expect(page.locator(f"canvas#{chart_id}")).to_be_visible()
     page.wait_for_function(
         "() => [...document.querySelectorAll('canvas')].every((c) => window.Chart && Chart.getChart(c))"
@@ -114,43 +114,44 @@ def test_it_draws_every_chart_from_the_records(editor_page, war_records):
     expect(page.get_by_label("Pledged", exact=True)).to_be_checked()
     page.get_by_label("Delivered", exact=True).check()
     expect(page).to_have_url(re.compile(r"status=delivered"))
-    expect(page.locator("#charts-body")).to_contain_text("No equipment delivered with a quantity matches these filters")
-    expect(page.locator("canvas#chart-pledges")).to_have_count(0)
+    expect(page.locator("#charts-body")).to_contain_text("No equipment delivered matches these filters")
+    expect(page.locator("canvas#chart-equipment-armour")).to_have_count(0)
     page.get_by_label("Both", exact=True).check()
     expect(page).to_have_url(re.compile(r"status=both"))
     page.wait_for_function(
-        "() => { const c = document.getElementById('chart-pledges'); return c && Chart.getChart(c); }"
+        "() => { const c = document.getElementById('chart-equipment-armour'); return c && Chart.getChart(c); }"
     )
 
     # Back and forward redraw the charts of each address.
     page.go_back()
     expect(page).to_have_url(re.compile(r"status=delivered"))
-    expect(page.locator("canvas#chart-pledges")).to_have_count(0)
+    expect(page.locator("canvas#chart-equipment-armour")).to_have_count(0)
     page.go_back()
     expect(page).to_have_url(re.compile(r"/charts/$"))
     expect(page.get_by_label("Pledged", exact=True)).to_be_checked()
-    page.wait_for_function("() => Chart.getChart(document.getElementById('chart-pledges'))")
+    page.wait_for_function("() => Chart.getChart(document.getElementById('chart-equipment-armour'))")
     page.go_forward()
     expect(page).to_have_url(re.compile(r"status=delivered"))
     expect(page.get_by_label("Delivered", exact=True)).to_be_checked()
     page.go_forward()
     expect(page).to_have_url(re.compile(r"status=both"))
     expect(page.get_by_label("Both", exact=True)).to_be_checked()
-    page.wait_for_function("() => Chart.getChart(document.getElementById('chart-pledges'))")
+    page.wait_for_function("() => Chart.getChart(document.getElementById('chart-equipment-armour'))")
 
-    # Clicking a donor's bar opens the timeline at that donor's events.
+    # Clicking a donor's bar opens that donor's pledges behind it, not all the donor's events.
     bar = page.wait_for_function(
-        """() => { const chart = Chart.getChart(document.getElementById('chart-pledges'));
+        """() => { const chart = Chart.getChart(document.getElementById('chart-equipment-armour'));
                    if (!chart) return null;
                    const us = chart.data.labels.indexOf('US');
                    const index = chart.data.datasets.findIndex((d) => d.data[us] > 0);
                    const element = chart.getDatasetMeta(index).data[us];
                    return element && {x: element.x, y: (element.y + element.base) / 2}; }"""
     ).json_value()
-    page.locator("canvas#chart-pledges").click(position=bar)
-    expect(page).to_have_url(re.compile(r"/\?(order=newest&)?country=US$"))
-    expect(page.locator("#timeline-count")).to_have_text("1 event matching the filters")
-    expect(page.locator("#timeline-list")).to_contain_text("31 M1 Abrams")
+    page.locator("canvas#chart-equipment-armour").click(position=bar)
+    expect(page).to_have_url(re.compile(r"/records/pledges/\?.*donor=US"))
+    records = page.locator("#records-list")
+    expect(records).to_contain_text("The United States will provide 31 M1 Abrams tanks")
+    expect(records.locator("li.chart-record")).to_have_count(1)
 
 
 def test_it_exports_the_filtered_events_and_losses_as_csv(editor_page, war_records, tmp_path):
