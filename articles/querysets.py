@@ -406,6 +406,19 @@ class EventQuerySet(ProvenanceQuerySet):
             .order_by("-events", "place")
         )
 
+    def per_place_and_type(self) -> models.QuerySet:
+        """How many events of each type name each place, for the map (its points and their colours).
+
+        An event has one type, so a place's counts over its types add up to its events.
+        """
+        return (
+            self.order_by()
+            .annotate(place=Func(F("places"), function="unnest"))
+            .values("place", "type")
+            .annotate(events=Count("id", distinct=True))
+            .order_by("place", "type")
+        )
+
 
 __all__ = [
     "AidPledgeQuerySet",
