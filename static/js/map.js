@@ -10,6 +10,7 @@
   var PAN_STEP = 0.25; // of the view's width or height
   var MIN_WIDTH = 0.4; // degrees of longitude: a town's streets are not drawn
   var LABELLED = 10; // the points named most often carry their name
+  var MIN_PIE_RADIUS = 7; // pixels
 
   var outlines = null; // a promise of the countries' paths, fetched once per page
   var view = null; // {x, y, w, h} in projected units; null until the first map is drawn
@@ -37,7 +38,13 @@
         Math.max.apply(null, ys) < limit.y || Math.min.apply(null, ys) > limit.y + limit.h) {
       return "";
     }
-    return "M" + points.map(function (p) { return round(p[0]) + " " + round(p[1]); }).join("L") + "Z";
+    // Rounded to a hundredth of a degree (a kilometre), the points that fall together are one.
+    var steps = [];
+    points.forEach(function (p) {
+      var step = round(p[0]) + " " + round(p[1]);
+      if (step !== steps[steps.length - 1]) { steps.push(step); }
+    });
+    return "M" + steps.join("L") + "Z";
   }
 
   // The countries as SVG path data, only the rings that reach the frame the map can show.
@@ -92,14 +99,21 @@
     return { x: cx - w / 2, y: cy - h / 2, w: w, h: h };
   }
 
+  // The view changes at once; the map is drawn at the next frame, once however many wheel
+  // or pointer events came in between.
+  var pending = null;
   function show(map, wanted) {
     view = fitted(wanted, map);
+    if (!pending) {
+      pending = window.requestAnimationFrame(function () { pending = null; if (current) { render(current); } });
+    }
+  }
+
+  function render(map) {
     map.svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].map(function (n) { return n.toFixed(4); }).join(" "));
-    // Points keep their size on screen: one unit inside a point is one pixel.
-    var scale = view.w / size(map.frame).width;
-    map.points.forEach(function (point) {
-      point.group.setAttribute("transform", "translate(" + point.x + " " + point.y + ") scale(" + scale + ")");
-    });
+    // Points keep their size on screen: one unit inside a point's mark is one pixel. One CSS
+    // property scales them all, rather than a transform rewritten on each of thousands of points.
+    map.svg.style.setProperty("--point-scale", String(view.w / size(map.frame).width));
   }
 
   function zoom(map, factor, anchorX, anchorY) {
@@ -124,12 +138,14 @@
   var KEYS = { "+": "zoom-in", "=": "zoom-in", "-": "zoom-out", ArrowLeft: "left", ArrowRight: "right",
                ArrowUp: "up", ArrowDown: "down", "0": "reset" };
 
-  // A pie of the place's events by type, `radius` pixels across, centred on the place.
+  // A pie of the place's events by type, `radius` pixels across, centred on the place; a point
+  // too small to show slices is one disc in the colour of its most frequent type.
   function drawPoint(group, point, radius, colours, labels) {
     var total = point.events;
     var angle = -Math.PI / 2;
-    if (point.types.length === 1) {
-      element("circle", { r: radius, fill: colours[point.types[0][0]], "class": "slice" }, group);
+    if (point.types.length === 1 || radius < MIN_PIE_RADIUS) {
+      var most = point.types.reduce(function (a, b) { return b[1] > a[1] ? b : a; });
+      element("circle", { r: radius, fill: colours[most[0]], "class": "slice disc" }, group);
     } else {
       point.types.forEach(function (entry) {
         var sweep = 2 * Math.PI * entry[1] / total;
@@ -140,8 +156,8 @@
           (sweep > Math.PI ? 1 : 0) + " 1 " + x1.toFixed(2) + " " + y1.toFixed(2) + "Z";
         element("path", { d: d, fill: colours[entry[0]], "class": "slice" }, group);
       });
+      element("circle", { r: radius, "class": "point-ring" }, group);
     }
-    element("circle", { r: radius, "class": "point-ring" }, group);
     var title = element("title", {}, group);
     title.textContent = point.name + ": " + total + " event" + (total === 1 ? "" : "s") + " (" +
       point.types.map(function (entry) { return labels[entry[0]] + " " + entry[1]; }).join(", ") + ")";
@@ -152,17 +168,16 @@
     map.data.legend.forEach(function (entry) { colours[entry.type] = entry.colour; labels[entry.type] = entry.label; });
     var most = map.data.points.length ? map.data.points[0].events : 1;
     // The server sends the places most named first: drawn first, the small ones stay on top.
-    map.points = map.data.points.map(function (point, index) {
+    map.data.points.forEach(function (point, index) {
       var at = project(point.longitude, point.latitude);
       var link = element("a", { href: map.data.timeline + "place=" + encodeURIComponent(point.name), tabindex: "-1", "class": "map-point", "data-place": point.name,
                                 "data-events": point.events }, layer);
-      var group = element("g", {}, link);
+      var group = element("g", { "class": "mark" }, element("g", { transform: "translate(" + at[0] + " " + at[1] + ")" }, link));
       var radius = 3 + 15 * Math.sqrt(point.events / most);
       drawPoint(group, point, radius, colours, labels);
       if (index < LABELLED) {
         element("text", { x: radius + 3, y: 4, "class": "point-label" }, group).textContent = point.name;
       }
-      return { x: at[0], y: at[1], group: group };
     });
   }
 
@@ -233,7 +248,7 @@
     var svg = element("svg", { "class": "map", role: "img", preserveAspectRatio: "none",
                                "aria-label": "Map of the places where the events happened; they are listed beside it." });
     var map = { data: data, frame: frame, svg: svg, panel: frame.closest(".map-panel"),
-                front: box(data.front), limit: box(data.limit), points: [] };
+                front: box(data.front), limit: box(data.limit) };
     element("rect", { x: map.limit.x, y: map.limit.y, width: map.limit.w, height: map.limit.h, "class": "sea" }, svg);
     var land = element("g", { "class": "outlines" }, svg);
     var layer = element("g", { "class": "points" }, svg);
@@ -243,9 +258,9 @@
     frame.setAttribute("aria-label", "The map: + and - zoom, the arrow keys move it, 0 resets it");
     drawPoints(map, layer);
     drawOutlines(map, land);
+    current = map;
     show(map, view || map.front);
     listen(map);
-    current = map;
   }
 
   // After a step to another week (or a filter), the week field says which week is shown.
@@ -261,6 +276,8 @@
   }
 
   document.addEventListener("DOMContentLoaded", draw);
+  // Back to an earlier week: htmx puts the page back from the server, without a load event.
+  document.addEventListener("htmx:historyRestore", draw);
   document.addEventListener("htmx:afterSettle", afterSwap);
   window.addEventListener("resize", function () { if (current && view) { show(current, view); } });
 })();

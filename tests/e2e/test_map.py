@@ -59,8 +59,14 @@ def drawn_places(page) -> list[str]:
     return sorted(points.evaluate_all("(links) => links.map((link) => link.dataset.place)"))
 
 
-def view_box(page) -> list[float]:
-    return [float(n) for n in page.locator("#map-frame svg").get_attribute("viewBox").split()]
+def view_box(page, before: list[float] | None = None) -> list[float]:
+    """The map's viewBox; given the one before an action, once it has changed (drawn at the next frame)."""
+    svg = page.locator("#map-frame svg")
+    if before is None:
+        expect(svg).to_have_attribute("viewBox", re.compile(r"\d"))
+    else:
+        expect(svg).not_to_have_attribute("viewBox", " ".join(f"{n:.4f}" for n in before))
+    return [float(n) for n in svg.get_attribute("viewBox").split()]
 
 
 def test_it_draws_the_places_over_the_outlines(viewer_page, front_events):
@@ -87,32 +93,38 @@ def test_it_draws_the_places_over_the_outlines(viewer_page, front_events):
 def test_it_zooms_and_pans_with_the_buttons_the_wheel_and_a_drag(viewer_page, front_events):
     page = viewer_page
     page.goto("/map/")
-    expect(page.locator("#map-frame svg")).to_have_attribute("viewBox", re.compile(r"\d"))
     front = view_box(page)
     # The front is in view: from Odesa's longitude to the Russian border regions.
     assert front[0] <= 30.7 and front[0] + front[2] >= 39.3
 
     page.get_by_role("button", name="Zoom in").click()
-    zoomed = view_box(page)
+    zoomed = view_box(page, front)
     assert zoomed[2] == pytest.approx(front[2] / 1.5, rel=0.01)
 
     page.get_by_role("button", name="Move east").press("Enter")
-    assert view_box(page)[0] > zoomed[0]
+    east = view_box(page, zoomed)
+    assert east[0] > zoomed[0]
 
     page.get_by_role("button", name="Reset").click()
-    assert view_box(page) == pytest.approx(front, rel=1e-3)
+    assert view_box(page, east) == pytest.approx(front, rel=1e-3)
+
+    # With the map focused, the keys move it too.
+    page.locator("#map-frame").focus()
+    page.keyboard.press("+")
+    assert view_box(page, front)[2] == pytest.approx(front[2] / 1.5, rel=0.01)
+    page.keyboard.press("0")
+    view_box(page, zoomed)
 
     box = page.locator("#map-frame").bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.wheel(0, -300)
-    expect(page.locator("#map-frame svg")).not_to_have_attribute("viewBox", " ".join(f"{n:.4f}" for n in front))
-    wheeled = view_box(page)
+    wheeled = view_box(page, front)
     assert wheeled[2] < front[2]
 
     page.mouse.down()
     page.mouse.move(box["x"] + box["width"] / 2 - 120, box["y"] + box["height"] / 2, steps=5)
     page.mouse.up()
-    dragged = view_box(page)
+    dragged = view_box(page, wheeled)
     assert dragged[0] > wheeled[0] and dragged[2] == pytest.approx(wheeled[2])
     expect(page).to_have_url(re.compile(r"/map/$"))  # the drag opened no point
 
@@ -130,14 +142,19 @@ def test_it_steps_to_the_next_week_and_keeps_the_view(viewer_page, front_events)
     assert drawn_places(page) == ["Bakhmut", "Kharkiv"]
     expect(page.get_by_label("Week of")).to_have_value("2024-03-04")
 
+    before = view_box(page)
     page.get_by_role("button", name="Zoom in").click()
-    zoomed = view_box(page)
+    zoomed = view_box(page, before)
     page.get_by_role("link", name="Next week →").click()
     expect(page).to_have_url(re.compile(r"week=2024-03-11"))
     expect(page.locator("#map-frame a.map-point")).to_have_count(1)
     assert drawn_places(page) == ["Avdiivka"]
     assert view_box(page) == pytest.approx(zoomed, rel=1e-3)
     expect(page.get_by_label("Week of")).to_have_value("2024-03-11")
+
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"week=2024-03-04"))
+    expect(page.locator("#map-frame a.map-point")).to_have_count(2)
 
     page.get_by_role("link", name="All weeks").click()
     expect(page.locator("#map-frame a.map-point")).to_have_count(3)
