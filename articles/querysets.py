@@ -407,15 +407,21 @@ class EventQuerySet(ProvenanceQuerySet):
         )
 
     def per_place_and_type(self) -> models.QuerySet:
-        """How many events of each type name each place, for the map (its points and their colours).
+        """How many incidents and reports (events) of each type name each place, for the map.
 
-        An event has one type, so a place's counts over its types add up to its events.
+        Ten outlets telling one strike on Kharkiv are one incident of ten reports; a report
+        not grouped into an incident counts as one of its own (its id negated, so that it
+        cannot meet an incident's). Reports of one incident share its type, so a place's
+        counts over its types add up to its incidents.
         """
         return (
             self.order_by()
             .annotate(place=Func(F("places"), function="unnest"))
             .values("place", "type")
-            .annotate(events=Count("id", distinct=True))
+            .annotate(
+                incidents=Count(Coalesce("incident_id", -F("id")), distinct=True),
+                reports=Count("id", distinct=True),
+            )
             .order_by("place", "type")
         )
 

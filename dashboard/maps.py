@@ -1,7 +1,8 @@
 """The map page: where things happened, by place and event type, a week at a time or all weeks.
 
-One point per gazetteer place the matching events name, coloured by the types of
-those events and linked to the timeline at that place (and week). The counts come
+One point per gazetteer place the matching events name, sized by the incidents they
+report (one happening told by ten outlets counts once), coloured by their types and
+linked to the timeline at that place (and week). The counts come
 from one aggregate in SQL (EventQuerySet.per_place_and_type); static/js/map.js draws
 them over the Natural Earth outlines with its own pan and zoom.
 """
@@ -124,22 +125,26 @@ def _timeline_query(request: HttpRequest, filters: RecordFilters, weekly: bool) 
 
 class UnplacedPlace(TypedDict):
     name: str
-    events: int
+    incidents: int
+    reports: int
 
 
 class MapPoint(TypedDict):
     name: str
     latitude: float
     longitude: float
-    events: int
-    types: list[tuple[str, int]]  # (event type, events), in the vocabulary's order
+    incidents: int
+    reports: int
+    types: list[tuple[str, int]]  # (event type, incidents), in the vocabulary's order
 
 
 def place_counts(filters: RecordFilters) -> dict:
-    """The places the events name, most named first: those in the frame as points, the rest listed."""
+    """The places the events name, most incidents first: those in the frame as points, the rest listed."""
     counts: dict[str, dict[str, int]] = {}
+    reports: dict[str, int] = {}
     for row in Event.objects.matching(filters).per_place_and_type():
-        counts.setdefault(row["place"], {})[row["type"]] = row["events"]
+        counts.setdefault(row["place"], {})[row["type"]] = row["incidents"]
+        reports[row["place"]] = reports.get(row["place"], 0) + row["reports"]
     located = Place.objects.filter(name__in=counts, latitude__isnull=False, longitude__isnull=False)
     points: list[MapPoint] = []
     for name, latitude, longitude in located.values_list("name", "latitude", "longitude"):
@@ -150,15 +155,19 @@ def place_counts(filters: RecordFilters) -> dict:
                 # Not null: filtered in the query.
                 latitude=cast(float, latitude),
                 longitude=cast(float, longitude),
-                events=sum(by_type.values()),
+                incidents=sum(by_type.values()),
+                reports=reports[name],
                 types=[(event_type, by_type[event_type]) for event_type in sorted(by_type, key=_type_order)],
             )
         )
-    points.sort(key=lambda point: (-point["events"], point["name"]))
+    points.sort(key=lambda point: (-point["incidents"], point["name"]))
     named = {point["name"] for point in points}
-    unplaced = [UnplacedPlace(name=name, events=sum(by_type.values())) for name, by_type in counts.items()]
-    unplaced = [place for place in unplaced if place["name"] not in named]
-    unplaced.sort(key=lambda place: (-place["events"], place["name"]))
+    unplaced = [
+        UnplacedPlace(name=name, incidents=sum(by_type.values()), reports=reports[name])
+        for name, by_type in counts.items()
+        if name not in named
+    ]
+    unplaced.sort(key=lambda place: (-place["incidents"], place["name"]))
     return {
         "points": [p for p in points if _within(MAP_LIMIT, p["latitude"], p["longitude"])],
         "beyond": [p for p in points if not _within(MAP_LIMIT, p["latitude"], p["longitude"])],
@@ -193,13 +202,13 @@ def _type_order(event_type: str) -> int:
 
 
 def legend(points: list[MapPoint]) -> list[dict]:
-    """The colours on the map, with the events of each type its points count."""
+    """The colours on the map, with the incidents of each type its points count."""
     totals: dict[str, int] = {}
     for point in points:
-        for event_type, events in point["types"]:
-            totals[event_type] = totals.get(event_type, 0) + events
+        for event_type, incidents in point["types"]:
+            totals[event_type] = totals.get(event_type, 0) + incidents
     return [
-        {"type": t, "label": EVENT_TYPE_LABELS.get(t, t), "colour": type_colour(t), "events": totals[t]}
+        {"type": t, "label": EVENT_TYPE_LABELS.get(t, t), "colour": type_colour(t), "incidents": totals[t]}
         for t in sorted(totals, key=_type_order)
     ]
 

@@ -138,10 +138,10 @@
   var KEYS = { "+": "zoom-in", "=": "zoom-in", "-": "zoom-out", ArrowLeft: "left", ArrowRight: "right",
                ArrowUp: "up", ArrowDown: "down", "0": "reset" };
 
-  // A pie of the place's events by type, `radius` pixels across, centred on the place; a point
+  // A pie of the place's incidents by type, `radius` pixels across, centred on the place; a point
   // too small to show slices is one disc in the colour of its most frequent type.
   function drawPoint(group, point, radius, colours, labels) {
-    var total = point.events;
+    var total = point.incidents;
     var angle = -Math.PI / 2;
     if (point.types.length === 1 || radius < MIN_PIE_RADIUS) {
       var most = point.types.reduce(function (a, b) { return b[1] > a[1] ? b : a; });
@@ -159,21 +159,22 @@
       element("circle", { r: radius, "class": "point-ring" }, group);
     }
     var title = element("title", {}, group);
-    title.textContent = point.name + ": " + total + " event" + (total === 1 ? "" : "s") + " (" +
-      point.types.map(function (entry) { return labels[entry[0]] + " " + entry[1]; }).join(", ") + ")";
+    title.textContent = point.name + ": " + total + " incident" + (total === 1 ? "" : "s") + " (" +
+      point.types.map(function (entry) { return labels[entry[0]] + " " + entry[1]; }).join(", ") + "), " +
+      point.reports + " report" + (point.reports === 1 ? "" : "s");
   }
 
   function drawPoints(map, layer) {
     var colours = {}, labels = {};
     map.data.legend.forEach(function (entry) { colours[entry.type] = entry.colour; labels[entry.type] = entry.label; });
-    var most = map.data.points.length ? map.data.points[0].events : 1;
+    var most = map.data.points.length ? map.data.points[0].incidents : 1;
     // The server sends the places most named first: drawn first, the small ones stay on top.
     map.data.points.forEach(function (point, index) {
       var at = project(point.longitude, point.latitude);
       var link = element("a", { href: map.data.timeline + "place=" + encodeURIComponent(point.name), tabindex: "-1", "class": "map-point", "data-place": point.name,
-                                "data-events": point.events }, layer);
+                                "data-incidents": point.incidents }, layer);
       var group = element("g", { "class": "mark" }, element("g", { transform: "translate(" + at[0] + " " + at[1] + ")" }, link));
-      var radius = 3 + 15 * Math.sqrt(point.events / most);
+      var radius = 3 + 15 * Math.sqrt(point.incidents / most);
       drawPoint(group, point, radius, colours, labels);
       if (index < LABELLED) {
         element("text", { x: radius + 3, y: 4, "class": "point-label" }, group).textContent = point.name;

@@ -6,7 +6,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from articles.models import Place
+from articles.models import Incident, Place
 from dashboard.maps import TYPE_COLOURS
 from tests.pages import parse_page
 
@@ -62,11 +62,24 @@ def test_it_counts_the_events_of_each_type_at_each_place(viewer_client, places, 
     make_event(type="strike", places=["Bakhmut"])
     make_event(type="strike", places=["Kharkiv", "Kharkiv"])
     found = points(get(viewer_client))
-    assert [(name, p["events"], p["types"]) for name, p in found.items()] == [
-        ("Bakhmut", 3, [["battle", 2], ["strike", 1]]),
-        ("Kharkiv", 2, [["battle", 1], ["strike", 1]]),
+    assert [(name, p["incidents"], p["reports"], p["types"]) for name, p in found.items()] == [
+        ("Bakhmut", 3, 3, [["battle", 2], ["strike", 1]]),
+        ("Kharkiv", 2, 2, [["battle", 1], ["strike", 1]]),
     ]
     assert found["Bakhmut"]["latitude"] == pytest.approx(48.5956)
+
+
+def test_it_counts_an_incident_once_however_many_reports_tell_it(viewer_client, places, make_event):
+    strike = Incident.objects.create(type="strike", date=D(2024, 3, 5))
+    for _ in range(3):
+        make_event(type="strike", date=D(2024, 3, 5), places=["Kharkiv"], incident=strike)
+    make_event(type="strike", date=D(2024, 3, 6), places=["Kharkiv"])  # not grouped: one of its own
+    make_event(type="battle", date=D(2024, 3, 5), places=["Bakhmut"])
+    response = get(viewer_client)
+    kharkiv = points(response)["Kharkiv"]
+    assert (kharkiv["incidents"], kharkiv["reports"], kharkiv["types"]) == (2, 4, [["strike", 2]])
+    listed = parse_page(response).one("ol", cls="map-place-list").select("li")
+    assert [item.text for item in listed] == ["Kharkiv 2 incidents, 4 reports", "Bakhmut 1 incident"]
 
 
 def test_it_colours_each_type_apart_with_a_legend(viewer_client, places, make_event):
@@ -76,8 +89,8 @@ def test_it_colours_each_type_apart_with_a_legend(viewer_client, places, make_ev
     response = get(viewer_client)
     legend = map_data(response)["legend"]
     assert legend == [
-        {"type": "battle", "label": "Battle", "colour": TYPE_COLOURS["battle"], "events": 1},
-        {"type": "strike", "label": "Strike", "colour": TYPE_COLOURS["strike"], "events": 2},
+        {"type": "battle", "label": "Battle", "colour": TYPE_COLOURS["battle"], "incidents": 1},
+        {"type": "strike", "label": "Strike", "colour": TYPE_COLOURS["strike"], "incidents": 2},
     ]
     assert TYPE_COLOURS["battle"] != TYPE_COLOURS["strike"]
     assert len(set(TYPE_COLOURS.values())) == len(TYPE_COLOURS) <= 10
@@ -120,7 +133,7 @@ def test_it_links_each_place_to_the_timeline_at_that_place_and_week(viewer_clien
     # The map's points link alike: map.js adds "place=<name>" to this.
     assert map_data(response)["timeline"] + "place=Bakhmut" == link
     listed = parse_page(response).one("ol", cls="map-place-list").select("li")
-    assert [(item.one("a").get("href"), item.text) for item in listed] == [(link, "Bakhmut 1 event")]
+    assert [(item.one("a").get("href"), item.text) for item in listed] == [(link, "Bakhmut 1 incident")]
     timeline = parse_page(viewer_client.get(link))
     assert len(timeline.card_ids()) == 1
 
