@@ -250,6 +250,7 @@
                                "aria-label": "Map of the places where the events happened; they are listed beside it." });
     var map = { data: data, frame: frame, svg: svg, panel: frame.closest(".map-panel"),
                 front: box(data.front), limit: box(data.limit) };
+    frame.querySelectorAll("svg.map").forEach(function (old) { old.remove(); });
     element("rect", { x: map.limit.x, y: map.limit.y, width: map.limit.w, height: map.limit.h, "class": "sea" }, svg);
     var land = element("g", { "class": "outlines" }, svg);
     var layer = element("g", { "class": "points" }, svg);
