@@ -56,7 +56,10 @@ FRONT = {"west": 30.0, "east": 40.6, "south": 44.2, "north": 51.6}
 # Outlines are drawn, and places put on the map, within this frame (Europe and western
 # Russia); places beyond it are listed, so one event in Washington does not drag the map there.
 MAP_LIMIT = {"west": -12.0, "east": 60.0, "south": 34.0, "north": 71.0}
-# The list beside the map names the places named most often; the timeline finds any other.
+# Names the shape of place_counts() in its snapshot's key: changed with the shape, so that
+# a snapshot stored by the code before is never read by the code after.
+SNAPSHOT_SHAPE = "map-incidents"
+# The list beside the map names the places with the most incidents; the timeline finds any other.
 PLACE_LIST_LIMIT = 100
 
 
@@ -187,7 +190,7 @@ def all_weeks_counts(filters: RecordFilters) -> tuple[dict, snapshots.Snapshot]:
         latest = Event.objects.matching(filters).aggregate(latest=Max("date"))["latest"]
         return {**place_counts(filters), "latest": latest}
 
-    snapshot = snapshots.charts(f"{snapshots.CHARTS_PREFIX}map {filters!r}", compute)
+    snapshot = snapshots.charts(f"{snapshots.CHARTS_PREFIX}{SNAPSHOT_SHAPE} {filters!r}", compute)
     return json.loads(snapshot.text), snapshot
 
 
