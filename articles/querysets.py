@@ -425,6 +425,25 @@ class EventQuerySet(ProvenanceQuerySet):
             .order_by("-events", "place")
         )
 
+    def per_place_and_type(self) -> models.QuerySet:
+        """How many incidents and reports (events) of each type name each place, for the map.
+
+        Ten outlets telling one strike on Kharkiv are one incident of ten reports; a report
+        not grouped into an incident counts as one of its own (its id negated, so that it
+        cannot meet an incident's). Reports of one incident share its type, so a place's
+        counts over its types add up to its incidents.
+        """
+        return (
+            self.order_by()
+            .annotate(place=Func(F("places"), function="unnest"))
+            .values("place", "type")
+            .annotate(
+                incidents=Count(Coalesce("incident_id", -F("id")), distinct=True),
+                reports=Count("id", distinct=True),
+            )
+            .order_by("place", "type")
+        )
+
 
 __all__ = [
     "AidPledgeQuerySet",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("charts/", views.charts_page, name="charts"),
     path("charts/data.json", views.charts_json, name="charts_json"),
     path("records/", include("dashboard.records")),
+    path("map/", include("dashboard.maps")),
     *(
         path(f"export/{kind.plural}.csv", views.export_records, {"plural": kind.plural}, name=kind.export_url_name)
         for kind in KINDS.values()
