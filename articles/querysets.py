@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field, replace
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchQuery
@@ -39,6 +39,9 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Lower, TruncWeek
 from django.db.models.lookups import GreaterThan, GreaterThanOrEqual, LessThanOrEqual
+
+if TYPE_CHECKING:
+    from articles.models import Event
 
 SEARCH_CONFIG = "english"
 
@@ -199,7 +202,7 @@ class Cursor:
         return f"{self.date.isoformat()}{'r' if self.reported else ''}.{self.id}"
 
     @classmethod
-    def of(cls, event) -> Cursor:
+    def of(cls, event: Event) -> Cursor:
         """The cursor after `event` (an Event)."""
         return cls(event.placed_on, event.pk, reported=event.date is None)
 
