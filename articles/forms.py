@@ -141,6 +141,25 @@ class UploadForm(forms.Form):
         return cleaned
 
 
+class PublishedForm(forms.Form):
+    """An editor's publication date for an article: the report date of its records without a day."""
+
+    published = forms.DateField(
+        label="Publication date",
+        widget=IsoDateInput(),
+        error_messages={"invalid": "Give the date as YYYY-MM-DD, e.g. 2024-03-05."},
+        help_text="Records whose text gives no day are placed on the timeline at this date.",
+    )
+
+    def clean_published(self):
+        published = self.cleaned_data["published"]
+        try:
+            uploads.check_published(published)
+        except uploads.InvalidUpload as error:
+            raise forms.ValidationError(str(error), code="published") from None
+        return published
+
+
 class ArticleFilterForm(forms.Form):
     """The article list's GET parameters; a bad value is a 400, not a 500."""
 

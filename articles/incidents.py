@@ -297,6 +297,8 @@ def _store(groups: list[list[Report]], existing: set[int]) -> None:
                 " FROM unnest(%s::bigint[], %s::bigint[]) AS v(id, incident) WHERE articles_event.id = v.id",
                 [[move[0] for move in moves], [move[1] for move in moves]],
             )
+    # Where each incident stands on the timeline: its date, else its reports' earliest report date.
+    Incident.place_from_reports(Incident.objects.filter(pk__in=ids))
     Incident.objects.filter(pk__in=existing - set(ids)).delete()
 
 

@@ -16,12 +16,13 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Min, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from articles import vocabulary
-from articles.querysets import AidPledgeQuerySet, EventQuerySet, LossReportQuerySet, TimelineDay
+from articles.querysets import AidPledgeQuerySet, EventQuerySet, LossReportQuerySet, Reported, TimelineDay
 
 if TYPE_CHECKING:
     from articles.extraction.cleaning import Document
@@ -87,6 +88,15 @@ class ArticleQuerySet(models.QuerySet):
     def retryable(self) -> ArticleQuerySet:
         """Failed, or left processing by a worker that died: what the retry button may queue again."""
         return self.filter(Q(status=Article.Status.FAILED) | orphaned())
+
+    def set_published(self, published: datetime.date) -> int:
+        """Give these articles the publication date an editor supplied.
+
+        Their records without a day of their own move to it on the timeline, and their
+        undated incidents with them: the database's triggers do it in the same statement
+        (migration 0006), as they would for any other change of the date.
+        """
+        return self.update(published=published, published_source=Article.PublishedSource.SUPPLIED)
 
     def with_stalled(self) -> ArticleQuerySet:
         """Each article with `stalled`: its worker died (the next worker queues it again)."""
@@ -199,9 +209,17 @@ class ExtractedRecord(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    # The record's day on the timeline and the charts, and in date ranges: its `date`, else its
+    # article's publication date ("reported 2024-03-05"). Stored, so that the timeline's order
+    # comes from an index (event_timeline_newest), and written by database triggers (migration
+    # 0006) whenever the record's date or its article's publication date changes, whatever
+    # Django sends; an insert reads it back (db_default), so a record just created knows it.
+    placed_on = models.DateField(null=True, blank=True, editable=False, db_default=None)
     # Article.text[span_start:span_end], written by a database trigger (migration 0002) whenever
     # the span or the article's text changes, so the CSV exports never decompress an article per row.
     sentence_text = models.TextField(blank=True, default="", editable=False)
+    # Each kind declares its own `date` field (the day its text gives).
+    date: datetime.date | None
 
     class Meta:
         abstract = True
@@ -209,6 +227,11 @@ class ExtractedRecord(models.Model):
     @property
     def sentence(self) -> str:
         return self.article.text[self.span_start : self.span_end]
+
+    @property
+    def is_placed(self) -> bool:
+        """Placed at its article's publication date: its text gives no day of its own."""
+        return self.date is None and self.placed_on is not None
 
 
 class Event(ExtractedRecord):
@@ -234,8 +257,17 @@ class Event(ExtractedRecord):
             models.Index(fields=["type", "date"], name="event_type_date"),
             # The timeline's order and keyset pagination in each direction (EventQuerySet.in_order):
             # a page, and any "load more" page, reads 26 index entries instead of sorting every event.
-            models.Index(TimelineDay(newest_first=True).desc(), F("id").desc(), name="event_timeline_newest"),
-            models.Index(TimelineDay(newest_first=False), F("id"), name="event_timeline_oldest"),
+            # On placed_on: an event without a day of its own stands at its report date, after
+            # the events whose text states that day (Reported).
+            models.Index(
+                TimelineDay(newest_first=True, field="placed_on").desc(),
+                Reported().asc(),
+                F("id").desc(),
+                name="event_timeline_newest",
+            ),
+            models.Index(
+                TimelineDay(newest_first=False, field="placed_on"), Reported(), F("id"), name="event_timeline_oldest"
+            ),
             # country=UA and place=Bakhmut filters: array containment.
             GinIndex(fields=["countries"], name="event_countries_gin"),
             GinIndex(fields=["places"], name="event_places_gin"),
@@ -276,6 +308,8 @@ class LossReport(ExtractedRecord):
             models.Index(fields=["side", "category", "date"], name="loss_side_category_date"),
             # The exports list an event's losses in id order (event_id comes from the FK's index otherwise).
             models.Index(fields=["event", "id"], name="loss_event_id"),
+            # Date ranges on the charts and the exports (RecordQuerySet.placed_within).
+            models.Index(fields=["placed_on"], name="loss_placed_on"),
             # country= on the timeline: the events whose losses name the country (a side or a claimant),
             # read from the index alone (the review state says whether a rejected one still counts).
             models.Index(fields=["side", "event"], include=["review_state"], name="loss_side_event"),
@@ -320,6 +354,8 @@ class AidPledge(ExtractedRecord):
             # The pledges chart and its de-duplication group by these.
             models.Index(fields=["donor", "status", "category"], name="pledge_donor_status_category"),
             models.Index(fields=["event", "id"], name="pledge_event_id"),
+            # Date ranges on the charts and the exports (RecordQuerySet.placed_within).
+            models.Index(fields=["placed_on"], name="pledge_placed_on"),
             # country= on the timeline: the events whose pledges name the country (donor or recipient).
             models.Index(fields=["donor", "event"], include=["review_state"], name="pledge_donor_event"),
             models.Index(fields=["recipient", "event"], include=["review_state"], name="pledge_recipient_event"),
@@ -417,6 +453,8 @@ class Incident(models.Model):
 
     type = models.CharField(max_length=20, choices=vocabulary.EVENT_TYPE_LABELS)
     date = models.DateField(null=True, blank=True)
+    # Its date, else the earliest report date of its reports (ExtractedRecord.placed_on).
+    placed_on = models.DateField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -427,6 +465,13 @@ class Incident(models.Model):
 
     def __str__(self):
         return f"Incident {self.pk}: {self.date or 'undated'} {self.type}"
+
+    @staticmethod
+    def place_from_reports(incidents: models.QuerySet[Incident]) -> int:
+        """Place these incidents again from their reports: one UPDATE."""
+        earliest = Event.objects.filter(incident=OuterRef("pk")).order_by().values("incident")
+        first = Subquery(earliest.annotate(first=Min("placed_on")).values("first"))
+        return incidents.update(placed_on=Coalesce("date", first))
 
 
 class IncidentDecision(models.Model):

@@ -16,8 +16,8 @@ exports with it: they hang under it.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
-from typing import Self
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Self
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchQuery
@@ -39,7 +39,10 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast, Coalesce, Concat, Lower, TruncWeek
-from django.db.models.lookups import Exact, GreaterThan, GreaterThanOrEqual, LessThanOrEqual
+from django.db.models.lookups import GreaterThan, GreaterThanOrEqual, LessThanOrEqual
+
+if TYPE_CHECKING:
+    from articles.models import Event
 
 SEARCH_CONFIG = "english"
 
@@ -49,35 +52,56 @@ ARTICLE_HEAVY_FIELDS = ("article__raw", "article__text", "article__title_vector"
 
 
 class TimelineDay(Func):
-    """The event's date on the timeline, with undated events (which come last) at the far end.
+    """A record's day on the timeline, with the records it cannot place (which come last) at the far end.
 
-    COALESCE(date, '-infinity') newest first, COALESCE(date, 'infinity') oldest first: one
-    btree index per direction (event_timeline_newest, event_timeline_oldest) then gives the
-    timeline's order and every keyset page without an OR over `date IS NULL`.
+    COALESCE(field, '-infinity') newest first, COALESCE(field, 'infinity') oldest first: one
+    btree index per direction (event_timeline_newest, event_timeline_oldest, on Event.placed_on)
+    then gives the timeline's order and every keyset page without an OR over `IS NULL`.
     """
 
     output_field = DateField()
 
     def __init__(self, newest_first: bool = True, field: str = "date", **extra):
         self.newest_first = newest_first
+        self.day_field = field
         far_end = "-infinity" if newest_first else "infinity"
         super().__init__(F(field), template=f"COALESCE(%(expressions)s, '{far_end}'::date)", **extra)
 
     def __repr__(self) -> str:
-        return f"TimelineDay(newest_first={self.newest_first})"
+        return f"TimelineDay(newest_first={self.newest_first}, field={self.day_field!r})"
 
     def deconstruct(self):
-        # Only the index on Event.date is ever migrated.
-        return "articles.querysets.TimelineDay", (), {"newest_first": self.newest_first}
+        # Only indexes are ever migrated, and only their direction and column matter.
+        kwargs: dict[str, object] = {"newest_first": self.newest_first}
+        if self.day_field != "date":
+            kwargs["field"] = self.day_field
+        return "articles.querysets.TimelineDay", (), kwargs
 
 
 class FarEnd(Func):
-    """Where TimelineDay puts the undated events: '-infinity' newest first, 'infinity' oldest first."""
+    """Where TimelineDay puts the records it cannot place: '-infinity' newest first, 'infinity' oldest first."""
 
     output_field = DateField()
 
     def __init__(self, newest_first: bool = True):
         super().__init__(template="'-infinity'::date" if newest_first else "'infinity'::date")
+
+
+class Reported(Func):
+    """`date IS NULL`: the record stands at its report date, its text giving no day of its own.
+
+    The second key of the timeline's order: within a day, the events whose text states
+    it come first, then those placed there by their article's publication date.
+    """
+
+    output_field = BooleanField()
+    template = "(%(expressions)s IS NULL)"
+
+    def __init__(self, **extra):
+        super().__init__(F("date"), **extra)
+
+    def deconstruct(self):
+        return "articles.querysets.Reported", (), {}
 
 
 class EqualsAny(Func):
@@ -86,6 +110,20 @@ class EqualsAny(Func):
     output_field = BooleanField()
     arg_joiner = " = ANY("
     template = "(%(expressions)s))"
+
+
+class Dated:
+    """The values of the `dated` filter: which records a date range and the timeline take in.
+
+    A record whose text gives no day keeps `date` empty and is placed on the timeline at its
+    article's publication date (`placed_on`, "reported 2024-03-05"); by default a date range
+    takes it in by that report date. `dated=stated` keeps only the records with a day of their own.
+    """
+
+    ALL = ""
+    STATED = "stated"
+
+    CHOICES = [(ALL, "Stated and reported"), (STATED, "Stated only")]
 
 
 @dataclass(frozen=True)
@@ -103,6 +141,11 @@ class RecordFilters:
     q: str = ""
     undated: bool = False
     precision: tuple[str, ...] = field(default=())
+    dated: str = Dated.ALL
+
+    def without_dates(self) -> RecordFilters:
+        """The filters on what records are about, less those on when they happened."""
+        return replace(self, date_from=None, date_to=None, dated=Dated.ALL)
 
 
 class Review:
@@ -145,23 +188,36 @@ class Review:
 
 @dataclass(frozen=True)
 class Cursor:
-    """Where the next timeline page starts: after the event (date, id). date None = undated."""
+    """Where the next timeline page starts: after the event (placed_on, reported, id) of in_order().
+
+    date None = an event that cannot be placed; `reported`: placed by its report date.
+    """
 
     date: datetime.date | None
     id: int
+    reported: bool = False
 
     def __str__(self) -> str:
-        return f"{self.date.isoformat() if self.date else 'none'}.{self.id}"
+        if self.date is None:
+            return f"none.{self.id}"
+        return f"{self.date.isoformat()}{'r' if self.reported else ''}.{self.id}"
+
+    @classmethod
+    def of(cls, event: Event) -> Cursor:
+        """The cursor after `event` (an Event)."""
+        return cls(event.placed_on, event.pk, reported=event.date is None)
 
     @classmethod
     def parse(cls, value: str) -> Cursor:
-        """Read "2024-01-05.123" or "none.123"; raises ValueError on anything else."""
+        """Read "2024-01-05.123", "2024-01-05r.123" (reported) or "none.123"; raises ValueError on anything else."""
         day, _, pk = value.partition(".")
-        date = None if day == "none" else datetime.date.fromisoformat(day)
         number = int(pk)
         if number < 1:
             raise ValueError("the id in a cursor is positive")
-        return cls(date, number)
+        if day == "none":
+            return cls(None, number, reported=True)
+        reported = day.endswith("r")
+        return cls(datetime.date.fromisoformat(day.removesuffix("r")), number, reported=reported)
 
 
 class ProvenanceQuerySet(models.QuerySet):
@@ -171,6 +227,20 @@ class ProvenanceQuerySet(models.QuerySet):
         """Rows with their article and reviewer (the sentence is stored on each record)."""
         return self.select_related("article", "reviewed_by").defer(*ARTICLE_HEAVY_FIELDS)
 
+    def placed_within(self, filters: RecordFilters) -> Self:
+        """The records a date range takes in: by their day, else by their report date (`placed_on`).
+
+        `dated=stated` keeps only the records whose text gives a day.
+        """
+        records = self
+        if filters.dated == Dated.STATED:
+            records = records.filter(date__isnull=False)
+        if filters.date_from:
+            records = records.filter(placed_on__gte=filters.date_from)
+        if filters.date_to:
+            records = records.filter(placed_on__lte=filters.date_to)
+        return records
+
 
 class RecordQuerySet(ProvenanceQuerySet):
     """What losses and pledges share: selection through their events, review, provenance."""
@@ -179,18 +249,25 @@ class RecordQuerySet(ProvenanceQuerySet):
         return self.filter(Review.record_q(review))
 
     def matching(self, filters: RecordFilters) -> Self:
-        """The records shown under the timeline's events for these filters."""
+        """The records under the timeline's events for these filters, within its dates by their own.
+
+        The date range and `dated` read the record's own day, else its report date (as
+        the charts place it: a pledge at its announcement day, or failing that the day
+        its article was published); the other filters select it through its event.
+        """
         from articles.models import Event
 
+        records = self.placed_within(filters)
+        filters = filters.without_dates()
         if filters == RecordFilters(review=filters.review) and filters.review in (Review.DEFAULT, Review.ALL):
             # No filter on the events but their review state: read it through the join to the
             # record's event (which the exports' timeline order makes anyway), not by probing
             # every event a second time for `event_id IN (events)` (the losses export: a
             # million extra index lookups, 7-10 s of its 21-37 s under load).
             shown = Q() if filters.review == Review.ALL else ~Q(event__review_state=Review.REJECTED)
-            return self.filter(shown).in_review(filters.review)
+            return records.filter(shown).in_review(filters.review)
         events = Event.objects.matching(filters)
-        return self.filter(event__in=events.values("pk")).in_review(filters.review)
+        return records.filter(event__in=events.values("pk")).in_review(filters.review)
 
 
 class LossReportQuerySet(RecordQuerySet):
@@ -207,7 +284,9 @@ class LossReportQuerySet(RecordQuerySet):
         A single incident counts once per incident (articles.incidents): the
         reports of one strike count once though one outlet tells it under the
         night's first day and another under its second; its day is the
-        incident's (the earliest any report gives). A loss whose event has no
+        incident's (the earliest any report gives). Any other figure stands on its
+        placed day: its own date or, when its text gives none, its article's
+        publication date (`placed_on`). A loss whose event has no
         incident is told apart by its place: strikes on Odesa and on Kharkiv the
         same day are two figures, not the larger of them. `day` is the figure's
         day on a chart; the row's `date` field is left out of the key.
@@ -217,7 +296,7 @@ class LossReportQuerySet(RecordQuerySet):
             self.annotate(
                 day=Case(
                     When(single & Q(event__incident__date__isnull=False), then=F("event__incident__date")),
-                    default=F("date"),
+                    default=F("placed_on"),
                 ),
                 incident_key=Case(
                     When(
@@ -271,20 +350,23 @@ class EventQuerySet(ProvenanceQuerySet):
         from articles.models import AidPledge, LossReport
 
         events = self
-        if filters.date_from or filters.date_to or filters.undated:
-            # The dates on the newest-first timeline day, COALESCE(date, '-infinity'), not on
-            # `date`: the same events (an undated one's day is before any bound), read from
-            # event_timeline_newest in the timeline's order. With both, the planner multiplied
+        if filters.date_from or filters.date_to:
+            # The dates on the newest-first timeline day, COALESCE(placed_on, '-infinity'), not
+            # on `placed_on`: the same events (an unplaced one's day is before any bound), read
+            # from event_timeline_newest in the timeline's order. With both, the planner multiplied
             # the two ranges (a month's 12,556 events estimated as 162) and sorted the month.
-            day, undated = TimelineDay(newest_first=True), FarEnd(newest_first=True)
+            day, unplaced = TimelineDay(newest_first=True, field="placed_on"), FarEnd(newest_first=True)
             if filters.date_from:
                 events = events.filter(GreaterThanOrEqual(day, filters.date_from))
-            elif filters.date_to:
-                events = events.filter(GreaterThan(day, undated))  # the dated ones only
+            else:
+                events = events.filter(GreaterThan(day, unplaced))  # the placed ones only
             if filters.date_to:
                 events = events.filter(LessThanOrEqual(day, filters.date_to))
-            if filters.undated:
-                events = events.filter(Exact(day, undated))
+        if filters.dated == Dated.STATED:
+            events = events.filter(date__isnull=False)
+        if filters.undated:
+            # No day of its own, wherever its report date places it.
+            events = events.filter(date__isnull=True)
         if filters.precision:
             events = events.filter(precision__in=filters.precision)
         if filters.types:
@@ -343,39 +425,44 @@ class EventQuerySet(ProvenanceQuerySet):
         return self.filter(Q(search_vector=query) | EqualsAny(F("article_id"), titled))
 
     def in_order(self, newest_first: bool = True, filters: RecordFilters | None = None) -> EventQuerySet:
-        """Timeline order on (date, id); events without a day come last either way.
+        """Timeline order on (placed_on, reported, id): an event without a day of its own stands
+        at its report date, after the events whose text states that day; one that cannot be
+        placed at all (no day, no publication date) comes last.
 
         matching() bounds the dates on the newest-first TimelineDay, whose index gives
         this order. Oldest first, they are restated on the oldest-first TimelineDay, so
         that the index giving the order also gives the range.
         """
-        day = TimelineDay(newest_first)
+        day = TimelineDay(newest_first, field="placed_on")
         events: EventQuerySet = self
-        if not newest_first and filters and (filters.undated or filters.date_from or filters.date_to):
+        if not newest_first and filters and (filters.date_from or filters.date_to):
             events = events.alias(timeline_day=day)
-            if filters.undated:
-                events = events.filter(timeline_day=FarEnd(newest_first))
             if filters.date_from:
                 events = events.filter(timeline_day__gte=filters.date_from)
             if filters.date_to:
                 events = events.filter(timeline_day__lte=filters.date_to)
         if newest_first:
-            return events.order_by(day.desc(), "-id")
-        return events.order_by(day.asc(), "id")
+            return events.order_by(day.desc(), Reported().asc(), "-id")
+        return events.order_by(day.asc(), Reported().asc(), "id")
 
     def after(self, cursor: Cursor | None, newest_first: bool = True) -> EventQuerySet:
         """Keyset pagination: the events after `cursor` in in_order(); no OFFSET.
 
-        The redundant `day <= cursor day` bound starts the index scan at the cursor.
+        The redundant `day <= cursor day` bound starts the index scan at the cursor. Within
+        the cursor's day, the reported events follow the stated ones.
         """
         if cursor is None:
             return self
-        day = TimelineDay(newest_first)
+        day = TimelineDay(newest_first, field="placed_on")
         at = Value(cursor.date) if cursor.date else FarEnd(newest_first)
-        events = self.alias(timeline_day=day)
+        events = self.alias(timeline_day=day, reported=Reported())
+        later_id = Q(id__lt=cursor.id) if newest_first else Q(id__gt=cursor.id)
+        rest_of_day = Q(timeline_day=at, reported=cursor.reported) & later_id
+        if not cursor.reported:
+            rest_of_day |= Q(timeline_day=at, reported=True)
         if newest_first:
-            return events.filter(Q(timeline_day__lte=at), Q(timeline_day__lt=at) | Q(timeline_day=at, id__lt=cursor.id))
-        return events.filter(Q(timeline_day__gte=at), Q(timeline_day__gt=at) | Q(timeline_day=at, id__gt=cursor.id))
+            return events.filter(Q(timeline_day__lte=at), Q(timeline_day__lt=at) | rest_of_day)
+        return events.filter(Q(timeline_day__gte=at), Q(timeline_day__gt=at) | rest_of_day)
 
     def for_timeline(self, review: str = Review.DEFAULT) -> EventQuerySet:
         """Everything one timeline page shows, in a fixed number of queries.
@@ -406,12 +493,22 @@ class EventQuerySet(ProvenanceQuerySet):
         )
 
     def per_week_by_type(self) -> models.QuerySet:
-        """Events per ISO week (its Monday) and type, for the weekly chart."""
+        """Happenings per ISO week (its Monday) and type, for the weekly chart.
+
+        The reports of one incident count once, in the week of the incident's day (the earliest
+        any report gives, else its report date); a report with no incident counts as one of its
+        own, and one without a day of its own in the week of its report date. `events` counts
+        the reports.
+        """
         return (
-            self.filter(date__isnull=False)
-            .annotate(week=TruncWeek("date"))
+            self.filter(placed_on__isnull=False)
+            .order_by()
+            .annotate(
+                week=TruncWeek(Coalesce("incident__placed_on", "placed_on")),
+                happening=Coalesce("incident_id", -F("id")),
+            )
             .values("week", "type")
-            .annotate(events=Count("id"))
+            .annotate(incidents=Count("happening", distinct=True), events=Count("id"))
             .order_by("week", "type")
         )
 
@@ -448,6 +545,7 @@ class EventQuerySet(ProvenanceQuerySet):
 __all__ = [
     "AidPledgeQuerySet",
     "Cursor",
+    "Dated",
     "EventQuerySet",
     "LossReportQuerySet",
     "RecordFilters",

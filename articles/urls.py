@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:pk>/", views.article_detail, name="detail"),
     path("<int:pk>/raw/", views.article_raw, name="raw"),
     path("<int:pk>/retry/", views.article_retry, name="retry"),
+    path("<int:pk>/published/", views.article_published, name="published"),
 ]

@@ -23,7 +23,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles import tasks, uploads
-from articles.forms import ArticleFilterForm, UploadForm
+from articles.forms import ArticleFilterForm, PublishedForm, UploadForm
 from articles.models import AidPledge, Article, Event, ExtractedRecord, LossReport
 
 ARTICLES_PER_PAGE = 25
@@ -230,9 +230,7 @@ def _shown_events(article: Article, events: list[Event]) -> tuple[list[ShownEven
 @permission_required("articles.view_article", raise_exception=True)
 def article_detail(request, pk: int):
     article = get_object_or_404(Article.objects.defer("raw").select_related("uploaded_by"), pk=pk)
-    # Its worker died: the page says so (the next worker queues it again; a GET writes nothing).
-    stalled = article.is_stalled
-    context = {"article": article, "nav": "articles", "stalled": stalled, "stalled_reason": tasks.WORKER_DIED}
+    context = _article_context(article)
     if request.htmx and request.htmx.target == STATUS_PARTIAL:
         response = render(request, f"articles/detail.html#{STATUS_PARTIAL}", context)
         if article.is_finished:
@@ -240,10 +238,40 @@ def article_detail(request, pk: int):
             response["HX-Refresh"] = "true"
         return response
 
+    return _detail_page(request, article, context)
+
+
+def _article_context(article: Article) -> dict:
+    # Its worker died: the page says so (the next worker queues it again; a GET writes nothing).
+    return {"article": article, "nav": "articles", "stalled": article.is_stalled, "stalled_reason": tasks.WORKER_DIED}
+
+
+def _detail_page(request, article: Article, context: dict, published_form: PublishedForm | None = None, status=200):
     events = list(Event.objects.filter(article=article).select_related("reviewed_by").order_by("span_start", "id"))
     rows, text_html = _shown_events(article, events)
-    context.update({"events": rows, "text_html": text_html})
-    return render(request, "articles/detail.html", context)
+    form = published_form or PublishedForm(initial={"published": article.published})
+    context.update({"events": rows, "text_html": text_html, "published_form": form})
+    return render(request, "articles/detail.html", context, status=status)
+
+
+@require_POST
+@permission_required("articles.change_article", raise_exception=True)
+def article_published(request, pk: int):
+    """An editor sets the publication date: the article's undated records move to it on the timeline."""
+    article = get_object_or_404(Article.objects.defer("raw").select_related("uploaded_by"), pk=pk)
+    form = PublishedForm(request.POST)
+    if not form.is_valid():
+        return _detail_page(request, article, _article_context(article), published_form=form, status=400)
+    published = form.cleaned_data["published"]
+    Article.objects.filter(pk=article.pk).set_published(published)
+    undated = Event.objects.filter(article=article, date__isnull=True).count()
+    events = (
+        "1 event whose text gives no day now stands"
+        if undated == 1
+        else f"{undated} events whose text gives no day now stand"
+    )
+    messages.success(request, f"Publication date set to {published.isoformat()}: {events} at it on the timeline.")
+    return redirect("articles:detail", pk=article.pk)
 
 
 @require_GET

@@ -12,8 +12,6 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-from django.db.models import Count, F
-from django.db.models.functions import Coalesce, TruncWeek
 from django.urls import reverse
 
 from articles.models import AidPledge, Event, LossReport
@@ -417,26 +415,9 @@ def _week_range(week: datetime.date, filters: RecordFilters) -> dict:
     return {"from_": first.isoformat(), "to": last.isoformat()}
 
 
-def incidents_per_week(events) -> list[dict]:
-    """Happenings per week (its Monday) and type: the reports of one incident count once, in
-    the week of the incident's day (the earliest any report gives); a report with no incident
-    counts as one of its own. `events` counts the reports."""
-    return list(
-        events.filter(date__isnull=False)
-        .order_by()
-        .annotate(
-            week=TruncWeek(Coalesce("incident__date", "date")),
-            happening=Coalesce("incident_id", -F("id")),
-        )
-        .values("week", "type")
-        .annotate(incidents=Count("happening", distinct=True), events=Count("id"))
-        .order_by("week", "type")
-    )
-
-
 def weekly_series(filters: RecordFilters, base_params) -> dict:
     """Incidents per week (weeks start on Monday) by type, stacked; at most ten types in colour."""
-    rows = incidents_per_week(Event.objects.matching(filters))
+    rows = list(Event.objects.matching(filters).per_week_by_type())
     weeks = sorted({row["week"] for row in rows})
     position = {week: i for i, week in enumerate(weeks)}
     totals: dict[str, float] = defaultdict(float)

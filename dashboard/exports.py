@@ -165,7 +165,7 @@ def event_lines(filters: RecordFilters, newest_first: bool = True, only: Q | Non
 
 def _in_timeline_order(records, newest_first: bool):
     """Records in the order their events stand on the timeline (the event's TimelineDay index, then loss_event_id)."""
-    day = TimelineDay(newest_first, field="event__date")
+    day = TimelineDay(newest_first, field="event__placed_on")
     if newest_first:
         return records.order_by(day.desc(), "-event_id", "id")
     return records.order_by(day.asc(), "event_id", "id")

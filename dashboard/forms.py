@@ -16,7 +16,7 @@ from django.utils.functional import cached_property
 from articles import writing
 from articles.forms import IsoDateInput
 from articles.models import AidPledge, Event, LossReport
-from articles.querysets import Cursor, RecordFilters, Review
+from articles.querysets import Cursor, Dated, RecordFilters, Review
 from articles.vocabulary import EVENT_TYPE_LABELS, LOSS_CATEGORY_LABELS, PLEDGE_STATUS_LABELS, PRECISION_LABELS
 
 # ISO 3166-1 alpha-2 codes plus the bodies SPEC.md names (EU, NATO, UN, G7, OSCE, IAEA, IMF, WB).
@@ -112,6 +112,12 @@ class TimelineFilterForm(forms.Form):
     article = forms.IntegerField(label="Article", required=False, min_value=1, widget=forms.HiddenInput)
     review = forms.ChoiceField(label="Review", required=False, choices=Review.CHOICES)
     undated = forms.BooleanField(label="Only events without a day", required=False)
+    dated = forms.ChoiceField(
+        label="Dates",
+        required=False,
+        choices=Dated.CHOICES,
+        help_text="A record whose text gives no day stands at its article's publication date (its report date).",
+    )
     precision = forms.MultipleChoiceField(
         label="Date precision", required=False, choices=PRECISION_LABELS, widget=forms.CheckboxSelectMultiple
     )
@@ -128,7 +134,7 @@ class TimelineFilterForm(forms.Form):
         cast(CountryField, self.fields["country"]).choices = self.suggestions.country_choices
         # `from` is a Python keyword: the URL parameter is `from`, the field is `from_`.
         self.fields["from"] = self.fields.pop("from_")
-        order = ["q", "from", "to", "type", "country", "place", "outlet", "article", "review", "undated"]
+        order = ["q", "from", "to", "dated", "type", "country", "place", "outlet", "article", "review", "undated"]
         self.order_fields(order)
 
     def clean_place(self) -> str:
@@ -168,6 +174,8 @@ class TimelineFilterForm(forms.Form):
         date_from, date_to = cleaned.get("from"), cleaned.get("to")
         if date_from and date_to and date_from > date_to:
             raise ValidationError("“From” is after “To”.")
+        if cleaned.get("undated") and cleaned.get("dated") == Dated.STATED:
+            raise ValidationError("“Only events without a day” and “Stated only” exclude each other: choose one.")
         return cleaned
 
     @property
@@ -188,6 +196,7 @@ class TimelineFilterForm(forms.Form):
             q=data.get("q") or "",
             undated=bool(data.get("undated")),
             precision=tuple(data.get("precision") or ()),
+            dated=data.get("dated") or Dated.ALL,
         )
 
     def is_filtered(self) -> bool:

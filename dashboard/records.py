@@ -137,12 +137,13 @@ class BarForm(ExportForm):
 
 def charted_on(day: datetime.date | None) -> Q:
     """The losses a chart puts on `day` (LossReportQuerySet.deduplicated's `day`): a single
-    incident on its incident's day, when it has one; any other figure on its own date."""
+    incident on its incident's day, when it has one; any other figure on its placed day (its own
+    date, else its article's publication date)."""
     incident = Q(period="incident")
     if day is None:
-        return (incident & Q(event__incident__date__isnull=True) | ~incident) & Q(date__isnull=True)
+        return (incident & Q(event__incident__date__isnull=True) | ~incident) & Q(placed_on__isnull=True)
     return (incident & Q(event__incident__date=day)) | (
-        (~incident | Q(event__incident__date__isnull=True)) & Q(date=day)
+        (~incident | Q(event__incident__date__isnull=True)) & Q(placed_on=day)
     )
 
 

@@ -78,20 +78,30 @@ def _query_params(request: HttpRequest) -> list[tuple[str, str]]:
 
 
 def _day_groups(events: list[Event], cursor: Cursor | None) -> list[dict]:
-    """Events grouped by day; a day begun on the previous page is marked as continued.
+    """Events grouped by their day on the timeline; a day begun on the previous page is marked as continued.
 
-    The undated events (date None) are one group too: a page after a cursor among
-    them continues it rather than heading "No day given" a second time.
+    Within a day, the events whose text states it come first, then those placed there by
+    their report date, under a heading of their own ("Reported on 2024-03-05"). The events
+    that cannot be placed (no day, no publication date) are one group too: a page after a
+    cursor among them continues it rather than heading "No day given" a second time.
     """
     groups: list[dict] = []
-    for date, same_day in groupby(events, key=lambda event: event.date):
+    for (date, undated), same_day in groupby(events, key=lambda event: (event.placed_on, event.date is None)):
         day_events = list(same_day)
-        continued = not groups and cursor is not None and date == cursor.date
+        continued = not groups and cursor is not None and (date, undated) == (cursor.date, cursor.reported)
         # A month or a week is stored as its first day: a heading naming that day (and its
         # weekday) would claim a precision the events do not have.
-        vague = date is not None and {event.precision for event in day_events} in ({"week"}, {"month"}, {"year"})
+        vague = not undated and {event.precision for event in day_events} in ({"week"}, {"month"}, {"year"})
         heading = event_when(day_events[0]) if vague else ""
-        groups.append({"date": date, "events": day_events, "continued": continued, "vague_heading": heading})
+        groups.append(
+            {
+                "date": date,
+                "events": day_events,
+                "continued": continued,
+                "vague_heading": heading,
+                "reported": undated and date is not None,
+            }
+        )
     return groups
 
 
@@ -110,7 +120,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
     next_query = ""
     if has_more:
         last = page[-1]
-        next_query = filter_query(request.GET, changes={"after": str(Cursor(last.date, last.pk))})
+        next_query = filter_query(request.GET, changes={"after": str(Cursor.of(last))})
     article = (
         Article.objects.only("pk", "title", "filename").filter(pk=filters.article).first() if filters.article else None
     )

@@ -117,6 +117,11 @@ def _shown(kind: str, record) -> dict[str, object]:
         shown["type_label"] = type_label
         shown["name"] = f"{type_label} event"
         shown["when"] = figures.event_when(record)
+        if record.is_placed:
+            # No day in its text: it stands at its article's publication date, and says so.
+            shown["when"] = f"reported {record.placed_on.isoformat()}"
+            shown["iso_date"] = record.placed_on.isoformat()
+            shown["reported"] = True
         precision = record.precision
         shown["precision_label"] = "" if precision == "day" else PRECISION_LABELS.get(precision, precision.lower())
         shown["countries"] = [(code, figures.country_name(code)) for code in record.countries]

@@ -14,7 +14,11 @@ _numbers = itertools.count(1)
 @pytest.fixture
 def make_article(db):
     def make(
-        title="Russia loses 800 soldiers in a day", outlet="Kyiv Independent", published=None, text=None, **fields
+        title="Russia loses 800 soldiers in a day",
+        outlet="Kyiv Independent",
+        published: datetime.date | None = datetime.date(2024, 1, 5),
+        text=None,
+        **fields,
     ):
         number = next(_numbers)
         text = text if text is not None else f"{title}. The general staff gave its daily tally. Article {number}."
@@ -22,7 +26,7 @@ def make_article(db):
             title=title,
             outlet=outlet,
             url=f"https://example.org/news/{number}",
-            published=published or datetime.date(2024, 1, 5),
+            published=published,
             raw=text.encode(),
             sha256=hashlib.sha256(f"{number}{text}".encode()).hexdigest(),
             text=text,

@@ -234,15 +234,16 @@ def test_it_counts_each_funding_package_of_a_donor_once(viewer_client, make_even
     assert {d["currency"]: d["data"] for d in funding["datasets"]} == {"USD": [2_000_000_000.0]}
 
 
-def test_it_counts_events_per_week_by_type(viewer_client, make_event):
+def test_it_counts_events_per_week_by_type(viewer_client, make_event, make_article):
     make_event(type="strike", date=D(2024, 1, 1))  # a Monday
     make_event(type="strike", date=D(2024, 1, 7))  # the Sunday of that week
     make_event(type="battle", date=D(2024, 1, 8))
-    make_event(type="battle", date=None)
+    make_event(type="battle", date=None)  # counted at its article's publication date, 2024-01-05
+    make_event(type="battle", date=None, article=make_article(published=None))  # nowhere to place it
     weekly = chart_json(viewer_client)["weekly"]
     assert weekly["labels"] == ["2024-01-01", "2024-01-08"]
     data = {d["type"]: d["data"] for d in weekly["datasets"]}
-    assert data == {"battle": [None, 1], "strike": [2, None]}
+    assert data == {"battle": [1, 1], "strike": [2, None]}
     strike = next(d for d in weekly["datasets"] if d["type"] == "strike")
     assert strike["links"][0] == "/?from=2024-01-01&to=2024-01-07&type=strike"
 

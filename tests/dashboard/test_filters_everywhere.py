@@ -14,7 +14,10 @@ D = datetime.date
 
 @pytest.fixture
 def four_events(make_article, make_event, make_loss, make_pledge):
-    """Four events from four articles, each with one loss and one pledge (its own donor)."""
+    """Four events from four articles, each with one loss and one pledge (its own donor).
+
+    e4's text gives no day: it stands at its article's publication date, 2024-01-05.
+    """
     specs = [
         ("e1", "Fighting near Bakhmut", "Reuters", D(2024, 1, 1), "battle", ["UA"], ["Bakhmut"], "US", "machine"),
         ("e2", "Missile strike", "BBC", D(2024, 2, 1), "strike", ["PL"], ["Odesa"], "GB", "machine"),
@@ -54,7 +57,8 @@ def _rows(client, name, params) -> list[dict]:
 
 FILTERS = [
     ({"from": "2024-02-01"}, ["e3", "e2"]),
-    ({"to": "2024-01-31"}, ["e1"]),
+    ({"to": "2024-01-31"}, ["e4", "e1"]),
+    ({"to": "2024-01-31", "dated": "stated"}, ["e1"]),
     ({"type": ["battle", "strike"]}, ["e2", "e1"]),
     ({"country": "PL"}, ["e2"]),
     ({"country": ["pl", "FR"]}, ["e2", "e4"]),  # FR only gives a pledge: a country in any role
@@ -64,7 +68,8 @@ FILTERS = [
     ({"q": "drones"}, ["e2"]),  # the sentence
     ({"q": "germany"}, ["e3"]),  # the article title
     ({"undated": "1"}, ["e4"]),
-    ({"order": "oldest", "from": "2024-01-01"}, ["e1", "e2", "e3"]),
+    ({"order": "oldest", "from": "2024-01-01"}, ["e1", "e4", "e2", "e3"]),
+    ({"order": "oldest", "dated": "stated"}, ["e1", "e2", "e3"]),
 ]
 
 
@@ -78,7 +83,8 @@ def test_it_selects_the_same_records_on_every_page_and_export(viewer_client, fou
 
     numbers = viewer_client.get(reverse("charts_json"), params).json()
     dated = [name for name in expected if four_events[name].date]
-    assert numbers["weekly"]["events"] == len(dated)
+    # The weekly chart counts an event at its report date; the losses chart only figures with a day.
+    assert numbers["weekly"]["events"] == len(expected)
     assert numbers["losses"]["reports"] == len(dated)
     donors = {four_events[name].pledges.get().donor for name in expected}
     charted = {donor for group in numbers["pledges"]["equipment"]["groups"] for donor in group["labels"]}

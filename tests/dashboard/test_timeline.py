@@ -98,8 +98,9 @@ def test_it_shows_the_precision_of_a_date(viewer_client, make_event):
     assert "week of 2024-01-01" in get(viewer_client).content.decode()
 
 
-def test_it_keeps_events_without_a_day_at_the_end(viewer_client, make_event):
-    undated = make_event(date=None)
+def test_it_keeps_events_it_cannot_place_at_the_end(viewer_client, make_event, make_article):
+    # No day in the text and no publication date: nothing to place it by.
+    undated = make_event(date=None, article=make_article(published=None))
     dated = make_event(date=D(2024, 1, 3))
     response = get(viewer_client)
     assert event_ids(response) == [dated.pk, undated.pk]
@@ -118,11 +119,12 @@ def test_it_filters_by_precision(viewer_client, make_event):
     assert event_ids(get(viewer_client, precision="week")) == [week.pk]
 
 
-def test_it_filters_by_date_range(viewer_client, make_event):
+def test_it_filters_by_date_range(viewer_client, make_event, make_article):
     make_event(date=D(2024, 1, 1))
     inside = make_event(date=D(2024, 1, 5))
     make_event(date=D(2024, 1, 9))
-    make_event(date=None)
+    make_event(date=None, article=make_article(published=None))
+    make_event(date=None, article=make_article(published=D(2024, 1, 10)))
     assert event_ids(get(viewer_client, **{"from": "2024-01-02", "to": "2024-01-08"})) == [inside.pk]
 
 
@@ -279,8 +281,8 @@ def test_it_continues_a_day_across_pages_without_repeating_its_heading(viewer_cl
     assert "day-heading" not in second.content.decode()
 
 
-def test_it_continues_the_events_without_a_day_without_repeating_their_heading(viewer_client, make_event):
-    undated = [make_event(date=None) for _ in range(3)]
+def test_it_continues_the_events_without_a_day_without_repeating_their_heading(viewer_client, make_event, make_article):
+    undated = [make_event(date=None, article=make_article(published=None)) for _ in range(3)]
     second = viewer_client.get(
         reverse("timeline"), {"after": f"none.{undated[2].pk}"}, headers={**HTMX, "HX-Target": "timeline-more"}
     )
@@ -289,7 +291,7 @@ def test_it_continues_the_events_without_a_day_without_repeating_their_heading(v
 
 
 def test_it_pages_into_the_events_without_a_day(viewer_client, make_event, make_article):
-    article = make_article()
+    article = make_article(published=None)
     undated = [make_event(article=article, date=None) for _ in range(3)]
     response = get(viewer_client, after=f"none.{undated[2].pk}")
     assert event_ids(response) == [undated[1].pk, undated[0].pk]
