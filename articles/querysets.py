@@ -504,7 +504,7 @@ class EventQuerySet(ProvenanceQuerySet):
             self.filter(placed_on__isnull=False)
             .order_by()
             .annotate(
-                week=TruncWeek(Coalesce("incident__placed_on", "placed_on")),
+                week=TruncWeek(Coalesce("incident__date", "incident__placed_on", "placed_on")),
                 happening=Coalesce("incident_id", -F("id")),
             )
             .values("week", "type")

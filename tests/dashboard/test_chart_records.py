@@ -470,9 +470,24 @@ def test_the_table_links_keep_the_filters_escaped(viewer_client, make_article, m
     assert record_ids(viewer_client, href) == [article.lossreports.get().pk]
 
 
-def test_it_counts_the_loss_figures_without_a_day_and_opens_their_records(viewer_client, make_event, make_loss):
+def test_it_draws_a_loss_figure_without_a_day_at_its_report_date(viewer_client, make_article, make_event, make_loss):
+    told = make_article(published=D(2024, 2, 9))
+    placed = make_loss(make_event(article=told, date=None), date=None, min=300, max=300)
+    losses = chart_json(viewer_client)["losses"]
+    assert losses["labels"] == ["2024-02-09"]
+    assert losses["undated"] == {"figures": 0, "reports": 0}
+    assert [value for row in losses["datasets"] for value in row["data"] if value] == [300]
+    assert record_ids(viewer_client, reverse("chart_records", args=["losses"]) + "?side=RU&day=2024-02-09") == [
+        placed.pk
+    ]
+
+
+def test_it_counts_the_loss_figures_without_a_day_and_opens_their_records(
+    viewer_client, make_article, make_event, make_loss
+):
     make_loss(make_event(date=D(2024, 1, 5)))
-    undated = make_loss(make_event(date=None), min=300, max=300)
+    # Neither a day in the text nor a publication date: counted, not drawn.
+    undated = make_loss(make_event(article=make_article(published=None), date=None), date=None, min=300, max=300)
     losses = chart_json(viewer_client)["losses"]
     assert losses["undated"] == {"figures": 1, "reports": 1}
     assert losses["figures"] == 1
