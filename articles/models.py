@@ -21,7 +21,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from articles import vocabulary
-from articles.querysets import AidPledgeQuerySet, EventQuerySet, LossReportQuerySet, TimelineDay
+from articles.querysets import AidPledgeQuerySet, EventQuerySet, IncidentQuerySet, LossReportQuerySet, TimelineDay
 
 if TYPE_CHECKING:
     from articles.extraction.cleaning import Document
@@ -418,11 +418,17 @@ class Incident(models.Model):
     type = models.CharField(max_length=20, choices=vocabulary.EVENT_TYPE_LABELS)
     date = models.DateField(null=True, blank=True)
 
+    objects = IncidentQuerySet.as_manager()
+
     class Meta:
         ordering = ["-date", "-id"]
         indexes = [
             # A timeline of incidents by day.
             models.Index(fields=["date", "id"], name="incident_date_id"),
+            # The timeline by incident, its order and keyset pages in each direction
+            # (IncidentQuerySet.in_order/after), as event_timeline_newest/oldest are for reports.
+            models.Index(TimelineDay(newest_first=True).desc(), F("id").desc(), name="incident_timeline_newest"),
+            models.Index(TimelineDay(newest_first=False), F("id"), name="incident_timeline_oldest"),
         ]
 
     def __str__(self):

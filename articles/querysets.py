@@ -407,10 +407,58 @@ class EventQuerySet(ProvenanceQuerySet):
         )
 
 
+class IncidentQuerySet(models.QuerySet):
+    """The timeline by incident: an incident is shown when ANY of its reports matches the filters.
+
+    Ordered and paged on TimelineDay(field="date") and id, as the reports are, through the
+    incident_timeline_newest / incident_timeline_oldest indexes.
+    """
+
+    def matching(self, filters: RecordFilters) -> IncidentQuerySet:
+        """The incidents with a report among Event.objects.matching(filters) (any order).
+
+        An EXISTS per incident, which the planner runs either way round: walking the
+        timeline index and probing each incident's reports (event incident_id index) when
+        most incidents match, or reading the few matching reports through their own
+        indexes (a place, a search, a date range) and joining their incidents by id.
+        """
+        from articles.models import Event
+
+        return self.filter(Exists(Event.objects.matching(filters).filter(incident_id=OuterRef("pk"))))
+
+    def in_order(self, newest_first: bool = True) -> IncidentQuerySet:
+        """Timeline order on (date, id); incidents without a day come last either way."""
+        day = TimelineDay(newest_first, field="date")
+        if newest_first:
+            return self.order_by(day.desc(), "-id")
+        return self.order_by(day.asc(), "id")
+
+    def after(self, cursor: Cursor | None, newest_first: bool = True) -> IncidentQuerySet:
+        """Keyset pagination: the incidents after `cursor` in in_order(); no OFFSET."""
+        if cursor is None:
+            return self
+        at = Value(cursor.date) if cursor.date else FarEnd(newest_first)
+        incidents = self.alias(timeline_day=TimelineDay(newest_first, field="date"))
+        before, beyond, pk_beyond = ("lte", "lt", "lt") if newest_first else ("gte", "gt", "gt")
+        return incidents.filter(
+            Q(**{f"timeline_day__{before}": at}),
+            Q(**{f"timeline_day__{beyond}": at}) | Q(timeline_day=at, **{f"id__{pk_beyond}": cursor.id}),
+        )
+
+    def for_timeline(self, review: str = Review.DEFAULT) -> IncidentQuerySet:
+        """One page of incidents with every report shown under this review filter, in four queries:
+        the incidents, their reports with articles, the reports' losses, their pledges."""
+        from articles.models import Event
+
+        reports = Event.objects.in_review(review).for_timeline(review).order_by("article__published", "date", "id")
+        return self.prefetch_related(Prefetch("reports", queryset=reports, to_attr="shown_reports"))
+
+
 __all__ = [
     "AidPledgeQuerySet",
     "Cursor",
     "EventQuerySet",
+    "IncidentQuerySet",
     "LossReportQuerySet",
     "RecordFilters",
     "Review",

@@ -291,7 +291,8 @@ def test_it_frames_the_map_on_ukraine_and_lists_places_beyond_it(viewer_client, 
 
 
 def _timeline_ids(client, link: str) -> list[int]:
-    return parse_page(client.get(link)).card_ids()
+    separator = "&" if "?" in link else "?"
+    return parse_page(client.get(f"{link}{separator}view=reports")).card_ids()
 
 
 def test_it_opens_the_timeline_at_the_events_behind_a_bar(viewer_client, make_event, make_loss, make_pledge):

@@ -30,7 +30,7 @@ def export(client, name, **params):
 def timeline_ids(client, **params) -> list[int]:
     ids, after = [], None
     while True:
-        query = {**params, **({"after": after} if after else {})}
+        query = {"view": "reports", **params, **({"after": after} if after else {})}
         page = parse_page(client.get(reverse("timeline"), query))
         ids += page.card_ids()
         more = page.select(id="timeline-more")
