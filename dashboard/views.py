@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.middleware import HtmxDetails
 
 from articles.models import Article, Event, Incident, Revision
-from articles.querysets import ARTICLE_HEAVY_FIELDS, Cursor
+from articles.querysets import ARTICLE_HEAVY_FIELDS, Cursor, EventQuerySet, IncidentQuerySet
 from dashboard import charts, exports, review
 from dashboard.figures import event_when
 from dashboard.forms import ChartForm, ExportForm, TimelineFilterForm
@@ -112,6 +112,8 @@ def timeline(request: HttpRequest) -> HttpResponse:
         return render(request, "dashboard/bad_filters.html", {"form": form, "nav": None}, status=400)
     filters = form.filters()
     cursor = form.cleaned_data.get("after")
+    records: EventQuerySet | IncidentQuerySet
+    page: list[Event] | list[IncidentCard]
     if view == REPORTS:
         records = Event.objects.matching(filters).in_order(form.newest_first, filters)
         page = list(records.after(cursor, form.newest_first).for_timeline(filters.review)[: PAGE_SIZE + 1])
