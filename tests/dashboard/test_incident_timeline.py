@@ -89,7 +89,7 @@ def test_it_expands_to_every_report_with_its_sentence_and_links(viewer_client, k
     incident, first, second = kharkiv_strike["kharkiv"], kharkiv_strike["first"], kharkiv_strike["second"]
     card = parse_page(get(viewer_client)).one(id=f"incident-{incident.pk}")
     reports = card.one("details", cls="incident-reports-list")
-    assert reports.one("summary").text == "The 2 reports"
+    assert reports.one("summary").text == "Show the 2 reports"
     listed = reports.select("li", cls="incident-report")
     assert [item.get("id") for item in listed] == [f"report-{first.pk}", f"report-{second.pk}"]
     assert listed[0].one("blockquote").text == "Missiles hit Kharkiv overnight."
