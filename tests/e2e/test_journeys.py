@@ -252,7 +252,12 @@ def test_it_uploads_an_article_and_shows_its_events_once_the_worker_is_done(edit
     page.get_by_label("Outlet").fill("Journey Wire")
     page.get_by_label("Outlet").press("Enter")
     expect(page).to_have_url(re.compile(r"[?&]outlet=Journey(\+|%20)Wire"))
-    noun = "event" if extracted == 1 else "events"
-    expect(page.locator("#timeline-count")).to_have_text(f"{extracted} {noun} matching the filters")
+    # By incident first: the reports of one article are never one incident, so as many incidents as events.
+    plural = "" if extracted == 1 else "s"
+    expect(page.locator("#timeline-count")).to_have_text(
+        f"{extracted} incident{plural} with a report matching the filters"
+    )
+    page.get_by_role("link", name="Report by report").click()
+    expect(page.locator("#timeline-count")).to_have_text(f"{extracted} event{plural} matching the filters")
     timeline = page.locator("#timeline-list")
     expect(timeline.get_by_role("link", name="Russia's losses near Bakhmut").first).to_be_visible()
