@@ -22,7 +22,14 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from articles import vocabulary
-from articles.querysets import AidPledgeQuerySet, EventQuerySet, LossReportQuerySet, Reported, TimelineDay
+from articles.querysets import (
+    AidPledgeQuerySet,
+    EventQuerySet,
+    IncidentQuerySet,
+    LossReportQuerySet,
+    Reported,
+    TimelineDay,
+)
 
 if TYPE_CHECKING:
     from articles.extraction.cleaning import Document
@@ -454,13 +461,28 @@ class Incident(models.Model):
     type = models.CharField(max_length=20, choices=vocabulary.EVENT_TYPE_LABELS)
     date = models.DateField(null=True, blank=True)
     # Its date, else the earliest report date of its reports (ExtractedRecord.placed_on).
-    placed_on = models.DateField(null=True, blank=True, editable=False)
+    placed_on = models.DateField(null=True, blank=True, editable=False, db_default=None)
+
+    objects = IncidentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-id"]
         indexes = [
             # A timeline of incidents by day.
             models.Index(fields=["date", "id"], name="incident_date_id"),
+            # The timeline by incident, its order and keyset pages in each direction
+            # (IncidentQuerySet.in_order/after), as event_timeline_newest/oldest are for reports.
+            # On placed_on, as the reports: an incident no report gives a day for stands at its
+            # earliest report date, after the incidents of that day (Reported).
+            models.Index(
+                TimelineDay(newest_first=True, field="placed_on").desc(),
+                Reported().asc(),
+                F("id").desc(),
+                name="incident_timeline_newest",
+            ),
+            models.Index(
+                TimelineDay(newest_first=False, field="placed_on"), Reported(), F("id"), name="incident_timeline_oldest"
+            ),
         ]
 
     def __str__(self):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Any, Protocol, Self
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchQuery
@@ -42,7 +42,7 @@ from django.db.models.functions import Cast, Coalesce, Concat, Lower, TruncWeek
 from django.db.models.lookups import GreaterThan, GreaterThanOrEqual, LessThanOrEqual
 
 if TYPE_CHECKING:
-    from articles.models import Event
+    pass
 
 SEARCH_CONFIG = "english"
 
@@ -186,6 +186,17 @@ class Review:
         return ~Q(review_state="rejected")
 
 
+class Placed(Protocol):
+    """A row of the timeline: its own day and where it stands (PlacedOrder)."""
+
+    @property
+    def pk(self) -> Any: ...
+    @property
+    def date(self) -> datetime.date | None: ...
+    @property
+    def placed_on(self) -> datetime.date | None: ...
+
+
 @dataclass(frozen=True)
 class Cursor:
     """Where the next timeline page starts: after the event (placed_on, reported, id) of in_order().
@@ -203,9 +214,9 @@ class Cursor:
         return f"{self.date.isoformat()}{'r' if self.reported else ''}.{self.id}"
 
     @classmethod
-    def of(cls, event: Event) -> Cursor:
-        """The cursor after `event` (an Event)."""
-        return cls(event.placed_on, event.pk, reported=event.date is None)
+    def of(cls, row: Placed) -> Cursor:
+        """The cursor after `row` (an event, or an incident's card)."""
+        return cls(row.placed_on, row.pk, reported=row.date is None)
 
     @classmethod
     def parse(cls, value: str) -> Cursor:
@@ -218,6 +229,46 @@ class Cursor:
             return cls(None, number, reported=True)
         reported = day.endswith("r")
         return cls(datetime.date.fromisoformat(day.removesuffix("r")), number, reported=reported)
+
+
+if TYPE_CHECKING:
+    _QuerySet = models.QuerySet
+else:
+    _QuerySet = object
+
+
+class PlacedOrder(_QuerySet):
+    """The timeline's order, shared by its reports (Event) and its incidents (Incident).
+
+    On (placed_on, reported, id): a row without a day of its own stands at its report date,
+    after the rows whose day is stated; one that cannot be placed at all (no day, no
+    publication date) comes last. The *_timeline_newest/oldest indexes give this order.
+    """
+
+    def timeline_order(self, newest_first: bool = True) -> Self:
+        day = TimelineDay(newest_first, field="placed_on")
+        if newest_first:
+            return self.order_by(day.desc(), Reported().asc(), "-id")
+        return self.order_by(day.asc(), Reported().asc(), "id")
+
+    def after(self, cursor: Cursor | None, newest_first: bool = True) -> Self:
+        """Keyset pagination: the rows after `cursor` in timeline_order(); no OFFSET.
+
+        The redundant `day <= cursor day` bound starts the index scan at the cursor. Within
+        the cursor's day, the reported rows follow the stated ones.
+        """
+        if cursor is None:
+            return self
+        day = TimelineDay(newest_first, field="placed_on")
+        at = Value(cursor.date) if cursor.date else FarEnd(newest_first)
+        rows = self.alias(timeline_day=day, reported=Reported())
+        later_id = Q(id__lt=cursor.id) if newest_first else Q(id__gt=cursor.id)
+        rest_of_day = Q(timeline_day=at, reported=cursor.reported) & later_id
+        if not cursor.reported:
+            rest_of_day |= Q(timeline_day=at, reported=True)
+        if newest_first:
+            return rows.filter(Q(timeline_day__lte=at), Q(timeline_day__lt=at) | rest_of_day)
+        return rows.filter(Q(timeline_day__gte=at), Q(timeline_day__gt=at) | rest_of_day)
 
 
 class ProvenanceQuerySet(models.QuerySet):
@@ -344,7 +395,7 @@ class AidPledgeQuerySet(RecordQuerySet):
         )
 
 
-class EventQuerySet(ProvenanceQuerySet):
+class EventQuerySet(PlacedOrder, ProvenanceQuerySet):
     def matching(self, filters: RecordFilters) -> EventQuerySet:
         """The events the timeline shows for these filters (any order)."""
         from articles.models import AidPledge, LossReport
@@ -441,28 +492,7 @@ class EventQuerySet(ProvenanceQuerySet):
                 events = events.filter(timeline_day__gte=filters.date_from)
             if filters.date_to:
                 events = events.filter(timeline_day__lte=filters.date_to)
-        if newest_first:
-            return events.order_by(day.desc(), Reported().asc(), "-id")
-        return events.order_by(day.asc(), Reported().asc(), "id")
-
-    def after(self, cursor: Cursor | None, newest_first: bool = True) -> EventQuerySet:
-        """Keyset pagination: the events after `cursor` in in_order(); no OFFSET.
-
-        The redundant `day <= cursor day` bound starts the index scan at the cursor. Within
-        the cursor's day, the reported events follow the stated ones.
-        """
-        if cursor is None:
-            return self
-        day = TimelineDay(newest_first, field="placed_on")
-        at = Value(cursor.date) if cursor.date else FarEnd(newest_first)
-        events = self.alias(timeline_day=day, reported=Reported())
-        later_id = Q(id__lt=cursor.id) if newest_first else Q(id__gt=cursor.id)
-        rest_of_day = Q(timeline_day=at, reported=cursor.reported) & later_id
-        if not cursor.reported:
-            rest_of_day |= Q(timeline_day=at, reported=True)
-        if newest_first:
-            return events.filter(Q(timeline_day__lte=at), Q(timeline_day__lt=at) | rest_of_day)
-        return events.filter(Q(timeline_day__gte=at), Q(timeline_day__gt=at) | rest_of_day)
+        return events.timeline_order(newest_first)
 
     def for_timeline(self, review: str = Review.DEFAULT) -> EventQuerySet:
         """Everything one timeline page shows, in a fixed number of queries.
@@ -542,11 +572,44 @@ class EventQuerySet(ProvenanceQuerySet):
         )
 
 
+class IncidentQuerySet(PlacedOrder, models.QuerySet):
+    """The timeline by incident: an incident is shown when ANY of its reports matches the filters.
+
+    Ordered and paged as the reports are (PlacedOrder), through the
+    incident_timeline_newest / incident_timeline_oldest indexes.
+    """
+
+    def matching(self, filters: RecordFilters) -> IncidentQuerySet:
+        """The incidents with a report among Event.objects.matching(filters) (any order).
+
+        An EXISTS per incident, which the planner runs either way round: walking the
+        timeline index and probing each incident's reports (event incident_id index) when
+        most incidents match, or reading the few matching reports through their own
+        indexes (a place, a search, a date range) and joining their incidents by id.
+        """
+        from articles.models import Event
+
+        return self.filter(Exists(Event.objects.matching(filters).filter(incident_id=OuterRef("pk"))))
+
+    def in_order(self, newest_first: bool = True) -> IncidentQuerySet:
+        """Timeline order: an incident stands at its day, else at its earliest report date."""
+        return self.timeline_order(newest_first)
+
+    def for_timeline(self, review: str = Review.DEFAULT) -> IncidentQuerySet:
+        """One page of incidents with every report shown under this review filter, in four queries:
+        the incidents, their reports with articles, the reports' losses, their pledges."""
+        from articles.models import Event
+
+        reports = Event.objects.in_review(review).for_timeline(review).order_by("article__published", "date", "id")
+        return self.prefetch_related(Prefetch("reports", queryset=reports, to_attr="shown_reports"))
+
+
 __all__ = [
     "AidPledgeQuerySet",
     "Cursor",
     "Dated",
     "EventQuerySet",
+    "IncidentQuerySet",
     "LossReportQuerySet",
     "RecordFilters",
     "Review",

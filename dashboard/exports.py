@@ -101,6 +101,8 @@ EVENT_HEADER = ["event_id", "date", "precision", "type", "summary", "places", "c
 LOSS_HEADER = [
     "loss_id",
     "event_id",
+    # The incident the loss's event reports: an analyst pivots on it to set claims side by side.
+    "incident",
     "side",
     "category",
     "min",
@@ -176,6 +178,7 @@ def loss_lines(filters: RecordFilters, newest_first: bool = True, only: Q | None
     cells = (
         Number("pk"),
         Number("event_id"),
+        Number("event__incident_id"),
         Code("side"),
         Code("category"),
         Number("min"),

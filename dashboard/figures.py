@@ -2,11 +2,13 @@
 
 "RU: 800 soldiers killed (past day), 3 tanks"
 "DE → UA: 14 Leopard 2, 40 Marder, pledged"
+"RU soldiers killed (past day): 800 per UA; 300 per RU" (claims side by side)
 """
 
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from itertools import groupby
@@ -176,10 +178,12 @@ def pledge_phrase(pledge) -> str:
 
 
 def pledges_in_words(pledges) -> list[str]:
-    """One line per donor, recipient and status: "DE → UA: 14 Leopard 2, 40 Marder, pledged"."""
+    """One line per donor, recipient and status: "DE → UA: 14 Leopard 2, 40 Marder, pledged".
+
+    An item told twice (by two reports of one incident) is said once."""
     lines = []
     for (donor, recipient, status), group in groupby(pledges, key=lambda p: (p.donor, p.recipient, p.status)):
-        items = ", ".join(pledge_item(pledge) for pledge in group)
+        items = ", ".join(dict.fromkeys(pledge_item(pledge) for pledge in group))
         lines.append(f"{donor} → {recipient}: {items}, {status}")
     return lines
 
@@ -196,3 +200,67 @@ def event_when(event) -> str:
     if event.precision == "year":
         return str(date.year)
     return date.isoformat()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One side's losses in one category and period, as each claimant gives them."""
+
+    side: str
+    category: str
+    period: str
+    by_claimant: tuple[tuple[str, str], ...]  # (claimant, the figure in words), "" for no claimant named
+
+    def __str__(self) -> str:
+        """ "RU soldiers killed (past day): 800 per UA; 300 per RU"."""
+        heading = f"{self.side} {loss_nouns(self.category)[1]}"
+        if self.period:
+            heading += f" ({PERIOD_WORDS.get(self.period, self.period)})"
+        figures = "; ".join(
+            f"{figure} per {claimant}" if claimant else f"{figure}, no claimant named"
+            for claimant, figure in self.by_claimant
+        )
+        return f"{heading}: {figures}"
+
+
+def claimed_figure(losses) -> str:
+    """What one claimant says across reports: its figure when they agree, else the range they span.
+
+    300 and 350 → "300–350" (never the larger alone, never a sum); "at least 55" and
+    "at least 60" → "at least 55–60"; a report giving a range widens it ("70,000–80,000").
+    """
+    bounds = {(loss.min, loss.max) for loss in losses}
+    if len(bounds) == 1:
+        low, high = bounds.pop()
+        return number_range(low, high)
+    lows = [low for low, _ in bounds if low is not None]
+    highs = [high for _, high in bounds if high is not None]
+    least, most = min(lows + highs), max(lows + highs)
+    spread = f"{least:,}" if least == most else f"{least:,}–{most:,}"
+    if not highs:
+        return f"at least {spread}"
+    if not lows:
+        return f"up to {spread}"
+    return spread
+
+
+def claims(losses) -> list[Claim]:
+    """The losses of one incident's reports, each side and category once, its claimants side by side.
+
+    Ordered by side, category and period; claimants alphabetically, the unnamed one last.
+    """
+    grouped: dict[tuple[str, str, str], dict[str, list]] = {}
+    for loss in losses:
+        grouped.setdefault((loss.side, loss.category, loss.period), {}).setdefault(loss.reported_by, []).append(loss)
+    return [
+        Claim(
+            side,
+            category,
+            period,
+            tuple(
+                (claimant, claimed_figure(given))
+                for claimant, given in sorted(by_claimant.items(), key=lambda item: (item[0] == "", item[0]))
+            ),
+        )
+        for (side, category, period), by_claimant in sorted(grouped.items())
+    ]

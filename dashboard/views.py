@@ -19,11 +19,12 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.middleware import HtmxDetails
 
-from articles.models import Article, Event, Revision
-from articles.querysets import ARTICLE_HEAVY_FIELDS, Cursor
+from articles.models import Article, Event, Incident, Revision
+from articles.querysets import ARTICLE_HEAVY_FIELDS, Cursor, EventQuerySet, IncidentQuerySet
 from dashboard import charts, exports, review
 from dashboard.figures import event_when
 from dashboard.forms import ChartForm, ExportForm, TimelineFilterForm
+from dashboard.incidents import IncidentCard
 from dashboard.kinds import KINDS
 from dashboard.querystrings import filter_query
 
@@ -77,26 +78,27 @@ def _query_params(request: HttpRequest) -> list[tuple[str, str]]:
     return [(name, value) for name, values in request.GET.lists() if name != "after" for value in values]
 
 
-def _day_groups(events: list[Event], cursor: Cursor | None) -> list[dict]:
-    """Events grouped by their day on the timeline; a day begun on the previous page is marked as continued.
+def _day_groups(entries: list, cursor: Cursor | None) -> list[dict]:
+    """Events (or incident cards) grouped by their day on the timeline; a day begun on the
+    previous page is marked as continued.
 
-    Within a day, the events whose text states it come first, then those placed there by
-    their report date, under a heading of their own ("Reported on 2024-03-05"). The events
+    Within a day, the entries whose text states it come first, then those placed there by
+    their report date, under a heading of their own ("Reported on 2024-03-05"). The entries
     that cannot be placed (no day, no publication date) are one group too: a page after a
     cursor among them continues it rather than heading "No day given" a second time.
     """
     groups: list[dict] = []
-    for (date, undated), same_day in groupby(events, key=lambda event: (event.placed_on, event.date is None)):
-        day_events = list(same_day)
+    for (date, undated), same_day in groupby(entries, key=lambda entry: (entry.placed_on, entry.date is None)):
+        day_entries = list(same_day)
         continued = not groups and cursor is not None and (date, undated) == (cursor.date, cursor.reported)
         # A month or a week is stored as its first day: a heading naming that day (and its
         # weekday) would claim a precision the events do not have.
-        vague = not undated and {event.precision for event in day_events} in ({"week"}, {"month"}, {"year"})
-        heading = event_when(day_events[0]) if vague else ""
+        vague = not undated and {entry.precision for entry in day_entries} in ({"week"}, {"month"}, {"year"})
+        heading = event_when(day_entries[0]) if vague else ""
         groups.append(
             {
                 "date": date,
-                "events": day_events,
+                "entries": day_entries,
                 "continued": continued,
                 "vague_heading": heading,
                 "reported": undated and date is not None,
@@ -105,16 +107,31 @@ def _day_groups(events: list[Event], cursor: Cursor | None) -> list[dict]:
     return groups
 
 
+# The timeline's `view` parameter: one card per incident (the default) or per report.
+INCIDENTS, REPORTS = "incidents", "reports"
+
+
 @require_GET
 @analysts_only
 def timeline(request: HttpRequest) -> HttpResponse:
     form, bad_request = _bound_filters(TimelineFilterForm, request)
     if bad_request:
         return bad_request
+    view = request.GET.get("view") or INCIDENTS
+    if view not in (INCIDENTS, REPORTS):
+        form.add_error(None, f"“view” is “{INCIDENTS}” (one card per incident) or “{REPORTS}” (one per report).")
+        return render(request, "dashboard/bad_filters.html", {"form": form, "nav": None}, status=400)
     filters = form.filters()
     cursor = form.cleaned_data.get("after")
-    events = Event.objects.matching(filters).in_order(form.newest_first, filters)
-    page = list(events.after(cursor, form.newest_first).for_timeline(filters.review)[: PAGE_SIZE + 1])
+    records: EventQuerySet | IncidentQuerySet
+    page: list[Event] | list[IncidentCard]
+    if view == REPORTS:
+        records = Event.objects.matching(filters).in_order(form.newest_first, filters)
+        page = list(records.after(cursor, form.newest_first).for_timeline(filters.review)[: PAGE_SIZE + 1])
+    else:
+        records = Incident.objects.matching(filters).in_order(form.newest_first)
+        incidents = records.after(cursor, form.newest_first).for_timeline(filters.review)[: PAGE_SIZE + 1]
+        page = [IncidentCard.of(incident) for incident in incidents]
     has_more = len(page) > PAGE_SIZE
     page = page[:PAGE_SIZE]
     next_query = ""
@@ -129,8 +146,11 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "form": form,
         "filters": filters,
         "filtered": form.is_filtered(),
+        "view": view,
+        "by_incident": view == INCIDENTS,
+        "view_links": {name: filter_query(request.GET, changes={"view": name}) for name in (INCIDENTS, REPORTS)},
         "groups": _day_groups(page, cursor),
-        "total": _bounded_count(events) if cursor is None else None,
+        "total": _bounded_count(records) if cursor is None else None,
         "total_limit": COUNT_LIMIT,
         "next_query": next_query,
         "export_query": _export_query(request),
@@ -142,14 +162,15 @@ def timeline(request: HttpRequest) -> HttpResponse:
     return render_page(request, "dashboard/timeline.html", context, partials=("timeline-list", "timeline-more"))
 
 
-def _bounded_count(events) -> int:
-    """How many events match, counted up to COUNT_LIMIT + 1: past it the page says "1,000+"."""
-    return events.order_by()[: COUNT_LIMIT + 1].count()
+def _bounded_count(records) -> int:
+    """How many events (or incidents) match, counted up to COUNT_LIMIT + 1: past it the page says "1,000+"."""
+    return records.order_by()[: COUNT_LIMIT + 1].count()
 
 
 def _export_query(request: HttpRequest) -> str:
-    """The page's filters for its timeline and export links; each chart links its own narrowed CSV."""
-    return filter_query(request.GET, drop=charts.CHART_OPTIONS)
+    """The page's filters for its export and chart links (not the timeline's view); each chart links its own
+    narrowed CSV."""
+    return filter_query(request.GET, drop=(*charts.CHART_OPTIONS, "view"))
 
 
 @require_GET

@@ -58,14 +58,14 @@
   var cardsBefore = 0;
   document.addEventListener("htmx:beforeRequest", function (event) {
     if (event.detail.elt.closest && event.detail.elt.closest("#timeline-more")) {
-      cardsBefore = document.querySelectorAll(".event-card").length;
+      cardsBefore = document.querySelectorAll(".event-card, .incident-card").length;
     }
   });
   document.addEventListener("htmx:afterSettle", function (event) {
     var config = event.detail.requestConfig;
     var elt = config && config.elt;
     if (!elt || !elt.closest || elt.isConnected || !elt.closest("#timeline-more")) { return; }
-    var first = document.querySelectorAll(".event-card")[cardsBefore];
+    var first = document.querySelectorAll(".event-card, .incident-card")[cardsBefore];
     if (first) { first.focus(); }
   });
 

@@ -258,7 +258,8 @@ def test_it_charts_a_week_at_the_end_of_the_calendar(viewer_client, make_event):
 
 
 def _timeline_ids(client, link: str) -> list[int]:
-    return parse_page(client.get(link)).card_ids()
+    separator = "&" if "?" in link else "?"
+    return parse_page(client.get(f"{link}{separator}view=reports")).card_ids()
 
 
 def test_it_opens_the_timeline_at_the_events_behind_a_weekly_bar(viewer_client, make_event, make_loss, make_pledge):

@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.urls import reverse
 
+from articles.incidents import group_all
 from articles.models import Article, Event
 from tests.pages import parse_page
 
@@ -21,7 +22,8 @@ MARCH = {"from": "2024-03-01", "to": "2024-03-10"}
 
 
 def timeline(client, **params):
-    response = client.get(reverse("timeline"), params)
+    """The timeline report by report (these events are not grouped into incidents)."""
+    response = client.get(reverse("timeline"), {"view": "reports", **params})
     assert response.status_code == 200, response.content
     return parse_page(response)
 
@@ -78,7 +80,7 @@ def test_it_pages_from_the_stated_events_of_a_day_into_its_reported_ones(viewer_
     ):
         seen, after = [], None
         while True:
-            params = {"order": order, **({"after": after} if after else {})}
+            params = {"view": "reports", "order": order, **({"after": after} if after else {})}
             page = parse_page(viewer_client.get(reverse("timeline"), params))
             seen += page.card_ids()
             more = page.select(id="timeline-more")
@@ -89,7 +91,7 @@ def test_it_pages_from_the_stated_events_of_a_day_into_its_reported_ones(viewer_
     # A page that starts among the reported events of a day continues them without a second heading.
     more = viewer_client.get(
         reverse("timeline"),
-        {"after": f"2024-03-05r.{reported[1].pk}"},
+        {"view": "reports", "after": f"2024-03-05r.{reported[1].pk}"},
         headers={"HX-Request": "true", "HX-Target": "timeline-more"},
     )
     assert parse_page(more).card_ids() == [reported[0].pk]
@@ -218,3 +220,26 @@ def test_it_refuses_a_bad_publication_date_and_changes_nothing(editor_client, re
 def test_it_answers_404_for_an_article_that_does_not_exist(editor_client, db):
     response = editor_client.post(reverse("articles:published", args=[999999]), {"published": "2024-03-08"})
     assert response.status_code == 404
+
+
+def test_the_incident_timeline_places_an_incident_no_report_dates_at_its_report_date(
+    viewer_client, reported, make_event
+):
+
+    stated = make_event(date=D(2024, 3, 5))
+    make_event(date=D(2024, 2, 20))
+    group_all()
+    reported.refresh_from_db()
+    stated.refresh_from_db()
+    response = viewer_client.get(reverse("timeline"), MARCH)
+    page = parse_page(response)
+    cards = [str(card.get("id")) for card in page.select("li", cls="incident-card")]
+    assert cards == [f"incident-{stated.incident_id}", f"incident-{reported.incident_id}"]
+    when = page.one(id=f"incident-{reported.incident_id}").one("time", cls="when")
+    assert when.text == "reported 2024-03-05" and "when--reported" in when.classes
+    headings = [heading.text for heading in page.select("h3", cls="day-heading")]
+    assert headings == ["2024-03-05 Tuesday", "Reported on 2024-03-05 no day in the text"]
+    stated_only = parse_page(viewer_client.get(reverse("timeline"), {**MARCH, "dated": "stated"}))
+    assert [str(card.get("id")) for card in stated_only.select("li", cls="incident-card")] == [
+        f"incident-{stated.incident_id}"
+    ]

@@ -9,6 +9,7 @@ import pytest
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 
+from articles.models import Event, Incident
 from dashboard import exports
 from tests.pages import parse_page
 
@@ -30,7 +31,7 @@ def export(client, name, **params):
 def timeline_ids(client, **params) -> list[int]:
     ids, after = [], None
     while True:
-        query = {**params, **({"after": after} if after else {})}
+        query = {"view": "reports", **params, **({"after": after} if after else {})}
         page = parse_page(client.get(reverse("timeline"), query))
         ids += page.card_ids()
         more = page.select(id="timeline-more")
@@ -83,6 +84,7 @@ def test_it_exports_losses_with_their_sentence(viewer_client, make_article, make
     (row,) = read_csv(export(viewer_client, "losses"))
     assert row["loss_id"] == str(loss.pk)
     assert row["event_id"] == str(event.pk)
+    assert row["incident"] == ""  # an event not grouped yet
     assert (row["side"], row["category"], row["min"], row["max"]) == ("RU", "personnel_killed", "800", "800")
     assert (row["period"], row["date"], row["reported_by"]) == ("day", "2024-01-05", "UA")
     assert row["sentence"] == "Russia lost 800 soldiers in the past day, Ukraine's military said."
@@ -213,3 +215,19 @@ def test_it_stores_each_records_sentence_and_follows_the_articles_text(make_arti
     article.save()
     event.refresh_from_db()
     assert event.sentence_text == "Russia lost 900 soldiers."
+
+
+def test_it_exports_the_incident_of_each_loss_so_claims_pivot(viewer_client, make_article, make_event, make_loss):
+    per_ua = make_event(article=make_article(outlet="Kyiv Independent"), type="battle")
+    per_ru = make_event(article=make_article(outlet="TASS"), type="battle")
+    make_loss(per_ua, reported_by="UA")
+    make_loss(per_ru, min=300, max=300, reported_by="RU")
+    incident = Incident.objects.create(type="battle", date=per_ua.date)
+    Event.objects.filter(pk__in=[per_ua.pk, per_ru.pk]).update(incident=incident)
+    response = export(viewer_client, "losses")
+    rows = read_csv(response)
+    assert list(rows[0])[:5] == ["loss_id", "event_id", "incident", "side", "category"]
+    assert sorted((row["incident"], row["reported_by"], row["min"]) for row in rows) == [
+        (str(incident.pk), "RU", "300"),
+        (str(incident.pk), "UA", "800"),
+    ]

@@ -76,7 +76,7 @@ FILTERS = [
 @pytest.mark.parametrize(("params", "expected"), FILTERS)
 def test_it_selects_the_same_records_on_every_page_and_export(viewer_client, four_events, params, expected):
     ids = [four_events[name].pk for name in expected]
-    assert parse_page(viewer_client.get(reverse("timeline"), params)).card_ids() == ids
+    assert parse_page(viewer_client.get(reverse("timeline"), {"view": "reports", **params})).card_ids() == ids
     assert [int(row["event_id"]) for row in _rows(viewer_client, "events", params)] == ids
     assert [int(row["event_id"]) for row in _rows(viewer_client, "losses", params)] == ids
     assert [int(row["event_id"]) for row in _rows(viewer_client, "pledges", params)] == ids

@@ -93,7 +93,7 @@ class _Links(HTMLParser):
 def test_it_links_one_export_per_kind_on_the_timeline_and_labels_each_card(viewer_client, one_of_each):
     assert [kind.name for kind in record_kinds()] == list(KINDS)
     page = _Links()
-    page.feed(viewer_client.get(reverse("timeline")).content.decode())
+    page.feed(viewer_client.get(reverse("timeline") + "?view=reports").content.decode())
     for kind in KINDS.values():
         assert page.by_id[f"export-{kind.plural}"]["href"] == reverse(kind.export_url_name)
     assert page.labels[f"loss-{one_of_each['loss'].pk}"] == f"{KINDS['loss'].label} {one_of_each['loss'].pk}"

@@ -72,7 +72,7 @@ def test_it_rejects_a_record_which_leaves_the_timeline(editor_client, make_event
     editor_client.post(reverse("review_reject", args=["event", event.pk]), headers=HTMX)
     event.refresh_from_db()
     assert event.review_state == "rejected"
-    assert f'id="card-{event.pk}"' not in editor_client.get(reverse("timeline")).content.decode()
+    assert f'id="card-{event.pk}"' not in editor_client.get(reverse("timeline") + "?view=reports").content.decode()
     assert Revision.objects.get().action == "reject"
 
 
@@ -299,7 +299,7 @@ def test_it_redraws_the_figures_of_the_event_after_a_review(editor_client, make_
     make_loss(event, min=800, max=800)
     tanks = make_loss(event, category="tanks", min=3, max=3)
     pledge = make_pledge(event)
-    figures = parse_page(editor_client.get(reverse("timeline"))).one("ul", id=f"figures-{event.pk}")
+    figures = parse_page(editor_client.get(reverse("timeline") + "?view=reports")).one("ul", id=f"figures-{event.pk}")
     assert figures.get("hx-get") == f"/review/event/{event.pk}/figures/"
     assert figures.get("hx-trigger") == f"figures-changed-{event.pk} from:body"
 
@@ -382,7 +382,7 @@ def test_it_keeps_reviewed_records_through_a_real_reextraction(editor_client, ed
     assert Event.objects.get(pk=pledge.event_id).review_state == "confirmed"
     losses = LossReport.objects.filter(article=article, category="personnel_killed")
     assert [(x.pk, x.review_state) for x in losses] == [(loss.pk, "rejected")]
-    html = editor_client.get(reverse("timeline")).content.decode()
+    html = editor_client.get(reverse("timeline") + "?view=reports").content.decode()
     assert f"DE → UA: 18 {pledge.item}, pledged" in html
     assert "1,100 soldiers killed" not in html
     response = editor_client.get(reverse("export_losses"))

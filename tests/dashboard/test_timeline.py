@@ -22,7 +22,8 @@ def event_ids(response) -> list[int]:
 
 
 def get(client, **params):
-    return client.get(reverse("timeline"), params)
+    """The timeline report by report (`view=reports`), the behaviour these tests are about."""
+    return client.get(reverse("timeline"), {"view": "reports", **params})
 
 
 def test_it_sends_anonymous_visitors_to_the_login_page(client, db):
@@ -132,7 +133,7 @@ def test_it_filters_by_several_types(viewer_client, make_event):
     strike = make_event(type="strike", date=D(2024, 1, 2))
     battle = make_event(type="battle", date=D(2024, 1, 1))
     make_event(type="diplomacy")
-    response = viewer_client.get(reverse("timeline"), {"type": ["strike", "battle"]})
+    response = viewer_client.get(reverse("timeline"), {"view": "reports", "type": ["strike", "battle"]})
     assert event_ids(response) == [strike.pk, battle.pk]
 
 
@@ -165,7 +166,7 @@ def test_it_filters_by_several_countries(viewer_client, make_event):
     poland = make_event(countries=["PL"], date=D(2024, 1, 2))
     germany = make_event(countries=["DE"], date=D(2024, 1, 1))
     make_event(countries=["FR"])
-    response = viewer_client.get(reverse("timeline"), {"country": ["PL", "DE"]})
+    response = viewer_client.get(reverse("timeline"), {"view": "reports", "country": ["PL", "DE"]})
     assert event_ids(response) == [poland.pk, germany.pk]
 
 
@@ -259,7 +260,9 @@ def test_it_pages_with_a_keyset_cursor(viewer_client, make_event, make_article):
     more = parse_page(first).one(id="timeline-more").one("a", hx_get=True)
     assert "OFFSET" not in str(first.context["groups"])
     [after] = parse_qs(urlsplit(str(more.get("hx-get"))).query)["after"]
-    second = viewer_client.get(reverse("timeline"), {"after": after}, headers={**HTMX, "HX-Target": "timeline-more"})
+    second = viewer_client.get(
+        reverse("timeline"), {"view": "reports", "after": after}, headers={**HTMX, "HX-Target": "timeline-more"}
+    )
     assert "timeline-more" in rendered(second)
     second_ids = event_ids(second)
     assert len(second_ids) == 5
@@ -275,7 +278,9 @@ def test_it_continues_a_day_across_pages_without_repeating_its_heading(viewer_cl
     first = get(viewer_client)
     last_on_page = Event.objects.get(pk=event_ids(first)[-1])
     second = viewer_client.get(
-        reverse("timeline"), {"after": f"2024-01-01.{last_on_page.pk}"}, headers={**HTMX, "HX-Target": "timeline-more"}
+        reverse("timeline"),
+        {"view": "reports", "after": f"2024-01-01.{last_on_page.pk}"},
+        headers={**HTMX, "HX-Target": "timeline-more"},
     )
     assert len(event_ids(second)) == 1
     assert "day-heading" not in second.content.decode()
@@ -284,7 +289,9 @@ def test_it_continues_a_day_across_pages_without_repeating_its_heading(viewer_cl
 def test_it_continues_the_events_without_a_day_without_repeating_their_heading(viewer_client, make_event, make_article):
     undated = [make_event(date=None, article=make_article(published=None)) for _ in range(3)]
     second = viewer_client.get(
-        reverse("timeline"), {"after": f"none.{undated[2].pk}"}, headers={**HTMX, "HX-Target": "timeline-more"}
+        reverse("timeline"),
+        {"view": "reports", "after": f"none.{undated[2].pk}"},
+        headers={**HTMX, "HX-Target": "timeline-more"},
     )
     assert event_ids(second) == [undated[1].pk, undated[0].pk]
     assert "day-heading" not in second.content.decode()
@@ -311,10 +318,12 @@ def test_it_uses_a_fixed_number_of_queries(
     editor_client, make_event, make_loss, make_pledge, make_article, django_assert_num_queries, count
 ):
     _populate(make_event, make_loss, make_pledge, make_article, count)
-    editor_client.get(reverse("timeline"))  # session, permission caches and the filter lists warmed alike
+    editor_client.get(
+        reverse("timeline") + "?view=reports"
+    )  # session, permission caches and the filter lists warmed alike
     # session, user, permissions (2), events, losses, pledges, count, the filter lists' snapshot
     with django_assert_num_queries(9):
-        response = editor_client.get(reverse("timeline"))
+        response = editor_client.get(reverse("timeline") + "?view=reports")
     assert response.status_code == 200
 
 
@@ -347,7 +356,7 @@ def test_it_shows_no_review_controls_to_a_viewer(viewer_client, make_event):
 
 def test_it_shows_review_controls_to_an_editor(editor_client, make_event):
     make_event()
-    assert _review_controls(editor_client.get(reverse("timeline"))) == ["Edit", "Confirm", "Reject"]
+    assert _review_controls(editor_client.get(reverse("timeline") + "?view=reports")) == ["Edit", "Confirm", "Reject"]
 
 
 def test_it_links_the_exports_with_the_current_filters(viewer_client, make_event):
@@ -419,8 +428,8 @@ def test_it_pushes_the_filters_without_empty_fields_to_the_address_bar(viewer_cl
     make_event(countries=["UA"])
     query = "q=&from=2024-01-01&to=&country=UA&place=&review=&order=newest"
     headers = {**HTMX, "HX-Target": "timeline-list"}
-    response = viewer_client.get(f"{reverse('timeline')}?{query}", headers=headers)
-    assert response["HX-Push-Url"] == "/?from=2024-01-01&country=UA&order=newest"
+    response = viewer_client.get(f"{reverse('timeline')}?{query}&view=reports", headers=headers)
+    assert response["HX-Push-Url"] == "/?from=2024-01-01&country=UA&order=newest&view=reports"
     # A copied link reproduces the view: the pushed address renders the same list as a full page.
     fragment_ids = event_ids(response)
     assert event_ids(viewer_client.get(response["HX-Push-Url"])) == fragment_ids != []
@@ -432,7 +441,9 @@ def test_it_does_not_push_an_address_for_load_more(viewer_client, make_event, ma
     article = make_article()
     events = [make_event(article=article) for _ in range(3)]
     headers = {**HTMX, "HX-Target": "timeline-more"}
-    response = viewer_client.get(reverse("timeline"), {"after": f"2024-01-05.{events[2].pk}"}, headers=headers)
+    response = viewer_client.get(
+        reverse("timeline"), {"view": "reports", "after": f"2024-01-05.{events[2].pk}"}, headers=headers
+    )
     assert "HX-Push-Url" not in response
     assert event_ids(response) == [events[1].pk, events[0].pk]
 

@@ -67,9 +67,10 @@ def test_it_reads_the_timeline_in_the_same_number_of_queries_for_3_or_60_events(
     viewer_client, make_article, make_event, make_loss, make_pledge, params
 ):
     url = reverse("timeline")
+    reports = {"view": "reports", **params}
     counts = _for_3_and_60_events(
         (make_article, make_event, make_loss, make_pledge),
-        lambda: (_queries(viewer_client, url, params), _queries(viewer_client, url, params, FRAGMENT)),
+        lambda: (_queries(viewer_client, url, reports), _queries(viewer_client, url, reports, FRAGMENT)),
     )
     assert counts[0] == counts[1]
     # The fragment skips the filter lists; the page adds them from one snapshot read.
@@ -82,7 +83,7 @@ def test_it_reads_any_load_more_page_in_a_fixed_number_of_queries(
     _populate(make_article, make_event, make_loss, make_pledge, 80)
     counts, after, seen = [], None, []
     while True:
-        params: dict[str, str] = {"after": after} if after else {}
+        params: dict[str, str] = {"view": "reports", **({"after": after} if after else {})}
         with CaptureQueriesContext(connection) as captured:
             response = viewer_client.get(reverse("timeline"), params, headers=MORE)
         page = parse_page(response)
@@ -132,11 +133,11 @@ def test_it_counts_the_timeline_up_to_a_thousand(viewer_client, make_event, monk
     monkeypatch.setattr(views, "COUNT_LIMIT", 3)
     for _ in range(4):
         make_event()
-    assert "3+ events" in viewer_client.get(reverse("timeline")).content.decode()
+    assert "3+ events" in viewer_client.get(reverse("timeline") + "?view=reports").content.decode()
     first = Event.objects.first()
     assert first is not None
     first.delete()
-    assert "3 events" in viewer_client.get(reverse("timeline")).content.decode()
+    assert "3 events" in viewer_client.get(reverse("timeline") + "?view=reports").content.decode()
 
 
 def test_it_stops_a_runaway_query_with_a_clear_page(viewer_client, make_event, monkeypatch, settings):
@@ -248,7 +249,7 @@ def test_it_shows_each_record_card_as_text_read_once_per_card(
     loss_record = make_loss(event, date=D(2024, 3, 5), place="Izium")
     reviewed = datetime.datetime(2024, 3, 6, 22, 30, tzinfo=datetime.UTC)
     make_pledge(event, date=None, review_state="confirmed", reviewed_at=reviewed)
-    page = parse_page(viewer_client.get(reverse("timeline")))
+    page = parse_page(viewer_client.get(reverse("timeline") + "?view=reports"))
     card = page.one("article", id=f"event-{event.pk}")
     assert card.get("aria-label") == f"Strike event {event.pk}"
     assert card.one("span", cls="type").text == "Strike"

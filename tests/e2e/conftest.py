@@ -352,4 +352,8 @@ def war_records(transactional_db, editor):
             **_span(odesa_article, odesa),
         ),
     }
+    # Every event reports an incident, as after processing (articles.incidents): the timeline's default view.
+    from articles.incidents import group_all
+
+    group_all()
     return {"events": events, "pledges": pledges, "losses": losses}

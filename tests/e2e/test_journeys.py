@@ -36,7 +36,7 @@ def test_it_logs_in_through_the_login_form_and_out_again(page, editor):
 
 def test_it_narrows_the_timeline_by_country_and_dates_and_goes_back(editor_page, war_records):
     page = editor_page
-    page.goto("/")
+    page.goto("/?view=reports")
     count = page.locator("#timeline-count")
     expect(count).to_have_text("6 events")
 
@@ -156,7 +156,7 @@ def test_it_draws_every_chart_from_the_records(editor_page, war_records):
 
 def test_it_exports_the_filtered_events_and_losses_as_csv(editor_page, war_records, tmp_path):
     page = editor_page
-    page.goto("/?country=RU&from=2024-01-01")
+    page.goto("/?country=RU&from=2024-01-01&view=reports")
     expect(page.locator("#timeline-count")).to_have_text("2 events matching the filters")
 
     with page.expect_download() as download:
@@ -175,7 +175,7 @@ def test_it_exports_the_filtered_events_and_losses_as_csv(editor_page, war_recor
 def test_it_lets_an_editor_edit_a_pledge_and_shows_the_change_and_its_history(editor_page, war_records):
     page = editor_page
     pledge = war_records["pledges"]["leopard"]
-    page.goto("/?country=DE")
+    page.goto("/?country=DE&view=reports")
     expect(page.locator("#timeline-count")).to_have_text("1 event matching the filters")
     page.get_by_text("Review the figures one by one").click()
     record = page.get_by_role("article", name=f"Pledge {pledge.pk}")
@@ -206,7 +206,7 @@ def test_it_lets_an_editor_edit_a_pledge_and_shows_the_change_and_its_history(ed
 
 def test_it_shows_a_viewer_the_records_without_review_controls(viewer_page, war_records):
     page = viewer_page
-    page.goto("/")
+    page.goto("/?view=reports")
     expect(page.locator("#timeline-count")).to_have_text("6 events")
     expect(page.get_by_role("navigation", name="Main").get_by_role("link", name="Upload")).to_have_count(0)
     page.get_by_text("Show the figures one by one").first.click()
@@ -252,7 +252,12 @@ def test_it_uploads_an_article_and_shows_its_events_once_the_worker_is_done(edit
     page.get_by_label("Outlet").fill("Journey Wire")
     page.get_by_label("Outlet").press("Enter")
     expect(page).to_have_url(re.compile(r"[?&]outlet=Journey(\+|%20)Wire"))
-    noun = "event" if extracted == 1 else "events"
-    expect(page.locator("#timeline-count")).to_have_text(f"{extracted} {noun} matching the filters")
+    # By incident first: the reports of one article are never one incident, so as many incidents as events.
+    plural = "" if extracted == 1 else "s"
+    expect(page.locator("#timeline-count")).to_have_text(
+        f"{extracted} incident{plural} with a report matching the filters"
+    )
+    page.get_by_role("link", name="Report by report").click()
+    expect(page.locator("#timeline-count")).to_have_text(f"{extracted} event{plural} matching the filters")
     timeline = page.locator("#timeline-list")
     expect(timeline.get_by_role("link", name="Russia's losses near Bakhmut").first).to_be_visible()

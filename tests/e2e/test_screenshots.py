@@ -24,7 +24,7 @@ def test_it_takes_screenshots_of_the_timeline_and_the_charts(editor_page, war_re
     page = editor_page
     page.set_viewport_size(VIEWPORTS[device])
 
-    page.goto("/")
+    page.goto("/?view=reports")
     expect(page.locator("#timeline-count")).to_have_text("6 events")
     screenshot(page, f"timeline-{device}")
     timeline_overflow = page.evaluate(OVERFLOW)

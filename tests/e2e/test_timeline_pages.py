@@ -39,7 +39,7 @@ def _many_events(editor, count: int) -> None:
 def test_it_loads_more_events_from_the_keyboard_and_moves_focus_to_them(editor_page, editor, transactional_db):
     page = editor_page
     _many_events(editor, 30)
-    page.goto("/")
+    page.goto("/?view=reports")
     expect(page.locator("#timeline-count")).to_have_text("30 events")
     cards = page.locator(".event-card")
     expect(cards).to_have_count(25)
@@ -52,14 +52,14 @@ def test_it_loads_more_events_from_the_keyboard_and_moves_focus_to_them(editor_p
     expect(cards.nth(25)).to_be_focused()
     expect(cards.nth(25)).to_contain_text("2024-01-05")
     expect(page.locator("#timeline-list")).not_to_contain_text("More events")
-    assert page.url.endswith("/")
+    assert page.url.endswith("/?view=reports")
 
 
 def test_it_folds_the_filters_away_on_a_phone(page, editor, log_in, transactional_db):
     _many_events(editor, 3)
     page.set_viewport_size(PHONE)
     log_in(page, "editor")
-    page.goto("/")
+    page.goto("/?view=reports")
     expect(page.locator("#timeline-count")).to_have_text("3 events")
     # The results are on the first screen; the filters wait under their summary.
     expect(page.locator(".event-card").first).to_be_in_viewport()
