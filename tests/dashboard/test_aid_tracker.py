@@ -269,7 +269,7 @@ def test_it_pages_the_table(viewer_client, report, monkeypatch):
         report("Reuters", day(2023, 1, 25), "pledged", date=day(2023, 1, 25), donor=donor)
     first = get(viewer_client)
     assert [row.one("th").text for row in rows(first)] == ["AT", "BE"]
-    assert "Rows 1–2 of 3" in first.content.decode()
+    assert "Rows 1–2 (more after)" in first.content.decode()
     next_link = parse_page(first).one("a", rel="next")
     assert next_link.get("href") == reverse("aid") + "?page=2"
     second = viewer_client.get(next_link.get("href"))
@@ -304,7 +304,15 @@ def _populate(report, count: int) -> None:
 def test_it_uses_a_fixed_number_of_queries(viewer_client, report, django_assert_num_queries, count):
     _populate(report, count)
     get(viewer_client)  # session, permission caches and the filter lists warmed alike
-    # session, user, permissions (2), rows, their count, their sources, the money by month, the filter lists
-    with django_assert_num_queries(9):
+    # session, user, permissions (2), rows, their sources, the money by month, the filter lists
+    with django_assert_num_queries(8):
         response = get(viewer_client)
     assert len(rows(response)) > 1
+
+
+def test_it_lists_the_first_sources_of_a_step_and_counts_the_rest(viewer_client, report):
+    for number in range(8):
+        report(f"Outlet {number}", day(2023, 1, 10 + number), "pledged", date=day(2023, 1, 10 + number))
+    (row,) = rows(get(viewer_client))
+    sources = step_cell(row, "pledged").one("span", cls="aid-sources")
+    assert sources.text == "8 reports: Outlet 0, Outlet 1, Outlet 2, Outlet 3, Outlet 4, Outlet 5 and 2 more"
