@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -68,11 +69,47 @@ class AidFilterForm(TimelineFilterForm):
     """The timeline's filters, plus how far a system's path must have gone, and the table's page."""
 
     step = forms.ChoiceField(label="Path reached", required=False, choices=STEP_CHOICES)
-    page = forms.IntegerField(required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput)
+    start = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
 
-    @property
-    def page_number(self) -> int:
-        return self.cleaned_data.get("page") or 1
+    def clean_start(self) -> Start | None:
+        value = self.cleaned_data.get("start")
+        if not value:
+            return None
+        try:
+            return Start.parse(value)
+        except ValueError:
+            raise forms.ValidationError("Not a place in the table.") from None
+
+
+@dataclass(frozen=True)
+class Start:
+    """Where a page of the table starts: at the donor's rows, after the first `skip` of them ("DE.50").
+
+    Keyset paging on the donor: a page far down the table reads from its donor on (the
+    pledge_donor_status_category index), not every row before it as an OFFSET would.
+    """
+
+    donor: str
+    skip: int
+
+    def __str__(self) -> str:
+        return f"{self.donor}.{self.skip}"
+
+    @classmethod
+    def parse(cls, value: str) -> Start:
+        match = START.match(value)
+        if not match:
+            raise ValueError(f"not a table position: {value!r}")
+        return cls(match["donor"], int(match["skip"]))
+
+    def after(self, rows: list[dict]) -> Start:
+        """Where the page after these rows (which began here) starts."""
+        last = rows[-1]["donor"]
+        shown = sum(1 for row in rows if row["donor"] == last)
+        return Start(last, self.skip + shown if last == self.donor else shown)
+
+
+START = re.compile(r"^(?P<donor>[A-Z0-9]{1,8})\.(?P<skip>\d{1,7})$")
 
 
 def pledges_for(filters: RecordFilters) -> AidPledgeQuerySet:
@@ -243,9 +280,11 @@ def _steps(row: dict) -> list[Step]:
 
 
 def announced(row: dict) -> datetime.date | None:
-    """The day whose month's rate converts the row's amount: its pledge's first day, else its first step's."""
-    days = [row[f"{status}_day"] for status in STEPS if row[f"{status}_day"]]
-    return row["pledged_day"] or (min(days) if days else None)
+    """The day whose month's rate converts the row's amount: its first report pledged or delivered
+    (as money_by_month() converts it), else its first report of any step."""
+    counted = [row[f"{status}_day"] for status in COUNTED if row[f"{status}_day"]]
+    days = counted or [row[f"{status}_day"] for status in STEPS if row[f"{status}_day"]]
+    return min(days) if days else None
 
 
 def _money(row: dict) -> tuple[Decimal | None, str, fx.Conversion | None]:
@@ -276,12 +315,15 @@ def tracker_row(row: dict, sources: dict[tuple, list[dict]] | None = None) -> Tr
 # Totals and the chart -------------------------------------------------------
 
 
-def money_by_month(pledges: AidPledgeQuerySet) -> list[tuple[str, str, str, datetime.date | None, Decimal]]:
-    """(donor, status, currency, month, amount) of the pledged and delivered money.
+def money_by_month(pledges: AidPledgeQuerySet) -> list[tuple[str, str, str, datetime.date, datetime.date, Decimal]]:
+    """(donor, status, currency, month, rate month, amount) of the pledged and delivered money.
 
     Each real-world pledge counts once, with its largest amount (deduplicated()), in the
-    month of its first report; the months are summed in PostgreSQL, so this is a row per
-    donor, status, currency and month whatever the number of pledges.
+    month of its first report in that status (when it was pledged, when delivered), and is
+    converted at the rate of the month it was announced: the first report of the package
+    in either status, so that a package delivered in full is worth in euros what it was
+    pledged at. Summed in PostgreSQL: a row per donor, status, currency and months, whatever
+    the number of pledges.
     """
     packages = (
         pledges.filter(status__in=COUNTED, amount__isnull=False)
@@ -290,10 +332,13 @@ def money_by_month(pledges: AidPledgeQuerySet) -> list[tuple[str, str, str, date
         .order_by()
     )
     sql, params = packages.query.sql_with_params()
+    announced = "MIN(first_day) OVER (PARTITION BY donor, item_key, category, currency, money_key)"
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT donor, status, currency, date_trunc('month', first_day)::date AS month, SUM(amount_max)"
-            f" FROM ({sql}) AS packages GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+            "SELECT donor, status, currency, month, announced, SUM(amount_max) FROM ("
+            " SELECT donor, status, currency, amount_max, date_trunc('month', first_day)::date AS month,"
+            f" date_trunc('month', {announced})::date AS announced FROM ({sql}) AS packages"
+            ") AS months GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5",
             params,
         )
         return cursor.fetchall()
@@ -328,15 +373,16 @@ def donor_totals(money: Iterable[tuple]) -> list[DonorTotal]:
     """Each donor's pledged and delivered money in euros, the amounts as reported beside them,
     and what could not be converted with the reason; most pledged first."""
     totals: dict[str, DonorTotal] = {}
-    for donor, status, currency, month, amount in money:
+    for donor, status, currency, month, announced, amount in money:
         total = totals.setdefault(donor, DonorTotal(donor))
         total.original[(status, currency)] = total.original.get((status, currency), Decimal(0)) + amount
-        conversion = fx.to_eur(amount, currency, month)
+        conversion = fx.to_eur(amount, currency, announced)
         if conversion.eur is None:
             total.unconverted.append(f"{currency} {amount:,.0f} {status} ({conversion.note})")
             continue
         total.eur[status] += conversion.eur
-        total.by_month[(status, conversion.month)] += conversion.eur
+        if month is not None:
+            total.by_month[(status, fx.month_of(month))] += conversion.eur
     return sorted(totals.values(), key=lambda total: (-total.pledged, -total.delivered, total.donor))
 
 
@@ -395,15 +441,17 @@ def aid_page(request: HttpRequest) -> HttpResponse:
     filters = form.filters()
     pledges = pledges_for(filters)
     rows_query = with_first_reports(tracker_rows(pledges, form.cleaned_data.get("step") or ""))
-    number = form.page_number
-    start = (number - 1) * PAGE_ROWS
+    start = form.cleaned_data.get("start")
+    if start:
+        rows_query = rows_query.filter(donor__gte=start.donor)
+    skip = start.skip if start else 0
     # One row more than the page tells whether there is a next page; counting every row
     # would group every pledge a second time.
-    rows = list(rows_query[start : start + PAGE_ROWS + 1])
+    rows = list(rows_query[skip : skip + PAGE_ROWS + 1])
     has_next = len(rows) > PAGE_ROWS
     rows = rows[:PAGE_ROWS]
-    if not rows and number > 1:
-        raise Http404(f"The tracker has fewer than {start + 1} rows: there is no page {number}.")
+    if not rows and start:
+        raise Http404(f"The table has no rows from {start.donor}'s row {start.skip + 1} on.")
     sources = step_sources(rows)
     totals = donor_totals(money_by_month(pledges))
     rates = fx.monthly_rates()
@@ -412,10 +460,8 @@ def aid_page(request: HttpRequest) -> HttpResponse:
         "form": form,
         "filtered": form.is_filtered(),
         "rows": [tracker_row(row, sources) for row in rows],
-        "first": start + 1,
-        "last": start + len(rows),
-        "previous_page": number - 1 if number > 1 else None,
-        "next_page": number + 1 if has_next else None,
+        "continued": start is not None,
+        "next_start": str((start or Start("", 0)).after(rows)) if has_next else None,
         "totals": totals,
         "chart": chart_lines(totals),
         "rates_until": rates.last_day,

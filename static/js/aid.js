@@ -20,9 +20,9 @@
     numbers.donors.forEach(function (donor, index) {
       var colour = PALETTE[index % PALETTE.length];
       sets.push({ label: donor.donor + " pledged", data: donor.pledged, borderColor: colour, backgroundColor: colour,
-                  pointRadius: 0, borderWidth: 2, tension: 0, stepped: "after" });
+                  pointRadius: 2, borderWidth: 2, tension: 0 });
       sets.push({ label: donor.donor + " delivered", data: donor.delivered, borderColor: colour, backgroundColor: colour,
-                  borderDash: [6, 4], pointRadius: 0, borderWidth: 2, tension: 0, stepped: "after" });
+                  borderDash: [6, 4], pointRadius: 2, borderWidth: 2, tension: 0 });
     });
     return sets;
   }
