@@ -429,6 +429,17 @@ def chart_lines(totals: list[DonorTotal]) -> dict:
     return {"months": months, "donors": donors}
 
 
+def chart_table(chart: dict) -> list[dict]:
+    """The chart's numbers by month, a cell per donor and status, for the table beside it."""
+    return [
+        {
+            "month": month,
+            "cells": [line[status][index] for line in chart["donors"] for status in COUNTED],
+        }
+        for index, month in enumerate(chart["months"])
+    ]
+
+
 # Views ----------------------------------------------------------------------
 
 
@@ -454,6 +465,7 @@ def aid_page(request: HttpRequest) -> HttpResponse:
         raise Http404(f"The table has no rows from {start.donor}'s row {start.skip + 1} on.")
     sources = step_sources(rows)
     totals = donor_totals(money_by_month(pledges))
+    chart = chart_lines(totals)
     rates = fx.monthly_rates()
     context = {
         "nav": "aid",
@@ -463,7 +475,8 @@ def aid_page(request: HttpRequest) -> HttpResponse:
         "continued": start is not None,
         "next_start": str((start or Start("", 0)).after(rows)) if has_next else None,
         "totals": totals,
-        "chart": chart_lines(totals),
+        "chart": chart,
+        "chart_table": chart_table(chart),
         "rates_until": rates.last_day,
         "steps": [PLEDGE_STATUS_LABELS[status] for status in STEPS],
         "any_pledges": bool(rows) or AidPledge.objects.exists(),

@@ -181,6 +181,14 @@ def test_it_draws_cumulative_lines_over_every_month(viewer_client, report):
     assert chart["months"] == ["2023-01", "2023-02", "2023-03", "2023-04"]
     assert chart["donors"] == [{"donor": "US", "pledged": [100, 100, 100, 150], "delivered": [0, 0, 100, 100]}]
     assert 'id="chart-aid"' in html
+    table = parse_page(html).one("table", cls="aid-chart-table")
+    assert [cell.text for cell in table.select("th")[:3]] == ["Month", "US pledged", "US delivered"]
+    assert [[cell.text for cell in row.select()] for row in table.one("tbody").select("tr")] == [
+        ["2023-01", "€100", "€0"],
+        ["2023-02", "€100", "€0"],
+        ["2023-03", "€100", "€100"],
+        ["2023-04", "€150", "€100"],
+    ]
     assert "static/js/aid.js" in html
     assert "<script>" not in html
 
