@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import _article, _span
+from tests.e2e.test_screenshots import OVERFLOW, VIEWPORTS
 
 # Pixels of the chart's canvas that are not transparent: a Chart.js chart that drew its lines.
 DRAWN_PIXELS = """(canvas) => {
@@ -92,3 +93,12 @@ def test_it_draws_the_money_chart_and_shows_each_path(editor_page, aid_records, 
     page.locator("tr.aid-row", has_text="Leopard 2").locator("td.step-delivered a").click()
     expect(page.get_by_text("DE → UA: 18 Leopard 2, delivered")).to_be_visible()
     expect(page.get_by_role("link", name="Leopards arrive in Ukraine")).to_have_attribute("href", re.compile(r"#s-"))
+
+
+def test_it_fits_the_tracker_on_a_phone(editor_page, aid_records):
+    page = editor_page
+    page.set_viewport_size(VIEWPORTS["phone"])
+    page.goto("/aid/")
+    expect(page.locator("tr.aid-row")).to_have_count(4)
+    page.wait_for_function("() => window.Chart && Chart.getChart(document.getElementById('chart-aid'))")
+    assert page.evaluate(OVERFLOW) == 0, "the page scrolls sideways: the table must scroll in its own box"
