@@ -7,9 +7,9 @@ its amount and currency are part of the row, as they are of deduplicated()'s key
 of the path (requested, considering, pledged, delivered) shows its first day, the largest
 quantity any report gives and its sources.
 
-Everything is aggregated in PostgreSQL: a page is one query for its rows, one for their
-count, one for the sources of the rows shown, one for the money by donor and month; the
-only Python loops run over those aggregates, never over the pledges.
+Everything is aggregated in PostgreSQL: a page is one query for its rows (with the ids of
+each step's first reports), one for those reports, one for the money by donor and month;
+the only Python loops run over those aggregates, never over the pledges.
 
 Mounted under /aid/ by dashboard/urls.py.
 """
@@ -54,7 +54,7 @@ ROW_KEY = ("donor", "category", "item_key", "money_key", "money_currency")
 
 STEP_CHOICES = [
     ("", "Any"),
-    *((step, f"{PLEDGE_STATUS_LABELS[step]}") for step in STEPS),
+    *((step, PLEDGE_STATUS_LABELS[step]) for step in STEPS),
     ("undelivered", "Pledged, not delivered yet"),
 ]
 
@@ -209,17 +209,11 @@ def step_sources(rows: list[dict]) -> dict[tuple, list[dict]]:
     wanted = {pk for row in rows for status in STEPS for pk in row[f"{status}_first"] or ()}
     if not wanted:
         return {}
-    reports = (
-        AidPledge.objects.filter(pk__in=wanted)
-        .annotate(placed=placed_day())
-        .values("pk", "placed", "date", "article__outlet", "article__title")
-    )
+    reports = AidPledge.objects.filter(pk__in=wanted).values("pk", "article__outlet", "article__title")
     by_pk = {
         report["pk"]: {
             "link": reverse("review_record", kwargs={"kind": "pledge", "pk": report["pk"]}),
             "outlet": report["article__outlet"] or report["article__title"] or f"pledge {report['pk']}",
-            "day": report["placed"],
-            "reported": report["date"] is None,
         }
         for report in reports
     }
@@ -238,10 +232,6 @@ class Step:
     quantity: int | None
     reports: int
     sources: list[dict] = field(default_factory=list)
-
-    @property
-    def label(self) -> str:
-        return PLEDGE_STATUS_LABELS[self.status]
 
     @property
     def more(self) -> int:
