@@ -589,7 +589,14 @@ class IncidentQuerySet(PlacedOrder, models.QuerySet):
         """
         from articles.models import Event
 
-        return self.filter(Exists(Event.objects.matching(filters).filter(incident_id=OuterRef("pk"))))
+        incidents = self.filter(Exists(Event.objects.matching(filters).filter(incident_id=OuterRef("pk"))))
+        if filters.date_to:
+            # An incident stands at the earliest day of its reports: none after the range's end
+            # can have a report in it. The bound starts the newest-first walk at the range.
+            incidents = incidents.filter(
+                LessThanOrEqual(TimelineDay(newest_first=True, field="placed_on"), filters.date_to)
+            )
+        return incidents
 
     def in_order(self, newest_first: bool = True) -> IncidentQuerySet:
         """Timeline order: an incident stands at its day, else at its earliest report date."""

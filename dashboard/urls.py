@@ -21,6 +21,7 @@ register_converter(RecordKindConverter, "kind")
 urlpatterns = [
     path("", views.timeline, name="timeline"),
     path("incidents/", include("dashboard.incidents")),
+    path("aid/", include("dashboard.aid")),
     path("charts/", views.charts_page, name="charts"),
     path("charts/data.json", views.charts_json, name="charts_json"),
     path("records/", include("dashboard.records")),
