@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from articles.incidents import group_all
+
 D = datetime.date
 
 
@@ -52,6 +54,8 @@ def front_events(transactional_db, editor):
             span_start=start,
             span_end=start + len(sentence),
         )
+    # As after processing: the timeline the map links to shows incidents.
+    group_all()
 
 
 def drawn_places(page) -> list[str]:

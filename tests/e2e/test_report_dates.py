@@ -5,6 +5,8 @@ import hashlib
 
 from playwright.sync_api import expect
 
+from articles.incidents import group_all
+
 
 def _article_with_an_undated_event(editor):
     from articles.models import Article, Event
@@ -24,6 +26,7 @@ def _article_with_an_undated_event(editor):
     Event.objects.create(
         article=article, type="aid", summary=sentence, countries=["DE"], span_start=0, span_end=len(sentence)
     )
+    group_all()  # as after processing: the timeline shows incidents
     return article
 
 
@@ -32,9 +35,9 @@ def test_an_editor_moves_an_undated_event_by_setting_the_publication_date(editor
     article = _article_with_an_undated_event(editor)
     page.goto("/?from=2024-03-01&to=2024-03-10")
     expect(page.locator(".day-heading--reported")).to_have_text("Reported on 2024-03-05 no day in the text")
-    expect(page.locator(".event-card time.when--reported")).to_have_text("reported 2024-03-05")
+    expect(page.locator(".incident-card time.when--reported")).to_have_text("reported 2024-03-05")
     page.goto("/?from=2024-03-01&to=2024-03-10&dated=stated")
-    expect(page.locator(".event-card")).to_have_count(0)
+    expect(page.locator(".incident-card")).to_have_count(0)
 
     page.goto(f"/articles/{article.pk}/")
     field = page.get_by_label("Change the publication date")
@@ -42,4 +45,4 @@ def test_an_editor_moves_an_undated_event_by_setting_the_publication_date(editor
     page.get_by_role("button", name="Save date").click()
     expect(page.locator(".messages")).to_contain_text("Publication date set to 2024-03-12")
     page.goto("/?from=2024-03-11")
-    expect(page.locator(".event-card time.when--reported")).to_have_text("reported 2024-03-12")
+    expect(page.locator(".incident-card time.when--reported")).to_have_text("reported 2024-03-12")
