@@ -880,3 +880,37 @@ def test_a_retelling_with_another_day_is_another_meeting(run):
 def test_time_words_in_a_quotation_without_the_cue_do_not_date_the_happening(run, text):
     # published on Friday 19 April 2024: "on Wednesday" (outside the quote) may date it, no word of the quote does
     assert {event.date for event in run(text, D(2024, 4, 19)).events} <= {None, D(2024, 4, 17)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p062 (AP live updates): the day dates the appeal, not the offensive it is made amid
+        "Noting that Orthodox Easter is coming amid an intensifying Russian offensive in eastern Ukraine, the U.N. "
+        "chief said Tuesday that the need for a humanitarian pause is all the more urgent.",
+        # made up
+        "Despite the renewed offensive, the governor said on Tuesday that schools would stay open.",
+    ],
+)
+def test_a_cue_amid_or_despite_is_no_happening_even_in_a_dated_sentence(run, text):
+    assert [e.type for e in run(text, D(2022, 4, 19)).events if e.type == "battle"] == []
+
+
+def test_about_still_names_the_dated_happening(run):
+    # p195 (Al Jazeera): "she told Al Jazeera about the January 9 attack"
+    text = "A blast shattered the windows, she told Al Jazeera about the January 9 attack."
+    assert events_of(run(text, D(2026, 2, 10))) == [("strike", D(2026, 1, 9))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p022 (The Guardian): "on Friday" hangs on "seized", the attack stands nearer
+        "Ukraine’s Zaporizhzhia nuclear plant, the largest of its kind in Europe, was seized by Russian forces on "
+        "Friday, after an attack that started a fire close to one of its six reactors.",
+        # made up
+        "The village was recaptured by Ukrainian troops on Friday, after a drone strike on the bridge.",
+    ],
+)
+def test_the_date_dates_the_cue_verb_it_hangs_on(run, text):
+    assert events_of(run(text, D(2022, 3, 5))) == [("battle", D(2022, 3, 4))]

@@ -432,7 +432,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         if span is not None and any(m.covers(span.root.i, kind) for m in modifiers):
             continue
         live.append((kind, start, end))
-    cues = live
+    cues = [cue for cue in live if not _circumstance(doc, cue, SCENE_PREPOSITIONS)]
     if cues and any(kind == "aid" for kind, _s, _e in cues) and running_total(ctx.sent):
         cues = [cue for cue in cues if cue[0] != "aid"]
     if not cues:
@@ -467,7 +467,11 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         return events
     if dates:
         # The cue nearest the date names the happening it dates.
-        kind = _nearest_type(cues, dates[0].start, dates[0].end) or next(t for t in TYPE_ORDER if t in types)
+        kind = (
+            _dated_cue_type(ctx, cues, dates[0])
+            or _nearest_type(cues, dates[0].start, dates[0].end)
+            or next(t for t in TYPE_ORDER if t in types)
+        )
     else:
         kind = _main_type(ctx, cues)
     date = dates[0].value if dates else None
@@ -549,6 +553,10 @@ def _definite(doc, cue) -> bool:
 CIRCUMSTANCE_PREPOSITIONS = frozenset(
     ["despite", "amid", "about", "against", "like", "than", "toward", "towards", "over"]
 )
+# "amid" and "despite" set the scene even in a dated sentence: "Noting that Orthodox Easter is coming amid an
+# intensifying Russian offensive, the U.N. chief said Tuesday ..." (AP): Tuesday dates the appeal, not the
+# offensive ("told Al Jazeera about the January 9 attack" dates the attack: "about" is no such word)
+SCENE_PREPOSITIONS = frozenset(["despite", "amid"])
 PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "having"})
 PAST_BE = frozenset({"was", "were", "been", "is", "are", "be", "'s", "'re", "being", "am"})
 
@@ -572,6 +580,16 @@ def _predicate(token):
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
+def _circumstance(doc, cue, prepositions: frozenset[str]) -> bool:
+    """ "despite the sanctions", "amid fighting", "concern over attacks": a cue noun in these phrases is a
+    circumstance of what the sentence reports, not a happening it reports."""
+    span = doc.char_span(cue[1], cue[2], alignment_mode="expand")
+    if span is None:
+        return False
+    noun = span.root
+    return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.lower_ in prepositions
+
+
 def _told_as_happened(doc, cue) -> bool:
     """Whether a cue without a date is told as a happening: in the past, the perfect or the progressive.
 
@@ -582,9 +600,8 @@ def _told_as_happened(doc, cue) -> bool:
     span = doc.char_span(cue[1], cue[2], alignment_mode="expand")
     if span is None:
         return True
-    noun = span.root
-    if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPOSITIONS:
-        return False  # "despite the sanctions", "amid fighting", "concern over attacks": no report of them
+    if _circumstance(doc, cue, CIRCUMSTANCE_PREPOSITIONS):
+        return False
     verb = _predicate(span.root)
     if verb is None:
         return False
@@ -625,6 +642,33 @@ def _main_type(ctx: SentenceContext, cues: list[tuple[str, int, int]]) -> str:
         return (_depth(span.root) if span is not None else 30, TYPE_ORDER.index(cue[0]))
 
     return min(cues, key=rank)[0]
+
+
+def _dated_cue_type(ctx: SentenceContext, cues: list[tuple[str, int, int]], found) -> str | None:
+    """The type of the cue verb the date expression hangs on in the parse, when one does.
+
+    "Ukraine's Zaporizhzhia nuclear plant ... was seized by Russian forces on Friday, after an attack that
+    started a fire" (The Guardian): "on Friday" modifies "seized", so it dates the seizure, however near
+    the attack stands to it. A verb that is a cue only by a word near it ("began an emergency session to
+    address the Russian invasion") does not count.
+    """
+    doc = ctx.sent.doc
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root.head
+    if head.dep_ == "prep":
+        head = head.head
+    if head.pos_ != "VERB" or not any(
+        cue.label_.startswith("EVENT_") and cue.root.i == head.i for cue in ctx.sentence_cues
+    ):
+        return None
+    kinds = set()
+    for kind, start, end in cues:
+        cue = doc.char_span(start, end, alignment_mode="expand")
+        if cue is not None and cue.root.i == head.i:
+            kinds.add(kind)
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _nearest_type(cues: list[tuple[str, int, int]], start: int, end: int) -> str | None:
