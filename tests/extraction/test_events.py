@@ -914,3 +914,29 @@ def test_about_still_names_the_dated_happening(run):
 )
 def test_the_date_dates_the_cue_verb_it_hangs_on(run, text):
     assert events_of(run(text, D(2022, 3, 5))) == [("battle", D(2022, 3, 4))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p053 (The Guardian)
+        "During the summit, the UK said it would make available a further £1bn of lethal aid, for electronic "
+        "warfare, air defence and ammunition.",
+        # p019 (The Guardian)
+        "For the first time in its history, the EU signed off on an agreement to finance the purchase and delivery "
+        "of weapons to a country under attack, providing €500m of military equipment to the Ukrainian armed forces.",
+        # made up
+        "During their phone call, Norway said it would send two more air defence systems to Ukraine.",
+    ],
+)
+def test_aid_decided_at_a_meeting_is_one_aid_event(run, text):
+    assert [e.type for e in run(text, D(2022, 6, 30)).events] == ["aid"]
+
+
+def test_a_visit_with_a_pledge_stays_a_visit(run):
+    # p037 (The Guardian)
+    text = (
+        "Boris Johnson has made a surprise trip to Kyiv to meet the Ukrainian president, Volodymyr Zelenskiy, "
+        "pledging a major new infusion of British arms and financial support."
+    )
+    assert "diplomacy" in [e.type for e in run(text, D(2022, 4, 9)).events]

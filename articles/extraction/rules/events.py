@@ -267,6 +267,26 @@ def _weapon_named(verb) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
 
 
+def meeting_of_the_aid(ctx: SentenceContext) -> bool:
+    """Whether every diplomacy cue of the sentence is the setting of the aid it reports.
+
+    "During the summit, the UK said it would make available a further £1bn of lethal aid" (The Guardian):
+    the summit is where; "the EU signed off on an agreement to finance the purchase and delivery of
+    weapons" (The Guardian): the agreement is the aid itself. "Johnson has made a surprise trip to Kyiv
+    ..., pledging a major new infusion of British arms" tells a visit of its own.
+    """
+    meetings = [span.root for span in ctx.sentence_cues if span.label_ == "EVENT_DIPLOMACY"]
+    return bool(meetings) and all(_setting_of_aid(token) for token in meetings)
+
+
+def _setting_of_aid(token) -> bool:
+    if token.dep_ == "pobj" and token.head.lower_ == "during":
+        return True  # "during the summit", "during their phone call"
+    nouns = [token, *(obj for prep in token.children if prep.dep_ == "prep" for obj in prep.children)]
+    # "an agreement to finance", "signed off on an agreement to finance", "a deal to send"
+    return any(child.dep_ == "acl" and child.lemma_ in GIVING_VERBS for noun in nouns for child in noun.children)
+
+
 def aid_named_in_passing(sent) -> bool:
     """Whether the sentence's aid verbs all name weapons ("the Himars supplied by the US have
     strengthened the army"): its pledge tells what was given before, not a new happening."""
