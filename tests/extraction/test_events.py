@@ -940,3 +940,62 @@ def test_a_visit_with_a_pledge_stays_a_visit(run):
         "pledging a major new infusion of British arms and financial support."
     )
     assert "diplomacy" in [e.type for e in run(text, D(2022, 4, 9)).events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p190 (OSV News), p053 (The Guardian), pool p158 (CNN): what is met is no one met
+        "The archbishop emphasized how priests, religious sisters and volunteers work to meet urgent needs.",
+        "Ankara could still block the process if the two countries fail to fully meet his expectations.",
+        "Germany hopes Ukraine will be able to meet its needs with loans.",
+        # made up
+        "The ministry said on Monday it had met its target for shell production.",
+    ],
+)
+def test_meeting_a_need_or_a_target_is_no_meeting(run, text):
+    assert [e.type for e in run(text).events if e.type == "diplomacy"] == []
+
+
+def test_meeting_a_person_is_still_a_meeting(run):
+    assert events_of(run("Zelensky met Scholz in Berlin on Monday.", D(2023, 5, 16))) == [("diplomacy", D(2023, 5, 15))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p028 (The Guardian), p101 (Kyiv Post): a number of happenings on no day is a count
+        "There have been 43 attacks on Ukrainian healthcare facilities, infrastructure and workers since the "
+        "beginning of the invasion, said WHO chief Dr Tedros Adhanom Ghebreyesus.",
+        "Two massive attacks on Russian bases in Crimea far from the frontline in recent days have given Ukraine a "
+        "boost.",
+        # made up
+        "Kharkiv has seen 12 missile strikes this year.",
+    ],
+)
+def test_a_count_of_happenings_on_no_day_is_no_event(run, text):
+    assert run(text, D(2022, 8, 18)).events == []
+
+
+def test_a_single_undated_strike_is_still_an_event(run):
+    assert [e.type for e in run("A missile strike hit the railway station in Kramatorsk.").events] == ["strike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p029 (The Guardian), p126 (Kyiv Post): what was handed over, counted up to now
+        "The additional weaponry means that the UK has now provided more than 10,000 missiles.",
+        "The United States has provided more than $2 billion in humanitarian aid to Ukraine, the statement said.",
+        # made up
+        "Norway has now delivered 40 howitzers to Ukraine.",
+    ],
+)
+def test_aid_handed_over_counted_up_to_now_is_no_new_happening(run, text):
+    announced = "On Tuesday the government announced a new package of military aid for Ukraine. "
+    assert [e.type for e in run(announced + text).events] == ["aid"]
+
+
+def test_a_pledge_of_more_than_an_amount_is_still_aid(run):
+    text = "Germany has pledged more than €1bn in new military aid to Ukraine."
+    assert [e.type for e in run(text).events] == ["aid"]

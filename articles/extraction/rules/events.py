@@ -102,6 +102,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 child.dep_ == "dobj" and child.lemma_ in FIGURATIVE_STRIKE for child in span.root.children
             ):
                 continue  # "struck an unusually subdued tone", "struck a deal": no weapon fired
+            if kind == "diplomacy" and span.root.lemma_ == "meet" and _met_thing(span.root) in FIGURATIVE_MEETING:
+                continue  # "work to meet urgent needs", "fail to fully meet his expectations": nobody met
             if kind == "aid" and _promise_of_another_deed(span.root):
                 continue  # "Varadkar pledged to stand with Ukraine", "pledged not to cede an inch of land"
             if kind == "strike" and _ground_attack(ctx, span):
@@ -231,6 +233,19 @@ def _person_journey(verb) -> bool:
 NAMED_THING_AFTER = frozenset(
     ["vehicle", "vehicles", "tank", "tanks", "group", "groups", "compartment", "rifle", "rifles", "uniform", "uniforms"]
 )
+# What is met when "meet" tells no meeting: "volunteers work to meet urgent needs" (OSV News), "if the two
+# countries fail to fully meet his expectations" (The Guardian), "Ukraine will be able to meet its needs" (CNN).
+FIGURATIVE_MEETING = frozenset(
+    ["need", "expectation", "demand", "target", "deadline", "requirement", "standard", "goal", "obligation",
+     "condition", "criterion", "challenge", "cost", "commitment", "threshold"]
+)  # fmt: skip
+
+
+def _met_thing(verb) -> str | None:
+    """The lemma of what "meet" takes as its object, if any."""
+    return next((child.lemma_ for child in verb.children if child.dep_ == "dobj"), None)
+
+
 FIGURATIVE_STRIKE = frozenset(["tone", "deal", "chord", "note", "balance", "agreement", "bargain", "blow", "pose"])
 NOT_TERRITORY_AFTER = frozenset(["a", "an", "steps", "measures", "part", "action", "note", "place", "care", "time"])
 INVASION_TO_DATE = re.compile(r"^[”\"’']?(?:\s+of\s+[\w’']+)?\s*(?:on\s+|,\s*|in\s+)?$")
@@ -525,7 +540,10 @@ def _quoted_apart(doc, modifiers, cues, found) -> bool:
 
 # Words that make an aid sentence in the perfect a running total ("has so far provided", "had
 # already exceeded $7bn", "has committed $9.1bn since the invasion"): no happening of its own.
-RUNNING_TOTAL_WORDS = frozenset({"far", "date", "total", "already", "since"})
+RUNNING_TOTAL_WORDS = frozenset({"far", "date", "total", "already", "since", "now", "than"})
+# "the UK has now provided more than 10,000 missiles" (The Guardian), "The United States has provided more than
+# $2 billion in humanitarian aid" (Kyiv Post): what was handed over, counted up to now (not "has pledged more than")
+HANDED_OVER_VERBS = frozenset({"provide", "deliver", "send", "supply", "give", "donate", "ship", "transfer"})
 # "had already arrived" is a delivery; "had already exceeded $7bn" a count
 TOTAL_VERBS = frozenset({"exceed", "reach", "top", "surpass", "pass"})
 
@@ -547,9 +565,21 @@ def running_total(sent) -> bool:
             or (lower == "total" and token.pos_ in ("NOUN", "ADJ"))
             or (lower == "already" and token.head.lemma_ in TOTAL_VERBS)
             or (lower == "since" and token.dep_ in ("prep", "mark"))
+            or (lower == "now" and token.head.tag_ == "VBN" and token.head.lemma_ in HANDED_OVER_VERBS)
+            or (lower == "than" and previous == "more" and _bound_of_handed_over(token))
         ):
             marker = True
     return perfect and marker
+
+
+def _bound_of_handed_over(than) -> bool:
+    """ "more than" on the amount a verb of handing over takes ("has provided more than $2 billion")."""
+    head = than
+    for _ in range(4):
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head.lemma_ in HANDED_OVER_VERBS
+    return False
 
 
 RETELLING_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
@@ -571,7 +601,7 @@ def _definite(doc, cue) -> bool:
 
 # A cue noun in these phrases is a circumstance of what the sentence tells, not a happening it reports.
 CIRCUMSTANCE_PREPOSITIONS = frozenset(
-    ["despite", "amid", "about", "against", "like", "than", "toward", "towards", "over"]
+    ["despite", "amid", "about", "against", "like", "than", "toward", "towards", "over", "since"]
 )
 # "amid" and "despite" set the scene even in a dated sentence: "Noting that Orthodox Easter is coming amid an
 # intensifying Russian offensive, the U.N. chief said Tuesday ..." (AP): Tuesday dates the appeal, not the
@@ -610,6 +640,15 @@ def _circumstance(doc, cue, prepositions: frozenset[str]) -> bool:
     return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.lower_ in prepositions
 
 
+def _counted(noun) -> bool:
+    """ "There have been 43 attacks on Ukrainian healthcare facilities since the beginning of the invasion"
+    (The Guardian), "Two massive attacks on Russian bases in Crimea ... in recent days have given Ukraine a
+    boost" (Kyiv Post): a number of happenings on no day is a count of them, not the report of one."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return False
+    return any(child.dep_ == "nummod" and child.lower_ not in ("one", "1") for child in noun.children)
+
+
 def _told_as_happened(doc, cue) -> bool:
     """Whether a cue without a date is told as a happening: in the past, the perfect or the progressive.
 
@@ -620,7 +659,7 @@ def _told_as_happened(doc, cue) -> bool:
     span = doc.char_span(cue[1], cue[2], alignment_mode="expand")
     if span is None:
         return True
-    if _circumstance(doc, cue, CIRCUMSTANCE_PREPOSITIONS):
+    if _circumstance(doc, cue, CIRCUMSTANCE_PREPOSITIONS) or _counted(span.root):
         return False
     verb = _predicate(span.root)
     if verb is None:
