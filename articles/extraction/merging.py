@@ -81,6 +81,21 @@ def _aftermath_of(result: Extraction, keep: list[int], index: int, sentence_of_e
     return None
 
 
+# Happenings whose next undated sentence of the same type goes on telling them: "The largest exchange of
+# prisoners of war to date took place on Wednesday ... 230 Ukrainians were released from Russian captivity."
+TOLD_ON = frozenset({"prisoner_exchange", "training"})
+
+
+def _told_on(result: Extraction, keep: list[int], index: int, sentence_of_event: list[int]) -> int | None:
+    """The event of the same type told in the sentence just before, which an undated one goes on telling."""
+    if not keep:
+        return None
+    last = keep[-1]
+    if result.events[last].type != result.events[index].type:
+        return None
+    return last if sentence_of_event[index] - sentence_of_event[last] <= 1 else None
+
+
 def merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
     """The same happening told twice is one event: fold later duplicates into the first."""
     keep: list[int] = []
@@ -118,6 +133,8 @@ def merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
                 break
         if twin is None and event.type == "strike" and event.date is None:
             twin = _aftermath_of(result, keep, index, sentence_of_event)
+        if twin is None and event.type in TOLD_ON and event.date is None:
+            twin = _told_on(result, keep, index, sentence_of_event)
         if twin is None and event.type == "aid":
             twin = _same_donor_announcement(result, keep, index)
             if twin is not None and result.events[twin].date is None and event.date is not None:

@@ -999,3 +999,37 @@ def test_aid_handed_over_counted_up_to_now_is_no_new_happening(run, text):
 def test_a_pledge_of_more_than_an_amount_is_still_aid(run):
     text = "Germany has pledged more than €1bn in new military aid to Ukraine."
     assert [e.type for e in run(text).events] == ["aid"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # seed-004: the exchange, then the same exchange told on
+        (
+            "The largest exchange of prisoners of war to date took place on Wednesday. "
+            "230 Ukrainians were released from Russian captivity.",
+            [("prisoner_exchange", D(2024, 1, 3))],
+        ),
+        # seed-001: the training, then its instructors
+        (
+            "Another group of Ukrainian troops is being trained to use the British Challenger 2 tanks. "
+            "Ukrainian troops are being trained by Polish, Canadian, and Norwegian instructors.",
+            [("training", None)],
+        ),
+        # made up
+        (
+            "Britain began training Ukrainian marines on Monday. The marines are being trained at a base in Wales.",
+            [("training", D(2024, 1, 1))],
+        ),
+    ],
+)
+def test_the_next_undated_sentence_of_an_exchange_or_a_training_goes_on_telling_it(run, text, expected):
+    assert events_of(run(text, D(2024, 1, 4))) == expected
+
+
+def test_a_training_told_two_sentences_later_stays_apart(run):
+    text = (
+        "Britain began training Ukrainian marines on Monday. Russia struck Odesa with drones. "
+        "Ukrainian pilots are being trained in Denmark."
+    )
+    assert [e.type for e in run(text, D(2024, 1, 4)).events] == ["training", "strike", "training"]
