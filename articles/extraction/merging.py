@@ -96,6 +96,35 @@ def _told_on(result: Extraction, keep: list[int], index: int, sentence_of_event:
     return last if sentence_of_event[index] - sentence_of_event[last] <= 1 else None
 
 
+ALSO = re.compile(r"\b(?:also|another|separately)\b", re.I)
+
+
+def _meeting_told_on(result: Extraction, keep: list[int], index: int, sentence_of_event: list[int]) -> int | None:
+    """The meeting told in the sentence just before with a party in common, which this one tells again.
+
+    "Boris Johnson is set to host the German chancellor on Friday ... The prime minister will hold talks
+    with Olaf Scholz at Downing Street" (The Guardian); "UN chief Antonio Guterres will meet with the
+    leaders of Ukraine and Turkey this week ... Guterres will hold talks in Lviv ... on Thursday" (Kyiv
+    Post). A meeting on another day, or of other parties, is another meeting.
+    """
+    if not keep:
+        return None
+    last = keep[-1]
+    event, other = result.events[index], result.events[last]
+    if other.type != "diplomacy" or sentence_of_event[index] - sentence_of_event[last] > 1:
+        return None
+    if ALSO.search(event.summary):
+        return None  # "G7 and EU leaders are also holding meetings later in the day": another meeting
+    if not (set(event.countries) - {"UA"}) & (set(other.countries) - {"UA"}):
+        return None
+    if event.date is None or other.date is None:
+        return last
+    days = sorted((event, other), key=lambda e: e.precision != "week")
+    if days[0].precision == "week" and days[1].precision == "day":
+        return last if 0 <= (days[1].date - days[0].date).days < 7 else None
+    return None
+
+
 def merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
     """The same happening told twice is one event: fold later duplicates into the first."""
     keep: list[int] = []
@@ -135,6 +164,18 @@ def merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
             twin = _aftermath_of(result, keep, index, sentence_of_event)
         if twin is None and event.type in TOLD_ON and event.date is None:
             twin = _told_on(result, keep, index, sentence_of_event)
+        if twin is None and event.type == "diplomacy":
+            twin = _meeting_told_on(result, keep, index, sentence_of_event)
+            if twin is not None and event.precision == "day" and result.events[twin].precision != "day":
+                # "Guterres will meet the leaders of Ukraine and Turkey this week ... Guterres will hold talks
+                # in Lviv ... on Thursday": the sentence that gives the day tells the meeting best
+                first = result.events[twin]
+                first.date, first.precision, first.summary, first.span = (
+                    event.date,
+                    event.precision,
+                    event.summary,
+                    event.span,
+                )
         if twin is None and event.type == "aid":
             twin = _same_donor_announcement(result, keep, index)
             if twin is not None and result.events[twin].date is None and event.date is not None:

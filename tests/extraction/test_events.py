@@ -1033,3 +1033,34 @@ def test_a_training_told_two_sentences_later_stays_apart(run):
         "Ukrainian pilots are being trained in Denmark."
     )
     assert [e.type for e in run(text, D(2024, 1, 4)).events] == ["training", "strike", "training"]
+
+
+def test_a_meeting_told_again_with_its_day_is_one_meeting_on_that_day(run):
+    # p100 (Kyiv Post)
+    text = (
+        "UN chief Antonio Guterres will meet with the leaders of Ukraine and Turkey this week, a UN official says. "
+        "Guterres will hold talks in the western Ukrainian city of Lviv with President Volodymyr Zelensky and "
+        "Turkish counterpart Recep Tayyip Erdogan on Thursday."
+    )
+    result = run(text, D(2022, 8, 17))
+    assert [(e.type, e.date, e.precision) for e in result.events] == [("diplomacy", D(2022, 8, 18), "day")]
+    assert result.events[0].summary.startswith("Guterres will hold talks")
+
+
+def test_a_meeting_told_on_without_a_day_is_the_same_meeting(run):
+    # made up, after p036 (The Guardian): "Boris Johnson is set to host the German chancellor on Friday ...
+    # The prime minister will hold talks with Olaf Scholz at Downing Street"
+    text = (
+        "The French president will host the German chancellor in Paris on Friday. "
+        "The two leaders will hold talks on gas supplies, a German official said."
+    )
+    assert events_of(run(text, D(2022, 4, 6))) == [("diplomacy", D(2022, 4, 8))]
+
+
+def test_meetings_also_held_are_other_meetings(run):
+    # p030 (The Guardian)
+    text = (
+        "Nato leaders will hold an emergency summit in Brussels on Thursday. "
+        "G7 and EU leaders are also holding meetings later in the day, with Biden a guest at the EU summit."
+    )
+    assert [e.type for e in run(text, D(2022, 3, 23)).events] == ["diplomacy", "diplomacy"]
