@@ -155,8 +155,12 @@ def merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
             near = abs(sentence_of_event[kept] - sentence_of_event[index]) <= 1
             same_places = bool(set(other.places) & set(event.places))
             same_parties = set(other.countries) == set(event.countries)
-            if event.type in ("losses", "strike", "battle", "prisoner_exchange", "training") or (
-                near and (same_places or same_parties or RETELLING.match(event.summary))
+            # "The Nato meeting will be one of a string of leaders' gatherings held in Brussels on Thursday"
+            # (The Guardian): a sentence opening on "the meeting" of that day retells it, however far back
+            if (
+                event.type in ("losses", "strike", "battle", "prisoner_exchange", "training")
+                or (near and (same_places or same_parties))
+                or RETELLING.match(event.summary)
             ):
                 twin = kept
                 break

@@ -1064,3 +1064,22 @@ def test_meetings_also_held_are_other_meetings(run):
         "G7 and EU leaders are also holding meetings later in the day, with Biden a guest at the EU summit."
     )
     assert [e.type for e in run(text, D(2022, 3, 23)).events] == ["diplomacy", "diplomacy"]
+
+
+@pytest.mark.parametrize(
+    "retelling",
+    [
+        # p030 (The Guardian)
+        "The Nato meeting will be one of a string of leaders’ gatherings held in Brussels on Thursday.",
+        # made up, after seed-001: "The meeting on Tuesday follows the January 20 conference"
+        "The talks on Thursday will be chaired by the Belgian prime minister.",
+    ],
+)
+def test_the_meeting_of_that_day_told_sentences_later_is_the_same_meeting(run, retelling):
+    text = (
+        "Nato leaders will meet at an emergency summit in Brussels on Thursday. "
+        "Russian forces shelled Kharkiv overnight. Kyiv reported new fighting near Izium. " + retelling
+    )
+    assert [(e.type, e.date) for e in run(text, D(2022, 3, 23)).events if e.type == "diplomacy"] == [
+        ("diplomacy", D(2022, 3, 24))
+    ]
