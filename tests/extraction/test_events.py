@@ -1083,3 +1083,43 @@ def test_the_meeting_of_that_day_told_sentences_later_is_the_same_meeting(run, r
     assert [(e.type, e.date) for e in run(text, D(2022, 3, 23)).events if e.type == "diplomacy"] == [
         ("diplomacy", D(2022, 3, 24))
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p047 (The Guardian)
+        "Joe Biden has said the US will not supply Ukraine with rockets that can reach into Russia.",
+        # made up, after SPEC.md's example and Biden's words in p047: "We are not going to send to Ukraine rocket
+        # systems that can strike into Russia"
+        "The chancellor said on Friday that Germany is not going to send Taurus missiles to Ukraine.",
+    ],
+)
+def test_a_donors_refusal_is_an_aid_event(run, text):
+    assert [e.type for e in run(text).events] == ["aid"]
+
+
+def test_not_providing_a_figure_is_no_refusal(run):
+    # p017 (The New York Times)
+    text = "The air force did not provide an immediate estimate of the number of drones that were used."
+    assert run(text).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # p121 (CNN): the statement's day beside the day of the happening
+        (
+            "In a statement released Tuesday, Japan’s Ministry of Foreign Affairs said Kishida’s visit to Ukraine "
+            "was at Zelensky’s invitation, and that Kishida would return to Japan on Thursday.",
+            [("diplomacy", D(2023, 3, 23))],
+        ),
+        # made up
+        (
+            "In an interview on Monday, the minister said the delegations would meet in Istanbul on Wednesday.",
+            [("diplomacy", D(2023, 3, 22))],
+        ),
+    ],
+)
+def test_the_day_of_a_statement_beside_another_day_dates_no_happening(run, text, expected):
+    assert events_of(run(text, D(2023, 3, 21))) == expected

@@ -277,6 +277,20 @@ def _live_cue(ctx: SentenceContext, kind: str, start: int, end: int) -> bool:
     return not (kind == "diplomacy" and span[0].i > 0 and doc[span[0].i - 1].lower_ in ("press", "news"))
 
 
+REFUSING_AUX = frozenset({"will", "wo", "'ll", "shall"})
+
+
+def _refusal(verb) -> bool:
+    """ "The US will not supply Ukraine with rockets that can reach into Russia" (The Guardian), "We are not
+    going to send to Ukraine rocket systems" (Biden): a donor's refusal is an aid happening (SPEC.md); "the
+    air force did not provide an estimate" refuses nothing."""
+    if verb.lemma_ not in GIVING_VERBS:
+        return False
+    if any(child.dep_ == "aux" and child.lower_ in REFUSING_AUX for child in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lower_ == "going"
+
+
 def _weapon_named(verb) -> bool:
     """ "launchers supplied by the United States", "US-supplied Himars": a participle naming a weapon."""
     return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
@@ -464,7 +478,10 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     live = []
     for kind, start, end in cues:
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and any(m.covers(span.root.i, kind) for m in modifiers):
+        if span is not None and any(
+            m.covers(span.root.i, kind) and not (kind == "aid" and m.category == "NEGATED" and _refusal(span.root))
+            for m in modifiers
+        ):
             continue
         live.append((kind, start, end))
     cues = [cue for cue in live if not _circumstance(doc, cue, SCENE_PREPOSITIONS)]
@@ -493,7 +510,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         seen = set()
         for found in day_dates:
             nearest = _nearest_type(cues, found.start, found.end)
-            if nearest is None or _claim_day_only(ctx, nearest, found):
+            if nearest is None or _claim_day_only(ctx, nearest, found) or _statement_day(ctx, found):
                 continue
             key = (nearest, found.value.date)
             if key not in seen:
@@ -766,6 +783,24 @@ def _statement_verb(token) -> bool:
     present narrate ("On April 21, Russia claims to have taken Mariupol", a timeline's historical
     present), and the day is the happening's."""
     return token.lemma_ in SPEECH_LEMMAS and (token.tag_ in ("VBD", "VBN") or token.lemma_ == "say")
+
+
+STATEMENT_NOUNS = frozenset({"statement", "interview", "briefing", "address", "speech", "post", "tweet", "release"})
+
+
+def _statement_day(ctx: SentenceContext, found) -> bool:
+    """ "In a statement released Tuesday, Japan's Ministry of Foreign Affairs said Kishida's visit ... and that
+    Kishida would return to Japan on Thursday" (CNN): beside a day of its own, the day a statement was made
+    or released dates the statement, no happening."""
+    span = ctx.sent.doc.char_span(found.start, found.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    if head.dep_ == "prep" or head.pos_ == "ADP":
+        head = head.head
+    if head.pos_ in ("NOUN", "PROPN"):
+        return head.lemma_ in STATEMENT_NOUNS  # "in an interview on Monday"
+    return head.tag_ == "VBN" and head.dep_ == "acl" and head.head.lemma_ in STATEMENT_NOUNS
 
 
 def _reported(ctx: SentenceContext, first) -> bool:
