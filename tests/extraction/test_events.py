@@ -1123,3 +1123,20 @@ def test_not_providing_a_figure_is_no_refusal(run):
 )
 def test_the_day_of_a_statement_beside_another_day_dates_no_happening(run, text, expected):
     assert events_of(run(text, D(2023, 3, 21))) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p138 (TVN24)
+        "And the fact that sanctions against Russia are still bypassed.",
+        # made up, after a Guardian caption (p037)
+        "The fact that Russian missiles hit the station in Kramatorsk on Friday.",
+    ],
+)
+def test_a_noun_described_by_a_clause_with_no_verb_of_its_own_is_no_event(run, text):
+    assert run(text).events == []
+
+
+def test_a_bare_noun_line_of_a_live_page_is_still_an_event(run):
+    assert [e.type for e in run("Heavy fighting near Bakhmut on Monday.", D(2023, 1, 5)).events] == ["battle"]

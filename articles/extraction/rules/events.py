@@ -464,9 +464,22 @@ def _caption(ctx: SentenceContext) -> bool:
     return False
 
 
+def _verbless(ctx: SentenceContext) -> bool:
+    """ "And the fact that sanctions against Russia are still bypassed." (TVN24), "A train car after a rocket
+    attack at a train station in Kramatorsk ... that was being used for civilian evacuations." (a Guardian
+    caption): a noun described by a clause, with no verb of its own, tells no happening. A bare noun line
+    ("Heavy fighting near Bakhmut on Monday.") may be a live page's report and is kept."""
+    root = ctx.sent.root
+    return (
+        root.pos_ in ("NOUN", "PROPN")
+        and not any(child.dep_ in ("nsubj", "nsubjpass") for child in root.children)
+        and any(child.dep_ in ("acl", "relcl") for child in root.children)
+    )
+
+
 def find_events(ctx: SentenceContext) -> list[Event]:
     """The events of one sentence; see the module docstring."""
-    if _imperative(ctx) or _headline(ctx) or _framing(ctx) or _caption(ctx):
+    if _imperative(ctx) or _headline(ctx) or _framing(ctx) or _caption(ctx) or _verbless(ctx):
         return []
     if ctx.dates and all(found.value.date < WAR_BEGAN for found in ctx.dates):
         return []
