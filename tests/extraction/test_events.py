@@ -1140,3 +1140,19 @@ def test_a_noun_described_by_a_clause_with_no_verb_of_its_own_is_no_event(run, t
 
 def test_a_bare_noun_line_of_a_live_page_is_still_an_event(run):
     assert [e.type for e in run("Heavy fighting near Bakhmut on Monday.", D(2023, 1, 5)).events] == ["battle"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p053 (The Guardian)
+        "The president’s address concluded one of Nato’s most significant meetings, the alliance having been "
+        "revitalised and transformed by Russia’s unprovoked invasion of Ukraine in February.",
+        # made up
+        "Exports collapsed after the invasion of Ukraine in February.",
+    ],
+)
+def test_an_invasion_named_with_its_month_is_a_battle_of_that_month(run, text):
+    assert [(e.type, e.date, e.precision) for e in run(text, D(2022, 6, 30)).events] == [
+        ("battle", D(2022, 2, 1), "month")
+    ]

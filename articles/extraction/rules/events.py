@@ -128,9 +128,12 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
             ):
                 continue  # "we have taken a difficult decision": no ground taken
             if kind == "invasion":
+                # the invasion named with its day or month is the happening ("Russia's unprovoked invasion of
+                # Ukraine in February", The Guardian; "since Russia invaded Ukraine in February 2022", Kyiv Post);
+                # named alone or with a year it is the war itself
                 doc_text = ctx.article_text
                 if not any(
-                    d.value.precision == "day"
+                    d.value.precision in ("day", "month")
                     and d.start >= span.end_char
                     and INVASION_TO_DATE.match(doc_text[span.end_char : d.start])
                     for d in ctx.dates
