@@ -119,10 +119,10 @@ def _meeting_told_on(result: Extraction, keep: list[int], index: int, sentence_o
         return None
     if event.date is None or other.date is None:
         return last
-    days = sorted((event, other), key=lambda e: e.precision != "week")
-    if days[0].precision == "week" and days[1].precision == "day":
-        return last if 0 <= (days[1].date - days[0].date).days < 7 else None
-    return None
+    if {event.precision, other.precision} != {"week", "day"}:
+        return None
+    week, day = (event.date, other.date) if event.precision == "week" else (other.date, event.date)
+    return last if 0 <= (day - week).days < 7 else None
 
 
 def merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
