@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from articles.extraction.records import Extraction, Loss, Pledge
+from articles.extraction.records import Event, Extraction, Loss, Pledge
 
 # "The meeting on Tuesday follows ...": a sentence that opens on the happening told just before.
 RETELLING = re.compile(
@@ -125,6 +125,11 @@ def _meeting_told_on(result: Extraction, keep: list[int], index: int, sentence_o
     return last if 0 <= (day - week).days < 7 else None
 
 
+def _stands_for(event: Event, first: Event) -> None:
+    """The later telling, which gives the day, stands for the event it is folded into."""
+    first.date, first.precision, first.summary, first.span = event.date, event.precision, event.summary, event.span
+
+
 def merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
     """The same happening told twice is one event: fold later duplicates into the first."""
     keep: list[int] = []
@@ -173,24 +178,12 @@ def merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
             if twin is not None and event.precision == "day" and result.events[twin].precision != "day":
                 # "Guterres will meet the leaders of Ukraine and Turkey this week ... Guterres will hold talks
                 # in Lviv ... on Thursday": the sentence that gives the day tells the meeting best
-                first = result.events[twin]
-                first.date, first.precision, first.summary, first.span = (
-                    event.date,
-                    event.precision,
-                    event.summary,
-                    event.span,
-                )
+                _stands_for(event, result.events[twin])
         if twin is None and event.type == "aid":
             twin = _same_donor_announcement(result, keep, index)
             if twin is not None and result.events[twin].date is None and event.date is not None:
                 # The sentence that gives the day tells the announcement best; it stands for both.
-                first = result.events[twin]
-                first.date, first.precision, first.summary, first.span = (
-                    event.date,
-                    event.precision,
-                    event.summary,
-                    event.span,
-                )
+                _stands_for(event, result.events[twin])
         if twin is not None and event.retold and event.precision == "day" and result.events[twin].date is None:
             # "Johnson has made a surprise trip to Kyiv ... After the meeting on Saturday": the retelling gives the day
             first = result.events[twin]
