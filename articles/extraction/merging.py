@@ -50,9 +50,11 @@ def _same_donor_announcement(result: Extraction, keep: list[int], index: int) ->
 
 
 def _donors_of(result: Extraction, index: int) -> tuple[set[str], set[str]]:
-    """The donors and statuses of the event's pledges; for an aid cue without pledges, the
-    countries it names but Ukraine, and no status."""
-    pledges = [p for p in result.pledges if p.event == index and p.donor]
+    """The donors and statuses of the pledges of the event's own sentence; for an aid cue without
+    pledges, the countries it names but Ukraine, and no status. A running total hung under the event
+    from a later sentence ("the UK has now provided more than 10,000 missiles") is not its status."""
+    start, end = result.events[index].span
+    pledges = [p for p in result.pledges if p.event == index and p.donor and start <= p.span[0] < end]
     if not pledges:
         return {code for code in result.events[index].countries if code != "UA"}, set()
     return {p.donor for p in pledges}, {p.status for p in pledges}

@@ -471,12 +471,17 @@ def _verbless(ctx: SentenceContext) -> bool:
     """ "And the fact that sanctions against Russia are still bypassed." (TVN24), "A train car after a rocket
     attack at a train station in Kramatorsk ... that was being used for civilian evacuations." (a Guardian
     caption): a noun described by a clause, with no verb of its own, tells no happening. A bare noun line
-    ("Heavy fighting near Bakhmut on Monday.") may be a live page's report and is kept."""
+    ("Heavy fighting near Bakhmut on Monday.") may be a live page's report and is kept, and so is a verb the
+    parser hung on its subject ("Twice the Russian invaders attacked on the Oleksandrivka direction")."""
     root = ctx.sent.root
     return (
         root.pos_ in ("NOUN", "PROPN")
         and not any(child.dep_ in ("nsubj", "nsubjpass") for child in root.children)
-        and any(child.dep_ in ("acl", "relcl") for child in root.children)
+        and any(
+            child.dep_ in ("acl", "relcl")
+            and any(grand.dep_ in ("nsubj", "nsubjpass", "mark") for grand in child.children)
+            for child in root.children
+        )
     )
 
 
