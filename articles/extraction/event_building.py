@@ -39,6 +39,7 @@ def losses_event(
 # A request reports no happening of its own (a donor considering aid is news: "Biden said Washington
 # was also considering sending Bradley armored fighting vehicles").
 ASKED_FOR = frozenset({"requested"})
+GIVEN = frozenset({"pledged", "delivered"})
 
 
 def aid_event(
@@ -47,6 +48,17 @@ def aid_event(
     for index in event_indexes:
         if result.events[index].type == "aid":
             return index
+    told_here = [result.events[index] for index in event_indexes]
+    if (
+        pledge.status in GIVEN
+        and len(told_here) == 1
+        and told_here[0].type == "diplomacy"
+        and event_rules.meeting_of_the_aid(ctx)
+    ):
+        # "During the summit, the UK said it would make available a further £1bn of lethal aid": the
+        # meeting is where the aid was decided, the aid is the happening the sentence reports
+        told_here[0].type = "aid"
+        return event_indexes[0]
     if event_rules.running_total(ctx.sent) or pledge.status in ASKED_FOR or event_rules.aid_named_in_passing(ctx.sent):
         # "The US has so far provided a total of $21.3 billion": a count, not a happening; "Ukraine
         # has been pressing the UK to supply M270s": asked for, not done (issue 8); "the Himars

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from articles.extraction.records import Extraction, Loss, Pledge
+from articles.extraction.records import Event, Extraction, Loss, Pledge
 
 # "The meeting on Tuesday follows ...": a sentence that opens on the happening told just before.
 RETELLING = re.compile(
@@ -50,9 +50,11 @@ def _same_donor_announcement(result: Extraction, keep: list[int], index: int) ->
 
 
 def _donors_of(result: Extraction, index: int) -> tuple[set[str], set[str]]:
-    """The donors and statuses of the event's pledges; for an aid cue without pledges, the
-    countries it names but Ukraine, and no status."""
-    pledges = [p for p in result.pledges if p.event == index and p.donor]
+    """The donors and statuses of the pledges of the event's own sentence; for an aid cue without
+    pledges, the countries it names but Ukraine, and no status. A running total hung under the event
+    from a later sentence ("the UK has now provided more than 10,000 missiles") is not its status."""
+    start, end = result.events[index].span
+    pledges = [p for p in result.pledges if p.event == index and p.donor and start <= p.span[0] < end]
     if not pledges:
         return {code for code in result.events[index].countries if code != "UA"}, set()
     return {p.donor for p in pledges}, {p.status for p in pledges}
@@ -79,6 +81,55 @@ def _aftermath_of(result: Extraction, keep: list[int], index: int, sentence_of_e
                 return kept
             return None
     return None
+
+
+# Happenings whose next undated sentence of the same type goes on telling them: "The largest exchange of
+# prisoners of war to date took place on Wednesday ... 230 Ukrainians were released from Russian captivity."
+TOLD_ON = frozenset({"prisoner_exchange", "training"})
+
+
+def _told_on(result: Extraction, keep: list[int], index: int, sentence_of_event: list[int]) -> int | None:
+    """The event of the same type told in the sentence just before, which an undated one goes on telling."""
+    if not keep:
+        return None
+    last = keep[-1]
+    if result.events[last].type != result.events[index].type:
+        return None
+    return last if sentence_of_event[index] - sentence_of_event[last] <= 1 else None
+
+
+ALSO = re.compile(r"\b(?:also|another|separately)\b", re.I)
+
+
+def _meeting_told_on(result: Extraction, keep: list[int], index: int, sentence_of_event: list[int]) -> int | None:
+    """The meeting told in the sentence just before with a party in common, which this one tells again.
+
+    "Boris Johnson is set to host the German chancellor on Friday ... The prime minister will hold talks
+    with Olaf Scholz at Downing Street" (The Guardian); "UN chief Antonio Guterres will meet with the
+    leaders of Ukraine and Turkey this week ... Guterres will hold talks in Lviv ... on Thursday" (Kyiv
+    Post). A meeting on another day, or of other parties, is another meeting.
+    """
+    if not keep:
+        return None
+    last = keep[-1]
+    event, other = result.events[index], result.events[last]
+    if other.type != "diplomacy" or sentence_of_event[index] - sentence_of_event[last] > 1:
+        return None
+    if ALSO.search(event.summary):
+        return None  # "G7 and EU leaders are also holding meetings later in the day": another meeting
+    if not (set(event.countries) - {"UA"}) & (set(other.countries) - {"UA"}):
+        return None
+    if event.date is None or other.date is None:
+        return last
+    if {event.precision, other.precision} != {"week", "day"}:
+        return None
+    week, day = (event.date, other.date) if event.precision == "week" else (other.date, event.date)
+    return last if 0 <= (day - week).days < 7 else None
+
+
+def _stands_for(event: Event, first: Event) -> None:
+    """The later telling, which gives the day, stands for the event it is folded into."""
+    first.date, first.precision, first.summary, first.span = event.date, event.precision, event.summary, event.span
 
 
 def merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
@@ -111,24 +162,30 @@ def merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
             near = abs(sentence_of_event[kept] - sentence_of_event[index]) <= 1
             same_places = bool(set(other.places) & set(event.places))
             same_parties = set(other.countries) == set(event.countries)
-            if event.type in ("losses", "strike", "battle", "prisoner_exchange", "training") or (
-                near and (same_places or same_parties or RETELLING.match(event.summary))
+            # "The Nato meeting will be one of a string of leaders' gatherings held in Brussels on Thursday"
+            # (The Guardian): a sentence opening on "the meeting" of that day retells it, however far back
+            if (
+                event.type in ("losses", "strike", "battle", "prisoner_exchange", "training")
+                or (near and (same_places or same_parties))
+                or RETELLING.match(event.summary)
             ):
                 twin = kept
                 break
         if twin is None and event.type == "strike" and event.date is None:
             twin = _aftermath_of(result, keep, index, sentence_of_event)
+        if twin is None and event.type in TOLD_ON and event.date is None:
+            twin = _told_on(result, keep, index, sentence_of_event)
+        if twin is None and event.type == "diplomacy":
+            twin = _meeting_told_on(result, keep, index, sentence_of_event)
+            if twin is not None and event.precision == "day" and result.events[twin].precision != "day":
+                # "Guterres will meet the leaders of Ukraine and Turkey this week ... Guterres will hold talks
+                # in Lviv ... on Thursday": the sentence that gives the day tells the meeting best
+                _stands_for(event, result.events[twin])
         if twin is None and event.type == "aid":
             twin = _same_donor_announcement(result, keep, index)
             if twin is not None and result.events[twin].date is None and event.date is not None:
                 # The sentence that gives the day tells the announcement best; it stands for both.
-                first = result.events[twin]
-                first.date, first.precision, first.summary, first.span = (
-                    event.date,
-                    event.precision,
-                    event.summary,
-                    event.span,
-                )
+                _stands_for(event, result.events[twin])
         if twin is not None and event.retold and event.precision == "day" and result.events[twin].date is None:
             # "Johnson has made a surprise trip to Kyiv ... After the meeting on Saturday": the retelling gives the day
             first = result.events[twin]

@@ -102,6 +102,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 child.dep_ == "dobj" and child.lemma_ in FIGURATIVE_STRIKE for child in span.root.children
             ):
                 continue  # "struck an unusually subdued tone", "struck a deal": no weapon fired
+            if kind == "diplomacy" and span.root.lemma_ == "meet" and _met_thing(span.root) in FIGURATIVE_MEETING:
+                continue  # "work to meet urgent needs", "fail to fully meet his expectations": nobody met
             if kind == "aid" and _promise_of_another_deed(span.root):
                 continue  # "Varadkar pledged to stand with Ukraine", "pledged not to cede an inch of land"
             if kind == "strike" and _ground_attack(ctx, span):
@@ -126,9 +128,12 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
             ):
                 continue  # "we have taken a difficult decision": no ground taken
             if kind == "invasion":
+                # the invasion named with its day or month is the happening ("Russia's unprovoked invasion of
+                # Ukraine in February", The Guardian; "since Russia invaded Ukraine in February 2022", Kyiv Post);
+                # named alone or with a year it is the war itself
                 doc_text = ctx.article_text
                 if not any(
-                    d.value.precision == "day"
+                    d.value.precision in ("day", "month")
                     and d.start >= span.end_char
                     and INVASION_TO_DATE.match(doc_text[span.end_char : d.start])
                     for d in ctx.dates
@@ -231,6 +236,19 @@ def _person_journey(verb) -> bool:
 NAMED_THING_AFTER = frozenset(
     ["vehicle", "vehicles", "tank", "tanks", "group", "groups", "compartment", "rifle", "rifles", "uniform", "uniforms"]
 )
+# What is met when "meet" tells no meeting: "volunteers work to meet urgent needs" (OSV News), "if the two
+# countries fail to fully meet his expectations" (The Guardian), "Ukraine will be able to meet its needs" (CNN).
+FIGURATIVE_MEETING = frozenset(
+    ["need", "expectation", "demand", "target", "deadline", "requirement", "standard", "goal", "obligation",
+     "condition", "criterion", "challenge", "cost", "commitment", "threshold"]
+)  # fmt: skip
+
+
+def _met_thing(verb) -> str | None:
+    """The lemma of what "meet" takes as its object, if any."""
+    return next((child.lemma_ for child in verb.children if child.dep_ == "dobj"), None)
+
+
 FIGURATIVE_STRIKE = frozenset(["tone", "deal", "chord", "note", "balance", "agreement", "bargain", "blow", "pose"])
 NOT_TERRITORY_AFTER = frozenset(["a", "an", "steps", "measures", "part", "action", "note", "place", "care", "time"])
 INVASION_TO_DATE = re.compile(r"^[”\"’']?(?:\s+of\s+[\w’']+)?\s*(?:on\s+|,\s*|in\s+)?$")
@@ -262,9 +280,43 @@ def _live_cue(ctx: SentenceContext, kind: str, start: int, end: int) -> bool:
     return not (kind == "diplomacy" and span[0].i > 0 and doc[span[0].i - 1].lower_ in ("press", "news"))
 
 
+REFUSING_AUX = frozenset({"will", "wo", "'ll", "shall"})
+
+
+def _refusal(verb) -> bool:
+    """ "The US will not supply Ukraine with rockets that can reach into Russia" (The Guardian), "We are not
+    going to send to Ukraine rocket systems" (Biden): a donor's refusal is an aid happening (SPEC.md); "the
+    air force did not provide an estimate" refuses nothing."""
+    if verb.lemma_ not in GIVING_VERBS:
+        return False
+    if any(child.dep_ == "aux" and child.lower_ in REFUSING_AUX for child in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lower_ == "going"
+
+
 def _weapon_named(verb) -> bool:
     """ "launchers supplied by the United States", "US-supplied Himars": a participle naming a weapon."""
     return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+
+
+def meeting_of_the_aid(ctx: SentenceContext) -> bool:
+    """Whether every diplomacy cue of the sentence is the setting of the aid it reports.
+
+    "During the summit, the UK said it would make available a further £1bn of lethal aid" (The Guardian):
+    the summit is where; "the EU signed off on an agreement to finance the purchase and delivery of
+    weapons" (The Guardian): the agreement is the aid itself. "Johnson has made a surprise trip to Kyiv
+    ..., pledging a major new infusion of British arms" tells a visit of its own.
+    """
+    meetings = [span.root for span in ctx.sentence_cues if span.label_ == "EVENT_DIPLOMACY"]
+    return bool(meetings) and all(_setting_of_aid(token) for token in meetings)
+
+
+def _setting_of_aid(token) -> bool:
+    if token.dep_ == "pobj" and token.head.lower_ == "during":
+        return True  # "during the summit", "during their phone call"
+    nouns = [token, *(obj for prep in token.children if prep.dep_ == "prep" for obj in prep.children)]
+    # "an agreement to finance", "signed off on an agreement to finance", "a deal to send"
+    return any(child.dep_ == "acl" and child.lemma_ in GIVING_VERBS for noun in nouns for child in noun.children)
 
 
 def aid_named_in_passing(sent) -> bool:
@@ -415,9 +467,27 @@ def _caption(ctx: SentenceContext) -> bool:
     return False
 
 
+def _verbless(ctx: SentenceContext) -> bool:
+    """ "And the fact that sanctions against Russia are still bypassed." (TVN24), "A train car after a rocket
+    attack at a train station in Kramatorsk ... that was being used for civilian evacuations." (a Guardian
+    caption): a noun described by a clause, with no verb of its own, tells no happening. A bare noun line
+    ("Heavy fighting near Bakhmut on Monday.") may be a live page's report and is kept, and so is a verb the
+    parser hung on its subject ("Twice the Russian invaders attacked on the Oleksandrivka direction")."""
+    root = ctx.sent.root
+    return (
+        root.pos_ in ("NOUN", "PROPN")
+        and not any(child.dep_ in ("nsubj", "nsubjpass") for child in root.children)
+        and any(
+            child.dep_ in ("acl", "relcl")
+            and any(grand.dep_ in ("nsubj", "nsubjpass", "mark") for grand in child.children)
+            for child in root.children
+        )
+    )
+
+
 def find_events(ctx: SentenceContext) -> list[Event]:
     """The events of one sentence; see the module docstring."""
-    if _imperative(ctx) or _headline(ctx) or _framing(ctx) or _caption(ctx):
+    if _imperative(ctx) or _headline(ctx) or _framing(ctx) or _caption(ctx) or _verbless(ctx):
         return []
     if ctx.dates and all(found.value.date < WAR_BEGAN for found in ctx.dates):
         return []
@@ -429,10 +499,13 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     live = []
     for kind, start, end in cues:
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and any(m.covers(span.root.i, kind) for m in modifiers):
+        if span is not None and any(
+            m.covers(span.root.i, kind) and not (kind == "aid" and m.category == "NEGATED" and _refusal(span.root))
+            for m in modifiers
+        ):
             continue
         live.append((kind, start, end))
-    cues = live
+    cues = [cue for cue in live if not _circumstance(doc, cue, SCENE_PREPOSITIONS)]
     if cues and any(kind == "aid" for kind, _s, _e in cues) and running_total(ctx.sent):
         cues = [cue for cue in cues if cue[0] != "aid"]
     if not cues:
@@ -458,7 +531,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         seen = set()
         for found in day_dates:
             nearest = _nearest_type(cues, found.start, found.end)
-            if nearest is None or _claim_day_only(ctx, nearest, found):
+            if nearest is None or _claim_day_only(ctx, nearest, found) or _statement_day(ctx, found):
                 continue
             key = (nearest, found.value.date)
             if key not in seen:
@@ -467,7 +540,11 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         return events
     if dates:
         # The cue nearest the date names the happening it dates.
-        kind = _nearest_type(cues, dates[0].start, dates[0].end) or next(t for t in TYPE_ORDER if t in types)
+        kind = (
+            _dated_cue_type(ctx, cues, dates[0])
+            or _nearest_type(cues, dates[0].start, dates[0].end)
+            or next(t for t in TYPE_ORDER if t in types)
+        )
     else:
         kind = _main_type(ctx, cues)
     date = dates[0].value if dates else None
@@ -501,7 +578,10 @@ def _quoted_apart(doc, modifiers, cues, found) -> bool:
 
 # Words that make an aid sentence in the perfect a running total ("has so far provided", "had
 # already exceeded $7bn", "has committed $9.1bn since the invasion"): no happening of its own.
-RUNNING_TOTAL_WORDS = frozenset({"far", "date", "total", "already", "since"})
+RUNNING_TOTAL_WORDS = frozenset({"far", "date", "total", "already", "since", "now", "than"})
+# "the UK has now provided more than 10,000 missiles" (The Guardian), "The United States has provided more than
+# $2 billion in humanitarian aid" (Kyiv Post): what was handed over, counted up to now (not "has pledged more than")
+HANDED_OVER_VERBS = frozenset({"provide", "deliver", "send", "supply", "give", "donate", "ship", "transfer"})
 # "had already arrived" is a delivery; "had already exceeded $7bn" a count
 TOTAL_VERBS = frozenset({"exceed", "reach", "top", "surpass", "pass"})
 
@@ -523,9 +603,21 @@ def running_total(sent) -> bool:
             or (lower == "total" and token.pos_ in ("NOUN", "ADJ"))
             or (lower == "already" and token.head.lemma_ in TOTAL_VERBS)
             or (lower == "since" and token.dep_ in ("prep", "mark"))
+            or (lower == "now" and token.head.tag_ == "VBN" and token.head.lemma_ in HANDED_OVER_VERBS)
+            or (lower == "than" and previous == "more" and _bound_of_handed_over(token))
         ):
             marker = True
     return perfect and marker
+
+
+def _bound_of_handed_over(than) -> bool:
+    """ "more than" on the amount a verb of handing over takes ("has provided more than $2 billion")."""
+    head = than
+    for _ in range(4):
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head.lemma_ in HANDED_OVER_VERBS
+    return False
 
 
 RETELLING_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
@@ -547,8 +639,12 @@ def _definite(doc, cue) -> bool:
 
 # A cue noun in these phrases is a circumstance of what the sentence tells, not a happening it reports.
 CIRCUMSTANCE_PREPOSITIONS = frozenset(
-    ["despite", "amid", "about", "against", "like", "than", "toward", "towards", "over"]
+    ["despite", "amid", "about", "against", "like", "than", "toward", "towards", "over", "since"]
 )
+# "amid" and "despite" set the scene even in a dated sentence: "Noting that Orthodox Easter is coming amid an
+# intensifying Russian offensive, the U.N. chief said Tuesday ..." (AP): Tuesday dates the appeal, not the
+# offensive ("told Al Jazeera about the January 9 attack" dates the attack: "about" is no such word)
+SCENE_PREPOSITIONS = frozenset(["despite", "amid"])
 PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "having"})
 PAST_BE = frozenset({"was", "were", "been", "is", "are", "be", "'s", "'re", "being", "am"})
 
@@ -572,6 +668,25 @@ def _predicate(token):
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
+def _circumstance(doc, cue, prepositions: frozenset[str]) -> bool:
+    """ "despite the sanctions", "amid fighting", "concern over attacks": a cue noun in these phrases is a
+    circumstance of what the sentence reports, not a happening it reports."""
+    span = doc.char_span(cue[1], cue[2], alignment_mode="expand")
+    if span is None:
+        return False
+    noun = span.root
+    return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.lower_ in prepositions
+
+
+def _counted(noun) -> bool:
+    """ "There have been 43 attacks on Ukrainian healthcare facilities since the beginning of the invasion"
+    (The Guardian), "Two massive attacks on Russian bases in Crimea ... in recent days have given Ukraine a
+    boost" (Kyiv Post): a number of happenings on no day is a count of them, not the report of one."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return False
+    return any(child.dep_ == "nummod" and child.lower_ not in ("one", "1") for child in noun.children)
+
+
 def _told_as_happened(doc, cue) -> bool:
     """Whether a cue without a date is told as a happening: in the past, the perfect or the progressive.
 
@@ -582,9 +697,8 @@ def _told_as_happened(doc, cue) -> bool:
     span = doc.char_span(cue[1], cue[2], alignment_mode="expand")
     if span is None:
         return True
-    noun = span.root
-    if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPOSITIONS:
-        return False  # "despite the sanctions", "amid fighting", "concern over attacks": no report of them
+    if _circumstance(doc, cue, CIRCUMSTANCE_PREPOSITIONS) or _counted(span.root):
+        return False
     verb = _predicate(span.root)
     if verb is None:
         return False
@@ -627,6 +741,33 @@ def _main_type(ctx: SentenceContext, cues: list[tuple[str, int, int]]) -> str:
     return min(cues, key=rank)[0]
 
 
+def _dated_cue_type(ctx: SentenceContext, cues: list[tuple[str, int, int]], found) -> str | None:
+    """The type of the cue verb the date expression hangs on in the parse, when one does.
+
+    "Ukraine's Zaporizhzhia nuclear plant ... was seized by Russian forces on Friday, after an attack that
+    started a fire" (The Guardian): "on Friday" modifies "seized", so it dates the seizure, however near
+    the attack stands to it. A verb that is a cue only by a word near it ("began an emergency session to
+    address the Russian invasion") does not count.
+    """
+    doc = ctx.sent.doc
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root.head
+    if head.dep_ == "prep":
+        head = head.head
+    if head.pos_ != "VERB" or not any(
+        cue.label_.startswith("EVENT_") and cue.root.i == head.i for cue in ctx.sentence_cues
+    ):
+        return None
+    kinds = set()
+    for kind, start, end in cues:
+        cue = doc.char_span(start, end, alignment_mode="expand")
+        if cue is not None and cue.root.i == head.i:
+            kinds.add(kind)
+    return kinds.pop() if len(kinds) == 1 else None
+
+
 def _nearest_type(cues: list[tuple[str, int, int]], start: int, end: int) -> str | None:
     best = None
     for kind, cue_start, cue_end in cues:
@@ -663,6 +804,24 @@ def _statement_verb(token) -> bool:
     present narrate ("On April 21, Russia claims to have taken Mariupol", a timeline's historical
     present), and the day is the happening's."""
     return token.lemma_ in SPEECH_LEMMAS and (token.tag_ in ("VBD", "VBN") or token.lemma_ == "say")
+
+
+STATEMENT_NOUNS = frozenset({"statement", "interview", "briefing", "address", "speech", "post", "tweet", "release"})
+
+
+def _statement_day(ctx: SentenceContext, found) -> bool:
+    """ "In a statement released Tuesday, Japan's Ministry of Foreign Affairs said Kishida's visit ... and that
+    Kishida would return to Japan on Thursday" (CNN): beside a day of its own, the day a statement was made
+    or released dates the statement, no happening."""
+    span = ctx.sent.doc.char_span(found.start, found.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    if head.dep_ == "prep" or head.pos_ == "ADP":
+        head = head.head
+    if head.pos_ in ("NOUN", "PROPN"):
+        return head.lemma_ in STATEMENT_NOUNS  # "in an interview on Monday"
+    return head.tag_ == "VBN" and head.dep_ == "acl" and head.head.lemma_ in STATEMENT_NOUNS
 
 
 def _reported(ctx: SentenceContext, first) -> bool:
