@@ -1,6 +1,7 @@
 // The aid tracker: cumulative euros pledged (solid) and delivered (dashed) per donor, by
-// month, from <script id="aid-chart-data" type="application/json"> (json_script).
-// Redrawn whenever htmx swaps #aid-body after a filter change.
+// month on a time axis (the vendored date adapter), with the zoom plug-in: drag to pan,
+// Ctrl + wheel or pinch to zoom, "Reset zoom". From <script id="aid-chart-data"
+// type="application/json"> (json_script); redrawn whenever htmx swaps #aid-body.
 (function () {
   "use strict";
 
@@ -15,13 +16,18 @@
     return "€" + value.toLocaleString("en-GB", { maximumFractionDigits: 0 });
   }
 
+  // "2024-03" -> the first of the month, the point each month's total stands at.
+  function points(months, values) {
+    return months.map(function (month, index) { return { x: month + "-01", y: values[index] }; });
+  }
+
   function datasets(numbers) {
     var sets = [];
     numbers.donors.forEach(function (donor, index) {
       var colour = PALETTE[index % PALETTE.length];
-      sets.push({ label: donor.donor + " pledged", data: donor.pledged, borderColor: colour, backgroundColor: colour,
+      sets.push({ label: donor.donor + " pledged", data: points(numbers.months, donor.pledged), borderColor: colour, backgroundColor: colour,
                   pointRadius: 2, borderWidth: 2, tension: 0 });
-      sets.push({ label: donor.donor + " delivered", data: donor.delivered, borderColor: colour, backgroundColor: colour,
+      sets.push({ label: donor.donor + " delivered", data: points(numbers.months, donor.delivered), borderColor: colour, backgroundColor: colour,
                   borderDash: [6, 4], pointRadius: 2, borderWidth: 2, tension: 0 });
     });
     return sets;
@@ -37,7 +43,7 @@
     var numbers = JSON.parse(source.textContent);
     chart = new window.Chart(canvas, {
       type: "line",
-      data: { labels: numbers.months, datasets: datasets(numbers) },
+      data: { datasets: datasets(numbers) },
       options: {
         responsive: true,
         maintainAspectRatio: false,
@@ -45,16 +51,27 @@
         interaction: { mode: "index", intersect: false },
         plugins: {
           legend: { position: "bottom", labels: { boxWidth: 18 } },
-          tooltip: { callbacks: { label: function (ctx) { return ctx.dataset.label + ": " + euros(ctx.parsed.y); } } }
+          tooltip: { callbacks: { label: function (ctx) { return ctx.dataset.label + ": " + euros(ctx.parsed.y); } } },
+          zoom: {
+            limits: { x: { min: "original", max: "original" } },
+            pan: { enabled: true, mode: "x" },
+            zoom: { wheel: { enabled: true, modifierKey: "ctrl" }, pinch: { enabled: true }, mode: "x" }
+          }
         },
         scales: {
-          x: { type: "category", ticks: { maxRotation: 60, autoSkip: true } },
+          x: { type: "time", time: { unit: "month", tooltipFormat: "yyyy-MM", displayFormats: { month: "yyyy-MM" } },
+               ticks: { maxRotation: 60, autoSkip: true } },
           y: { beginAtZero: true, title: { display: true, text: "euros, cumulative" },
                ticks: { callback: function (value) { return euros(value); } } }
         }
       }
     });
   }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button.reset-zoom");
+    if (button && chart && button.dataset.chart === "chart-aid" && chart.resetZoom) { chart.resetZoom(); }
+  });
 
   document.addEventListener("DOMContentLoaded", draw);
   document.addEventListener("htmx:afterSettle", draw);

@@ -10,6 +10,9 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import _article, _span
 from tests.e2e.test_screenshots import OVERFLOW, VIEWPORTS
 
+# The x axis's range in milliseconds, as drawn.
+X_RANGE = "() => { const x = Chart.getChart(document.getElementById('chart-aid')).scales.x; return [x.min, x.max]; }"
+
 # Pixels of the chart's canvas that are not transparent: a Chart.js chart that drew its lines.
 DRAWN_PIXELS = """(canvas) => {
   const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
@@ -66,9 +69,20 @@ def test_it_draws_the_money_chart_and_shows_each_path(editor_page, aid_records, 
     page.wait_for_function("() => window.Chart && Chart.getChart(document.getElementById('chart-aid'))")
     labels = page.evaluate("() => Chart.getChart(document.getElementById('chart-aid')).data.datasets.map(d => d.label)")
     assert labels == ["GB pledged", "GB delivered", "US pledged", "US delivered"]
-    months = page.evaluate("() => Chart.getChart(document.getElementById('chart-aid')).data.labels")
-    assert months[0] == "2023-03" and months[-1] == "2024-01" and len(months) == 11
+    months = page.evaluate(
+        "() => Chart.getChart(document.getElementById('chart-aid')).data.datasets[0].data.map(p => p.x)"
+    )
+    assert months[0] == "2023-03-01" and months[-1] == "2024-01-01" and len(months) == 11
     assert canvas.evaluate(DRAWN_PIXELS) > 1000
+    # A time axis with zoom and pan, and its reset.
+    assert page.evaluate("() => Chart.getChart(document.getElementById('chart-aid')).scales.x.type") == "time"
+    before = page.evaluate(X_RANGE)
+    page.evaluate("() => Chart.getChart(document.getElementById('chart-aid')).zoom(3)")
+    zoomed = page.evaluate(X_RANGE)
+    assert zoomed[1] - zoomed[0] < (before[1] - before[0]) / 2
+    page.get_by_role("button", name="Reset zoom").click()
+    page.wait_for_function(f"() => ({X_RANGE})()[1] - ({X_RANGE})()[0] >= {before[1] - before[0]}")
+    assert page.evaluate(X_RANGE) == before
 
     leopards = page.locator("tr.aid-row", has_text="Leopard 2")
     expect(leopards.locator("td.step-pledged")).to_contain_text("2023-01-25")
