@@ -574,14 +574,14 @@ def test_a_running_total_reported_this_month_is_as_of_publication(run):
 
 @pytest.fixture(scope="module")
 def loss_cues():
-    """A blank English pipeline with only the cue matcher and the loss cues of patterns/en/losses.jsonl."""
+    """A blank English pipeline with only the cue span_ruler and the loss cues of patterns/en/losses.jsonl."""
     import spacy  # noqa: PLC0415
 
-    import articles.extraction.components  # noqa: F401, PLC0415 - registers warboard_cues
+    from articles.extraction import components  # noqa: PLC0415
     from articles.extraction.rules import losses  # noqa: PLC0415
 
     nlp = spacy.blank("en")
-    nlp.add_pipe("warboard_cues", config={"patterns": losses.load_cues()})
+    components.add_cue_ruler(nlp, losses.load_cues())
 
     def cues(text):
         doc = nlp(text)
