@@ -777,6 +777,29 @@ def test_the_trigger_rows_mark_each_trigger_the_clause_holds(trigger_ruler, clau
     assert trigger in [(text, label) for text, label, _rule in trigger_ruler(clause)]
 
 
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        # pool p047 (The Guardian)
+        (
+            "Ukraine has also been pressing the UK to supply some of its own M270s, with some sources complaining "
+            "that Britain has been dragging its feet.",
+            "pressing the UK to supply",
+        ),
+        # pool p059 (CNA, a Reuters story)
+        (
+            "Ukraine has repeatedly called on the West to supply heavy equipment and ammunition to help it resist "
+            "the Russia assault.",
+            "called on the West to supply",
+        ),
+        # made up
+        ("Kyiv is pressuring Oslo to hand over its NASAMS.", "pressuring Oslo to hand over"),
+    ],
+)
+def test_the_asking_trigger_row_spans_the_asked_party_to_the_giving_verb(trigger_ruler, text, hit):
+    assert (hit, "requested") in [(found, label) for found, label, _rule in trigger_ruler(text)]
+
+
 def test_a_clause_with_no_trigger_gives_no_hit(trigger_ruler):
     assert trigger_ruler("the talks in Istanbul ended without a deal") == []
 
