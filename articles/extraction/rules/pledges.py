@@ -284,6 +284,8 @@ class ArticleMemory:
     # sentence index -> (effective day, givers named in it, last frame (donors, status))
     sentences: dict[int, tuple] = field(default_factory=dict)
     speaker_days: dict[str, object] = field(default_factory=dict)
+    # the pledge ruler's spans and their start offsets, read once for the whole article
+    ruled: tuple[list[int], list] | None = None
 
 
 # --- the rule -----------------------------------------------------------------------------------
@@ -430,10 +432,14 @@ def _trigger_hits(ctx: SentenceContext, text: str, start: int, end: int) -> list
 
 
 def _sentence_triggers(ctx: SentenceContext) -> list:
-    doc = ctx.sent.doc
-    if SPANS_KEY not in doc.spans:
-        return []
-    return [span for span in doc.spans[SPANS_KEY] if ctx.start <= span.start_char < ctx.end]
+    """The pledge ruler's spans (triggers and parse rules) that start in the sentence."""
+    memory = _memory(ctx)
+    if memory.ruled is None:
+        doc = ctx.sent.doc
+        spans = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
+        memory.ruled = ([span.start_char for span in spans], spans)
+    starts, spans = memory.ruled
+    return [span for at, span in zip(starts, spans, strict=True) if ctx.start <= at < ctx.end]
 
 
 def _hit_status(ctx, text, clause, start, t_start, t_end, trigger, match) -> tuple[str, bool] | None:
@@ -944,13 +950,11 @@ def ruler_patterns() -> list[dict]:
 
 
 def _parsed_pledges(ctx, memory, text, day, frames, found) -> list[Pledge]:
-    spans = ctx.sent.doc.spans.get(SPANS_KEY) if SPANS_KEY in ctx.sent.doc.spans else None
+    spans = _sentence_triggers(ctx)
     if not spans:
         return []
     records: list[Pledge] = []
     for span in spans:
-        if not (ctx.start <= span.start_char < ctx.end):
-            continue
         rule = parse_rules().get(span.id_)
         if rule is None:
             continue
