@@ -214,8 +214,10 @@ class SentenceRuler:
 # The token attributes a pattern's first token is read on, and their columns in `AnchoredMatcher`'s array.
 ANCHOR_COLUMNS = ("LOWER", "LEMMA", "ORTH", "TAG", "POS", "DEP", "ENT_TYPE")
 ANCHOR_ATTRS = {**{name: name for name in ANCHOR_COLUMNS}, "TEXT": "ORTH"}
-# How many Matchers of a few patterns each are kept (one per set of patterns a sentence can match).
+# How many Matchers of a few patterns each are kept (one per set of patterns a sentence can match),
+# and how many sentences must have asked for one set before its Matcher is built.
 SUBSET_MATCHERS = 1024
+SUBSET_AFTER = 3
 
 
 class AnchoredMatcher:
@@ -249,6 +251,7 @@ class AnchoredMatcher:
                 starts.setdefault(column, {}).setdefault(value, []).append((number, rest))
         self.starts = list(starts.items())
         self.subsets: dict[tuple[int, ...], Matcher] = {}
+        self.met: dict[tuple[int, ...], int] = {}
         self.last: tuple[Doc | None, numpy.ndarray | None] = (None, None)
 
     def _anchor(self, pattern: list[dict]) -> tuple[tuple[int, frozenset[int]], ...]:
@@ -306,15 +309,23 @@ class AnchoredMatcher:
         return None
 
     def _subset(self, chosen: tuple[int, ...]) -> Matcher:
+        """A Matcher of the chosen patterns, built for a set of patterns met a few times; before that the
+        Matcher of all of them, which gives the same matches in the same order (the others cannot
+        match in the sentence), since building a Matcher costs more than running it on one sentence."""
         matcher = self.subsets.get(chosen)
-        if matcher is None:
-            if len(self.subsets) >= SUBSET_MATCHERS:
-                self.subsets.clear()
-            matcher = Matcher(self.vocab)
-            for number in chosen:
-                key, pattern = self.patterns[number]
-                matcher.add(key, [pattern])
-            self.subsets[chosen] = matcher
+        if matcher is not None:
+            return matcher
+        met = self.met[chosen] = self.met.get(chosen, 0) + 1
+        if met < SUBSET_AFTER:
+            return self.matcher
+        if len(self.subsets) >= SUBSET_MATCHERS:
+            self.subsets.clear()
+            self.met.clear()
+        matcher = Matcher(self.vocab, validate=False)
+        for number in chosen:
+            key, pattern = self.patterns[number]
+            matcher.add(key, [pattern])
+        self.subsets[chosen] = matcher
         return matcher
 
 
