@@ -3,9 +3,9 @@
 - "gazetteer_ruler" is spaCy's own EntityRuler, placed before the statistical
   NER so its COUNTRY, PLACE and EQUIPMENT spans win; the pipeline builder
   feeds it the gazetteers (patterns as data, see `gazetteer_patterns`).
-- "warboard_cues" is a Matcher over token patterns kept as data
-  (`rules.losses.CUE_PATTERNS`, the event cues of patterns/en/events.jsonl read
-  by `rules.events.load_cues`); it puts
+- "warboard_cues" is spaCy's span_ruler over the cue patterns kept as data
+  (patterns/en/losses.jsonl, events.jsonl and the pledge cues, token patterns on
+  LOWER written out as phrases by `cue_phrases`; `add_cue_ruler` adds it); it puts
   every cue in `doc.spans["cues"]`, labelled "LOSS_KILLED", "EVENT_STRIKE"...,
   so the rules read them per sentence instead of searching the text again.
 - "warboard_agents" is a DependencyMatcher over patterns kept as data in
@@ -25,17 +25,20 @@ from __future__ import annotations
 import itertools
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 import numpy
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
-from spacy.pipeline import EntityRuler
+from spacy.matcher import DependencyMatcher, Matcher
+from spacy.parts_of_speech import IDS as POS_IDS  # type: ignore[import-not-found]
+from spacy.pipeline import EntityRuler, SpanRuler
 from spacy.tokens import Doc, Span
 
 from articles.extraction import countries, gazetteer
 from articles.jsonl import read_jsonl
 
 GAZETTEERS = Path(__file__).resolve().parent / "gazetteers"
+CUES_KEY = "cues"
 
 
 def _span_code(span: Span) -> str | None:
@@ -99,35 +102,40 @@ class GazetteerRuler(EntityRuler):
             super()._require_patterns()
 
 
-@Language.factory("warboard_cues", default_config={"patterns": []})
-def make_cue_matcher(nlp: Language, name: str, patterns: list[dict]) -> CueMatcher:
-    return CueMatcher(nlp, patterns)
+def cue_phrases(patterns: list[dict]) -> list[dict]:
+    """span_ruler phrase patterns for token patterns on LOWER: every phrase each one matches.
 
-
-class CueMatcher:
-    """Mark cue phrases (loss verbs, event nouns) in doc.spans["cues"].
-
-    Patterns are token patterns on LOWER ({"LOWER": "death"}, {"LOWER": {"IN": [...]}});
-    they are expanded into phrases for a PhraseMatcher, which on this model runs an
-    order of magnitude faster than the token Matcher.
+    Cue patterns ({"LOWER": "death"}, {"LOWER": {"IN": [...]}}) are written out as phrases for
+    the span_ruler's PhraseMatcher, which on this model runs an order of magnitude faster than
+    its token Matcher.
     """
+    phrases: dict[str, set[str]] = {}
+    for entry in patterns:
+        choices = []
+        for token in entry["pattern"]:
+            value = token["LOWER"]
+            choices.append(value["IN"] if isinstance(value, dict) else [value])
+        for words in itertools.product(*choices):
+            phrases.setdefault(entry["label"], set()).add(" ".join(words))
+    return [{"label": label, "pattern": text} for label, texts in phrases.items() for text in sorted(texts)]
 
-    def __init__(self, nlp: Language, patterns: list[dict]):
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        phrases: dict[str, set[str]] = {}
-        for entry in patterns:
-            choices = []
-            for token in entry["pattern"]:
-                value = token["LOWER"]
-                choices.append(value["IN"] if isinstance(value, dict) else [value])
-            for words in itertools.product(*choices):
-                phrases.setdefault(entry["label"], set()).add(" ".join(words))
-        for label, texts in phrases.items():
-            self.matcher.add(label, [nlp.make_doc(text) for text in sorted(texts)])
 
-    def __call__(self, doc: Doc) -> Doc:
-        doc.spans["cues"] = [Span(doc, start, end, label=label) for label, start, end in self.matcher(doc)]
-        return doc
+def add_cue_ruler(nlp: Language, patterns: list[dict], name: str = "warboard_cues") -> SpanRuler:
+    """spaCy's span_ruler at the end of the pipeline, marking cue phrases (loss verbs, event nouns,
+    pledge words) in doc.spans["cues"], labelled "LOSS_KILLED", "EVENT_STRIKE"..."""
+    ruler = cast(
+        SpanRuler,
+        nlp.add_pipe(
+            "span_ruler",
+            name=name,
+            config={"spans_key": CUES_KEY, "phrase_matcher_attr": "LOWER", "validate": False, "overwrite": True},
+            last=True,
+        ),
+    )
+    # The phrases are read by the tokenizer alone, not by the statistical components before the ruler.
+    with nlp.select_pipes(enable=[name]):
+        ruler.add_patterns(cue_phrases(patterns))
+    return ruler
 
 
 @Language.factory("warboard_agents", default_config={"patterns": []})
@@ -176,18 +184,19 @@ class SentenceRuler:
 
     Patterns are span_ruler patterns ({"label", "pattern", "id"}: token patterns on LEMMA, POS,
     DEP, ENT_TYPE); matches go to doc.spans[spans_key] with their label and id. The cue matcher
-    (a PhraseMatcher) has already found the sentences worth matching, which keeps the token Matcher
-    off most of the article.
+    (the span_ruler "warboard_cues") has already found the sentences worth matching, which keeps the
+    token Matcher off most of the article.
     """
 
     def __init__(self, nlp: Language, patterns: list[dict], spans_key: str, cues: list[str]):
-        self.matcher = Matcher(nlp.vocab, validate=True)
         self.spans_key, self.cues = spans_key, set(cues)
         self.keys: dict[int, tuple[str, str]] = {}
+        keyed = []
         for entry in patterns:
             key = f"{entry['label']}|{entry.get('id', '')}"
-            self.matcher.add(key, [entry["pattern"]])
-            self.keys[nlp.vocab.strings[key]] = (entry["label"], entry.get("id", ""))
+            keyed.append((key, entry["pattern"]))
+            self.keys[nlp.vocab.strings.add(key)] = (entry["label"], entry.get("id", ""))
+        self.matcher = AnchoredMatcher(nlp.vocab, keyed, validate=True)
 
     def __call__(self, doc: Doc) -> Doc:
         starts = {span.sent.start for span in doc.spans.get("cues", []) if span.label_ in self.cues}
@@ -200,6 +209,124 @@ class SentenceRuler:
                 spans.append(Span(doc, sent.start + start, sent.start + end, label=label, span_id=rule))
         doc.spans[self.spans_key] = spans
         return doc
+
+
+# The token attributes a pattern's first token is read on, and their columns in `AnchoredMatcher`'s array.
+ANCHOR_COLUMNS = ("LOWER", "LEMMA", "ORTH", "TAG", "POS", "DEP", "ENT_TYPE")
+ANCHOR_ATTRS = {**{name: name for name in ANCHOR_COLUMNS}, "TEXT": "ORTH"}
+# How many Matchers of a few patterns each are kept (one per set of patterns a sentence can match),
+# and how many sentences must have asked for one set before its Matcher is built.
+SUBSET_MATCHERS = 1024
+SUBSET_AFTER = 3
+
+
+class AnchoredMatcher:
+    """spaCy's Matcher over one sentence, run only from the tokens where a pattern can begin.
+
+    The Matcher tries every pattern at every token, and its cost grows with both; most sentences
+    hold the first word of few patterns, or none. A pattern's first token (when it is not
+    optional) names the words it can begin at ({"LEMMA": {"IN": [...]}}, {"LOWER": "if"},
+    {"TAG": "MD"}, ...): the sentence is matched only with the patterns whose first token it
+    holds, from the first such token on. The matches are the full Matcher's, in its order.
+    """
+
+    def __init__(self, vocab, patterns: list[tuple[str, list[dict]]], validate: bool = False):
+        self.vocab = vocab
+        self.patterns = patterns
+        # Built once with every pattern: a malformed pattern fails here, at start-up.
+        self.matcher = Matcher(vocab, validate=validate)
+        for key, pattern in patterns:
+            self.matcher.add(key, [pattern])
+        # Patterns by the value of their first token's most telling attribute: column -> value ->
+        # [(pattern number, the first token's other conditions)]; `anywhere` can begin at any token.
+        self.anywhere: list[int] = []
+        starts: dict[int, dict[int, list]] = {}
+        for number, (_key, pattern) in enumerate(patterns):
+            anchor = self._anchor(pattern)
+            if not anchor:
+                self.anywhere.append(number)
+                continue
+            (column, values), rest = anchor[0], anchor[1:]
+            for value in values:
+                starts.setdefault(column, {}).setdefault(value, []).append((number, rest))
+        self.starts = list(starts.items())
+        self.subsets: dict[tuple[int, ...], Matcher] = {}
+        self.met: dict[tuple[int, ...], int] = {}
+        self.last: tuple[Doc | None, numpy.ndarray | None] = (None, None)
+
+    def _anchor(self, pattern: list[dict]) -> tuple[tuple[int, frozenset[int]], ...]:
+        """(column, values) the first token must have; () when the pattern can begin anywhere."""
+        first = pattern[0]
+        op = first.get("OP")
+        if op in ("?", "*", "!") or (op and op.startswith(("{0", "{,"))):
+            return ()
+        anchor = []
+        for name, value in first.items():
+            if name not in ANCHOR_ATTRS:
+                continue
+            values = [value] if isinstance(value, str) else value.get("IN") if set(value) == {"IN"} else None
+            if values is None:
+                continue
+            ids = {POS_IDS[v] if name == "POS" else self.vocab.strings.add(v) for v in values}
+            anchor.append((ANCHOR_COLUMNS.index(ANCHOR_ATTRS[name]), frozenset(ids)))
+        # the word itself first: it narrows the tokens most
+        return tuple(sorted(anchor))
+
+    def _rows(self, doc: Doc) -> numpy.ndarray:
+        """The words, tags and entity types of the document, read once for all its sentences."""
+        last_doc, rows = self.last
+        if last_doc is not doc or rows is None:
+            rows = doc.to_array(list(ANCHOR_COLUMNS))
+            self.last = (doc, rows)
+        return rows
+
+    def __call__(self, sent: Span) -> list[tuple[int, int, int]]:
+        """(match id, start, end) of every match in the sentence, offsets within the sentence."""
+        rows = self._rows(sent.doc)[sent.start : sent.end]
+        columns = rows.T.tolist()
+        first = dict.fromkeys(self.anywhere, 0)
+        for column, by_value in self.starts:
+            words = columns[column]
+            for value in by_value.keys() & set(words):
+                for number, rest in by_value[value]:
+                    at = self._begins(words, value, rest, columns)
+                    if at is not None and at < first.get(number, len(words)):
+                        first[number] = at
+        if not first:
+            return []
+        begin = min(first.values())
+        matcher = self._subset(tuple(sorted(first)))
+        return [(key, start + begin, end + begin) for key, start, end in matcher(sent[begin:])]
+
+    @staticmethod
+    def _begins(words: list[int], value: int, rest, columns: list[list[int]]) -> int | None:
+        """The first token holding `value` that meets the first token's other conditions."""
+        if not rest:
+            return words.index(value)
+        for index, word in enumerate(words):
+            if word == value and all(columns[c][index] in values for c, values in rest):
+                return index
+        return None
+
+    def _subset(self, chosen: tuple[int, ...]) -> Matcher:
+        """A Matcher of the chosen patterns, built for a set of patterns met a few times; before that the
+        Matcher of all of them, which gives the same matches in the same order (the others cannot
+        match in the sentence), since building a Matcher costs more than running it on one sentence."""
+        matcher = self.subsets.get(chosen)
+        if matcher is not None:
+            return matcher
+        met = self.met[chosen] = self.met.get(chosen, 0) + 1
+        if met < SUBSET_AFTER:
+            return self.matcher
+        if len(self.subsets) >= SUBSET_MATCHERS:
+            self.subsets.clear()
+            self.met.clear()
+        matcher = Matcher(self.vocab, validate=False)
+        for number in chosen:
+            key, pattern = self.patterns[number]
+            matcher.add(key, [pattern])
+        self.subsets[chosen] = matcher
+        return matcher
 
 
 @Language.component("line_breaks")

@@ -28,7 +28,8 @@ a quote is a statement, not the article's report of a happening.
 
 The Matcher is built once per process (`rules_for`); `modifiers_of(sent)` runs
 it over one sentence only when a rule asks, so sentences without a cue cost
-nothing.
+nothing, and only with the rules whose first word the sentence holds
+(`components.AnchoredMatcher`).
 """
 
 from __future__ import annotations
@@ -37,8 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.matcher import Matcher
-
+from articles.extraction.components import AnchoredMatcher
 from articles.jsonl import iter_jsonl
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
@@ -99,10 +99,8 @@ class ContextRules:
 
     def __init__(self, vocab, rules: list[ContextRule]):
         self.rules = rules
-        self.matcher = Matcher(vocab)
-        for number, rule in enumerate(rules):
-            self.matcher.add(str(number), [rule.pattern])
-        self.rule_of = {vocab.strings[str(number)]: rule for number, rule in enumerate(rules)}
+        self.matcher = AnchoredMatcher(vocab, [(str(number), rule.pattern) for number, rule in enumerate(rules)])
+        self.rule_of = {vocab.strings.add(str(number)): rule for number, rule in enumerate(rules)}
 
     def modifiers_of(self, sent) -> list[Modifier]:
         """Every modifier of one sentence (a Span), direct speech included."""

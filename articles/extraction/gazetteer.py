@@ -148,11 +148,3 @@ def equipment_patterns(label: str = "EQUIPMENT") -> list[dict]:
                 if form:
                     patterns.append({"label": label, "pattern": form, "id": item.name})
     return patterns
-
-
-@cache
-def equipment_regex() -> re.Pattern[str]:
-    """One compiled regex for every name of every system (longest first), for text-level lookups."""
-    forms = {p["pattern"] for p in equipment_patterns()}
-    alternation = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")

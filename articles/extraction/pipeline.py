@@ -5,8 +5,9 @@ variable (or settings.WARBOARD_SPACY_MODEL, which reads the same variable);
 DEFAULT_MODEL below, the one place its default is written, names it when the
 variable is unset. The builder adds a line-break
 sentence splitter before the parser, the gazetteer EntityRuler (COUNTRY,
-PLACE, EQUIPMENT entities) before the NER, and at the end the cue matcher
-(loss, event and pledge cues) and the agent DependencyMatcher.
+PLACE, EQUIPMENT entities) before the NER, and at the end spaCy's span_ruler
+for the cues (loss, event and pledge cues), the agent DependencyMatcher and the
+pledge ruler.
 """
 
 from __future__ import annotations
@@ -71,11 +72,7 @@ def build_pipeline(name: str | None = None) -> Language:
     )
     with nlp.select_pipes(enable=["gazetteer_ruler"]):
         cast(EntityRuler, ruler).add_patterns(components.gazetteer_patterns())
-    nlp.add_pipe(
-        "warboard_cues",
-        config={"patterns": [*loss_rules.CUE_PATTERNS, *event_rules.CUE_PATTERNS, *pledge_rules.CUE_PATTERNS]},
-        last=True,
-    )
+    components.add_cue_ruler(nlp, [*loss_rules.CUE_PATTERNS, *event_rules.CUE_PATTERNS, *pledge_rules.CUE_PATTERNS])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("warboard_agents", config={"patterns": loss_rules.AGENT_PATTERNS}, last=True)
     # Pledge triggers as data (patterns/en/pledges.jsonl), on lemmas, tags and entities: after the

@@ -29,6 +29,10 @@ def test_it_reports_throughput_of_both_pipelines_and_their_ratio(tmp_path, capsy
         assert figures[side]["seconds"] > 0
         assert figures[side]["articles_per_s"] > 0 and figures[side]["words_per_s"] > 0
     assert abs(figures["ratio"] - figures["extraction"]["seconds"] / figures["bare"]["seconds"]) < 0.02
+    # and in CPU time, which other sessions on the machine disturb less
+    assert figures["bare"]["cpu_seconds"] > 0 and figures["extraction"]["cpu_seconds"] > 0
+    cpu_ratio = figures["extraction"]["cpu_seconds"] / figures["bare"]["cpu_seconds"]
+    assert abs(figures["cpu_ratio"] - cpu_ratio) < 0.02
     assert figures["target_ratio"] == 1.3
 
 

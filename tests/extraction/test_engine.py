@@ -5,9 +5,10 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import cast
 
 import pytest
-from spacy.pipeline import EntityRuler
+from spacy.pipeline import EntityRuler, SpanRuler
 
 from articles.extraction import components, extract, extract_many, pipeline
 
@@ -51,6 +52,9 @@ def test_the_gazetteer_entity_ruler_stands_before_the_ner_and_the_cue_matcher_af
     assert names.index("gazetteer_ruler") < names.index("ner")
     assert names.index("line_breaks") < names.index("parser")
     assert names[-3:] == ["warboard_cues", "warboard_agents", "pledge_ruler"]
+    # the cues are marked by spaCy's own span_ruler (issue 8: it replaces the hand-made cue matcher)
+    assert isinstance(nlp.get_pipe("warboard_cues"), SpanRuler)
+    assert cast(SpanRuler, nlp.get_pipe("warboard_cues")).key == "cues"
     agents = nlp.get_pipe("warboard_agents")
     assert isinstance(agents, components.AgentMatcher)
     assert type(agents.matcher).__name__ == "DependencyMatcher"
@@ -176,3 +180,41 @@ def test_a_line_break_starts_a_sentence_and_a_space_does_not():
     doc = nlp("Talks resume in Istanbul\nThe delegations met on Monday.  Then they left.\n\nEnd")
     starts = [token.text for token in doc if token.is_sent_start]
     assert starts == ["Talks", "The", "End"]
+
+
+def test_the_anchored_matcher_finds_what_spacys_matcher_finds_from_the_first_possible_token(monkeypatch):
+    import spacy  # noqa: PLC0415
+    from spacy.matcher import Matcher  # noqa: PLC0415
+
+    nlp = spacy.blank("en")
+    patterns: list[tuple[str, list[dict]]] = [
+        ("if", [{"LOWER": "if"}]),
+        ("would_make", [{"LOWER": "would", "TAG": "MD"}, {"LEMMA": {"IN": ["make", "help"]}}]),
+        ("anywhere", [{"ORTH": ",", "OP": "?"}, {"LOWER": "talks"}]),
+        ("money", [{"ENT_TYPE": "MONEY", "OP": "+"}, {"LOWER": "aid"}]),
+    ]
+    anchored = components.AnchoredMatcher(nlp.vocab, patterns)
+    full = Matcher(nlp.vocab)
+    for key, pattern in patterns:
+        full.add(key, [pattern])
+    doc = nlp("Leaders met , talks began and aid arrived . If talks fail , it would help Russia .")
+    for token in doc:
+        token.tag_ = "MD" if token.lower_ == "would" else "NN"
+        token.lemma_ = token.lower_
+    sents = [doc[0:9], doc[9:19]]
+    tried = []
+    subset = components.AnchoredMatcher._subset
+
+    def spied(self, chosen):
+        tried.append(chosen)
+        return subset(self, chosen)
+
+    monkeypatch.setattr(components.AnchoredMatcher, "_subset", spied)
+    found = [anchored(sent) for sent in sents]
+    assert found == [full(sent) for sent in sents]
+    assert [[nlp.vocab.strings[key] for key, _s, _e in matches] for matches in found] == [
+        ["anywhere", "anywhere"],
+        ["if", "anywhere", "would_make"],
+    ]
+    # the first sentence holds no "if", "would" or money: only the pattern that can begin anywhere is run
+    assert tried == [(2,), (0, 1, 2)]

@@ -5,6 +5,7 @@ or written to the same pattern.
 """
 
 import datetime
+from typing import cast
 
 import pytest
 
@@ -574,14 +575,14 @@ def test_a_running_total_reported_this_month_is_as_of_publication(run):
 
 @pytest.fixture(scope="module")
 def loss_cues():
-    """A blank English pipeline with only the cue matcher and the loss cues of patterns/en/losses.jsonl."""
+    """A blank English pipeline with only the cue span_ruler and the loss cues of patterns/en/losses.jsonl."""
     import spacy  # noqa: PLC0415
 
-    import articles.extraction.components  # noqa: F401, PLC0415 - registers warboard_cues
+    from articles.extraction import components  # noqa: PLC0415
     from articles.extraction.rules import losses  # noqa: PLC0415
 
     nlp = spacy.blank("en")
-    nlp.add_pipe("warboard_cues", config={"patterns": losses.load_cues()})
+    components.add_cue_ruler(nlp, losses.load_cues())
 
     def cues(text):
         doc = nlp(text)
@@ -609,3 +610,21 @@ def test_the_loss_cues_file_marks_written_forms_of_its_lemmas_and_its_phrases(lo
 
 def test_a_sentence_with_no_loss_word_has_no_loss_cue(loss_cues):
     assert loss_cues("The ministers met in Brussels to talk about ammunition.") == []
+
+
+def test_a_system_after_a_count_is_read_from_the_gazetteer_rulers_equipment_spans():
+    import spacy  # noqa: PLC0415
+
+    from articles.extraction import components, gazetteer  # noqa: PLC0415
+    from articles.extraction.rules import losses  # noqa: PLC0415
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("warboard_gazetteer_ruler")
+    cast(components.GazetteerRuler, ruler).add_patterns(gazetteer.equipment_patterns())
+    # made up: a system named after the count, and the same words with no span where the ruler found none
+    text = "Ukrainian forces downed four Buk launchers."
+    doc = nlp(text)
+    equipment = {ent.start_char: ent for ent in doc.ents if ent.label_ == "EQUIPMENT"}
+    at = text.index(" Buk")
+    assert losses.noun_after(text[at:], at, equipment)[:2] == ("equipment", "air_defense")
+    assert losses.noun_after(text[at:], at, {})[:2] == (None, None)

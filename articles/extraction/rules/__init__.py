@@ -162,7 +162,7 @@ class SentenceContext:
 
     @property
     def sentence_cues(self) -> list[Span]:
-        """The cue spans of the "warboard_cues" matcher that start in the sentence."""
+        """The cue spans of the "warboard_cues" span_ruler that start in the sentence."""
         if self.cues is None:
             self.cues = [
                 span for span in self.sent.doc.spans.get("cues", []) if self.start <= span.start_char < self.end
@@ -219,7 +219,7 @@ def inflections(*lemmas: str) -> list[str]:
 
 
 def written_forms(token: dict) -> dict:
-    """A LEMMA token pattern as the LOWER forms the cue PhraseMatcher matches ({"LEMMA": "kill"} ->
+    """A LEMMA token pattern as the LOWER forms the cue span_ruler's PhraseMatcher matches ({"LEMMA": "kill"} ->
     {"LOWER": {"IN": ["kill", "kills", "killed", "killing"]}}); any other token pattern as it is."""
     lemma = token.get("LEMMA")
     if lemma is None:

@@ -24,11 +24,15 @@ import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from articles.extraction import attribution, gazetteer, numbers
 from articles.extraction.records import LOSS_CATEGORY_OF_ITEM, Loss
 from articles.extraction.rules import SentenceContext, inflections, written_forms
 from articles.jsonl import read_jsonl
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 # --- cue patterns (data for the "warboard_cues" Matcher) ----------------------
 
@@ -246,23 +250,28 @@ def find_counts(text: str) -> list[Count]:
     return counts
 
 
-def noun_after(text: str) -> tuple[str | None, str | None, str, int]:
+def noun_after(
+    text: str, at: int = 0, equipment: dict[int, Span] | None = None
+) -> tuple[str | None, str | None, str, int]:
     """What the words after a count name: ("equipment", category) or ("people", kind).
 
-    Returns (kind, category_or_group, demonym_text, words_skipped).
+    `text` stands at offset `at` of the sentence; `equipment` holds the gazetteer ruler's EQUIPMENT
+    spans of the sentence by their start offset in it. Returns (kind, category_or_group,
+    demonym_text, words_skipped).
     """
     rest = text.lstrip(" ,")
+    at += len(text) - len(rest)
     words_skipped = 0
     demonyms: list[str] = []
     for _ in range(5):
         if not rest:
             break
-        named = gazetteer.equipment_regex().match(rest)
-        if named:
+        named = equipment.get(at) if equipment else None
+        if named is not None:
             # "three Su-25 jets", "two HIMARS launchers", "four Buk air defence systems"
-            item = gazetteer.equipment_named(named.group())
+            item = gazetteer.equipment_named(named.ent_id_ or named.text)
             category = LOSS_CATEGORY_OF_ITEM.get(item.category) if item else None
-            if category and not AMMUNITION_AFTER.match(rest[named.end() :]):
+            if category and not AMMUNITION_AFTER.match(rest[len(named.text) :]):
                 return "equipment", category, " ".join(demonyms), words_skipped
         for pattern, category in EQUIPMENT:
             if pattern.match(rest):
@@ -282,7 +291,9 @@ def noun_after(text: str) -> tuple[str | None, str | None, str, int]:
         if not word_match or not FILLER.match(word_match.group(0)):
             break
         demonyms.append(word_match.group(0))
-        rest = rest[word_match.end() :].lstrip(" ,")
+        following = rest[word_match.end() :].lstrip(" ,")
+        at += len(rest) - len(following)
+        rest = following
         words_skipped += 1
     return None, None, " ".join(demonyms), words_skipped
 
@@ -390,6 +401,7 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
     previous_side: str | None = None
     previous_end = 0
     date_spans = [(d.start - ctx.start, d.end - ctx.start) for d in ctx.dates]
+    equipment = {ent.start_char - ctx.start: ent for ent in ctx.sentence_ents if ent.label_ == "EQUIPMENT"}
     for count in find_counts(text):
         if any(s <= count.start < e for s, e in date_spans):
             continue
@@ -398,7 +410,8 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
         if _counts_no_loss(before, after):
             continue
         of_whole = OF_WHOLE_AFTER.match(after)
-        kind, group, between, _skipped = noun_after(after[of_whole.end() :] if of_whole else after)
+        noun_at = count.end + (of_whole.end() if of_whole else 0)
+        kind, group, between, _skipped = noun_after(text[noun_at:], noun_at, equipment)
         if kind is None:
             kind, group = _people_told_around(text, before, after, previous_noun)
             if kind is None:

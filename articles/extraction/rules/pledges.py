@@ -42,139 +42,29 @@ from articles.jsonl import read_jsonl
 MEMORY_KEY = "warboard_pledges"
 
 # --- triggers -----------------------------------------------------------------------------------
-
-GIVE = (
-    r"(?:send|sending|sent|provide|providing|provided|supply|supplying|supplied|deliver|delivering|"
-    r"delivered|give|giving|gave|donate|donating|donated|ship|shipping|shipped|transfer|transferring|"
-    r"transferred|hand\s+over|handing\s+over|handed\s+over|lend|lease|finance|fund|commit|committing|"
-    r"unveil|make\s+available|support\s+(?:\w+\s+){0,2}with)"
-)
-GIVE_BASE = (
-    r"(?:send|provide|supply|deliver|give|donate|ship|transfer|hand\s+over|lend|lease|finance|fund|"
-    r"commit|unveil|make\s+available|support\s+(?:\w+\s+){0,2}with)"
-)
+#
+# The trigger phrases are data: rows of patterns/en/pledges.jsonl with "role": "trigger", found by
+# the "pledge_ruler" span_ruler; each gives its status and the flags below, and the clause rules
+# read the donor, the items and the money around it.
 
 
 @dataclass(frozen=True)
 class Trigger:
-    pattern: re.Pattern
     status: str
     # Items may stand before the trigger: "the tanks would be in Ukraine", "is under consideration".
     passive: bool = False
     # "announced $800m": the trigger carries money and aid packages, not weapons by name.
     money_only: bool = False
-    # The asked party follows the trigger ("pressing the UK to supply").
+    # The asked party follows the trigger ("pressing the UK to supply"), from this token of it on.
     request_object: bool = False
+    party_from: int = 1
     # A bare present tense ("Norway sends F-16s") only right after its giver: "supplies" is also a noun.
     needs_subject: bool = False
+    # How many tokens of the match are the trigger phrase; the rest only has to follow it ("considering
+    # [sending]"). 0: all of them.
+    head: int = 0
 
 
-def _t(pattern: str, status: str, **flags) -> Trigger:
-    return Trigger(re.compile(pattern, re.I), status, **flags)
-
-
-TRIGGERS = [
-    # requests: "urging allies to provide", "pressing the UK to supply", "expected Nato members to send"
-    _t(
-        r"\b(?:urg\w*|press(?:ing|ed|es)?|pressur\w*|ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|"
-        r"appeal(?:s|ed|ing)?\s+to|implor\w*|beg(?:s|ged|ging)?|expect(?:s|ed|ing)?|want(?:s|ed)?|lobby\w*)"
-        r"\s+(?P<party>(?:[\w’'.-]+\s+){1,5}?)to\s+(?:\w+\s+){0,2}?" + GIVE_BASE + r"\b",
-        "requested",
-        request_object=True,
-    ),
-    # "pleas from Ukraine for MLRS", "Ukraine's request for Abrams tanks", "Kyiv has asked for jets"
-    _t(
-        r"\b(?:request(?:s|ed|ing)?|pleas?|plead(?:s|ed|ing)?|ask(?:s|ed|ing)?\s+for|call(?:s|ed|ing)?\s+for|"
-        r"appeal(?:s|ed|ing)?\s+for|pressing\s+for|lobbying\s+for)\b",
-        "requested",
-    ),
-    # considering
-    _t(r"\b(?:not|never)\s+(?:\w+\s+)?rul(?:ed|e|ing)\s+out\b", "considering"),
-    _t(r"\bno\s+[“\"]?taboo", "considering"),
-    _t(r"\bunder\s+consideration\b", "considering", passive=True),
-    _t(
-        r"\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?(?:\s+up)?|mull(?:s|ed|ing)?|discuss(?:es|ed|ing)?|"
-        r"explor(?:es|ed|ing)|debat(?:es|ed|ing))\b(?=\s+(?:\w+\s+){0,4}?(?:"
-        + GIVE
-        + r"|pleas?|requests?|whether|package|aid|assistance|the\s+idea)\b)",
-        "considering",
-    ),
-    _t(r"\b(?:may|might|could|can)\s+(?:also\s+|soon\s+|still\s+)?" + GIVE_BASE + r"\b", "considering"),
-    _t(r"\b(?:willing|ready|prepared|open)\s+to\s+(?:\w+\s+)?" + GIVE_BASE + r"\b", "considering"),
-    _t(r"\bopen\s+to\s+(?:sending|providing|supplying)\b", "considering"),
-    _t(r"\bpav(?:e|es|ed|ing)\s+the\s+way\s+for\b", "considering"),
-    _t(
-        r"\bclose\s+to\s+(?:clinching|agreeing|approving|finalising|finalizing|sealing|securing|a\s+deal)\b",
-        "considering",
-    ),
-    _t(r"\b(?:is|are|was|were)\s+being\s+prepared\b", "considering", passive=True),
-    _t(
-        r"\bpreparing\s+(?:a|an|another|the)\s+(?:new\s+|fresh\s+)?(?:\w+\s+){0,2}?(?:package|tranche)\b", "considering"
-    ),
-    # delivered
-    _t(
-        r"\b(?:ha[sd]|have)\s+(?:so\s+far\s+|already\s+|now\s+|also\s+|just\s+|previously\s+|since\s+)?"
-        r"(?:been\s+)?(?:sent|provided|delivered|supplied|given|donated|shipped|transferred|handed\s+over|"
-        r"received|helped\s+(?:to\s+)?send)\b",
-        "delivered",
-    ),
-    _t(
-        r"\b(?:sent|delivered|supplied|donated|shipped|transferred|handed\s+over|helped\s+(?:to\s+)?send)\b",
-        "delivered",
-    ),
-    _t(
-        r"\b(?:ha[sd]|have)\s+(?:already\s+)?(?:arrived|exceeded|reached|topped|surpassed)\b", "delivered", passive=True
-    ),
-    _t(r"\b(?:arrived|were\s+delivered|was\s+delivered|were\s+handed\s+over)\b", "delivered", passive=True),
-    # pledged
-    _t(
-        r"\b(?:will|would|'ll|shall|to)\s+(?:also\s+|soon\s+|now\s+|still\s+)?(?:be\s+)?(?:sent|provided|"
-        r"delivered|supplied|given|donated|shipped|transferred)\b",
-        "pledged",
-        passive=True,
-    ),
-    _t(
-        r"\b(?:is|are)\s+(?:also\s+|now\s+)?being\s+(?:sent|provided|delivered|supplied|shipped|given)\b",
-        "pledged",
-        passive=True,
-    ),
-    _t(r"\b(?:will|would|'ll|shall)\s+(?:also\s+|soon\s+|now\s+)?be\s+in\s+Ukraine\b", "pledged", passive=True),
-    _t(
-        r"\b(?:will|would|'ll|shall)\s+(?:also\s+|soon\s+|now\s+|still\s+)?(?:be\s+)?"
-        r"(?:sending|providing|supplying|delivering|giving|shipping|" + GIVE_BASE + r")\b",
-        "pledged",
-    ),
-    _t(
-        r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+|currently\s+)?(?:sending|providing|supplying|delivering|"
-        r"shipping|giving|donating)\b",
-        "pledged",
-    ),
-    _t(
-        r"\b(?:agree[sd]?|decided?|decides|decision|relent(?:s|ed)?|vow(?:s|ed)?|pledg(?:e|es|ed|ing)|"
-        r"promis(?:e|es|ed|ing)|commit(?:s|ted)?|plan(?:s|ned|ning)?|moves?|moved|set|offer(?:s|ed)?|"
-        r"intends?|intended)\s+(?:\w+\s+){0,2}?to\s+(?:\w+\s+)?" + GIVE_BASE + r"\b",
-        "pledged",
-    ),
-    _t(r"\bcommitted\s+to\s+(?:sending|providing|supplying|delivering|giving)\b", "pledged"),
-    _t(
-        r"\b(?:pledg(?:e|es|ed)|promis(?:e|es|ed)|allocat(?:e|es|ed)|earmark(?:s|ed)|approv(?:e|es|ed)|"
-        r"greenlight(?:s|ed)?|green-light(?:s|ed)?|sign(?:s|ed)?\s+off|unveil(?:s|ed)|grant(?:s|ed)?)\b",
-        "pledged",
-    ),
-    _t(r"\b(?:sends|provides|supplies|delivers|gives|donates|ships|hands\s+over)\b", "pledged", needs_subject=True),
-    _t(r"\bannounc(?:e|es|ed|ing)\b", "pledged", money_only=True),
-    _t(
-        r"\b(?:package|tranche)\s+(?:\w+\s+){0,2}?(?:focused\s+on|includ(?:es|ed|ing)|compris(?:es|ed|ing)|"
-        r"contain(?:s|ed|ing))\b",
-        "pledged",
-        # "The latest $700 million weapons package included ...": its worth stands before it
-        passive=True,
-    ),
-]
-
-# All the triggers in one pattern: one search tells the clauses with none (nine in ten of those the
-# cue matcher lets through), where running the triggers one by one would cost three times as much.
-SOME_TRIGGER = re.compile("|".join(f"(?:{trigger.pattern.pattern})" for trigger in TRIGGERS), re.I)
 # Any trigger word, for telling one mention of a kind from two gifts of it.
 ANY_TRIGGER = re.compile(
     r"\b(?:promis\w*|pledg\w*|send\w*|sent|provid\w*|suppl\w*|deliver\w*|donat\w*|offer\w*|announc\w*|"
@@ -394,6 +284,8 @@ class ArticleMemory:
     # sentence index -> (effective day, givers named in it, last frame (donors, status))
     sentences: dict[int, tuple] = field(default_factory=dict)
     speaker_days: dict[str, object] = field(default_factory=dict)
+    # the pledge ruler's spans and their start offsets, read once for the whole article
+    ruled: tuple[list[int], list] | None = None
 
 
 # --- the rule -----------------------------------------------------------------------------------
@@ -483,7 +375,7 @@ def _speakers(ctx: SentenceContext) -> list[str]:
 
 def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
     """The pledges of one clause: for each trigger in it, its status, donors and items."""
-    hits = _trigger_hits(text, start, end)
+    hits = _trigger_hits(ctx, text, start, end)
     if not hits:
         return []
     clause = text[start:end]
@@ -524,16 +416,30 @@ def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
     return records
 
 
-def _trigger_hits(text: str, start: int, end: int) -> list:
-    """(start, end, trigger, match) of every trigger phrase of the clause, the longest of two overlapping."""
-    clause = text[start:end]
+def _trigger_hits(ctx: SentenceContext, text: str, start: int, end: int) -> list:
+    """(start, end, trigger, span) of every trigger phrase of the clause, the longest of two overlapping."""
     hits: list = []
-    if not SOME_TRIGGER.search(clause):
-        return hits
-    for trigger in TRIGGERS:
-        for match in trigger.pattern.finditer(clause):
-            hits.append((match.start() + start, match.end() + start, trigger, match))
+    for span in _sentence_triggers(ctx):
+        trigger = triggers().get(span.id_)
+        if trigger is None:
+            continue
+        at, to = span.start_char - ctx.start, span.end_char - ctx.start
+        if at < start or to > end or text[at:to] != ctx.text[at:to]:
+            continue  # outside the clause, or in a parenthesis or an [editor's note]
+        head_end = span[trigger.head - 1].idx + len(span[trigger.head - 1]) - ctx.start if trigger.head else to
+        hits.append((at, head_end, trigger, span))
     return _without_overlaps(hits)
+
+
+def _sentence_triggers(ctx: SentenceContext) -> list:
+    """The pledge ruler's spans (triggers and parse rules) that start in the sentence."""
+    memory = _memory(ctx)
+    if memory.ruled is None:
+        doc = ctx.sent.doc
+        spans = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
+        memory.ruled = ([span.start_char for span in spans], spans)
+    starts, spans = memory.ruled
+    return [span for at, span in zip(starts, spans, strict=True) if ctx.start <= at < ctx.end]
 
 
 def _hit_status(ctx, text, clause, start, t_start, t_end, trigger, match) -> tuple[str, bool] | None:
@@ -549,7 +455,7 @@ def _hit_status(ctx, text, clause, start, t_start, t_end, trigger, match) -> tup
         return None  # "western-supplied missiles", "US-donated": an attribute of a weapon, not a delivery
     if NOT_GOODS_AFTER.match(text[t_end : t_end + 30]):
         return None  # "the Kremlin was sending a message with the jets"
-    total = trigger.passive and re.search(r"exceeded|reached|topped|surpassed", match.group(0))
+    total = trigger.passive and re.search(r"exceeded|reached|topped|surpassed", match.text)
     if total and not AID_WORD.search(clause):
         return None  # "has reached 40": a total that names no aid
     legislature = status in ("pledged", "requested") and bool(CHAMBER.search(clause) or CONGRESS_ASKED.search(clause))
@@ -770,8 +676,9 @@ def _asked(ctx, memory, text, start, end, t_start, t_end, match, trigger) -> lis
     mentions = _mentions_in(ctx, start, end)
     askers = [m for m in mentions if m.end - ctx.start <= t_start and m.code != "UA"]
     if trigger.request_object:
-        party_text = match.group("party")
-        p_start = match.start("party") + start
+        to = next(t for t in match[trigger.party_from + 1 :] if t.lower_ == "to")
+        p_start = match[trigger.party_from].idx - ctx.start
+        party_text = text[p_start : to.idx - ctx.start]
         party = [m for m in mentions if p_start <= m.start - ctx.start < p_start + len(party_text)]
         named = [
             m.code
@@ -1009,7 +916,7 @@ def _rows() -> tuple[dict, ...]:
 
 
 @cache
-def parse_rules() -> dict[str, dict]:
+def _rules() -> dict[str, dict]:
     """The rules of patterns/en/pledges.jsonl by id; a rule's first row carries its keys, later rows
     only more patterns ("$ 40bn" written out where the NER found no MONEY entity)."""
     rules: dict[str, dict] = {}
@@ -1018,19 +925,36 @@ def parse_rules() -> dict[str, dict]:
     return rules
 
 
+@cache
+def parse_rules() -> dict[str, dict]:
+    """The rules whose arguments are read off the parse (`_frame`)."""
+    return {rule_id: row for rule_id, row in _rules().items() if row.get("role") != "trigger"}
+
+
+TRIGGER_FLAGS = ("passive", "money_only", "request_object", "party_from", "needs_subject", "head")
+
+
+@cache
+def triggers() -> dict[str, Trigger]:
+    """The trigger phrases the clause rules read (`_clause_pledges`), by rule id."""
+    return {
+        rule_id: Trigger(row["label"], **{flag: row[flag] for flag in TRIGGER_FLAGS if flag in row})
+        for rule_id, row in _rules().items()
+        if row.get("role") == "trigger"
+    }
+
+
 def ruler_patterns() -> list[dict]:
     """The span_ruler patterns: label (the status), token pattern, id (the rule)."""
     return [{"label": row["label"], "pattern": row["pattern"], "id": row["id"]} for row in _rows()]
 
 
 def _parsed_pledges(ctx, memory, text, day, frames, found) -> list[Pledge]:
-    spans = ctx.sent.doc.spans.get(SPANS_KEY) if SPANS_KEY in ctx.sent.doc.spans else None
+    spans = _sentence_triggers(ctx)
     if not spans:
         return []
     records: list[Pledge] = []
     for span in spans:
-        if not (ctx.start <= span.start_char < ctx.end):
-            continue
         rule = parse_rules().get(span.id_)
         if rule is None:
             continue
