@@ -7,9 +7,10 @@
 --build empties the database and fills it with COPY: by default 1,000,000 events,
 1,000,000 loss reports, 300,000 pledges and 50,000 articles, dated over 2022-2026
 (some undated), with skewed types, countries, places, outlets and review states,
-then VACUUM (ANALYZE). Each path is requested --runs times through Django's test Client,
-signed in as a viewer, after one warm-up request; each export is read to its end
-and timed against PostgreSQL's own `COPY (the same query) TO STDOUT`.
+grouped into incidents as the worker would (`group_incidents`), then VACUUM (ANALYZE).
+Each path is requested --runs times through Django's test Client, signed in as a viewer,
+after one warm-up request; each export is read to its end and timed against PostgreSQL's own
+`COPY (the same query) TO STDOUT`.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from django.http import StreamingHttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, setup_test_environment
 
+from articles.incidents import group_all
 from articles.models import AidPledge, Article, Event, LossReport, Place
 from articles.roles import ensure_groups
 from articles.vocabulary import LOSS_CATEGORY_LABELS, PLEDGE_CATEGORY_LABELS
@@ -319,6 +321,9 @@ class Command(BaseCommand):
                         copy.write_row(row)
                 cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
             self.stdout.write(f"  {table}: {time.monotonic() - started:.0f} s")
+        # The timeline shows incidents by default: the worker groups each article it writes.
+        incidents = group_all()
+        self.stdout.write(f"  {incidents:,} incidents: {time.monotonic() - started:.0f} s")
         with connection.cursor() as cursor:
             # VACUUM as autovacuum would soon after: without the visibility map, the covering
             # indexes (loss_reviewed, loss_event_id...) cannot answer index-only and every
@@ -372,9 +377,16 @@ class Command(BaseCommand):
         ):
             paths.append((f"timeline{label}, 50th load more", functools.partial(self.load_more_url, 50, query), more))
         for label, query in (("unfiltered", ""), ("one month", month), ("country=DE", "country=DE")):
+            paths.append((f"timeline by report {label}, full page", f"/?view=reports&{query}", {}))
+        for label, query in (("unfiltered", ""), ("one month", month), ("country=DE", "country=DE")):
             paths.append((f"charts page {label}", f"/charts/?{query}", {}))
             paths.append((f"charts JSON {label}", f"/charts/data.json?{query}", {}))
         paths.append(("charts JSON, UA equipment both", "/charts/data.json?side=UA&group=equipment&status=both", {}))
+        paths.append(("records behind a bar, DE pledges", "/records/pledges/?donor=DE&aid=equipment", {}))
+        paths.append(("aid tracker", "/aid/", {}))
+        paths.append(("aid tracker, country=DE", "/aid/?country=DE", {}))
+        paths.append(("map, one week", f"/map/?week={busiest_month:%Y-%m-%d}", {}))
+        paths.append(("map, all weeks", "/map/", {}))
         paths.append(("article list", "/articles/", {}))
         paths.append(("article list, search", "/articles/?q=Russian", {}))
         paths.append(("article page, largest", f"/articles/{largest}/", {}))
