@@ -1156,3 +1156,32 @@ def test_an_invasion_named_with_its_month_is_a_battle_of_that_month(run, text):
     assert [(e.type, e.date, e.precision) for e in run(text, D(2022, 6, 30)).events] == [
         ("battle", D(2022, 2, 1), "month")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p126 (Kyiv Post)
+        "Since Russia invaded Ukraine in February 2022, more than six million people have fled the country and more "
+        "than five million have been internally displaced, according to the US State Department.",
+        # made up
+        "After Russian forces shelled the town in March, thousands of residents fled to the west.",
+    ],
+)
+def test_a_main_clause_tells_its_own_happening_beside_a_dated_clause_of_time(run, text):
+    types = [(e.type, e.date is None) for e in run(text, D(2023, 6, 17)).events]
+    assert ("other", True) in types
+    assert len(types) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # made up
+        ("More than 20,000 people have fled the town since Monday.", ["other"]),
+        # p054 (The Guardian): the Russians fled the island, a retreat, not people driven from their homes
+        ("Ukraine's military said the Russians fled the island in two speedboats.", []),
+    ],
+)
+def test_people_counted_as_fleeing_are_a_happening(run, text, expected):
+    assert [e.type for e in run(text, D(2023, 6, 17)).events] == expected
