@@ -1185,3 +1185,26 @@ def test_a_main_clause_tells_its_own_happening_beside_a_dated_clause_of_time(run
 )
 def test_people_counted_as_fleeing_are_a_happening(run, text, expected):
     assert [e.type for e in run(text, D(2023, 6, 17)).events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # p037 (The Guardian)
+        (
+            "The US-based Institute for the Study of War said that Ukrainian forces retain control of defensive "
+            "positions in eastern and south-western Mariupol.",
+            ["battle"],
+        ),
+        # p214 (CNBC)
+        (
+            "Russian forces have controlled the Zaporizhzhia nuclear plant since the first few weeks of the invasion.",
+            ["battle"],
+        ),
+        # made up
+        ("Ukrainian troops regained control of the bridge near Kupiansk.", ["battle"]),
+        ("The governor of the Moscow-controlled region said exports had been stopped.", []),
+    ],
+)
+def test_troops_holding_ground_are_fighting(run, text, expected):
+    assert [e.type for e in run(text, D(2022, 4, 9)).events] == expected
