@@ -1208,3 +1208,22 @@ def test_people_counted_as_fleeing_are_a_happening(run, text, expected):
 )
 def test_troops_holding_ground_are_fighting(run, text, expected):
     assert [e.type for e in run(text, D(2022, 4, 9)).events] == expected
+
+
+def test_a_happening_told_again_in_nearly_the_same_words_is_one_event(run):
+    # p214 (CNBC), a summary line and the body; OSV News p190 repeats a caption's sentence the same way
+    text = (
+        "Russian forces have controlled Ukraine's Zaporizhzhia nuclear plant since the first few weeks of Moscow's "
+        "full-scale invasion. Repair teams began work on the power line on Saturday. Russian forces have controlled "
+        "the Zaporizhzhia nuclear plant since the first few weeks of the invasion."
+    )
+    assert [e.type for e in run(text, D(2025, 10, 20)).events].count("battle") == 1
+
+
+def test_two_happenings_of_one_type_in_other_words_stay_two(run):
+    # made up
+    text = (
+        "Russian forces have controlled the Zaporizhzhia nuclear plant since March. "
+        "Ukrainian troops retain control of the bridge near Kupiansk."
+    )
+    assert [e.type for e in run(text, D(2025, 10, 20)).events] == ["battle", "battle"]
