@@ -1227,3 +1227,23 @@ def test_two_happenings_of_one_type_in_other_words_stay_two(run):
         "Ukrainian troops retain control of the bridge near Kupiansk."
     )
     assert [e.type for e in run(text, D(2025, 10, 20)).events] == ["battle", "battle"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pool p189 and p057 (not dev): people described by their flight
+        "Another 8 million euros in Moldova will support hosting Ukrainian refugees who have fled the war.",
+        "A hotel sheltering Ukrainians who had fled fighting in other parts of the country was damaged.",
+        # made up: a flight aimed at
+        "The campaign aims to convince thousands of residents to flee the city.",
+    ],
+)
+def test_people_described_by_a_flight_tell_no_flight(run, text):
+    assert "other" not in [e.type for e in run(text, D(2023, 6, 17)).events]
+
+
+def test_a_flight_going_on_is_a_happening(run):
+    # pool p023 (The Guardian)
+    text = "Thousands of Ukrainian refugees continue to flee their homeland seeking safety in neighbouring countries."
+    assert [e.type for e in run(text, D(2022, 3, 5)).events] == ["other"]

@@ -96,6 +96,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
             ]
             if kind == "aid" and span.root.pos_ != "VERB":
                 continue  # "ammunition supplies", "anti-ship missiles": the verbs send and supply only
+            if span.label_ == "NEAR_FLIGHT" and _flight_described(span.root):
+                continue
             if any(token.lower_ in words for token in window) and not _nominal_gerund(span.root):
                 found.append((kind, span.start_char, span.end_char))
             continue
@@ -148,6 +150,16 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
 
 
 NOMINAL_DEPS = frozenset({"pcomp", "acl", "csubj", "nsubj", "dobj", "pobj"})
+# "Thousands of Ukrainian refugees continue to flee their homeland": flight still going on
+ONGOING_VERBS = frozenset({"continue", "begin", "start", "keep"})
+
+
+def _flight_described(verb) -> bool:
+    """ "refugees who have fled the war", "Ukrainians whose families were forced to flee Russian bombs",
+    "to convince Ukrainians to flee": people described by a flight, or a flight aimed at, is no flight told."""
+    if verb.dep_ in ("relcl", "acl"):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ not in ONGOING_VERBS
 
 
 def _nominal_gerund(verb) -> bool:
