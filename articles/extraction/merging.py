@@ -148,9 +148,24 @@ def _told_again(result: Extraction, keep: list[int], index: int) -> int | None:
             continue
         other_words = set(WORD.findall(other.summary.lower()))
         shorter = min(len(words), len(other_words))
-        if shorter >= LONG_ENOUGH and len(words & other_words) >= 0.8 * shorter:
+        if (
+            shorter >= LONG_ENOUGH
+            and len(words & other_words) >= 0.8 * shorter
+            and _same_names(event.summary, other.summary)
+        ):
             return kept
     return None
+
+
+NAME = re.compile(r"\b[A-Z][a-z]{3,}")
+
+
+def _same_names(one: str, other: str) -> bool:
+    """The names of the shorter sentence are all in the longer: "Ukrainian forces recently advanced in the
+    Kostyantynivka-Druzhkivka tactical area" does not repeat "Russian forces recently advanced in ... the
+    Kostyantynivka-Druzhkivka tactical area" (Kyiv Post, after ISW)."""
+    shorter, longer = sorted((one, other), key=len)
+    return set(NAME.findall(shorter)) <= set(NAME.findall(longer))
 
 
 def _stands_for(event: Event, first: Event) -> None:

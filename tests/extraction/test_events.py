@@ -1247,3 +1247,12 @@ def test_a_flight_going_on_is_a_happening(run):
     # pool p023 (The Guardian)
     text = "Thousands of Ukrainian refugees continue to flee their homeland seeking safety in neighbouring countries."
     assert [e.type for e in run(text, D(2022, 3, 5)).events] == ["other"]
+
+
+def test_a_sentence_of_other_names_in_nearly_the_same_words_is_another_happening(run):
+    # pool p219 (Kyiv Post, after ISW): one side's advance does not repeat the other's
+    text = (
+        "Russian forces recently advanced in northern Sumy Oblast, the Kostyantynivka-Druzhkivka tactical area, "
+        "and near Pokrovsk. Ukrainian forces recently advanced in the Kostyantynivka-Druzhkivka tactical area."
+    )
+    assert [e.type for e in run(text, D(2025, 10, 20)).events] == ["battle", "battle"]
