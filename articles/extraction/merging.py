@@ -165,7 +165,7 @@ def _same_names(one: str, other: str) -> bool:
     Kostyantynivka-Druzhkivka tactical area" does not repeat "Russian forces recently advanced in ... the
     Kostyantynivka-Druzhkivka tactical area" (Kyiv Post, after ISW)."""
     shorter, longer = sorted((one, other), key=len)
-    return set(NAME.findall(shorter)) <= set(NAME.findall(longer))
+    return {name.lower() for name in NAME.findall(shorter)} <= set(WORD.findall(longer.lower()))
 
 
 def _stands_for(event: Event, first: Event) -> None:

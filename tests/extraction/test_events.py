@@ -1256,3 +1256,12 @@ def test_a_sentence_of_other_names_in_nearly_the_same_words_is_another_happening
         "and near Pokrovsk. Ukrainian forces recently advanced in the Kostyantynivka-Druzhkivka tactical area."
     )
     assert [e.type for e in run(text, D(2025, 10, 20)).events] == ["battle", "battle"]
+
+
+def test_a_repeated_sentence_may_write_a_name_in_lower_case(run):
+    # pool p046 (The Guardian live page): a line and its body, "Zhytomyr Oblast" and "Zhytomyr oblast"
+    text = (
+        "At least one person was killed in a Russian attack on Malyn, Zhytomyr Oblast, on the city's edge. "
+        "A Russian attack on Malyn, a city in the Zhytomyr oblast, has killed at least one person on the city's edge."
+    )
+    assert [e.type for e in run(text, D(2022, 6, 1)).events].count("strike") == 1
