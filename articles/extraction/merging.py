@@ -1,9 +1,9 @@
 """Merging and linking: one event for one happening, one record for one figure.
 
 After the walk, `merge_events` folds an event told again later (same type and day, a retelling
-such as "the attack", an undated blast just after a strike, or a later sentence of the same
-donor's announcement) into the first and relinks the records to it; `dedupe_losses` keeps one
-record for a figure restated.
+such as "the attack", an undated blast just after a strike, a later sentence of the same
+donor's announcement, or an undated sentence repeating an earlier one) into the first and
+relinks the records to it; `dedupe_losses` keeps one record for a figure restated.
 """
 
 from __future__ import annotations
@@ -127,6 +127,47 @@ def _meeting_told_on(result: Extraction, keep: list[int], index: int, sentence_o
     return last if 0 <= (day - week).days < 7 else None
 
 
+WORD = re.compile(r"[a-z]{4,}")
+# Short sentences share most words by their shape alone: "Germany will send 14 Leopard 2 tanks to Ukraine.
+# Poland will send 60 PT-91 tanks to Ukraine." are two announcements.
+LONG_ENOUGH = 8
+
+
+def _told_again(result: Extraction, keep: list[int], index: int) -> int | None:
+    """The event of the same type whose sentence an undated one repeats in nearly the same words.
+
+    "Russian forces have controlled Ukraine's Zaporizhzhia nuclear plant since the first few weeks of
+    Moscow's full-scale invasion ... Russian forces have controlled the Zaporizhzhia nuclear plant since
+    the first few weeks of the invasion" (CNBC): a summary line and the body telling one happening.
+    """
+    event = result.events[index]
+    words = set(WORD.findall(event.summary.lower()))
+    for kept in keep:
+        other = result.events[kept]
+        if other.type != event.type:
+            continue
+        other_words = set(WORD.findall(other.summary.lower()))
+        shorter = min(len(words), len(other_words))
+        if (
+            shorter >= LONG_ENOUGH
+            and len(words & other_words) >= 0.8 * shorter
+            and _same_names(event.summary, other.summary)
+        ):
+            return kept
+    return None
+
+
+NAME = re.compile(r"\b[A-Z][a-z]{3,}")
+
+
+def _same_names(one: str, other: str) -> bool:
+    """The names of the shorter sentence are all in the longer: "Ukrainian forces recently advanced in the
+    Kostyantynivka-Druzhkivka tactical area" does not repeat "Russian forces recently advanced in ... the
+    Kostyantynivka-Druzhkivka tactical area" (Kyiv Post, after ISW)."""
+    shorter, longer = sorted((one, other), key=len)
+    return {name.lower() for name in NAME.findall(shorter)} <= set(WORD.findall(longer.lower()))
+
+
 def _stands_for(event: Event, first: Event) -> None:
     """The later telling, which gives the day, stands for the event it is folded into."""
     first.date, first.precision, first.summary, first.span = event.date, event.precision, event.summary, event.span
@@ -173,6 +214,8 @@ def merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
                 break
         if twin is None and event.type == "strike" and event.date is None:
             twin = _aftermath_of(result, keep, index, sentence_of_event)
+        if twin is None and event.date is None:
+            twin = _told_again(result, keep, index)
         if twin is None and event.type in TOLD_ON and event.date is None:
             twin = _told_on(result, keep, index, sentence_of_event)
         if twin is None and event.type == "diplomacy":

@@ -1156,3 +1156,112 @@ def test_an_invasion_named_with_its_month_is_a_battle_of_that_month(run, text):
     assert [(e.type, e.date, e.precision) for e in run(text, D(2022, 6, 30)).events] == [
         ("battle", D(2022, 2, 1), "month")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p126 (Kyiv Post)
+        "Since Russia invaded Ukraine in February 2022, more than six million people have fled the country and more "
+        "than five million have been internally displaced, according to the US State Department.",
+        # made up
+        "After Russian forces shelled the town in March, thousands of residents fled to the west.",
+    ],
+)
+def test_a_main_clause_tells_its_own_happening_beside_a_dated_clause_of_time(run, text):
+    types = [(e.type, e.date is None) for e in run(text, D(2023, 6, 17)).events]
+    assert ("other", True) in types
+    assert len(types) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # made up
+        ("More than 20,000 people have fled the town since Monday.", ["other"]),
+        # p054 (The Guardian): the Russians fled the island, a retreat, not people driven from their homes
+        ("Ukraine's military said the Russians fled the island in two speedboats.", []),
+    ],
+)
+def test_people_counted_as_fleeing_are_a_happening(run, text, expected):
+    assert [e.type for e in run(text, D(2023, 6, 17)).events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # p037 (The Guardian)
+        (
+            "The US-based Institute for the Study of War said that Ukrainian forces retain control of defensive "
+            "positions in eastern and south-western Mariupol.",
+            ["battle"],
+        ),
+        # p214 (CNBC)
+        (
+            "Russian forces have controlled the Zaporizhzhia nuclear plant since the first few weeks of the invasion.",
+            ["battle"],
+        ),
+        # made up
+        ("Ukrainian troops regained control of the bridge near Kupiansk.", ["battle"]),
+        ("The governor of the Moscow-controlled region said exports had been stopped.", []),
+    ],
+)
+def test_troops_holding_ground_are_fighting(run, text, expected):
+    assert [e.type for e in run(text, D(2022, 4, 9)).events] == expected
+
+
+def test_a_happening_told_again_in_nearly_the_same_words_is_one_event(run):
+    # p214 (CNBC), a summary line and the body; OSV News p190 repeats a caption's sentence the same way
+    text = (
+        "Russian forces have controlled Ukraine's Zaporizhzhia nuclear plant since the first few weeks of Moscow's "
+        "full-scale invasion. Repair teams began work on the power line on Saturday. Russian forces have controlled "
+        "the Zaporizhzhia nuclear plant since the first few weeks of the invasion."
+    )
+    assert [e.type for e in run(text, D(2025, 10, 20)).events].count("battle") == 1
+
+
+def test_two_happenings_of_one_type_in_other_words_stay_two(run):
+    # made up
+    text = (
+        "Russian forces have controlled the Zaporizhzhia nuclear plant since March. "
+        "Ukrainian troops retain control of the bridge near Kupiansk."
+    )
+    assert [e.type for e in run(text, D(2025, 10, 20)).events] == ["battle", "battle"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pool p189 and p057 (not dev): people described by their flight
+        "Another 8 million euros in Moldova will support hosting Ukrainian refugees who have fled the war.",
+        "A hotel sheltering Ukrainians who had fled fighting in other parts of the country was damaged.",
+        # made up: a flight aimed at
+        "The campaign aims to convince thousands of residents to flee the city.",
+    ],
+)
+def test_people_described_by_a_flight_tell_no_flight(run, text):
+    assert "other" not in [e.type for e in run(text, D(2023, 6, 17)).events]
+
+
+def test_a_flight_going_on_is_a_happening(run):
+    # pool p023 (The Guardian)
+    text = "Thousands of Ukrainian refugees continue to flee their homeland seeking safety in neighbouring countries."
+    assert [e.type for e in run(text, D(2022, 3, 5)).events] == ["other"]
+
+
+def test_a_sentence_of_other_names_in_nearly_the_same_words_is_another_happening(run):
+    # pool p219 (Kyiv Post, after ISW): one side's advance does not repeat the other's
+    text = (
+        "Russian forces recently advanced in northern Sumy Oblast, the Kostyantynivka-Druzhkivka tactical area, "
+        "and near Pokrovsk. Ukrainian forces recently advanced in the Kostyantynivka-Druzhkivka tactical area."
+    )
+    assert [e.type for e in run(text, D(2025, 10, 20)).events] == ["battle", "battle"]
+
+
+def test_a_repeated_sentence_may_write_a_name_in_lower_case(run):
+    # pool p046 (The Guardian live page): a line and its body, "Zhytomyr Oblast" and "Zhytomyr oblast"
+    text = (
+        "At least one person was killed in a Russian attack on Malyn, Zhytomyr Oblast, on the city's edge. "
+        "A Russian attack on Malyn, a city in the Zhytomyr oblast, has killed at least one person on the city's edge."
+    )
+    assert [e.type for e in run(text, D(2022, 6, 1)).events].count("strike") == 1

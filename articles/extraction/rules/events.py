@@ -14,7 +14,10 @@ Saturday said forces had regained 300 sq km" gives the battle no day).
 
 Several cues of one sentence give one event (the type of the strongest cue)
 unless the sentence names two days ("The meeting on Tuesday follows the
-January 20 conference" -> two diplomacy events).
+January 20 conference" -> two diplomacy events), or its main verb tells a
+happening of another type than the dated clause of time hung on it ("Since
+Russia invaded Ukraine in February 2022, six million people have fled" -> a
+battle of February 2022 and an undated `other`).
 """
 
 from __future__ import annotations
@@ -93,6 +96,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
             ]
             if kind == "aid" and span.root.pos_ != "VERB":
                 continue  # "ammunition supplies", "anti-ship missiles": the verbs send and supply only
+            if span.label_ == "NEAR_FLIGHT" and _flight_described(span.root):
+                continue
             if any(token.lower_ in words for token in window) and not _nominal_gerund(span.root):
                 found.append((kind, span.start_char, span.end_char))
             continue
@@ -145,6 +150,16 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
 
 
 NOMINAL_DEPS = frozenset({"pcomp", "acl", "csubj", "nsubj", "dobj", "pobj"})
+# "Thousands of Ukrainian refugees continue to flee their homeland": flight still going on
+ONGOING_VERBS = frozenset({"continue", "begin", "start", "keep"})
+
+
+def _flight_described(verb) -> bool:
+    """ "refugees who have fled the war", "Ukrainians whose families were forced to flee Russian bombs",
+    "to convince Ukrainians to flee": people described by a flight, or a flight aimed at, is no flight told."""
+    if verb.dep_ in ("relcl", "acl"):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ not in ONGOING_VERBS
 
 
 def _nominal_gerund(verb) -> bool:
@@ -554,7 +569,41 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     # "After the meeting on Saturday, the prime minister said ...", "Kishida's visit ... follows Xi's state visit":
     # a meeting or visit named with "the" or a possessive is the one told before, dated or not
     event.retold = (date is None or kind == "diplomacy") and all(_definite(doc, cue) for cue in cues if cue[0] == kind)
+    main = _main_clause_type(ctx, cues) if date is not None and _dated_clause_apart(ctx, dates[0]) else None
+    if main is not None and main != kind:
+        return [event, _event(ctx, main, None, None)]
     return [event]
+
+
+CLAUSE_MARKERS = frozenset({"since", "after", "before", "when", "as", "while"})
+
+
+def _dated_clause_apart(ctx: SentenceContext, found) -> bool:
+    """Whether the date lies in a clause of time hung on the main verb ("since Russia invaded Ukraine in
+    February 2022, ... have fled"): the day is that clause's, not the main clause's."""
+    span = ctx.sent.doc.char_span(found.start, found.end, alignment_mode="expand")
+    verb = _predicate(span.root) if span is not None else None
+    return (
+        verb is not None
+        and verb.dep_ == "advcl"
+        and verb.head.i == ctx.sent.root.i
+        and any(child.dep_ == "mark" and child.lower_ in CLAUSE_MARKERS for child in verb.children)
+    )
+
+
+def _main_clause_type(ctx: SentenceContext, cues: list[tuple[str, int, int]]) -> str | None:
+    """The type of a cue the sentence's main verb tells, when one does.
+
+    "Since Russia invaded Ukraine in February 2022, more than six million people have fled the country"
+    (Kyiv Post): the date belongs to the clause of "since"; the main clause tells a happening of its own.
+    """
+    doc = ctx.sent.doc
+    for kind, start, end in cues:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        verb = _predicate(span.root) if span is not None else None
+        if verb is not None and verb.i == ctx.sent.root.i and _told_as_happened(doc, (kind, start, end)):
+            return kind
+    return None
 
 
 def _quoted_apart(doc, modifiers, cues, found) -> bool:
