@@ -321,6 +321,15 @@ class RecordQuerySet(ProvenanceQuerySet):
         return records.filter(event__in=events.values("pk")).in_review(filters.review)
 
 
+def loss_chart_day() -> Case:
+    """The day a loss figure stands on in the charts: a single incident on its incident's day,
+    when it has one; any other figure on its placed day (its date, else its report date)."""
+    return Case(
+        When(Q(period="incident", event__incident__date__isnull=False), then=F("event__incident__date")),
+        default=F("placed_on"),
+    )
+
+
 class LossReportQuerySet(RecordQuerySet):
     def deduplicated(self) -> models.QuerySet:
         """One row per real-world figure, however many articles repeat it.
@@ -345,10 +354,7 @@ class LossReportQuerySet(RecordQuerySet):
         single = Q(period="incident")
         return (
             self.annotate(
-                day=Case(
-                    When(single & Q(event__incident__date__isnull=False), then=F("event__incident__date")),
-                    default=F("placed_on"),
-                ),
+                day=loss_chart_day(),
                 incident_key=Case(
                     When(
                         single & Q(event__incident__isnull=False),
@@ -534,7 +540,7 @@ class EventQuerySet(PlacedOrder, ProvenanceQuerySet):
             self.filter(placed_on__isnull=False)
             .order_by()
             .annotate(
-                week=TruncWeek(Coalesce("incident__date", "incident__placed_on", "placed_on")),
+                week=TruncWeek(Coalesce("incident__placed_on", "placed_on")),
                 happening=Coalesce("incident_id", -F("id")),
             )
             .values("week", "type")

@@ -39,7 +39,7 @@ from articles.querysets import AidPledgeQuerySet, RecordFilters
 from articles.vocabulary import PLEDGE_CATEGORY_LABELS, PLEDGE_STATUS_LABELS
 from dashboard import fx
 from dashboard.forms import TimelineFilterForm
-from dashboard.views import _bound_filters, _filter_suggestions, analysts_only, render_page
+from dashboard.views import analysts_only, bound_filters, filter_suggestions, render_page
 
 # The path a system takes, in order.
 STEPS = ("requested", "considering", "pledged", "delivered")
@@ -430,7 +430,7 @@ def chart_table(chart: dict) -> list[dict]:
 @require_GET
 @analysts_only
 def aid_page(request: HttpRequest) -> HttpResponse:
-    form, bad_request = _bound_filters(AidFilterForm, request)
+    form, bad_request = bound_filters(AidFilterForm, request)
     if bad_request:
         return bad_request
     filters = form.filters()
@@ -464,7 +464,7 @@ def aid_page(request: HttpRequest) -> HttpResponse:
         "rates_until": rates.last_day,
         "steps": [PLEDGE_STATUS_LABELS[status] for status in STEPS],
         "any_pledges": bool(rows) or AidPledge.objects.exists(),
-        **_filter_suggestions(form),
+        **filter_suggestions(form),
     }
     return render_page(request, "dashboard/aid.html", context, partials=("aid-body",))
 
@@ -523,7 +523,7 @@ def csv_lines(rows: Iterable[dict]) -> Iterator[str]:
 @analysts_only
 def aid_csv(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     """The tracker's table under the page's filters, every row, with the amounts as reported and in euros."""
-    form, bad_request = _bound_filters(AidFilterForm, request)
+    form, bad_request = bound_filters(AidFilterForm, request)
     if bad_request:
         return bad_request
     rows = with_outlets(tracker_rows(pledges_for(form.filters()), form.cleaned_data.get("step") or ""))

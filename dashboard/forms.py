@@ -1,6 +1,6 @@
 """The dashboard's forms: the filters every page and export shares, and the review forms.
 
-A bad filter value is a 400 (see dashboard.views._bound_filters), never a 500.
+A bad filter value is a 400 (see dashboard.views.bound_filters), never a 500.
 """
 
 from __future__ import annotations

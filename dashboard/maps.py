@@ -28,7 +28,7 @@ from articles.vocabulary import EVENT_TYPE_LABELS
 from dashboard import snapshots
 from dashboard.forms import TimelineFilterForm
 from dashboard.querystrings import Change, filter_query
-from dashboard.views import _bound_filters, _filter_suggestions, analysts_only, render_page
+from dashboard.views import analysts_only, bound_filters, filter_suggestions, render_page
 
 # The place of a diplomatic event or of sanctions is where someone spoke, met or decided
 # (a ministry's seat, a summit's city), not where something happened to it: the map
@@ -247,7 +247,7 @@ def week_steps(request: HttpRequest, form: MapForm, latest: str | None) -> dict:
 @require_GET
 @analysts_only
 def map_page(request: HttpRequest) -> HttpResponse:
-    form, bad_request = _bound_filters(MapForm, request)
+    form, bad_request = bound_filters(MapForm, request)
     if bad_request:
         return bad_request
     filters = form.map_filters()
@@ -279,7 +279,7 @@ def map_page(request: HttpRequest) -> HttpResponse:
         "figures_as_of": snapshot.as_of if snapshot else None,
         "being_processed": snapshot.being_processed if snapshot else 0,
         "any_events": bool(places["points"] or places["beyond"] or places["unplaced"]) or Event.objects.exists(),
-        **_filter_suggestions(form),
+        **filter_suggestions(form),
     }
     return render_page(request, "dashboard/map.html", context, partials=("map-body",))
 

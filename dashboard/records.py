@@ -22,7 +22,7 @@ from django.urls import path
 from django.views.decorators.http import require_GET
 
 from articles.models import AidPledge, LossReport
-from articles.querysets import ARTICLE_HEAVY_FIELDS, Cursor, TimelineDay
+from articles.querysets import ARTICLE_HEAVY_FIELDS, Cursor, TimelineDay, loss_chart_day
 from articles.vocabulary import LOSS_CATEGORY_LABELS, PLEDGE_CATEGORY_LABELS
 from dashboard.figures import country_name, loss_nouns, pledge_nouns
 from dashboard.forms import COUNTRY_CODE, ExportForm
@@ -90,7 +90,10 @@ class BarForm(ExportForm):
         if data.get("category"):
             records = records.filter(category__in=data["category"])
         if data.get("day"):
-            records = records.filter(charted_on(None if data["day"] == NOT_NAMED else data["day"]))
+            day = None if data["day"] == NOT_NAMED else data["day"]
+            # The day the chart puts each figure on (LossReportQuerySet.deduplicated's `day`).
+            records = records.alias(chart_day=loss_chart_day())
+            records = records.filter(chart_day__isnull=True) if day is None else records.filter(chart_day=day)
         return records
 
     def pledges(self, records: QuerySet) -> QuerySet:
@@ -133,18 +136,6 @@ class BarForm(ExportForm):
         if data.get("day"):
             words.append("no day given" if data["day"] == NOT_NAMED else f"on {data['day'].isoformat()}")
         return words
-
-
-def charted_on(day: datetime.date | None) -> Q:
-    """The losses a chart puts on `day` (LossReportQuerySet.deduplicated's `day`): a single
-    incident on its incident's day, when it has one; any other figure on its placed day (its own
-    date, else its article's publication date)."""
-    incident = Q(period="incident")
-    if day is None:
-        return (incident & Q(event__incident__date__isnull=True) | ~incident) & Q(placed_on__isnull=True)
-    return (incident & Q(event__incident__date=day)) | (
-        (~incident | Q(event__incident__date__isnull=True)) & Q(placed_on=day)
-    )
 
 
 def _pledge_key(records: QuerySet) -> QuerySet:

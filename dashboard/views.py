@@ -61,7 +61,7 @@ def render_page(request: HttpRequest, template: str, context: dict, partials: tu
     return response
 
 
-def _bound_filters(form_class, request: HttpRequest):
+def bound_filters(form_class, request: HttpRequest):
     form = form_class(request.GET)
     if form.is_valid():
         return form, None
@@ -69,7 +69,7 @@ def _bound_filters(form_class, request: HttpRequest):
     return None, response
 
 
-def _filter_suggestions(form) -> dict:
+def filter_suggestions(form) -> dict:
     """Datalist suggestions for the filter form; callables, so a fragment render skips the snapshot."""
     return {"place_names": form.suggestions.place_names, "outlets": form.suggestions.outlets}
 
@@ -114,7 +114,7 @@ INCIDENTS, REPORTS = "incidents", "reports"
 @require_GET
 @analysts_only
 def timeline(request: HttpRequest) -> HttpResponse:
-    form, bad_request = _bound_filters(TimelineFilterForm, request)
+    form, bad_request = bound_filters(TimelineFilterForm, request)
     if bad_request:
         return bad_request
     view = request.GET.get("view") or INCIDENTS
@@ -157,7 +157,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "article": article,
         # The empty state says "upload an article" only when there is nothing at all.
         "any_events": bool(page) or Event.objects.exists(),
-        **_filter_suggestions(form),
+        **filter_suggestions(form),
     }
     return render_page(request, "dashboard/timeline.html", context, partials=("timeline-list", "timeline-more"))
 
@@ -176,7 +176,7 @@ def _export_query(request: HttpRequest) -> str:
 @require_GET
 @analysts_only
 def charts_page(request: HttpRequest) -> HttpResponse:
-    form, bad_request = _bound_filters(ChartForm, request)
+    form, bad_request = bound_filters(ChartForm, request)
     if bad_request:
         return bad_request
     snapshot = charts.current_chart_json(form, _query_params(request))
@@ -190,7 +190,7 @@ def charts_page(request: HttpRequest) -> HttpResponse:
         "being_processed": snapshot.being_processed,
         "export_query": _export_query(request),
         "any_events": Event.objects.exists(),
-        **_filter_suggestions(form),
+        **filter_suggestions(form),
     }
     return render_page(request, "dashboard/charts.html", context, partials=("charts-body",))
 
@@ -210,7 +210,7 @@ def charts_json(request: HttpRequest) -> HttpResponse:
 @analysts_only
 def export_records(request: HttpRequest, plural: str) -> HttpResponse | StreamingHttpResponse:
     """One kind's records under the page's filters as CSV (`plural` comes from the URL's kind)."""
-    form, bad_request = _bound_filters(ExportForm, request)
+    form, bad_request = bound_filters(ExportForm, request)
     if bad_request:
         return bad_request
     header, lines = exports.EXPORTS[plural]
@@ -270,7 +270,7 @@ def _record_response(request: HttpRequest, kind: str, pk: int, changed: bool = F
 @analysts_only
 def event_figures(request: HttpRequest, pk: int) -> HttpResponse:
     """An event's losses and pledges in words, as the timeline shows them under the same review filter."""
-    form, bad_request = _bound_filters(TimelineFilterForm, request)
+    form, bad_request = bound_filters(TimelineFilterForm, request)
     if bad_request:
         return bad_request
     filters = form.filters()
