@@ -12,12 +12,13 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import json
+from collections.abc import Callable
 from typing import TypedDict, cast
 from urllib.parse import urlencode
 
 from django import forms
 from django.db.models import Max
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.urls import path, reverse
 from django.views.decorators.http import require_GET
 
@@ -178,19 +179,32 @@ def place_counts(filters: RecordFilters) -> dict:
     }
 
 
-def all_weeks_counts(filters: RecordFilters) -> tuple[dict, snapshots.Snapshot]:
-    """place_counts() over all weeks, and the latest day, from a snapshot kept until the records change.
-
-    Counting every event's places takes a second at a million events (a week, with the
-    date index, 40-100 ms: computed per request); the snapshot is one row per filter
-    combination, served like the charts' (dashboard.snapshots.charts).
-    """
+def all_weeks_snapshot(filters: RecordFilters) -> tuple[str, Callable[[], dict]]:
+    """The snapshot key of place_counts() over all weeks with the latest day, and what computes it."""
 
     def compute() -> dict:
         latest = Event.objects.matching(filters).aggregate(latest=Max("date"))["latest"]
         return {**place_counts(filters), "latest": latest}
 
-    snapshot = snapshots.charts(f"{snapshots.CHARTS_PREFIX}{SNAPSHOT_SHAPE} {filters!r}", compute)
+    return f"{snapshots.CHARTS_PREFIX}{SNAPSHOT_SHAPE} {filters!r}", compute
+
+
+def unfiltered_map_filters() -> RecordFilters:
+    """The filters of the map as first opened (/map/ with no query): what the worker refreshes."""
+    form = MapForm(QueryDict())
+    form.is_valid()
+    return form.map_filters()
+
+
+def all_weeks_counts(filters: RecordFilters) -> tuple[dict, snapshots.Snapshot]:
+    """place_counts() over all weeks, and the latest day, from a snapshot kept until the records change.
+
+    Counting every event's places takes a second at a million events (a week, with the
+    date index, 40-100 ms: computed per request); the snapshot is one row per filter
+    combination, served like the charts' (dashboard.snapshots.charts). The worker
+    refreshes the unfiltered one with the charts (snapshots.refresh).
+    """
+    snapshot = snapshots.charts(*all_weeks_snapshot(filters))
     return json.loads(snapshot.text), snapshot
 
 

@@ -19,10 +19,11 @@ table `warboard_snapshot`.
   when busy() says so: while articles are being processed, the filter form's lists
   may miss an outlet added a minute ago (any outlet can still be typed), but the
   ingest must not make every page list them again.
-- `refresh()` computes the unfiltered charts and the suggestions ahead of the first
-  visitor. The worker calls `after_processing` after each batch (the setting
-  WARBOARD_AFTER_PROCESSING names it): the snapshot is refreshed at once when the queue
-  is empty, and during a burst when it is more than REFRESH_EVERY_SECONDS old.
+- `refresh()` computes the unfiltered charts, the map of all weeks (/map/ as first
+  opened) and the suggestions ahead of the first visitor. The worker calls
+  `after_processing` after each batch (the setting WARBOARD_AFTER_PROCESSING names it):
+  the snapshots are refreshed at once when the queue is empty, and during a burst when
+  the charts' is more than REFRESH_EVERY_SECONDS old.
 """
 
 from __future__ import annotations
@@ -136,13 +137,13 @@ def recent(key: str, compute: Callable[[], object], seconds: float, busy: Callab
 
 
 def refresh(force: bool = False) -> bool:
-    """Compute the unfiltered charts and the filter suggestions now, unless it is not yet time.
+    """Compute the unfiltered charts, the map of all weeks and the filter suggestions now, unless it is not yet time.
 
     Called by the worker after each batch: at once when no article is queued; while
     others are, only when the charts' snapshot is more than REFRESH_EVERY_SECONDS old
     (`force` does it anyway). False when it did nothing.
     """
-    from dashboard import charts, forms
+    from dashboard import charts, forms, maps
 
     if not force and Article.objects.filter(status=Article.Status.QUEUED).exists():
         _text, _version, _computed_at, age, _current = _read(charts.snapshot_key([]))
@@ -160,6 +161,9 @@ def refresh(force: bool = False) -> bool:
         form.is_valid()
         _body, _version, _computed_at, _age, version = _read(charts.snapshot_key([]))
         _store(charts.snapshot_key([]), version, charts.chart_data(form, []))
+        key, compute = maps.all_weeks_snapshot(maps.unfiltered_map_filters())
+        _body, _version, _computed_at, _age, version = _read(key)
+        _store(key, version, compute())
     finally:
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_unlock(%s)", [REFRESH_LOCK])

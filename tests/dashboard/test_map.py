@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from articles.incidents import group_all
 from articles.models import Incident, Place
+from dashboard import snapshots
 from dashboard.maps import TYPE_COLOURS
 from tests.pages import parse_page
 
@@ -247,3 +248,16 @@ def test_it_counts_again_when_the_records_change(viewer_client, places, make_eve
     assert list(points(get(viewer_client))) == ["Bakhmut"]
     make_event(type="battle", places=["Kharkiv"])
     assert list(points(get(viewer_client))) == ["Bakhmut", "Kharkiv"]
+
+
+def test_the_worker_refreshes_the_map_of_all_weeks_before_its_first_visitor(
+    viewer_client, places, make_event, django_assert_num_queries
+):
+    make_event(type="battle", date=D(2024, 3, 1), places=["Bakhmut"])
+    get(viewer_client)  # the map of all weeks stored
+    make_event(type="strike", date=D(2024, 3, 2), places=["Kharkiv"])
+    assert snapshots.refresh(force=True) is True
+    # Read back from the refreshed snapshot: no count, no latest day, nothing stored.
+    with django_assert_num_queries(6):
+        response = get(viewer_client)
+    assert list(points(response)) == ["Bakhmut", "Kharkiv"]
