@@ -200,3 +200,48 @@ def test_it_reads_intelligence_provided_as_aid(run):
         "target Russian generals."
     )
     assert events_of(run(text)) == [("aid", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pool p034 (The Guardian)
+        (
+            "Russia abandoned its attempt to capture Kyiv this week after an unexpectedly chaotic campaign.",
+            [("battle", D(2023, 1, 2))],
+        ),
+        # p042 (The Guardian)
+        (
+            "Moscow has pivoted from its failed attempt to take Kyiv to focus on eastern and southern regions of the "
+            "country.",
+            [("battle", None)],
+        ),
+        # made up
+        ("Russian troops made a fresh attempt to take the village of Robotyne on Sunday.", [("battle", D(2023, 1, 1))]),
+        ("He made an attempt to take a photo of the column.", []),
+    ],
+)
+def test_it_reads_an_attempt_to_take_ground_as_a_battle(run, text, expected):
+    assert events_of(run(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # p054 (The Guardian)
+        (
+            "A cargo ship left the Russian-occupied Ukrainian port of Berdiansk on Thursday for the first time since "
+            "the start of the war.",
+            [("other", D(2023, 1, 5))],
+        ),
+        # pool p099 (Kyiv Post)
+        (
+            "On the Black Sea, the UN-chartered vessel departed on Tuesday from the Ukrainian port of Pivdennyi.",
+            [("other", D(2023, 1, 3))],
+        ),
+        # made up
+        ("The first grain ship sailed from Odesa on Monday under the new deal.", [("other", D(2023, 1, 2))]),
+    ],
+)
+def test_it_reads_a_ship_leaving_port_as_a_happening(run, text, expected):
+    assert events_of(run(text)) == expected

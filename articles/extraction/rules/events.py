@@ -113,6 +113,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 continue  # "struck an unusually subdued tone", "struck a deal": no weapon fired
             if kind == "diplomacy" and span.root.lemma_ == "meet" and _met_thing(span.root) in FIGURATIVE_MEETING:
                 continue  # "work to meet urgent needs", "fail to fully meet his expectations": nobody met
+            if kind == "battle" and span.root.lemma_ in TRYING_NOUNS and not _ground_sought(span[-1]):
+                continue  # "an attempt to take a photo": no ground sought
             if kind == "diplomacy" and span.root.lemma_ in TALKING_VERBS and not _parties_talk(span.root):
                 continue  # "the idea was discussed", "is being discussed in EU circles": no party talks
             if kind == "aid" and _promise_of_another_deed(span.root):
@@ -1048,3 +1050,20 @@ def _moving_trigger(modifier, span) -> bool:
     """ "they have pushed Russian forces from Snake Island": the verb "push" is a request only when it asks
     ("pushed for a no-fly zone"); where it moves troops the cue is its own trigger, and no request."""
     return modifier.category == "REQUEST" and modifier.trigger == span.root.i and _troops_moved(span.root)
+
+
+# "its failed attempt to take Kyiv", "a fresh attempt to take the village of Robotyne": a try for ground.
+TRYING_NOUNS = frozenset({"attempt", "bid"})
+GROUND_NOUNS = frozenset(
+    ["city", "town", "village", "capital", "region", "port", "island", "bridgehead", "plant", "airport", "airfield",
+     "territory", "ground", "position", "settlement", "stronghold", "oblast", "province", "neighbour", "neighbor",
+     "country", "steelworks", "outskirts", "suburb"]
+)  # fmt: skip
+
+
+def _ground_sought(verb) -> bool:
+    """Whether the verb of a try takes a place ("to take Kyiv", "to capture the city") as its object."""
+    return any(
+        child.dep_ == "dobj" and (child.ent_type_ in PLACE_LABELS or child.lemma_ in GROUND_NOUNS)
+        for child in verb.children
+    )
