@@ -245,3 +245,28 @@ def test_it_reads_an_attempt_to_take_ground_as_a_battle(run, text, expected):
 )
 def test_it_reads_a_ship_leaving_port_as_a_happening(run, text, expected):
     assert events_of(run(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # p042 (The Guardian)
+        (
+            "Boris Johnson, in an address to the Ukrainian parliament earlier this week, framed the fight in "
+            "Churchillian terms.",
+            [("diplomacy", D(2023, 1, 2))],
+        ),
+        # pool p218 (The European Sting)
+        (
+            "On Tuesday, Ukraine President Volodymyr Zelenskyy addressed MEPs at an extraordinary plenary session.",
+            [("diplomacy", D(2023, 1, 3))],
+        ),
+        # pool p052 (The Guardian)
+        ("In a virtual address to the UN security council, Zelenskiy urged the UN to act.", [("diplomacy", None)]),
+        # made up
+        ("Zelensky will address the Japanese parliament by video on Wednesday.", [("diplomacy", D(2023, 1, 11))]),
+        ("The council must address the crisis in the Black Sea.", []),
+    ],
+)
+def test_it_reads_a_leaders_address_to_an_assembly_as_diplomacy(run, text, expected):
+    assert events_of(run(text)) == expected
