@@ -98,6 +98,10 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 continue  # "ammunition supplies", "anti-ship missiles": the verbs send and supply only
             if span.label_ == "NEAR_FLIGHT" and _flight_described(span.root):
                 continue
+            if (span.label_ == "NEAR_OUTPUT" and not _arms_output(span.root)) or (
+                span.label_ == "NEAR_MOVE" and not _troops_moved(span.root)
+            ):
+                continue
             if any(token.lower_ in words for token in window) and not _nominal_gerund(span.root):
                 found.append((kind, span.start_char, span.end_char))
             continue
@@ -109,6 +113,10 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 continue  # "struck an unusually subdued tone", "struck a deal": no weapon fired
             if kind == "diplomacy" and span.root.lemma_ == "meet" and _met_thing(span.root) in FIGURATIVE_MEETING:
                 continue  # "work to meet urgent needs", "fail to fully meet his expectations": nobody met
+            if kind == "battle" and span.root.lemma_ in TRYING_NOUNS and not _ground_sought(span[-1]):
+                continue  # "an attempt to take a photo": no ground sought
+            if kind == "diplomacy" and span.root.lemma_ in TALKING_VERBS and not _parties_talk(span.root):
+                continue  # "the idea was discussed", "is being discussed in EU circles": no party talks
             if kind == "aid" and _promise_of_another_deed(span.root):
                 continue  # "Varadkar pledged to stand with Ukraine", "pledged not to cede an inch of land"
             if kind == "strike" and _ground_attack(ctx, span):
@@ -515,7 +523,9 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     for kind, start, end in cues:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and any(
-            m.covers(span.root.i, kind) and not (kind == "aid" and m.category == "NEGATED" and _refusal(span.root))
+            m.covers(span.root.i, kind)
+            and not (kind == "aid" and m.category == "NEGATED" and _refusal(span.root))
+            and not _moving_trigger(m, span)
             for m in modifiers
         ):
             continue
@@ -569,10 +579,12 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     # "After the meeting on Saturday, the prime minister said ...", "Kishida's visit ... follows Xi's state visit":
     # a meeting or visit named with "the" or a possessive is the one told before, dated or not
     event.retold = (date is None or kind == "diplomacy") and all(_definite(doc, cue) for cue in cues if cue[0] == kind)
+    if kind == "diplomacy" and date is None and talk_retold(ctx, cues):
+        event.retold = True
     main = _main_clause_type(ctx, cues) if date is not None and _dated_clause_apart(ctx, dates[0]) else None
     if main is not None and main != kind:
         return [event, _event(ctx, main, None, None)]
-    return [event]
+    return [event, *_clause_happenings(ctx, cues, kind)]
 
 
 CLAUSE_MARKERS = frozenset({"since", "after", "before", "when", "as", "while"})
@@ -894,4 +906,164 @@ def _event(ctx: SentenceContext, kind: str, date, precision) -> Event:
         places=list(dict.fromkeys(p.name for p in ctx.places)),
         countries=ctx.country_codes,
         span=(ctx.start, ctx.end),
+    )
+
+
+# The clauses that tell a happening of their own beside the main one: a verb joined to it ("has
+# recaptured dozens of villages ... and struck strategic targets") or a clause of time hung on it
+# ("returned to Kyiv after Russian forces withdrew from the Ukrainian capital").
+OWN_CLAUSE_DEPS = frozenset({"conj", "advcl"})
+OWN_CLAUSE_MARKERS = frozenset({"after", "before", "when", "as", "while", "once", "until"})
+
+
+def _clause_happenings(ctx: SentenceContext, cues: list[tuple[str, int, int]], told: str) -> list[Event]:
+    """Undated events for cues of other types that are the verb (or its subject) of a clause of their own."""
+    doc = ctx.sent.doc
+    told_verbs = set()
+    for kind, start, end in cues:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        verb = _predicate(span.root) if span is not None else None
+        if kind == told and verb is not None:
+            told_verbs.add(verb.i)
+    events: list[Event] = []
+    types = {told}
+    for kind, start, end in cues:
+        if kind in types:
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        verb = _predicate(span.root) if span is not None else None
+        if span is None or verb is None or verb.i in told_verbs or verb.dep_ not in OWN_CLAUSE_DEPS:
+            continue
+        if span.root.i != verb.i and not (span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.i == verb.i):
+            continue
+        if verb.dep_ == "advcl" and not any(
+            child.dep_ == "mark" and child.lower_ in OWN_CLAUSE_MARKERS for child in verb.children
+        ):
+            continue
+        if not _told_as_happened(doc, (kind, start, end)) or _named_before(doc, cues, verb, span):
+            continue
+        types.add(kind)
+        events.append(_event(ctx, kind, None, None))
+    return events
+
+
+# "The United States and Ukraine discussed further military aid", "After conferring with U.S. President Joe Biden":
+# a talk between parties, told with its speaker; "the idea was discussed" names none.
+TALKING_VERBS = frozenset({"discuss", "confer"})
+
+
+# The war's own start, told in a clause beside the news: "shortly after Russian forces launched the full-scale
+# invasion", "EU reacts as Russia invades Ukraine".
+WAR_START_LEMMAS = frozenset({"invade", "invasion"})
+
+
+def _named_before(doc, cues: list[tuple[str, int, int]], verb, span) -> bool:
+    """ "a day after the agreement was signed", "shortly after the attacks began", "after Russian forces launched
+    the full-scale invasion": a clause naming a happening with "the" (or the invasion itself) retells what the
+    article told before or the war's start; "even as cease-fire talks began" tells a new one."""
+    arguments = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if any(token.lemma_ in WAR_START_LEMMAS for token in (span.root, verb, *arguments)):
+        return True
+    cue_roots = {cue.root.i for _k, s, e in cues if (cue := doc.char_span(s, e, alignment_mode="expand")) is not None}
+    named = [child for child in arguments if child.i in cue_roots]
+    if span.root.i != verb.i:
+        named.append(span.root)
+    return any(
+        any((g.dep_ == "det" and g.lower_ in RETELLING_DETERMINERS) or g.dep_ == "poss" for g in child.children)
+        for child in named
+    )
+
+
+# "The pair discussed the deteriorating humanitarian situation", "Downing Street said they discussed the 'urgent
+# needs'": the call or meeting told before, retold by what was said in it.
+TALK_RETELLERS = frozenset({"they", "we", "pair", "two", "leaders", "sides", "present"})
+HABITUAL = frozenset({"repeatedly", "often", "regularly", "constantly", "frequently"})
+
+
+def talk_retold(ctx: SentenceContext, cues: list[tuple[str, int, int]]) -> bool:
+    """Whether the sentence's talk is told by a verb of talking whose subject points back ("they", "the pair")."""
+    doc = ctx.sent.doc
+    for _kind, start, end in cues:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.root.lemma_ not in TALKING_VERBS:
+            continue
+        subject = next((child for child in span.root.children if child.dep_ == "nsubj"), None)
+        if subject is not None and (subject.lower_ in TALK_RETELLERS or subject.pos_ == "PRON"):
+            return True
+    return False
+
+
+def _parties_talk(verb) -> bool:
+    """ "Putin and Bolsonaro discussed global food security", "after conferring with Biden": an active verb
+    with its subject, or a gerund of time with the party it talks with; not "was discussed", "a discussed plan",
+    "They will discuss", "is open to discussing a peace deal with Trump"."""
+    if verb.pos_ != "VERB" or any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children):
+        return False
+    if any(child.dep_ == "aux" and child.lower_ in REFUSING_AUX | {"would", "to"} for child in verb.children):
+        return False  # "They will discuss the need for a political solution": a talk ahead, told before it
+    if any(child.lower_ in HABITUAL for child in verb.children):
+        return False  # "Putin has repeatedly discussed his desire to rebuild the Soviet Union"
+    if any(child.dep_ == "nsubj" for child in verb.children):
+        return True
+    # "After conferring with U.S. President Joe Biden ...", not "Putin is open to discussing a peace deal with Trump"
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "pcomp"
+        and verb.head.lower_ in ("after", "before", "while", "following")
+        and any(child.dep_ == "prep" and child.lower_ == "with" for child in verb.children)
+    )
+
+
+# What an army is armed with: "manufacturing of exploding drones", "defense industrial production".
+ARMS_WORDS = frozenset(
+    ["defence", "defense", "military", "arm", "weapon", "drone", "ammunition", "shell", "missile", "munition",
+     "artillery", "tank", "rocket", "interceptor", "howitzer", "bomb", "armament"]
+)  # fmt: skip
+
+
+def _arms_output(noun) -> bool:
+    """ "stepped up its industrial-scale manufacturing of exploding drones": the output is of arms;
+    "increase US production of food crops", "ramp up domestic uranium production" are no mobilization."""
+    return any(token.lemma_.lower() in ARMS_WORDS for token in noun.subtree)
+
+
+# Where troops move: "pushed Russian forces from Snake Island", "approaching ... towards Lysychansk",
+# "retreated from northern Ukraine", "were pushed back from Pokrovsk".
+MOVING_PREPOSITIONS = frozenset({"from", "toward", "towards", "into", "on", "out"})
+
+
+def _troops_moved(verb) -> bool:
+    """A verb of moving with troops as its subject or object and the ground it moves from or towards."""
+    if verb.pos_ != "VERB":
+        return False
+    troops = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if not any(child.lemma_ in TROOPS or child.lower_ in ("russians", "ukrainians") for child in troops):
+        return False
+    return any(
+        (child.dep_ == "prep" and child.lower_ in MOVING_PREPOSITIONS)
+        or (child.dep_ in ("prt", "advmod") and child.lower_ == "back")
+        for child in verb.children
+    )
+
+
+def _moving_trigger(modifier, span) -> bool:
+    """ "they have pushed Russian forces from Snake Island": the verb "push" is a request only when it asks
+    ("pushed for a no-fly zone"); where it moves troops the cue is its own trigger, and no request."""
+    return modifier.category == "REQUEST" and modifier.trigger == span.root.i and _troops_moved(span.root)
+
+
+# "its failed attempt to take Kyiv", "a fresh attempt to take the village of Robotyne": a try for ground.
+TRYING_NOUNS = frozenset({"attempt", "bid"})
+GROUND_NOUNS = frozenset(
+    ["city", "town", "village", "capital", "region", "port", "island", "bridgehead", "plant", "airport", "airfield",
+     "territory", "ground", "position", "settlement", "stronghold", "oblast", "province", "neighbour", "neighbor",
+     "country", "steelworks", "outskirts", "suburb"]
+)  # fmt: skip
+
+
+def _ground_sought(verb) -> bool:
+    """Whether the verb of a try takes a place ("to take Kyiv", "to capture the city") as its object."""
+    return any(
+        child.dep_ == "dobj" and (child.ent_type_ in PLACE_LABELS or child.lemma_ in GROUND_NOUNS)
+        for child in verb.children
     )
