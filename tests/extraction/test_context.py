@@ -606,3 +606,36 @@ def test_it_reads_a_happening_in_the_subject_of_a_future_clause_as_future():
     )
     assert covered(sent, "offensive", "battle") == ["FUTURE"]
     assert covered(sent, "offensive", "diplomacy") == []  # a meeting ahead is the FUTURE row's to spare
+
+
+def test_it_reads_a_happening_as_the_subject_of_a_plan_or_a_schedule_as_future():
+    # p048 (Guardian): "The evacuation planned to bring civilians from the Azot plant to Svatove"; p071 (Daily
+    # Mail): "an evacuation train ... was expected to leave Saturday"
+    sent = parsed(
+        "The DT DET det 1 the",
+        "offensive NN NOUN nsubjpass 3 offensive",
+        "is VBZ AUX auxpass 3 be",
+        "expected VBN VERB ROOT 3 expect",
+        "to TO PART aux 5 to",
+        "begin VB VERB xcomp 3 begin",
+        "in IN ADP prep 5 in",
+        "spring NN NOUN pobj 6 spring",
+        ". . PUNCT punct 3 .",
+    )
+    assert covered(sent, "offensive", "battle") == ["FUTURE"]
+    assert covered(sent, "offensive", "diplomacy") == []
+
+
+def test_it_reads_what_a_view_is_as_an_opinion():
+    # p190 (OSV News): "The prelate's concern was that such international negotiations failed to slow the violence"
+    sent = parsed(
+        "Their PRP$ PRON poss 1 their",
+        "fear NN NOUN nsubj 2 fear",
+        "is VBZ AUX ROOT 2 be",
+        "that IN SCONJ mark 6 that",
+        "the DT DET det 5 the",
+        "attacks NNS NOUN nsubj 6 attack",
+        "continued VBD VERB ccomp 2 continue",
+        ". . PUNCT punct 2 .",
+    )
+    assert covered(sent, "attacks") == ["OPINION"]

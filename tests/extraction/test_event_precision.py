@@ -133,6 +133,27 @@ D = datetime.date
             "issues regarding nuclear weapons more and more recently, including the shelling of the plant.",
             D(2024, 5, 7),
         ),
+        # the subject of a plan or a schedule (p048, The Guardian; p071, Daily Mail; made up)
+        (
+            "The evacuation planned to bring civilians from the Azot plant to Svatove, a city north of "
+            "Sievierodonetsk controlled by pro-Russian forces, and Ukraine had not publicly commented on Moscow’s "
+            "proposal.",
+            D(2022, 6, 10),
+        ),
+        (
+            "He said an evacuation train for residents of the Donetsk and Luhansk areas was expected to leave "
+            "Saturday from the eastern city of Pokrovsk bound for the western city of Chop.",
+            D(2022, 4, 22),
+        ),
+        ("The offensive is expected to begin on Monday.", D(2023, 1, 5)),
+        # a view stated (p190, OSV News; p092; made up)
+        ("The prelate’s concern was that such international negotiations failed to slow the violence.", D(2026, 1, 5)),
+        (
+            '"Our assessment is that the Russians will increasingly find it difficult to find manpower and materiel '
+            'over the next few weeks," Mr Moore told the conference in Colorado.',
+            D(2022, 7, 22),
+        ),
+        ("Their fear is that the attacks continued on Monday.", D(2023, 1, 5)),
     ],
 )
 def test_it_gives_no_event_for_a_judgement_a_need_a_habit_or_history(run, text, published):
