@@ -639,3 +639,19 @@ def test_it_reads_what_a_view_is_as_an_opinion():
         ". . PUNCT punct 2 .",
     )
     assert covered(sent, "attacks") == ["OPINION"]
+
+
+def test_it_reads_what_happens_as_a_rule_as_habitual():
+    # p046 (Guardian): "Talks between Russian and Ukrainian delegations have been held regularly"; p167 (The
+    # Economist): "Russian drones and missiles have frequently breached NATO airspace in the past"
+    sent = parsed(
+        "Russian JJ ADJ amod 1 russian",
+        "forces NNS NOUN nsubj 4 force",
+        "have VBP AUX aux 4 have",
+        "regularly RB ADV advmod 4 regularly",
+        "shelled VBN VERB ROOT 4 shell",
+        "the DT DET det 6 the",
+        "town NN NOUN dobj 4 town",
+        ". . PUNCT punct 4 .",
+    )
+    assert covered(sent, "shelled") == ["HABITUAL"]

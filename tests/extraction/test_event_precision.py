@@ -154,6 +154,21 @@ D = datetime.date
             D(2022, 7, 22),
         ),
         ("Their fear is that the attacks continued on Monday.", D(2023, 1, 5)),
+        # a habit (p129; p046, The Guardian; made up)
+        (
+            "More than half of those detained by Ukrainian forces also reported being tortured or mistreated, "
+            "usually while being interrogated or immediately after arrest, said Bogner.",
+            D(2023, 6, 27),
+        ),
+        ("Russian forces have regularly shelled the town.", D(2023, 1, 5)),
+        # a place named by what was done to it (p180, BBC News; p202, Northeastern Global News; made up)
+        ("This includes Crimea - Ukraine's southern peninsula annexed by Russia in 2014.", D(2025, 3, 19)),
+        (
+            "Today, Russian forces occupy significant swaths of eastern and southern Ukraine — including large parts "
+            "of Donetsk, Luhansk, Zaporizhzhia and Kherson oblasts, as well as the Crimean Peninsula annexed in 2014.",
+            D(2026, 2, 23),
+        ),
+        ("Crimea, annexed by Russia in 2014, lies to the south.", D(2023, 1, 5)),
     ],
 )
 def test_it_gives_no_event_for_a_judgement_a_need_a_habit_or_history(run, text, published):
@@ -239,6 +254,15 @@ def test_an_as_that_names_nothing_keeps_the_happening(run):
 )
 def test_a_clause_of_since_with_no_day_is_the_point_counted_from(run, text, published):
     assert events_of(run(text, published)) == []
+
+
+def test_a_habit_ends_at_the_dated_clause_of_since_it_counts_from(run):
+    # p046 (The Guardian): the talks held as a rule give no card, the invasion's day does
+    text = (
+        "Talks between Russian and Ukrainian delegations have been held regularly both in person and via video link "
+        "since the Russian invasion began on 24 February."
+    )
+    assert events_of(run(text, D(2022, 5, 17))) == [("battle", D(2022, 2, 24))]
 
 
 def test_a_dated_clause_of_since_still_gives_its_happening(run):

@@ -521,6 +521,16 @@ def _named_as(doc, cue: tuple[str, int, int]) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.lemma_ in NAMING_VERBS
 
 
+def _described_by_it(doc, cue: tuple[str, int, int]) -> bool:
+    """ "This includes Crimea - Ukraine's southern peninsula annexed by Russia in 2014" (p180), "as well as the Crimean
+    Peninsula annexed in 2014" (p202), "civilians detained in connection with their attack on Ukraine": a place or
+    people named by what was done to them (a participle after a noun), as refugees are by their flight; the
+    happening, if news, is told in its own sentence."""
+    kind, start, end = cue
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return kind == "other" and span is not None and span.root.tag_ == "VBN" and span.root.dep_ == "acl"
+
+
 def _since_clause(doc, cue: tuple[str, int, int]) -> bool:
     """ "only their second public appearance together since Russia launched its invasion" (p046, The Guardian), "It
     would be the first time the two leaders have spoken since Russia launched its invasion" (p121, CNN), "Western
@@ -596,6 +606,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         live.append((kind, start, end))
     cues = [cue for cue in live if not _circumstance(doc, cue, SCENE_PREPOSITIONS)]
     cues = [cue for cue in cues if not _meeting_ahead_on_no_day(ctx, cue, modifiers) and not _named_as(doc, cue)]
+    cues = [cue for cue in cues if not _described_by_it(doc, cue)]
     if cues and any(kind == "aid" for kind, _s, _e in cues) and running_total(ctx.sent):
         cues = [cue for cue in cues if cue[0] != "aid"]
     if not cues:
