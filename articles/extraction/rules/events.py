@@ -523,7 +523,7 @@ def _named_as(doc, cue: tuple[str, int, int]) -> bool:
 
 def _described_by_it(doc, cue: tuple[str, int, int]) -> bool:
     """ "This includes Crimea - Ukraine's southern peninsula annexed by Russia in 2014" (p180), "as well as the Crimean
-    Peninsula annexed in 2014" (p202), "civilians detained in connection with their attack on Ukraine": a place or
+    Peninsula annexed in 2014" (p202), "Crimea, annexed by Russia in 2014, lies to the south" (made up): a place or
     people named by what was done to them (a participle after a noun), as refugees are by their flight; the
     happening, if news, is told in its own sentence."""
     kind, start, end = cue
