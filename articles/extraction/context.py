@@ -12,8 +12,10 @@ line in patterns/<lang>/context.jsonl:
   the trigger belongs to, read off the dependency tree: "Russia could launch
   strikes" reaches "launch strikes"; "if talks fail" reaches "talks fail"),
   "phrase" (the phrase the trigger heads or modifies: "the threat of a nuclear
-  strike") or "sentence" (to the end of the sentence, cut at a `terminated_by`
-  word, as ConText does);
+  strike"), "subject" (the subject of the trigger's clause: "the success of the
+  spring offensive will depend on many factors" reaches "the success of the
+  spring offensive") or "sentence" (to the end of the sentence, cut at a
+  `terminated_by` word, as ConText does);
 - `direction` is "forward" (the tokens after the trigger), "backward" or
   "bidirectional";
 - `not_under` names the reporting verbs under which the trigger is no modifier
@@ -43,7 +45,8 @@ from articles.jsonl import iter_jsonl
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 DIRECTIONS = ("forward", "backward", "bidirectional")
-SCOPES = ("clause", "phrase", "sentence")
+SCOPES = ("clause", "phrase", "sentence", "subject")
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OPENING_QUOTES = frozenset({"“", "«", "„"})
 CLOSING_QUOTES = frozenset({"”", "»"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -176,6 +179,11 @@ def _scope(rule: ContextRule, trigger, sent) -> tuple[int, int]:
     elif rule.scope == "phrase":
         head = trigger if trigger.pos_ in ("NOUN", "PROPN", "ADP") else trigger.head
         left, right = head.left_edge.i, head.right_edge.i + 1
+    elif rule.scope == "subject":
+        subject = next((child for child in _governing_verb(trigger).children if child.dep_ in SUBJECT_DEPS), None)
+        if subject is None:
+            return trigger.i, trigger.i
+        left, right = subject.left_edge.i, subject.right_edge.i + 1
     else:
         left, right = sent.start, _terminated(rule, trigger, sent.end)
         for token in reversed(sent[: trigger.i - sent.start]):
