@@ -30,10 +30,11 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from articles.extraction import gazetteer
-from articles.extraction.attribution import known_people
+from articles.extraction.attribution import SPEECH_LEMMAS, known_people
 from articles.extraction.numbers import MONEY_RE
 from articles.extraction.records import Pledge
 from articles.extraction.rules import CountryMention, SentenceContext, inflections
@@ -257,8 +258,10 @@ QUANTITY_BEFORE = re.compile(
     re.I,
 )
 CONTINUATION = re.compile(r"^\W*(?:that|this|it|these|they)\s+(?:includes?|included|including|are|were)\b", re.I)
-SPEECH = re.compile(r"\b(?:said|says|told|added|announced|stated|tweeted|wrote|confirmed|noted|declared)\b")
-PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they|it)\s+(?:said|added|told|says|wrote)\b|[”\"],?\s*(?:he|she)\s", re.I)
+# A pronoun speaking ("he said", "“...,” she added") carries the day of the sentence before.
+SPEAKING_PRONOUNS = frozenset(["he", "she", "they", "it"])
+QUOTE_ENDS = frozenset(["”", '"'])
+SPOKEN_TAGS = frozenset(["VBD", "VBN", "VBZ", "VBP"])
 
 
 @dataclass
@@ -362,15 +365,35 @@ def _sentence_day(ctx: SentenceContext, memory: ArticleMemory):
         if name in memory.speaker_days:
             return memory.speaker_days[name]
     previous = memory.sentences.get(ctx.index - 1)
-    if previous and not speakers and PRONOUN_SPEAKER.search(ctx.text):
+    if previous and not speakers and _pronoun_speaks(ctx.sent):
         return previous[0]
     return None
 
 
+def _speech_subjects(sent):
+    """The subjects of the sentence's verbs of speech (attribution.SPEECH_LEMMAS) that have spoken: "Biden
+    said on Tuesday", not "Johnson will tell world leaders at the Nato summit on Thursday"."""
+    for verb in sent:
+        if verb.lemma_ in SPEECH_LEMMAS and verb.tag_ in SPOKEN_TAGS:
+            yield from (child for child in verb.children if child.dep_ in SUBJECT_DEPS)
+
+
 def _speakers(ctx: SentenceContext) -> list[str]:
-    if not SPEECH.search(ctx.text):
-        return []
-    return [ent[-1].text for ent in ctx.sentence_ents if ent.label_ == "PERSON"]
+    """The people who speak in the sentence, by the last word of their name."""
+    names = []
+    for subject in _speech_subjects(ctx.sent):
+        first, last = subject.left_edge.i, subject.right_edge.i
+        names += [ent[-1].text for ent in ctx.sentence_ents if ent.label_ == "PERSON" and first <= ent.start <= last]
+    return names
+
+
+def _pronoun_speaks(sent) -> bool:
+    """ "he said", "“We will send more,” she added": a pronoun is the speaker."""
+    if any(subject.lower_ in SPEAKING_PRONOUNS for subject in _speech_subjects(sent)):
+        return True
+    # the words right before the pronoun, the comma skipped: "”, he" or "” she"
+    before = [token.text for token in sent if token.text != ","]
+    return any(word in QUOTE_ENDS and pronoun.lower() in ("he", "she") for word, pronoun in pairwise(before))
 
 
 def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
