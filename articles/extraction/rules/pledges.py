@@ -33,8 +33,9 @@ from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
-from articles.extraction import gazetteer
+from articles.extraction import context, gazetteer
 from articles.extraction.attribution import SPEECH_LEMMAS, known_people
+from articles.extraction.context import Modifier
 from articles.extraction.numbers import MONEY_RE
 from articles.extraction.records import Pledge
 from articles.extraction.rules import CountryMention, SentenceContext, inflections
@@ -107,12 +108,6 @@ CUE_PATTERNS: list[dict] = [
     {"label": "PLEDGE_CUE", "pattern": [{"LOWER": "be"}, {"LOWER": "in"}, {"LOWER": "ukraine"}]},
     {"label": "PLEDGE_RULE_CUE", "pattern": [{"LOWER": {"IN": [*inflections(*RULE_LEMMAS), "prepping", "spent"]}}]},
 ]  # fmt: skip
-
-NEGATION = re.compile(
-    r"\b(?:not|n[o’']t|never|no\s+longer|refus\w*|reject\w*|declin\w*|rul(?:ed|es|e)\s+out|won[’']t|"
-    r"stopp?\w*|halt\w*|suspend\w*|block\w*|without)\s+(?:[\w’'-]+\s+){0,3}$",
-    re.I,
-)
 
 # --- clauses ------------------------------------------------------------------------------------
 
@@ -289,6 +284,8 @@ class ArticleMemory:
     speaker_days: dict[str, object] = field(default_factory=dict)
     # the pledge ruler's spans and their start offsets, read once for the whole article
     ruled: tuple[list[int], list] | None = None
+    # the ConText modifiers of the sentence being read: (sentence index, modifiers)
+    modifiers: tuple[int, list[Modifier]] | None = None
 
 
 # --- the rule -----------------------------------------------------------------------------------
@@ -470,7 +467,8 @@ def _hit_status(ctx, text, clause, start, t_start, t_end, trigger, match) -> tup
     a refusal, a receiver's words, a weapon's attribute, a message, a total with no aid."""
     before = text[max(start, t_start - 45) : t_start]
     status = trigger.status
-    if status != "considering" and NEGATION.search(before):
+    modifiers = _modifiers(ctx)
+    if status != "considering" and _modified(modifiers, match, "NEGATED"):
         return None  # "will not supply", "refused to send": a refusal is no pledge
     if WON_BEFORE.search(before) and not re.match(r"\s+from\b", text[t_end : t_end + 6]):
         return None  # "Since winning pledges of modern battle tanks": the receiver speaks, the giver is unnamed
@@ -490,7 +488,7 @@ def _hit_status(ctx, text, clause, start, t_start, t_end, trigger, match) -> tup
         return None
     if status == "pledged" and re.search(r"\bif\b", clause, re.I):
         status = "considering"  # "if senators approve"
-    if status == "pledged" and DOUBT_BEFORE.search(before):
+    if status == "pledged" and _modified(modifiers, match, "HYPOTHETICAL", DOUBT):
         status = "considering"  # "announced that it could approve $1.4bn", "might soon vote on"
     return status, legislature
 
@@ -505,6 +503,48 @@ def _given(ctx, text, start, end, donors, recipient, status, mine, clause_day, s
             continue
         records.extend(_pledge(donor, to, f, status, clause_day, span) for f in mine)
     return records
+
+
+def _modifiers(ctx: SentenceContext) -> list[Modifier]:
+    """The ConText modifiers of the sentence: those of patterns/en/context.jsonl, which the event rules
+    read too, and those of patterns/en/pledge_context.jsonl."""
+    memory = _memory(ctx)
+    if memory.modifiers is None or memory.modifiers[0] != ctx.index:
+        own = _context_rules(ctx.sent.doc.vocab).modifiers_of(ctx.sent)
+        memory.modifiers = (ctx.index, [*context.modifiers_of(ctx.sent), *own])
+    return memory.modifiers[1]
+
+
+def _context_rules(vocab) -> context.ContextRules:
+    key = id(vocab)
+    if key not in _COMPILED_CONTEXT:
+        _COMPILED_CONTEXT[key] = context.ContextRules(vocab, context.load_rules(CONTEXT_FILE))
+    return _COMPILED_CONTEXT[key]
+
+
+def _modified(modifiers: list[Modifier], match, category: str, words: frozenset[str] | None = None) -> bool:
+    """Whether a modifier of the category that stands before the trigger reaches its head word ("will not
+    supply", "refused to send", "could approve"); `words` narrows the modifier's own word."""
+    doc = match.doc
+    return any(
+        m.category == category
+        and m.trigger < match.start
+        and m.covers(match.root.i)
+        and (words is None or doc[m.trigger].lower_ in words)
+        and not _relative_clause_between(match.root, doc[m.trigger])
+        for m in modifiers
+    )
+
+
+def _relative_clause_between(token, trigger) -> bool:
+    """Whether the token stands in a relative clause below the modifier's word: "will not provide the battle
+    tanks that Kyiv has long asked for" refuses the tanks, not Kyiv's request for them."""
+    line = {trigger.i, *(ancestor.i for ancestor in trigger.ancestors)}
+    while token.i not in line and token.head is not token:
+        if token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
 
 
 def _without_overlaps(hits):
@@ -566,7 +606,6 @@ RECEIVER_BEFORE = re.compile(r"\b(?:in|to|for|into)\s+(?:the\s+)?[\w’' ]{1,30}
 NOT_GOODS_AFTER = re.compile(
     r"^\s+(?:a\s+|an\s+|the\s+)?(?:clear\s+|strong\s+|stern\s+)?(?:message|signal|warning)s?\b", re.I
 )
-DOUBT_BEFORE = re.compile(r"\b(?:may|might|could)\s+(?:soon\s+|also\s+|still\s+)?$", re.I)
 # A measure before one chamber of the US Congress, or a request to it, is still being considered.
 CHAMBER = re.compile(r"\b(?:(?<!White\s)House(?!\s+of\s+Commons)|Senate|senators|lawmakers|representatives)\b")
 CONGRESS_ASKED = re.compile(
@@ -930,7 +969,9 @@ SPANS_KEY = "pledge_triggers"
 # The dependents of a verb that carry what is given: "send Ukraine tanks", "provide it with tanks".
 OBJECT_DEPS = {"dobj", "obj", "dative", "attr", "oprd", "prep", "npadvmod", "xcomp", "acomp"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-DOUBT = {"may", "might", "could"}
+DOUBT = frozenset(["may", "might", "could"])
+CONTEXT_FILE = PATTERNS_FILE.parent / "pledge_context.jsonl"
+_COMPILED_CONTEXT: dict[int, context.ContextRules] = {}
 
 
 @cache
