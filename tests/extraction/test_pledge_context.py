@@ -38,12 +38,12 @@ def reached(text: str, trigger: str, category: str, words=None) -> bool:
         # pool p024 (The Guardian) and p197 (Al Jazeera)
         ("Raab rejected Ukrainian calls for a no-fly zone.", "calls for"),
         ("But Ukrainian President Zelenskyy rejected the call for “de-escalation”.", "call for"),
-        # pool p039 (The Guardian) and p040 (The Guardian)
+        # pool p039 (The Guardian); made up, in the shape of p040 (The Guardian: "after Russia halted gas supplies")
         (
             "Berlin has already blocked European requests for an immediate embargo on Russian energy imports.",
             "requests",
         ),
-        ("Peskov’s comments came after Russia halted gas supplies to Poland and Bulgaria.", "supplies"),
+        ("Washington halted plans to send more Patriot interceptors to Kyiv.", "plans to send"),
         # made up
         ("Madrid has ruled out any request for Leopard 2 tanks.", "request"),
     ],
