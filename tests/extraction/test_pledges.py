@@ -174,6 +174,32 @@ def test_pledges_won_name_no_giver(run):
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # made up, in the shape of seed-001 ("Since winning pledges of modern battle tanks"): the receiver's verb
+        "Kyiv secured promises of more Patriot batteries at the summit in Vilnius.",
+        "Kyiv has received pledges of 30 Leopard 2 tanks.",
+    ],
+)
+def test_a_receivers_verb_before_the_trigger_names_no_giver(run, text):
+    assert pledges_of(run(text, datetime.date(2023, 7, 12))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the example of has_arrived, and made up: a total reached is aid when an aid word stands in its clause
+        ("US military aid has exceeded $40 billion.", [("US", "UA", None, "funding", None, "delivered")]),
+        ("Britain’s contributions have topped £2.3bn.", [("GB", "UA", None, "funding", None, "delivered")]),
+        # made up: money that is no aid
+        ("Norway’s oil revenues have topped $20bn this year.", []),
+    ],
+)
+def test_a_total_reached_is_aid_only_beside_an_aid_word(run, text, expected):
+    assert pledges_of(run(text, datetime.date(2023, 7, 12))) == expected
+
+
 def test_a_refusal_after_but_keeps_the_promise_before_it(run):
     # pool p105
     text = (

@@ -67,17 +67,27 @@ class Trigger:
     head: int = 0
 
 
-# Any trigger word, for telling one mention of a kind from two gifts of it.
-ANY_TRIGGER = re.compile(
-    r"\b(?:promis\w*|pledg\w*|send\w*|sent|provid\w*|suppl\w*|deliver\w*|donat\w*|offer\w*|announc\w*|"
-    r"gave|give\w*|agreed|intend\w*)\b",
-    re.I,
+# The lemmas of giving, for telling one mention of a kind from two gifts of it.
+GIVING_LEMMAS = frozenset(
+    [
+        "promise",
+        "pledge",
+        "send",
+        "provide",
+        "supply",
+        "deliver",
+        "donate",
+        "offer",
+        "announce",
+        "give",
+        "agree",
+        "intend",
+    ]
 )
-WON_BEFORE = re.compile(
-    r"\b(?:win|wins|winning|won|secur(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|obtain(?:s|ed|ing)?|got|getting)\s+"
-    r"(?:[\w’'-]+\s+){0,2}$",
-    re.I,
-)
+# A receiver's verb just before the trigger: "Since winning pledges of modern battle tanks".
+WINNING_LEMMAS = frozenset(["win", "secure", "receive", "obtain", "get"])
+# Money "reached" or "exceeded" is aid only when the clause says so: "The damage bill has reached $600bn".
+AID_LEMMAS = frozenset(["aid", "assistance", "support", "package", "funding", "help", "donation", "contribution"])
 # The head words of the triggers, as patterns for the "warboard_cues" matcher (label PLEDGE_CUE): a
 # sentence without one skips the clause-by-clause trigger search.
 PLEDGE_LEMMAS = (
@@ -465,19 +475,18 @@ def _sentence_triggers(ctx: SentenceContext) -> list:
 def _hit_status(ctx, text, clause, start, t_start, t_end, trigger, match) -> tuple[str, bool] | None:
     """(status, voted by a legislature) of one trigger, or None when its words say it gives nothing:
     a refusal, a receiver's words, a weapon's attribute, a message, a total with no aid."""
-    before = text[max(start, t_start - 45) : t_start]
     status = trigger.status
     modifiers = _modifiers(ctx)
     if status != "considering" and _modified(modifiers, match, "NEGATED"):
         return None  # "will not supply", "refused to send": a refusal is no pledge
-    if WON_BEFORE.search(before) and not re.match(r"\s+from\b", text[t_end : t_end + 6]):
+    if _won_before(match, ctx.start + start) and not re.match(r"\s+from\b", text[t_end : t_end + 6]):
         return None  # "Since winning pledges of modern battle tanks": the receiver speaks, the giver is unnamed
     if text[t_start - 1 : t_start] == "-":
         return None  # "western-supplied missiles", "US-donated": an attribute of a weapon, not a delivery
     if NOT_GOODS_AFTER.match(text[t_end : t_end + 30]):
         return None  # "the Kremlin was sending a message with the jets"
     total = trigger.passive and re.search(r"exceeded|reached|topped|surpassed", match.text)
-    if total and not AID_WORD.search(clause):
+    if total and not _lemmas(ctx, start, start + len(clause)) & AID_LEMMAS:
         return None  # "has reached 40": a total that names no aid
     legislature = status in ("pledged", "requested") and bool(CHAMBER.search(clause) or CONGRESS_ASKED.search(clause))
     if legislature:
@@ -547,6 +556,27 @@ def _relative_clause_between(token, trigger) -> bool:
     return False
 
 
+def _won_before(match, clause_start: int) -> bool:
+    """A receiver's verb among the three words before the trigger in its clause, no punctuation between:
+    "since winning pledges of", "secured promises of"."""
+    doc, first = match.doc, match.sent.start
+    for token in reversed(doc[max(first, match.start - 3) : match.start]):
+        if token.is_punct or token.idx < clause_start:
+            return False
+        if token.lemma_ in WINNING_LEMMAS:
+            return True
+    return False
+
+
+def _lemmas(ctx: SentenceContext, start: int, end: int) -> set[str]:
+    """The lemmas of the sentence's words from `start` to `end` (offsets in the sentence)."""
+    return {
+        token.lemma_
+        for token in ctx.sent
+        if start <= token.idx - ctx.start and token.idx - ctx.start + len(token) <= end
+    }
+
+
 def _without_overlaps(hits):
     """Keep the longest trigger where two overlap ("has sent" over "sent")."""
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
@@ -613,8 +643,6 @@ CONGRESS_ASKED = re.compile(
     r"\b(?:urg\w*|ask\w*|request\w*)\b.{0,40}?\bCongress\b",
     re.I,
 )
-# Money "reached" or "exceeded" is aid only when the clause says so: "The damage bill has reached $600bn".
-AID_WORD = re.compile(r"\b(?:aid|assistance|support|package|funding|help|donations?|contributions?)\b", re.I)
 
 
 def _giver(ctx: SentenceContext, text: str, mention: CountryMention) -> str | None:
@@ -860,7 +888,7 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
         # the same kind named twice for one giver is one item; "Berlin ... artillery weapons, and Britain's
         # prime minister ... also promised more artillery weapons" is two: a trigger word stands between
         twin = next((u for u in unique if (u.category, u.item, u.amount) == (f.category, f.item, f.amount)), None)
-        if twin is not None and not ANY_TRIGGER.search(text, twin.end, f.start):
+        if twin is not None and not _lemmas(ctx, twin.end, f.start) & GIVING_LEMMAS:
             continue
         unique.append(f)
     return unique
