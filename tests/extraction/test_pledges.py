@@ -200,6 +200,18 @@ def test_a_total_reached_is_aid_only_beside_an_aid_word(run, text, expected):
     assert pledges_of(run(text, datetime.date(2023, 7, 12))) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # made up: a chamber of Congress decides nothing alone; the White House is no chamber
+        ("The House approved $40bn in aid for Ukraine on Tuesday.", "considering"),
+        ("The White House announced $800 million in new military aid for Ukraine on Wednesday.", "pledged"),
+    ],
+)
+def test_the_house_is_a_chamber_and_the_white_house_is_not(run, text, status):
+    assert [p.status for p in run(text, datetime.date(2022, 4, 21)).pledges] == [status]
+
+
 def test_a_refusal_after_but_keeps_the_promise_before_it(run):
     # pool p105
     text = (

@@ -488,7 +488,9 @@ def _hit_status(ctx, text, clause, start, t_start, t_end, trigger, match) -> tup
     total = trigger.passive and re.search(r"exceeded|reached|topped|surpassed", match.text)
     if total and not _lemmas(ctx, start, start + len(clause)) & AID_LEMMAS:
         return None  # "has reached 40": a total that names no aid
-    legislature = status in ("pledged", "requested") and bool(CHAMBER.search(clause) or CONGRESS_ASKED.search(clause))
+    legislature = status in ("pledged", "requested") and (
+        _names_a_chamber(ctx, start, start + len(clause)) or bool(CONGRESS_ASKED.search(clause))
+    )
     if legislature:
         status = "considering"  # "approved by the House", "asked Congress to give immediate approval"
     if trigger.needs_subject and not any(
@@ -637,12 +639,28 @@ NOT_GOODS_AFTER = re.compile(
     r"^\s+(?:a\s+|an\s+|the\s+)?(?:clear\s+|strong\s+|stern\s+)?(?:message|signal|warning)s?\b", re.I
 )
 # A measure before one chamber of the US Congress, or a request to it, is still being considered.
-CHAMBER = re.compile(r"\b(?:(?<!White\s)House(?!\s+of\s+Commons)|Senate|senators|lawmakers|representatives)\b")
+CHAMBER_WORDS = frozenset(["House", "Senate", "senators", "lawmakers", "representatives"])
 CONGRESS_ASKED = re.compile(
     r"\bCongress\b.{0,60}?\b(?:to\s+(?:\w+\s+)?(?:approve|pass|give)|approval)\b|"
     r"\b(?:urg\w*|ask\w*|request\w*)\b.{0,40}?\bCongress\b",
     re.I,
 )
+
+
+def _names_a_chamber(ctx: SentenceContext, start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` name a chamber of the US Congress or its members: "the House",
+    "the Senate", "senators", "lawmakers" (not "the White House", not "the House of Commons")."""
+    doc = ctx.sent.doc
+    for token in ctx.sent:
+        at = token.idx - ctx.start
+        if at < start or at + len(token) > end or token.text not in CHAMBER_WORDS:
+            continue
+        if token.text != "House":
+            return True
+        previous = doc[token.i - 1].text if token.i else ""
+        if previous != "White" and doc[token.i + 1 : token.i + 3].text != "of Commons":
+            return True
+    return False
 
 
 def _giver(ctx: SentenceContext, text: str, mention: CountryMention) -> str | None:
@@ -1245,7 +1263,7 @@ def _noun_donors(ctx, text, noun, start, end, rule, memory) -> list[str]:
         donors = _subject_donors(ctx, text, subject, {})
         if donors:
             return donors
-    if rule.get("donor") and CHAMBER.search(text):
+    if rule.get("donor") and _names_a_chamber(ctx, 0, len(text)):
         return [rule["donor"]]
     codes = _mention_codes(ctx, text, 0, len(text))
     return codes[:1]
