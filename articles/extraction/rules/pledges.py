@@ -33,6 +33,8 @@ from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
+from spacy.strings import get_string_id
+
 from articles.extraction import context, gazetteer
 from articles.extraction.attribution import SPEECH_LEMMAS, known_people
 from articles.extraction.context import Modifier
@@ -267,6 +269,7 @@ CONTINUATION = re.compile(r"^\W*(?:that|this|it|these|they)\s+(?:includes?|inclu
 SPEAKING_PRONOUNS = frozenset(["he", "she", "they", "it"])
 QUOTE_ENDS = frozenset(["”", '"'])
 SPOKEN_TAGS = frozenset(["VBD", "VBN", "VBZ", "VBP"])
+SPEECH_IDS = frozenset(get_string_id(lemma) for lemma in SPEECH_LEMMAS)
 
 
 @dataclass
@@ -363,7 +366,8 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 def _sentence_day(ctx: SentenceContext, memory: ArticleMemory):
     """The day the sentence's news happened on: its own date, or its speaker's last dated words."""
     days = [m for m in ctx.dates if m.value.precision == "day"]
-    speakers = _speakers(ctx)
+    subjects = _speech_subjects(ctx.sent)
+    speakers = _speakers(ctx, subjects)
     if days:
         for name in speakers:
             memory.speaker_days[name] = days[0].value.date
@@ -372,34 +376,41 @@ def _sentence_day(ctx: SentenceContext, memory: ArticleMemory):
         if name in memory.speaker_days:
             return memory.speaker_days[name]
     previous = memory.sentences.get(ctx.index - 1)
-    if previous and not speakers and _pronoun_speaks(ctx.sent):
+    if previous and not speakers and _pronoun_speaks(ctx, subjects):
         return previous[0]
     return None
 
 
-def _speech_subjects(sent):
+def _speech_subjects(sent) -> list:
     """The subjects of the sentence's verbs of speech (attribution.SPEECH_LEMMAS) that have spoken: "Biden
     said on Tuesday", not "Johnson will tell world leaders at the Nato summit on Thursday"."""
-    for verb in sent:
-        if verb.lemma_ in SPEECH_LEMMAS and verb.tag_ in SPOKEN_TAGS:
-            yield from (child for child in verb.children if child.dep_ in SUBJECT_DEPS)
+    return [
+        child
+        for verb in sent
+        # compared as string ids first: most words are no verb of speech, and their strings are never built
+        if verb.lemma in SPEECH_IDS and verb.tag_ in SPOKEN_TAGS
+        for child in verb.children
+        if child.dep_ in SUBJECT_DEPS
+    ]
 
 
-def _speakers(ctx: SentenceContext) -> list[str]:
+def _speakers(ctx: SentenceContext, subjects: list) -> list[str]:
     """The people who speak in the sentence, by the last word of their name."""
     names = []
-    for subject in _speech_subjects(ctx.sent):
+    for subject in subjects:
         first, last = subject.left_edge.i, subject.right_edge.i
         names += [ent[-1].text for ent in ctx.sentence_ents if ent.label_ == "PERSON" and first <= ent.start <= last]
     return names
 
 
-def _pronoun_speaks(sent) -> bool:
+def _pronoun_speaks(ctx: SentenceContext, subjects: list) -> bool:
     """ "he said", "“We will send more,” she added": a pronoun is the speaker."""
-    if any(subject.lower_ in SPEAKING_PRONOUNS for subject in _speech_subjects(sent)):
+    if any(subject.lower_ in SPEAKING_PRONOUNS for subject in subjects):
         return True
+    if not any(quote in ctx.text for quote in QUOTE_ENDS):
+        return False
     # the words right before the pronoun, the comma skipped: "”, he" or "” she"
-    before = [token.text for token in sent if token.text != ","]
+    before = [token.text for token in ctx.sent if token.text != ","]
     return any(word in QUOTE_ENDS and pronoun.lower() in ("he", "she") for word, pronoun in pairwise(before))
 
 
