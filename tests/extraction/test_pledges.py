@@ -174,6 +174,44 @@ def test_pledges_won_name_no_giver(run):
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # made up, in the shape of seed-001 ("Since winning pledges of modern battle tanks"): the receiver's verb
+        "Kyiv secured promises of more Patriot batteries at the summit in Vilnius.",
+        "Kyiv has received pledges of 30 Leopard 2 tanks.",
+    ],
+)
+def test_a_receivers_verb_before_the_trigger_names_no_giver(run, text):
+    assert pledges_of(run(text, datetime.date(2023, 7, 12))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the example of has_arrived, and made up: a total reached is aid when an aid word stands in its clause
+        ("US military aid has exceeded $40 billion.", [("US", "UA", None, "funding", None, "delivered")]),
+        ("Britain’s contributions have topped £2.3bn.", [("GB", "UA", None, "funding", None, "delivered")]),
+        # made up: money that is no aid
+        ("Norway’s oil revenues have topped $20bn this year.", []),
+    ],
+)
+def test_a_total_reached_is_aid_only_beside_an_aid_word(run, text, expected):
+    assert pledges_of(run(text, datetime.date(2023, 7, 12))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # made up: a chamber of Congress decides nothing alone; the White House is no chamber
+        ("The House approved $40bn in aid for Ukraine on Tuesday.", "considering"),
+        ("The White House announced $800 million in new military aid for Ukraine on Wednesday.", "pledged"),
+    ],
+)
+def test_the_house_is_a_chamber_and_the_white_house_is_not(run, text, status):
+    assert [p.status for p in run(text, datetime.date(2022, 4, 21)).pledges] == [status]
+
+
 def test_a_refusal_after_but_keeps_the_promise_before_it(run):
     # pool p105
     text = (
@@ -741,21 +779,16 @@ def test_the_parse_rules_on_sentences_written_for_them(run, text, expected):
 
 @pytest.fixture(scope="module")
 def trigger_ruler():
-    """Blank English with the sentencizer, the cue span_ruler and the pledge ruler over the trigger rows
-    of patterns/en/pledges.jsonl (they read words only: no statistical model)."""
-    from articles.extraction import components  # noqa: PLC0415
+    """The pledge ruler's trigger rows (patterns/en/pledges.jsonl, "role": "trigger") as the pipeline finds
+    them: they read lemmas and tags, so the statistical model's tagger and lemmatizer run first."""
+    from articles.extraction.pipeline import get_pipeline  # noqa: PLC0415
 
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    components.add_cue_ruler(nlp, pledges.CUE_PATTERNS)
-    rows = [row for row in pledges.ruler_patterns() if row["id"] in pledges.triggers()]
-    nlp.add_pipe(
-        "warboard_sentence_ruler",
-        config={"patterns": rows, "spans_key": pledges.SPANS_KEY, "cues": pledges.CUE_LABELS},
-    )
+    nlp = get_pipeline()
+    triggers = pledges.triggers()
 
     def hits(text):
-        return [(span.text, span.label_, span.id_) for span in nlp(text).spans[pledges.SPANS_KEY]]
+        spans = nlp(text).spans[pledges.SPANS_KEY]
+        return [(span.text, span.label_, span.id_) for span in spans if span.id_ in triggers]
 
     return hits
 
@@ -798,6 +831,36 @@ def test_the_trigger_rows_mark_each_trigger_the_clause_holds(trigger_ruler, clau
 )
 def test_the_asking_trigger_row_spans_the_asked_party_to_the_giving_verb(trigger_ruler, text, hit):
     assert (hit, "requested") in [(found, label) for found, label, _rule in trigger_ruler(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "rule"),
+    [
+        # one row for every written form of the verb: pool p156 (Berlin has donated), made up
+        ("So far, Berlin has donated three Patriot air defense units to Kyiv.", "has donated", "has_given"),
+        ("Canada shipped four Leopard 2 tanks.", "shipped", "sent"),
+        ("Canada supplied four Leopard 2 tanks.", "supplied", "sent"),
+        ("Britain is supplying Challenger 2 tanks.", "is supplying", "is_giving_now"),
+        ("Norway supplies two F-16s.", "supplies", "gives_now"),
+        ("Germany has decided to supply Leopard tanks.", "decided to supply", "decides_to_give"),
+    ],
+)
+def test_a_trigger_row_matches_every_form_of_its_verb(trigger_ruler, text, trigger, rule):
+    assert trigger in [found for found, _label, found_rule in trigger_ruler(text) if found_rule == rule]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pool p040 (The Guardian) and p092 (a UK outlet): "supplies" is a noun here, no giving verb
+        "Peskov’s comments came after Russia halted gas supplies to Poland and Bulgaria.",
+        "Ukraine's ability to counter-attack may well depend on greater supplies of Western weaponry.",
+        # made up
+        "The supplies reached Lviv by train.",
+    ],
+)
+def test_supplies_as_a_noun_is_no_giving_verb(trigger_ruler, text):
+    assert "gives_now" not in [rule for _text, _label, rule in trigger_ruler(text)]
 
 
 def test_a_clause_with_no_trigger_gives_no_hit(trigger_ruler):

@@ -30,10 +30,14 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
-from articles.extraction import gazetteer
-from articles.extraction.attribution import known_people
+from spacy.strings import get_string_id
+
+from articles.extraction import context, gazetteer
+from articles.extraction.attribution import SPEECH_LEMMAS, known_people
+from articles.extraction.context import Modifier
 from articles.extraction.numbers import MONEY_RE
 from articles.extraction.records import Pledge
 from articles.extraction.rules import CountryMention, SentenceContext, inflections
@@ -65,17 +69,27 @@ class Trigger:
     head: int = 0
 
 
-# Any trigger word, for telling one mention of a kind from two gifts of it.
-ANY_TRIGGER = re.compile(
-    r"\b(?:promis\w*|pledg\w*|send\w*|sent|provid\w*|suppl\w*|deliver\w*|donat\w*|offer\w*|announc\w*|"
-    r"gave|give\w*|agreed|intend\w*)\b",
-    re.I,
+# The lemmas of giving, for telling one mention of a kind from two gifts of it.
+GIVING_LEMMAS = frozenset(
+    [
+        "promise",
+        "pledge",
+        "send",
+        "provide",
+        "supply",
+        "deliver",
+        "donate",
+        "offer",
+        "announce",
+        "give",
+        "agree",
+        "intend",
+    ]
 )
-WON_BEFORE = re.compile(
-    r"\b(?:win|wins|winning|won|secur(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|obtain(?:s|ed|ing)?|got|getting)\s+"
-    r"(?:[\w’'-]+\s+){0,2}$",
-    re.I,
-)
+# A receiver's verb just before the trigger: "Since winning pledges of modern battle tanks".
+WINNING_LEMMAS = frozenset(["win", "secure", "receive", "obtain", "get"])
+# Money "reached" or "exceeded" is aid only when the clause says so: "The damage bill has reached $600bn".
+AID_LEMMAS = frozenset(["aid", "assistance", "support", "package", "funding", "help", "donation", "contribution"])
 # The head words of the triggers, as patterns for the "warboard_cues" matcher (label PLEDGE_CUE): a
 # sentence without one skips the clause-by-clause trigger search.
 PLEDGE_LEMMAS = (
@@ -106,12 +120,6 @@ CUE_PATTERNS: list[dict] = [
     {"label": "PLEDGE_CUE", "pattern": [{"LOWER": "be"}, {"LOWER": "in"}, {"LOWER": "ukraine"}]},
     {"label": "PLEDGE_RULE_CUE", "pattern": [{"LOWER": {"IN": [*inflections(*RULE_LEMMAS), "prepping", "spent"]}}]},
 ]  # fmt: skip
-
-NEGATION = re.compile(
-    r"\b(?:not|n[o’']t|never|no\s+longer|refus\w*|reject\w*|declin\w*|rul(?:ed|es|e)\s+out|won[’']t|"
-    r"stopp?\w*|halt\w*|suspend\w*|block\w*|without)\s+(?:[\w’'-]+\s+){0,3}$",
-    re.I,
-)
 
 # --- clauses ------------------------------------------------------------------------------------
 
@@ -257,8 +265,11 @@ QUANTITY_BEFORE = re.compile(
     re.I,
 )
 CONTINUATION = re.compile(r"^\W*(?:that|this|it|these|they)\s+(?:includes?|included|including|are|were)\b", re.I)
-SPEECH = re.compile(r"\b(?:said|says|told|added|announced|stated|tweeted|wrote|confirmed|noted|declared)\b")
-PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they|it)\s+(?:said|added|told|says|wrote)\b|[”\"],?\s*(?:he|she)\s", re.I)
+# A pronoun speaking ("he said", "“...,” she added") carries the day of the sentence before.
+SPEAKING_PRONOUNS = frozenset(["he", "she", "they", "it"])
+QUOTE_ENDS = frozenset(["”", '"'])
+SPOKEN_TAGS = frozenset(["VBD", "VBN", "VBZ", "VBP"])
+SPEECH_IDS = frozenset(get_string_id(lemma) for lemma in SPEECH_LEMMAS)
 
 
 @dataclass
@@ -286,6 +297,8 @@ class ArticleMemory:
     speaker_days: dict[str, object] = field(default_factory=dict)
     # the pledge ruler's spans and their start offsets, read once for the whole article
     ruled: tuple[list[int], list] | None = None
+    # the ConText modifiers of the sentence being read: (sentence index, modifiers)
+    modifiers: tuple[int, list[Modifier]] | None = None
 
 
 # --- the rule -----------------------------------------------------------------------------------
@@ -353,7 +366,8 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 def _sentence_day(ctx: SentenceContext, memory: ArticleMemory):
     """The day the sentence's news happened on: its own date, or its speaker's last dated words."""
     days = [m for m in ctx.dates if m.value.precision == "day"]
-    speakers = _speakers(ctx)
+    subjects = _speech_subjects(ctx.sent)
+    speakers = _speakers(ctx, subjects)
     if days:
         for name in speakers:
             memory.speaker_days[name] = days[0].value.date
@@ -362,15 +376,42 @@ def _sentence_day(ctx: SentenceContext, memory: ArticleMemory):
         if name in memory.speaker_days:
             return memory.speaker_days[name]
     previous = memory.sentences.get(ctx.index - 1)
-    if previous and not speakers and PRONOUN_SPEAKER.search(ctx.text):
+    if previous and not speakers and _pronoun_speaks(ctx, subjects):
         return previous[0]
     return None
 
 
-def _speakers(ctx: SentenceContext) -> list[str]:
-    if not SPEECH.search(ctx.text):
-        return []
-    return [ent[-1].text for ent in ctx.sentence_ents if ent.label_ == "PERSON"]
+def _speech_subjects(sent) -> list:
+    """The subjects of the sentence's verbs of speech (attribution.SPEECH_LEMMAS) that have spoken: "Biden
+    said on Tuesday", not "Johnson will tell world leaders at the Nato summit on Thursday"."""
+    return [
+        child
+        for verb in sent
+        # compared as string ids first: most words are no verb of speech, and their strings are never built
+        if verb.lemma in SPEECH_IDS and verb.tag_ in SPOKEN_TAGS
+        for child in verb.children
+        if child.dep_ in SUBJECT_DEPS
+    ]
+
+
+def _speakers(ctx: SentenceContext, subjects: list) -> list[str]:
+    """The people who speak in the sentence, by the last word of their name."""
+    names = []
+    for subject in subjects:
+        first, last = subject.left_edge.i, subject.right_edge.i
+        names += [ent[-1].text for ent in ctx.sentence_ents if ent.label_ == "PERSON" and first <= ent.start <= last]
+    return names
+
+
+def _pronoun_speaks(ctx: SentenceContext, subjects: list) -> bool:
+    """ "he said", "“We will send more,” she added": a pronoun is the speaker."""
+    if any(subject.lower_ in SPEAKING_PRONOUNS for subject in subjects):
+        return True
+    if not any(quote in ctx.text for quote in QUOTE_ENDS):
+        return False
+    # the words right before the pronoun, the comma skipped: "”, he" or "” she"
+    before = [token.text for token in ctx.sent if token.text != ","]
+    return any(word in QUOTE_ENDS and pronoun.lower() in ("he", "she") for word, pronoun in pairwise(before))
 
 
 def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
@@ -445,20 +486,22 @@ def _sentence_triggers(ctx: SentenceContext) -> list:
 def _hit_status(ctx, text, clause, start, t_start, t_end, trigger, match) -> tuple[str, bool] | None:
     """(status, voted by a legislature) of one trigger, or None when its words say it gives nothing:
     a refusal, a receiver's words, a weapon's attribute, a message, a total with no aid."""
-    before = text[max(start, t_start - 45) : t_start]
     status = trigger.status
-    if status != "considering" and NEGATION.search(before):
+    modifiers = _modifiers(ctx)
+    if status != "considering" and _modified(modifiers, match, "NEGATED"):
         return None  # "will not supply", "refused to send": a refusal is no pledge
-    if WON_BEFORE.search(before) and not re.match(r"\s+from\b", text[t_end : t_end + 6]):
+    if _won_before(match, ctx.start + start) and not re.match(r"\s+from\b", text[t_end : t_end + 6]):
         return None  # "Since winning pledges of modern battle tanks": the receiver speaks, the giver is unnamed
     if text[t_start - 1 : t_start] == "-":
         return None  # "western-supplied missiles", "US-donated": an attribute of a weapon, not a delivery
     if NOT_GOODS_AFTER.match(text[t_end : t_end + 30]):
         return None  # "the Kremlin was sending a message with the jets"
     total = trigger.passive and re.search(r"exceeded|reached|topped|surpassed", match.text)
-    if total and not AID_WORD.search(clause):
+    if total and not _lemmas(ctx, start, start + len(clause)) & AID_LEMMAS:
         return None  # "has reached 40": a total that names no aid
-    legislature = status in ("pledged", "requested") and bool(CHAMBER.search(clause) or CONGRESS_ASKED.search(clause))
+    legislature = status in ("pledged", "requested") and (
+        _names_a_chamber(ctx, start, start + len(clause)) or bool(CONGRESS_ASKED.search(clause))
+    )
     if legislature:
         status = "considering"  # "approved by the House", "asked Congress to give immediate approval"
     if trigger.needs_subject and not any(
@@ -467,7 +510,7 @@ def _hit_status(ctx, text, clause, start, t_start, t_end, trigger, match) -> tup
         return None
     if status == "pledged" and re.search(r"\bif\b", clause, re.I):
         status = "considering"  # "if senators approve"
-    if status == "pledged" and DOUBT_BEFORE.search(before):
+    if status == "pledged" and _modified(modifiers, match, "HYPOTHETICAL", DOUBT):
         status = "considering"  # "announced that it could approve $1.4bn", "might soon vote on"
     return status, legislature
 
@@ -482,6 +525,69 @@ def _given(ctx, text, start, end, donors, recipient, status, mine, clause_day, s
             continue
         records.extend(_pledge(donor, to, f, status, clause_day, span) for f in mine)
     return records
+
+
+def _modifiers(ctx: SentenceContext) -> list[Modifier]:
+    """The ConText modifiers of the sentence: those of patterns/en/context.jsonl, which the event rules
+    read too, and those of patterns/en/pledge_context.jsonl."""
+    memory = _memory(ctx)
+    if memory.modifiers is None or memory.modifiers[0] != ctx.index:
+        own = _context_rules(ctx.sent.doc.vocab).modifiers_of(ctx.sent)
+        memory.modifiers = (ctx.index, [*context.modifiers_of(ctx.sent), *own])
+    return memory.modifiers[1]
+
+
+def _context_rules(vocab) -> context.ContextRules:
+    key = id(vocab)
+    if key not in _COMPILED_CONTEXT:
+        _COMPILED_CONTEXT[key] = context.ContextRules(vocab, context.load_rules(CONTEXT_FILE))
+    return _COMPILED_CONTEXT[key]
+
+
+def _modified(modifiers: list[Modifier], match, category: str, words: frozenset[str] | None = None) -> bool:
+    """Whether a modifier of the category that stands before the trigger reaches its head word ("will not
+    supply", "refused to send", "could approve"); `words` narrows the modifier's own word."""
+    doc = match.doc
+    return any(
+        m.category == category
+        and m.trigger < match.start
+        and m.covers(match.root.i)
+        and (words is None or doc[m.trigger].lower_ in words)
+        and not _relative_clause_between(match.root, doc[m.trigger])
+        for m in modifiers
+    )
+
+
+def _relative_clause_between(token, trigger) -> bool:
+    """Whether the token stands in a relative clause below the modifier's word: "will not provide the battle
+    tanks that Kyiv has long asked for" refuses the tanks, not Kyiv's request for them."""
+    line = {trigger.i, *(ancestor.i for ancestor in trigger.ancestors)}
+    while token.i not in line and token.head is not token:
+        if token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
+
+
+def _won_before(match, clause_start: int) -> bool:
+    """A receiver's verb among the three words before the trigger in its clause, no punctuation between:
+    "since winning pledges of", "secured promises of"."""
+    doc, first = match.doc, match.sent.start
+    for token in reversed(doc[max(first, match.start - 3) : match.start]):
+        if token.is_punct or token.idx < clause_start:
+            return False
+        if token.lemma_ in WINNING_LEMMAS:
+            return True
+    return False
+
+
+def _lemmas(ctx: SentenceContext, start: int, end: int) -> set[str]:
+    """The lemmas of the sentence's words from `start` to `end` (offsets in the sentence)."""
+    return {
+        token.lemma_
+        for token in ctx.sent
+        if start <= token.idx - ctx.start and token.idx - ctx.start + len(token) <= end
+    }
 
 
 def _without_overlaps(hits):
@@ -543,16 +649,29 @@ RECEIVER_BEFORE = re.compile(r"\b(?:in|to|for|into)\s+(?:the\s+)?[\w’' ]{1,30}
 NOT_GOODS_AFTER = re.compile(
     r"^\s+(?:a\s+|an\s+|the\s+)?(?:clear\s+|strong\s+|stern\s+)?(?:message|signal|warning)s?\b", re.I
 )
-DOUBT_BEFORE = re.compile(r"\b(?:may|might|could)\s+(?:soon\s+|also\s+|still\s+)?$", re.I)
 # A measure before one chamber of the US Congress, or a request to it, is still being considered.
-CHAMBER = re.compile(r"\b(?:(?<!White\s)House(?!\s+of\s+Commons)|Senate|senators|lawmakers|representatives)\b")
+CHAMBER_WORDS = frozenset(["House", "Senate", "senators", "lawmakers", "representatives"])
 CONGRESS_ASKED = re.compile(
     r"\bCongress\b.{0,60}?\b(?:to\s+(?:\w+\s+)?(?:approve|pass|give)|approval)\b|"
     r"\b(?:urg\w*|ask\w*|request\w*)\b.{0,40}?\bCongress\b",
     re.I,
 )
-# Money "reached" or "exceeded" is aid only when the clause says so: "The damage bill has reached $600bn".
-AID_WORD = re.compile(r"\b(?:aid|assistance|support|package|funding|help|donations?|contributions?)\b", re.I)
+
+
+def _names_a_chamber(ctx: SentenceContext, start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` name a chamber of the US Congress or its members: "the House",
+    "the Senate", "senators", "lawmakers" (not "the White House", not "the House of Commons")."""
+    doc = ctx.sent.doc
+    for token in ctx.sent:
+        at = token.idx - ctx.start
+        if at < start or at + len(token) > end or token.text not in CHAMBER_WORDS:
+            continue
+        if token.text != "House":
+            return True
+        previous = doc[token.i - 1].text if token.i else ""
+        if previous != "White" and doc[token.i + 1 : token.i + 3].text != "of Commons":
+            return True
+    return False
 
 
 def _giver(ctx: SentenceContext, text: str, mention: CountryMention) -> str | None:
@@ -798,7 +917,7 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
         # the same kind named twice for one giver is one item; "Berlin ... artillery weapons, and Britain's
         # prime minister ... also promised more artillery weapons" is two: a trigger word stands between
         twin = next((u for u in unique if (u.category, u.item, u.amount) == (f.category, f.item, f.amount)), None)
-        if twin is not None and not ANY_TRIGGER.search(text, twin.end, f.start):
+        if twin is not None and not _lemmas(ctx, twin.end, f.start) & GIVING_LEMMAS:
             continue
         unique.append(f)
     return unique
@@ -907,7 +1026,9 @@ SPANS_KEY = "pledge_triggers"
 # The dependents of a verb that carry what is given: "send Ukraine tanks", "provide it with tanks".
 OBJECT_DEPS = {"dobj", "obj", "dative", "attr", "oprd", "prep", "npadvmod", "xcomp", "acomp"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-DOUBT = {"may", "might", "could"}
+DOUBT = frozenset(["may", "might", "could"])
+CONTEXT_FILE = PATTERNS_FILE.parent / "pledge_context.jsonl"
+_COMPILED_CONTEXT: dict[int, context.ContextRules] = {}
 
 
 @cache
@@ -1153,7 +1274,7 @@ def _noun_donors(ctx, text, noun, start, end, rule, memory) -> list[str]:
         donors = _subject_donors(ctx, text, subject, {})
         if donors:
             return donors
-    if rule.get("donor") and CHAMBER.search(text):
+    if rule.get("donor") and _names_a_chamber(ctx, 0, len(text)):
         return [rule["donor"]]
     codes = _mention_codes(ctx, text, 0, len(text))
     return codes[:1]
