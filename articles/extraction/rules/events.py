@@ -102,6 +102,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 span.label_ == "NEAR_MOVE" and not _troops_moved(span.root)
             ):
                 continue
+            if span.label_ in VERB_CHECKS and not VERB_CHECKS[span.label_](span.root):
+                continue
             if any(token.lower_ in words for token in window) and not _nominal_gerund(span.root):
                 found.append((kind, span.start_char, span.end_char))
             continue
@@ -1067,3 +1069,56 @@ def _ground_sought(verb) -> bool:
         child.dep_ == "dobj" and (child.ent_type_ in PLACE_LABELS or child.lemma_ in GROUND_NOUNS)
         for child in verb.children
     )
+
+
+# Round seven (recall): a proposal turned down, a veto threatened, aid passed or voted on by a legislature.
+PROPOSAL_NOUNS = frozenset(
+    ["plan", "proposal", "offer", "demand", "ultimatum", "initiative", "deal", "request", "bid", "term"]
+)  # fmt: skip
+STEADILY = HABITUAL | {"continuously", "consistently", "always", "routinely"}
+
+
+def _proposal_rejected(verb) -> bool:
+    """ "Zelenskiy had also rejected the plan", "Ukraine has rejected the demand": a party turns a proposal
+    down; "has rejected claims that ... surrounded" (a denial) and "have continuously rejected offers" (a
+    habit) are none."""
+    if verb.pos_ != "VERB" or any(child.dep_ == "advmod" and child.lower_ in STEADILY for child in verb.children):
+        return False
+    return any(child.dep_ == "dobj" and child.lemma_ in PROPOSAL_NOUNS for child in verb.children)
+
+
+BLOCKING_VERBS = frozenset({"block", "veto"})
+
+
+def _veto_threatened(verb) -> bool:
+    """ "Hungary last week threatened to block the assistance", "has threatened to veto EU assistance"."""
+    return verb.pos_ == "VERB" and any(
+        child.dep_ == "xcomp" and child.lemma_ in BLOCKING_VERBS for child in verb.children
+    )
+
+
+LEGISLATED_AID = frozenset({"package", "aid", "supplemental", "assistance"})
+AID_BILL_WORDS = LEGISLATED_AID | {"funding", "ukraine"}
+
+
+def _aid_legislated(verb) -> bool:
+    """ "US lawmakers passed a $61bn support package", "is set to vote on the package": a legislature
+    deciding on aid; "the deadline passed", "passed through Kyiv", "a bill on mobilisation" are none."""
+    if verb.pos_ != "VERB":
+        return False
+    objects = [child for child in verb.children if child.dep_ == "dobj"] + [
+        grand
+        for child in verb.children
+        if child.dep_ == "prep" and child.lower_ == "on"
+        for grand in child.children
+        if grand.dep_ == "pobj"
+    ]
+    return any(
+        noun.lemma_ in LEGISLATED_AID
+        or (noun.lemma_ == "bill" and any(token.lemma_.lower() in AID_BILL_WORDS for token in noun.subtree))
+        for noun in objects
+    )
+
+
+# Near cues whose verb must take the right argument (see `cue_types`).
+VERB_CHECKS = {"NEAR_REJECT": _proposal_rejected, "NEAR_THREAT": _veto_threatened, "NEAR_LEGISLATE": _aid_legislated}

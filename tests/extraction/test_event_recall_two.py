@@ -1,0 +1,142 @@
+"""Timeline round seven (recall): announcements kept apart, proposals rejected, vetoes threatened, aid legislated."""
+
+import datetime
+
+import pytest
+
+from tests.extraction.conftest import events_of
+
+D = datetime.date
+PUBLISHED = D(2022, 4, 9)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p037 (The Guardian): today's news, then the package of last week
+        "No 10 said Britain would send 120 armoured vehicles and new anti-ship missile systems to Ukraine. "
+        "The missiles can do serious damage to Russian warships. "
+        "The UK pledged £100m in military assistance last week, including another 800 anti-tank missiles.",
+        # p042 (The Guardian): "they are providing intelligence ..." then "the sharp increase in military
+        # assistance to Ukraine last month"; made up in the same shape:
+        "Germany said it would send 30 Gepard anti-aircraft tanks to Ukraine. "
+        "Germany pledged €500m in military aid last month.",
+    ],
+)
+def test_it_keeps_an_announcement_apart_from_the_same_donors_package_of_an_earlier_week(run, text):
+    kinds = [(kind, day is None) for kind, day in events_of(run(text, PUBLISHED))]
+    assert kinds == [("aid", True), ("aid", False)]
+
+
+def test_it_folds_an_undated_sentence_that_goes_on_telling_the_package_of_last_week(run):
+    # made up: the undated sentence after the dated one tells the same package
+    text = "Germany pledged €500m in military aid last month. Germany will also send 30 Gepard anti-aircraft tanks."
+    assert [kind for kind, _day in events_of(run(text, PUBLISHED))] == ["aid"]
+
+
+@pytest.mark.parametrize(
+    ("text", "aid_sentence"),
+    [
+        # p037 (The Guardian); p088 (Fox News) tells a visit the same way: "Boris Johnson visited Kyiv last week
+        # ..., pledging to support the Ukrainian army"
+        (
+            "Boris Johnson has made a surprise trip to Kyiv to meet the Ukrainian president, Volodymyr Zelenskiy, "
+            "pledging a major new infusion of British arms and financial aid. "
+            "No 10 said Britain would send 120 armoured vehicles and new anti-ship missile systems to Ukraine.",
+            "No 10 said Britain would send 120 armoured vehicles and new anti-ship missile systems to Ukraine.",
+        ),
+        # made up
+        (
+            "Olaf Scholz travelled to Kyiv to meet Volodymyr Zelenskiy, promising more German weapons. "
+            "Berlin said Germany would send 40 Marder infantry fighting vehicles to Ukraine.",
+            "Berlin said Germany would send 40 Marder infantry fighting vehicles to Ukraine.",
+        ),
+    ],
+)
+def test_the_sentence_telling_the_aid_alone_stands_for_aid_pledged_on_a_visit(run, text, aid_sentence):
+    result = run(text, PUBLISHED)
+    assert [event.type for event in result.events] == ["diplomacy", "aid"]
+    assert result.events[1].summary == aid_sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p127 (BBC News, The Guardian or The Telegraph)
+        "Volodymyr Zelenskiy had also rejected the plan, calling it unworkable.",
+        # pool p208 (KTEN, AFP wire story)
+        "Ukraine has rejected the demand and said it would not sign a deal without security guarantees.",
+        # pool p202 (Northeastern Global News)
+        "Ukraine largely rejected the proposal as favoring Russian interests.",
+        # made up
+        "Moldova rejected the Kremlin's offer of cheap gas.",
+    ],
+)
+def test_it_reads_a_proposal_rejected_as_diplomacy(run, text):
+    assert events_of(run(text)) == [("diplomacy", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pool p055: a denial, no proposal turned down
+        "The Ukrainian army has rejected claims that the city was surrounded.",
+        # made up: a habit, not a happening
+        "Moldova has consistently rejected the Kremlin's offers.",
+    ],
+)
+def test_it_reads_no_diplomacy_in_a_denial_or_a_habit_of_rejecting(run, text):
+    assert "diplomacy" not in [kind for kind, _day in events_of(run(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # p201 (Reuters)
+        (
+            "Hungary last week threatened to block the assistance unless Kyiv restores supplies of Russian oil.",
+            [("diplomacy", D(2022, 12, 26))],
+        ),
+        # pool p219 (Kyiv Post)
+        ("He has threatened to veto EU assistance and cut off power to Ukraine to get his way.", [("diplomacy", None)]),
+        # made up
+        ("Slovakia threatened to veto the new EU sanctions package on Monday.", [("diplomacy", D(2023, 1, 2))]),
+    ],
+)
+def test_it_reads_a_veto_threatened_as_diplomacy(run, text, expected):
+    assert events_of(run(text)) == expected
+
+
+def test_it_reads_no_veto_in_other_threats(run):
+    assert events_of(run("Slovakia threatened to cut gas exports.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # p139 (BBC News)
+        ("The House of Representatives is set to vote on the package this Saturday.", [("aid", D(2023, 1, 7))]),
+        # pool p141 (BBC News)
+        (
+            'Joe Biden has told Volodymyr Zelensky he will "move quickly" to send Ukraine fresh military aid, after '
+            "US lawmakers passed a $61bn (£49bn) support package.",
+            [("aid", None)],
+        ),
+        # made up
+        ("The Senate voted on Wednesday on a $40bn aid bill for Ukraine.", [("aid", D(2023, 1, 4))]),
+    ],
+)
+def test_it_reads_a_legislature_passing_or_voting_on_aid_as_aid(run, text, expected):
+    assert events_of(run(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deadline passed without a deal.",
+        "The convoy passed through Lviv on its way west.",
+        "The parliament voted on a bill about school meals.",
+    ],
+)
+def test_it_reads_no_aid_in_other_passing_or_voting(run, text):
+    assert [kind for kind, _day in events_of(run(text))] == []
