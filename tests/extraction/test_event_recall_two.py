@@ -140,3 +140,33 @@ def test_it_reads_a_legislature_passing_or_voting_on_aid_as_aid(run, text, expec
 )
 def test_it_reads_no_aid_in_other_passing_or_voting(run, text):
     assert [kind for kind, _day in events_of(run(text))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # p109 (Fox News)
+        (
+            "The Nord Stream 1 pipeline entirely shut down service in August when officials insisted that "
+            "sanctions made it impossible to maintain the system.",
+            [("other", D(2022, 8, 1))],
+        ),
+        # pool p045 (The Guardian); pool p095 (Kyiv Post): "Gazprom says it is cutting daily gas deliveries"
+        ("Russia’s state gas company, Gazprom, halted gas exports to Finland.", [("other", None)]),
+        # made up
+        ("Gazprom cut gas deliveries to Italy by a third on Tuesday.", [("other", D(2023, 1, 3))]),
+    ],
+)
+def test_it_reads_a_supplier_cutting_energy_off_as_an_other_event(run, text, expected):
+    assert events_of(run(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian strikes cut power to millions of homes.", [("strike", None)]),
+        ("The government cut taxes on fuel.", []),
+    ],
+)
+def test_it_reads_no_energy_cut_in_a_strikes_damage_or_a_tax_cut(run, text, expected):
+    assert events_of(run(text)) == expected

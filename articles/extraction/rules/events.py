@@ -1120,5 +1120,28 @@ def _aid_legislated(verb) -> bool:
     )
 
 
+ENERGY_WORDS = frozenset({"gas", "oil", "power", "electricity", "energy", "fuel", "pipeline"})
+ENERGY_FLOWS = frozenset({"supply", "export", "flow", "delivery", "service", "transit"})
+
+
+def _energy_cut(verb) -> bool:
+    """ "Russia halted gas supplies to Poland", "the pipeline entirely shut down service", "threatened to halt
+    their power exports": a supplier cuts energy off; "stopped providing aid", "cut taxes on fuel" and "strikes
+    cut power to millions" (the strike's damage) are none."""
+    if verb.pos_ != "VERB":
+        return False
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        noun.lemma_ in ENERGY_FLOWS and any(token.lemma_.lower() in ENERGY_WORDS for token in noun.subtree)
+        for noun in objects
+    ) or any(noun.lemma_ == "pipeline" for noun in subjects)
+
+
 # Near cues whose verb must take the right argument (see `cue_types`).
-VERB_CHECKS = {"NEAR_REJECT": _proposal_rejected, "NEAR_THREAT": _veto_threatened, "NEAR_LEGISLATE": _aid_legislated}
+VERB_CHECKS = {
+    "NEAR_REJECT": _proposal_rejected,
+    "NEAR_THREAT": _veto_threatened,
+    "NEAR_LEGISLATE": _aid_legislated,
+    "NEAR_ENERGY_CUT": _energy_cut,
+}
