@@ -39,8 +39,8 @@ def _same_donor_announcement(result: Extraction, keep: list[int], index: int) ->
         return None
     for kept in keep:
         other = result.events[kept]
-        if other.type != "aid":
-            continue
+        if other.type != "aid" or other.span == event.span:
+            continue  # two announcements the sentence itself told apart ("The EU agrees ... and the United States ...")
         other_donors, other_statuses = _donors_of(result, kept)
         if other_donors != donors or (statuses and other_statuses and not statuses & other_statuses):
             continue
@@ -169,7 +169,7 @@ def _told_again(result: Extraction, keep: list[int], index: int) -> int | None:
     words = set(WORD.findall(event.summary.lower()))
     for kept in keep:
         other = result.events[kept]
-        if other.type != event.type:
+        if other.type != event.type or other.span == event.span:
             continue
         other_words = set(WORD.findall(other.summary.lower()))
         shorter = min(len(words), len(other_words))

@@ -170,3 +170,28 @@ def test_it_reads_a_supplier_cutting_energy_off_as_an_other_event(run, text, exp
 )
 def test_it_reads_no_energy_cut_in_a_strikes_damage_or_a_tax_cut(run, text, expected):
     assert events_of(run(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p116 (Kyiv Post)
+        "The European Union agrees to send weapons to Ukraine -- a first for the bloc -- and the United States "
+        "greenlights billions of dollars in military aid.",
+        # made up
+        "France agreed to send Caesar howitzers to Ukraine, and Canada donated military aid worth $500m.",
+    ],
+)
+def test_it_reads_a_second_giver_in_a_joined_clause_as_a_second_announcement(run, text):
+    assert events_of(run(text)) == [("aid", None), ("aid", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US will send Abrams tanks and it will also provide Bradley vehicles.",
+        "Germany sent howitzers and delivered ammunition to Ukraine.",
+    ],
+)
+def test_it_reads_one_announcement_when_the_joined_clause_has_the_same_giver(run, text):
+    assert events_of(run(text)) == [("aid", None)]

@@ -586,7 +586,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     main = _main_clause_type(ctx, cues) if date is not None and _dated_clause_apart(ctx, dates[0]) else None
     if main is not None and main != kind:
         return [event, _event(ctx, main, None, None)]
-    return [event, *_clause_happenings(ctx, cues, kind)]
+    return [event, *_clause_happenings(ctx, cues, kind), *second_announcement(ctx, cues, kind)]
 
 
 CLAUSE_MARKERS = frozenset({"since", "after", "before", "when", "as", "while"})
@@ -1136,6 +1136,34 @@ def _energy_cut(verb) -> bool:
         noun.lemma_ in ENERGY_FLOWS and any(token.lemma_.lower() in ENERGY_WORDS for token in noun.subtree)
         for noun in objects
     ) or any(noun.lemma_ == "pipeline" for noun in subjects)
+
+
+def second_announcement(ctx: SentenceContext, cues: list[tuple[str, int, int]], told: str) -> list[Event]:
+    """An undated `aid` event for a joined clause in which another giver announces aid of its own."""
+    if told != "aid":
+        return []
+    doc = ctx.sent.doc
+    verbs = {}
+    for kind, start, end in cues:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        verb = _predicate(span.root) if span is not None and kind == "aid" else None
+        if verb is not None:
+            verbs[verb.i] = (verb, (kind, start, end))
+    for verb, cue in verbs.values():
+        if verb.head.i in verbs and _another_donor(verb) and _told_as_happened(doc, cue):
+            return [_event(ctx, "aid", None, None)]
+    return []
+
+
+def _another_donor(verb) -> bool:
+    """ "The European Union agrees to send weapons to Ukraine -- a first for the bloc -- and the United States
+    greenlights billions of dollars in military aid" (Kyiv Post): a joined clause with a giver of its own tells a
+    second announcement (one donor's announcement is one `aid` event, SPEC.md)."""
+    if verb.dep_ != "conj":
+        return False
+    own = [child for child in verb.children if child.dep_ == "nsubj" and child.pos_ in ("PROPN", "NOUN")]
+    first = [child for child in verb.head.children if child.dep_ == "nsubj"]
+    return bool(own) and bool(first) and own[0].lemma_ != first[0].lemma_ and own[0].ent_type_ != ""
 
 
 # Near cues whose verb must take the right argument (see `cue_types`).
