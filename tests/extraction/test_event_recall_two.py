@@ -195,3 +195,25 @@ def test_it_reads_a_second_giver_in_a_joined_clause_as_a_second_announcement(run
 )
 def test_it_reads_one_announcement_when_the_joined_clause_has_the_same_giver(run, text):
     assert events_of(run(text)) == [("aid", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # p138 (TVN24)
+        (
+            "Mayor Andriy Sadovyi said that this week the city allocated 15 million hryvnias for military brigades.",
+            [("aid", D(2023, 1, 2))],
+        ),
+        # pool p189 (European Commission)
+        (
+            "Responding to the urgent needs, the EU is allocating an initial €145 million in humanitarian aid for "
+            "Ukraine.",
+            [("aid", None)],
+        ),
+        # made up
+        ("Norway allocated NOK 2 billion for military aid to Ukraine on Monday.", [("aid", D(2023, 1, 2))]),
+    ],
+)
+def test_it_reads_aid_allocated_as_aid(run, text, expected):
+    assert events_of(run(text)) == expected
