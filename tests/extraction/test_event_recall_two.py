@@ -217,3 +217,29 @@ def test_it_reads_one_announcement_when_the_joined_clause_has_the_same_giver(run
 )
 def test_it_reads_aid_allocated_as_aid(run, text, expected):
     assert events_of(run(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # p022 (The Guardian)
+        (
+            "Britain has urged UK nationals to consider leaving Russia following Moscow’s invasion of Ukraine.",
+            [("other", None)],
+        ),
+        # pool p115 (Fox News)
+        (
+            "The U.S. Department of State ordered all U.S. citizens in Russia to leave immediately on Monday, warning "
+            "of false arrests.",
+            [("other", D(2023, 1, 2))],
+        ),
+        # made up
+        ("Canada ordered its citizens to leave Belarus on Friday.", [("other", D(2022, 12, 30))]),
+    ],
+)
+def test_it_reads_citizens_told_to_leave_a_country_as_an_other_event(run, text, expected):
+    assert events_of(run(text)) == expected
+
+
+def test_it_reads_no_event_in_citizens_urged_to_do_something_else(run):
+    assert events_of(run("The mayor urged citizens to vote in the referendum.")) == []

@@ -1166,10 +1166,26 @@ def _another_donor(verb) -> bool:
     return bool(own) and bool(first) and own[0].lemma_ != first[0].lemma_ and own[0].ent_type_ != ""
 
 
+CITIZENS = frozenset({"citizen", "national"})
+LEAVING = frozenset({"leave", "depart", "exit"})
+
+
+def _citizens_told_to_leave(verb) -> bool:
+    """ "ordered all U.S. citizens in Russia to leave immediately", "has urged UK nationals to consider leaving
+    Russia": a government sends its citizens out of a country; "urged citizens to vote" is none."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "dobj" and c.lemma_ in CITIZENS for c in verb.children):
+        return False
+    return any(
+        child.dep_ in ("xcomp", "ccomp") and any(token.lemma_ in LEAVING for token in child.subtree)
+        for child in verb.children
+    )
+
+
 # Near cues whose verb must take the right argument (see `cue_types`).
 VERB_CHECKS = {
     "NEAR_REJECT": _proposal_rejected,
     "NEAR_THREAT": _veto_threatened,
     "NEAR_LEGISLATE": _aid_legislated,
     "NEAR_ENERGY_CUT": _energy_cut,
+    "NEAR_LEAVE_ORDER": _citizens_told_to_leave,
 }
