@@ -243,3 +243,34 @@ def test_it_reads_citizens_told_to_leave_a_country_as_an_other_event(run, text, 
 
 def test_it_reads_no_event_in_citizens_urged_to_do_something_else(run):
     assert events_of(run("The mayor urged citizens to vote in the referendum.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # p100 (Kyiv Post)
+        (
+            "Estonia removes a Soviet-era World War II memorial from Narva — a city with a large Russian-speaking "
+            "minority.",
+            [("other", None)],
+        ),
+        # pool p099 (Kyiv Post)
+        (
+            "Kallas said on Tuesday her government had decided to remove all Soviet-era monuments from public spaces.",
+            [("other", D(2023, 1, 3))],
+        ),
+        # p113 (BBC News, The Guardian or The Telegraph)
+        (
+            "In Volgograd earlier this week a new bust of the former Soviet leader Joseph Stalin was unveiled.",
+            [("other", D(2023, 1, 2))],
+        ),
+        # made up
+        ("Workers in Kyiv toppled a statue of Pushkin on Monday.", [("other", D(2023, 1, 2))]),
+    ],
+)
+def test_it_reads_a_monument_put_up_or_taken_down_as_an_other_event(run, text, expected):
+    assert events_of(run(text)) == expected
+
+
+def test_it_reads_no_monument_event_in_a_memorial_named_in_passing(run):
+    assert events_of(run("The name was removed from the list near the memorial.")) == []

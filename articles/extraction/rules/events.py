@@ -1181,6 +1181,17 @@ def _citizens_told_to_leave(verb) -> bool:
     )
 
 
+MONUMENTS = frozenset({"memorial", "monument", "statue", "bust"})
+
+
+def _monument_moved(verb) -> bool:
+    """ "Estonia removes a Soviet-era World War II memorial", "a new bust of ... Stalin was unveiled": a monument
+    put up or taken down; "removed from the list near the memorial" is none."""
+    return verb.pos_ == "VERB" and any(
+        child.dep_ in ("dobj", "nsubjpass") and child.lemma_ in MONUMENTS for child in verb.children
+    )
+
+
 # Near cues whose verb must take the right argument (see `cue_types`).
 VERB_CHECKS = {
     "NEAR_REJECT": _proposal_rejected,
@@ -1188,4 +1199,5 @@ VERB_CHECKS = {
     "NEAR_LEGISLATE": _aid_legislated,
     "NEAR_ENERGY_CUT": _energy_cut,
     "NEAR_LEAVE_ORDER": _citizens_told_to_leave,
+    "NEAR_MONUMENT": _monument_moved,
 }
