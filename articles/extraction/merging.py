@@ -39,14 +39,39 @@ def _same_donor_announcement(result: Extraction, keep: list[int], index: int) ->
         return None
     for kept in keep:
         other = result.events[kept]
-        if other.type != "aid":
-            continue
+        if other.type != "aid" or other.span == event.span:
+            continue  # two announcements the sentence itself told apart ("The EU agrees ... and the United States ...")
         other_donors, other_statuses = _donors_of(result, kept)
         if other_donors != donors or (statuses and other_statuses and not statuses & other_statuses):
+            continue
+        if _earlier_announcement(result, other, event):
             continue
         if event.date is None or other.date is None or event.date == other.date:
             return kept
     return None
+
+
+# How far before the article's day a week or month must lie to be another announcement than the article's news.
+EARLIER_BY = {"week": 7, "month": 31}
+
+
+def _earlier_announcement(result: Extraction, first: Event, later: Event) -> bool:
+    """Whether a later sentence dated to an earlier week or month tells an announcement before the first, undated one.
+
+    "No 10 said Britain would send 120 armoured vehicles ... The UK pledged £100m in military assistance last
+    week" (The Guardian): the article's news, then the package of last week, two announcements of one donor.
+    An undated sentence after the dated one goes on telling it ("It will be supplying Starstreak missiles").
+    """
+    if first.date is not None or later.date is None or result.published is None:
+        return False
+    reach = EARLIER_BY.get(later.precision or "")
+    return reach is not None and (result.published - later.date).days >= reach
+
+
+def _aid_of_a_meeting(result: Extraction, index: int) -> bool:
+    """Whether the aid event's sentence also tells a meeting or visit (its pledges made there)."""
+    span = result.events[index].span
+    return any(event.type == "diplomacy" and event.span == span for event in result.events)
 
 
 def _donors_of(result: Extraction, index: int) -> tuple[set[str], set[str]]:
@@ -144,7 +169,7 @@ def _told_again(result: Extraction, keep: list[int], index: int) -> int | None:
     words = set(WORD.findall(event.summary.lower()))
     for kept in keep:
         other = result.events[kept]
-        if other.type != event.type:
+        if other.type != event.type or other.span == event.span:
             continue
         other_words = set(WORD.findall(other.summary.lower()))
         shorter = min(len(words), len(other_words))
@@ -229,6 +254,12 @@ def merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
             if twin is not None and result.events[twin].date is None and event.date is not None:
                 # The sentence that gives the day tells the announcement best; it stands for both.
                 _stands_for(event, result.events[twin])
+            elif twin is not None and _aid_of_a_meeting(result, twin) and event.date is None:
+                # "Boris Johnson has made a surprise trip to Kyiv ..., pledging a major new infusion of British
+                # arms ... No 10 said Britain would send 120 armoured vehicles": the visit is the first sentence's
+                # happening, the sentence that tells the aid alone stands for the aid
+                first = result.events[twin]
+                first.summary, first.span = event.summary, event.span
         if twin is not None and event.retold and event.precision == "day" and result.events[twin].date is None:
             # "Johnson has made a surprise trip to Kyiv ... After the meeting on Saturday": the retelling gives the day
             first = result.events[twin]

@@ -102,6 +102,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 span.label_ == "NEAR_MOVE" and not _troops_moved(span.root)
             ):
                 continue
+            if span.label_ in VERB_CHECKS and not VERB_CHECKS[span.label_](span.root):
+                continue
             if any(token.lower_ in words for token in window) and not _nominal_gerund(span.root):
                 found.append((kind, span.start_char, span.end_char))
             continue
@@ -671,7 +673,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     main = _main_clause_type(ctx, cues) if date is not None and _dated_clause_apart(ctx, dates[0]) else None
     if main is not None and main != kind:
         return [event, _event(ctx, main, None, None)]
-    return [event, *_clause_happenings(ctx, cues, kind)]
+    return [event, *_clause_happenings(ctx, cues, kind), *second_announcement(ctx, cues, kind)]
 
 
 CLAUSE_MARKERS = frozenset({"since", "after", "before", "when", "as", "while"})
@@ -1154,3 +1156,135 @@ def _ground_sought(verb) -> bool:
         child.dep_ == "dobj" and (child.ent_type_ in PLACE_LABELS or child.lemma_ in GROUND_NOUNS)
         for child in verb.children
     )
+
+
+# Round seven (recall): a proposal turned down, a veto threatened, aid passed or voted on by a legislature.
+PROPOSAL_NOUNS = frozenset(
+    ["plan", "proposal", "offer", "demand", "ultimatum", "initiative", "deal", "request", "bid", "term"]
+)  # fmt: skip
+STEADILY = HABITUAL | {"continuously", "consistently", "always", "routinely"}
+
+
+def _proposal_rejected(verb) -> bool:
+    """ "Zelenskiy had also rejected the plan", "Ukraine has rejected the demand": a party turns a proposal
+    down; "has rejected claims that ... surrounded" (a denial) and "have continuously rejected offers" (a
+    habit) are none."""
+    if verb.pos_ != "VERB" or any(child.dep_ == "advmod" and child.lower_ in STEADILY for child in verb.children):
+        return False
+    return any(child.dep_ == "dobj" and child.lemma_ in PROPOSAL_NOUNS for child in verb.children)
+
+
+BLOCKING_VERBS = frozenset({"block", "veto"})
+
+
+def _veto_threatened(verb) -> bool:
+    """ "Hungary last week threatened to block the assistance", "has threatened to veto EU assistance"."""
+    return verb.pos_ == "VERB" and any(
+        child.dep_ == "xcomp" and child.lemma_ in BLOCKING_VERBS for child in verb.children
+    )
+
+
+LEGISLATED_AID = frozenset({"package", "aid", "supplemental", "assistance"})
+AID_BILL_WORDS = LEGISLATED_AID | {"funding", "ukraine"}
+
+
+def _aid_legislated(verb) -> bool:
+    """ "US lawmakers passed a $61bn support package", "is set to vote on the package": a legislature
+    deciding on aid; "the deadline passed", "passed through Kyiv", "a bill on mobilisation" are none."""
+    if verb.pos_ != "VERB":
+        return False
+    objects = [child for child in verb.children if child.dep_ == "dobj"] + [
+        grand
+        for child in verb.children
+        if child.dep_ == "prep" and child.lower_ == "on"
+        for grand in child.children
+        if grand.dep_ == "pobj"
+    ]
+    return any(
+        noun.lemma_ in LEGISLATED_AID
+        or (noun.lemma_ == "bill" and any(token.lemma_.lower() in AID_BILL_WORDS for token in noun.subtree))
+        for noun in objects
+    )
+
+
+ENERGY_WORDS = frozenset({"gas", "oil", "power", "electricity", "energy", "fuel", "pipeline"})
+ENERGY_FLOWS = frozenset({"supply", "export", "flow", "delivery", "service", "transit"})
+
+
+def _energy_cut(verb) -> bool:
+    """ "Russia halted gas supplies to Poland", "the pipeline entirely shut down service", "threatened to halt
+    their power exports": a supplier cuts energy off; "stopped providing aid", "cut taxes on fuel" and "strikes
+    cut power to millions" (the strike's damage) are none."""
+    if verb.pos_ != "VERB":
+        return False
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        noun.lemma_ in ENERGY_FLOWS and any(token.lemma_.lower() in ENERGY_WORDS for token in noun.subtree)
+        for noun in objects
+    ) or any(noun.lemma_ == "pipeline" for noun in subjects)
+
+
+def second_announcement(ctx: SentenceContext, cues: list[tuple[str, int, int]], told: str) -> list[Event]:
+    """An undated `aid` event for a joined clause in which another giver announces aid of its own."""
+    if told != "aid":
+        return []
+    doc = ctx.sent.doc
+    verbs = {}
+    for kind, start, end in cues:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        verb = _predicate(span.root) if span is not None and kind == "aid" else None
+        if verb is not None:
+            verbs[verb.i] = (verb, (kind, start, end))
+    for verb, cue in verbs.values():
+        if verb.head.i in verbs and _another_donor(verb) and _told_as_happened(doc, cue):
+            return [_event(ctx, "aid", None, None)]
+    return []
+
+
+def _another_donor(verb) -> bool:
+    """ "The European Union agrees to send weapons to Ukraine -- a first for the bloc -- and the United States
+    greenlights billions of dollars in military aid" (Kyiv Post): a joined clause with a giver of its own tells a
+    second announcement (one donor's announcement is one `aid` event, SPEC.md)."""
+    if verb.dep_ != "conj":
+        return False
+    own = [child for child in verb.children if child.dep_ == "nsubj" and child.pos_ in ("PROPN", "NOUN")]
+    first = [child for child in verb.head.children if child.dep_ == "nsubj"]
+    return bool(own) and bool(first) and own[0].lemma_ != first[0].lemma_ and own[0].ent_type_ != ""
+
+
+CITIZENS = frozenset({"citizen", "national"})
+LEAVING = frozenset({"leave", "depart", "exit"})
+
+
+def _citizens_told_to_leave(verb) -> bool:
+    """ "ordered all U.S. citizens in Russia to leave immediately", "has urged UK nationals to consider leaving
+    Russia": a government sends its citizens out of a country; "urged citizens to vote" is none."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "dobj" and c.lemma_ in CITIZENS for c in verb.children):
+        return False
+    return any(
+        child.dep_ in ("xcomp", "ccomp") and any(token.lemma_ in LEAVING for token in child.subtree)
+        for child in verb.children
+    )
+
+
+MONUMENTS = frozenset({"memorial", "monument", "statue", "bust"})
+
+
+def _monument_moved(verb) -> bool:
+    """ "Estonia removes a Soviet-era World War II memorial", "a new bust of ... Stalin was unveiled": a monument
+    put up or taken down; "removed from the list near the memorial" is none."""
+    return verb.pos_ == "VERB" and any(
+        child.dep_ in ("dobj", "nsubjpass") and child.lemma_ in MONUMENTS for child in verb.children
+    )
+
+
+# Near cues whose verb must take the right argument (see `cue_types`).
+VERB_CHECKS = {
+    "NEAR_REJECT": _proposal_rejected,
+    "NEAR_THREAT": _veto_threatened,
+    "NEAR_LEGISLATE": _aid_legislated,
+    "NEAR_ENERGY_CUT": _energy_cut,
+    "NEAR_LEAVE_ORDER": _citizens_told_to_leave,
+    "NEAR_MONUMENT": _monument_moved,
+}
