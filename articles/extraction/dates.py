@@ -3,7 +3,8 @@
 SPEC.md's rules, in short: a weekday or a day-month without a year is the
 latest such day on or before publication, unless the sentence is about the
 future (then the next one after it); the publication's own weekday is the
-publication day; an overnight attack is dated by the morning it ended; "last
+publication day; a day and month named with their weekday ("Wednesday, July 27") are in
+the year where that weekday falls; an overnight attack is dated by the morning it ended; "last
 week" is the Monday of the week before publication (precision "week"); "at
 the weekend" is that weekend's Saturday (precision "week"); "in December" is
 the month (precision "month"). "This year", "recent weeks", "last winter"
@@ -297,11 +298,14 @@ def find_dates(
     if not DATE_HINT.search(text):
         return found
     matches = list(DATE_RE.finditer(text))
+    weekday: int | None = None  # the weekday that names the calendar date after it
     for index, match in enumerate(matches):
         if match.group("wd_plain") and _preceded_by(NOT_A_DAY, text, match):
             continue
         if match.group("wd_plain") and _named_by_next(text, match, matches[index + 1 : index + 2]):
+            weekday = _weekday_index(match.group("wd_plain"))
             continue  # "on Friday, February 28, 2025": the calendar date says which Friday
+        named_weekday, weekday = weekday, None
         if _is_count(text, match):
             continue
         is_future = future(match.start(), match.end()) if callable(future) else future
@@ -310,6 +314,8 @@ def find_dates(
         value, relative = resolve_match(match, published, is_future, previous)
         if value is None:
             continue
+        if named_weekday is not None and (match.group("dm") or match.group("md")):
+            value = _on_weekday(value, named_weekday)
         start, end = match.span()
         found.append(FoundDate(value, match.group(0), start + offset, end + offset, relative))
         if value.precision == "day":
@@ -333,6 +339,20 @@ def _named_by_next(text: str, match: re.Match[str], following: list[re.Match[str
     after = following[0]
     calendar = any(after.group(name) for name in ("dmy", "mdy", "iso", "dm", "md"))
     return calendar and re.fullmatch(r"(?:'s)?,?\s*(?:the\s+)?", text[match.end() : after.start()]) is not None
+
+
+def _on_weekday(value: DateValue, weekday: int) -> DateValue:
+    """A day and month without a year named with its weekday ("from Wednesday, July 27", Kyiv Post, published
+    on Tuesday 26 July 2022) is in the year, next to the one chosen by tense, where it falls on that weekday:
+    a date keeps its weekday for at least five years, so within three years one at most fits."""
+    for years in (0, 1, -1):
+        try:
+            day = value.date.replace(year=value.date.year + years)
+        except ValueError:  # 29 February
+            continue
+        if day.weekday() == weekday:
+            return DateValue(day, value.precision)
+    return value
 
 
 def _is_count(text: str, match: re.Match[str]) -> bool:

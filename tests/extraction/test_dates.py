@@ -164,3 +164,26 @@ def test_the_quick_date_check_passes_every_kind_of_date_expression(expression, g
 def test_a_sentence_with_no_date_word_has_no_date():
     assert not dates.DATE_HINT.search("Russian forces shelled the town, officials said.")
     assert find_dates("Russian forces shelled the town, officials said.", THURSDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # pool p095 (Kyiv Post, published Tuesday 26 July 2022): the Wednesday is the next day, not July 27, 2021
+        (
+            "Gazprom says it is cutting daily gas deliveries via the Nord Stream pipeline from Wednesday, July 27.",
+            datetime.date(2022, 7, 26),
+            datetime.date(2022, 7, 27),
+        ),
+        # made up: "Friday, 3 March" after a Thursday 2 March 2023 publication; March 3, 2022 was a Thursday
+        ("The new rules apply from Friday, 3 March.", datetime.date(2023, 3, 2), datetime.date(2023, 3, 3)),
+        # a weekday that fits the year chosen by tense keeps it (pool, the Guardian's live pages)
+        (
+            "Monday, April 18: Russia launched its offensive in the east.",
+            datetime.date(2022, 4, 19),
+            datetime.date(2022, 4, 18),
+        ),
+    ],
+)
+def test_a_weekday_named_with_a_day_and_month_chooses_its_year(text, published, expected):
+    assert [f.value.date for f in find_dates(text, published)] == [expected]
