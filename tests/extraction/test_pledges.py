@@ -7,15 +7,10 @@ import pytest
 import spacy
 from spacy.pipeline import SpanRuler
 
-from articles.extraction.records import PLEDGE_CATEGORIES
 from articles.extraction.rules import pledges
 from tests.extraction.conftest import pledges_of
 
 THU = datetime.date(2023, 1, 5)
-
-
-def test_the_category_words_name_every_pledge_category_of_records_and_no_other():
-    assert sorted(name for name, _words in pledges.CATEGORY_WORDS) == sorted(PLEDGE_CATEGORIES)
 
 
 def test_a_promise_is_pledged_with_its_quantity(run):

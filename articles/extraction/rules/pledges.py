@@ -165,75 +165,10 @@ WAR_PARTIES = {"UA", "RU"}
 
 # --- items --------------------------------------------------------------------------------------
 
-# Words for each kind of item, by records.PLEDGE_CATEGORIES (every one, none other); the order is
-# the order of the alternation: "anti-tank missiles" is anti_tank before it is a missile.
-CATEGORY_WORDS = [
-    (
-        "anti_tank",
-        r"anti-?(?:tank|armou?r)\s+(?:weapons?|missiles?|systems?|rockets?|grenade\s+launchers?|guns?|mines?)|ATGMs?|"
-        # "anti-tank and air defence weapons": a modifier sharing its noun with the next one
-        r"anti-?(?:tank|armou?r)(?=\s+and\s+(?:[\w-]+\s+){1,3}(?:weapons|weaponry|systems|missiles))",
-    ),
-    (
-        "air_defense",
-        r"(?:air|missile)[- ]defen[cs]es?(?:\s+(?:systems?|missiles?|batteries|battery|units?))?|"
-        r"anti-?(?:aircraft|airplane|air|missile)\s+(?:systems?|guns?|missiles?|weapons?|weaponry|vehicles)|"
-        r"anti-?(?:aircraft|missile)(?=\s+and\s+(?:[\w-]+\s+){1,3}(?:weapons|weaponry|systems|missiles))|"
-        r"surface-to-air\s+missiles?|"
-        r"MANPADS|counter-drone\s+(?:systems?|equipment)|interceptor\s+missiles?|interceptors",
-    ),
-    (
-        "ammunition",
-        r"(?:artillery\s+)?ammunition|artillery\s+(?:shells|rounds)|ammo(?!\s+(?:depots?|dumps?))|"
-        r"munitions?|(?:\d+\s?mm\s+)?shells|cluster\s+bombs",
-    ),
-    (
-        "mlrs",
-        r"multiple[- ]launch(?:ed)?\s+rocket\s+(?:systems?|launchers?)|multiple\s+rocket\s+launchers?|"
-        r"(?:large\s+|long-range\s+)?rocket\s+(?:launch(?:er)?\s+)?(?:systems?|launchers?)|rocket\s+artillery|MLRS",
-    ),
-    (
-        "missile",
-        r"(?:long-range|cruise|ballistic|anti-radar|anti-radiation|anti-ship|short-range|"
-        r"medium-range|strike)\s+missiles?|coastal\s+(?:anti-ship\s+)?defen[cs]e\s+(?:systems?|weapons)|long-range\s+(?:strike\s+)?(?:weapons|capabilities|fires)|missiles?",
-    ),
-    ("tank", r"(?:main\s+)?battle\s+tanks?|tanks"),
-    (
-        "armored_vehicle",
-        r"armou?red\s+(?:fighting\s+|personnel\s+|combat\s+|infantry\s+)?(?:vehicles?|carriers?)|"
-        r"infantry\s+fighting\s+vehicles?|IFVs?|APCs?|armou?red\s+personnel\s+carriers?",
-    ),
-    ("artillery", r"howitzers?|artillery(?:\s+(?:systems?|pieces?|guns?))?|cannons?|mortars?|self-propelled\s+guns?"),
-    (
-        "aircraft",
-        r"fighter\s+(?:jets?|planes?|aircraft)|(?:combat|military|attack)\s+aircraft|warplanes?|jets|"
-        r"fighters|aircraft(?!\s+carriers?)",
-    ),
-    ("helicopter", r"(?:attack\s+|transport\s+)?helicopters?"),
-    ("drone", r"drones?|UAVs?|unmanned\s+aerial\s+vehicles?|loitering\s+munitions?"),
-    ("ship", r"(?:patrol\s+)?boats|warships?|ships|minehunters?|vessels|corvettes?|frigates?"),
-    ("small_arms", r"small\s+arms|rifles|machine\s+guns?|grenades|pistols|sniper\s+rifles"),
-    ("vehicle", r"trucks?|lorries|(?:military|utility|transport|logistics|tactical)\s+vehicles|ambulances|pick-?ups"),
-    (
-        "other",
-        r"(?:counter-battery|counter-artillery|air\s+surveillance|surveillance)\s+radars?|radars?|"
-        r"electronic\s+warfare(?:\s+(?:systems?|equipment))?|body\s+armou?r|helmets|night[- ]vision(?:\s+\w+)?|"
-        r"spare\s+parts|fuel|generators|medical\s+(?:supplies|equipment)|cyber-?security(?:\s+assistance)?|"
-        r"(?:equipment|gear)\s+to\s+protect\s+against\s+chemical|protective\s+(?:equipment|gear)|"
-        r"demining\s+equipment|winter\s+(?:clothing|gear|equipment)|satellite\s+(?:terminals|communications?)|"
-        r"communications?\s+equipment|bridging\s+equipment|sniper\s+scopes",
-    ),
-    (
-        "funding",
-        r"(?:billions|millions|hundreds\s+of\s+millions)\s+of\s+(?:dollars|euros|pounds)|money|cash|"
-        r"financial\s+(?:aid|support|assistance|help)|financial(?=\s+and\s+(?:[\w-]+\s+){1,2}(?:aid|support))|budget(?:ary)?\s+(?:aid|support|assistance)|loans?|funding|"
-        r"macro-?financial\s+(?:aid|assistance)|grants?",
-    ),
-]
-CATEGORY_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(f"(?P<{name}>{words})" for name, words in CATEGORY_WORDS) + r")(?![\w-])",
-    re.I,
-)
+# The kinds of aid ("air defence", "artillery ammunition", "anti-tank weapons" ...) are data: rows of
+# patterns/en/aid_kinds.jsonl with label AID_KIND, found by the "pledge_ruler" span_ruler beside the
+# triggers and read left to right by `_kinds`.
+KIND_LABEL = "AID_KIND"
 
 # An item right after these is what the first thing is for, not a gift: "ammunition for Himars",
 # "spare parts for MiG-29s", "missiles for Ukrainian aircraft", "training on the Leopard 2".
@@ -897,19 +832,18 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
             continue
         found.append(Found(match.start(), match.end(), "funding", amount=money.amount, currency=money.currency))
         taken.append(match.span())
-    for match in CATEGORY_RE.finditer(text, start, end):
-        if any(s < match.end() and match.start() < e for s, e in taken):
+    for at, to, category in _kinds(ctx, text, start, end):
+        if any(s < to and at < e for s, e in taken):
             continue
-        if _absorbed(text, [(f.start, f.end) for f in found if f.item], match.start()):
+        if _absorbed(text, [(f.start, f.end) for f in found if f.item], at):
             continue  # "Leopard 2 tanks", "Bushmaster armoured vehicles": the item's own noun
-        category = match.lastgroup or ""  # every alternative of CATEGORY_RE is a named group
         if category == "funding" and any(f.category == "funding" for f in found):
             continue
-        if _excluded(text, match.start(), category, generic=True, end=match.end()):
+        if _excluded(text, at, category, generic=True, end=to):
             continue
-        found.append(Found(match.start(), match.end(), category, quantity=_quantity(ctx, text, match.start())))
-        found[-1].training = _training(text, match.start())
-        taken.append(match.span())
+        found.append(Found(at, to, category, quantity=_quantity(ctx, text, at)))
+        found[-1].training = _training(text, at)
+        taken.append((at, to))
     found.sort(key=lambda f: f.start)
     found = _valued_goods(text, found)
     unique: list[Found] = []
@@ -921,6 +855,52 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
             continue
         unique.append(f)
     return unique
+
+
+def _kinds(ctx: SentenceContext, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, category) of the kinds of aid named in text[start:end]: the pledge ruler's AID_KIND
+    spans read left to right, the longest of those that begin at one word, none inside another.
+
+    A kind is a whole word: not the end of a longer one ("anti-tanks" names no tanks), not the start of
+    one ("drone-maker"); its hyphens join words ("anti-tank", not "anti - tank"). Words that name no gift
+    ("ammo depots", "aircraft carriers") are read too, so that no kind is found inside them.
+    """
+    rules = kind_rules()
+    found: list[tuple[int, int, int, str | None]] = []
+    for span in _sentence_triggers(ctx):
+        rule = rules.get(span.id_) if span.label_ == KIND_LABEL else None
+        if rule is None:
+            continue
+        at, to = span.start_char - ctx.start, span.end_char - ctx.start
+        if at < start or to > end or text[at:to] != ctx.text[at:to] or (at > 0 and _in_word(text[at - 1])):
+            continue  # outside the clause, in a parenthesis, or the end of a longer word
+        kept = span
+        if rule.get("cut"):
+            # "anti-tank and air defence weapons": anti-tank, sharing the noun of the words after "and"
+            cut = next(token.i for token in span if token.lower_ == rule["cut"])
+            fewest, most = rule["words"]
+            if not fewest <= len(span.doc[cut + 1 : span.end - 1].text.split()) <= most:
+                continue
+            kept = span.doc[span.start : cut]
+        elif rule["kind"] is not None and to < end and _in_word(text[to]):
+            continue  # the start of a longer word: "drone-maker"
+        if any(token.text == "-" and (token.whitespace_ or token.doc[token.i - 1].whitespace_) for token in kept[1:-1]):
+            continue
+        found.append((at, kept.end_char - ctx.start, kind_order().get(rule["kind"], 0), rule["kind"]))
+    found.sort(key=lambda f: (f[0], f[0] - f[1], f[2]))
+    kinds: list[tuple[int, int, str]] = []
+    reached = start
+    for at, to, _order, kind in found:
+        if at < reached:
+            continue
+        reached = to
+        if kind is not None:
+            kinds.append((at, to, kind))
+    return kinds
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char in "_-"
 
 
 # "in the wake of a missile attack", "drone strikes on Kyiv": the weapon names a strike, not a gift.
@@ -1028,6 +1008,7 @@ OBJECT_DEPS = {"dobj", "obj", "dative", "attr", "oprd", "prep", "npadvmod", "xco
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 DOUBT = frozenset(["may", "might", "could"])
 CONTEXT_FILE = PATTERNS_FILE.parent / "pledge_context.jsonl"
+KINDS_FILE = PATTERNS_FILE.parent / "aid_kinds.jsonl"
 _COMPILED_CONTEXT: dict[int, context.ContextRules] = {}
 
 
@@ -1040,8 +1021,13 @@ def _rows() -> tuple[dict, ...]:
 def _rules() -> dict[str, dict]:
     """The rules of patterns/en/pledges.jsonl by id; a rule's first row carries its keys, later rows
     only more patterns ("$ 40bn" written out where the NER found no MONEY entity)."""
+    return _by_id(_rows())
+
+
+def _by_id(rows: tuple[dict, ...]) -> dict[str, dict]:
+    """The first row of each rule id."""
     rules: dict[str, dict] = {}
-    for row in _rows():
+    for row in rows:
         rules.setdefault(row["id"], row)
     return rules
 
@@ -1065,9 +1051,26 @@ def triggers() -> dict[str, Trigger]:
     }
 
 
+@cache
+def _kind_rows() -> tuple[dict, ...]:
+    return tuple(read_jsonl(KINDS_FILE))
+
+
+@cache
+def kind_rules() -> dict[str, dict]:
+    """The rows of patterns/en/aid_kinds.jsonl by id (a rule's rows share their keys)."""
+    return _by_id(_kind_rows())
+
+
+@cache
+def kind_order() -> dict[str, int]:
+    """The kinds of aid in the order of aid_kinds.jsonl, which decides between two of one length."""
+    return {kind: order for order, kind in enumerate(dict.fromkeys(row["kind"] for row in _kind_rows() if row["kind"]))}
+
+
 def ruler_patterns() -> list[dict]:
-    """The span_ruler patterns: label (the status), token pattern, id (the rule)."""
-    return [{"label": row["label"], "pattern": row["pattern"], "id": row["id"]} for row in _rows()]
+    """The span_ruler patterns: label (the status, or AID_KIND), token pattern, id (the rule)."""
+    return [{"label": row["label"], "pattern": row["pattern"], "id": row["id"]} for row in (*_rows(), *_kind_rows())]
 
 
 def _parsed_pledges(ctx, memory, text, day, frames, found) -> list[Pledge]:
