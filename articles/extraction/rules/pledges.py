@@ -443,11 +443,24 @@ def _hit_status(ctx, text, clause, start, t_start, t_end, trigger, match) -> tup
         0 <= t_start - (m.end - ctx.start) <= 3 for m in _mentions_in(ctx, start, t_start)
     ):
         return None
-    if status == "pledged" and re.search(r"\bif\b", clause, re.I):
+    if status == "pledged" and _conditional(ctx, text, start, start + len(clause)):
         status = "considering"  # "if senators approve"
     if status == "pledged" and _modified(modifiers, match, "HYPOTHETICAL", DOUBT):
         status = "considering"  # "announced that it could approve $1.4bn", "might soon vote on"
     return status, legislature
+
+
+IF_ID = get_string_id("if")
+
+
+def _conditional(ctx: SentenceContext, text: str, start: int, end: int) -> bool:
+    """ "if senators approve", "If Congress passes it": the word "if" between `start` and `end` (sentence
+    offsets), not in a blanked parenthesis: a pledge on a condition is still being considered."""
+    for token in ctx.sent:
+        at = token.idx - ctx.start
+        if token.lower == IF_ID and start <= at and at + 2 <= end and text[at : at + 2] == token.text:
+            return True
+    return False
 
 
 def _given(ctx, text, start, end, donors, recipient, status, mine, clause_day, span) -> list[Pledge]:
@@ -1116,7 +1129,7 @@ def _frame(ctx, memory, text, day, span, rule) -> list[Pledge]:
         return []  # "has blocked", "will not pass": no decision to record
     if any(t.lower_ in DOUBT for t in _verb_chain(trigger) for t in t.children if t.dep_ == "aux"):
         status = "considering"
-    if status == "pledged" and re.search(r"\bif\b", text, re.I):
+    if status == "pledged" and _conditional(ctx, text, 0, len(text)):
         status = "considering"
     s_at, s_to = span.start_char - ctx.start, span.end_char - ctx.start
     if NOT_GOODS_AFTER.match(text[s_to : s_to + 30]):
