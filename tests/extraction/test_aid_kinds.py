@@ -125,3 +125,13 @@ def test_a_kind_must_lie_inside_the_clause_read(kinds):
     text = "Norway sent tanks; Sweden sent drones."
     assert kinds(text, 0, text.index(";")) == [("tanks", "tank")]
     assert kinds(text, text.index("Sweden")) == [("drones", "drone")]
+
+
+def test_the_pledge_ruler_finds_the_kinds_beside_the_triggers():
+    from articles.extraction.pipeline import get_pipeline  # noqa: PLC0415
+
+    doc = get_pipeline()("Norway will supply air defence systems and artillery ammunition to Ukraine.")
+    spans = doc.spans[pledges.SPANS_KEY]
+    kinds = {(span.text, span.id_) for span in spans if span.label_ == pledges.KIND_LABEL}
+    assert kinds >= {("air defence systems", "kind:air_defense"), ("artillery ammunition", "kind:ammunition")}
+    assert any(span.id_ in pledges.triggers() for span in spans)

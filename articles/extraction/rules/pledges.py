@@ -27,6 +27,7 @@ returning a second one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -413,9 +414,12 @@ def _sentence_triggers(ctx: SentenceContext) -> list:
     if memory.ruled is None:
         doc = ctx.sent.doc
         spans = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
-        memory.ruled = ([span.start_char for span in spans], spans)
-    starts, spans = memory.ruled
-    return [span for at, span in zip(starts, spans, strict=True) if ctx.start <= at < ctx.end]
+        # by start, to find a sentence's by bisection; each with its place in the ruler's order
+        ordered = sorted(enumerate(spans), key=lambda numbered: numbered[1].start_char)
+        memory.ruled = ([span.start_char for _number, span in ordered], ordered)
+    starts, ordered = memory.ruled
+    inside = ordered[bisect_left(starts, ctx.start) : bisect_left(starts, ctx.end)]
+    return [span for _number, span in sorted(inside, key=lambda numbered: numbered[0])]
 
 
 def _hit_status(ctx, text, clause, start, t_start, t_end, trigger, match) -> tuple[str, bool] | None:
