@@ -35,6 +35,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from spacy.strings import get_string_id
+from spacy.tokens import Token
 
 from articles.extraction import context, gazetteer
 from articles.extraction.attribution import SPEECH_LEMMAS, known_people
@@ -153,11 +154,6 @@ FROM_DONOR = re.compile(
 BUY_FROM = re.compile(
     r"\b(?P<verb>buy|buying|bought|purchase[sd]?|purchasing|acquire[sd]?|acquiring|receive[sd]?|receiving|"
     r"obtain(?:s|ed|ing)?|import(?:s|ed|ing)?)\b(?P<what>.{0,80}?)\bfrom\s+(?:the\s+)?$",
-    re.I,
-)
-GROUP_ASKED = re.compile(
-    r"\b(?:allies|the\s+west|western\s+allies|western\s+partners|partners|nato\s+members|nato\s+allies|"
-    r"the\s+alliance|western\s+(?:countries|nations|governments)|the\s+international\s+community)\b",
     re.I,
 )
 # Arms to Russia come from these; everyone else gives to Ukraine.
@@ -460,11 +456,7 @@ IF_ID = get_string_id("if")
 def _conditional(ctx: SentenceContext, text: str, start: int, end: int) -> bool:
     """ "if senators approve", "If Congress passes it": the word "if" between `start` and `end` (sentence
     offsets), not in a blanked parenthesis: a pledge on a condition is still being considered."""
-    for token in ctx.sent:
-        at = token.idx - ctx.start
-        if token.lower == IF_ID and start <= at and at + 2 <= end and text[at : at + 2] == token.text:
-            return True
-    return False
+    return any(token.lower == IF_ID for token in _tokens_in(ctx, text, start, end))
 
 
 def _given(ctx, text, start, end, donors, recipient, status, mine, clause_day, span) -> list[Pledge]:
@@ -763,12 +755,14 @@ def _asked(ctx, memory, text, start, end, t_start, t_end, match, trigger) -> lis
             return []  # "Poland urged Germany to send tanks": not the recipient asking
         if named:
             return named[:1]
-        if GROUP_ASKED.search(party_text) or any(m.code == "NATO" for m in party):
+        if _asked_group(_tokens_in(ctx, text, p_start, p_start + len(party_text))) or any(
+            m.code == "NATO" for m in party
+        ):
             return ["NATO"]
         return []
     # "pleas from Ukraine for MLRS" weighed by the White House; "Ukraine's request for Abrams tanks"
     after_text = text[t_end:end]
-    group = GROUP_ASKED.search(after_text)
+    group = _asked_group(_tokens_in(ctx, text, t_end, end))
     for m in mentions:
         s = m.start - ctx.start
         if (
@@ -777,7 +771,9 @@ def _asked(ctx, memory, text, start, end, t_start, t_end, match, trigger) -> lis
             and m.code not in WAR_PARTIES
         ):
             return [m.code]
-    if group and re.search(r"\b(?:from|to|of)\s+(?:its\s+|their\s+|the\s+)?$", after_text[: group.start()]):
+    if group and re.search(
+        r"\b(?:from|to|of)\s+(?:its\s+|their\s+|the\s+)?$", after_text[: group.idx - ctx.start - t_end]
+    ):
         return ["NATO"]
     givers = [m for m in askers if _giver(ctx, text, m)]
     if givers:
@@ -791,6 +787,31 @@ def _asked(ctx, memory, text, start, end, t_start, t_end, match, trigger) -> lis
     if memory.pledges and ctx.index - memory.pledge_sentence[-1] <= 3:
         return [memory.pledges[-1].donor]
     return []
+
+
+def _asked_group(tokens: list) -> Token | None:
+    """The first word of the first group of donors (patterns/en/asked_groups.jsonl) named in `tokens`, a run
+    of the sentence's tokens: "urged allies", "asked the West"."""
+    words = [token.lower_ for token in tokens]
+    for index, token in enumerate(tokens):
+        if any(tuple(words[index : index + len(group)]) == group for group in asked_groups()):
+            return token
+    return None
+
+
+@cache
+def asked_groups() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(row["words"]) for row in read_jsonl(GROUPS_FILE))
+
+
+def _tokens_in(ctx: SentenceContext, text: str, start: int, end: int) -> list:
+    """The sentence's tokens from `start` to `end` (sentence offsets), but those of a blanked parenthesis."""
+    tokens = []
+    for token in ctx.sent:
+        at = token.idx - ctx.start
+        if start <= at and at + len(token) <= end and text[at : at + len(token)] == token.text:
+            tokens.append(token)
+    return tokens
 
 
 def _bought_from(ctx, text, start, end) -> tuple[str, str] | None:
@@ -1026,6 +1047,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 DOUBT = frozenset(["may", "might", "could"])
 CONTEXT_FILE = PATTERNS_FILE.parent / "pledge_context.jsonl"
 KINDS_FILE = PATTERNS_FILE.parent / "aid_kinds.jsonl"
+GROUPS_FILE = PATTERNS_FILE.parent / "asked_groups.jsonl"
 _COMPILED_CONTEXT: dict[int, context.ContextRules] = {}
 
 
@@ -1322,7 +1344,7 @@ def _asked_party(ctx, text, trigger, rule) -> list[str]:
             return codes[:1]
         if target.lemma_.lower() in ("congress", "senate", "house", "lawmaker"):
             return ["US"]
-        if GROUP_ASKED.search(" ".join(t.text for t in target.subtree)):
+        if _asked_group(list(target.subtree)):
             return ["NATO"]
     return []
 
