@@ -151,11 +151,8 @@ FROM_DONOR = re.compile(
     r"help|deliveries|supplies)\s+from\s+(?:the\s+)?$",
     re.I,
 )
-BUY_FROM = re.compile(
-    r"\b(?P<verb>buy|buying|bought|purchase[sd]?|purchasing|acquire[sd]?|acquiring|receive[sd]?|receiving|"
-    r"obtain(?:s|ed|ing)?|import(?:s|ed|ing)?)\b(?P<what>.{0,80}?)\bfrom\s+(?:the\s+)?$",
-    re.I,
-)
+# The verbs (and nouns) of buying: the country after their "from" sells ("buy drones from Iran").
+BUYING_LEMMAS = frozenset(["buy", "purchase", "acquire", "receive", "obtain", "import"])
 # Arms to Russia come from these; everyone else gives to Ukraine.
 RUSSIA_SUPPLIERS = {"IR", "KP", "BY", "CN"}
 WAR_PARTIES = {"UA", "RU"}
@@ -815,14 +812,33 @@ def _tokens_in(ctx: SentenceContext, text: str, start: int, end: int) -> list:
 
 
 def _bought_from(ctx, text, start, end) -> tuple[str, str] | None:
-    """ "Russia plans to buy short-range missiles from Iran": Iran gives, Russia receives."""
+    """ "Russia plans to buy short-range missiles from Iran": Iran gives, Russia receives. The seller is the
+    country in the "from" phrase of a verb of buying (BUYING_LEMMAS) or of its object, in the parse."""
     for m in _mentions_in(ctx, start, end):
         s = m.start - ctx.start
-        match = BUY_FROM.search(text[max(start, s - 120) : s])
-        if match and m.code not in WAR_PARTIES:
-            buyer = next((b.code for b in _mentions_in(ctx, start, s) if b.code in WAR_PARTIES), "UA")
-            return m.code, buyer
+        if m.code in WAR_PARTIES or not _bought(ctx, start, s):
+            continue
+        buyer = next((b.code for b in _mentions_in(ctx, start, s) if b.code in WAR_PARTIES), "UA")
+        return m.code, buyer
     return None
+
+
+def _bought(ctx, start: int, at: int) -> bool:
+    """Whether the country named at `at` (a sentence offset) is the object of a "from" that hangs on a verb or
+    noun of buying at or after `start`: "bought drones from Iran", "purchases of shells from the US"."""
+    before = [token for token in ctx.sent if token.idx - ctx.start < at]
+    if before and before[-1].lower_ == "the":
+        before.pop()
+    if not before or before[-1].lower_ != "from":
+        return False
+    head = before[-1].head
+    while head.idx - ctx.start >= start:
+        if head.lemma_.lower() in BUYING_LEMMAS:
+            return True
+        if head.pos_ in ("VERB", "AUX") or head.head is head:
+            return False
+        head = head.head
+    return False
 
 
 def _aid_elsewhere(ctx, text, t_end, end) -> bool:

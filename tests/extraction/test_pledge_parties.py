@@ -1,5 +1,6 @@
-"""A request put to a group of donors (patterns/en/asked_groups.jsonl) is a request to NATO (issue 8, point 3):
-the groups are rows of words read on the sentence's tokens, not a regex over the sentence."""
+"""The parties of a pledge read on the parse and on rows of data, not regexes over the sentence (issue 8,
+point 3): a request put to a group of donors (patterns/en/asked_groups.jsonl) asks NATO; the seller of arms
+bought is the "from" of a verb of buying."""
 
 import datetime
 
@@ -39,3 +40,24 @@ def test_a_request_to_a_group_of_donors_asks_nato(run, text, expected):
     pledges_ = run(text, APRIL_24).pledges
     assert [(p.donor, p.category) for p in pledges_] == expected
     assert {p.status for p in pledges_} <= {"requested"}
+
+
+@pytest.mark.parametrize(
+    ("text", "seller", "bought"),
+    [
+        # dev seed-004 (NU.nl) and pool p134 (Ukrinform): the "from" of a verb of buying
+        ("Russia also plans to buy short-range missiles from Iran, according to US intelligence.", "Iran", True),
+        ("Moscow has already imported $100 million worth of drones from China this year.", "China", True),
+        # made up: a "from" of no buying; one of "received" (a receiver's verb, as the regex read it)
+        ("Drones from Iran hit Kyiv overnight.", "Iran", False),
+        ("Russia bought oil and received a delegation from China.", "China", True),
+    ],
+)
+def test_the_seller_is_the_from_of_a_verb_of_buying(text, seller, bought):
+    from types import SimpleNamespace  # noqa: PLC0415
+
+    from articles.extraction.pipeline import get_pipeline  # noqa: PLC0415
+
+    doc = get_pipeline()(text)
+    ctx = SimpleNamespace(sent=doc[:], start=0)
+    assert pledges._bought(ctx, 0, text.index(seller)) is bought
