@@ -3,12 +3,22 @@ point 3): a request put to a group of donors (patterns/en/asked_groups.jsonl) as
 bought is the "from" of a verb of buying."""
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
 
 from articles.extraction.rules import pledges
 
 APRIL_24 = datetime.date(2022, 4, 24)
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    """parsed(text) -> the sentence as the pledge rules' helpers read it (its tokens and start)."""
+    from articles.extraction.pipeline import get_pipeline  # noqa: PLC0415
+
+    nlp = get_pipeline()
+    return lambda text: SimpleNamespace(sent=nlp(text)[:], start=0)
 
 
 def test_every_group_is_a_run_of_lower_case_words():
@@ -53,11 +63,26 @@ def test_a_request_to_a_group_of_donors_asks_nato(run, text, expected):
         ("Russia bought oil and received a delegation from China.", "China", True),
     ],
 )
-def test_the_seller_is_the_from_of_a_verb_of_buying(text, seller, bought):
-    from types import SimpleNamespace  # noqa: PLC0415
-
-    from articles.extraction.pipeline import get_pipeline  # noqa: PLC0415
-
-    doc = get_pipeline()(text)
-    ctx = SimpleNamespace(sent=doc[:], start=0)
+def test_the_seller_is_the_from_of_a_verb_of_buying(parsed, text, seller, bought):
+    ctx = parsed(text)
     assert pledges._bought(ctx, 0, text.index(seller)) is bought
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # pool p028 (The Guardian) and p201 (Reuters): the "from" of a word of aid
+        (
+            "The US president, Joe Biden, announced an extra $800m in security assistance from the US to Ukraine.",
+            "US to",
+            True,
+        ),
+        ("IMF approval should help to pave the way for assistance from the European Union.", "European", True),
+        # made up: a "from" after no word of aid; a word of aid not right before it
+        ("Troops from Poland arrived in Kyiv.", "Poland", False),
+        ("Aid arrived yesterday from Canada.", "Canada", False),
+    ],
+)
+def test_a_giver_after_a_word_of_aid_and_from(parsed, text, country, expected):
+    ctx = parsed(text)
+    assert pledges._aid_from(ctx, text, text.index(country)) is expected

@@ -146,11 +146,13 @@ NOT_A_GIVER_BEFORE = re.compile(
     re.I,
 )
 ATTRIBUTE_AFTER = re.compile(r"^(?:-|\s)?(?:made|built|designed|style|standard|era|supplied|provided|donated)\b", re.I)
-FROM_DONOR = re.compile(
-    r"\b(?:aid|assistance|support|funding|funds|loans?|money|package|weapons|equipment|missiles|drones|"
-    r"help|deliveries|supplies)\s+from\s+(?:the\s+)?$",
-    re.I,
-)
+# The words of aid whose "from" names its giver: "assistance from the European Union", "weapons from Iran".
+FROM_DONOR_WORDS = frozenset(
+    [
+        "aid", "assistance", "support", "funding", "funds", "loan", "loans", "money", "package", "weapons",
+        "equipment", "missiles", "drones", "help", "deliveries", "supplies",
+    ]
+)  # fmt: skip
 # The verbs (and nouns) of buying: the country after their "from" sells ("buy drones from Iran").
 BUYING_LEMMAS = frozenset(["buy", "purchase", "acquire", "receive", "obtain", "import"])
 # Arms to Russia come from these; everyone else gives to Ukraine.
@@ -625,11 +627,7 @@ def _giver(ctx: SentenceContext, text: str, mention: CountryMention) -> str | No
     if ATTRIBUTE_AFTER.match(text[e : e + 12]):
         return None
     possessive = re.match(r"^[’']s\b", text[e : e + 3]) or mention.text.endswith(("’s", "'s"))
-    if (
-        NOT_A_GIVER_BEFORE.search(text[max(0, s - 12) : s])
-        and not possessive
-        and not FROM_DONOR.search(text[max(0, s - 40) : s])
-    ):
+    if NOT_A_GIVER_BEFORE.search(text[max(0, s - 12) : s]) and not possessive and not _aid_from(ctx, text, s):
         return None
     if re.search(r"\b(?:several|some|other|many|most|few)\s+$", text[max(0, s - 10) : s], re.I):
         return None
@@ -681,7 +679,7 @@ def _donors(ctx, memory, text, start, end, t_start, t_end) -> list[str]:
         return []
     for m in mentions:
         s = m.start - ctx.start
-        if FROM_DONOR.search(text[max(0, s - 40) : s]) and m.code not in WAR_PARTIES:
+        if _aid_from(ctx, text, s) and m.code not in WAR_PARTIES:
             return [m.code]  # "assistance from the European Union"
     before = [m for m in mentions if m.end - ctx.start <= t_start and _giver(ctx, text, m)]
     if before:
@@ -784,6 +782,15 @@ def _asked(ctx, memory, text, start, end, t_start, t_end, match, trigger) -> lis
     if memory.pledges and ctx.index - memory.pledge_sentence[-1] <= 3:
         return [memory.pledges[-1].donor]
     return []
+
+
+def _aid_from(ctx: SentenceContext, text: str, at: int) -> bool:
+    """ "assistance from the European Union": the country named at `at` (a sentence offset) follows a word of
+    FROM_DONOR_WORDS and "from" (and "the")."""
+    words = [token.lower_ for token in _tokens_in(ctx, text, max(0, at - 40), at) if not token.is_space]
+    if words and words[-1] == "the":
+        words.pop()
+    return len(words) >= 2 and words[-1] == "from" and words[-2] in FROM_DONOR_WORDS
 
 
 def _asked_group(tokens: list) -> Token | None:
