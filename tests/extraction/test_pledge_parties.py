@@ -86,3 +86,22 @@ def test_the_seller_is_the_from_of_a_verb_of_buying(parsed, text, seller, bought
 def test_a_giver_after_a_word_of_aid_and_from(parsed, text, country, expected):
     ctx = parsed(text)
     assert pledges._aid_from(ctx, text, text.index(country)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dev p019 (The Guardian): the named giver still gives, the unnamed EU countries do not
+        (
+            "In addition to sanctions, the US and several EU countries have announced they will send Stinger "
+            "missiles to Ukraine.",
+            [("US", "air_defense")],
+        ),
+        # made up: a body's members, by the mention's last word or the words after it; the body itself gives
+        ("Nato allies have sent anti-tank weapons to Ukraine.", []),
+        ("EU member states will send more ammunition to Ukraine.", []),
+        ("The EU will send more ammunition to Ukraine.", [("EU", "ammunition")]),
+    ],
+)
+def test_the_members_of_a_body_are_no_giver_one_can_name(run, text, expected):
+    assert [(p.donor, p.category) for p in run(text, APRIL_24).pledges] == expected

@@ -139,8 +139,9 @@ BRACKETS = re.compile(r"\[[^\]]*\]")
 # --- donors -------------------------------------------------------------------------------------
 
 # Aid from unnamed givers gives no record: "several EU countries", "Nato partners".
-UNNAMED_AFTER = re.compile(r"^(?:[-\s]+)(?:countries|members|states|nations|allies|partners|member\s+states)\b", re.I)
-UNNAMED_TEXT = re.compile(r"\b(?:allies|members|partners|countries|states)$")
+# The last word of a mention ("Nato allies") or the word after it ("EU countries", "EU member states").
+UNNAMED_LAST = frozenset(["allies", "members", "partners", "countries", "states"])
+UNNAMED_NEXT = frozenset(["countries", "members", "states", "nations", "allies", "partners"])
 NOT_A_GIVER_BEFORE = re.compile(
     r"\b(?:in|at|to|into|against|across|over|near|toward|towards|inside|on|for|with|than|like|by)\s+(?:the\s+)?$",
     re.I,
@@ -622,7 +623,7 @@ def _giver(ctx: SentenceContext, text: str, mention: CountryMention) -> str | No
     s, e = mention.start - ctx.start, mention.end - ctx.start
     if mention.code in WAR_PARTIES:
         return None
-    if UNNAMED_TEXT.search(mention.text) or UNNAMED_AFTER.match(text[e : e + 20]):
+    if _unnamed(ctx, text, mention):
         return None
     if ATTRIBUTE_AFTER.match(text[e : e + 12]):
         return None
@@ -738,13 +739,7 @@ def _asked(ctx, memory, text, start, end, t_start, t_end, match, trigger) -> lis
         p_start = match[trigger.party_from].idx - ctx.start
         party_text = text[p_start : to.idx - ctx.start]
         party = [m for m in mentions if p_start <= m.start - ctx.start < p_start + len(party_text)]
-        named = [
-            m.code
-            for m in party
-            if m.code not in WAR_PARTIES
-            and not UNNAMED_AFTER.match(text[m.end - ctx.start : m.end - ctx.start + 20])
-            and not UNNAMED_TEXT.search(m.text)
-        ]
+        named = [m.code for m in party if m.code not in WAR_PARTIES and not _unnamed(ctx, text, m)]
         asked_first = askers and not any(m.code == "UA" for m in mentions if m.end - ctx.start <= t_start)
         if asked_first and not any(a.code in named for a in askers):
             return []  # "Poland urged Germany to send tanks": not the recipient asking
@@ -782,6 +777,27 @@ def _asked(ctx, memory, text, start, end, t_start, t_end, match, trigger) -> lis
     if memory.pledges and ctx.index - memory.pledge_sentence[-1] <= 3:
         return [memory.pledges[-1].donor]
     return []
+
+
+def _unnamed(ctx: SentenceContext, text: str, mention: CountryMention) -> bool:
+    """ "Nato allies", "several EU countries", "EU member states": the members of a body, no giver one can
+    name; read on the mention's last token and the first word after it (past hyphens and spaces)."""
+    e = mention.end - ctx.start
+    words: list[str] = []
+    for token in ctx.sent:
+        at = token.idx - ctx.start
+        if at + len(token) == e and token.text in UNNAMED_LAST:
+            return True
+        if at < e or token.is_space or token.text == "-" or text[at : at + len(token)] != token.text:
+            continue  # before the mention's end, a hyphen, a space or a blanked parenthesis
+        if at + len(token) > e + 20 or len(words) == 2:
+            break
+        words.append(token.lower_)
+        if words[0] != "member":
+            break
+    if not words or not (text[e : e + 1].isspace() or text[e : e + 1] == "-"):
+        return False
+    return words[0] in UNNAMED_NEXT or words == ["member", "states"]
 
 
 def _aid_from(ctx: SentenceContext, text: str, at: int) -> bool:
@@ -1276,8 +1292,7 @@ def _subject_codes(ctx, text, subject) -> list[str]:
     s, e = _subtree_range(subject)
     codes = []
     for m in _mentions_in(ctx, s - ctx.start, e - ctx.start):
-        after = text[m.end - ctx.start : m.end - ctx.start + 20]
-        if m.code in WAR_PARTIES or UNNAMED_TEXT.search(m.text) or UNNAMED_AFTER.match(after):
+        if m.code in WAR_PARTIES or _unnamed(ctx, text, m):
             continue
         if re.search(
             r"\b(?:several|some|other|many|most|few)\s+$",
