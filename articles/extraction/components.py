@@ -172,11 +172,13 @@ class AgentMatcher:
         return doc
 
 
-@Language.factory("warboard_sentence_ruler", default_config={"patterns": [], "spans_key": "ruled", "cues": []})
+@Language.factory(
+    "warboard_sentence_ruler", default_config={"patterns": [], "spans_key": "ruled", "cues": [], "apart": []}
+)
 def make_sentence_ruler(
-    nlp: Language, name: str, patterns: list[dict], spans_key: str, cues: list[str]
+    nlp: Language, name: str, patterns: list[dict], spans_key: str, cues: list[str], apart: list[str]
 ) -> SentenceRuler:
-    return SentenceRuler(nlp, patterns, spans_key, cues)
+    return SentenceRuler(nlp, patterns, spans_key, cues, apart)
 
 
 class SentenceRuler:
@@ -188,7 +190,9 @@ class SentenceRuler:
     token Matcher off most of the article.
     """
 
-    def __init__(self, nlp: Language, patterns: list[dict], spans_key: str, cues: list[str]):
+    def __init__(
+        self, nlp: Language, patterns: list[dict], spans_key: str, cues: list[str], apart: list[str] | None = None
+    ):
         self.spans_key, self.cues = spans_key, set(cues)
         self.keys: dict[int, tuple[str, str]] = {}
         keyed = []
@@ -196,7 +200,11 @@ class SentenceRuler:
             key = f"{entry['label']}|{entry.get('id', '')}"
             keyed.append((key, entry["pattern"]))
             self.keys[nlp.vocab.strings.add(key)] = (entry["label"], entry.get("id", ""))
-        self.matcher = AnchoredMatcher(nlp.vocab, keyed, validate=True)
+        # one Matcher per label kept apart: its patterns do not multiply the sets of patterns the others meet
+        groups: dict[str, list] = {}
+        for entry, (key, pattern) in zip(patterns, keyed, strict=True):
+            groups.setdefault(entry["label"] if entry["label"] in (apart or []) else "", []).append((key, pattern))
+        self.matchers = [AnchoredMatcher(nlp.vocab, group, validate=True) for group in groups.values()]
 
     def __call__(self, doc: Doc) -> Doc:
         starts = {span.sent.start for span in doc.spans.get("cues", []) if span.label_ in self.cues}
@@ -204,9 +212,10 @@ class SentenceRuler:
         for sent in doc.sents:
             if sent.start not in starts:
                 continue
-            for match_id, start, end in self.matcher(sent):
-                label, rule = self.keys[match_id]
-                spans.append(Span(doc, sent.start + start, sent.start + end, label=label, span_id=rule))
+            for matcher in self.matchers:
+                for match_id, start, end in matcher(sent):
+                    label, rule = self.keys[match_id]
+                    spans.append(Span(doc, sent.start + start, sent.start + end, label=label, span_id=rule))
         doc.spans[self.spans_key] = spans
         return doc
 

@@ -84,6 +84,7 @@ def build_pipeline(name: str | None = None) -> Language:
             "patterns": pledge_rules.ruler_patterns(),
             "spans_key": pledge_rules.SPANS_KEY,
             "cues": pledge_rules.CUE_LABELS,
+            "apart": [pledge_rules.KIND_LABEL],
         },
         last=True,
     )

@@ -27,6 +27,7 @@ returning a second one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -34,6 +35,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from spacy.strings import get_string_id
+from spacy.tokens import Token
 
 from articles.extraction import context, gazetteer
 from articles.extraction.attribution import SPEECH_LEMMAS, known_people
@@ -137,103 +139,33 @@ BRACKETS = re.compile(r"\[[^\]]*\]")
 # --- donors -------------------------------------------------------------------------------------
 
 # Aid from unnamed givers gives no record: "several EU countries", "Nato partners".
-UNNAMED_AFTER = re.compile(r"^(?:[-\s]+)(?:countries|members|states|nations|allies|partners|member\s+states)\b", re.I)
-UNNAMED_TEXT = re.compile(r"\b(?:allies|members|partners|countries|states)$")
+# The last word of a mention ("Nato allies") or the word after it ("EU countries", "EU member states").
+UNNAMED_LAST = frozenset(["allies", "members", "partners", "countries", "states"])
+UNNAMED_NEXT = frozenset(["countries", "members", "states", "nations", "allies", "partners"])
 NOT_A_GIVER_BEFORE = re.compile(
     r"\b(?:in|at|to|into|against|across|over|near|toward|towards|inside|on|for|with|than|like|by)\s+(?:the\s+)?$",
     re.I,
 )
 ATTRIBUTE_AFTER = re.compile(r"^(?:-|\s)?(?:made|built|designed|style|standard|era|supplied|provided|donated)\b", re.I)
-FROM_DONOR = re.compile(
-    r"\b(?:aid|assistance|support|funding|funds|loans?|money|package|weapons|equipment|missiles|drones|"
-    r"help|deliveries|supplies)\s+from\s+(?:the\s+)?$",
-    re.I,
-)
-BUY_FROM = re.compile(
-    r"\b(?P<verb>buy|buying|bought|purchase[sd]?|purchasing|acquire[sd]?|acquiring|receive[sd]?|receiving|"
-    r"obtain(?:s|ed|ing)?|import(?:s|ed|ing)?)\b(?P<what>.{0,80}?)\bfrom\s+(?:the\s+)?$",
-    re.I,
-)
-GROUP_ASKED = re.compile(
-    r"\b(?:allies|the\s+west|western\s+allies|western\s+partners|partners|nato\s+members|nato\s+allies|"
-    r"the\s+alliance|western\s+(?:countries|nations|governments)|the\s+international\s+community)\b",
-    re.I,
-)
+# The words of aid whose "from" names its giver: "assistance from the European Union", "weapons from Iran".
+FROM_DONOR_WORDS = frozenset(
+    [
+        "aid", "assistance", "support", "funding", "funds", "loan", "loans", "money", "package", "weapons",
+        "equipment", "missiles", "drones", "help", "deliveries", "supplies",
+    ]
+)  # fmt: skip
+# The verbs (and nouns) of buying: the country after their "from" sells ("buy drones from Iran").
+BUYING_LEMMAS = frozenset(["buy", "purchase", "acquire", "receive", "obtain", "import"])
 # Arms to Russia come from these; everyone else gives to Ukraine.
 RUSSIA_SUPPLIERS = {"IR", "KP", "BY", "CN"}
 WAR_PARTIES = {"UA", "RU"}
 
 # --- items --------------------------------------------------------------------------------------
 
-# Words for each kind of item, by records.PLEDGE_CATEGORIES (every one, none other); the order is
-# the order of the alternation: "anti-tank missiles" is anti_tank before it is a missile.
-CATEGORY_WORDS = [
-    (
-        "anti_tank",
-        r"anti-?(?:tank|armou?r)\s+(?:weapons?|missiles?|systems?|rockets?|grenade\s+launchers?|guns?|mines?)|ATGMs?|"
-        # "anti-tank and air defence weapons": a modifier sharing its noun with the next one
-        r"anti-?(?:tank|armou?r)(?=\s+and\s+(?:[\w-]+\s+){1,3}(?:weapons|weaponry|systems|missiles))",
-    ),
-    (
-        "air_defense",
-        r"(?:air|missile)[- ]defen[cs]es?(?:\s+(?:systems?|missiles?|batteries|battery|units?))?|"
-        r"anti-?(?:aircraft|airplane|air|missile)\s+(?:systems?|guns?|missiles?|weapons?|weaponry|vehicles)|"
-        r"anti-?(?:aircraft|missile)(?=\s+and\s+(?:[\w-]+\s+){1,3}(?:weapons|weaponry|systems|missiles))|"
-        r"surface-to-air\s+missiles?|"
-        r"MANPADS|counter-drone\s+(?:systems?|equipment)|interceptor\s+missiles?|interceptors",
-    ),
-    (
-        "ammunition",
-        r"(?:artillery\s+)?ammunition|artillery\s+(?:shells|rounds)|ammo(?!\s+(?:depots?|dumps?))|"
-        r"munitions?|(?:\d+\s?mm\s+)?shells|cluster\s+bombs",
-    ),
-    (
-        "mlrs",
-        r"multiple[- ]launch(?:ed)?\s+rocket\s+(?:systems?|launchers?)|multiple\s+rocket\s+launchers?|"
-        r"(?:large\s+|long-range\s+)?rocket\s+(?:launch(?:er)?\s+)?(?:systems?|launchers?)|rocket\s+artillery|MLRS",
-    ),
-    (
-        "missile",
-        r"(?:long-range|cruise|ballistic|anti-radar|anti-radiation|anti-ship|short-range|"
-        r"medium-range|strike)\s+missiles?|coastal\s+(?:anti-ship\s+)?defen[cs]e\s+(?:systems?|weapons)|long-range\s+(?:strike\s+)?(?:weapons|capabilities|fires)|missiles?",
-    ),
-    ("tank", r"(?:main\s+)?battle\s+tanks?|tanks"),
-    (
-        "armored_vehicle",
-        r"armou?red\s+(?:fighting\s+|personnel\s+|combat\s+|infantry\s+)?(?:vehicles?|carriers?)|"
-        r"infantry\s+fighting\s+vehicles?|IFVs?|APCs?|armou?red\s+personnel\s+carriers?",
-    ),
-    ("artillery", r"howitzers?|artillery(?:\s+(?:systems?|pieces?|guns?))?|cannons?|mortars?|self-propelled\s+guns?"),
-    (
-        "aircraft",
-        r"fighter\s+(?:jets?|planes?|aircraft)|(?:combat|military|attack)\s+aircraft|warplanes?|jets|"
-        r"fighters|aircraft(?!\s+carriers?)",
-    ),
-    ("helicopter", r"(?:attack\s+|transport\s+)?helicopters?"),
-    ("drone", r"drones?|UAVs?|unmanned\s+aerial\s+vehicles?|loitering\s+munitions?"),
-    ("ship", r"(?:patrol\s+)?boats|warships?|ships|minehunters?|vessels|corvettes?|frigates?"),
-    ("small_arms", r"small\s+arms|rifles|machine\s+guns?|grenades|pistols|sniper\s+rifles"),
-    ("vehicle", r"trucks?|lorries|(?:military|utility|transport|logistics|tactical)\s+vehicles|ambulances|pick-?ups"),
-    (
-        "other",
-        r"(?:counter-battery|counter-artillery|air\s+surveillance|surveillance)\s+radars?|radars?|"
-        r"electronic\s+warfare(?:\s+(?:systems?|equipment))?|body\s+armou?r|helmets|night[- ]vision(?:\s+\w+)?|"
-        r"spare\s+parts|fuel|generators|medical\s+(?:supplies|equipment)|cyber-?security(?:\s+assistance)?|"
-        r"(?:equipment|gear)\s+to\s+protect\s+against\s+chemical|protective\s+(?:equipment|gear)|"
-        r"demining\s+equipment|winter\s+(?:clothing|gear|equipment)|satellite\s+(?:terminals|communications?)|"
-        r"communications?\s+equipment|bridging\s+equipment|sniper\s+scopes",
-    ),
-    (
-        "funding",
-        r"(?:billions|millions|hundreds\s+of\s+millions)\s+of\s+(?:dollars|euros|pounds)|money|cash|"
-        r"financial\s+(?:aid|support|assistance|help)|financial(?=\s+and\s+(?:[\w-]+\s+){1,2}(?:aid|support))|budget(?:ary)?\s+(?:aid|support|assistance)|loans?|funding|"
-        r"macro-?financial\s+(?:aid|assistance)|grants?",
-    ),
-]
-CATEGORY_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(f"(?P<{name}>{words})" for name, words in CATEGORY_WORDS) + r")(?![\w-])",
-    re.I,
-)
+# The kinds of aid ("air defence", "artillery ammunition", "anti-tank weapons" ...) are data: rows of
+# patterns/en/aid_kinds.jsonl with label AID_KIND, found by the "pledge_ruler" span_ruler beside the
+# triggers and read left to right by `_kinds`.
+KIND_LABEL = "AID_KIND"
 
 # An item right after these is what the first thing is for, not a gift: "ammunition for Himars",
 # "spare parts for MiG-29s", "missiles for Ukrainian aircraft", "training on the Leopard 2".
@@ -478,9 +410,12 @@ def _sentence_triggers(ctx: SentenceContext) -> list:
     if memory.ruled is None:
         doc = ctx.sent.doc
         spans = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
-        memory.ruled = ([span.start_char for span in spans], spans)
-    starts, spans = memory.ruled
-    return [span for at, span in zip(starts, spans, strict=True) if ctx.start <= at < ctx.end]
+        # by start, to find a sentence's by bisection; each with its place in the ruler's order
+        ordered = sorted(enumerate(spans), key=lambda numbered: numbered[1].start_char)
+        memory.ruled = ([span.start_char for _number, span in ordered], ordered)
+    starts, ordered = memory.ruled
+    inside = ordered[bisect_left(starts, ctx.start) : bisect_left(starts, ctx.end)]
+    return [span for _number, span in sorted(inside, key=lambda numbered: numbered[0])]
 
 
 def _hit_status(ctx, text, clause, start, t_start, t_end, trigger, match) -> tuple[str, bool] | None:
@@ -508,11 +443,20 @@ def _hit_status(ctx, text, clause, start, t_start, t_end, trigger, match) -> tup
         0 <= t_start - (m.end - ctx.start) <= 3 for m in _mentions_in(ctx, start, t_start)
     ):
         return None
-    if status == "pledged" and re.search(r"\bif\b", clause, re.I):
+    if status == "pledged" and _conditional(ctx, text, start, start + len(clause)):
         status = "considering"  # "if senators approve"
     if status == "pledged" and _modified(modifiers, match, "HYPOTHETICAL", DOUBT):
         status = "considering"  # "announced that it could approve $1.4bn", "might soon vote on"
     return status, legislature
+
+
+IF_ID = get_string_id("if")
+
+
+def _conditional(ctx: SentenceContext, text: str, start: int, end: int) -> bool:
+    """ "if senators approve", "If Congress passes it": the word "if" between `start` and `end` (sentence
+    offsets), not in a blanked parenthesis: a pledge on a condition is still being considered."""
+    return any(token.lower == IF_ID for token in _tokens_in(ctx, text, start, end))
 
 
 def _given(ctx, text, start, end, donors, recipient, status, mine, clause_day, span) -> list[Pledge]:
@@ -679,16 +623,12 @@ def _giver(ctx: SentenceContext, text: str, mention: CountryMention) -> str | No
     s, e = mention.start - ctx.start, mention.end - ctx.start
     if mention.code in WAR_PARTIES:
         return None
-    if UNNAMED_TEXT.search(mention.text) or UNNAMED_AFTER.match(text[e : e + 20]):
+    if _unnamed(ctx, text, mention):
         return None
     if ATTRIBUTE_AFTER.match(text[e : e + 12]):
         return None
     possessive = re.match(r"^[’']s\b", text[e : e + 3]) or mention.text.endswith(("’s", "'s"))
-    if (
-        NOT_A_GIVER_BEFORE.search(text[max(0, s - 12) : s])
-        and not possessive
-        and not FROM_DONOR.search(text[max(0, s - 40) : s])
-    ):
+    if NOT_A_GIVER_BEFORE.search(text[max(0, s - 12) : s]) and not possessive and not _aid_from(ctx, text, s):
         return None
     if re.search(r"\b(?:several|some|other|many|most|few)\s+$", text[max(0, s - 10) : s], re.I):
         return None
@@ -740,7 +680,7 @@ def _donors(ctx, memory, text, start, end, t_start, t_end) -> list[str]:
         return []
     for m in mentions:
         s = m.start - ctx.start
-        if FROM_DONOR.search(text[max(0, s - 40) : s]) and m.code not in WAR_PARTIES:
+        if _aid_from(ctx, text, s) and m.code not in WAR_PARTIES:
             return [m.code]  # "assistance from the European Union"
     before = [m for m in mentions if m.end - ctx.start <= t_start and _giver(ctx, text, m)]
     if before:
@@ -799,24 +739,20 @@ def _asked(ctx, memory, text, start, end, t_start, t_end, match, trigger) -> lis
         p_start = match[trigger.party_from].idx - ctx.start
         party_text = text[p_start : to.idx - ctx.start]
         party = [m for m in mentions if p_start <= m.start - ctx.start < p_start + len(party_text)]
-        named = [
-            m.code
-            for m in party
-            if m.code not in WAR_PARTIES
-            and not UNNAMED_AFTER.match(text[m.end - ctx.start : m.end - ctx.start + 20])
-            and not UNNAMED_TEXT.search(m.text)
-        ]
+        named = [m.code for m in party if m.code not in WAR_PARTIES and not _unnamed(ctx, text, m)]
         asked_first = askers and not any(m.code == "UA" for m in mentions if m.end - ctx.start <= t_start)
         if asked_first and not any(a.code in named for a in askers):
             return []  # "Poland urged Germany to send tanks": not the recipient asking
         if named:
             return named[:1]
-        if GROUP_ASKED.search(party_text) or any(m.code == "NATO" for m in party):
+        if _asked_group(_tokens_in(ctx, text, p_start, p_start + len(party_text))) or any(
+            m.code == "NATO" for m in party
+        ):
             return ["NATO"]
         return []
     # "pleas from Ukraine for MLRS" weighed by the White House; "Ukraine's request for Abrams tanks"
     after_text = text[t_end:end]
-    group = GROUP_ASKED.search(after_text)
+    group = _asked_group(_tokens_in(ctx, text, t_end, end))
     for m in mentions:
         s = m.start - ctx.start
         if (
@@ -825,7 +761,9 @@ def _asked(ctx, memory, text, start, end, t_start, t_end, match, trigger) -> lis
             and m.code not in WAR_PARTIES
         ):
             return [m.code]
-    if group and re.search(r"\b(?:from|to|of)\s+(?:its\s+|their\s+|the\s+)?$", after_text[: group.start()]):
+    if group and re.search(
+        r"\b(?:from|to|of)\s+(?:its\s+|their\s+|the\s+)?$", after_text[: group.idx - ctx.start - t_end]
+    ):
         return ["NATO"]
     givers = [m for m in askers if _giver(ctx, text, m)]
     if givers:
@@ -841,15 +779,89 @@ def _asked(ctx, memory, text, start, end, t_start, t_end, match, trigger) -> lis
     return []
 
 
+def _unnamed(ctx: SentenceContext, text: str, mention: CountryMention) -> bool:
+    """ "Nato allies", "several EU countries", "EU member states": the members of a body, no giver one can
+    name; read on the mention's last token and the first word after it (past hyphens and spaces)."""
+    e = mention.end - ctx.start
+    words: list[str] = []
+    for token in ctx.sent:
+        at = token.idx - ctx.start
+        if at + len(token) == e and token.text in UNNAMED_LAST:
+            return True
+        if at < e or token.is_space or token.text == "-" or text[at : at + len(token)] != token.text:
+            continue  # before the mention's end, a hyphen, a space or a blanked parenthesis
+        if at + len(token) > e + 20 or len(words) == 2:
+            break
+        words.append(token.lower_)
+        if words[0] != "member":
+            break
+    if not words or not (text[e : e + 1].isspace() or text[e : e + 1] == "-"):
+        return False
+    return words[0] in UNNAMED_NEXT or words == ["member", "states"]
+
+
+def _aid_from(ctx: SentenceContext, text: str, at: int) -> bool:
+    """ "assistance from the European Union": the country named at `at` (a sentence offset) follows a word of
+    FROM_DONOR_WORDS and "from" (and "the")."""
+    words = [token.lower_ for token in _tokens_in(ctx, text, max(0, at - 40), at) if not token.is_space]
+    if words and words[-1] == "the":
+        words.pop()
+    return len(words) >= 2 and words[-1] == "from" and words[-2] in FROM_DONOR_WORDS
+
+
+def _asked_group(tokens: list) -> Token | None:
+    """The first word of the first group of donors (patterns/en/asked_groups.jsonl) named in `tokens`, a run
+    of the sentence's tokens: "urged allies", "asked the West"."""
+    words = [token.lower_ for token in tokens]
+    for index, token in enumerate(tokens):
+        if any(tuple(words[index : index + len(group)]) == group for group in asked_groups()):
+            return token
+    return None
+
+
+@cache
+def asked_groups() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(row["words"]) for row in read_jsonl(GROUPS_FILE))
+
+
+def _tokens_in(ctx: SentenceContext, text: str, start: int, end: int) -> list:
+    """The sentence's tokens from `start` to `end` (sentence offsets), but those of a blanked parenthesis."""
+    tokens = []
+    for token in ctx.sent:
+        at = token.idx - ctx.start
+        if start <= at and at + len(token) <= end and text[at : at + len(token)] == token.text:
+            tokens.append(token)
+    return tokens
+
+
 def _bought_from(ctx, text, start, end) -> tuple[str, str] | None:
-    """ "Russia plans to buy short-range missiles from Iran": Iran gives, Russia receives."""
+    """ "Russia plans to buy short-range missiles from Iran": Iran gives, Russia receives. The seller is the
+    country in the "from" phrase of a verb of buying (BUYING_LEMMAS) or of its object, in the parse."""
     for m in _mentions_in(ctx, start, end):
         s = m.start - ctx.start
-        match = BUY_FROM.search(text[max(start, s - 120) : s])
-        if match and m.code not in WAR_PARTIES:
-            buyer = next((b.code for b in _mentions_in(ctx, start, s) if b.code in WAR_PARTIES), "UA")
-            return m.code, buyer
+        if m.code in WAR_PARTIES or not _bought(ctx, start, s):
+            continue
+        buyer = next((b.code for b in _mentions_in(ctx, start, s) if b.code in WAR_PARTIES), "UA")
+        return m.code, buyer
     return None
+
+
+def _bought(ctx, start: int, at: int) -> bool:
+    """Whether the country named at `at` (a sentence offset) is the object of a "from" that hangs on a verb or
+    noun of buying at or after `start`: "bought drones from Iran", "purchases of shells from the US"."""
+    before = [token for token in ctx.sent if token.idx - ctx.start < at]
+    if before and before[-1].lower_ == "the":
+        before.pop()
+    if not before or before[-1].lower_ != "from":
+        return False
+    head = before[-1].head
+    while head.idx - ctx.start >= start:
+        if head.lemma_.lower() in BUYING_LEMMAS:
+            return True
+        if head.pos_ in ("VERB", "AUX") or head.head is head:
+            return False
+        head = head.head
+    return False
 
 
 def _aid_elsewhere(ctx, text, t_end, end) -> bool:
@@ -897,19 +909,18 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
             continue
         found.append(Found(match.start(), match.end(), "funding", amount=money.amount, currency=money.currency))
         taken.append(match.span())
-    for match in CATEGORY_RE.finditer(text, start, end):
-        if any(s < match.end() and match.start() < e for s, e in taken):
+    for at, to, category in _kinds(ctx, text, start, end):
+        if any(s < to and at < e for s, e in taken):
             continue
-        if _absorbed(text, [(f.start, f.end) for f in found if f.item], match.start()):
+        if _absorbed(text, [(f.start, f.end) for f in found if f.item], at):
             continue  # "Leopard 2 tanks", "Bushmaster armoured vehicles": the item's own noun
-        category = match.lastgroup or ""  # every alternative of CATEGORY_RE is a named group
         if category == "funding" and any(f.category == "funding" for f in found):
             continue
-        if _excluded(text, match.start(), category, generic=True, end=match.end()):
+        if _excluded(text, at, category, generic=True, end=to):
             continue
-        found.append(Found(match.start(), match.end(), category, quantity=_quantity(ctx, text, match.start())))
-        found[-1].training = _training(text, match.start())
-        taken.append(match.span())
+        found.append(Found(at, to, category, quantity=_quantity(ctx, text, at)))
+        found[-1].training = _training(text, at)
+        taken.append((at, to))
     found.sort(key=lambda f: f.start)
     found = _valued_goods(text, found)
     unique: list[Found] = []
@@ -921,6 +932,52 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
             continue
         unique.append(f)
     return unique
+
+
+def _kinds(ctx: SentenceContext, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, category) of the kinds of aid named in text[start:end]: the pledge ruler's AID_KIND
+    spans read left to right, the longest of those that begin at one word, none inside another.
+
+    A kind is a whole word: not the end of a longer one ("anti-tanks" names no tanks), not the start of
+    one ("drone-maker"); its hyphens join words ("anti-tank", not "anti - tank"). Words that name no gift
+    ("ammo depots", "aircraft carriers") are read too, so that no kind is found inside them.
+    """
+    rules = kind_rules()
+    found: list[tuple[int, int, int, str | None]] = []
+    for span in _sentence_triggers(ctx):
+        rule = rules.get(span.id_) if span.label_ == KIND_LABEL else None
+        if rule is None:
+            continue
+        at, to = span.start_char - ctx.start, span.end_char - ctx.start
+        if at < start or to > end or text[at:to] != ctx.text[at:to] or (at > 0 and _in_word(text[at - 1])):
+            continue  # outside the clause, in a parenthesis, or the end of a longer word
+        kept = span
+        if rule.get("cut"):
+            # "anti-tank and air defence weapons": anti-tank, sharing the noun of the words after "and"
+            cut = next(token.i for token in span if token.lower_ == rule["cut"])
+            fewest, most = rule["words"]
+            if not fewest <= len(span.doc[cut + 1 : span.end - 1].text.split()) <= most:
+                continue
+            kept = span.doc[span.start : cut]
+        elif rule["kind"] is not None and to < end and _in_word(text[to]):
+            continue  # the start of a longer word: "drone-maker"
+        if any(token.text == "-" and (token.whitespace_ or token.doc[token.i - 1].whitespace_) for token in kept[1:-1]):
+            continue
+        found.append((at, kept.end_char - ctx.start, kind_order().get(rule["kind"], 0), rule["kind"]))
+    found.sort(key=lambda f: (f[0], f[0] - f[1], f[2]))
+    kinds: list[tuple[int, int, str]] = []
+    reached = start
+    for at, to, _order, kind in found:
+        if at < reached:
+            continue
+        reached = to
+        if kind is not None:
+            kinds.append((at, to, kind))
+    return kinds
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char in "_-"
 
 
 # "in the wake of a missile attack", "drone strikes on Kyiv": the weapon names a strike, not a gift.
@@ -1028,6 +1085,8 @@ OBJECT_DEPS = {"dobj", "obj", "dative", "attr", "oprd", "prep", "npadvmod", "xco
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 DOUBT = frozenset(["may", "might", "could"])
 CONTEXT_FILE = PATTERNS_FILE.parent / "pledge_context.jsonl"
+KINDS_FILE = PATTERNS_FILE.parent / "aid_kinds.jsonl"
+GROUPS_FILE = PATTERNS_FILE.parent / "asked_groups.jsonl"
 _COMPILED_CONTEXT: dict[int, context.ContextRules] = {}
 
 
@@ -1040,8 +1099,13 @@ def _rows() -> tuple[dict, ...]:
 def _rules() -> dict[str, dict]:
     """The rules of patterns/en/pledges.jsonl by id; a rule's first row carries its keys, later rows
     only more patterns ("$ 40bn" written out where the NER found no MONEY entity)."""
+    return _by_id(_rows())
+
+
+def _by_id(rows: tuple[dict, ...]) -> dict[str, dict]:
+    """The first row of each rule id."""
     rules: dict[str, dict] = {}
-    for row in _rows():
+    for row in rows:
         rules.setdefault(row["id"], row)
     return rules
 
@@ -1065,9 +1129,26 @@ def triggers() -> dict[str, Trigger]:
     }
 
 
+@cache
+def _kind_rows() -> tuple[dict, ...]:
+    return tuple(read_jsonl(KINDS_FILE))
+
+
+@cache
+def kind_rules() -> dict[str, dict]:
+    """The rows of patterns/en/aid_kinds.jsonl by id (a rule's rows share their keys)."""
+    return _by_id(_kind_rows())
+
+
+@cache
+def kind_order() -> dict[str, int]:
+    """The kinds of aid in the order of aid_kinds.jsonl, which decides between two of one length."""
+    return {kind: order for order, kind in enumerate(dict.fromkeys(row["kind"] for row in _kind_rows() if row["kind"]))}
+
+
 def ruler_patterns() -> list[dict]:
-    """The span_ruler patterns: label (the status), token pattern, id (the rule)."""
-    return [{"label": row["label"], "pattern": row["pattern"], "id": row["id"]} for row in _rows()]
+    """The span_ruler patterns: label (the status, or AID_KIND), token pattern, id (the rule)."""
+    return [{"label": row["label"], "pattern": row["pattern"], "id": row["id"]} for row in (*_rows(), *_kind_rows())]
 
 
 def _parsed_pledges(ctx, memory, text, day, frames, found) -> list[Pledge]:
@@ -1113,7 +1194,7 @@ def _frame(ctx, memory, text, day, span, rule) -> list[Pledge]:
         return []  # "has blocked", "will not pass": no decision to record
     if any(t.lower_ in DOUBT for t in _verb_chain(trigger) for t in t.children if t.dep_ == "aux"):
         status = "considering"
-    if status == "pledged" and re.search(r"\bif\b", text, re.I):
+    if status == "pledged" and _conditional(ctx, text, 0, len(text)):
         status = "considering"
     s_at, s_to = span.start_char - ctx.start, span.end_char - ctx.start
     if NOT_GOODS_AFTER.match(text[s_to : s_to + 30]):
@@ -1211,8 +1292,7 @@ def _subject_codes(ctx, text, subject) -> list[str]:
     s, e = _subtree_range(subject)
     codes = []
     for m in _mentions_in(ctx, s - ctx.start, e - ctx.start):
-        after = text[m.end - ctx.start : m.end - ctx.start + 20]
-        if m.code in WAR_PARTIES or UNNAMED_TEXT.search(m.text) or UNNAMED_AFTER.match(after):
+        if m.code in WAR_PARTIES or _unnamed(ctx, text, m):
             continue
         if re.search(
             r"\b(?:several|some|other|many|most|few)\s+$",
@@ -1302,7 +1382,7 @@ def _asked_party(ctx, text, trigger, rule) -> list[str]:
             return codes[:1]
         if target.lemma_.lower() in ("congress", "senate", "house", "lawmaker"):
             return ["US"]
-        if GROUP_ASKED.search(" ".join(t.text for t in target.subtree)):
+        if _asked_group(list(target.subtree)):
             return ["NATO"]
     return []
 
