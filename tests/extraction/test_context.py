@@ -655,3 +655,100 @@ def test_it_reads_what_happens_as_a_rule_as_habitual():
         ". . PUNCT punct 4 .",
     )
     assert covered(sent, "shelled") == ["HABITUAL"]
+
+
+# Issue 8: a clause scope stops at an adverbial clause that tells a past happening of its own.
+# "... describing the “tragedy” of mounting troop losses and the economic blow from sanctions, as Ukrainians were
+# evacuated from eastern cities before an anticipated major offensive" (dev p036, The Guardian; shortened)
+DESCRIBING_AS = parsed(
+    "Russia NNP PROPN nsubj 2 Russia",
+    "has VBZ AUX aux 2 have",
+    "given VBN VERB ROOT 2 give",
+    "its PRP$ PRON poss 6 its",
+    "most JJS ADJ amod 5 most",
+    "sombre NN NOUN amod 6 sombre",
+    "assessment NN NOUN dobj 2 assessment",
+    ", , PUNCT punct 2 ,",
+    "describing VBG VERB advcl 2 describe",
+    "the DT DET det 10 the",
+    "tragedy NN NOUN dobj 8 tragedy",
+    "of IN ADP prep 10 of",
+    "mounting VBG VERB amod 13 mount",
+    "losses NNS NOUN pobj 11 loss",
+    ", , PUNCT punct 2 ,",
+    "as IN SCONJ mark 18 as",
+    "Ukrainians NNPS PROPN nsubjpass 18 Ukrainians",
+    "were VBD AUX auxpass 18 be",
+    "evacuated VBN VERB advcl 8 evacuate",
+    "from IN ADP prep 18 from",
+    "eastern JJ ADJ amod 21 eastern",
+    "cities NNS NOUN pobj 19 city",
+    ". . PUNCT punct 2 .",
+)
+# "Russian President Vladimir Putin accused Washington on Tuesday of drawing out the war in Ukraine, as explosions
+# rocked a Russian military facility on the Kremlin-controlled peninsula of Crimea" (pool p099, Kyiv Post; shortened)
+ACCUSED_AS = parsed(
+    "Putin NNP PROPN nsubj 1 Putin",
+    "accused VBD VERB ROOT 1 accuse",
+    "Washington NNP PROPN dobj 1 Washington",
+    "on IN ADP prep 1 on",
+    "Tuesday NNP PROPN pobj 3 Tuesday",
+    "of IN ADP prep 1 of",
+    "drawing VBG VERB pcomp 5 draw",
+    "out RP ADP prt 6 out",
+    "the DT DET det 9 the",
+    "war NN NOUN dobj 6 war",
+    ", , PUNCT punct 6 ,",
+    "as IN SCONJ mark 13 as",
+    "explosions NNS NOUN nsubj 13 explosion",
+    "rocked VBD VERB advcl 6 rock",
+    "a DT DET det 16 a",
+    "military JJ ADJ amod 16 military",
+    "facility NN NOUN dobj 13 facility",
+    "in IN ADP prep 16 in",
+    "Crimea NNP PROPN pobj 17 Crimea",
+    ". . PUNCT punct 1 .",
+)
+# made up: a modal's clause before a told one, and before one in the present, which tells nothing done
+COULD_AS_PUSHED = parsed(
+    "Moscow NNP PROPN nsubj 3 Moscow",
+    "could MD AUX aux 3 could",
+    "still RB ADV advmod 3 still",
+    "launch VB VERB ROOT 3 launch",
+    "a DT DET det 6 a",
+    "new JJ ADJ amod 6 new",
+    "offensive NN NOUN dobj 3 offensive",
+    ", , PUNCT punct 3 ,",
+    "as IN SCONJ mark 11 as",
+    "Ukrainian JJ ADJ amod 10 ukrainian",
+    "troops NNS NOUN nsubj 11 troop",
+    "retreated VBD VERB advcl 3 retreat",
+    "on IN ADP prep 11 on",
+    "Monday NNP PROPN pobj 12 Monday",
+    ". . PUNCT punct 3 .",
+)
+COULD_AS_CONTINUE = parsed(
+    "Moscow NNP PROPN nsubj 2 Moscow",
+    "could MD AUX aux 2 could",
+    "launch VB VERB ROOT 2 launch",
+    "a DT DET det 5 a",
+    "new JJ ADJ amod 5 new",
+    "offensive NN NOUN dobj 2 offensive",
+    "as IN SCONJ mark 8 as",
+    "talks NNS NOUN nsubj 8 talk",
+    "continue VBP VERB advcl 2 continue",
+    ". . PUNCT punct 2 .",
+)
+
+
+def test_it_stops_an_opinion_or_a_modal_at_a_clause_that_tells_a_past_happening():
+    assert covered(DESCRIBING_AS, "losses") == ["OPINION"]
+    assert covered(DESCRIBING_AS, "evacuated") == []
+    assert covered(ACCUSED_AS, "war") == ["OPINION"]
+    assert covered(ACCUSED_AS, "explosions") == []
+    assert covered(COULD_AS_PUSHED, "offensive") == ["HYPOTHETICAL"]
+    assert covered(COULD_AS_PUSHED, "retreated") == []
+
+
+def test_it_keeps_a_clause_in_the_present_under_the_modal():
+    assert covered(COULD_AS_CONTINUE, "talks") == ["HYPOTHETICAL"]
