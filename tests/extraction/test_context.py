@@ -752,3 +752,86 @@ def test_it_stops_an_opinion_or_a_modal_at_a_clause_that_tells_a_past_happening(
 
 def test_it_keeps_a_clause_in_the_present_under_the_modal():
     assert covered(COULD_AS_CONTINUE, "talks") == ["HYPOTHETICAL"]
+
+
+# Issue 8: pushing or pressing for something, or someone to do it, is a request; pushing or pressing on is a move.
+# "Ukraine has also been pressing the UK to supply some of its own M270s" (dev p047, The Guardian; shortened)
+PRESSING_TO = parsed(
+    "Ukraine NNP PROPN nsubj 4 Ukraine",
+    "has VBZ AUX aux 4 have",
+    "also RB ADV advmod 4 also",
+    "been VBN AUX aux 4 be",
+    "pressing VBG VERB ROOT 4 press",
+    "the DT DET det 6 the",
+    "UK NNP PROPN dobj 4 UK",
+    "to TO PART aux 8 to",
+    "supply VB VERB xcomp 4 supply",
+    "its PRP$ PRON poss 11 its",
+    "own JJ ADJ amod 11 own",
+    "M270s NNP PROPN dobj 8 M270s",
+    ". . PUNCT punct 4 .",
+)
+# "Ukrainian President Volodymyr Zelenskyy routinely pushed for a no-fly zone to be enforced"
+# (dev p088, Fox News; shortened)
+PUSHED_FOR = parsed(
+    "Zelenskyy NN NOUN nsubj 2 zelenskyy",
+    "routinely RB ADV advmod 2 routinely",
+    "pushed VBD VERB ROOT 2 push",
+    "for IN ADP prep 2 for",
+    "a DT DET det 6 a",
+    "no-fly NN NOUN compound 6 no-fly",
+    "zone NN NOUN pobj 3 zone",
+    ". . PUNCT punct 2 .",
+)
+# "The Ukrainian defence ministry said its troops had pushed back Russian forces from some areas around the capital"
+# (pool p033, The Guardian; shortened)
+PUSHED_BACK = parsed(
+    "Its PRP$ PRON poss 1 its",
+    "troops NNS NOUN nsubj 3 troop",
+    "had VBD AUX aux 3 have",
+    "pushed VBN VERB ROOT 3 push",
+    "back RB ADV advmod 3 back",
+    "Russian JJ ADJ amod 6 russian",
+    "forces NNS NOUN dobj 3 force",
+    "from IN ADP prep 3 from",
+    "some DT DET det 9 some",
+    "areas NNS NOUN pobj 7 area",
+    "around IN ADP prep 9 around",
+    "the DT DET det 12 the",
+    "capital NN NOUN pobj 10 capital",
+    ". . PUNCT punct 3 .",
+)
+# made up: a push for a deed, and a push out of a village
+PUSHED_TO_SEND = parsed(
+    "Kyiv NNP PROPN nsubj 1 Kyiv",
+    "pushed VBD VERB ROOT 1 push",
+    "Berlin NNP PROPN dobj 1 Berlin",
+    "to TO PART aux 4 to",
+    "send VB VERB xcomp 1 send",
+    "more JJR ADJ amod 6 more",
+    "tanks NNS NOUN dobj 4 tank",
+    ". . PUNCT punct 1 .",
+)
+PUSHED_OUT = parsed(
+    "Ukrainian JJ ADJ amod 1 ukrainian",
+    "troops NNS NOUN nsubj 2 troop",
+    "pushed VBD VERB ROOT 2 push",
+    "the DT DET det 4 the",
+    "Russians NNPS PROPN dobj 2 Russians",
+    "out IN ADP prep 2 out",
+    "of IN ADP prep 5 of",
+    "the DT DET det 8 the",
+    "village NN NOUN pobj 6 village",
+    "to IN ADP prep 2 to",
+    "the DT DET det 11 the",
+    "river NN NOUN pobj 9 river",
+    ". . PUNCT punct 2 .",
+)
+
+
+def test_it_reads_a_push_for_something_as_a_request_and_a_push_back_as_a_move():
+    assert covered(PRESSING_TO, "supply") == ["REQUEST"]
+    assert covered(PUSHED_FOR, "zone") == ["HABITUAL", "REQUEST"]
+    assert covered(PUSHED_TO_SEND, "tanks") == ["REQUEST"]
+    assert covered(PUSHED_BACK, "forces") == []
+    assert covered(PUSHED_OUT, "village") == []
