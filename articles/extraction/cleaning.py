@@ -403,6 +403,18 @@ INLINE_VIDEO_RE = re.compile(r"(?<![ \t])[ \t]*(?<!\d)\d{1,2}:\d\d(?=[A-Z‘“'
 # The spaces are taken once (`*+`): the teaser's own characters may be spaces too, and
 # otherwise every split of a long run of spaces between the two is tried.
 INLINE_READ_MORE_RE = re.compile(r"([.!?”\"’])[ \t]*+[^.!?\n]{5,160}?Read more\b")
+# "... of its hinterland to retaliation. Sign up to First Edition, our free daily newsletter – every
+# weekday morning at 7am BST Ukraine began the war ...": a newsletter promo between two sentences,
+# whose last words (a delivery time) close no sentence, so the tokenizer would glue it to the next
+# one. The promo needs its imperative "Sign up" after a sentence's end (or at a line's start) and
+# "newsletter" in its first clause; a sentence that mentions signing up ("Finland signed up to
+# the coalition") has neither. The time after the dash is cut only as a time ("7am", "7am BST").
+INLINE_PROMO_RE = re.compile(
+    r"(?:([.!?”\"’])[ \t]++|^)Sign up (?:to|for) [^.!?\n]{1,80}?\bnewsletter\b"
+    r"(?:[ \t]*[–—-][ \t]*[^.!?\n]{1,60}?\b\d{1,2}(?:[.:]\d\d)?[ \t]?[ap]m\b"
+    r"(?:[ \t]+(?:BST|GMT|UTC|CET|CEST|EST|EDT|ET|AEST|AEDT)\b)?)?[ \t]*+(?=[A-Z“‘\"']|$)",
+    re.MULTILINE,
+)
 # A live blog's entry stamps, "Updated at 23.00 GMT 6 Mar 202205.07Thank you for ...": each
 # entry becomes its own paragraph.
 LIVE_STAMP_RE = re.compile(
@@ -463,16 +475,17 @@ def _is_sentence(line: str) -> bool:
 
 def _cut_inline_furniture(text: str) -> str:
     text = LIVE_STAMP_RE.sub("\n\n", text)
-    for pattern in (INLINE_CREDIT_RE, INLINE_VIDEO_RE, INLINE_READ_MORE_RE):
+    for pattern in (INLINE_CREDIT_RE, INLINE_VIDEO_RE, INLINE_READ_MORE_RE, INLINE_PROMO_RE):
         text = pattern.sub(_keep_sentences_apart, text)
     return text
 
 
 def _keep_sentences_apart(match: re.Match) -> str:
-    """What replaces a cut: the punctuation it kept, and a space unless one follows."""
-    kept = match.group(1) if match.re.groups else ""
+    """What replaces a cut: the punctuation it kept, and a space unless one follows or the line starts."""
+    kept = (match.group(1) or "") if match.re.groups else ""
     following = match.string[match.end() : match.end() + 1]
-    return kept if following.isspace() or not following else kept + " "
+    at_line_start = match.start() == 0 or match.string[match.start() - 1] == "\n"
+    return kept if following.isspace() or not following or (at_line_start and not kept) else kept + " "
 
 
 def _strip_markup(line: str) -> str:

@@ -10,7 +10,9 @@ line in patterns/<lang>/context.jsonl:
 - `pattern` is a spaCy Matcher token pattern (LOWER, LEMMA, POS, TAG, DEP);
 - `scope` says how far the trigger reaches: "clause" (the clause of the verb
   the trigger belongs to, read off the dependency tree: "Russia could launch
-  strikes" reaches "launch strikes"; "if talks fail" reaches "talks fail"),
+  strikes" reaches "launch strikes"; "if talks fail" reaches "talks fail"; a
+  rule with terminators stops at an adverbial clause with its own verb in the
+  simple past, "..., as Ukrainians were evacuated", which tells a happening),
   "phrase" (the phrase the trigger heads or modifies: "the threat of a nuclear
   strike"), "subject" (the subject of the trigger's clause: "the success of the
   spring offensive will depend on many factors" reaches "the success of the
@@ -50,6 +52,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OPENING_QUOTES = frozenset({"“", "«", "„"})
 CLOSING_QUOTES = frozenset({"”", "»"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# The conjunctions of an adverbial clause a clause scope stops at when it tells a past happening
+# of its own (`_told_clauses`); "before" and "until" set a time to come, "though" a concession.
+TOLD_CLAUSE_MARKS = frozenset({"as", "while", "when", "after", "because", "since", "whereas"})
 
 
 @dataclass(frozen=True)
@@ -170,12 +175,58 @@ def _terminated(rule: ContextRule, trigger, end: int) -> int:
     return end
 
 
+def _told_clauses(head, trigger):
+    """The adverbial clauses under `head` that tell a past happening of their own, the trigger outside them.
+
+    "describing the tragedy of mounting troop losses ..., as Ukrainians were evacuated from eastern
+    cities" (p036, The Guardian), "Putin accused Washington on Tuesday of drawing out the war in
+    Ukraine, as explosions rocked a Russian military facility" (p099, Kyiv Post): a clause opened by
+    a conjunction of time or cause, with its own verb in the simple past, reports what happened,
+    whatever the clause around it guesses or judges. Not a clause in the present, the perfect or
+    the pluperfect, or with a modal ("before the talks begin", "though in the past he has
+    referenced a ground offensive"): those tell background or nothing done. Relative clauses stay
+    in the scope: "the region Russia captured early in the invasion" (p095), "Lukashenko, who
+    has backed Putin's military assault" (p019) are background, measured on the pool.
+    """
+    for token in head.subtree:
+        if token.i == head.i or token.dep_ != "advcl" or token.left_edge.i <= trigger.i <= token.right_edge.i:
+            continue
+        marks = {child.lower_ for child in token.children if child.dep_ == "mark"}
+        if marks & TOLD_CLAUSE_MARKS and _simple_past(token):
+            yield token
+
+
+def _simple_past(verb) -> bool:
+    """A verb in the simple past ("rocked", "were evacuated"), not "has backed", "had urged", "would send"."""
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if any(aux.tag_ == "MD" or aux.lemma_ == "have" for aux in auxiliaries):
+        return False
+    return verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxiliaries)
+
+
+def _cut_at_told_clauses(head, trigger, left: int, right: int) -> tuple[int, int]:
+    """Narrow a clause scope to stop at a told clause that ends it, on either side of the trigger.
+
+    A scope is one run of tokens, so a told clause in its middle stays covered: cutting the
+    scope there would uncover what follows the clause too.
+    """
+    doc = head.doc
+    for clause in _told_clauses(head, trigger):
+        first, last = clause.left_edge.i, clause.right_edge.i + 1
+        if first > trigger.i and all(token.is_punct for token in doc[last:right]):
+            right = min(right, first)
+        elif last <= trigger.i and all(token.is_punct for token in doc[left:first]):
+            left = max(left, last)
+    return left, right
+
+
 def _scope(rule: ContextRule, trigger, sent) -> tuple[int, int]:
     if rule.scope == "clause":
         head = _governing_verb(trigger)
         left, right = head.left_edge.i, head.right_edge.i + 1
         if rule.terminated_by:
             right = _terminated(rule, trigger, right)
+            left, right = _cut_at_told_clauses(head, trigger, left, right)
     elif rule.scope == "phrase":
         head = trigger if trigger.pos_ in ("NOUN", "PROPN", "ADP") else trigger.head
         left, right = head.left_edge.i, head.right_edge.i + 1

@@ -677,3 +677,49 @@ def test_it_reads_a_text_upload_wholly_when_checking_it():
 )
 def test_it_names_an_untitled_text_by_its_first_line(text, title):
     assert opening_line(text) == title
+
+
+# --- newsletter promos between two sentences (issue 8) ---------------------------------------
+
+# The Guardian's promo as it sits in articles copied in one line (dev p047, p053; pool p042, p049).
+FIRST_EDITION = "Sign up to First Edition, our free daily newsletter – every weekday morning at 7am"
+
+
+@pytest.mark.parametrize("zone", [" BST", ""])
+def test_it_cuts_a_newsletter_promo_out_of_an_article_in_one_line(zone):
+    text = (
+        "Using them could expose its hinterland to retaliation. "
+        f"{FIRST_EDITION}{zone} Ukraine began the war with Soviet-standard howitzers, before the US "
+        "agreed to send 90 M777 artillery pieces to Ukraine.\n"
+    )
+    assert clean_text(text) == (
+        "Using them could expose its hinterland to retaliation. Ukraine began the war with "
+        "Soviet-standard howitzers, before the US agreed to send 90 M777 artillery pieces to Ukraine.\n"
+    )
+
+
+def test_it_cuts_a_newsletter_promo_that_opens_a_paragraph():
+    text = f"Kyiv was hit.\n{FIRST_EDITION} BST A division would represent a far larger commitment.\n"
+    assert clean_text(text) == "Kyiv was hit.\nA division would represent a far larger commitment.\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Sentences of the promo's shape that are news: signing up to something, a time after a dash.
+        "Thousands of men queued to sign up for the territorial defence, the ministry said. "
+        "Sign up for the reserve is open to men aged 18 to 60 – every weekday from 7am at city halls.",
+        "Ukraine began the war with Soviet howitzers. The Kremlin's weekly newsletter said on Friday that "
+        "90 M777 howitzers had reached Ukraine – every one of them before 7am.",
+        "Finland signed up to the drone coalition on Monday, its defence minister said.",
+    ],
+)
+def test_it_keeps_news_lines_shaped_like_a_newsletter_promo(line):
+    assert clean_text(f"{line}\n") == f"{line}\n"
+
+
+def test_it_reads_a_line_of_promo_starts_in_linear_time():
+    line = ". Sign up to a newsletter – at " * 20_000 + "x"
+    start = time.perf_counter()
+    clean_text(line)
+    assert time.perf_counter() - start < 2

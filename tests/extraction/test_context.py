@@ -655,3 +655,183 @@ def test_it_reads_what_happens_as_a_rule_as_habitual():
         ". . PUNCT punct 4 .",
     )
     assert covered(sent, "shelled") == ["HABITUAL"]
+
+
+# Issue 8: a clause scope stops at an adverbial clause that tells a past happening of its own.
+# "... describing the “tragedy” of mounting troop losses and the economic blow from sanctions, as Ukrainians were
+# evacuated from eastern cities before an anticipated major offensive" (dev p036, The Guardian; shortened)
+DESCRIBING_AS = parsed(
+    "Russia NNP PROPN nsubj 2 Russia",
+    "has VBZ AUX aux 2 have",
+    "given VBN VERB ROOT 2 give",
+    "its PRP$ PRON poss 6 its",
+    "most JJS ADJ amod 5 most",
+    "sombre NN NOUN amod 6 sombre",
+    "assessment NN NOUN dobj 2 assessment",
+    ", , PUNCT punct 2 ,",
+    "describing VBG VERB advcl 2 describe",
+    "the DT DET det 10 the",
+    "tragedy NN NOUN dobj 8 tragedy",
+    "of IN ADP prep 10 of",
+    "mounting VBG VERB amod 13 mount",
+    "losses NNS NOUN pobj 11 loss",
+    ", , PUNCT punct 2 ,",
+    "as IN SCONJ mark 18 as",
+    "Ukrainians NNPS PROPN nsubjpass 18 Ukrainians",
+    "were VBD AUX auxpass 18 be",
+    "evacuated VBN VERB advcl 8 evacuate",
+    "from IN ADP prep 18 from",
+    "eastern JJ ADJ amod 21 eastern",
+    "cities NNS NOUN pobj 19 city",
+    ". . PUNCT punct 2 .",
+)
+# "Russian President Vladimir Putin accused Washington on Tuesday of drawing out the war in Ukraine, as explosions
+# rocked a Russian military facility on the Kremlin-controlled peninsula of Crimea" (pool p099, Kyiv Post; shortened)
+ACCUSED_AS = parsed(
+    "Putin NNP PROPN nsubj 1 Putin",
+    "accused VBD VERB ROOT 1 accuse",
+    "Washington NNP PROPN dobj 1 Washington",
+    "on IN ADP prep 1 on",
+    "Tuesday NNP PROPN pobj 3 Tuesday",
+    "of IN ADP prep 1 of",
+    "drawing VBG VERB pcomp 5 draw",
+    "out RP ADP prt 6 out",
+    "the DT DET det 9 the",
+    "war NN NOUN dobj 6 war",
+    ", , PUNCT punct 6 ,",
+    "as IN SCONJ mark 13 as",
+    "explosions NNS NOUN nsubj 13 explosion",
+    "rocked VBD VERB advcl 6 rock",
+    "a DT DET det 16 a",
+    "military JJ ADJ amod 16 military",
+    "facility NN NOUN dobj 13 facility",
+    "in IN ADP prep 16 in",
+    "Crimea NNP PROPN pobj 17 Crimea",
+    ". . PUNCT punct 1 .",
+)
+# made up: a modal's clause before a told one, and before one in the present, which tells nothing done
+COULD_AS_PUSHED = parsed(
+    "Moscow NNP PROPN nsubj 3 Moscow",
+    "could MD AUX aux 3 could",
+    "still RB ADV advmod 3 still",
+    "launch VB VERB ROOT 3 launch",
+    "a DT DET det 6 a",
+    "new JJ ADJ amod 6 new",
+    "offensive NN NOUN dobj 3 offensive",
+    ", , PUNCT punct 3 ,",
+    "as IN SCONJ mark 11 as",
+    "Ukrainian JJ ADJ amod 10 ukrainian",
+    "troops NNS NOUN nsubj 11 troop",
+    "retreated VBD VERB advcl 3 retreat",
+    "on IN ADP prep 11 on",
+    "Monday NNP PROPN pobj 12 Monday",
+    ". . PUNCT punct 3 .",
+)
+COULD_AS_CONTINUE = parsed(
+    "Moscow NNP PROPN nsubj 2 Moscow",
+    "could MD AUX aux 2 could",
+    "launch VB VERB ROOT 2 launch",
+    "a DT DET det 5 a",
+    "new JJ ADJ amod 5 new",
+    "offensive NN NOUN dobj 2 offensive",
+    "as IN SCONJ mark 8 as",
+    "talks NNS NOUN nsubj 8 talk",
+    "continue VBP VERB advcl 2 continue",
+    ". . PUNCT punct 2 .",
+)
+
+
+def test_it_stops_an_opinion_or_a_modal_at_a_clause_that_tells_a_past_happening():
+    assert covered(DESCRIBING_AS, "losses") == ["OPINION"]
+    assert covered(DESCRIBING_AS, "evacuated") == []
+    assert covered(ACCUSED_AS, "war") == ["OPINION"]
+    assert covered(ACCUSED_AS, "explosions") == []
+    assert covered(COULD_AS_PUSHED, "offensive") == ["HYPOTHETICAL"]
+    assert covered(COULD_AS_PUSHED, "retreated") == []
+
+
+def test_it_keeps_a_clause_in_the_present_under_the_modal():
+    assert covered(COULD_AS_CONTINUE, "talks") == ["HYPOTHETICAL"]
+
+
+# Issue 8: pushing or pressing for something, or someone to do it, is a request; pushing or pressing on is a move.
+# "Ukraine has also been pressing the UK to supply some of its own M270s" (dev p047, The Guardian; shortened)
+PRESSING_TO = parsed(
+    "Ukraine NNP PROPN nsubj 4 Ukraine",
+    "has VBZ AUX aux 4 have",
+    "also RB ADV advmod 4 also",
+    "been VBN AUX aux 4 be",
+    "pressing VBG VERB ROOT 4 press",
+    "the DT DET det 6 the",
+    "UK NNP PROPN dobj 4 UK",
+    "to TO PART aux 8 to",
+    "supply VB VERB xcomp 4 supply",
+    "its PRP$ PRON poss 11 its",
+    "own JJ ADJ amod 11 own",
+    "M270s NNP PROPN dobj 8 M270s",
+    ". . PUNCT punct 4 .",
+)
+# "Ukrainian President Volodymyr Zelenskyy routinely pushed for a no-fly zone to be enforced"
+# (dev p088, Fox News; shortened)
+PUSHED_FOR = parsed(
+    "Zelenskyy NN NOUN nsubj 2 zelenskyy",
+    "routinely RB ADV advmod 2 routinely",
+    "pushed VBD VERB ROOT 2 push",
+    "for IN ADP prep 2 for",
+    "a DT DET det 6 a",
+    "no-fly NN NOUN compound 6 no-fly",
+    "zone NN NOUN pobj 3 zone",
+    ". . PUNCT punct 2 .",
+)
+# "The Ukrainian defence ministry said its troops had pushed back Russian forces from some areas around the capital"
+# (pool p033, The Guardian; shortened)
+PUSHED_BACK = parsed(
+    "Its PRP$ PRON poss 1 its",
+    "troops NNS NOUN nsubj 3 troop",
+    "had VBD AUX aux 3 have",
+    "pushed VBN VERB ROOT 3 push",
+    "back RB ADV advmod 3 back",
+    "Russian JJ ADJ amod 6 russian",
+    "forces NNS NOUN dobj 3 force",
+    "from IN ADP prep 3 from",
+    "some DT DET det 9 some",
+    "areas NNS NOUN pobj 7 area",
+    "around IN ADP prep 9 around",
+    "the DT DET det 12 the",
+    "capital NN NOUN pobj 10 capital",
+    ". . PUNCT punct 3 .",
+)
+# made up: a push for a deed, and a push out of a village
+PUSHED_TO_SEND = parsed(
+    "Kyiv NNP PROPN nsubj 1 Kyiv",
+    "pushed VBD VERB ROOT 1 push",
+    "Berlin NNP PROPN dobj 1 Berlin",
+    "to TO PART aux 4 to",
+    "send VB VERB xcomp 1 send",
+    "more JJR ADJ amod 6 more",
+    "tanks NNS NOUN dobj 4 tank",
+    ". . PUNCT punct 1 .",
+)
+PUSHED_OUT = parsed(
+    "Ukrainian JJ ADJ amod 1 ukrainian",
+    "troops NNS NOUN nsubj 2 troop",
+    "pushed VBD VERB ROOT 2 push",
+    "the DT DET det 4 the",
+    "Russians NNPS PROPN dobj 2 Russians",
+    "out IN ADP prep 2 out",
+    "of IN ADP prep 5 of",
+    "the DT DET det 8 the",
+    "village NN NOUN pobj 6 village",
+    "to IN ADP prep 2 to",
+    "the DT DET det 11 the",
+    "river NN NOUN pobj 9 river",
+    ". . PUNCT punct 2 .",
+)
+
+
+def test_it_reads_a_push_for_something_as_a_request_and_a_push_back_as_a_move():
+    assert covered(PRESSING_TO, "supply") == ["REQUEST"]
+    assert covered(PUSHED_FOR, "zone") == ["HABITUAL", "REQUEST"]
+    assert covered(PUSHED_TO_SEND, "tanks") == ["REQUEST"]
+    assert covered(PUSHED_BACK, "forces") == []
+    assert covered(PUSHED_OUT, "village") == []
