@@ -23,6 +23,8 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,56 +50,66 @@ CUE_PATTERNS: list[dict] = load_cues()
 
 # --- what a count counts -------------------------------------------------------
 
-# Equipment nouns, longest first; checked on the words after the count.
-EQUIPMENT = [
-    (re.compile(r"^(?:vehicles\s+and\s+fuel\s+tanks|fuel\s+tanks|trucks|lorries|cars|automotive)", re.I), "vehicles"),
-    (re.compile(r"^special\s+equipment", re.I), "special_equipment"),
-    (re.compile(r"^(?:main\s+battle\s+|battle\s+)?tanks?\b", re.I), "tanks"),
-    (
-        re.compile(
-            r"^(?:armou?red\s+(?:personnel\s+carriers?|combat\s+vehicles?|fighting\s+vehicles?|vehicles?)|"
-            r"APVs?|APCs?|IFVs?|AFVs?|infantry\s+fighting\s+vehicles?|BMPs?|BTRs?)\b",
-            re.I,
-        ),
-        "armored_vehicles",
-    ),
-    (
-        re.compile(
-            r"^(?:MLRS|multiple\s+(?:launch\s+)?rocket\s+(?:launchers?|systems?)|rocket\s+launchers?)"
-            r"(?!\s+(?:projectiles?|rockets?|missiles?|shells?|munitions?|ammunition))",
-            re.I,
-        ),
-        "mlrs",
-    ),
-    (
-        re.compile(
-            r"^(?:air[-\s]defen[cs]e\s+(?:systems?|units?)|anti-aircraft\s+(?:warfare\s+)?systems?|"
-            r"air\s+defen[cs]e\s+means|SAM\s+systems?)",
-            re.I,
-        ),
-        "air_defense",
-    ),
-    (re.compile(r"^(?:artillery(?:\s+(?:systems?|pieces?|guns?))?|howitzers?|mortars?|guns)\b", re.I), "artillery"),
-    (re.compile(r"^(?:helicopters?|choppers?)\b", re.I), "helicopters"),
-    (
-        re.compile(
-            r"^(?:drones?|UAVs?|unmanned\s+aerial\s+vehicles?|(?:kamikaze|attack|Shahed)\s+drones?|"
-            r"UAV\s+operational-tactical\s+level)\b",
-            re.I,
-        ),
-        "drones",
-    ),
-    (
-        re.compile(r"^(?:(?:cruise|ballistic|guided)\s+)?missiles?\b|^(?:rockets)\b", re.I),
-        "missiles",
-    ),
-    (
-        re.compile(r"^(?:aircraft|(?:fighter\s+)?(?:jets?|planes?)|warplanes?|fighter\s+jets?)\b(?!-type)", re.I),
-        "aircraft",
-    ),
-    (re.compile(r"^(?:warships?|ships?|boats?|vessels?|submarines?|warships\s*/\s*boats)\b", re.I), "ships"),
-    (re.compile(r"^(?:vehicles?)\b", re.I), "vehicles"),
-]
+# Equipment nouns: rows of patterns/en/loss_kinds.jsonl, read in order on the words after the count.
+KINDS_FILE = PATTERNS_FILE.parent / "loss_kinds.jsonl"
+WORD = re.compile(r"\w+|[^\w\s]")  # a word or one sign, as the kinds' rows spell them
+
+
+@dataclass(frozen=True)
+class LossKind:
+    """One row of loss_kinds.jsonl: its words (each a set of written forms) and its category."""
+
+    category: str
+    words: tuple[frozenset[str], ...]
+    not_next: frozenset[str]
+    not_glued_next: tuple[str, ...]
+
+
+@cache
+def loss_kinds(path: Path = KINDS_FILE) -> tuple[LossKind, ...]:
+    return tuple(
+        LossKind(
+            category=row["category"],
+            words=tuple(frozenset([word] if isinstance(word, str) else word) for word in row["words"]),
+            not_next=frozenset(row.get("not_next", ())),
+            not_glued_next=tuple(row.get("not_glued_next", ())),
+        )
+        for row in read_jsonl(path)
+    )
+
+
+def equipment_kind(text: str) -> str | None:
+    """The loss category of the equipment `text` opens with ("16 tanks" -> "tanks" on "tanks were
+    destroyed", "APV ‒ 2475" -> "armored_vehicles"): the first row of loss_kinds.jsonl whose words open it."""
+    words = [(match.group(0).lower(), match.start(), match.end()) for match in islice(WORD.finditer(text), 8)]
+    if not words or words[0][1] != 0:
+        return None
+    for kind in loss_kinds():
+        if _opens_with(kind, words):
+            return kind.category
+    return None
+
+
+def _opens_with(kind: LossKind, words: list[tuple[str, int, int]]) -> bool:
+    """Whether `words` open with the kind's words (a "-" glued to its neighbours) and no word it forbids next."""
+    size = len(kind.words)
+    if len(words) < size:
+        return False
+    for index, forms in enumerate(kind.words):
+        word, start, end = words[index]
+        if word not in forms:
+            return False
+        if word == "-" and (start != words[index - 1][2] or index + 1 >= size or words[index + 1][1] != end):
+            return False
+    rest = words[size:]
+    if rest and rest[0][0] in kind.not_next:
+        return False
+    # the kind's last word and the words glued onto it: "jet-type"
+    run = words[size - 1 : size + len(kind.not_glued_next)]
+    glued = all(run[index][2] == run[index + 1][1] for index in range(len(run) - 1))
+    return not (kind.not_glued_next and glued and tuple(word for word, _, _ in run[1:]) == kind.not_glued_next)
+
+
 # "Uragan MLRS projectiles", "HIMARS rockets": what a system fires, not the system.
 AMMUNITION_AFTER = re.compile(r"(?:[\s-]+[A-Z][\w.-]*){0,2}[\s-]*(?:projectiles?|rockets?|shells?|rounds|munitions?)\b")
 SOLDIERS = re.compile(
@@ -273,9 +285,9 @@ def noun_after(
             category = LOSS_CATEGORY_OF_ITEM.get(item.category) if item else None
             if category and not AMMUNITION_AFTER.match(rest[len(named.text) :]):
                 return "equipment", category, " ".join(demonyms), words_skipped
-        for pattern, category in EQUIPMENT:
-            if pattern.match(rest):
-                return "equipment", category, " ".join(demonyms), words_skipped
+        category = equipment_kind(rest)
+        if category is not None:
+            return "equipment", category, " ".join(demonyms), words_skipped
         if re.match(r"(?:casualties|losses|dead|fatalities|deaths|injuries)\b", rest, re.I):
             return "people", None, " ".join(demonyms), words_skipped
         if SOLDIERS.match(rest):
@@ -349,9 +361,9 @@ def tally_category(label: str) -> str | None:
     lowered = label.lower().strip()
     if re.search(r"personnel|troops|soldiers|persons|people", lowered):
         return "personnel_casualties"
-    for pattern, category in EQUIPMENT:
-        if pattern.match(label.strip()):
-            return category
+    category = equipment_kind(label.strip())
+    if category is not None:
+        return category
     if re.search(r"\b(?:anti-aircraft|air defen[cs]e)\b", lowered):
         return "air_defense"
     if re.search(r"\buav|drone", lowered):

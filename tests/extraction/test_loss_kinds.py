@@ -1,0 +1,64 @@
+"""What a count of equipment counts: the rows of patterns/en/loss_kinds.jsonl read on the words after it."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.extraction.records import LOSS_CATEGORIES
+from articles.extraction.rules import losses
+
+
+@pytest.mark.parametrize(
+    ("words", "category"),
+    [
+        # p185 (GlobalSecurity): "59,250 troops, 357 tanks, 260 infantry fighting vehicles, 207 armoured
+        # personnel carriers, ... 48 MLRS launchers"
+        ("tanks, 260 infantry fighting vehicles", "tanks"),
+        ("infantry fighting vehicles, 207 armoured", "armored_vehicles"),
+        ("armoured personnel carriers, 1,833", "armored_vehicles"),
+        ("MLRS launchers, including 13 of HIMARS", "mlrs"),
+        # p192 (Critical Threats): "Russian forces launched 21 Kh-101 cruise missiles"; p055: "two Russian
+        # X-22 cruise missiles hit a crowded shopping centre"
+        ("cruise missiles; two Zirkon/Onyx", "missiles"),
+        # p071: "destroyed three MI-8 helicopters at an airfield"; p185: "653 aircraft, 283 helicopters"
+        ("helicopters at an airfield", "helicopters"),
+        ("aircraft, 283 helicopters", "aircraft"),
+        # p001 (Ministry of Defence of Ukraine), tally labels: "APV ‒ 1946 од,", "MLRS ‒ 111 од,"
+        ("APV", "armored_vehicles"),
+        ("MLRS", "mlrs"),
+        # made up
+        ("main battle tanks were hit", "tanks"),
+        ("air-defence systems near Kherson", "air_defense"),
+        ("air defence means", "air_defense"),
+        ("anti-aircraft warfare systems", "air_defense"),
+        ("Shahed drones overnight", "drones"),
+        ("unmanned aerial vehicles", "drones"),
+        ("fighter jets", "aircraft"),
+        ("fuel tanks and trucks", "vehicles"),
+        ("warships / boats", "ships"),
+        ("special equipment", "special_equipment"),
+    ],
+)
+def test_the_words_after_a_count_name_their_category(words, category):
+    assert losses.equipment_kind(words) == category
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "MLRS projectiles",  # made up: what a system fires ("Uragan MLRS projectiles")
+        "rocket launchers rockets",
+        "jet-type drones",  # made up: a drone shaped like a jet
+        "air - defence systems",  # a hyphen with spaces is no compound
+        "fuel tank",  # the table names fuel tanks only in the plural
+        "\ntanks",  # the words must open the text
+        "troops",
+        "tanker",
+    ],
+)
+def test_no_category_where_the_words_name_none(words):
+    assert losses.equipment_kind(words) is None
+
+
+def test_every_row_names_a_loss_category():
+    assert {kind.category for kind in losses.loss_kinds()} <= set(LOSS_CATEGORIES)
