@@ -62,3 +62,62 @@ def test_no_category_where_the_words_name_none(words):
 
 def test_every_row_names_a_loss_category():
     assert {kind.category for kind in losses.loss_kinds()} <= set(LOSS_CATEGORIES)
+
+
+@pytest.mark.parametrize(
+    ("words", "group"),
+    [
+        # p211: "an estimated 200–300 Russian soldiers occupied parts of the city"
+        ("soldiers occupied parts of the city", "soldiers"),
+        # p019: "At least 102 civilians in Ukraine have been killed"; p022: "351 civilians killed and 707 injured"
+        ("civilians in Ukraine have been killed", "civilians"),
+        ("civilians killed and 707 injured", "civilians"),
+        # p190: "including 745 children"; p020: "331 civilians, including 19 children, had been killed"
+        ("children — have been confirmed killed", "civilians"),
+        # made up
+        ("service members were wounded", "soldiers"),
+        ("military personnel died", "soldiers"),
+        ("residents were hurt", "people"),
+        ("people were killed", "people"),
+    ],
+)
+def test_the_words_after_a_count_name_whom_it_counts(words, group):
+    assert losses.people_kind(words) == group
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        # p062: "1,214 troops concentrations over the last day"; p044: "more than 260 fighters transported out
+        # of the plant" (evacuated, not lost)
+        "troops concentrations over the last",
+        "fighters transported out of the plant",
+        # made up: a possessive, a place where troops stand
+        "soldiers’ families",
+        "troops positioned near the border",
+        "tanks",
+    ],
+)
+def test_no_group_where_the_words_count_no_one(words):
+    assert losses.people_kind(words) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exchange"),
+    [
+        # seed-004: "248 Russian prisoners also returned home."
+        ("248 Russian prisoners also returned home.", True),
+        # p033: 'where 10 "captured occupiers" were exchanged for 10 Ukrainian servicemen'
+        ("Ten captured occupiers were exchanged for 10 Ukrainian servicemen.", True),
+        # p193: "each hand over 157 prisoners of war ... the exchange had taken place on February 5"
+        ("The two sides agreed to each hand over 157 prisoners of war after the exchange.", True),
+        # made up: a swap, and a capture with no exchange ("home" not next to "returned")
+        ("Kyiv said 40 soldiers were freed in a swap.", True),
+        ("Ukrainian forces captured 12 Russian soldiers who returned to their home base.", False),
+    ],
+)
+def test_a_prisoner_exchange_is_read_on_the_sentences_tokens(sentence, exchange):
+    import spacy  # noqa: PLC0415
+
+    doc = spacy.blank("en")(sentence)
+    assert losses._tells_an_exchange(doc[:]) is exchange

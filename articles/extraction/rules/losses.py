@@ -52,6 +52,7 @@ CUE_PATTERNS: list[dict] = load_cues()
 
 # Equipment nouns: rows of patterns/en/loss_kinds.jsonl, read in order on the words after the count.
 KINDS_FILE = PATTERNS_FILE.parent / "loss_kinds.jsonl"
+PEOPLE_FILE = PATTERNS_FILE.parent / "loss_people.jsonl"  # whom a count of people counts, in the same format
 WORD = re.compile(r"\w+|[^\w\s]")  # a word or one sign, as the kinds' rows spell them
 
 
@@ -62,7 +63,7 @@ class LossKind:
     category: str
     words: tuple[frozenset[str], ...]
     not_next: frozenset[str]
-    not_glued_next: tuple[str, ...]
+    not_glued_next: tuple[frozenset[str], ...]
 
 
 @cache
@@ -70,21 +71,35 @@ def loss_kinds(path: Path = KINDS_FILE) -> tuple[LossKind, ...]:
     return tuple(
         LossKind(
             category=row["category"],
-            words=tuple(frozenset([word] if isinstance(word, str) else word) for word in row["words"]),
+            words=_forms(row["words"]),
             not_next=frozenset(row.get("not_next", ())),
-            not_glued_next=tuple(row.get("not_glued_next", ())),
+            not_glued_next=_forms(row.get("not_glued_next", ())),
         )
         for row in read_jsonl(path)
     )
 
 
+def _forms(words: list) -> tuple[frozenset[str], ...]:
+    """A row's words, each a set of written forms ("tank" or ["tank", "tanks"])."""
+    return tuple(frozenset([word] if isinstance(word, str) else word) for word in words)
+
+
 def equipment_kind(text: str) -> str | None:
     """The loss category of the equipment `text` opens with ("16 tanks" -> "tanks" on "tanks were
     destroyed", "APV ‒ 2475" -> "armored_vehicles"): the first row of loss_kinds.jsonl whose words open it."""
+    return _kind_opening(text, loss_kinds())
+
+
+def people_kind(text: str) -> str | None:
+    """Whom the words `text` opens with count: "soldiers", "civilians" or "people" (loss_people.jsonl)."""
+    return _kind_opening(text, loss_kinds(PEOPLE_FILE))
+
+
+def _kind_opening(text: str, kinds: tuple[LossKind, ...]) -> str | None:
     words = [(match.group(0).lower(), match.start(), match.end()) for match in islice(WORD.finditer(text), 8)]
     if not words or words[0][1] != 0:
         return None
-    for kind in loss_kinds():
+    for kind in kinds:
         if _opens_with(kind, words):
             return kind.category
     return None
@@ -107,24 +122,17 @@ def _opens_with(kind: LossKind, words: list[tuple[str, int, int]]) -> bool:
     # the kind's last word and the words glued onto it: "jet-type"
     run = words[size - 1 : size + len(kind.not_glued_next)]
     glued = all(run[index][2] == run[index + 1][1] for index in range(len(run) - 1))
-    return not (kind.not_glued_next and glued and tuple(word for word, _, _ in run[1:]) == kind.not_glued_next)
+    forbidden = kind.not_glued_next
+    return not (
+        forbidden
+        and glued
+        and len(run) == len(forbidden) + 1
+        and all(word in forms for (word, _, _), forms in zip(run[1:], forbidden, strict=True))
+    )
 
 
 # "Uragan MLRS projectiles", "HIMARS rockets": what a system fires, not the system.
 AMMUNITION_AFTER = re.compile(r"(?:[\s-]+[A-Z][\w.-]*){0,2}[\s-]*(?:projectiles?|rockets?|shells?|rounds|munitions?)\b")
-SOLDIERS = re.compile(
-    r"^(?:troops|soldiers?|servicem[ae]n|service\s+members|personnel|fighters?|militants?|marines?|"
-    r"paratroopers?|mercenaries|conscripts|invaders|occupiers|servicepeople|military\s+personnel|"
-    r"combatants|defenders|sailors|pilots?|(?:enemy\s+)?forces|generals|officers|commanders|colonels)\b(?![’'])"
-    r"(?!\s+(?:concentrations?|positions?|locations?|movements?|carriers?|transports?|bases?|depots?))",
-    re.I,
-)
-CIVILIANS = re.compile(
-    r"^(?:civilians?|people|persons?|residents?|children|child|kids|women|men|villagers|passengers|"
-    r"inhabitants|victims|journalists?|medics?|rescuers?|workers|teenagers?|babies|adults|elderly|"
-    r"Ukrainians|Russians|bodies)\b",
-    re.I,
-)
 # Words allowed between a count and its noun: "800 Russian troops", "20 refitted".
 FILLER = re.compile(
     r"^(?:more|other|additional|further|enemy|of|the|its|their|our|them|those|whom|which|"
@@ -141,7 +149,9 @@ NOT_LOSSES = re.compile(
     r"stalingrad|holodomor|world war|second world war|famine|heart attack|migrants?|migrate|migration)\b",
     re.I,
 )
-EXCHANGE = re.compile(r"\b(?:released|freed|exchanged?|swap(?:ped)?|returned home|handed over|repatriated)\b", re.I)
+# Words of a prisoner exchange, read on the sentence's tokens: captives released are no loss.
+EXCHANGE_WORDS = frozenset(["released", "freed", "exchange", "exchanged", "swap", "swapped", "repatriated"])
+EXCHANGE_PHRASES = frozenset([("returned", "home"), ("handed", "over")])
 NOT_COUNTED = re.compile(
     r"\b(?:missing|detained|displaced|evacuated|transported|refugees|flee|fled|fleeing|left|leave|homeless|arrested|abroad|"
     r"trapped|stranded|remain|remains|sheltering|besieged|stuck|in\s+need)\b",
@@ -290,14 +300,10 @@ def noun_after(
             return "equipment", category, " ".join(demonyms), words_skipped
         if re.match(r"(?:casualties|losses|dead|fatalities|deaths|injuries)\b", rest, re.I):
             return "people", None, " ".join(demonyms), words_skipped
-        if SOLDIERS.match(rest):
-            return "people", "soldiers", " ".join(demonyms), words_skipped
-        if re.match(r"Russians\b", rest):
+        group = people_kind(rest)
+        if group == "soldiers" or re.match(r"Russians\b", rest):
             return "people", "soldiers", " ".join(demonyms), words_skipped  # Russians counted dead are its soldiers
-        civilians = CIVILIANS.match(rest)
-        if civilians:
-            word = civilians.group(0).lower()
-            group = "civilians" if word in ("civilians", "civilian", "children", "child", "kids") else "people"
+        if group is not None:
             return "people", group, " ".join(demonyms), words_skipped
         word_match = re.match(r"[\w’'-]+(?:’s|'s)?", rest)
         if not word_match or not FILLER.match(word_match.group(0)):
@@ -531,7 +537,7 @@ def _not_a_loss_of(ctx: SentenceContext, count: Count, kind: str, category: str,
     """Whether the clause around a counted noun says it was not lost: prisoners exchanged, bodies
     that are organisations, people who fled, weapons fired or that got through."""
     text = ctx.text
-    if category == "personnel_captured" and EXCHANGE.search(text):
+    if category == "personnel_captured" and _tells_an_exchange(ctx.sent):
         return True
     if re.match(r"\W*(?:[\w-]+\s+){0,2}bodies\b", after) and not BODIES_FOUND.search(text):
         return True  # "Three Russian bodies linked to the weapons programme were sanctioned": organisations
@@ -551,6 +557,17 @@ def _claimant(ctx: SentenceContext, count: Count) -> str | None:
     if span is None:
         return ctx.reported_by
     return attribution.claimant_of(ctx.sent, span[-1], ctx.reported_by)
+
+
+def _tells_an_exchange(sent: Span) -> bool:
+    """Whether the sentence tells a prisoner exchange ("were released", "returned home", "a swap")."""
+    for token in sent:
+        if token.lower_ in EXCHANGE_WORDS:
+            return True
+        following = token.nbor() if token.i + 1 < sent.end else None
+        if following is not None and token.whitespace_ == " " and (token.lower_, following.lower_) in EXCHANGE_PHRASES:
+            return True
+    return False
 
 
 HITTING = frozenset(["struck", "hit", "hits", "strike", "strikes", "reached", "landed", "exploded"])
