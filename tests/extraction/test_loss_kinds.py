@@ -121,3 +121,22 @@ def test_a_prisoner_exchange_is_read_on_the_sentences_tokens(sentence, exchange)
 
     doc = spacy.blank("en")(sentence)
     assert losses._tells_an_exchange(doc[:]) is exchange
+
+
+@pytest.mark.parametrize(
+    ("before", "subset"),
+    [
+        # p190: "more than 14,500 civilians — including 745 children — have been confirmed killed"
+        ("more than 14,500 civilians — including ", True),
+        # p041: "8 million people to Russia, of which 16,000 were foreign citizens"
+        ("8 million people to Russia, of which ", True),
+        # made up: the words glued as written, and the same words apart from the count
+        ("12 soldiers were killed, among them ", True),
+        ("40 were wounded, incl. ", True),
+        ("40 were wounded, incl . ", False),
+        ("including the dead, ", False),
+        ("the region of Kherson reported ", False),
+    ],
+)
+def test_a_count_after_words_of_a_subset_is_part_of_a_figure_told_before(before, subset):
+    assert losses._ends_with(before, losses.SUBSET_BEFORE) is subset

@@ -180,7 +180,10 @@ DEAD_OR_MISSING = re.compile(
     re.I,
 )
 OTHERS = re.compile(r"\s*(?:more\s+)?others?\b", re.I)
-SUBSET_BEFORE = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|\bincl\.)\s*$", re.I)
+# Words right before a count that make it part of a figure told before it: "including 745 children".
+SUBSET_BEFORE = frozenset(
+    [("including",), ("among", "them"), ("among", "whom"), ("of", "whom"), ("of", "which"), ("incl", ".")]
+)
 PERCENT_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|pc\b)", re.I)
 MONEY_BEFORE = re.compile(r"(?:[$€£¥]|US\$)\s*$")
 MONEY_AFTER = re.compile(
@@ -485,7 +488,7 @@ def _loss_cue(
 def _counts_no_loss(before: str, after: str) -> bool:
     """Whether the words around a number say it is no count of losses: a part of a figure told
     elsewhere, a capacity, a difference, a growth, a whole or a sum of money."""
-    if SUBSET_BEFORE.search(before) or re.search(r"[—–-]\s*including\s*$", before):
+    if _ends_with(before, SUBSET_BEFORE):
         return True
     if CAPACITY_BEFORE.search(before[-40:]):
         return True
@@ -494,6 +497,27 @@ def _counts_no_loss(before: str, after: str) -> bool:
     if GROWTH_BEFORE.search(before[-60:]) or WHOLE_BEFORE.search(before[-30:]):
         return True  # "the army grew by 8,000 soldiers a month"; "1,000 of the 11,000 troops": the whole
     return bool(MONEY_AFTER.match(after))
+
+
+def _ends_with(text: str, phrases: frozenset[tuple[str, ...]]) -> bool:
+    """Whether `text` ends with one of `phrases` (words in lower case; a sign written onto its word), spaces aside."""
+    text = text.rstrip()
+    words = list(WORD.finditer(text[-40:]))
+    longest = max(len(phrase) for phrase in phrases)
+    tail = words[-longest:]
+    if not tail or tail[-1].end() != len(text[-40:]):
+        return False
+    for phrase in phrases:
+        run = tail[-len(phrase) :]
+        if len(run) == len(phrase) and tuple(match.group(0).lower() for match in run) == phrase:
+            signs_glued = all(
+                run[index].end() == run[index + 1].start()
+                for index in range(len(run) - 1)
+                if not (run[index].group(0)[0].isalnum() and run[index + 1].group(0)[0].isalnum())
+            )
+            if signs_glued:
+                return True
+    return False
 
 
 def _people_told_around(
