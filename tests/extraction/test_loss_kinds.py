@@ -140,3 +140,19 @@ def test_a_prisoner_exchange_is_read_on_the_sentences_tokens(sentence, exchange)
 )
 def test_a_count_after_words_of_a_subset_is_part_of_a_figure_told_before(before, subset):
     assert losses._ends_with(before, losses.SUBSET_BEFORE) is subset
+
+
+@pytest.mark.parametrize(
+    ("after", "others"),
+    [
+        # p071: "said 18 others were wounded in the attack"; p044: "more than 200 others were transported"
+        (" others were wounded in the attack", True),
+        (" others were transported through", True),
+        # made up
+        (" more others were hurt", True),
+        (", others fled", False),
+        (" otherwise unharmed", False),
+    ],
+)
+def test_others_after_a_count_point_back_to_the_people_counted_before(after, others):
+    assert losses._starts_with(after, losses.OTHERS) is others

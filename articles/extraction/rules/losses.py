@@ -179,7 +179,8 @@ DEAD_OR_MISSING = re.compile(
     r"(?:went\s+|gone\s+|are\s+|were\s+|been\s+)?missing\b",
     re.I,
 )
-OTHERS = re.compile(r"\s*(?:more\s+)?others?\b", re.I)
+# Words right after a count that point back to the people counted before: "five others were injured".
+OTHERS = frozenset([("other",), ("others",), ("more", "other"), ("more", "others")])
 # Words right before a count that make it part of a figure told before it: "including 745 children".
 SUBSET_BEFORE = frozenset(
     [("including",), ("among", "them"), ("among", "whom"), ("of", "whom"), ("of", "which"), ("incl", ".")]
@@ -499,6 +500,15 @@ def _counts_no_loss(before: str, after: str) -> bool:
     return bool(MONEY_AFTER.match(after))
 
 
+def _starts_with(text: str, phrases: frozenset[tuple[str, ...]]) -> bool:
+    """Whether `text` opens with one of `phrases` (words in lower case), spaces aside."""
+    longest = max(len(phrase) for phrase in phrases)
+    words = list(islice(WORD.finditer(text), longest))
+    if not words or text[: words[0].start()].strip():
+        return False
+    return any(tuple(match.group(0).lower() for match in words[: len(phrase)]) == phrase for phrase in phrases)
+
+
 def _ends_with(text: str, phrases: frozenset[tuple[str, ...]]) -> bool:
     """Whether `text` ends with one of `phrases` (words in lower case; a sign written onto its word), spaces aside."""
     text = text.rstrip()
@@ -531,7 +541,7 @@ def _people_told_around(
         # "put total Russian casualties at over 1.2 million", "casualties nearing 1 million":
         # casualties are soldiers' (a civilian figure says so, and is no match here)
         return "people", "soldiers"
-    if OTHERS.match(after):
+    if _starts_with(after, OTHERS):
         # "three people died and five others were injured": the people counted before
         return previous_noun if previous_noun[0] == "people" else ("people", _people_of_sentence(text))
     if previous_noun[0] == "people" and re.match(
