@@ -23,6 +23,8 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,71 +50,89 @@ CUE_PATTERNS: list[dict] = load_cues()
 
 # --- what a count counts -------------------------------------------------------
 
-# Equipment nouns, longest first; checked on the words after the count.
-EQUIPMENT = [
-    (re.compile(r"^(?:vehicles\s+and\s+fuel\s+tanks|fuel\s+tanks|trucks|lorries|cars|automotive)", re.I), "vehicles"),
-    (re.compile(r"^special\s+equipment", re.I), "special_equipment"),
-    (re.compile(r"^(?:main\s+battle\s+|battle\s+)?tanks?\b", re.I), "tanks"),
-    (
-        re.compile(
-            r"^(?:armou?red\s+(?:personnel\s+carriers?|combat\s+vehicles?|fighting\s+vehicles?|vehicles?)|"
-            r"APVs?|APCs?|IFVs?|AFVs?|infantry\s+fighting\s+vehicles?|BMPs?|BTRs?)\b",
-            re.I,
-        ),
-        "armored_vehicles",
-    ),
-    (
-        re.compile(
-            r"^(?:MLRS|multiple\s+(?:launch\s+)?rocket\s+(?:launchers?|systems?)|rocket\s+launchers?)"
-            r"(?!\s+(?:projectiles?|rockets?|missiles?|shells?|munitions?|ammunition))",
-            re.I,
-        ),
-        "mlrs",
-    ),
-    (
-        re.compile(
-            r"^(?:air[-\s]defen[cs]e\s+(?:systems?|units?)|anti-aircraft\s+(?:warfare\s+)?systems?|"
-            r"air\s+defen[cs]e\s+means|SAM\s+systems?)",
-            re.I,
-        ),
-        "air_defense",
-    ),
-    (re.compile(r"^(?:artillery(?:\s+(?:systems?|pieces?|guns?))?|howitzers?|mortars?|guns)\b", re.I), "artillery"),
-    (re.compile(r"^(?:helicopters?|choppers?)\b", re.I), "helicopters"),
-    (
-        re.compile(
-            r"^(?:drones?|UAVs?|unmanned\s+aerial\s+vehicles?|(?:kamikaze|attack|Shahed)\s+drones?|"
-            r"UAV\s+operational-tactical\s+level)\b",
-            re.I,
-        ),
-        "drones",
-    ),
-    (
-        re.compile(r"^(?:(?:cruise|ballistic|guided)\s+)?missiles?\b|^(?:rockets)\b", re.I),
-        "missiles",
-    ),
-    (
-        re.compile(r"^(?:aircraft|(?:fighter\s+)?(?:jets?|planes?)|warplanes?|fighter\s+jets?)\b(?!-type)", re.I),
-        "aircraft",
-    ),
-    (re.compile(r"^(?:warships?|ships?|boats?|vessels?|submarines?|warships\s*/\s*boats)\b", re.I), "ships"),
-    (re.compile(r"^(?:vehicles?)\b", re.I), "vehicles"),
-]
+# Equipment nouns: rows of patterns/en/loss_kinds.jsonl, read in order on the words after the count.
+KINDS_FILE = PATTERNS_FILE.parent / "loss_kinds.jsonl"
+PEOPLE_FILE = PATTERNS_FILE.parent / "loss_people.jsonl"  # whom a count of people counts, in the same format
+WORD = re.compile(r"\w+|[^\w\s]")  # a word or one sign, as the kinds' rows spell them
+
+
+@dataclass(frozen=True)
+class LossKind:
+    """One row of loss_kinds.jsonl: its words (each a set of written forms) and its category."""
+
+    category: str
+    words: tuple[frozenset[str], ...]
+    not_next: frozenset[str]
+    not_glued_next: tuple[frozenset[str], ...]
+
+
+@cache
+def loss_kinds(path: Path = KINDS_FILE) -> tuple[LossKind, ...]:
+    return tuple(
+        LossKind(
+            category=row["category"],
+            words=_forms(row["words"]),
+            not_next=frozenset(row.get("not_next", ())),
+            not_glued_next=_forms(row.get("not_glued_next", ())),
+        )
+        for row in read_jsonl(path)
+    )
+
+
+def _forms(words: list) -> tuple[frozenset[str], ...]:
+    """A row's words, each a set of written forms ("tank" or ["tank", "tanks"])."""
+    return tuple(frozenset([word] if isinstance(word, str) else word) for word in words)
+
+
+def equipment_kind(text: str) -> str | None:
+    """The loss category of the equipment `text` opens with ("16 tanks" -> "tanks" on "tanks were
+    destroyed", "APV ‒ 2475" -> "armored_vehicles"): the first row of loss_kinds.jsonl whose words open it."""
+    return _kind_opening(text, loss_kinds())
+
+
+def people_kind(text: str) -> str | None:
+    """Whom the words `text` opens with count: "soldiers", "civilians" or "people" (loss_people.jsonl)."""
+    return _kind_opening(text, loss_kinds(PEOPLE_FILE))
+
+
+def _kind_opening(text: str, kinds: tuple[LossKind, ...]) -> str | None:
+    words = [(match.group(0).lower(), match.start(), match.end()) for match in islice(WORD.finditer(text), 8)]
+    if not words or words[0][1] != 0:
+        return None
+    for kind in kinds:
+        if _opens_with(kind, words):
+            return kind.category
+    return None
+
+
+def _opens_with(kind: LossKind, words: list[tuple[str, int, int]]) -> bool:
+    """Whether `words` open with the kind's words (a "-" glued to its neighbours) and no word it forbids next."""
+    size = len(kind.words)
+    if len(words) < size:
+        return False
+    for index, forms in enumerate(kind.words):
+        word, start, end = words[index]
+        if word not in forms:
+            return False
+        if word == "-" and (start != words[index - 1][2] or index + 1 >= size or words[index + 1][1] != end):
+            return False
+    rest = words[size:]
+    if rest and rest[0][0] in kind.not_next:
+        return False
+    # the kind's last word and the words glued onto it: "jet-type"
+    run = words[size - 1 : size + len(kind.not_glued_next)]
+    glued = all(run[index][2] == run[index + 1][1] for index in range(len(run) - 1))
+    forbidden = kind.not_glued_next
+    return not (
+        forbidden
+        and glued
+        and len(run) == len(forbidden) + 1
+        and all(word in forms for (word, _, _), forms in zip(run[1:], forbidden, strict=True))
+    )
+
+
 # "Uragan MLRS projectiles", "HIMARS rockets": what a system fires, not the system.
 AMMUNITION_AFTER = re.compile(r"(?:[\s-]+[A-Z][\w.-]*){0,2}[\s-]*(?:projectiles?|rockets?|shells?|rounds|munitions?)\b")
-SOLDIERS = re.compile(
-    r"^(?:troops|soldiers?|servicem[ae]n|service\s+members|personnel|fighters?|militants?|marines?|"
-    r"paratroopers?|mercenaries|conscripts|invaders|occupiers|servicepeople|military\s+personnel|"
-    r"combatants|defenders|sailors|pilots?|(?:enemy\s+)?forces|generals|officers|commanders|colonels)\b(?![’'])"
-    r"(?!\s+(?:concentrations?|positions?|locations?|movements?|carriers?|transports?|bases?|depots?))",
-    re.I,
-)
-CIVILIANS = re.compile(
-    r"^(?:civilians?|people|persons?|residents?|children|child|kids|women|men|villagers|passengers|"
-    r"inhabitants|victims|journalists?|medics?|rescuers?|workers|teenagers?|babies|adults|elderly|"
-    r"Ukrainians|Russians|bodies)\b",
-    re.I,
-)
 # Words allowed between a count and its noun: "800 Russian troops", "20 refitted".
 FILLER = re.compile(
     r"^(?:more|other|additional|further|enemy|of|the|its|their|our|them|those|whom|which|"
@@ -129,7 +149,9 @@ NOT_LOSSES = re.compile(
     r"stalingrad|holodomor|world war|second world war|famine|heart attack|migrants?|migrate|migration)\b",
     re.I,
 )
-EXCHANGE = re.compile(r"\b(?:released|freed|exchanged?|swap(?:ped)?|returned home|handed over|repatriated)\b", re.I)
+# Words of a prisoner exchange, read on the sentence's tokens: captives released are no loss.
+EXCHANGE_WORDS = frozenset(["released", "freed", "exchange", "exchanged", "swap", "swapped", "repatriated"])
+EXCHANGE_PHRASES = frozenset([("returned", "home"), ("handed", "over")])
 NOT_COUNTED = re.compile(
     r"\b(?:missing|detained|displaced|evacuated|transported|refugees|flee|fled|fleeing|left|leave|homeless|arrested|abroad|"
     r"trapped|stranded|remain|remains|sheltering|besieged|stuck|in\s+need)\b",
@@ -157,8 +179,12 @@ DEAD_OR_MISSING = re.compile(
     r"(?:went\s+|gone\s+|are\s+|were\s+|been\s+)?missing\b",
     re.I,
 )
-OTHERS = re.compile(r"\s*(?:more\s+)?others?\b", re.I)
-SUBSET_BEFORE = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which|\bincl\.)\s*$", re.I)
+# Words right after a count that point back to the people counted before: "five others were injured".
+OTHERS = frozenset([("other",), ("others",), ("more", "other"), ("more", "others")])
+# Words right before a count that make it part of a figure told before it: "including 745 children".
+SUBSET_BEFORE = frozenset(
+    [("including",), ("among", "them"), ("among", "whom"), ("of", "whom"), ("of", "which"), ("incl", ".")]
+)
 PERCENT_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|pc\b)", re.I)
 MONEY_BEFORE = re.compile(r"(?:[$€£¥]|US\$)\s*$")
 MONEY_AFTER = re.compile(
@@ -273,19 +299,15 @@ def noun_after(
             category = LOSS_CATEGORY_OF_ITEM.get(item.category) if item else None
             if category and not AMMUNITION_AFTER.match(rest[len(named.text) :]):
                 return "equipment", category, " ".join(demonyms), words_skipped
-        for pattern, category in EQUIPMENT:
-            if pattern.match(rest):
-                return "equipment", category, " ".join(demonyms), words_skipped
+        category = equipment_kind(rest)
+        if category is not None:
+            return "equipment", category, " ".join(demonyms), words_skipped
         if re.match(r"(?:casualties|losses|dead|fatalities|deaths|injuries)\b", rest, re.I):
             return "people", None, " ".join(demonyms), words_skipped
-        if SOLDIERS.match(rest):
-            return "people", "soldiers", " ".join(demonyms), words_skipped
-        if re.match(r"Russians\b", rest):
+        group = people_kind(rest)
+        if group == "soldiers" or re.match(r"Russians\b", rest):
             return "people", "soldiers", " ".join(demonyms), words_skipped  # Russians counted dead are its soldiers
-        civilians = CIVILIANS.match(rest)
-        if civilians:
-            word = civilians.group(0).lower()
-            group = "civilians" if word in ("civilians", "civilian", "children", "child", "kids") else "people"
+        if group is not None:
             return "people", group, " ".join(demonyms), words_skipped
         word_match = re.match(r"[\w’'-]+(?:’s|'s)?", rest)
         if not word_match or not FILLER.match(word_match.group(0)):
@@ -349,9 +371,9 @@ def tally_category(label: str) -> str | None:
     lowered = label.lower().strip()
     if re.search(r"personnel|troops|soldiers|persons|people", lowered):
         return "personnel_casualties"
-    for pattern, category in EQUIPMENT:
-        if pattern.match(label.strip()):
-            return category
+    category = equipment_kind(label.strip())
+    if category is not None:
+        return category
     if re.search(r"\b(?:anti-aircraft|air defen[cs]e)\b", lowered):
         return "air_defense"
     if re.search(r"\buav|drone", lowered):
@@ -467,7 +489,7 @@ def _loss_cue(
 def _counts_no_loss(before: str, after: str) -> bool:
     """Whether the words around a number say it is no count of losses: a part of a figure told
     elsewhere, a capacity, a difference, a growth, a whole or a sum of money."""
-    if SUBSET_BEFORE.search(before) or re.search(r"[—–-]\s*including\s*$", before):
+    if _ends_with(before, SUBSET_BEFORE):
         return True
     if CAPACITY_BEFORE.search(before[-40:]):
         return True
@@ -476,6 +498,36 @@ def _counts_no_loss(before: str, after: str) -> bool:
     if GROWTH_BEFORE.search(before[-60:]) or WHOLE_BEFORE.search(before[-30:]):
         return True  # "the army grew by 8,000 soldiers a month"; "1,000 of the 11,000 troops": the whole
     return bool(MONEY_AFTER.match(after))
+
+
+def _starts_with(text: str, phrases: frozenset[tuple[str, ...]]) -> bool:
+    """Whether `text` opens with one of `phrases` (words in lower case), spaces aside."""
+    longest = max(len(phrase) for phrase in phrases)
+    words = list(islice(WORD.finditer(text), longest))
+    if not words or text[: words[0].start()].strip():
+        return False
+    return any(tuple(match.group(0).lower() for match in words[: len(phrase)]) == phrase for phrase in phrases)
+
+
+def _ends_with(text: str, phrases: frozenset[tuple[str, ...]]) -> bool:
+    """Whether `text` ends with one of `phrases` (words in lower case; a sign written onto its word), spaces aside."""
+    text = text.rstrip()
+    words = list(WORD.finditer(text[-40:]))
+    longest = max(len(phrase) for phrase in phrases)
+    tail = words[-longest:]
+    if not tail or tail[-1].end() != len(text[-40:]):
+        return False
+    for phrase in phrases:
+        run = tail[-len(phrase) :]
+        if len(run) == len(phrase) and tuple(match.group(0).lower() for match in run) == phrase:
+            signs_glued = all(
+                run[index].end() == run[index + 1].start()
+                for index in range(len(run) - 1)
+                if not (run[index].group(0)[0].isalnum() and run[index + 1].group(0)[0].isalnum())
+            )
+            if signs_glued:
+                return True
+    return False
 
 
 def _people_told_around(
@@ -489,7 +541,7 @@ def _people_told_around(
         # "put total Russian casualties at over 1.2 million", "casualties nearing 1 million":
         # casualties are soldiers' (a civilian figure says so, and is no match here)
         return "people", "soldiers"
-    if OTHERS.match(after):
+    if _starts_with(after, OTHERS):
         # "three people died and five others were injured": the people counted before
         return previous_noun if previous_noun[0] == "people" else ("people", _people_of_sentence(text))
     if previous_noun[0] == "people" and re.match(
@@ -519,7 +571,7 @@ def _not_a_loss_of(ctx: SentenceContext, count: Count, kind: str, category: str,
     """Whether the clause around a counted noun says it was not lost: prisoners exchanged, bodies
     that are organisations, people who fled, weapons fired or that got through."""
     text = ctx.text
-    if category == "personnel_captured" and EXCHANGE.search(text):
+    if category == "personnel_captured" and _tells_an_exchange(ctx.sent):
         return True
     if re.match(r"\W*(?:[\w-]+\s+){0,2}bodies\b", after) and not BODIES_FOUND.search(text):
         return True  # "Three Russian bodies linked to the weapons programme were sanctioned": organisations
@@ -539,6 +591,17 @@ def _claimant(ctx: SentenceContext, count: Count) -> str | None:
     if span is None:
         return ctx.reported_by
     return attribution.claimant_of(ctx.sent, span[-1], ctx.reported_by)
+
+
+def _tells_an_exchange(sent: Span) -> bool:
+    """Whether the sentence tells a prisoner exchange ("were released", "returned home", "a swap")."""
+    for token in sent:
+        if token.lower_ in EXCHANGE_WORDS:
+            return True
+        following = token.nbor() if token.i + 1 < sent.end else None
+        if following is not None and token.whitespace_ == " " and (token.lower_, following.lower_) in EXCHANGE_PHRASES:
+            return True
+    return False
 
 
 HITTING = frozenset(["struck", "hit", "hits", "strike", "strikes", "reached", "landed", "exploded"])

@@ -1,0 +1,158 @@
+"""What a count of equipment counts: the rows of patterns/en/loss_kinds.jsonl read on the words after it."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.extraction.records import LOSS_CATEGORIES
+from articles.extraction.rules import losses
+
+
+@pytest.mark.parametrize(
+    ("words", "category"),
+    [
+        # p185 (GlobalSecurity): "59,250 troops, 357 tanks, 260 infantry fighting vehicles, 207 armoured
+        # personnel carriers, ... 48 MLRS launchers"
+        ("tanks, 260 infantry fighting vehicles", "tanks"),
+        ("infantry fighting vehicles, 207 armoured", "armored_vehicles"),
+        ("armoured personnel carriers, 1,833", "armored_vehicles"),
+        ("MLRS launchers, including 13 of HIMARS", "mlrs"),
+        # p192 (Critical Threats): "Russian forces launched 21 Kh-101 cruise missiles"; p055: "two Russian
+        # X-22 cruise missiles hit a crowded shopping centre"
+        ("cruise missiles; two Zirkon/Onyx", "missiles"),
+        # p071: "destroyed three MI-8 helicopters at an airfield"; p185: "653 aircraft, 283 helicopters"
+        ("helicopters at an airfield", "helicopters"),
+        ("aircraft, 283 helicopters", "aircraft"),
+        # p001 (Ministry of Defence of Ukraine), tally labels: "APV ‒ 1946 од,", "MLRS ‒ 111 од,"
+        ("APV", "armored_vehicles"),
+        ("MLRS", "mlrs"),
+        # made up
+        ("main battle tanks were hit", "tanks"),
+        ("air-defence systems near Kherson", "air_defense"),
+        ("air defence means", "air_defense"),
+        ("anti-aircraft warfare systems", "air_defense"),
+        ("Shahed drones overnight", "drones"),
+        ("unmanned aerial vehicles", "drones"),
+        ("fighter jets", "aircraft"),
+        ("fuel tanks and trucks", "vehicles"),
+        ("warships / boats", "ships"),
+        ("special equipment", "special_equipment"),
+    ],
+)
+def test_the_words_after_a_count_name_their_category(words, category):
+    assert losses.equipment_kind(words) == category
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "MLRS projectiles",  # made up: what a system fires ("Uragan MLRS projectiles")
+        "rocket launchers rockets",
+        "jet-type drones",  # made up: a drone shaped like a jet
+        "air - defence systems",  # a hyphen with spaces is no compound
+        "fuel tank",  # the table names fuel tanks only in the plural
+        "\ntanks",  # the words must open the text
+        "troops",
+        "tanker",
+    ],
+)
+def test_no_category_where_the_words_name_none(words):
+    assert losses.equipment_kind(words) is None
+
+
+def test_every_row_names_a_loss_category():
+    assert {kind.category for kind in losses.loss_kinds()} <= set(LOSS_CATEGORIES)
+
+
+@pytest.mark.parametrize(
+    ("words", "group"),
+    [
+        # p211: "an estimated 200–300 Russian soldiers occupied parts of the city"
+        ("soldiers occupied parts of the city", "soldiers"),
+        # p019: "At least 102 civilians in Ukraine have been killed"; p022: "351 civilians killed and 707 injured"
+        ("civilians in Ukraine have been killed", "civilians"),
+        ("civilians killed and 707 injured", "civilians"),
+        # p190: "including 745 children"; p020: "331 civilians, including 19 children, had been killed"
+        ("children — have been confirmed killed", "civilians"),
+        # made up
+        ("service members were wounded", "soldiers"),
+        ("military personnel died", "soldiers"),
+        ("residents were hurt", "people"),
+        ("people were killed", "people"),
+    ],
+)
+def test_the_words_after_a_count_name_whom_it_counts(words, group):
+    assert losses.people_kind(words) == group
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        # p062: "1,214 troops concentrations over the last day"; p044: "more than 260 fighters transported out
+        # of the plant" (evacuated, not lost)
+        "troops concentrations over the last",
+        "fighters transported out of the plant",
+        # made up: a possessive, a place where troops stand
+        "soldiers’ families",
+        "troops positioned near the border",
+        "tanks",
+    ],
+)
+def test_no_group_where_the_words_count_no_one(words):
+    assert losses.people_kind(words) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exchange"),
+    [
+        # seed-004: "248 Russian prisoners also returned home."
+        ("248 Russian prisoners also returned home.", True),
+        # p033: 'where 10 "captured occupiers" were exchanged for 10 Ukrainian servicemen'
+        ("Ten captured occupiers were exchanged for 10 Ukrainian servicemen.", True),
+        # p193: "each hand over 157 prisoners of war ... the exchange had taken place on February 5"
+        ("The two sides agreed to each hand over 157 prisoners of war after the exchange.", True),
+        # made up: a swap, and a capture with no exchange ("home" not next to "returned")
+        ("Kyiv said 40 soldiers were freed in a swap.", True),
+        ("Ukrainian forces captured 12 Russian soldiers who returned to their home base.", False),
+    ],
+)
+def test_a_prisoner_exchange_is_read_on_the_sentences_tokens(sentence, exchange):
+    import spacy  # noqa: PLC0415
+
+    doc = spacy.blank("en")(sentence)
+    assert losses._tells_an_exchange(doc[:]) is exchange
+
+
+@pytest.mark.parametrize(
+    ("before", "subset"),
+    [
+        # p190: "more than 14,500 civilians — including 745 children — have been confirmed killed"
+        ("more than 14,500 civilians — including ", True),
+        # p041: "8 million people to Russia, of which 16,000 were foreign citizens"
+        ("8 million people to Russia, of which ", True),
+        # made up: the words glued as written, and the same words apart from the count
+        ("12 soldiers were killed, among them ", True),
+        ("40 were wounded, incl. ", True),
+        ("40 were wounded, incl . ", False),
+        ("including the dead, ", False),
+        ("the region of Kherson reported ", False),
+    ],
+)
+def test_a_count_after_words_of_a_subset_is_part_of_a_figure_told_before(before, subset):
+    assert losses._ends_with(before, losses.SUBSET_BEFORE) is subset
+
+
+@pytest.mark.parametrize(
+    ("after", "others"),
+    [
+        # p071: "said 18 others were wounded in the attack"; p044: "more than 200 others were transported"
+        (" others were wounded in the attack", True),
+        (" others were transported through", True),
+        # made up
+        (" more others were hurt", True),
+        (", others fled", False),
+        (" otherwise unharmed", False),
+    ],
+)
+def test_others_after_a_count_point_back_to_the_people_counted_before(after, others):
+    assert losses._starts_with(after, losses.OTHERS) is others
