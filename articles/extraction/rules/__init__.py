@@ -140,6 +140,7 @@ class SentenceContext:
     doc_text: str | None = field(default=None, repr=False)
     ents: list[Span] | None = field(default=None, repr=False)
     cues: list[Span] | None = field(default=None, repr=False)
+    modifiers: list | None = field(default=None, repr=False)
 
     @property
     def country_codes(self) -> list[str]:
@@ -159,6 +160,15 @@ class SentenceContext:
         if self.ents is None:
             self.ents = list(self.sent.ents)
         return self.ents
+
+    @property
+    def sentence_modifiers(self) -> list:
+        """The ConText modifiers of the sentence (context.modifiers_of), found once for all the rules."""
+        if self.modifiers is None:
+            from articles.extraction import context  # noqa: PLC0415 (context imports the components, not the rules)
+
+            self.modifiers = context.modifiers_of(self.sent)
+        return self.modifiers
 
     @property
     def sentence_cues(self) -> list[Span]:

@@ -26,7 +26,6 @@ import datetime
 import re
 from pathlib import Path
 
-from articles.extraction import context
 from articles.extraction.attribution import SPEECH_LEMMAS
 from articles.extraction.records import Event
 from articles.extraction.rules import SentenceContext, inflections
@@ -603,7 +602,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     cues = [(kind, start, end) for kind, start, end in cue_types(ctx) if _live_cue(ctx, kind, start, end)]
     if not cues:
         return []
-    modifiers = context.modifiers_of(ctx.sent)
+    modifiers = ctx.sentence_modifiers
     doc = ctx.sent.doc
     live = []
     for kind, start, end in cues:

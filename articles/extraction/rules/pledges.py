@@ -477,7 +477,7 @@ def _modifiers(ctx: SentenceContext) -> list[Modifier]:
     memory = _memory(ctx)
     if memory.modifiers is None or memory.modifiers[0] != ctx.index:
         own = _context_rules(ctx.sent.doc.vocab).modifiers_of(ctx.sent)
-        memory.modifiers = (ctx.index, [*context.modifiers_of(ctx.sent), *own])
+        memory.modifiers = (ctx.index, [*ctx.sentence_modifiers, *own])
     return memory.modifiers[1]
 
 
