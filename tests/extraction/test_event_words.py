@@ -11,6 +11,7 @@ import spacy
 
 from articles.extraction.context import load_rules
 from articles.extraction.pipeline import get_pipeline
+from articles.extraction.records import EVENT_TYPES
 from articles.extraction.rules import events
 from articles.jsonl import read_jsonl
 
@@ -191,3 +192,8 @@ def test_no_english_word_is_left_in_a_regex_of_the_event_rules():
     # the layout regexes that stay read punctuation and photo credits' formats only
     source = (events.PATTERNS.parent / "rules" / "events.py").read_text(encoding="utf-8")
     assert re.findall(r"^([A-Z_]+) = re\.compile", source, re.M) == ["HEADLINE_END", "PHOTO_CREDIT", "CREDIT_NEXT"]
+
+
+def test_the_order_of_strength_ranks_every_event_type_once():
+    # the types are SPEC.md's (articles/vocabulary.py); the rules keep only their order
+    assert sorted(events.TYPE_ORDER) == sorted(EVENT_TYPES)
