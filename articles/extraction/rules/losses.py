@@ -84,6 +84,7 @@ def loss_kinds(path: Path = KINDS_FILE) -> tuple[LossKind, ...]:
             not_glued_next=_forms(row.get("not_glued_next", ())),
         )
         for row in read_jsonl(path)
+        if "category" in row
     )
 
 
@@ -113,7 +114,7 @@ def kind_of(tokens: Sequence[Token], kinds: tuple[LossKind, ...]) -> str | None:
 
 
 @cache
-def _tokenizer():
+def english_tokenizer():
     """spaCy's English tokenizer, for the words of a text read without its sentence (a tally's label)."""
     import spacy  # noqa: PLC0415 (loaded once, on the first text read alone)
 
@@ -128,7 +129,7 @@ def _opening_tokens(text: str) -> tuple[Token, ...]:
     if len(text) > 80:  # the words a row can read, cut at a space
         cut = text.rfind(" ", 0, 80)
         text = text[: cut if cut > 0 else 80]
-    return tuple(islice(_tokenizer()(text), KIND_TOKENS))
+    return tuple(islice(english_tokenizer()(text), KIND_TOKENS))
 
 
 def _opens_with(kind: LossKind, words: list[tuple[str, bool]]) -> bool:
@@ -384,7 +385,7 @@ def noun_after(
 def find_tally(text: str) -> list[TallyLine]:
     """The tally lines of an article: "tanks ‒ 1251 (+16)," one per category."""
     lines: list[TallyLine] = []
-    for match in TALLY_LINE.finditer(text):
+    for match in tally_line().finditer(text):
         label = match.group("label").strip()
         category = tally_category(label)
         if category is None:
@@ -414,41 +415,56 @@ class TallyLine:
     end: int
 
 
-TALLY_LINE = re.compile(
-    r"(?m)^[ \t•*-]*(?P<label>[A-Za-zА-Яа-яІіЇїЄєҐґ'’ /()-]{2,80}?)\s*[‒–—-]+\s*"
-    r"(?:about|approximately|around|close\s+to|over|more\s+than|~)?\s*"
-    r"(?P<total>\d{1,3}(?:[ ,\u00a0]?\d{3})*)\s*"
-    r"(?:\(\s*\+\s*(?P<delta>\d+)\s*\)[^\n]*"
-    # Early tallies give no "(+N)": "tanks ‒ 732 од," (од = units, осіб = persons)
-    r"|(?:од\.?|осіб|units?|persons?|people)?\s*[,.;]?\s*)$"
-)
+TALLY_FILE = PATTERNS_FILE.parent / "loss_tally.jsonl"
+
+
+@cache
+def tally_rows(path: Path = TALLY_FILE) -> tuple[dict, ...]:
+    return tuple(read_jsonl(path))
+
+
+@cache
+def tally_line() -> re.Pattern[str]:
+    """A tally line's layout, a format ("label ‒ about 1234 (+5)"); its words are data: the qualifiers of
+    numbers.py and the units of loss_tally.jsonl ("tanks ‒ 732 од,": early tallies give no "(+N)")."""
+    units = sorted((unit for row in tally_rows() for unit in row.get("units", ())), key=len, reverse=True)
+    return re.compile(
+        r"(?m)^[ \t•*-]*(?P<label>[A-Za-zА-Яа-яІіЇїЄєҐґ'’ /()-]{2,80}?)\s*[‒–—-]+\s*"
+        rf"(?:(?:{numbers.QUALIFIER_MIN}|{numbers.QUALIFIER_EXACT})\s+|~)?\s*"
+        r"(?P<total>\d{1,3}(?:[ ,\u00a0]?\d{3})*)\s*"
+        r"(?:\(\s*\+\s*(?P<delta>\d+)\s*\)[^\n]*"
+        rf"|(?:{'|'.join(re.escape(unit) for unit in units)})?\s*[,.;]?\s*)$",
+        re.I,
+    )
+
+
 # Lines without "(+N)" count only in a block of this many: a lone "Kyiv – 12" line is no tally.
 MIN_BARE_TALLY = 4
 
 
 def tally_category(label: str) -> str | None:
-    """ "APV" -> armored_vehicles, "personnel" -> personnel_casualties, "mobile SRBM system" -> special."""
-    label = label.split("/")[-1].strip() if "/" in label and not re.search(r"warships|boats", label, re.I) else label
-    lowered = label.lower().strip()
-    if re.search(r"personnel|troops|soldiers|persons|people", lowered):
-        return "personnel_casualties"
-    category = equipment_kind(label.strip())
+    """ "APV" -> armored_vehicles, "personnel" -> personnel_casualties, "mobile SRBM system" -> special.
+
+    A label in two languages ("особового складу / personnel") is read from its last part that names a
+    category ("boats / cutters": boats)."""
+    for part in reversed(label.split("/")):
+        category = _tally_part_category(part.strip())
+        if category is not None:
+            return category
+    return None
+
+
+def _tally_part_category(label: str) -> str | None:
+    tokens = tuple(english_tokenizer()(label))
+    if any(kind_of(tokens[at:], loss_kinds(PEOPLE_FILE)) for at in range(len(tokens))):
+        return "personnel_casualties"  # "personnel", "persons"
+    category = kind_of(tokens, loss_kinds())
     if category is not None:
         return category
-    if re.search(r"\b(?:anti-aircraft|air defen[cs]e)\b", lowered):
-        return "air_defense"
-    if re.search(r"\buav|drone", lowered):
-        return "drones"
-    if re.search(r"missile", lowered):
-        return "missiles"
-    if re.search(r"warship|boat|ship|submarine", lowered):
-        return "ships"
-    if re.search(r"vehicle|fuel|truck|automotive", lowered):
-        return "vehicles"
-    if re.search(r"artillery|howitzer|mortar", lowered):
-        return "artillery"
-    if re.search(r"special|srbm|system|equipment", lowered):
-        return "special_equipment"
+    for kind in loss_kinds(TALLY_FILE):  # a row of loss_tally.jsonl at any word: "UAV operational-tactical level"
+        words = [(token.lower_, not token.whitespace_) for token in tokens]
+        if any(_opens_with(kind, words[at:]) for at in range(len(words))):
+            return kind.category
     return None
 
 
