@@ -61,6 +61,12 @@ def marked():
         ("500 Russian troops, one helicopter, and three tanks were destroyed.", "CLAUSE_BREAK", []),
         ("Three people died; 20 were wounded.", "CLAUSE_BREAK", [";"]),
         ("Three people died, and more than twenty are on the list.", "CLAUSE_JOIN", [", and"]),
+        # seed-004 (AP): "At least 55 people were killed"; p019 (Guardian): "claiming 4,500 were already dead"
+        ("At least 55 people were killed and 170 injured.", "CUE_AUX", ["were"]),
+        ("Claiming 4,500 were already dead.", "CUE_ADVERB", ["already"]),
+        # made up: "had been", and a join that ends the words of a count's noun
+        ("Ten soldiers had been wounded or killed.", "CUE_AUX", ["had been"]),
+        ("Ten soldiers had been wounded or killed.", "LIST_JOIN", ["or"]),
     ],
 )
 def test_the_periods_file_marks_its_words(marked, text, label, words):
@@ -109,7 +115,34 @@ def test_every_mark_label_is_read_by_the_rules():
     labels = {row["label"] for row in losses.mark_rows()}
     assert labels == {
         *("PERIOD_DAY", "PERIOD_CUMULATIVE", "PERIOD_SINCE", "SUPERLATIVE", "PERIOD_PERFECT", "PERIOD_SPAN"),
-        *("INCIDENT", "SPAN_OPENING", "CLAUSE_BREAK", "CLAUSE_JOIN"),
+        *("INCIDENT", "SPAN_OPENING", "CLAUSE_BREAK", "CLAUSE_JOIN", "LIST_JOIN", "CUE_AUX", "CUE_ADVERB"),
         *("SIDE", "SIDE_OF", "SIDE_PEOPLE", "WHERE", "OWN_SIDE", "BROAD_PLACE", "MIXED_LOSSES"),
         *("SOLDIERS_CUE", "PRISONERS"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # seed-004 (AP), p019 (Guardian): the loss word right after the count's words
+        ("At least 55 people were killed and 170 injured across Ukraine.", "killed"),
+        ("The president said 4,500 were already dead.", "dead"),
+        # made up: a join or a fourth word ends the words a cue may follow the count by
+        ("He said 12 soldiers and a general died.", None),
+        ("He said 12 very tired young soldiers died.", None),
+        ("Officials said 12 pro-Russian fighters were reportedly killed.", "killed"),
+    ],
+)
+def test_a_loss_word_right_after_a_count_is_read_on_the_words_between(text, cue):
+    import spacy  # noqa: PLC0415
+
+    from articles.extraction.rules import SentenceContext  # noqa: PLC0415
+
+    doc = spacy.blank("en")(text)
+    ctx = SentenceContext(sent=doc[:], text=text, start=0, end=len(text), index=0, published=None)
+    count = losses.find_counts(text)[0]
+    cues = [
+        (word, text.index(word), text.index(word) + len(word)) for word in ("killed", "dead", "died") if word in text
+    ]
+    label = losses._cue_right_after(ctx, cues, count, "people", losses.loss_marks(doc[:]))
+    assert label == cue

@@ -35,7 +35,7 @@ from articles.extraction.rules import SentenceContext, inflections, written_form
 from articles.jsonl import read_jsonl
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from spacy.tokens import Span, Token
     from spacy.vocab import Vocab
@@ -553,9 +553,8 @@ def _loss_cue(
 ) -> str | None:
     """The loss cue that tells what happened to a count: the one right after it, the verb it
     depends on, or the nearest in its clause."""
-    text = ctx.text
     cue = (
-        _cue_right_after(cues, count, text, kind)
+        _cue_right_after(ctx, cues, count, kind, marks)
         or _syntactic_cue(ctx, count, cues, kind)
         or _nearest_cue(cues, count, kind, marks)
     )
@@ -736,14 +735,11 @@ def _people_of_sentence(text: str) -> str:
     return "people"
 
 
-def _cue_right_after(cues: list[tuple[str, int, int]], count: Count, text: str, kind: str) -> str | None:
+def _cue_right_after(
+    ctx: SentenceContext, cues: list[tuple[str, int, int]], count: Count, kind: str, marks: list[Mark]
+) -> str | None:
     """ "two people injured", "55 people were killed", "4,500 were already dead": the cue follows the noun."""
-    window = re.match(
-        r"\s*(?:(?!and\b|or\b|with\b|but\b)[\w’'-]+\s+){0,3}"
-        r"(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+|are\s+|is\s+|got\s+)?(?:already\s+|reportedly\s+)?",
-        text[count.end : count.end + 60],
-    )
-    limit = count.end + (window.end() if window else 0) + 2
+    limit = _noun_words_end(ctx, count, marks) + 2
     # the longest cue first where two start together: "dead and injured" over "dead"
     for label, start, _end in sorted(cues, key=lambda cue: (cue[1], cue[1] - cue[2])):
         if count.end <= start <= limit:
@@ -751,6 +747,57 @@ def _cue_right_after(cues: list[tuple[str, int, int]], count: Count, text: str, 
                 continue
             return label
     return None
+
+
+def _noun_words_end(ctx: SentenceContext, count: Count, marks: list[Mark]) -> int:
+    """Where the words a loss cue may follow a count by end, within 60 characters of it: up to three
+    words (a LIST_JOIN or a sign stops them), then an auxiliary (CUE_AUX) and an adverb (CUE_ADVERB)."""
+    text = ctx.text
+    window = min(len(text), count.end + 60)
+    at = _after_space(text, count.end, window)
+    for skipped, (start, end) in enumerate(_word_runs(ctx.sent, at)):
+        following = _after_space(text, end, window)
+        if (
+            skipped == 3
+            or start != at
+            or following == end
+            or _marked(marks, "LIST_JOIN", start, start + 1)
+            or not all(char.isalnum() or char in "_’'-" for char in text[start:end])
+        ):
+            break
+        at = following
+    for label in ("CUE_AUX", "CUE_ADVERB"):
+        for mark in _marked(marks, label, at, at + 1):
+            following = _after_space(text, mark.end, window)
+            if following > mark.end:
+                at = following
+                break
+    return at
+
+
+def _after_space(text: str, at: int, window: int) -> int:
+    """The offset after the spaces at `at`, within the window."""
+    return at + len(text[at:window]) - len(text[at:window].lstrip())
+
+
+def _word_runs(sent: Span, start: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of the words from `start` on, a word being the tokens written without a space between
+    them ("pro-Russian", "soldiers’"); offsets within the sentence."""
+    offset = sent.start_char
+    run: tuple[int, int] | None = None
+    for token in sent:
+        at = token.idx - offset
+        if at < start or token.is_space:
+            if run is not None:
+                yield run
+                run = None
+            continue
+        run = (run[0] if run else at, at + len(token.text))
+        if token.whitespace_:
+            yield run
+            run = None
+    if run is not None:
+        yield run
 
 
 def _syntactic_cue(ctx: SentenceContext, count: Count, cues: list[tuple[str, int, int]], kind: str) -> str | None:
