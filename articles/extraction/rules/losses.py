@@ -495,7 +495,7 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
     ]
     if not cues:
         return []
-    marks = loss_marks(ctx.sent)
+    marks: list[Mark] | None = None  # matched at the first count that meets a cue
     records: list[Loss] = []
     previous_noun: tuple[str | None, str | None] = (None, None)
     previous_side: str | None = None
@@ -518,6 +518,8 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
                 continue
         if kind == "equipment" and group is None:
             continue
+        if marks is None:
+            marks = loss_marks(ctx.sent)
         cue = _loss_cue(ctx, cues, count, kind, after, marks)
         if cue is None:
             continue
