@@ -208,3 +208,15 @@ def test_sentences_that_only_describe_the_tally_are_told(sentence, describes):
     from articles.extraction import tallies  # noqa: PLC0415
 
     assert tallies.describes_tally(sentence) is describes
+
+
+def test_the_kinds_are_read_on_a_sentences_own_tokens():
+    import spacy  # noqa: PLC0415
+
+    # p185 (GlobalSecurity): "59,250 troops, 357 tanks, 260 infantry fighting vehicles"; made up: "jet-type drones"
+    doc = spacy.blank("en")("59,250 troops, 357 tanks, 260 infantry fighting vehicles and 12 jet-type drones")
+    assert losses.people_kind(doc[1:]) == "soldiers"
+    assert losses.equipment_kind(doc[4:]) == "tanks"
+    assert losses.equipment_kind(doc[7:]) == "armored_vehicles"
+    assert losses.equipment_kind(doc[12:]) is None  # a drone shaped like a jet
+    assert losses.equipment_kind(doc[15:]) == "drones"

@@ -93,15 +93,20 @@ def _forms(words: list) -> tuple[frozenset[str], ...]:
     return tuple(frozenset([word] if isinstance(word, str) else word) for word in words)
 
 
-def equipment_kind(text: str) -> str | None:
-    """The loss category of the equipment `text` opens with ("16 tanks" -> "tanks" on "tanks were
-    destroyed", "APV ‒ 2475" -> "armored_vehicles"): the first row of loss_kinds.jsonl whose words open it."""
-    return kind_of(_opening_tokens(text), loss_kinds())
+def equipment_kind(words: str | Span) -> str | None:
+    """The loss category of the equipment `words` open with ("16 tanks" -> "tanks" on "tanks were
+    destroyed", "APV ‒ 2475" -> "armored_vehicles"): the first row of loss_kinds.jsonl whose words open them.
+    `words` is a sentence's tokens from the word after the count (sent[at:]) or a text read alone."""
+    return kind_of(_tokens_of(words), loss_kinds())
 
 
-def people_kind(text: str) -> str | None:
-    """Whom the words `text` opens with count: "soldiers", "civilians" or "people" (loss_people.jsonl)."""
-    return kind_of(_opening_tokens(text), loss_kinds(PEOPLE_FILE))
+def people_kind(words: str | Span) -> str | None:
+    """Whom the words `words` open with count: "soldiers", "civilians" or "people" (loss_people.jsonl)."""
+    return kind_of(_tokens_of(words), loss_kinds(PEOPLE_FILE))
+
+
+def _tokens_of(words: str | Span) -> Sequence[Token]:
+    return _opening_tokens(words) if isinstance(words, str) else words
 
 
 def kind_of(tokens: Sequence[Token], kinds: tuple[LossKind, ...]) -> str | None:
