@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from articles.extraction import attribution, gazetteer, numbers
 from articles.extraction.components import AnchoredMatcher
 from articles.extraction.records import LOSS_CATEGORY_OF_ITEM, Loss
-from articles.extraction.rules import SentenceContext, inflections, written_forms
+from articles.extraction.rules import SentenceContext, written_forms
 from articles.jsonl import read_jsonl
 
 if TYPE_CHECKING:
@@ -958,42 +958,9 @@ def _side_named(text: str, count: Count, between: str, marks: list[Mark]) -> str
     return None
 
 
-DESTROYING = sorted(
-    {
-        *inflections("destroy", "down", "intercept", "kill", "eliminate", "liquidate", "sink"),
-        *inflections("neutralise", "neutralize"),
-        *("shot", "shoot", "shoots", "struck", "hit", "captured", "damaged", "wiped"),
-    }
-)
 # DependencyMatcher patterns (data for the "warboard_agents" component): the party that destroys,
 # "Ukrainian soldiers destroyed ...", "Russia's air defences downed ...", "Ukraine destroyed ...".
-AGENT_PATTERNS: list[dict] = [
-    {
-        "label": "AGENT",
-        "pattern": [
-            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWER": {"IN": DESTROYING}}},
-            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "subject", "RIGHT_ATTRS": {"DEP": "nsubj"}},
-            {
-                "LEFT_ID": "subject",
-                "REL_OP": ">",
-                "RIGHT_ID": "party",
-                "RIGHT_ATTRS": {"DEP": {"IN": ["amod", "compound", "poss", "nmod"]}, "ENT_TYPE": "COUNTRY"},
-            },
-        ],
-    },
-    {
-        "label": "AGENT",
-        "pattern": [
-            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWER": {"IN": DESTROYING}}},
-            {
-                "LEFT_ID": "verb",
-                "REL_OP": ">",
-                "RIGHT_ID": "party",
-                "RIGHT_ATTRS": {"DEP": "nsubj", "ENT_TYPE": "COUNTRY"},
-            },
-        ],
-    },
-]
+AGENT_PATTERNS: list[dict] = list(read_jsonl(PATTERNS_FILE.parent / "loss_agents.jsonl"))
 
 
 def _is_agent(ctx: SentenceContext, mention) -> bool:
