@@ -13,6 +13,11 @@ Two kinds of text give losses:
   loss cue (killed, wounded, destroyed, captured ...), then decides side,
   period and claimant.
 
+The words these rules read are data in patterns/en/: the cues (losses.jsonl), what a count counts
+(loss_kinds.jsonl, loss_people.jsonl), a figure's period, side and clause (loss_periods.jsonl,
+loss_sides.jsonl, matched once per sentence by `loss_marks`), the tally's words (loss_tally.jsonl)
+and the party that destroys (loss_agents.jsonl).
+
 Counts that are no losses are skipped: vague amounts, percentages, money,
 subsets ("including 745 children"), people released in exchanges, missing
 or detained people, deaths from cold or disease, other wars' dead.
@@ -280,7 +285,9 @@ def _marker(vocab: Vocab) -> tuple[AnchoredMatcher, dict[int, dict]]:
     if built is None or built[0] is not vocab:
         rows = mark_rows()
         keys = [f"{row['label']}|{number}" for number, row in enumerate(rows)]
-        matcher = AnchoredMatcher(vocab, [(key, row["pattern"]) for key, row in zip(keys, rows, strict=True)])
+        matcher = AnchoredMatcher(
+            vocab, [(key, row["pattern"]) for key, row in zip(keys, rows, strict=True)], validate=True
+        )
         built = _MARKERS[id(vocab)] = (
             vocab,
             matcher,
