@@ -15,7 +15,10 @@ Two kinds of text give losses:
 
 Counts that are no losses are skipped: vague amounts, percentages, money,
 subsets ("including 745 children"), people released in exchanges, missing
-or detained people, deaths from cold or disease, other wars' dead.
+or detained people, deaths from cold or disease, other wars' dead. Those
+guards, and the words that tell what a count counts, are rows of token
+patterns in patterns/en/loss_context.jsonl, read by `Guards` on the
+sentence's tokens around the count.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -246,6 +249,21 @@ class Guards:
             last += 1
         return first, last
 
+    @cached_property
+    def text(self) -> str:
+        return self.sent.text
+
+    def starting(self, category: str, token: int) -> int | None:
+        """The end of the longest match of `category` that starts at the token, None when none does."""
+        ends = [end for guard, start, end in self.found.get(category, ()) if start == token and not guard.stop]
+        return max(ends) if ends else None
+
+    def next_word(self, token: int) -> int:
+        """The first token from `token` on that is no comma or run of spaces ("800, Russian")."""
+        while token < len(self.sent) and (self.sent[token].text == "," or self.sent[token].text.strip(" ") == ""):
+            token += 1
+        return token
+
     def in_sentence(self, category: str) -> bool:
         """Whether a row of `category` matches anywhere in the sentence: "hypothermia", "a prisoner swap"."""
         return any(not guard.stop for guard, _, _ in self.found.get(category, ()))
@@ -260,16 +278,6 @@ class Guards:
         return any(guard.stop and start <= s and e <= end for guard, s, e in self.found.get(category, ()))
 
 
-# "Uragan MLRS projectiles", "HIMARS rockets": what a system fires, not the system.
-AMMUNITION_AFTER = re.compile(r"(?:[\s-]+[A-Z][\w.-]*){0,2}[\s-]*(?:projectiles?|rockets?|shells?|rounds|munitions?)\b")
-# Words allowed between a count and its noun: "800 Russian troops", "20 refitted".
-FILLER = re.compile(
-    r"^(?:more|other|additional|further|enemy|of|the|its|their|our|them|those|whom|which|"
-    r"[A-Z][a-z]+(?:ian|ese|ish|ch|an|i)|Russia's|Ukraine's|pro-Russian|Russian-backed|"
-    r"ukrainian|russian|military|civilian|young|elderly|innocent|local|wounded|injured|"
-    r"foreign|separatist|killed|dead|unarmed|[\w]+-type|[\w]+-made|\w+s[’']|his|her|country[’']s|long-range)$",
-    re.I,
-)
 # A casualty figure given after its noun: "estimated Russian military casualties at 1.2 million". The count
 # guards read it as rows of loss_context.jsonl (CASUALTIES_AT); `_period` still reads it on the text.
 CASUALTIES_AT = re.compile(
@@ -345,45 +353,45 @@ def find_counts(text: str) -> list[Count]:
 
 
 def noun_after(
-    text: str, at: int = 0, equipment: dict[int, Span] | None = None
+    guards: Guards, at: int, equipment: dict[int, Span] | None = None
 ) -> tuple[str | None, str | None, str, int]:
     """What the words after a count name: ("equipment", category) or ("people", kind).
 
-    `text` stands at offset `at` of the sentence; `equipment` holds the gazetteer ruler's EQUIPMENT
-    spans of the sentence by their start offset in it. Returns (kind, category_or_group,
-    demonym_text, words_skipped).
+    The words are read from the sentence's token `at` on, over up to five FILLER words ("800 Russian
+    troops"); `equipment` holds the gazetteer ruler's EQUIPMENT spans of the sentence by their start
+    offset in it. Returns (kind, category_or_group, demonym_text, words_skipped).
     """
-    rest = text.lstrip(" ,")
-    at += len(text) - len(rest)
+    sent, text = guards.sent, guards.text
+    at = guards.next_word(at)
     words_skipped = 0
     demonyms: list[str] = []
     for _ in range(5):
-        if not rest:
+        if at >= len(sent):
             break
-        named = equipment.get(at) if equipment else None
+        offset = sent[at].idx - guards.start_char
+        rest = text[offset:]
+        named = equipment.get(offset) if equipment else None
         if named is not None:
             # "three Su-25 jets", "two HIMARS launchers", "four Buk air defence systems"
             item = gazetteer.equipment_named(named.ent_id_ or named.text)
             category = LOSS_CATEGORY_OF_ITEM.get(item.category) if item else None
-            if category and not AMMUNITION_AFTER.match(rest[len(named.text) :]):
+            if category and not guards.holds("AMMUNITION", (named.start - sent.start, named.end - sent.start)):
                 return "equipment", category, " ".join(demonyms), words_skipped
         category = equipment_kind(rest)
         if category is not None:
             return "equipment", category, " ".join(demonyms), words_skipped
-        if re.match(r"(?:casualties|losses|dead|fatalities|deaths|injuries)\b", rest, re.I):
+        if guards.starting("CASUALTY_NOUN", at):
             return "people", None, " ".join(demonyms), words_skipped
         group = people_kind(rest)
-        if group == "soldiers" or re.match(r"Russians\b", rest):
+        if group == "soldiers" or guards.starting("ENEMY_PEOPLE", at):
             return "people", "soldiers", " ".join(demonyms), words_skipped  # Russians counted dead are its soldiers
         if group is not None:
             return "people", group, " ".join(demonyms), words_skipped
-        word_match = re.match(r"[\w’'-]+(?:’s|'s)?", rest)
-        if not word_match or not FILLER.match(word_match.group(0)):
+        end = guards.starting("FILLER", at)
+        if end is None:
             break
-        demonyms.append(word_match.group(0))
-        following = rest[word_match.end() :].lstrip(" ,")
-        at += len(rest) - len(following)
-        rest = following
+        demonyms.append(sent[at:end].text)
+        at = guards.next_word(end)
         words_skipped += 1
     return None, None, " ".join(demonyms), words_skipped
 
@@ -501,7 +509,7 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
         if _counts_no_loss(guards, count):
             continue
         noun_at = _noun_at(guards, count)
-        kind, group, between, _skipped = noun_after(text[noun_at:], noun_at, equipment)
+        kind, group, between, _skipped = noun_after(guards, noun_at, equipment)
         if kind is None:
             kind, group = _people_told_around(guards, text, count, previous_noun)
             if kind is None:
@@ -564,12 +572,9 @@ def _counts_no_loss(guards: Guards, count: Count) -> bool:
 
 
 def _noun_at(guards: Guards, count: Count) -> int:
-    """Where the count's noun begins (a sentence offset): after the whole a part is of, "1,000 of the 11,000 troops"."""
+    """The token the count's noun may begin at: after the whole a part is of, "1,000 of the 11,000 troops"."""
     whole = guards.match("OF_WHOLE", count)
-    if whole is None:
-        return count.end
-    number = guards.sent[whole[1] - 1]
-    return number.idx + len(number) - guards.start_char
+    return whole[1] if whole else guards.tokens(count)[1]
 
 
 def _people_told_around(
@@ -577,8 +582,7 @@ def _people_told_around(
 ) -> tuple[str | None, str | None]:
     """(kind, group) of a number with no noun after it ("170 injured", "rose to 32", "seven were
     reported to have died"): people, read off the words around it; (None, None) when they say nothing."""
-    before, after = text[: count.start], text[count.end :]
-    if re.match(r"\s*(?:of\s+them|of\s+whom)\b", after, re.I):
+    if guards.holds("OF_THEM", count):
         return "people", _people_of_sentence(text)
     if guards.holds("CASUALTIES_AT", count):
         # "put total Russian casualties at over 1.2 million", "casualties nearing 1 million":
@@ -587,25 +591,9 @@ def _people_told_around(
     if guards.holds("OTHERS", count):
         # "three people died and five others were injured": the people counted before
         return previous_noun if previous_noun[0] == "people" else ("people", _people_of_sentence(text))
-    if previous_noun[0] == "people" and re.match(
-        r"\s*(?:more\s+)?(?:were\s+)?(?:wounded|injured|killed|dead|hurt)", after, re.I
-    ):
+    if previous_noun[0] == "people" and guards.holds("HURT_NEXT", count):
         return previous_noun
-    if (
-        re.search(r"(?:toll|dead|deaths|fatalities)\b[^.]{0,90}?(?:to|at|of|reached|stands\s+at|is)\s*$", before, re.I)
-        or re.match(
-            r"\s*(?:more\s+)?(?:were|have\s+been|had\s+been|people|are|was)?\s*(?:already\s+|reportedly\s+|now\s+)?"
-            r"(?:reported\s+)?(?:to\s+have\s+)?(?:killed|dead|died|injured|wounded)\b",
-            after,
-            re.I,
-        )
-        or re.search(
-            r"\b(?:killed|killing|wounded|injured|wounding|injuring|hurting|executing)\s+"
-            r"(?:(?:at\s+least|more\s+than|over|about|some|nearly|almost|another)\s+)?$",
-            before,
-            re.I,
-        )
-    ):
+    if any(guards.holds(category, count) for category in ("TOLL", "DIED", "HURT_BEFORE")):
         return "people", _people_of_sentence(text)
     return None, None
 
