@@ -284,3 +284,19 @@ def test_what_a_named_system_fires_is_not_the_system(ruled):
     systems = [(ent.start, ent.end) for ent in doc.ents if ent.label_ == "EQUIPMENT"]
     assert [guards.holds("AMMUNITION", span) for span in systems] == [True, False]
     assert losses.Guards(ruled("Ukraine fired 20 HIMARS rockets.")[:]).holds("AMMUNITION", (3, 4))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # p200 (Fortune): "estimated Russian military casualties at 1.2 million"; p026 (The Guardian): "the first
+        # estimate of Ukraine’s combat losses"; p022: "351 civilians killed and 707 injured"; made up
+        ("CSIS estimated Russian military casualties at 1.2 million, 325,000 of them killed.", "soldiers"),
+        ("It is the first estimate of Ukraine’s combat losses, 40 of them in one week.", "soldiers"),
+        ("The UN recorded 351 civilians killed and 707 injured.", "civilians"),
+        ("Troops and civilians fled; 40 of them were hurt.", "soldiers"),
+        ("The strike hit a market; 40 of them were hurt.", "people"),
+    ],
+)
+def test_whom_a_bare_count_counts_is_told_in_its_sentence(nlp, sentence, expected):
+    assert losses._people_of_sentence(losses.Guards(nlp(sentence)[:])) == expected

@@ -511,7 +511,7 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
         noun_at = _noun_at(guards, count)
         kind, group, between, _skipped = noun_after(guards, noun_at, equipment)
         if kind is None:
-            kind, group = _people_told_around(guards, text, count, previous_noun)
+            kind, group = _people_told_around(guards, count, previous_noun)
             if kind is None:
                 continue
         if kind == "equipment" and group is None:
@@ -578,23 +578,23 @@ def _noun_at(guards: Guards, count: Count) -> int:
 
 
 def _people_told_around(
-    guards: Guards, text: str, count: Count, previous_noun: tuple[str | None, str | None]
+    guards: Guards, count: Count, previous_noun: tuple[str | None, str | None]
 ) -> tuple[str | None, str | None]:
     """(kind, group) of a number with no noun after it ("170 injured", "rose to 32", "seven were
     reported to have died"): people, read off the words around it; (None, None) when they say nothing."""
     if guards.holds("OF_THEM", count):
-        return "people", _people_of_sentence(text)
+        return "people", _people_of_sentence(guards)
     if guards.holds("CASUALTIES_AT", count):
         # "put total Russian casualties at over 1.2 million", "casualties nearing 1 million":
         # casualties are soldiers' (a civilian figure says so, and is no match here)
         return "people", "soldiers"
     if guards.holds("OTHERS", count):
         # "three people died and five others were injured": the people counted before
-        return previous_noun if previous_noun[0] == "people" else ("people", _people_of_sentence(text))
+        return previous_noun if previous_noun[0] == "people" else ("people", _people_of_sentence(guards))
     if previous_noun[0] == "people" and guards.holds("HURT_NEXT", count):
         return previous_noun
     if any(guards.holds(category, count) for category in ("TOLL", "DIED", "HURT_BEFORE")):
-        return "people", _people_of_sentence(text)
+        return "people", _people_of_sentence(guards)
     return None, None
 
 
@@ -643,14 +643,10 @@ def _strikes_home(guards: Guards, count: Count) -> bool:
     return noun.dep_ == "nsubj" and guards.at("HITTING", noun.head.i - sent.start)
 
 
-def _people_of_sentence(text: str) -> str:
-    if re.search(
-        r"\b(?:soldiers|troops|servicemen|personnel|fighters|(?:military|combat|battlefield)\s+(?:casualties|losses|deaths))\b",
-        text,
-        re.I,
-    ):
+def _people_of_sentence(guards: Guards) -> str:
+    if guards.in_sentence("SOLDIERS_TOLD"):
         return "soldiers"
-    if re.search(r"\bcivilian", text, re.I):
+    if guards.in_sentence("CIVILIANS_TOLD"):
         return "civilians"
     return "people"
 
