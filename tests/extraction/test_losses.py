@@ -643,6 +643,7 @@ def test_a_system_after_a_count_is_read_from_the_gazetteer_rulers_equipment_span
     text = "Ukrainian forces downed four Buk launchers."
     doc = nlp(text)
     equipment = {ent.start_char: ent for ent in doc.ents if ent.label_ == "EQUIPMENT"}
-    at = text.index(" Buk")
-    assert losses.noun_after(text[at:], at, equipment)[:2] == ("equipment", "air_defense")
-    assert losses.noun_after(text[at:], at, {})[:2] == (None, None)
+    guards = losses.Guards(doc[:])
+    at = 4  # "Buk"
+    assert losses.noun_after(guards, at, equipment)[:2] == ("equipment", "air_defense")
+    assert losses.noun_after(guards, at, {})[:2] == (None, None)

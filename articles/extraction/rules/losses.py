@@ -20,7 +20,10 @@ and the party that destroys (loss_agents.jsonl).
 
 Counts that are no losses are skipped: vague amounts, percentages, money,
 subsets ("including 745 children"), people released in exchanges, missing
-or detained people, deaths from cold or disease, other wars' dead.
+or detained people, deaths from cold or disease, other wars' dead. Those
+guards, and the words that tell what a count counts, are rows of token
+patterns in patterns/en/loss_context.jsonl, read by `Guards` on the
+sentence's tokens around the count.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,7 +67,6 @@ CUE_PATTERNS: list[dict] = load_cues()
 # Equipment nouns: rows of patterns/en/loss_kinds.jsonl, read in order on the tokens after the count.
 KINDS_FILE = PATTERNS_FILE.parent / "loss_kinds.jsonl"
 PEOPLE_FILE = PATTERNS_FILE.parent / "loss_people.jsonl"  # whom a count of people counts, in the same format
-WORD = re.compile(r"\w+|[^\w\s]")  # a word or one sign (`_starts_with`, `_ends_with`)
 # The most tokens a kinds' row reads (its words, the word it forbids next or the words glued onto it).
 KIND_TOKENS = 8
 
@@ -168,90 +170,153 @@ def _opens_with(kind: LossKind, words: list[tuple[str, bool]]) -> bool:
     )
 
 
-# "Uragan MLRS projectiles", "HIMARS rockets": what a system fires, not the system.
-AMMUNITION_AFTER = re.compile(r"(?:[\s-]+[A-Z][\w.-]*){0,2}[\s-]*(?:projectiles?|rockets?|shells?|rounds|munitions?)\b")
-# Words allowed between a count and its noun: "800 Russian troops", "20 refitted".
-FILLER = re.compile(
-    r"^(?:more|other|additional|further|enemy|of|the|its|their|our|them|those|whom|which|"
-    r"[A-Z][a-z]+(?:ian|ese|ish|ch|an|i)|Russia's|Ukraine's|pro-Russian|Russian-backed|"
-    r"ukrainian|russian|military|civilian|young|elderly|innocent|local|wounded|injured|"
-    r"foreign|separatist|killed|dead|unarmed|[\w]+-type|[\w]+-made|\w+s[’']|his|her|country[’']s|long-range)$",
-    re.I,
-)
-
 # --- contexts that make a count no loss ---------------------------------------
 
-NOT_LOSSES = re.compile(
-    r"\b(?:hypothermia|carbon monoxide|frostbite|pneumonia|white deaths|cold-related|disease|covid|"
-    r"stalingrad|holodomor|world war|second world war|famine|heart attack|migrants?|migrate|migration)\b",
-    re.I,
-)
-# Words of a prisoner exchange, read on the sentence's tokens: captives released are no loss.
-EXCHANGE_WORDS = frozenset(["released", "freed", "exchange", "exchanged", "swap", "swapped", "repatriated"])
-EXCHANGE_PHRASES = frozenset([("returned", "home"), ("handed", "over")])
-NOT_COUNTED = re.compile(
-    r"\b(?:missing|detained|displaced|evacuated|transported|refugees|flee|fled|fleeing|left|leave|homeless|arrested|abroad|"
-    r"trapped|stranded|remain|remains|sheltering|besieged|stuck|in\s+need)\b",
-    re.I,
-)
-BODIES_FOUND = re.compile(
-    r"\b(?:found|find|discover\w*|recover\w*|exhum\w*|uncover\w*|lying|buried|identified|retrieved|grave|"
-    r"morgue|returned|repatriat\w*|handed\s+over|killed|dead)\b",
-    re.I,
-)
-# A grave's or a site's capacity is no count of the dead: "graves ... could hold 9,000 bodies".
-CAPACITY_BEFORE = re.compile(
-    r"\b(?:hold|holds|holding|accommodate|fit|capacity\s+(?:of|for))\s+(?:up\s+to\s+|about\s+|some\s+|as\s+many\s+as\s+)?$",
-    re.I,
-)
-# A casualty figure given after its noun: "estimated Russian military casualties at 1.2 million".
-CASUALTIES_AT = re.compile(
-    r"(?<!civilian\s)\b(?:casualties|losses)\s+(?:(?:at|of|to|nearing|approaching|exceeding|topping|reached|"
-    r"reaching|surpassing|stand\s+at|stood\s+at)\s+)(?:(?:about|around|roughly|over|more\s+than|nearly|almost|"
-    r"some|an\s+estimated)\s+)?$",
-    re.I,
-)
-DEAD_OR_MISSING = re.compile(
-    r"\W*(?:[\w-]+\s+){0,3}?(?:(?:have|had|has|were|was)\s+(?:been\s+)?)?(?:died|killed|dead)\s+or\s+"
-    r"(?:went\s+|gone\s+|are\s+|were\s+|been\s+)?missing\b",
-    re.I,
-)
-# Words right after a count that point back to the people counted before: "five others were injured".
-OTHERS = frozenset([("other",), ("others",), ("more", "other"), ("more", "others")])
-# Words right before a count that make it part of a figure told before it: "including 745 children".
-SUBSET_BEFORE = frozenset(
-    [("including",), ("among", "them"), ("among", "whom"), ("of", "whom"), ("of", "which"), ("incl", ".")]
-)
-PERCENT_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|pc\b)", re.I)
+# Guards: rows of patterns/en/loss_context.jsonl, token patterns matched once over a sentence with a count.
+CONTEXT_FILE = PATTERNS_FILE.parent / "loss_context.jsonl"
+GUARD_PLACES = ("before", "after", "end", "sentence")
+
+
+@dataclass(frozen=True)
+class Guard:
+    """One row of loss_context.jsonl without its pattern: what it answers and where it must sit."""
+
+    category: str
+    where: str
+    within: int = 0
+    stop: bool = False
+
+
+@cache
+def guard_rows(path: Path = CONTEXT_FILE) -> tuple[tuple[Guard, list[dict]], ...]:
+    rows = []
+    for row in read_jsonl(path):
+        guard = Guard(row["category"], row["where"], row.get("within", 0), row.get("stop", False))
+        if guard.where not in GUARD_PLACES:
+            raise ValueError(f"{path}: {row}: where must be one of {GUARD_PLACES}")
+        rows.append((guard, row["pattern"]))
+    return tuple(rows)
+
+
+_guard_matchers: dict[int, tuple[AnchoredMatcher, dict[int, Guard]]] = {}
+
+
+def _guard_matcher(vocab) -> tuple[AnchoredMatcher, dict[int, Guard]]:
+    """The guards' Matcher for a pipeline's vocabulary, built once per process."""
+    key = id(vocab)
+    if key not in _guard_matchers:
+        rows = guard_rows()
+        matcher = AnchoredMatcher(
+            vocab, [(f"LOSS_GUARD_{number}", pattern) for number, (_, pattern) in enumerate(rows)]
+        )
+        guards = {vocab.strings.add(f"LOSS_GUARD_{number}"): guard for number, (guard, _) in enumerate(rows)}
+        _guard_matchers[key] = (matcher, guards)
+    return _guard_matchers[key]
+
+
+class Guards:
+    """The guards matched in one sentence, asked by a count's tokens: `guards.holds("PERCENT", count)`.
+
+    The Matcher runs once, when the first guard is asked; offsets are the sentence's token offsets.
+    """
+
+    def __init__(self, sent: Span, start_char: int = 0):
+        self.sent = sent
+        self.start_char = start_char  # the sentence's offset in the article text
+        self._found: dict[str, list[tuple[Guard, int, int]]] | None = None
+        self._tokens: dict[tuple[int, int], tuple[int, int]] = {}
+
+    @property
+    def found(self) -> dict[str, list[tuple[Guard, int, int]]]:
+        if self._found is None:
+            matcher, guards = _guard_matcher(self.sent.doc.vocab)
+            self._found = {}
+            for match_id, start, end in matcher(self.sent):
+                guard = guards[match_id]
+                self._found.setdefault(guard.category, []).append((guard, start, end))
+        return self._found
+
+    def tokens(self, count: Count) -> tuple[int, int]:
+        """The sentence's tokens (start, end) a count is written on."""
+        key = (count.start, count.end)
+        if key not in self._tokens:
+            start, end = self.start_char + count.start, self.start_char + count.end
+            span = self.sent.doc.char_span(start, end, alignment_mode="expand")
+            if span is None:  # a count in the whitespace between tokens, never met
+                raise ValueError(f"no tokens at {count}")
+            self._tokens[key] = (span.start - self.sent.start, span.end - self.sent.start)
+        return self._tokens[key]
+
+    def holds(self, category: str, count: Count | tuple[int, int]) -> bool:
+        """Whether a row of `category` matches where it must sit around the count (or the tokens start, end)."""
+        return self.match(category, count) is not None
+
+    def match(self, category: str, count: Count | tuple[int, int]) -> tuple[int, int] | None:
+        """The (start, end) of the first match of `category` sitting where its row says around the count."""
+        first, last = self._apart(count if isinstance(count, tuple) else self.tokens(count))
+        for guard, start, end in self.found.get(category, ()):
+            if guard.stop:
+                continue
+            if guard.where == "sentence":
+                return start, end
+            if guard.where == "end" and start == last - 1:
+                return start, end
+            if (
+                guard.where == "before"
+                and first - guard.within <= end <= first
+                and not self._stopped(category, end, first)
+            ):
+                return start, end
+            if (
+                guard.where == "after"
+                and last <= start <= last + guard.within
+                and not self._stopped(category, last, start)
+            ):
+                return start, end
+        return None
+
+    def _apart(self, tokens: tuple[int, int]) -> tuple[int, int]:
+        """A count's tokens widened over the whitespace tokens around it ("by\xa011\xa0times")."""
+        first, last = tokens
+        while first > 0 and self.sent[first - 1].is_space:
+            first -= 1
+        while last < len(self.sent) and self.sent[last].is_space:
+            last += 1
+        return first, last
+
+    @cached_property
+    def text(self) -> str:
+        return self.sent.text
+
+    def starting(self, category: str, token: int) -> int | None:
+        """The end of the longest match of `category` that starts at the token, None when none does."""
+        ends = [end for guard, start, end in self.found.get(category, ()) if start == token and not guard.stop]
+        return max(ends) if ends else None
+
+    def next_word(self, token: int) -> int:
+        """The first token from `token` on that is no comma or run of spaces ("800, Russian")."""
+        while token < len(self.sent) and (self.sent[token].text == "," or self.sent[token].text.strip(" ") == ""):
+            token += 1
+        return token
+
+    def in_sentence(self, category: str) -> bool:
+        """Whether a row of `category` matches anywhere in the sentence: "hypothermia", "a prisoner swap"."""
+        return any(not guard.stop for guard, _, _ in self.found.get(category, ()))
+
+    def at(self, category: str, token: int) -> bool:
+        """Whether one token (a sentence offset) alone is a match of `category`: "struck", "launched"."""
+        return any(
+            not guard.stop and start == token and end == token + 1 for guard, start, end in self.found.get(category, ())
+        )
+
+    def _stopped(self, category: str, start: int, end: int) -> bool:
+        return any(guard.stop and start <= s and e <= end for guard, s, e in self.found.get(category, ()))
+
+
+# The layout of a number that is no count: money ("$1.2bn", "US$5") and ordinals ("21st").
 MONEY_BEFORE = re.compile(r"(?:[$€£¥]|US\$)\s*$")
-MONEY_AFTER = re.compile(
-    r"^\s*(?:bn|billion|million|m\b|mn\b|dollars|euros|pounds|hryvnias?|roubles|rubles|sq|square|km|kilomet|"
-    r"miles?|metres|meters|years?|days?|hours?|minutes?|weeks?|months?|times|km/h|mph|kg|tonnes|tons|"
-    r"rounds|shells|sorties|combat\s+engagements|clashes|assaults|attacks|settlements|villages|towns|"
-    r"cases|allegations|convictions|instances|gigawatts|GW|MW|degrees|calibre|mm)\b",
-    re.I,
-)
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
-GROWTH_BEFORE = re.compile(
-    r"\b(?:grew|grow|grows|growing|increased|rose|expanded|recruited|mobili[sz]ed|enlisted)\s+(?:by\s+)?"
-    r"(?:an\s+average\s+of\s+|about\s+|some\s+|roughly\s+)?$",
-    re.I,
-)
-WHOLE_BEFORE = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the|its|their|all)?\s*$", re.I)
-ALL_BUT_BEFORE = re.compile(r"\ball\s+but\s+(?:[^,;.]*?\s(?:and|or)\s+)?$", re.I)
-OF_WHOLE_AFTER = re.compile(r"\s+(?:out\s+)?of\s+(?:the|its|their|all)?\s*\d[\d,]*", re.I)
-# Weapons a count is made with are no losses: "struck the Moskva with two Neptune missiles".
-INSTRUMENT_BEFORE = re.compile(
-    r"\b(?:with|using|(?:hit|struck|attacked|targeted|damaged|shelled)\s+by)\s+"
-    r"(?:at\s+least\s+|some\s+|about\s+|more\s+than\s+)?$",
-    re.I,
-)
-# Counts of things launched or fired are no losses: "launched 728 drones".
-LAUNCHED = re.compile(
-    r"\b(?:launched|fired|sent|used|deployed|attacked\s+with|produced|manufactured|bought|given|gave|supplied|"
-    r"delivered|provided|donated|pledged|promised)\b",
-    re.I,
-)
+
 
 # --- words that tell a figure's period, side and clause -------------------------
 
@@ -327,12 +392,11 @@ class Count:
 
 
 def find_counts(text: str) -> list[Count]:
-    """The counts of a sentence, with their qualifiers ("at least 55", "between 40 and 50")."""
+    """The counts of a sentence, with their qualifiers ("at least 55", "between 40 and 50"), but for numbers
+    whose layout says they count nothing: years, dates, times, model names, money, ordinals."""
     counts = []
     for match in numbers.QUANTITY_RE.finditer(text):
         first = match.group("first")
-        if first.lower() in ("one",) and re.match(r"\s+(?:of|another|day|side|way)\b", text[match.end() :]):
-            continue
         if re.fullmatch(r"(?:19|20)\d\d", first) and not match.group("second"):
             continue  # a year
         before = text[: match.start()]
@@ -341,7 +405,9 @@ def find_counts(text: str) -> list[Count]:
             continue  # part of a date, a time, a model name ("F-16", "24.02")
         if re.search(r"[A-Za-z]-$", before) or re.search(r"\b[A-Z]{1,4}\s?$", before):
             continue  # "Su-25", "S 400", "M 777"
-        if PERCENT_AFTER.match(after) or MONEY_BEFORE.search(before) or ORDINAL_AFTER.match(after):
+        if text[: match.start("first")][-1:].isalpha():
+            continue  # a number inside a word: "none", "drone"
+        if MONEY_BEFORE.search(before) or ORDINAL_AFTER.match(after):
             continue
         quantity = numbers.quantity_from_match(match)
         if quantity is None:
@@ -351,45 +417,44 @@ def find_counts(text: str) -> list[Count]:
 
 
 def noun_after(
-    text: str, at: int = 0, equipment: dict[int, Span] | None = None
+    guards: Guards, at: int, equipment: dict[int, Span] | None = None
 ) -> tuple[str | None, str | None, str, int]:
     """What the words after a count name: ("equipment", category) or ("people", kind).
 
-    `text` stands at offset `at` of the sentence; `equipment` holds the gazetteer ruler's EQUIPMENT
-    spans of the sentence by their start offset in it. Returns (kind, category_or_group,
-    demonym_text, words_skipped).
+    The words are read from the sentence's token `at` on, over up to five FILLER words ("800 Russian
+    troops"); `equipment` holds the gazetteer ruler's EQUIPMENT spans of the sentence by their start
+    offset in it. Returns (kind, category_or_group, demonym_text, words_skipped).
     """
-    rest = text.lstrip(" ,")
-    at += len(text) - len(rest)
+    sent = guards.sent
+    at = guards.next_word(at)
     words_skipped = 0
     demonyms: list[str] = []
     for _ in range(5):
-        if not rest:
+        if at >= len(sent):
             break
-        named = equipment.get(at) if equipment else None
+        offset = sent[at].idx - guards.start_char
+        named = equipment.get(offset) if equipment else None
         if named is not None:
             # "three Su-25 jets", "two HIMARS launchers", "four Buk air defence systems"
             item = gazetteer.equipment_named(named.ent_id_ or named.text)
             category = LOSS_CATEGORY_OF_ITEM.get(item.category) if item else None
-            if category and not AMMUNITION_AFTER.match(rest[len(named.text) :]):
+            if category and not guards.holds("AMMUNITION", (named.start - sent.start, named.end - sent.start)):
                 return "equipment", category, " ".join(demonyms), words_skipped
-        category = equipment_kind(rest)
+        category = equipment_kind(sent[at:])
         if category is not None:
             return "equipment", category, " ".join(demonyms), words_skipped
-        if re.match(r"(?:casualties|losses|dead|fatalities|deaths|injuries)\b", rest, re.I):
+        if guards.starting("CASUALTY_NOUN", at):
             return "people", None, " ".join(demonyms), words_skipped
-        group = people_kind(rest)
-        if group == "soldiers" or re.match(r"Russians\b", rest):
+        group = people_kind(sent[at:])
+        if group == "soldiers" or guards.starting("ENEMY_PEOPLE", at):
             return "people", "soldiers", " ".join(demonyms), words_skipped  # Russians counted dead are its soldiers
         if group is not None:
             return "people", group, " ".join(demonyms), words_skipped
-        word_match = re.match(r"[\w’'-]+(?:’s|'s)?", rest)
-        if not word_match or not FILLER.match(word_match.group(0)):
+        end = guards.starting("FILLER", at)
+        if end is None:
             break
-        demonyms.append(word_match.group(0))
-        following = rest[word_match.end() :].lstrip(" ,")
-        at += len(rest) - len(following)
-        rest = following
+        demonyms.append(sent[at:end].text)
+        at = guards.next_word(end)
         words_skipped += 1
     return None, None, " ".join(demonyms), words_skipped
 
@@ -498,14 +563,16 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
     """Loss records of one sentence (see the module docstring for examples)."""
     around = around or LossContext()
     text = ctx.text
-    if NOT_LOSSES.search(text):
-        return []
     cues = [
         (span.label_, span.start_char - ctx.start, span.end_char - ctx.start)
         for span in ctx.sentence_cues
         if span.label_.startswith("LOSS_")
     ]
     if not cues:
+        return []
+    counts = find_counts(text)
+    guards = Guards(ctx.sent, ctx.start)
+    if not counts or guards.in_sentence("NO_LOSS_TOPIC"):
         return []
     marks: list[Mark] | None = None  # matched at the first count that meets a cue
     records: list[Loss] = []
@@ -514,18 +581,16 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
     previous_end = 0
     date_spans = [(d.start - ctx.start, d.end - ctx.start) for d in ctx.dates]
     equipment = {ent.start_char - ctx.start: ent for ent in ctx.sentence_ents if ent.label_ == "EQUIPMENT"}
-    for count in find_counts(text):
+    for count in counts:
         if any(s <= count.start < e for s, e in date_spans):
             continue
-        before = text[: count.start]
         after = text[count.end :]
-        if _counts_no_loss(before, after):
+        if _counts_no_loss(guards, count):
             continue
-        of_whole = OF_WHOLE_AFTER.match(after)
-        noun_at = count.end + (of_whole.end() if of_whole else 0)
-        kind, group, between, _skipped = noun_after(text[noun_at:], noun_at, equipment)
+        noun_at = _noun_at(guards, count)
+        kind, group, between, _skipped = noun_after(guards, noun_at, equipment)
         if kind is None:
-            kind, group = _people_told_around(text, before, after, previous_noun)
+            kind, group = _people_told_around(guards, count, previous_noun)
             if kind is None:
                 continue
         if kind == "equipment" and group is None:
@@ -536,7 +601,7 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
         if cue is None:
             continue
         category = _category(kind, group, cue, count, marks)
-        if category is None or _not_a_loss_of(ctx, count, kind, category, before, after):
+        if category is None or _not_a_loss_of(ctx, guards, count, kind, category):
             continue
         claimant = _claimant(ctx, count)
         side = _side(ctx, text, count, category, between, around, previous_side, previous_end, claimant, marks=marks)
@@ -545,7 +610,7 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
         previous_noun = (kind, group)
         previous_side = side
         previous_end = count.end
-        period = _period(text, count, category, around, marks)
+        period = _period(text, count, category, around, marks, guards)
         records.append(
             Loss(
                 side=side,
@@ -577,103 +642,57 @@ def _loss_cue(
     return cue
 
 
-def _counts_no_loss(before: str, after: str) -> bool:
-    """Whether the words around a number say it is no count of losses: a part of a figure told
-    elsewhere, a capacity, a difference, a growth, a whole or a sum of money."""
-    if _ends_with(before, SUBSET_BEFORE):
-        return True
-    if CAPACITY_BEFORE.search(before[-40:]):
-        return True
-    if ALL_BUT_BEFORE.search(before[-80:]):
-        return True  # "downed all but 26 drones and 31 missiles": a count made by subtraction
-    if GROWTH_BEFORE.search(before[-60:]) or WHOLE_BEFORE.search(before[-30:]):
-        return True  # "the army grew by 8,000 soldiers a month"; "1,000 of the 11,000 troops": the whole
-    return bool(MONEY_AFTER.match(after))
+def _counts_no_loss(guards: Guards, count: Count) -> bool:
+    """Whether the words around a number say it is no count of losses: a share, a sum of money or another
+    measure, a part of a figure told elsewhere, a capacity, a difference, a growth or a whole."""
+    return any(
+        guards.holds(category, count)
+        for category in ("NO_COUNT", "PERCENT", "MEASURE", "SUBSET", "CAPACITY", "ALL_BUT", "GROWTH", "WHOLE")
+    )
 
 
-def _starts_with(text: str, phrases: frozenset[tuple[str, ...]]) -> bool:
-    """Whether `text` opens with one of `phrases` (words in lower case), spaces aside."""
-    longest = max(len(phrase) for phrase in phrases)
-    words = list(islice(WORD.finditer(text), longest))
-    if not words or text[: words[0].start()].strip():
-        return False
-    return any(tuple(match.group(0).lower() for match in words[: len(phrase)]) == phrase for phrase in phrases)
-
-
-def _ends_with(text: str, phrases: frozenset[tuple[str, ...]]) -> bool:
-    """Whether `text` ends with one of `phrases` (words in lower case; a sign written onto its word), spaces aside."""
-    text = text.rstrip()
-    words = list(WORD.finditer(text[-40:]))
-    longest = max(len(phrase) for phrase in phrases)
-    tail = words[-longest:]
-    if not tail or tail[-1].end() != len(text[-40:]):
-        return False
-    for phrase in phrases:
-        run = tail[-len(phrase) :]
-        if len(run) == len(phrase) and tuple(match.group(0).lower() for match in run) == phrase:
-            signs_glued = all(
-                run[index].end() == run[index + 1].start()
-                for index in range(len(run) - 1)
-                if not (run[index].group(0)[0].isalnum() and run[index + 1].group(0)[0].isalnum())
-            )
-            if signs_glued:
-                return True
-    return False
+def _noun_at(guards: Guards, count: Count) -> int:
+    """The token the count's noun may begin at: after the whole a part is of, "1,000 of the 11,000 troops"."""
+    whole = guards.match("OF_WHOLE", count)
+    return whole[1] if whole else guards.tokens(count)[1]
 
 
 def _people_told_around(
-    text: str, before: str, after: str, previous_noun: tuple[str | None, str | None]
+    guards: Guards, count: Count, previous_noun: tuple[str | None, str | None]
 ) -> tuple[str | None, str | None]:
     """(kind, group) of a number with no noun after it ("170 injured", "rose to 32", "seven were
     reported to have died"): people, read off the words around it; (None, None) when they say nothing."""
-    if re.match(r"\s*(?:of\s+them|of\s+whom)\b", after, re.I):
-        return "people", _people_of_sentence(text)
-    if CASUALTIES_AT.search(before):
+    if guards.holds("OF_THEM", count):
+        return "people", _people_of_sentence(guards)
+    if guards.holds("CASUALTIES_AT", count):
         # "put total Russian casualties at over 1.2 million", "casualties nearing 1 million":
         # casualties are soldiers' (a civilian figure says so, and is no match here)
         return "people", "soldiers"
-    if _starts_with(after, OTHERS):
+    if guards.holds("OTHERS", count):
         # "three people died and five others were injured": the people counted before
-        return previous_noun if previous_noun[0] == "people" else ("people", _people_of_sentence(text))
-    if previous_noun[0] == "people" and re.match(
-        r"\s*(?:more\s+)?(?:were\s+)?(?:wounded|injured|killed|dead|hurt)", after, re.I
-    ):
+        return previous_noun if previous_noun[0] == "people" else ("people", _people_of_sentence(guards))
+    if previous_noun[0] == "people" and guards.holds("HURT_NEXT", count):
         return previous_noun
-    if (
-        re.search(r"(?:toll|dead|deaths|fatalities)\b[^.]{0,90}?(?:to|at|of|reached|stands\s+at|is)\s*$", before, re.I)
-        or re.match(
-            r"\s*(?:more\s+)?(?:were|have\s+been|had\s+been|people|are|was)?\s*(?:already\s+|reportedly\s+|now\s+)?"
-            r"(?:reported\s+)?(?:to\s+have\s+)?(?:killed|dead|died|injured|wounded)\b",
-            after,
-            re.I,
-        )
-        or re.search(
-            r"\b(?:killed|killing|wounded|injured|wounding|injuring|hurting|executing)\s+"
-            r"(?:(?:at\s+least|more\s+than|over|about|some|nearly|almost|another)\s+)?$",
-            before,
-            re.I,
-        )
-    ):
-        return "people", _people_of_sentence(text)
+    if any(guards.holds(category, count) for category in ("TOLL", "DIED", "HURT_BEFORE")):
+        return "people", _people_of_sentence(guards)
     return None, None
 
 
-def _not_a_loss_of(ctx: SentenceContext, count: Count, kind: str, category: str, before: str, after: str) -> bool:
+def _not_a_loss_of(ctx: SentenceContext, guards: Guards, count: Count, kind: str, category: str) -> bool:
     """Whether the clause around a counted noun says it was not lost: prisoners exchanged, bodies
     that are organisations, people who fled, weapons fired or that got through."""
-    text = ctx.text
-    if category == "personnel_captured" and _tells_an_exchange(ctx.sent):
+    if category == "personnel_captured" and guards.in_sentence("EXCHANGE"):
         return True
-    if re.match(r"\W*(?:[\w-]+\s+){0,2}bodies\b", after) and not BODIES_FOUND.search(text):
+    if guards.holds("BODIES", count) and not guards.in_sentence("BODIES_FOUND"):
         return True  # "Three Russian bodies linked to the weapons programme were sanctioned": organisations
-    if kind == "people" and DEAD_OR_MISSING.match(after):
-        return True  # "7,667 people died or went missing": the dead are not counted apart
-    if kind == "people" and NOT_COUNTED.search(_clause_after(text, count)):
-        return True  # "4 million people flee abroad", "more than 4,000 remain detained"
-    if kind == "equipment" and (_launched(before) or INSTRUMENT_BEFORE.search(before)):
+    if kind == "people" and (guards.holds("DEAD_OR_MISSING", count) or guards.holds("NOT_COUNTED", count)):
+        # "7,667 people died or went missing": the dead are not counted apart;
+        # "4 million people flee abroad", "more than 4,000 remain detained"
+        return True
+    if kind == "equipment" and (guards.holds("LAUNCHED", count) or guards.holds("INSTRUMENT", count)):
         return True  # "Russia fired at least six cruise missiles", "struck the Moskva with two Neptune missiles"
     # "13 missiles and 21 drones struck 19 locations": they got through
-    return kind == "equipment" and _strikes_home(ctx, count)
+    return kind == "equipment" and _strikes_home(guards, count)
 
 
 def _claimant(ctx: SentenceContext, count: Count) -> str | None:
@@ -684,36 +703,10 @@ def _claimant(ctx: SentenceContext, count: Count) -> str | None:
     return attribution.claimant_of(ctx.sent, span[-1], ctx.reported_by)
 
 
-def _tells_an_exchange(sent: Span) -> bool:
-    """Whether the sentence tells a prisoner exchange ("were released", "returned home", "a swap")."""
-    for token in sent:
-        if token.lower_ in EXCHANGE_WORDS:
-            return True
-        following = token.nbor() if token.i + 1 < sent.end else None
-        if following is not None and token.whitespace_ == " " and (token.lower_, following.lower_) in EXCHANGE_PHRASES:
-            return True
-    return False
-
-
-HITTING = frozenset(["struck", "hit", "hits", "strike", "strikes", "reached", "landed", "exploded"])
-
-
-def _launched(before: str) -> bool:
-    """ "fired almost 600 drones and more than 30 missiles": the counts a launch verb governs."""
-    window = before[-70:]
-    launches = list(LAUNCHED.finditer(window))
-    if not launches:
-        return False
-    rest = window[launches[-1].end() :]
-    return not re.search(r"[;.:]|\b(?:of\s+which|shot|downed|destroyed|intercepted|but)\b", rest)
-
-
-def _strikes_home(ctx: SentenceContext, count: Count) -> bool:
+def _strikes_home(guards: Guards, count: Count) -> bool:
     """Whether the counted weapons are the subject of a verb of hitting ("21 drones struck 19 locations")."""
-    span = ctx.sent.doc.char_span(ctx.start + count.start, ctx.start + count.end, alignment_mode="expand")
-    if span is None:
-        return False
-    noun = span[-1]
+    sent = guards.sent
+    noun = sent[guards.tokens(count)[1] - 1]
     for _ in range(3):
         if noun.dep_ in ("nummod", "quantmod", "compound", "amod", "conj") and noun.head.i != noun.i:
             if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.dep_ in ("nsubj",):
@@ -725,26 +718,15 @@ def _strikes_home(ctx: SentenceContext, count: Count) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "nsubj":
         # "one of the two missiles launched struck the lower floors": the parser may hang "one"
         # on the launch verb beside the hitting one
-        noun = noun.head.head
-        return noun.head.lower_ in HITTING or bool(LAUNCHED.fullmatch(noun.head.lower_))
-    return noun.dep_ == "nsubj" and noun.head.lower_ in HITTING
+        verb = noun.head.head.head.i - sent.start
+        return guards.at("HITTING", verb) or guards.at("LAUNCHED", verb)
+    return noun.dep_ == "nsubj" and guards.at("HITTING", noun.head.i - sent.start)
 
 
-def _clause_after(text: str, count: Count) -> str:
-    """The words after a count up to the first loss word or comma: "people flee abroad"."""
-    rest = text[count.end : count.end + 50]
-    stop = re.search(r",|;|\b(?:killed|dead|died|wounded|injured|and)\b", rest)
-    return rest[: stop.start()] if stop else rest
-
-
-def _people_of_sentence(text: str) -> str:
-    if re.search(
-        r"\b(?:soldiers|troops|servicemen|personnel|fighters|(?:military|combat|battlefield)\s+(?:casualties|losses|deaths))\b",
-        text,
-        re.I,
-    ):
+def _people_of_sentence(guards: Guards) -> str:
+    if guards.in_sentence("SOLDIERS_TOLD"):
         return "soldiers"
-    if re.search(r"\bcivilian", text, re.I):
+    if guards.in_sentence("CIVILIANS_TOLD"):
         return "civilians"
     return "people"
 
@@ -999,7 +981,9 @@ def _clause_of(count: Count, marks: list[Mark], length: int) -> tuple[int, int]:
     return start, end
 
 
-def _period(text: str, count: Count, category: str, around: LossContext, marks: list[Mark]) -> str | None:
+def _period(
+    text: str, count: Count, category: str, around: LossContext, marks: list[Mark], guards: Guards
+) -> str | None:
     """day ("in the past day"), cumulative ("so far", "since"), incident (one attack), or None."""
     start, end = _clause_of(count, marks, len(text))
     if _marked(marks, "PERIOD_DAY", start, end):
@@ -1012,7 +996,7 @@ def _period(text: str, count: Count, category: str, around: LossContext, marks: 
         return "cumulative"
     if around.has_incident and around.own_incident:
         return "incident"
-    if CASUALTIES_AT.search(text[: count.start]):
+    if guards.holds("CASUALTIES_AT", count):
         return "cumulative"  # "put total Russian casualties at over 1.2 million": an estimate to date
     if _marked(marks, "PERIOD_PERFECT"):
         return "cumulative"  # "more than 500 soldiers have been killed": a total to date
