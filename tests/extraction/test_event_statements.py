@@ -1,0 +1,69 @@
+"""Timeline round seven (precision, issue 8): a statement's day, a time marker, an aim or a right give no event.
+
+Each rule (patterns/en/context.jsonl, rules/events.py) is shown on real sentences of two outlets of the pool
+and on one of our own.
+"""
+
+import datetime
+
+import pytest
+
+from tests.extraction.conftest import events_of
+
+D = datetime.date
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # p080 (a GB outlet), p077 (CNN), p122 (a PL outlet): a view of a happening, dated by the day it was voiced
+        (
+            "Russia’s focus remains the Battle for Donbas but gains there are limited and have come at a “significant "
+            "cost” to Moscow’s forces, the UK Ministry of Defence said on Friday.",
+            D(2022, 4, 29),
+        ),
+        (
+            "Zaporizhzhia, part of the evacuation corridor, is in the direction of an attempted advance by Russian "
+            "forces, the city's Regional Council said Wednesday.",
+            D(2022, 4, 20),
+        ),
+        (
+            "The American Secretary of State Antony Blinken said on Monday that the Chinese leader's visit is a "
+            '"diplomatic cover" for Moscow.',
+            D(2023, 3, 22),
+        ),
+        ("The offensive is a failure, the general said on Monday.", D(2023, 1, 5)),
+    ],
+)
+def test_a_view_dated_by_the_day_it_was_voiced_is_no_happening(run, text, published):
+    assert events_of(run(text, published)) == []
+
+
+def test_an_announcement_dates_what_it_announces(run):
+    # p017 (The New York Times)
+    text = (
+        "Last week, he announced a plan to allow European nations to transfer American-made Patriot air defense "
+        "missiles to Ukraine while buying replacements from the United States."
+    )
+    assert [kind for kind, _day in events_of(run(text, D(2025, 7, 21)))] == ["aid"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # p071 (Daily Mail), p044 (The Guardian), made up: the gerund the parser hangs on the verb of the toll
+        (
+            "Russia denies targeting civilian areas but Haidai said Saturday that two people were killed by Russian "
+            "shelling in the city of Popasna.",
+            D(2022, 4, 23),
+        ),
+        (
+            "Ukraine’s Joint Forces Task Force said on Monday that 20 civilians, including a child, were killed in "
+            "Russian shelling in the Donetsk and Luhansk regions.",
+            D(2022, 5, 16),
+        ),
+        ("Three people were wounded by shelling in Kharkiv.", D(2023, 1, 5)),
+    ],
+)
+def test_a_toll_told_by_the_shelling_that_caused_it_is_a_strike(run, text, published):
+    assert [kind for kind, _day in events_of(run(text, published))] == ["strike"]
