@@ -835,3 +835,21 @@ def test_it_reads_a_push_for_something_as_a_request_and_a_push_back_as_a_move():
     assert covered(PUSHED_TO_SEND, "tanks") == ["REQUEST"]
     assert covered(PUSHED_BACK, "forces") == []
     assert covered(PUSHED_OUT, "village") == []
+
+
+# made up: "Kyiv bought radars to counter attacks."
+PURPOSE = parsed(
+    "Kyiv NNP PROPN nsubj 1 Kyiv",
+    "bought VBD VERB ROOT 1 buy",
+    "radars NNS NOUN dobj 1 radar",
+    "to TO PART aux 4 to",
+    "counter VB VERB advcl 1 counter",
+    "attacks NNS NOUN dobj 4 attack",
+    ". . PUNCT punct 1 .",
+)
+
+
+def test_it_reads_a_clause_of_purpose_as_hypothetical_and_spares_a_meeting():
+    assert covered(PURPOSE, "attacks") == ["HYPOTHETICAL"]
+    assert covered(PURPOSE, "attacks", "diplomacy") == []
+    assert covered(PURPOSE, "radars") == []

@@ -67,3 +67,32 @@ def test_an_announcement_dates_what_it_announces(run):
 )
 def test_a_toll_told_by_the_shelling_that_caused_it_is_a_strike(run, text, published):
     assert [kind for kind, _day in events_of(run(text, published))] == ["strike"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # p034 (The Guardian), p064 (CNN), p198 (Al Jazeera), made up: a clause of purpose is an aim
+        (
+            "He said Ukraine needed longer-range artillery to counter Russian attacks on the its cities, including "
+            "Mariupol in the south, which has been subjected to relentless shelling.",
+            D(2022, 3, 31),
+        ),
+        (
+            "And two top Ukrainian officials – Parliamentary Majority Leader David Arakhamia and Mykhailo Podolyak, an "
+            "adviser to the President’s chief of staff – said they were standing by in the hopes of heading to "
+            "Mariupol to negotiate the evacuation of both civilians and Ukrainian forces who have been holed up in a "
+            "steel plant.",
+            D(2022, 4, 21),
+        ),
+        (
+            "Russia has fought since 2014 to seize the two eastern regions of Ukraine, which triggered its invasion – "
+            "Luhansk and Donetsk – where it claimed a Russian-speaking population was being persecuted by the "
+            "government in Kyiv.",
+            D(2026, 2, 20),
+        ),
+        ("On Monday the army bought new radars to counter Russian drone attacks on the capital.", D(2022, 4, 20)),
+    ],
+)
+def test_a_happening_named_as_the_aim_of_a_deed_is_no_happening(run, text, published):
+    assert events_of(run(text, published)) == []
