@@ -14,7 +14,7 @@ line in patterns/<lang>/context.jsonl:
   rule with terminators stops at an adverbial clause with its own verb in the
   simple past, "..., as Ukrainians were evacuated", which tells a happening),
   "phrase" (the phrase the trigger heads or modifies: "the threat of a nuclear
-  strike"), "subject" (the subject of the trigger's clause: "the success of the
+  strike", "ahead of the talks"), "subject" (the subject of the trigger's clause: "the success of the
   spring offensive will depend on many factors" reaches "the success of the
   spring offensive") or "sentence" (to the end of the sentence, cut at a
   `terminated_by` word, as ConText does);
@@ -228,7 +228,8 @@ def _scope(rule: ContextRule, trigger, sent) -> tuple[int, int]:
             right = _terminated(rule, trigger, right)
             left, right = _cut_at_told_clauses(head, trigger, left, right)
     elif rule.scope == "phrase":
-        head = trigger if trigger.pos_ in ("NOUN", "PROPN", "ADP") else trigger.head
+        # "ahead of the talks": an adverb heads its own phrase; an adjective or a determiner its noun's
+        head = trigger if trigger.pos_ in ("NOUN", "PROPN", "ADP", "ADV") else trigger.head
         left, right = head.left_edge.i, head.right_edge.i + 1
     elif rule.scope == "subject":
         subject = next((child for child in _governing_verb(trigger).children if child.dep_ in SUBJECT_DEPS), None)

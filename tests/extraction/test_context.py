@@ -853,3 +853,21 @@ def test_it_reads_a_clause_of_purpose_as_hypothetical_and_spares_a_meeting():
     assert covered(PURPOSE, "attacks") == ["HYPOTHETICAL"]
     assert covered(PURPOSE, "attacks", "diplomacy") == []
     assert covered(PURPOSE, "radars") == []
+
+
+# made up: "Drones struck Odesa ahead of the talks."
+AHEAD_OF = parsed(
+    "Drones NNS NOUN nsubj 1 drone",
+    "struck VBD VERB ROOT 1 strike",
+    "Odesa NNP PROPN dobj 1 Odesa",
+    "ahead RB ADV advmod 1 ahead",
+    "of IN ADP prep 3 of",
+    "the DT DET det 6 the",
+    "talks NNS NOUN pobj 4 talk",
+    ". . PUNCT punct 1 .",
+)
+
+
+def test_it_reads_the_happening_a_time_is_set_by_as_a_reference_and_only_that_phrase():
+    assert covered(AHEAD_OF, "talks") == ["REFERENCE"]
+    assert covered(AHEAD_OF, "struck") == []

@@ -96,3 +96,42 @@ def test_a_toll_told_by_the_shelling_that_caused_it_is_a_strike(run, text, publi
 )
 def test_a_happening_named_as_the_aim_of_a_deed_is_no_happening(run, text, published):
     assert events_of(run(text, published)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # p204 (BBC News), p205 (TIME), p030 (The Guardian), made up: a meeting named to set the time of a statement
+        (
+            'US President Donald Trump said on the eve of the most recent ceasefire talks in Geneva that "Ukraine '
+            'better come to the table fast".',
+            D(2026, 2, 24),
+        ),
+        (
+            "On Feb. 16, the day before the peace talks in Geneva, Trump revisited the topic once more, telling "
+            "reporters aboard Air Force One: “Ukraine better come to the table, fast.”",
+            D(2026, 2, 24),
+        ),
+        (
+            "“I expect allies will agree to provide additional support” including “equipment to help Ukraine protect "
+            "against chemical, biological, radiological and nuclear threats”, he said the day before the meeting.",
+            D(2022, 3, 23),
+        ),
+        ("On Monday, ahead of the summit in Vilnius, the minister said the war would go on.", D(2023, 7, 12)),
+    ],
+)
+def test_a_meeting_named_as_a_point_in_time_is_no_happening(run, text, published):
+    assert events_of(run(text, published)) == []
+
+
+def test_a_strike_ahead_of_talks_is_the_strike(run):
+    # p191 (Reuters): the talks set the time, the strike is told
+    text = (
+        "Russia's troops launched major airstrikes on Ukraine overnight on Tuesday, ahead of the talks, and followed "
+        "up with smaller drone attacks on Wednesday and Thursday."
+    )
+    assert {kind for kind, _day in events_of(run(text, D(2026, 2, 5)))} == {"strike"}
+    # made up: "before" of a clause tells a happening
+    assert events_of(run("The blasts came a day before Russia launched a massive attack on Kyiv.", D(2023, 1, 5))) == [
+        ("strike", None)
+    ]
