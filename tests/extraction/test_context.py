@@ -871,3 +871,19 @@ AHEAD_OF = parsed(
 def test_it_reads_the_happening_a_time_is_set_by_as_a_reference_and_only_that_phrase():
     assert covered(AHEAD_OF, "talks") == ["REFERENCE"]
     assert covered(AHEAD_OF, "struck") == []
+
+
+# made up: "Anger over the strikes grew."
+ANGER_OVER = parsed(
+    "Anger NN NOUN nsubj 4 anger",
+    "over IN ADP prep 0 over",
+    "the DT DET det 3 the",
+    "strikes NNS NOUN pobj 1 strike",
+    "grew VBD VERB ROOT 4 grow",
+    ". . PUNCT punct 4 .",
+)
+
+
+def test_it_reads_a_feeling_about_a_happening_as_an_opinion():
+    assert covered(ANGER_OVER, "strikes") == ["OPINION"]
+    assert covered(ANGER_OVER, "grew") == []

@@ -135,3 +135,15 @@ def test_a_strike_ahead_of_talks_is_the_strike(run):
     assert events_of(run("The blasts came a day before Russia launched a massive attack on Kyiv.", D(2023, 1, 5))) == [
         ("strike", None)
     ]
+
+
+def test_a_feeling_about_a_happening_is_no_happening(run):
+    # p208 (AFP), made up; the feeling's phrase only
+    text = (
+        "Ukrainians are filled with a mix of fatigue at the relentless bombardments and mounting battlefield losses, "
+        "and determination to resist."
+    )
+    assert events_of(run(text, D(2026, 2, 24))) == []
+    assert events_of(run("Residents voiced anger over the shelling of the market.", D(2022, 4, 20))) == []
+    text = "Russian shelling hit the market on Monday, sparking anger over the lack of shelters."
+    assert events_of(run(text, D(2022, 4, 20))) == [("strike", D(2022, 4, 18))]
