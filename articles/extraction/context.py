@@ -16,7 +16,9 @@ line in patterns/<lang>/context.jsonl:
   "phrase" (the phrase the trigger heads or modifies: "the threat of a nuclear
   strike", "ahead of the talks"), "subject" (the subject of the trigger's clause: "the success of the
   spring offensive will depend on many factors" reaches "the success of the
-  spring offensive") or "sentence" (to the end of the sentence, cut at a
+  spring offensive"), "object" (the direct object of the trigger, a verb:
+  "agreed to halt strikes on energy infrastructure" reaches "strikes on energy
+  infrastructure") or "sentence" (to the end of the sentence, cut at a
   `terminated_by` word, as ConText does);
 - `direction` is "forward" (the tokens after the trigger), "backward" or
   "bidirectional";
@@ -47,7 +49,7 @@ from articles.jsonl import iter_jsonl
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 DIRECTIONS = ("forward", "backward", "bidirectional")
-SCOPES = ("clause", "phrase", "sentence", "subject")
+SCOPES = ("clause", "phrase", "sentence", "subject", "object")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OPENING_QUOTES = frozenset({"“", "«", "„"})
 CLOSING_QUOTES = frozenset({"”", "»"})
@@ -236,6 +238,11 @@ def _scope(rule: ContextRule, trigger, sent) -> tuple[int, int]:
         if subject is None:
             return trigger.i, trigger.i
         left, right = subject.left_edge.i, subject.right_edge.i + 1
+    elif rule.scope == "object":
+        thing = next((child for child in trigger.children if child.dep_ == "dobj"), None)
+        if thing is None:
+            return trigger.i, trigger.i
+        left, right = thing.left_edge.i, thing.right_edge.i + 1
     else:
         left, right = sent.start, _terminated(rule, trigger, sent.end)
         for token in reversed(sent[: trigger.i - sent.start]):

@@ -887,3 +887,19 @@ ANGER_OVER = parsed(
 def test_it_reads_a_feeling_about_a_happening_as_an_opinion():
     assert covered(ANGER_OVER, "strikes") == ["OPINION"]
     assert covered(ANGER_OVER, "grew") == []
+
+
+# made up: "Russia agreed to halt strikes."
+HALT = parsed(
+    "Russia NNP PROPN nsubj 1 Russia",
+    "agreed VBD VERB ROOT 1 agree",
+    "to TO PART aux 3 to",
+    "halt VB VERB xcomp 1 halt",
+    "strikes NNS NOUN dobj 3 strike",
+    ". . PUNCT punct 1 .",
+)
+
+
+def test_it_reads_the_object_of_a_halt_as_negated_and_not_the_halt():
+    assert covered(HALT, "strikes") == ["NEGATED"]
+    assert covered(HALT, "halt") == []

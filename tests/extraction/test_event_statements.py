@@ -147,3 +147,35 @@ def test_a_feeling_about_a_happening_is_no_happening(run):
     assert events_of(run("Residents voiced anger over the shelling of the market.", D(2022, 4, 20))) == []
     text = "Russian shelling hit the market on Monday, sparking anger over the lack of shelters."
     assert events_of(run(text, D(2022, 4, 20))) == [("strike", D(2022, 4, 18))]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # p193 (Al Jazeera), made up: what is halted is not done
+        (
+            "On January 29, Trump said Putin had agreed to halt strikes on energy infrastructure for a week during "
+            "freezing weather conditions, something the Kremlin confirmed.",
+            D(2026, 2, 7),
+        ),
+        ("Russia halted its strikes on the port for two days on Monday.", D(2023, 1, 5)),
+        # p183 (Reuters), p019 (The Guardian), made up: not done yet
+        (
+            "Feb 10 (Reuters) - Moscow is yet to receive a good offer to start talks on Ukraine, Russia's deputy "
+            "foreign minister said in remarks published on Monday, after U.S. President Donald Trump said he believed "
+            "Washington was progressing in negotiations to end the war in Ukraine.",
+            D(2025, 2, 10),
+        ),
+        ("However, Russian forces have yet to take any major Ukrainian city.", D(2022, 2, 28)),
+        ("Kyiv has yet to hold talks with the new envoy.", D(2023, 1, 5)),
+    ],
+)
+def test_a_happening_halted_or_not_yet_done_is_no_happening(run, text, published):
+    assert events_of(run(text, published)) == []
+
+
+def test_halting_a_supply_is_itself_a_happening(run):
+    # made up, in the manner of "Gazprom halted gas exports to Finland" (p045, The Guardian)
+    assert events_of(run("Russia halted gas supplies to Poland on Wednesday.", D(2022, 4, 28))) == [
+        ("other", D(2022, 4, 27))
+    ]
