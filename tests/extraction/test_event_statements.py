@@ -179,3 +179,32 @@ def test_halting_a_supply_is_itself_a_happening(run):
     assert events_of(run("Russia halted gas supplies to Poland on Wednesday.", D(2022, 4, 28))) == [
         ("other", D(2022, 4, 27))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # p020 (The Guardian), p176 (The Economist), p166 (The Economist), made up: a kind of place or weapon
+        (
+            "The fire, at a training centre on the site’s perimeter, was extinguished on Friday and officials said "
+            "radiation was normal.",
+            D(2022, 3, 4),
+        ),
+        (
+            "And new weapons in the pipeline—jet-powered strike drones and glide bombs— threaten to make eastern "
+            "cities like Kharkiv and Dnipro uninhabitable.",
+            D(2025, 11, 27),
+        ),
+        ("Ukraine says 40% of its long-range strike targets in 2025 have been Russian refineries.", D(2025, 9, 4)),
+        ("The training ground near Lviv was closed to visitors on Monday.", D(2023, 1, 5)),
+    ],
+)
+def test_a_cue_word_naming_a_kind_of_place_or_weapon_is_no_happening(run, text, published):
+    assert events_of(run(text, published)) == []
+
+
+def test_a_cue_word_heading_its_phrase_still_tells_the_happening(run):
+    # made up: "missile" qualifies the strike
+    assert events_of(run("A missile strike hit a training centre near Lviv on Monday.", D(2023, 1, 5))) == [
+        ("strike", D(2023, 1, 2))
+    ]

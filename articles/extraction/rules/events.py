@@ -540,6 +540,27 @@ def _described_by_it(doc, cue: tuple[str, int, int]) -> bool:
     return kind == "other" and span is not None and span.root.tag_ == "VBN" and span.root.dep_ == "acl"
 
 
+# The types whose cue word also names a kind of place or weapon when it stands before another noun.
+NAMING_TYPES = frozenset({"training", "strike"})
+
+
+def _kind_of_thing(doc, cue: tuple[str, int, int]) -> bool:
+    """ "The fire, at a training centre on the site's perimeter, was extinguished on Friday" (p020, The Guardian),
+    "jet-powered strike drones and glide bombs" (p176, The Economist), "Russia's increasingly large strike packages
+    continue to highlight ..." (p192, ISW), "The air raid alert in Kharkiv region was subsequently lifted" (p142):
+    a cue word before the noun it qualifies names a kind of place or weapon, no training or strike held ("a
+    missile strike", where the cue is the head, tells one). Battle words are left alone: "stopped 40 Russian
+    assault actions", "an elite assault unit ... began the full counter-charge" report fighting."""
+    kind, start, end = cue
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (
+        kind in NAMING_TYPES
+        and span is not None
+        and span.root.dep_ == "compound"
+        and span.root.pos_ in ("NOUN", "VERB")
+    )
+
+
 def _since_clause(doc, cue: tuple[str, int, int]) -> bool:
     """ "only their second public appearance together since Russia launched its invasion" (p046, The Guardian), "It
     would be the first time the two leaders have spoken since Russia launched its invasion" (p121, CNN), "Western
@@ -617,7 +638,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         live.append((kind, start, end))
     cues = [cue for cue in live if not _circumstance(doc, cue, SCENE_PREPOSITIONS)]
     cues = [cue for cue in cues if not _meeting_ahead_on_no_day(ctx, cue, modifiers) and not _named_as(doc, cue)]
-    cues = [cue for cue in cues if not _described_by_it(doc, cue)]
+    cues = [cue for cue in cues if not _described_by_it(doc, cue) and not _kind_of_thing(doc, cue)]
     if cues and any(kind == "aid" for kind, _s, _e in cues) and running_total(ctx.sent):
         cues = [cue for cue in cues if cue[0] != "aid"]
     if not cues:
