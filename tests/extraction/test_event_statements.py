@@ -1,4 +1,4 @@
-"""Timeline round seven (precision, issue 8): a statement's day, a time marker, an aim or a right give no event.
+"""Timeline precision (issue 8): a statement's day, a time marker, an aim or a right give no event.
 
 Each rule (patterns/en/context.jsonl, rules/events.py) is shown on real sentences of two outlets of the pool
 and on one of our own.
