@@ -598,6 +598,27 @@ def _described_by_it(doc, cue: tuple[str, int, int]) -> bool:
     return kind == "other" and span is not None and span.root.tag_ == "VBN" and span.root.dep_ == "acl"
 
 
+# The types whose cue word also names a kind of place or weapon when it stands before another noun.
+NAMING_TYPES = frozenset({"training", "strike"})
+
+
+def _kind_of_thing(doc, cue: tuple[str, int, int]) -> bool:
+    """ "The fire, at a training centre on the site's perimeter, was extinguished on Friday" (p020, The Guardian),
+    "jet-powered strike drones and glide bombs" (p176, The Economist), "Russia's increasingly large strike packages
+    continue to highlight ..." (p192, ISW), "The air raid alert in Kharkiv region was subsequently lifted" (p142):
+    a cue word before the noun it qualifies names a kind of place or weapon, no training or strike held ("a
+    missile strike", where the cue is the head, tells one). Battle words are left alone: "stopped 40 Russian
+    assault actions", "an elite assault unit ... began the full counter-charge" report fighting."""
+    kind, start, end = cue
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (
+        kind in NAMING_TYPES
+        and span is not None
+        and span.root.dep_ == "compound"
+        and span.root.pos_ in ("NOUN", "VERB")
+    )
+
+
 def _since_clause(doc, cue: tuple[str, int, int]) -> bool:
     """ "only their second public appearance together since Russia launched its invasion" (p046, The Guardian), "It
     would be the first time the two leaders have spoken since Russia launched its invasion" (p121, CNN), "Western
@@ -675,12 +696,12 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         live.append((kind, start, end))
     cues = [cue for cue in live if not _circumstance(doc, cue, SCENE_PREPOSITIONS)]
     cues = [cue for cue in cues if not _meeting_ahead_on_no_day(ctx, cue, modifiers) and not _named_as(doc, cue)]
-    cues = [cue for cue in cues if not _described_by_it(doc, cue)]
+    cues = [cue for cue in cues if not _described_by_it(doc, cue) and not _kind_of_thing(doc, cue)]
     if cues and any(kind == "aid" for kind, _s, _e in cues) and running_total(ctx.sent):
         cues = [cue for cue in cues if cue[0] != "aid"]
     if not cues:
         return []
-    if not ctx.dates:
+    if not ctx.dates or _dated_by_statement_only(ctx):
         cues = [cue for cue in cues if _told_as_happened(doc, cue) and not _since_clause(doc, cue)]
         if not cues:
             return []
@@ -906,7 +927,7 @@ def _told_as_happened(doc, cue) -> bool:
     if verb.tag_ == "VBN":
         return bool(auxes & (PERFECT_AUX | PAST_BE)) or verb.dep_ in ("relcl", "acl", "conj", "advcl")
     if verb.tag_ == "VBG":
-        return bool(auxes & PAST_BE) or verb.dep_ in ("relcl", "acl", "conj")
+        return bool(auxes & PAST_BE) or verb.dep_ in ("relcl", "acl", "conj") or _agent_gerund(verb)
     if verb.tag_ == "VB":
         return bool(auxes & BARE_VERB_AUX)
     if verb.tag_ in ("VBZ", "VBP"):
@@ -914,6 +935,25 @@ def _told_as_happened(doc, cue) -> bool:
         # "Putin announces a call-up"; not "the strikes appear", "Russia has enough ammunition"
         return verb.lemma_ not in STATE_VERBS
     return False
+
+
+def _agent_gerund(verb) -> bool:
+    """ "two people were killed by Russian shelling in the city of Popasna" (p071, Daily Mail), "20 civilians, including
+    a child, were killed in Russian shelling in the Donetsk and Luhansk regions" (p044, The Guardian): the parser hangs
+    a gerund with no subject and no conjunction on a verb in the past, where the cue is the noun that did the killing
+    ("Three were wounded by shelling", made up)."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ in ("by", "in"):
+        head = head.head  # "wounded by shelling"
+    elif verb.dep_ != "advcl":
+        return False
+    return (
+        head.tag_ in ("VBD", "VBN")
+        and not any(child.dep_ in ("mark", "aux", "nsubj", "nsubjpass", "dobj") for child in verb.children)
+        # the noun phrase the gerund stands in: "by Russian shelling", "in shelling", "by the shelling"
+        and verb.i > 0
+        and verb.nbor(-1).pos_ in ("ADP", "ADJ", "PROPN", "DET")
+    )
 
 
 def _depth(token) -> int:
@@ -1022,16 +1062,38 @@ def _statement_day(ctx: SentenceContext, found) -> bool:
     return head.tag_ == "VBN" and head.dep_ == "acl" and head.head.lemma_ in STATEMENT_NOUNS
 
 
+def _dated_by_statement_only(ctx: SentenceContext) -> bool:
+    """Whether every date of the sentence is the day of a statement: what the statement is about is then
+    undated, and gives an event only when told as a happening (`_told_as_happened`).
+
+    "Russia's focus remains the Battle for Donbas but gains there are limited ..., the UK Ministry of Defence
+    said on Friday" (p080), "Zaporizhzhia, part of the evacuation corridor, is in the direction of an attempted
+    advance by Russian forces, the city's Regional Council said Wednesday" (p077, CNN), "The American Secretary
+    of State Antony Blinken said on Monday that the Chinese leader's visit is a "diplomatic cover" for Moscow"
+    (p122): a view of a happening, dated by the day it was voiced. An announcement is the happening it
+    announces ("Last week, he announced a plan to allow European nations to transfer ... Patriot air defense
+    missiles", p017, The New York Times), so its day counts as the happening's.
+    """
+    return bool(ctx.dates) and all(
+        (_reported(ctx, found) and _statement_head(ctx, found).lemma_ != "announce") or _statement_day(ctx, found)
+        for found in ctx.dates
+    )
+
+
+def _statement_head(ctx: SentenceContext, found):
+    """The word a date expression hangs on ("said on Monday" -> said), None when it falls between tokens."""
+    span = ctx.sent.doc.char_span(found.start, found.end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root.head
+    return head.head if head.dep_ == "prep" or head.pos_ == "ADP" else head
+
+
 def _reported(ctx: SentenceContext, first) -> bool:
     """Whether the sentence's date is the day of a statement ("X said on Monday that ...")."""
-    span = ctx.sent.doc.char_span(first.start, first.end, alignment_mode="expand")
-    if span is None:
-        return False
-    head = span.root.head
-    if head.dep_ == "prep" or head.pos_ == "ADP":
-        head = head.head  # "said on Monday"
+    head = _statement_head(ctx, first)
     # The date must hang on the verb itself: "told ... about the January 9 attack" dates the attack.
-    return _statement_verb(head) and head.pos_ in ("VERB", "AUX")
+    return head is not None and _statement_verb(head) and head.pos_ in ("VERB", "AUX")
 
 
 def _event(ctx: SentenceContext, kind: str, date, precision) -> Event:
