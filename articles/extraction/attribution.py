@@ -33,11 +33,11 @@ from pathlib import Path
 from typing import Protocol
 
 import spacy
-from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 
 from articles.extraction import countries
 from articles.extraction.components import place_names
+from articles.extraction.word_patterns import word_patterns
 from articles.jsonl import read_jsonl
 
 GAZETTEERS = Path(__file__).resolve().parent / "gazetteers"
@@ -101,40 +101,36 @@ def known_people() -> dict[str, str]:
     return {surname: row["country"] for row in rows for surname in row["surnames"]}
 
 
-class SourceWords:
-    """What kind of source a speaker is, read on its tokens by one Matcher built once per vocabulary
-    (`source_words`): the words of patterns/en/attribution.jsonl, the names of the bodies of `BODIES`
-    (gazetteers/countries.jsonl) and of the outlets (gazetteers/outlets.jsonl)."""
+def _source_rows() -> list[dict]:
+    """The rows of attribution.jsonl, and one row for each name of a body of `BODIES` and of an outlet, as the
+    tokenizer splits it ("Agence France-Presse": Agence France - Presse), matched as written; its id is the
+    body, or the outlet's country."""
+    tokenize = spacy.blank("en").tokenizer
+    names = [("BODY", code, name) for code, aliases in _body_names().items() for name in aliases]
+    outlets = read_jsonl(GAZETTEERS / "outlets.jsonl")
+    names += [("OUTLET", row["country"], alias) for row in outlets for alias in row["aliases"]]
+    return [
+        *read_jsonl(SOURCE_WORDS),
+        *(
+            {"label": label, "id": code, "pattern": [{"ORTH": token.text} for token in tokenize(name)]}
+            for label, code, name in names
+        ),
+    ]
 
-    def __init__(self, vocab, rows: list[dict], bodies: dict[str, list[str]], outlets: list[dict], tokenize):
-        self.matcher = Matcher(vocab, validate=True)
-        self.label_of: dict[int, tuple[str, str | None]] = {}
-        for row in rows:
-            self.matcher.add(row["label"], [row["pattern"]])
-            self.label_of[vocab.strings[row["label"]]] = (row["label"], None)
-        # Names as the tokenizer splits them ("Agence France-Presse": Agence France - Presse), matched as
-        # written; each name is its own key, naming its body or its outlet's country.
-        names = [("BODY", code, name) for code, aliases in bodies.items() for name in aliases]
-        names += [("OUTLET", row["country"], alias) for row in outlets for alias in row["aliases"]]
-        for label, code, name in names:
-            key = f"{label}|{name}"
-            self.matcher.add(key, [[{"ORTH": token.text} for token in tokenize(name)]])
-            self.label_of[vocab.strings[key]] = (label, code)
 
-    def __call__(self, span) -> dict[str, list[tuple[int, int, str | None]]]:
-        """Label ("OFFICIAL", "BODY", "OUTLET", ...) -> (start, end, code) of its matches within the span,
-        in reading order (the longer first at one start). Kept on the Doc: a speaker is read by
-        `outlet_speaker` and `speaker_code` in turn."""
-        doc = span.doc
-        key = (SOURCES_KEY, span.start, span.end)
-        found = doc.user_data.get(key)
-        if found is None:
-            found = {}
-            for match_id, start, end in sorted(self.matcher(span), key=lambda match: (match[1], -match[2])):
-                label, code = self.label_of[match_id]
-                found.setdefault(label, []).append((start, end, code))
-            doc.user_data[key] = found
-        return found
+def _words(span) -> dict[str, list[tuple[int, int, str | None]]]:
+    """What kind of source a speaker is: label ("OFFICIAL", "BODY", "OUTLET", ...) -> the (start, end, id) of
+    its matches within the span, in reading order. Kept on the Doc: a speaker is read by `outlet_speaker` and
+    `speaker_code` in turn."""
+    doc = span.doc
+    key = (SOURCES_KEY, span.start, span.end)
+    found = doc.user_data.get(key)
+    if found is None:
+        found = {}
+        for label, start, end, code in word_patterns(doc.vocab, SOURCE_WORDS, _source_rows)(span):
+            found.setdefault(label, []).append((start, end, code))
+        doc.user_data[key] = found
+    return found
 
 
 def _body_names() -> dict[str, list[str]]:
@@ -151,26 +147,6 @@ def _body_names() -> dict[str, list[str]]:
             if alias.startswith("the ") and alias[4:5].isupper():
                 names[country.code].append(alias[4:])
     return names
-
-
-_source_words: dict[int, SourceWords] = {}
-
-
-def source_words(vocab) -> SourceWords:
-    """The source words' Matcher for a pipeline's vocabulary, built once per process."""
-    if id(vocab) not in _source_words:
-        _source_words[id(vocab)] = SourceWords(
-            vocab,
-            read_jsonl(SOURCE_WORDS),
-            _body_names(),
-            read_jsonl(GAZETTEERS / "outlets.jsonl"),
-            spacy.blank("en").tokenizer,
-        )
-    return _source_words[id(vocab)]
-
-
-def _words(span) -> dict[str, list[tuple[int, int, str | None]]]:
-    return source_words(span.doc.vocab)(span)
 
 
 def outlet_speaker(speaker) -> tuple[bool, str | None]:

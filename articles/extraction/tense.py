@@ -7,50 +7,34 @@ in the present tense; "On April 2, AFP discovers" (a timeline's historical prese
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from articles.extraction.attribution import REPORTING_LEMMAS
-from articles.extraction.components import AnchoredMatcher
 from articles.extraction.dates import WEEKDAYS
+from articles.extraction.word_patterns import word_patterns
 from articles.jsonl import read_jsonl
 
 TENSE_WORDS = Path(__file__).resolve().parent / "patterns" / "en" / "tense.jsonl"
 TENSE_KEY = "warboard_tense"
 
 
-@lru_cache(maxsize=1)
-def _rows() -> tuple[dict, ...]:
-    return tuple(read_jsonl(TENSE_WORDS))
-
-
-def _future_auxiliaries() -> frozenset[str]:
-    """The modals of the future as written ("will", "'ll", "wo" of "won't"): the words of the FUTURE_AUX rows."""
-    return frozenset(
-        word for row in _rows() if row["label"] == "FUTURE_AUX" for word in row["pattern"][0]["LOWER"]["IN"]
-    )
-
-
-FUTURE_AUX = _future_auxiliaries()
-_matchers: dict[int, tuple[AnchoredMatcher, dict[int, str]]] = {}
+# The modals of the future as written ("will", "'ll", "wo" of "won't"), which is_future reads among a verb's
+# auxiliaries: the words of the FUTURE_AUX rows.
+FUTURE_AUX = frozenset(
+    word for row in read_jsonl(TENSE_WORDS) if row["label"] == "FUTURE_AUX" for word in row["pattern"][0]["LOWER"]["IN"]
+)
 
 
 def tense_words(sent) -> list[tuple[str, int, int]]:
     """(label, start, end) of the tense words of a sentence (patterns/en/tense.jsonl), as article character
-    offsets; found once per sentence by one Matcher built once per vocabulary."""
+    offsets; found once per sentence."""
     doc = sent.doc
     key = (TENSE_KEY, sent.start)
     found = doc.user_data.get(key)
     if found is None:
-        vocab = doc.vocab
-        if id(vocab) not in _matchers:
-            keyed = [(f"{row['label']}|{number}", row["pattern"]) for number, row in enumerate(_rows())]
-            label_of = {vocab.strings.add(name): name.split("|")[0] for name, _pattern in keyed}
-            _matchers[id(vocab)] = (AnchoredMatcher(vocab, keyed, validate=True), label_of)
-        matcher, label_of = _matchers[id(vocab)]
         found = [
-            (label_of[match_id], sent[start].idx, sent[end - 1].idx + len(sent[end - 1]))
-            for match_id, start, end in matcher(sent)
+            (label, sent[start].idx, sent[end - 1].idx + len(sent[end - 1]))
+            for label, start, end, _id in word_patterns(doc.vocab, TENSE_WORDS)(sent)
         ]
         doc.user_data[key] = found
     return found

@@ -12,8 +12,6 @@ import datetime
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.matcher import Matcher
-
 from articles.extraction.attribution import people_of
 from articles.extraction.event_building import add_places, aid_event, losses_event
 from articles.extraction.merging import dedupe_losses, merge_events
@@ -24,6 +22,7 @@ from articles.extraction.rules import losses as loss_rules
 from articles.extraction.rules import pledges as pledge_rules
 from articles.extraction.sentence import ArticleState, sentence_context
 from articles.extraction.tallies import add_tally, describes_tally
+from articles.extraction.word_patterns import word_patterns
 from articles.jsonl import read_jsonl
 
 # What the walk reads on a sentence's words: editorial notes, confirmed tolls, references to an attack
@@ -66,7 +65,7 @@ def read_article(doc, text: str, published: datetime.date | None, title: str | N
             state.last_claimant = ctx.reported_by
         if losses:
             state.last_loss_claimant = (losses[-1].reported_by, number)
-    merge_events(result, sentence_of_event)
+    merge_events(result, sentence_of_event, doc)
     dedupe_losses(result)
     return result
 
@@ -177,35 +176,19 @@ def _by_sentence(sents, spans) -> list[list]:
     return buckets
 
 
-@lru_cache(maxsize=1)
-def _rows() -> tuple[dict, ...]:
-    return tuple(read_jsonl(WALK_WORDS))
-
-
-_matchers: dict[int, tuple[Matcher, dict[int, tuple[str, str | None]]]] = {}
-
-
 def _words(span, label: str) -> list[tuple[int, int, str | None]]:
-    """(start, end, id) of the matches of one label of walk.jsonl in a span, in reading order; the Matcher is
-    built once per vocabulary."""
-    vocab = span.doc.vocab
-    if id(vocab) not in _matchers:
-        matcher = Matcher(vocab, validate=True)
-        label_of: dict[int, tuple[str, str | None]] = {}
-        for number, row in enumerate(_rows()):
-            key = f"{row['label']}|{number}"
-            matcher.add(key, [row["pattern"]])
-            label_of[vocab.strings[key]] = (row["label"], row.get("id"))
-        _matchers[id(vocab)] = (matcher, label_of)
-    matcher, label_of = _matchers[id(vocab)]
-    found = [(start, end, label_of[key][1]) for key, start, end in matcher(span) if label_of[key][0] == label]
-    return sorted(found)
+    """(start, end, id) of the matches of one label of walk.jsonl in a span, in reading order."""
+    return [
+        (start, end, id_)
+        for found, start, end, id_ in word_patterns(span.doc.vocab, WALK_WORDS)(span)
+        if found == label
+    ]
 
 
 @lru_cache(maxsize=1)
 def _editorial_openings() -> frozenset[str]:
     """The words an editorial note can open with ("this", "read", ...): the first tokens of its rows."""
-    firsts = [row["pattern"][0]["LOWER"] for row in _rows() if row["label"] == "EDITORIAL"]
+    firsts = [row["pattern"][0]["LOWER"] for row in read_jsonl(WALK_WORDS) if row["label"] == "EDITORIAL"]
     return frozenset(word for first in firsts for word in ([first] if isinstance(first, str) else first["IN"]))
 
 
