@@ -117,6 +117,7 @@ def _dates(sent, sent_text: str, published, state: ArticleState) -> list[DateMen
         future=lambda s, e: is_future(sent, s + sent.start_char, e + sent.start_char),
         previous=state.last_day,
         offset=sent.start_char,
+        tokens=sent,
     )
     mentions = [DateMention(f.value, f.text, f.start, f.end) for f in found]
     for mention in mentions:
