@@ -14,7 +14,7 @@ from pathlib import Path
 
 from articles.extraction.dates import WEEKDAYS
 from articles.extraction.records import Event, Extraction, Loss, Pledge
-from articles.extraction.word_patterns import word_patterns
+from articles.extraction.word_patterns import first_word, word_patterns
 from articles.jsonl import read_jsonl
 
 # Whether a sentence opens on the happening told before it ("The meeting on Tuesday follows ...") or tells
@@ -33,21 +33,21 @@ def _rows() -> tuple[dict, ...]:
     return tuple({**row, "pattern": [token(spec) for spec in row["pattern"]]} for row in read_jsonl(MERGING_WORDS))
 
 
-def _labels(doc, event: Event) -> set[str]:
+def _labels(doc, event: Event) -> tuple[str, ...]:
     """The labels of merging.jsonl matched in the event's sentence; RETELLING only at its start (after any signs).
-    Kept on the Doc: an event is compared with many kept before it."""
+    Kept on the Doc (as a tuple, which user_data can serialise): an event is compared with many kept before it."""
     key = (MERGING_KEY, event.span)
     if key in doc.user_data:
         return doc.user_data[key]
-    labels: set[str] = set()
+    labels: tuple[str, ...] = ()
     tokens = doc.char_span(*event.span, alignment_mode="expand")
     if tokens is not None:
-        opening = next((t.i - tokens.start for t in tokens if any(c.isalnum() or c == "_" for c in t.text)), None)
-        labels = {
+        opening = first_word(tokens)
+        labels = tuple(
             label
             for label, start, _end, _id in word_patterns(doc.vocab, MERGING_WORDS, _rows)(tokens)
             if label != "RETELLING" or start == opening
-        }
+        )
     doc.user_data[key] = labels
     return labels
 

@@ -22,7 +22,7 @@ from articles.extraction.rules import losses as loss_rules
 from articles.extraction.rules import pledges as pledge_rules
 from articles.extraction.sentence import ArticleState, sentence_context
 from articles.extraction.tallies import add_tally, describes_tally
-from articles.extraction.word_patterns import word_patterns
+from articles.extraction.word_patterns import first_word, word_patterns
 from articles.jsonl import read_jsonl
 
 # What the walk reads on a sentence's words: editorial notes, confirmed tolls, references to an attack
@@ -199,10 +199,9 @@ EDITORIAL_LENGTH = 5
 def _editorial(sent) -> bool:
     """A note about the article itself, not news ("This article was amended on 1 March 2022 ...", "Read more"):
     EDITORIAL words at the start of the sentence, after any signs."""
-    opening = next((token for token in sent if any(c.isalnum() or c == "_" for c in token.text)), None)
-    if opening is None or opening.lower_ not in _editorial_openings():
+    start = first_word(sent)
+    if start is None or sent[start].lower_ not in _editorial_openings():
         return False  # most sentences: no Matcher run
-    start = opening.i - sent.start
     return any(first == 0 for first, _end, _id in _words(sent[start : start + EDITORIAL_LENGTH], "EDITORIAL"))
 
 

@@ -36,12 +36,19 @@ class WordPatterns:
         return sorted(found, key=lambda match: (match[1], -match[2], match[0]))
 
 
-_built: dict[tuple[int, str], WordPatterns] = {}
+def first_word(span) -> int | None:
+    """The offset in the span of its first token that holds a letter, a digit or "_" (a word after any signs and
+    spaces, as a sentence opens: "• Subscribe", "“The meeting ..."), None for a span of signs."""
+    return next((token.i - span.start for token in span if any(c.isalnum() or c == "_" for c in token.text)), None)
+
+
+# Each entry keeps its vocabulary alive: an id is never reused for another vocabulary while it is a key.
+_built: dict[tuple[int, str], tuple[object, WordPatterns]] = {}
 
 
 def word_patterns(vocab, path: Path, rows: Callable[[], Iterable[dict]] | None = None) -> WordPatterns:
     """The Matcher of one file (or of the rows `rows()` builds from it) for a vocabulary, built once per process."""
     key = (id(vocab), str(path))
     if key not in _built:
-        _built[key] = WordPatterns(vocab, rows() if rows is not None else read_jsonl(path))
-    return _built[key]
+        _built[key] = (vocab, WordPatterns(vocab, rows() if rows is not None else read_jsonl(path)))
+    return _built[key][1]
