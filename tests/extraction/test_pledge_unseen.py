@@ -3,6 +3,7 @@ to Russia by a trader, the receivers of a bill, goods for other goods in a list,
 "is to be handed over", and the leaders of a group or initiative as its donors."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 
@@ -154,3 +155,41 @@ def test_it_reads_is_to_be_handed_over_as_a_pledge(run, text, expected):
 )
 def test_it_gives_a_led_initiative_to_its_leaders(run, text, expected):
     assert pledges_of(run(text, datetime.date(2024, 4, 26))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The Guardian p050: a package being finalised waits for a decision
+        (
+            "The US national security adviser, Jake Sullivan, confirmed on Monday the US is in the process of "
+            "finalising a package that includes advanced air defence capabilities.",
+            [("US", "UA", None, "air_defense", None, "considering")],
+        ),
+        # made up: preparing, then announcing
+        (
+            "Germany is preparing a new package that includes IRIS-T air defence systems.",
+            [("DE", "UA", "IRIS-T", "air_defense", None, "considering")],
+        ),
+        (
+            "Germany announced a new package that includes IRIS-T air defence systems.",
+            [("DE", "UA", "IRIS-T", "air_defense", None, "pledged")],
+        ),
+    ],
+)
+def test_it_reads_a_package_in_preparation_as_considered(run, text, expected):
+    assert pledges_of(run(text, datetime.date(2022, 6, 28))) == expected
+
+
+def test_it_joins_the_millions_written_after_the_billions():
+    from articles.extraction.rules.pledges import Found, _joined_amounts  # noqa: PLC0415
+
+    # Gazeta.pl p103 (machine-translated Polish, twice in the article), and a made-up amount that stands alone
+    cases = [
+        ("for about $ 2 billion $ 980 million, Ukrainians", 10, 22, Decimal(2_980_000_000)),
+        ("an additional $ 11 billion 700 million to help Ukraine", 14, 26, Decimal(11_700_000_000)),
+        ("$2 billion in aid, $300 million of it for drones", 0, 10, Decimal(2_000_000_000)),
+    ]
+    for text, start, end, amount in cases:
+        billions = Found(start, end, "funding", amount=Decimal(text[start:end].strip("$ ").split()[0]) * 10**9)
+        assert [f.amount for f in _joined_amounts(text, [billions])] == [amount]

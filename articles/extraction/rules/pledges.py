@@ -366,6 +366,8 @@ def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
         if found is None:
             continue
         status, legislature = found
+        if status == "pledged" and _package_in_preparation(ctx, match):
+            status = "considering"
         group_leaders: list[str] = []
         next_start = hits[index + 1][0] if index + 1 < len(hits) else end
         mine = _items_of(trigger, items, start, t_start, t_end, next_start, hits, index)
@@ -401,6 +403,23 @@ def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
                 continue
             records.extend(_given(ctx, text, start, end, givers, recipient, status, goods, clause_day, span))
     return records
+
+
+# The rules of patterns/en/pledges.jsonl that find a package still being prepared.
+PREPARING_RULES = frozenset(["preparing_package", "preparing_a_package", "being_prepared"])
+
+
+def _package_in_preparation(ctx: SentenceContext, match) -> bool:
+    """Whether the package the trigger names ("a package that includes") is the object of a verb of
+    preparing that a rule of PREPARING_RULES found: "the US is in the process of finalising a package that
+    includes advanced air defence capabilities" (The Guardian p050) waits for a decision, as "Washington is
+    preparing another weapons aid package" (dev seed-000) and "The US is prepping another $800 million military
+    assistance package" (CNN p064) do."""
+    package = next((t for t in match if t.lemma_ in ("package", "tranche")), None)
+    if package is None:
+        return False
+    verb = package.head.i
+    return any(span.id_ in PREPARING_RULES and span.start <= verb < span.end for span in _sentence_triggers(ctx))
 
 
 def _leaders(ctx: SentenceContext, noun) -> list[str]:
@@ -994,7 +1013,7 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
         found[-1].training = _training(text, at)
         taken.append((at, to))
     found.sort(key=lambda f: f.start)
-    found = _valued_goods(text, found)
+    found = _valued_goods(text, _joined_amounts(text, found))
     unique: list[Found] = []
     for f in found:
         # the same kind named twice for one giver is one item; "Berlin ... artillery weapons, and Britain's
@@ -1061,6 +1080,29 @@ STRIKE_AFTER = re.compile(
 # "a new package of arms and ammunition worth $1bn": the worth is the package's, not the goods'.
 PACKAGE_OF = re.compile(r"\b(?:package|tranche)\s+of\s+(?:[\w-]+\s+(?:and\s+)?){0,3}$", re.I)
 VALUED_AT = re.compile(r"^\s*,?\s*(?:worth|valued\s+at|at\s+a\s+(?:cost|value)\s+of|costing)\s*$", re.I)
+
+
+# The millions written after the billions of one amount ("$ 2 billion $ 980 million", "$ 11 billion 700
+# million"): a layout of a number, parsed here as a format (the money regex reads "$ 2 billion" alone).
+MILLIONS_AFTER_BILLIONS = re.compile(r"\s*(?:[$€£]\s?)?(?P<millions>\d{1,3})\s+million\b")
+BILLION = Decimal(1_000_000_000)
+
+
+def _joined_amounts(text: str, found: list[Found]) -> list[Found]:
+    """ "for about $ 2 billion $ 980 million", "an additional $ 11 billion 700 million to help Ukraine"
+    (Gazeta.pl p103, machine-translated Polish): one amount, 2,980 and 11,700 million."""
+    joined: list[Found] = []
+    for f in found:
+        if joined and joined[-1].end > f.start:
+            continue  # the millions already joined to the billions before them
+        match = None
+        if f.category == "funding" and f.amount and f.amount % BILLION == 0:
+            match = MILLIONS_AFTER_BILLIONS.match(text, f.end)
+        if match:
+            f.amount += Decimal(match.group("millions")) * 1_000_000
+            f.end = match.end()
+        joined.append(f)
+    return joined
 
 
 def _valued_goods(text: str, found: list[Found]) -> list[Found]:
@@ -1456,8 +1498,8 @@ def _giving_codes(ctx, text, start: int, end: int) -> list[str]:
 def _receives(ctx: SentenceContext, mention: CountryMention) -> bool:
     """Whether the mention is what aid goes to, in the parse: the object (or one of the conjoined objects) of
     "for" or "to". "signed into law a $95 billion war aid measure that also included assistance for Israel,
-    Taiwan and other global hot spots" (Fox News p148), "$6.5 billion in military sales to Israel" (p142, a
-    British outlet): Taiwan and Israel receive; they give nothing."""
+    Taiwan and other global hot spots" (Fox News p148), "$95bn in wartime aid for Ukraine and Israel, along
+    with defence support to Taiwan" (p142, a British outlet): Taiwan and Israel receive; they give nothing."""
     span = ctx.sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
