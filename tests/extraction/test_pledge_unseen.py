@@ -193,3 +193,31 @@ def test_it_joins_the_millions_written_after_the_billions():
     for text, start, end, amount in cases:
         billions = Found(start, end, "funding", amount=Decimal(text[start:end].strip("$ ").split()[0]) * 10**9)
         assert [f.amount for f in _joined_amounts(text, [billions])] == [amount]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Reuters p191: the plea's own phrase holds what is asked for; Kyiv's drones and Poland's MiGs are no request
+        (
+            "After his talks with Tusk, Zelenskiy repeated his pleas for air-defence missiles and said Kyiv was "
+            "ready to swap its drones, in which it has become a global leader, for the missiles from allies or for "
+            "Poland's Soviet-era MiG-29 fighter jets.",
+            [("NATO", "UA", None, "air_defense", None, "requested")],
+        ),
+        # The Guardian p031: the parse hangs "for tanks ..." outside the plea's phrase; the clause's goods stay
+        (
+            "Nato leaders are also willing to send more powerful weapons to Ukraine after a plea at the Brussels "
+            "summit from the country’s president, Volodymyr Zelenskiy, for tanks, rockets and air-defence systems.",
+            [("NATO", "UA", None, "tank", None, "requested"), ("NATO", "UA", None, "air_defense", None, "requested")],
+        ),
+        # made up
+        (
+            "Zelensky repeated his pleas for air defence systems from allies and said Kyiv would trade its drones "
+            "for fighter jets.",
+            [("NATO", "UA", None, "air_defense", None, "requested")],
+        ),
+    ],
+)
+def test_a_request_noun_asks_for_the_goods_of_its_own_phrase(run, text, expected):
+    assert pledges_of(run(text, datetime.date(2026, 2, 5))) == expected

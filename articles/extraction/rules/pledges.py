@@ -373,6 +373,8 @@ def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
         mine = _items_of(trigger, items, start, t_start, t_end, next_start, hits, index)
         if trigger.money_only:
             mine = [f for f in mine if f.category == "funding"]
+        if status == "requested":
+            mine = _asked_for(ctx, match, mine)
         recipient = "UA"
         donors: list[str]
         if status == "requested":
@@ -420,6 +422,22 @@ def _package_in_preparation(ctx: SentenceContext, match) -> bool:
         return False
     verb = package.head.i
     return any(span.id_ in PREPARING_RULES and span.start <= verb < span.end for span in _sentence_triggers(ctx))
+
+
+def _asked_for(ctx: SentenceContext, match, goods: list[Found]) -> list[Found]:
+    """The goods a request noun asks for: those in its own phrase ("pleas for air-defence missiles"), not
+    those of the clause's other verbs: "Zelenskiy repeated his pleas for air-defence missiles and said Kyiv
+    was ready to swap its drones ... for the missiles from allies or for Poland's Soviet-era MiG-29 fighter
+    jets" (Reuters p191) asks for no drones and no MiG-29s; "made a “desperate plea” for eastern Europe to
+    provide Russian-made aircraft" (The Guardian p021) asks for the aircraft of its phrase. Where the parse
+    hangs the goods elsewhere ("a plea at the Brussels summit from the country’s president, Volodymyr
+    Zelenskiy, for tanks", The Guardian p031), the phrase holds none and the clause's goods stay."""
+    noun = match.root
+    if noun.pos_ != "NOUN":
+        return goods
+    first, last = noun.left_edge.idx - ctx.start, noun.right_edge.idx + len(noun.right_edge) - ctx.start
+    own = [f for f in goods if first <= f.start and f.end <= last]
+    return own or goods
 
 
 def _leaders(ctx: SentenceContext, noun) -> list[str]:
