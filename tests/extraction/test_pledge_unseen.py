@@ -221,3 +221,26 @@ def test_it_joins_the_millions_written_after_the_billions():
 )
 def test_a_request_noun_asks_for_the_goods_of_its_own_phrase(run, text, expected):
     assert pledges_of(run(text, datetime.date(2026, 2, 5))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The Guardian p050: Turkey asks for jets for itself
+        (
+            "Turkish president Tayyip Erdoğan said he would meet US president Joe Biden at the Nato summit this "
+            "week and discuss what he said was Washington’s “stalling” of Ankara’s request to purchase new F-16 "
+            "fighter jets.",
+            [],
+        ),
+        # made up: the same request by a third country, and by Ukraine (as in dev seed-000, "Ukraine’s request
+        # for Abrams tanks", whose asked party the sentences before name)
+        ("Ankara's request for new F-16 jets from Washington is still pending.", []),
+        (
+            "Ukraine's request for F-16 jets from Washington is still pending.",
+            [("US", "UA", "F-16", "aircraft", None, "requested")],
+        ),
+    ],
+)
+def test_a_third_countrys_own_request_gives_no_record(run, text, expected):
+    assert pledges_of(run(text, datetime.date(2022, 6, 28))) == expected

@@ -374,6 +374,8 @@ def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
         if trigger.money_only:
             mine = [f for f in mine if f.category == "funding"]
         if status == "requested":
+            if _asker_for_itself(ctx, match):
+                continue
             mine = _asked_for(ctx, match, mine)
         recipient = "UA"
         donors: list[str]
@@ -422,6 +424,18 @@ def _package_in_preparation(ctx: SentenceContext, match) -> bool:
         return False
     verb = package.head.i
     return any(span.id_ in PREPARING_RULES and span.start <= verb < span.end for span in _sentence_triggers(ctx))
+
+
+def _asker_for_itself(ctx: SentenceContext, match) -> bool:
+    """Whether the request noun's owner is a country that is no party of the war: it asks for itself, as in
+    "Washington’s “stalling” of Ankara’s request to purchase new F-16 fighter jets" (The Guardian p050);
+    "the decision falls short of Ukraine’s request for Abrams tanks" (dev seed-000) is the recipient's."""
+    owner = next((child for child in match.root.children if child.dep_ == "poss"), None)
+    if match.root.pos_ != "NOUN" or owner is None:
+        return False
+    first, last = owner.left_edge.idx - ctx.start, owner.right_edge.idx + len(owner.right_edge) - ctx.start
+    codes = {m.code for m in _mentions_in(ctx, first, last)}
+    return bool(codes) and not codes & WAR_PARTIES
 
 
 def _asked_for(ctx: SentenceContext, match, goods: list[Found]) -> list[Found]:
