@@ -180,7 +180,7 @@ def _month_number(text: str) -> int:
 
 
 def _day_month(text: str, published: datetime.date | None, future: bool) -> datetime.date | None:
-    """ "December 28" or "28 December": the latest such day on or before publication (or next)."""
+    """ "December 28" or "28 December": the latest such day on or before publication (or the first on or after it)."""
     parts = re.findall(r"[A-Za-z]+|\d+", text)
     month = next((_month_number(p) for p in parts if p.isalpha() and p.lower().rstrip(".") in MONTHS), None)
     day = next((int(p) for p in parts if p.isdigit()), None)
@@ -193,7 +193,7 @@ def _day_month(text: str, published: datetime.date | None, future: bool) -> date
         except ValueError:
             continue
     if future:
-        after = [c for c in candidates if c > published]
+        after = [c for c in candidates if c >= published]
         return min(after) if after else None
     before = [c for c in candidates if c <= published]
     return max(before) if before else None

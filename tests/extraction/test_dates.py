@@ -187,3 +187,19 @@ def test_a_sentence_with_no_date_word_has_no_date():
 )
 def test_a_weekday_named_with_a_day_and_month_chooses_its_year(text, published, expected):
     assert [f.value.date for f in find_dates(text, published)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # TVN24 (p072), published 10 March 2022: "... our informal meeting in Versailles on March 10-11 - he said."
+        ("on March 10", datetime.date(2022, 3, 10), datetime.date(2022, 3, 10)),
+        # made up: "Ministers will meet on 5 January", in an article of that Thursday
+        ("on 5 January", THURSDAY, THURSDAY),
+        ("on 6 January", THURSDAY, datetime.date(2023, 1, 6)),
+        ("on 4 January", THURSDAY, datetime.date(2024, 1, 4)),
+    ],
+)
+def test_a_day_and_month_ahead_may_be_the_publication_day_itself(text, published, expected):
+    # as a weekday in the future tense may be ("on Thursday" above): the day of the report is not a year away
+    assert day(text, published=published, future=True) == (expected, "day")
