@@ -39,6 +39,7 @@ from spacy.tokens import Token
 
 from articles.extraction import context, gazetteer
 from articles.extraction.attribution import SPEECH_LEMMAS, known_people
+from articles.extraction.components import AnchoredMatcher
 from articles.extraction.context import Modifier
 from articles.extraction.numbers import MONEY_RE
 from articles.extraction.records import Pledge
@@ -132,7 +133,6 @@ CLAUSE_BREAK = re.compile(
     r"unless)\s|\s(?:as\s+long\s+as|unless|provided\s+that)\s|:\s(?=[“\"])",
     re.I,
 )
-CUT_REST = re.compile(r"\b(?:rather\s+than|instead\s+of)\b", re.I)
 PAIRED_DASHES = re.compile(r"\s[–—]\s[^–—]{1,120}?\s[–—]\s")
 BRACKETS = re.compile(r"\[[^\]]*\]")
 
@@ -142,11 +142,6 @@ BRACKETS = re.compile(r"\[[^\]]*\]")
 # The last word of a mention ("Nato allies") or the word after it ("EU countries", "EU member states").
 UNNAMED_LAST = frozenset(["allies", "members", "partners", "countries", "states"])
 UNNAMED_NEXT = frozenset(["countries", "members", "states", "nations", "allies", "partners"])
-NOT_A_GIVER_BEFORE = re.compile(
-    r"\b(?:in|at|to|into|against|across|over|near|toward|towards|inside|on|for|with|than|like|by)\s+(?:the\s+)?$",
-    re.I,
-)
-ATTRIBUTE_AFTER = re.compile(r"^(?:-|\s)?(?:made|built|designed|style|standard|era|supplied|provided|donated)\b", re.I)
 # The words of aid whose "from" names its giver: "assistance from the European Union", "weapons from Iran".
 FROM_DONOR_WORDS = frozenset(
     [
@@ -167,24 +162,6 @@ WAR_PARTIES = {"UA", "RU"}
 # triggers and read left to right by `_kinds`.
 KIND_LABEL = "AID_KIND"
 
-# An item right after these is what the first thing is for, not a gift: "ammunition for Himars",
-# "spare parts for MiG-29s", "missiles for Ukrainian aircraft", "training on the Leopard 2".
-FOR_SOMETHING = re.compile(
-    r"\b(?:ammunition|ammo|munitions?|shells|rounds|parts|missiles|rockets|crews?|pilots?|instructors?)\s+"
-    r"(?:for|on|to\s+use|with)\s+(?:[\w’'-]+\s+){0,4}$|"
-    r"\bto\s+(?:keep|maintain|repair|service|target|strike|hit|counter|fight|destroy|shoot\s+down)\s+"
-    r"(?:[\w’'-]+\s+){0,3}$|\bagainst\s+(?:[\w’'-]+\s+){0,3}$",
-    re.I,
-)
-# Training on a system is no gift of it ("training on the Leopard 2"), unless the sentence goes on to
-# give it ("exercising on Marder infantry fighting vehicles that would also be provided to Kyiv").
-TRAINING_BEFORE = re.compile(
-    r"\b(?:training|trained|train|exercising|drills?)\s+(?:\w+\s+){0,3}?(?:on|to\s+use|with)\s+"
-    r"(?:[\w’'-]+\s+){0,4}$|\buse\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
-    re.I,
-)
-ENEMY_BEFORE = re.compile(r"\b(?:Russian|Russia[’']s|Moscow[’']s|enemy|Soviet-made)\s+(?:[\w-]+\s+){0,2}$")
-CARRIER_BEFORE = re.compile(r"\b(?:on|aboard|by|via|in)\s+(?:[\w-]+\s+){0,3}$", re.I)
 CARRIER_CATEGORIES = {"aircraft", "vehicle", "ship", "helicopter"}
 QUANTITY_BEFORE = re.compile(
     r"(?<![\w.,$€£-])(?P<number>\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -196,7 +173,6 @@ QUANTITY_BEFORE = re.compile(
     r"British-made|French-made|Soviet-era|[A-Z][\w-]*-(?:made|built)|rounds\s+of|items\s+of|pieces\s+of|\d+\s?mm)\s+){0,3}$",
     re.I,
 )
-CONTINUATION = re.compile(r"^\W*(?:that|this|it|these|they)\s+(?:includes?|included|including|are|were)\b", re.I)
 # A pronoun speaking ("he said", "“...,” she added") carries the day of the sentence before.
 SPEAKING_PRONOUNS = frozenset(["he", "she", "they", "it"])
 QUOTE_ENDS = frozenset(["”", '"'])
@@ -231,6 +207,8 @@ class ArticleMemory:
     ruled: tuple[list[int], list] | None = None
     # the ConText modifiers of the sentence being read: (sentence index, modifiers)
     modifiers: tuple[int, list[Modifier]] | None = None
+    # the guards' matches in the sentence being read (patterns/en/pledge_guards.jsonl)
+    guards: Guards | None = None
 
 
 # --- the rule -----------------------------------------------------------------------------------
@@ -244,9 +222,9 @@ def find_pledges(ctx: SentenceContext) -> list[Pledge]:
     frames: list[tuple[list[str], str]] = []
     found: list[Pledge] = []
     if any(span.label_ == "PLEDGE_CUE" for span in ctx.sentence_cues):
-        for start, end in _clauses(text):
+        for start, end in _clauses(ctx, text):
             found.extend(_clause_pledges(ctx, memory, text, start, end, day, frames))
-    if not frames and CONTINUATION.match(text):
+    if not frames and _guard_after(ctx, text, "CONTINUATION", 0):
         # "That includes the HIMARS ... as well as the M777 howitzers": the list of the sentence before.
         previous = memory.sentences.get(ctx.index - 1)
         if previous and previous[2]:
@@ -278,7 +256,7 @@ def _lists_goods(dashed: str) -> bool:
     return bool(re.match(r"\s[–—]\s+including\b", dashed))
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
+def _clauses(ctx, text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
     # "support - including air defences - if senators approve": the dashes hold a list, not a clause
     unbroken = PAIRED_DASHES.sub(
@@ -290,8 +268,9 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     bounds.append((start, len(text)))
     clauses = []
     for start, end in bounds:
-        cut = CUT_REST.search(text, start, end)
-        clauses.append((start, cut.start() if cut else end))
+        # "would send tanks rather than jets": what follows is not given
+        cut = _guard_inside(ctx, text, "CUT_REST", start, end)
+        clauses.append((start, end if cut is None else cut))
     return clauses
 
 
@@ -425,13 +404,16 @@ def _hit_status(ctx, text, clause, start, t_start, t_end, trigger, match) -> tup
     modifiers = _modifiers(ctx)
     if status != "considering" and _modified(modifiers, match, "NEGATED"):
         return None  # "will not supply", "refused to send": a refusal is no pledge
-    if _won_before(match, ctx.start + start) and not re.match(r"\s+from\b", text[t_end : t_end + 6]):
+    if _won_before(match, ctx.start + start) and not _guard_after(ctx, text, "FROM", t_end):
         return None  # "Since winning pledges of modern battle tanks": the receiver speaks, the giver is unnamed
     if text[t_start - 1 : t_start] == "-":
         return None  # "western-supplied missiles", "US-donated": an attribute of a weapon, not a delivery
-    if NOT_GOODS_AFTER.match(text[t_end : t_end + 30]):
+    if _guard_after(ctx, text, "NOT_GOODS", t_end):
         return None  # "the Kremlin was sending a message with the jets"
-    total = trigger.passive and re.search(r"exceeded|reached|topped|surpassed", match.text)
+    total = (
+        trigger.passive
+        and _guard_inside(ctx, text, "TOTAL", match.start_char - ctx.start, match.end_char - ctx.start) is not None
+    )
     if total and not _lemmas(ctx, start, start + len(clause)) & AID_LEMMAS:
         return None  # "has reached 40": a total that names no aid
     legislature = status in ("pledged", "requested") and (
@@ -589,10 +571,6 @@ def _mentions(ctx, code, text, start, end) -> bool:
 
 
 RECEIVER_BEFORE = re.compile(r"\b(?:in|to|for|into)\s+(?:the\s+)?[\w’' ]{1,30}?\s+and\s+(?:the\s+)?$", re.I)
-# "sending a message", "sent a signal": no goods change hands.
-NOT_GOODS_AFTER = re.compile(
-    r"^\s+(?:a\s+|an\s+|the\s+)?(?:clear\s+|strong\s+|stern\s+)?(?:message|signal|warning)s?\b", re.I
-)
 # A measure before one chamber of the US Congress, or a request to it, is still being considered.
 CHAMBER_WORDS = frozenset(["House", "Senate", "senators", "lawmakers", "representatives"])
 CONGRESS_ASKED = re.compile(
@@ -625,12 +603,12 @@ def _giver(ctx: SentenceContext, text: str, mention: CountryMention) -> str | No
         return None
     if _unnamed(ctx, text, mention):
         return None
-    if ATTRIBUTE_AFTER.match(text[e : e + 12]):
+    if _guard_after(ctx, text, "ATTRIBUTE", e):
         return None
-    possessive = re.match(r"^[’']s\b", text[e : e + 3]) or mention.text.endswith(("’s", "'s"))
-    if NOT_A_GIVER_BEFORE.search(text[max(0, s - 12) : s]) and not possessive and not _aid_from(ctx, text, s):
+    possessive = _guard_after(ctx, text, "POSSESSIVE", e) or mention.text.endswith(("’s", "'s"))
+    if _guard_before(ctx, text, "NOT_A_GIVER", s) and not possessive and not _aid_from(ctx, text, s):
         return None
-    if re.search(r"\b(?:several|some|other|many|most|few)\s+$", text[max(0, s - 10) : s], re.I):
+    if _guard_before(ctx, text, "SOME_OF", s):
         return None
     if RECEIVER_BEFORE.search(text[max(0, s - 45) : s]):
         return None  # "humanitarian aid programmes in Ukraine and Moldova": a receiver, not a giver
@@ -666,14 +644,6 @@ def _unnamed_subject(ctx, text, start, t_start) -> bool:
     return not (joined and _givers(ctx, text, start, group_start))
 
 
-# A subject that is no country and no pronoun standing for one: the giver named before is not it.
-OTHER_SUBJECT = re.compile(
-    r"\bthe\s+(?:city|town|village|region|oblast|mayor|company|firm|charity|foundation|bank|church|"
-    r"volunteers?|residents?|diaspora|community|fund)\b[^,;]{0,25}$",
-    re.I,
-)
-
-
 def _donors(ctx, memory, text, start, end, t_start, t_end) -> list[str]:
     mentions = _mentions_in(ctx, start, end)
     if _unnamed_subject(ctx, text, start, t_start):
@@ -691,14 +661,14 @@ def _donors(ctx, memory, text, start, end, t_start, t_end) -> list[str]:
     after = [m for m in mentions if m.start - ctx.start >= t_end]
     for m in after:
         s = m.start - ctx.start
-        if re.search(r"\b(?:by|with)\s+(?:the\s+)?$", text[max(0, s - 10) : s], re.I) and m.code not in WAR_PARTIES:
+        if _guard_before(ctx, text, "AGENT", s) and m.code not in WAR_PARTIES:
             return [m.code]  # "were delivered by Germany", "a deal with the IMF"
     givers_after = [m.code for m in after if _giver(ctx, text, m)]
     if givers_after:
         return givers_after[:1]  # "the package was focused on supplying ammunition ... the US has sent"
     if any(m.code not in WAR_PARTIES for m in _mentions_in(ctx, 0, len(text))):
         return []  # a giver is named but cannot give ("several EU countries"): no record
-    if OTHER_SUBJECT.search(text[start:t_start]):
+    if _other_subject(ctx, text, start, t_start):
         return []  # "the city allocated 15 million Hryvnia": a giver of its own, not the last country named
     return _earlier_giver(ctx, memory)
 
@@ -751,19 +721,12 @@ def _asked(ctx, memory, text, start, end, t_start, t_end, match, trigger) -> lis
             return ["NATO"]
         return []
     # "pleas from Ukraine for MLRS" weighed by the White House; "Ukraine's request for Abrams tanks"
-    after_text = text[t_end:end]
     group = _asked_group(_tokens_in(ctx, text, t_end, end))
     for m in mentions:
         s = m.start - ctx.start
-        if (
-            s >= t_end
-            and re.search(r"\b(?:from|to)\s+(?:the\s+)?$", text[max(0, s - 10) : s])
-            and m.code not in WAR_PARTIES
-        ):
+        if s >= t_end and _guard_before(ctx, text, "ASKED", s) and m.code not in WAR_PARTIES:
             return [m.code]
-    if group and re.search(
-        r"\b(?:from|to|of)\s+(?:its\s+|their\s+|the\s+)?$", after_text[: group.idx - ctx.start - t_end]
-    ):
+    if group and _guard_before(ctx, text, "ASKED_GROUP", group.idx - ctx.start):
         return ["NATO"]
     givers = [m for m in askers if _giver(ctx, text, m)]
     if givers:
@@ -895,11 +858,11 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
         if ent.label_ != "EQUIPMENT" or at < start or to > end:
             continue
         item = gazetteer.equipment_named(ent.ent_id_ or ent.text)
-        if item is None or _excluded(text, at, item.category, generic=False):
+        if item is None or _excluded(ctx, text, at, item.category, generic=False):
             taken.append((at, to))
             continue
         found.append(Found(at, to, item.category, item=item.name, quantity=_quantity(ctx, text, at)))
-        found[-1].training = _training(text, at)
+        found[-1].training = _training(ctx, text, at)
         taken.append((at, to))
     for match in MONEY_RE.finditer(text, start, end):
         if re.search(r"\(\s*$", text[max(0, match.start() - 3) : match.start()]):
@@ -916,13 +879,13 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
             continue  # "Leopard 2 tanks", "Bushmaster armoured vehicles": the item's own noun
         if category == "funding" and any(f.category == "funding" for f in found):
             continue
-        if _excluded(text, at, category, generic=True, end=to):
+        if _excluded(ctx, text, at, category, generic=True, end=to):
             continue
         found.append(Found(at, to, category, quantity=_quantity(ctx, text, at)))
-        found[-1].training = _training(text, at)
+        found[-1].training = _training(ctx, text, at)
         taken.append((at, to))
     found.sort(key=lambda f: f.start)
-    found = _valued_goods(text, found)
+    found = _valued_goods(ctx, text, found)
     unique: list[Found] = []
     for f in found:
         # the same kind named twice for one giver is one item; "Berlin ... artillery weapons, and Britain's
@@ -980,18 +943,7 @@ def _in_word(char: str) -> bool:
     return char.isalnum() or char in "_-"
 
 
-# "in the wake of a missile attack", "drone strikes on Kyiv": the weapon names a strike, not a gift.
-STRIKE_AFTER = re.compile(
-    r"^[\s-]*(?:attacks?|strikes?|barrages?|raids?|fire|launch(?:es)?|assaults?|threats?)\b", re.I
-)
-
-
-# "a new package of arms and ammunition worth $1bn": the worth is the package's, not the goods'.
-PACKAGE_OF = re.compile(r"\b(?:package|tranche)\s+of\s+(?:[\w-]+\s+(?:and\s+)?){0,3}$", re.I)
-VALUED_AT = re.compile(r"^\s*,?\s*(?:worth|valued\s+at|at\s+a\s+(?:cost|value)\s+of|costing)\s*$", re.I)
-
-
-def _valued_goods(text: str, found: list[Found]) -> list[Found]:
+def _valued_goods(ctx, text: str, found: list[Found]) -> list[Found]:
     """ "447 generators worth €3.7 million": one record with both the quantity and the amount."""
     kept: list[Found] = []
     for f in found:
@@ -1002,8 +954,8 @@ def _valued_goods(text: str, found: list[Found]) -> list[Found]:
             and previous is not None
             and previous.category != "funding"
             and previous.amount is None
-            and VALUED_AT.match(text[previous.end : f.start])
-            and not PACKAGE_OF.search(text[max(0, previous.start - 60) : previous.start])
+            and _guard_between(ctx, text, "VALUED_AT", previous.end, f.start)
+            and not _guard_before(ctx, text, "PACKAGE_OF", previous.start, 60)
         ):
             previous.amount, previous.currency = f.amount, f.currency
             continue
@@ -1011,17 +963,16 @@ def _valued_goods(text: str, found: list[Found]) -> list[Found]:
     return kept
 
 
-def _excluded(text: str, at: int, category: str, generic: bool, end: int | None = None) -> bool:
-    if generic and end is not None and STRIKE_AFTER.match(text[end : end + 20]):
+def _excluded(ctx, text: str, at: int, category: str, generic: bool, end: int | None = None) -> bool:
+    if generic and end is not None and _guard_after(ctx, text, "STRIKE", end):
         return True
-    before = text[max(0, at - 60) : at]
-    if FOR_SOMETHING.search(before) or ENEMY_BEFORE.search(before):
+    if _guard_before(ctx, text, "FOR_SOMETHING", at, 60) or _guard_before(ctx, text, "ENEMY", at, 60):
         return True
-    return generic and category in CARRIER_CATEGORIES and bool(CARRIER_BEFORE.search(before[-30:]))
+    return generic and category in CARRIER_CATEGORIES and _guard_before(ctx, text, "CARRIER", at, 30)
 
 
-def _training(text: str, at: int) -> bool:
-    return bool(TRAINING_BEFORE.search(text[max(0, at - 60) : at]))
+def _training(ctx, text: str, at: int) -> bool:
+    return _guard_before(ctx, text, "TRAINING", at, 60)
 
 
 def _absorbed(text: str, taken: list[tuple[int, int]], at: int) -> bool:
@@ -1197,7 +1148,7 @@ def _frame(ctx, memory, text, day, span, rule) -> list[Pledge]:
     if status == "pledged" and _conditional(ctx, text, 0, len(text)):
         status = "considering"
     s_at, s_to = span.start_char - ctx.start, span.end_char - ctx.start
-    if NOT_GOODS_AFTER.match(text[s_to : s_to + 30]):
+    if _guard_after(ctx, text, "NOT_GOODS", s_to):
         return []  # "the Kremlin was sending a message with the jets"
     if role == "noun":
         # the phrase the trigger noun heads ("a $40bn aid bill for Ukraine", "package ... worth $1bn"),
@@ -1294,11 +1245,7 @@ def _subject_codes(ctx, text, subject) -> list[str]:
     for m in _mentions_in(ctx, s - ctx.start, e - ctx.start):
         if m.code in WAR_PARTIES or _unnamed(ctx, text, m):
             continue
-        if re.search(
-            r"\b(?:several|some|other|many|most|few)\s+$",
-            text[max(0, m.start - ctx.start - 10) : m.start - ctx.start],
-            re.I,
-        ):
+        if _guard_before(ctx, text, "SOME_OF", m.start - ctx.start):
             continue
         codes.append(m.code)
     return list(dict.fromkeys(codes))
@@ -1438,3 +1385,132 @@ def _same(a: Pledge, b: Pledge) -> bool:
         if x is not None and y is not None and x != y:
             return False
     return True
+
+
+# --- guards -------------------------------------------------------------------------------------
+#
+# The words that tell the rules a trigger, a country or an item gives nothing ("sending a message", "US-made",
+# "several EU countries", "drone strikes") are data: rows of patterns/en/pledge_guards.jsonl, one Matcher for all
+# of them built once per process and run once per sentence the rules read (`_guards`).
+
+GUARDS_FILE = Path(__file__).resolve().parent.parent / "patterns" / "en" / "pledge_guards.jsonl"
+_COMPILED_GUARDS: dict[int, AnchoredMatcher] = {}
+
+
+@dataclass
+class Guards:
+    """The guards' matches in one sentence: (start, end, gap) by guard (doc token ranges and the most words
+    the guard's row lets stand between it and the word it guards), and where the sentence's tokens start."""
+
+    index: int
+    spans: dict[str, list[tuple[int, int, int]]]
+    starts: list[int]
+    first: int
+
+
+def _guard_matcher(vocab) -> AnchoredMatcher:
+    key = id(vocab)
+    if key not in _COMPILED_GUARDS:
+        rows = read_jsonl(GUARDS_FILE)
+        keyed = [(f"{row['guard']}|{row.get('gap', 0)}", row["pattern"]) for row in rows]
+        _COMPILED_GUARDS[key] = AnchoredMatcher(vocab, keyed, validate=True)
+    return _COMPILED_GUARDS[key]
+
+
+def _guards(ctx: SentenceContext) -> Guards:
+    memory = _memory(ctx)
+    guards = memory.guards
+    if guards is None or guards.index != ctx.index:
+        sent = ctx.sent
+        strings = sent.doc.vocab.strings
+        spans: dict[str, list[tuple[int, int, int]]] = {}
+        for match_id, start, end in _guard_matcher(sent.doc.vocab)(sent):
+            guard, gap = strings[match_id].split("|")
+            spans.setdefault(guard, []).append((sent.start + start, sent.start + end, int(gap)))
+        guards = memory.guards = Guards(ctx.index, spans, [token.idx - ctx.start for token in sent], sent.start)
+    return guards
+
+
+def _guard_spans(ctx: SentenceContext, text: str, guard: str) -> list[tuple[int, int]]:
+    """The guard's matches whose words all stand in `text` (not in a blanked parenthesis)."""
+    return [(start, end) for start, end, _gap in _visible(ctx, text, guard)]
+
+
+def _visible(ctx: SentenceContext, text: str, guard: str) -> list[tuple[int, int, int]]:
+    doc = ctx.sent.doc
+    return [
+        (start, end, gap)
+        for start, end, gap in _guards(ctx).spans.get(guard, ())
+        if all(text[t.idx - ctx.start : t.idx - ctx.start + len(t)] == t.text for t in doc[start:end])
+    ]
+
+
+def _token_from(ctx: SentenceContext, at: int) -> int:
+    """The doc index of the first word (no space token) that starts at or after sentence offset `at`."""
+    guards = _guards(ctx)
+    index = guards.first + bisect_left(guards.starts, at)
+    doc = ctx.sent.doc
+    while index < ctx.sent.end and doc[index].is_space:
+        index += 1
+    return index
+
+
+def _guard_after(ctx: SentenceContext, text: str, guard: str, at: int) -> bool:
+    """Whether the guard begins at the first word at or after `at` (a sentence offset)."""
+    first = _token_from(ctx, at)
+    return any(start == first for start, _end in _guard_spans(ctx, text, guard))
+
+
+def _guard_before(ctx: SentenceContext, text: str, guard: str, at: int, reach: int = 0) -> bool:
+    """Whether the guard ends right before the word at `at` (a sentence offset), only spaces between; with
+    `reach`, it begins no more than that many characters before `at`."""
+    index = _token_from(ctx, at)
+    doc = ctx.sent.doc
+    return any(
+        (not reach or doc[start].idx - ctx.start >= at - reach) and _words_between(doc, end, index) <= gap
+        for start, end, gap in _visible(ctx, text, guard)
+    )
+
+
+def _words_between(doc, end: int, index: int) -> float:
+    """How many words stand from token `end` to token `index`, each followed by a space ("long-range" is one
+    word); infinite when the guard does not end before `index`, is glued to the next word or punctuation other
+    than a hyphen or an apostrophe stands between."""
+    if end > index or not doc[end - 1].whitespace_ and not doc[end].is_space:
+        return float("inf")
+    words = 0
+    for token in doc[end:index]:
+        if token.is_space:
+            continue
+        if token.is_punct and token.text not in ("-", "'", "’"):
+            return float("inf")
+        if token.whitespace_ or doc[token.i + 1].is_space:
+            words += 1
+    return words
+
+
+def _guard_between(ctx: SentenceContext, text: str, guard: str, start: int, end: int) -> bool:
+    """Whether the guard fills the words from `start` to `end` (sentence offsets) and nothing else."""
+    first, last = _token_from(ctx, start), _token_from(ctx, end)
+    return any(span == (first, last) for span in _guard_spans(ctx, text, guard))
+
+
+def _guard_inside(ctx: SentenceContext, text: str, guard: str, start: int, end: int) -> int | None:
+    """The sentence offset of the first match of the guard within `start`..`end` (sentence offsets)."""
+    doc = ctx.sent.doc
+    for first, last in sorted(_guard_spans(ctx, text, guard)):
+        at = doc[first].idx - ctx.start
+        if at >= start and doc[last - 1].idx + len(doc[last - 1]) - ctx.start <= end:
+            return at
+    return None
+
+
+def _other_subject(ctx, text, start, t_start) -> bool:
+    """ "the city allocated 15 million Hryvnia": an OTHER_SUBJECT guard in the clause before the trigger, at most
+    25 characters and no comma or semicolon before it."""
+    doc = ctx.sent.doc
+    for first, last in _guard_spans(ctx, text, "OTHER_SUBJECT"):
+        at, to = doc[first].idx - ctx.start, doc[last - 1].idx + len(doc[last - 1]) - ctx.start
+        if start <= at and to <= t_start and t_start - to <= 25 and not set(text[to:t_start]) & set(",;"):
+            return True
+    return False
