@@ -126,13 +126,6 @@ CUE_PATTERNS: list[dict] = [
 
 # --- clauses ------------------------------------------------------------------------------------
 
-CLAUSE_BREAK = re.compile(
-    r";|\s[–—]\s|\s--\s|\sbut\s+(?=(?:will|would|won|wo|does|did|do|has|have|had|is|are|was|were|not|never|"
-    r"refuse\w*|decline\w*|reject\w*|rule\w*)\b)|"
-    r",\s+(?:while|whereas|but|although|though|prompting|as\s+long\s+as|even\s+as|"
-    r"unless)\s|\s(?:as\s+long\s+as|unless|provided\s+that)\s|:\s(?=[“\"])",
-    re.I,
-)
 PAIRED_DASHES = re.compile(r"\s[–—]\s[^–—]{1,120}?\s[–—]\s")
 BRACKETS = re.compile(r"\[[^\]]*\]")
 
@@ -217,7 +210,7 @@ class ArticleMemory:
 def find_pledges(ctx: SentenceContext) -> list[Pledge]:
     """The pledges of one sentence, retellings of earlier ones folded into them."""
     memory = _memory(ctx)
-    text = _masked(ctx.text)
+    text = _masked(ctx)
     day = _sentence_day(ctx, memory)
     frames: list[tuple[list[str], str]] = []
     found: list[Pledge] = []
@@ -245,26 +238,24 @@ def _memory(ctx: SentenceContext) -> ArticleMemory:
     return memory
 
 
-def _masked(text: str) -> str:
+def _masked(ctx: SentenceContext) -> str:
     """The sentence with parenthetical dashes and [editor's notes] blanked, offsets kept."""
-    text = BRACKETS.sub(lambda m: " " * len(m.group()), text)
+    text = BRACKETS.sub(lambda m: " " * len(m.group()), ctx.text)
     # "- including more air defences -" lists the goods: it stays
-    return PAIRED_DASHES.sub(lambda m: m.group() if _lists_goods(m.group()) else " " * len(m.group()), text)
+    return PAIRED_DASHES.sub(lambda m: m.group() if _lists_goods(ctx, m) else " " * len(m.group()), text)
 
 
-def _lists_goods(dashed: str) -> bool:
-    return bool(re.match(r"\s[–—]\s+including\b", dashed))
+def _lists_goods(ctx: SentenceContext, dashed: re.Match) -> bool:
+    return _guard_after(ctx, ctx.text, "INCLUDING", dashed.start() + 1)
 
 
 def _clauses(ctx, text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
     # "support - including air defences - if senators approve": the dashes hold a list, not a clause
-    unbroken = PAIRED_DASHES.sub(
-        lambda m: re.sub("[–—]", ",", m.group()) if _lists_goods(m.group()) else m.group(), text
-    )
-    for match in CLAUSE_BREAK.finditer(unbroken):
-        bounds.append((start, match.start()))
-        start = match.end()
+    unbroken = PAIRED_DASHES.sub(lambda m: re.sub("[–—]", ",", m.group()) if _lists_goods(ctx, m) else m.group(), text)
+    for at, to in _clause_breaks(ctx, unbroken):
+        bounds.append((start, at))
+        start = to
     bounds.append((start, len(text)))
     clauses = []
     for start, end in bounds:
@@ -1406,13 +1397,51 @@ class Guards:
     spans: dict[str, list[tuple[int, int, int]]]
     starts: list[int]
     first: int
+    # the CLAUSE_BREAK matches with their layout (_layout)
+    breaks: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def _layout(row: dict) -> str:
+    """A clause break's row as letters: b (the space before is the break's), a (the space after), l (the last
+    token is only looked at)."""
+    flags = (("space_before", "b"), ("space_after", "a"), ("lookahead", "l"))
+    return "".join(letter for key, letter in flags if row.get(key))
+
+
+def _clause_breaks(ctx: SentenceContext, text: str) -> list[tuple[int, int]]:
+    """(start, end) sentence offsets of the clause breaks in `text`, leftmost first, none inside another."""
+    doc = ctx.sent.doc
+    found = []
+    for first, last, layout in _guards(ctx).breaks:
+        tokens = doc[first:last]
+        if any(text[t.idx - ctx.start : t.idx - ctx.start + len(t)] != t.text for t in tokens):
+            continue  # blanked, or a dash of a list turned into a comma
+        if any(not text[t.idx + len(t) - ctx.start : t.idx + len(t) - ctx.start + 1].isspace() for t in tokens[:-1]):
+            continue  # the words of a break stand apart: ", but", not ",but"
+        at = tokens[0].idx - ctx.start
+        last = tokens[-1]
+        to = last.idx - ctx.start + (0 if "l" in layout else len(last))
+        if "b" in layout:
+            if not text[at - 1 : at].isspace():
+                continue
+            at -= 1
+        if "a" in layout:
+            if not text[to : to + 1].isspace():
+                continue
+            to += 1
+        found.append((at, to))
+    breaks: list[tuple[int, int]] = []
+    for at, to in sorted(found, key=lambda b: (b[0], -b[1])):
+        if not breaks or at >= breaks[-1][1]:
+            breaks.append((at, to))
+    return breaks
 
 
 def _guard_matcher(vocab) -> AnchoredMatcher:
     key = id(vocab)
     if key not in _COMPILED_GUARDS:
         rows = read_jsonl(GUARDS_FILE)
-        keyed = [(f"{row['guard']}|{row.get('gap', 0)}", row["pattern"]) for row in rows]
+        keyed = [(f"{row['guard']}|{row.get('gap', 0)}|{_layout(row)}", row["pattern"]) for row in rows]
         _COMPILED_GUARDS[key] = AnchoredMatcher(vocab, keyed, validate=True)
     return _COMPILED_GUARDS[key]
 
@@ -1424,10 +1453,14 @@ def _guards(ctx: SentenceContext) -> Guards:
         sent = ctx.sent
         strings = sent.doc.vocab.strings
         spans: dict[str, list[tuple[int, int, int]]] = {}
+        breaks: list[tuple[int, int, str]] = []
         for match_id, start, end in _guard_matcher(sent.doc.vocab)(sent):
-            guard, gap = strings[match_id].split("|")
+            guard, gap, layout = strings[match_id].split("|")
             spans.setdefault(guard, []).append((sent.start + start, sent.start + end, int(gap)))
-        guards = memory.guards = Guards(ctx.index, spans, [token.idx - ctx.start for token in sent], sent.start)
+            if guard == "CLAUSE_BREAK":
+                breaks.append((sent.start + start, sent.start + end, layout))
+        starts = [token.idx - ctx.start for token in sent]
+        guards = memory.guards = Guards(ctx.index, spans, starts, sent.start, breaks)
     return guards
 
 
