@@ -408,7 +408,7 @@ def _hit_status(ctx, text, clause, start, t_start, t_end, trigger, match) -> tup
     if total and not _lemmas(ctx, start, start + len(clause)) & AID_LEMMAS:
         return None  # "has reached 40": a total that names no aid
     legislature = status in ("pledged", "requested") and (
-        _names_a_chamber(ctx, start, start + len(clause)) or bool(CONGRESS_ASKED.search(clause))
+        _names_a_chamber(ctx, start, start + len(clause)) or _congress_asked(ctx, text, start, start + len(clause))
     )
     if legislature:
         status = "considering"  # "approved by the House", "asked Congress to give immediate approval"
@@ -561,14 +561,8 @@ def _mentions(ctx, code, text, start, end) -> bool:
     return any(m.code == code for m in _mentions_in(ctx, start, end))
 
 
-RECEIVER_BEFORE = re.compile(r"\b(?:in|to|for|into)\s+(?:the\s+)?[\w’' ]{1,30}?\s+and\s+(?:the\s+)?$", re.I)
 # A measure before one chamber of the US Congress, or a request to it, is still being considered.
 CHAMBER_WORDS = frozenset(["House", "Senate", "senators", "lawmakers", "representatives"])
-CONGRESS_ASKED = re.compile(
-    r"\bCongress\b.{0,60}?\b(?:to\s+(?:\w+\s+)?(?:approve|pass|give)|approval)\b|"
-    r"\b(?:urg\w*|ask\w*|request\w*)\b.{0,40}?\bCongress\b",
-    re.I,
-)
 
 
 def _names_a_chamber(ctx: SentenceContext, start: int, end: int) -> bool:
@@ -601,7 +595,7 @@ def _giver(ctx: SentenceContext, text: str, mention: CountryMention) -> str | No
         return None
     if _guard_before(ctx, text, "SOME_OF", s):
         return None
-    if RECEIVER_BEFORE.search(text[max(0, s - 45) : s]):
+    if _guard_before(ctx, text, "RECEIVER", s, 45):
         return None  # "humanitarian aid programmes in Ukraine and Moldova": a receiver, not a giver
     return mention.code
 
@@ -610,29 +604,30 @@ def _givers(ctx, text, start, end) -> list[str]:
     return [code for m in _mentions_in(ctx, start, end) if (code := _giver(ctx, text, m))]
 
 
-# The trigger's subject is a group no one can be credited for: "western nations have agreed to send",
-# "Nato partners are also providing", "The countries present also agreed to supply".
-UNNAMED_SUBJECT = re.compile(
-    r"\b(?:nations|countries|allies|partners|members|states|donors|governments|the\s+West)\b"
-    r"(?P<gap>[^,;:.“”\"]{0,30})$",
-    re.I,
-)
-
-
 def _unnamed_subject(ctx, text, start, t_start) -> bool:
-    match = UNNAMED_SUBJECT.search(text[start:t_start])
-    if match is None:
+    """ "western nations have agreed to send": the trigger's subject is a group no one can be credited for."""
+    group = _unnamed_group(ctx, text, start, t_start)
+    if group is None:
         return False
-    gap_start = start + match.start("gap")
+    group_start, gap_start = group
     if _mentions_in(ctx, gap_start, t_start):
         return False
-    group_at = ctx.start + start + match.start()
-    if any(m.start <= group_at < m.end for m in ctx.countries):
+    if any(m.start <= ctx.start + group_start < m.end for m in ctx.countries):
         return False  # "the United States", "the Baltic states" named as a country or body
     # "the US and several EU countries have announced they will send": the named one still gives.
-    group_start = start + match.start()
-    joined = re.search(r"\band\s+(?:[\w-]+\s+){0,3}$", text[max(start, group_start - 40) : group_start])
+    joined = _guard_before(ctx, text, "JOINED", group_start, min(40, group_start - start))
     return not (joined and _givers(ctx, text, start, group_start))
+
+
+def _unnamed_group(ctx, text, start, t_start) -> tuple[int, int] | None:
+    """(start, end) of the first UNNAMED_GROUP guard between `start` and the trigger at `t_start` with at most 30
+    characters and no punctuation of a new phrase between it and the trigger."""
+    doc = ctx.sent.doc
+    for first, last in sorted(_guard_spans(ctx, text, "UNNAMED_GROUP")):
+        at, to = doc[first].idx - ctx.start, doc[last - 1].idx + len(doc[last - 1]) - ctx.start
+        if start <= at and to <= t_start and t_start - to <= 30 and not set(text[to:t_start]) & set(',;:.“”"'):
+            return at, to
+    return None
 
 
 def _donors(ctx, memory, text, start, end, t_start, t_end) -> list[str]:
@@ -668,8 +663,7 @@ def _coordinated(ctx, text, before: list[CountryMention]) -> list[str]:
     """The giver nearest the trigger and those joined to it: "Germany and France will send"."""
     chosen = [before[-1]]
     for m in reversed(before[:-1]):
-        gap = text[m.end - ctx.start : chosen[0].start - ctx.start]
-        if re.fullmatch(r"\s*(?:,|and|,\s*and|&|as\s+well\s+as)\s*(?:the\s+)?", gap):
+        if _guard_between(ctx, text, "JOINER", m.end - ctx.start, chosen[0].start - ctx.start):
             chosen.insert(0, m)
         else:
             break
@@ -824,15 +818,11 @@ def _aid_elsewhere(ctx, text, t_end, end) -> bool:
         if (
             m.code not in WAR_PARTIES
             and m.code not in ("NATO", "EU")
-            and re.fullmatch(r"\s*(?:the\s+)?", text[t_end:s])
-            and re.match(r"\s+with\b", text[m.end - ctx.start : m.end - ctx.start + 6])
+            and (_token_from(ctx, t_end) == _token_from(ctx, s) or _guard_between(ctx, text, "ARTICLE", t_end, s))
+            and _guard_after(ctx, text, "THIRD_PARTY_WITH", m.end - ctx.start)
         ):
             return True  # "The US has provided Poland with two Patriot batteries": aid to a third country
-        if (
-            m.code not in WAR_PARTIES
-            and m.code not in ("NATO", "EU")
-            and re.search(r"\bto\s+(?:the\s+)?$", text[max(0, s - 8) : s])
-        ):
+        if m.code not in WAR_PARTIES and m.code not in ("NATO", "EU") and _guard_before(ctx, text, "THIRD_PARTY_TO", s):
             return not _mentions(ctx, "UA", text, t_end, end)
     return False
 
@@ -856,7 +846,7 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
         found[-1].training = _training(ctx, text, at)
         taken.append((at, to))
     for match in MONEY_RE.finditer(text, start, end):
-        if re.search(r"\(\s*$", text[max(0, match.start() - 3) : match.start()]):
+        if text[max(0, match.start() - 3) : match.start()].rstrip().endswith("("):
             continue  # "$800m (£613m)": the conversion is no second amount
         money = ctx.parse_money(match.group())
         if money is None:
@@ -866,7 +856,7 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
     for at, to, category in _kinds(ctx, text, start, end):
         if any(s < to and at < e for s, e in taken):
             continue
-        if _absorbed(text, [(f.start, f.end) for f in found if f.item], at):
+        if _absorbed(ctx, text, [(f.start, f.end) for f in found if f.item], at):
             continue  # "Leopard 2 tanks", "Bushmaster armoured vehicles": the item's own noun
         if category == "funding" and any(f.category == "funding" for f in found):
             continue
@@ -966,9 +956,11 @@ def _training(ctx, text: str, at: int) -> bool:
     return _guard_before(ctx, text, "TRAINING", at, 60)
 
 
-def _absorbed(text: str, taken: list[tuple[int, int]], at: int) -> bool:
+def _absorbed(ctx, text: str, taken: list[tuple[int, int]], at: int) -> bool:
     return any(
-        0 <= at - e <= 30 and re.fullmatch(r"[\s\w-]*", text[e:at]) and not re.search(r"\band\b", text[e:at])
+        0 <= at - e <= 30
+        and re.fullmatch(r"[\s\w-]*", text[e:at])
+        and not _guard_inside(ctx, text, "AND", e, at) is not None
         for _s, e in taken
     )
 
@@ -980,7 +972,7 @@ def _quantity(ctx: SentenceContext, text: str, at: int) -> int | None:
     number = match.group("number")
     if re.fullmatch(r"(?:19|20)\d\d", number):
         return None
-    if re.search(r"\b(?:total|range|number|out)\s+of\s+$", text[max(0, at - 60) : at][: match.start()]):
+    if _guard_before(ctx, text, "COUNT_OF", max(0, at - 60) + match.start()):
         return None
     value = ctx.parse_number(number)
     if value is None or value.min is None or value.min != value.max:
@@ -996,9 +988,7 @@ def _clause_day(ctx: SentenceContext, start: int, end: int, t_start: int):
         return before[-1].value.date
     for m in inside:
         # "will send ... on Friday", but not "... of the type that bloggers said had ... on Thursday"
-        if not re.search(
-            r"\b(?:that|which|who|when|after|before|since|as|because)\b", ctx.text[t_start : m.start - ctx.start]
-        ):
+        if not _guard_inside(ctx, ctx.text, "SUBORDINATE", t_start, m.start - ctx.start) is not None:
             return m.value.date
     return None
 
@@ -1494,13 +1484,13 @@ def _guard_after(ctx: SentenceContext, text: str, guard: str, at: int) -> bool:
     return any(start == first for start, _end in _guard_spans(ctx, text, guard))
 
 
-def _guard_before(ctx: SentenceContext, text: str, guard: str, at: int, reach: int = 0) -> bool:
+def _guard_before(ctx: SentenceContext, text: str, guard: str, at: int, reach: int | None = None) -> bool:
     """Whether the guard ends right before the word at `at` (a sentence offset), only spaces between; with
     `reach`, it begins no more than that many characters before `at`."""
     index = _token_from(ctx, at)
     doc = ctx.sent.doc
     return any(
-        (not reach or doc[start].idx - ctx.start >= at - reach) and _words_between(doc, end, index) <= gap
+        (reach is None or doc[start].idx - ctx.start >= at - reach) and _words_between(doc, end, index) <= gap
         for start, end, gap in _visible(ctx, text, guard)
     )
 
@@ -1547,3 +1537,23 @@ def _other_subject(ctx, text, start, t_start) -> bool:
         if start <= at and to <= t_start and t_start - to <= 25 and not set(text[to:t_start]) & set(",;"):
             return True
     return False
+
+
+def _congress_asked(ctx, text, start, end) -> bool:
+    """ "asked Congress to give immediate approval", "urged Congress to pass": a CONGRESS guard with CONGRESS_APPROVAL
+    at most 60 characters after it or CONGRESS_ASKING at most 40 before it, all between `start` and `end`."""
+    doc = ctx.sent.doc
+
+    def offsets(guard):
+        return [
+            (doc[first].idx - ctx.start, doc[last - 1].idx + len(doc[last - 1]) - ctx.start)
+            for first, last in _guard_spans(ctx, text, guard)
+            if start <= doc[first].idx - ctx.start and doc[last - 1].idx + len(doc[last - 1]) - ctx.start <= end
+        ]
+
+    approvals, askings = offsets("CONGRESS_APPROVAL"), offsets("CONGRESS_ASKING")
+    return any(
+        any(0 <= a_at - c_to <= 60 for a_at, _a_to in approvals)
+        or any(0 <= c_at - k_to <= 40 for _k_at, k_to in askings)
+        for c_at, c_to in offsets("CONGRESS")
+    )
