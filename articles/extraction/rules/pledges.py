@@ -34,12 +34,12 @@ from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
+from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from articles.extraction import context, gazetteer
 from articles.extraction.attribution import SPEECH_LEMMAS, known_people
-from articles.extraction.components import AnchoredMatcher
 from articles.extraction.context import Modifier
 from articles.extraction.numbers import MONEY_RE
 from articles.extraction.records import Pledge
@@ -623,7 +623,7 @@ def _unnamed_group(ctx, text, start, t_start) -> tuple[int, int] | None:
     """(start, end) of the first UNNAMED_GROUP guard between `start` and the trigger at `t_start` with at most 30
     characters and no punctuation of a new phrase between it and the trigger."""
     doc = ctx.sent.doc
-    for first, last in sorted(_guard_spans(ctx, text, "UNNAMED_GROUP")):
+    for first, last in sorted(_guard_spans(ctx, text, "UNNAMED_GROUP", start, t_start)):
         at, to = doc[first].idx - ctx.start, doc[last - 1].idx + len(doc[last - 1]) - ctx.start
         if start <= at and to <= t_start and t_start - to <= 30 and not set(text[to:t_start]) & set(',;:.“”"'):
             return at, to
@@ -1375,20 +1375,16 @@ def _same(a: Pledge, b: Pledge) -> bool:
 # of them built once per process and run once per sentence the rules read (`_guards`).
 
 GUARDS_FILE = Path(__file__).resolve().parent.parent / "patterns" / "en" / "pledge_guards.jsonl"
-_COMPILED_GUARDS: dict[int, AnchoredMatcher] = {}
+_COMPILED_GUARDS: dict[int, dict[str, GuardMatcher]] = {}
 
 
 @dataclass
 class Guards:
-    """The guards' matches in one sentence: (start, end, gap) by guard (doc token ranges and the most words
-    the guard's row lets stand between it and the word it guards), and where the sentence's tokens start."""
+    """Where the tokens of the sentence being read start (sentence offsets), to find a word by its offset."""
 
     index: int
-    spans: dict[str, list[tuple[int, int, int]]]
     starts: list[int]
     first: int
-    # the CLAUSE_BREAK matches with their layout (_layout)
-    breaks: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def _layout(row: dict) -> str:
@@ -1402,7 +1398,7 @@ def _clause_breaks(ctx: SentenceContext, text: str) -> list[tuple[int, int]]:
     """(start, end) sentence offsets of the clause breaks in `text`, leftmost first, none inside another."""
     doc = ctx.sent.doc
     found = []
-    for first, last, layout in _guards(ctx).breaks:
+    for first, last, _gap, layout in _visible(ctx, ctx.text, "CLAUSE_BREAK"):
         tokens = doc[first:last]
         if any(text[t.idx - ctx.start : t.idx - ctx.start + len(t)] != t.text for t in tokens):
             continue  # blanked, or a dash of a list turned into a comma
@@ -1427,45 +1423,104 @@ def _clause_breaks(ctx: SentenceContext, text: str) -> list[tuple[int, int]]:
     return breaks
 
 
-def _guard_matcher(vocab) -> AnchoredMatcher:
+MANY_TOKENS = 6  # the most tokens a "*" or "+" of a guard's pattern is read over
+
+
+@dataclass
+class GuardMatcher:
+    """A guard's Matcher, the most tokens one of its matches spans, and the words one of them must hold (the
+    LOWER and ORTH values of each pattern's first required token; None when a pattern has no such word)."""
+
+    matcher: Matcher
+    longest: int = 0
+    words: tuple[set[str], set[str]] | None = field(default_factory=lambda: (set(), set()))
+
+    def add(self, key: str, pattern: list[dict]) -> None:
+        self.matcher.add(key, [pattern])
+        self.longest = max(self.longest, _longest(pattern))
+        required = next((token for token in pattern if token.get("OP", "") not in ("?", "*")), None)
+        if self.words is None or required is None or not {"LOWER", "ORTH"} & set(required):
+            self.words = None
+            return
+        for column, values in zip(("LOWER", "ORTH"), self.words, strict=True):
+            value = required.get(column)
+            if value is not None:
+                values.update(value["IN"] if isinstance(value, dict) else [value])
+
+    def holds_a_word(self, tokens) -> bool:
+        """Whether the tokens can hold a match: most cannot, and the Matcher costs more than this look."""
+        if self.words is None:
+            return True
+        lowers, orths = self.words
+        return any(token.lower_ in lowers or token.text in orths for token in tokens)
+
+
+def _guard_matchers(vocab) -> dict[str, GuardMatcher]:
+    """A Matcher per guard. A guard is matched on the few tokens where the rules ask about it (after a trigger,
+    before a country), not on the whole sentence: spaCy's Matcher costs by the token and the pattern, and most
+    sentences name a country, few a trigger."""
     key = id(vocab)
     if key not in _COMPILED_GUARDS:
-        rows = read_jsonl(GUARDS_FILE)
-        keyed = [(f"{row['guard']}|{row.get('gap', 0)}|{_layout(row)}", row["pattern"]) for row in rows]
-        _COMPILED_GUARDS[key] = AnchoredMatcher(vocab, keyed, validate=True)
+        matchers: dict[str, GuardMatcher] = {}
+        for row in read_jsonl(GUARDS_FILE):
+            guard = matchers.setdefault(row["guard"], GuardMatcher(Matcher(vocab, validate=True)))
+            guard.add(f"{row['guard']}|{row.get('gap', 0)}|{_layout(row)}", row["pattern"])
+        _COMPILED_GUARDS[key] = matchers
     return _COMPILED_GUARDS[key]
+
+
+def _longest(pattern: list[dict]) -> int:
+    """The most tokens a token pattern matches: "?" one, "*" and "+" MANY_TOKENS, "{n,m}" m."""
+    total = 0
+    for token in pattern:
+        op = token.get("OP", "")
+        if op in ("*", "+") or op.endswith(",}"):
+            total += MANY_TOKENS
+        elif op.startswith("{"):
+            total += int(op.strip("{}").split(",")[-1])
+        else:
+            total += 1
+    return total
 
 
 def _guards(ctx: SentenceContext) -> Guards:
     memory = _memory(ctx)
     guards = memory.guards
     if guards is None or guards.index != ctx.index:
-        sent = ctx.sent
-        strings = sent.doc.vocab.strings
-        spans: dict[str, list[tuple[int, int, int]]] = {}
-        breaks: list[tuple[int, int, str]] = []
-        for match_id, start, end in _guard_matcher(sent.doc.vocab)(sent):
-            guard, gap, layout = strings[match_id].split("|")
-            spans.setdefault(guard, []).append((sent.start + start, sent.start + end, int(gap)))
-            if guard == "CLAUSE_BREAK":
-                breaks.append((sent.start + start, sent.start + end, layout))
-        starts = [token.idx - ctx.start for token in sent]
-        guards = memory.guards = Guards(ctx.index, spans, starts, sent.start, breaks)
+        starts = [token.idx - ctx.start for token in ctx.sent]
+        guards = memory.guards = Guards(ctx.index, starts, ctx.sent.start)
     return guards
 
 
-def _guard_spans(ctx: SentenceContext, text: str, guard: str) -> list[tuple[int, int]]:
-    """The guard's matches whose words all stand in `text` (not in a blanked parenthesis)."""
-    return [(start, end) for start, end, _gap in _visible(ctx, text, guard)]
+def _visible(
+    ctx: SentenceContext, text: str, guard: str, first: int | None = None, last: int | None = None
+) -> list[tuple[int, int, int, str]]:
+    """(start, end, gap, layout) of the guard's matches on the tokens `first`..`last` (doc offsets; the sentence
+    by default) whose words all stand in `text` (not in a blanked parenthesis)."""
+    sent, doc = ctx.sent, ctx.sent.doc
+    first = sent.start if first is None else max(first, sent.start)
+    last = sent.end if last is None else min(last, sent.end)
+    if first >= last:
+        return []
+    guarding = _guard_matchers(doc.vocab)[guard]
+    tokens = doc[first:last]
+    if not guarding.holds_a_word(tokens):
+        return []
+    found = []
+    for match_id, start, end in guarding.matcher(tokens):
+        _guard, gap, layout = doc.vocab.strings[match_id].split("|")
+        if all(
+            text[t.idx - ctx.start : t.idx - ctx.start + len(t)] == t.text for t in doc[first + start : first + end]
+        ):
+            found.append((first + start, first + end, int(gap), layout))
+    return found
 
 
-def _visible(ctx: SentenceContext, text: str, guard: str) -> list[tuple[int, int, int]]:
-    doc = ctx.sent.doc
-    return [
-        (start, end, gap)
-        for start, end, gap in _guards(ctx).spans.get(guard, ())
-        if all(text[t.idx - ctx.start : t.idx - ctx.start + len(t)] == t.text for t in doc[start:end])
-    ]
+def _guard_spans(ctx: SentenceContext, text: str, guard: str, start: int = 0, end: int | None = None) -> list:
+    """(start, end) doc token offsets of the guard's visible matches on the words from `start` to `end`
+    (sentence offsets)."""
+    last = None if end is None else _token_from(ctx, end)
+    return [(first, to) for first, to, _gap, _layout in _visible(ctx, text, guard, _token_from(ctx, start), last)]
 
 
 def _token_from(ctx: SentenceContext, at: int) -> int:
@@ -1481,17 +1536,22 @@ def _token_from(ctx: SentenceContext, at: int) -> int:
 def _guard_after(ctx: SentenceContext, text: str, guard: str, at: int) -> bool:
     """Whether the guard begins at the first word at or after `at` (a sentence offset)."""
     first = _token_from(ctx, at)
-    return any(start == first for start, _end in _guard_spans(ctx, text, guard))
+    longest = _guard_matchers(ctx.sent.doc.vocab)[guard].longest
+    return any(start == first for start, *_rest in _visible(ctx, text, guard, first, first + longest))
 
 
 def _guard_before(ctx: SentenceContext, text: str, guard: str, at: int, reach: int | None = None) -> bool:
     """Whether the guard ends right before the word at `at` (a sentence offset), only spaces between; with
-    `reach`, it begins no more than that many characters before `at`."""
+    `reach`, it begins no more than that many characters before `at` and as many words as its row lets
+    (its "gap") may stand between."""
     index = _token_from(ctx, at)
     doc = ctx.sent.doc
+    # without a reach, the guard's longest match and two space tokens at most
+    longest = _guard_matchers(doc.vocab)[guard].longest
+    first = index - longest - 2 if reach is None else _token_from(ctx, max(0, at - reach))
     return any(
         (reach is None or doc[start].idx - ctx.start >= at - reach) and _words_between(doc, end, index) <= gap
-        for start, end, gap in _visible(ctx, text, guard)
+        for start, end, gap, _layout in _visible(ctx, text, guard, first, index)
     )
 
 
@@ -1515,13 +1575,13 @@ def _words_between(doc, end: int, index: int) -> float:
 def _guard_between(ctx: SentenceContext, text: str, guard: str, start: int, end: int) -> bool:
     """Whether the guard fills the words from `start` to `end` (sentence offsets) and nothing else."""
     first, last = _token_from(ctx, start), _token_from(ctx, end)
-    return any(span == (first, last) for span in _guard_spans(ctx, text, guard))
+    return any(span == (first, last) for span in _guard_spans(ctx, text, guard, start, end))
 
 
 def _guard_inside(ctx: SentenceContext, text: str, guard: str, start: int, end: int) -> int | None:
     """The sentence offset of the first match of the guard within `start`..`end` (sentence offsets)."""
     doc = ctx.sent.doc
-    for first, last in sorted(_guard_spans(ctx, text, guard)):
+    for first, last in sorted(_guard_spans(ctx, text, guard, start, end)):
         at = doc[first].idx - ctx.start
         if at >= start and doc[last - 1].idx + len(doc[last - 1]) - ctx.start <= end:
             return at
@@ -1532,7 +1592,7 @@ def _other_subject(ctx, text, start, t_start) -> bool:
     """ "the city allocated 15 million Hryvnia": an OTHER_SUBJECT guard in the clause before the trigger, at most
     25 characters and no comma or semicolon before it."""
     doc = ctx.sent.doc
-    for first, last in _guard_spans(ctx, text, "OTHER_SUBJECT"):
+    for first, last in _guard_spans(ctx, text, "OTHER_SUBJECT", start, t_start):
         at, to = doc[first].idx - ctx.start, doc[last - 1].idx + len(doc[last - 1]) - ctx.start
         if start <= at and to <= t_start and t_start - to <= 25 and not set(text[to:t_start]) & set(",;"):
             return True
@@ -1547,7 +1607,7 @@ def _congress_asked(ctx, text, start, end) -> bool:
     def offsets(guard):
         return [
             (doc[first].idx - ctx.start, doc[last - 1].idx + len(doc[last - 1]) - ctx.start)
-            for first, last in _guard_spans(ctx, text, guard)
+            for first, last in _guard_spans(ctx, text, guard, start, end)
             if start <= doc[first].idx - ctx.start and doc[last - 1].idx + len(doc[last - 1]) - ctx.start <= end
         ]
 
