@@ -103,6 +103,12 @@ def test_every_guard_the_rules_read_is_a_row_of_the_file():
         ("the number of displaced people", "COUNT_OF", "number of"),
         ("bringing down the number of Patriot systems in Germany to nine", "COUNT_OF", "number of"),
         ("a total of 31 Abrams tanks", "COUNT_OF", "total of"),  # made up
+        # pool p047 (The Guardian), p140 (Fox News): a number and the words between it and the item
+        ("before the US agreed to send 90 M777 Nato-standard artillery pieces", "NUMBER", "90"),
+        ("Germany for providing Ukraine with two more Patriot batteries", "QUANTITY_WORDS", "more"),
+        ("Oslo sends a dozen Soviet-era T-72s.", "NUMBER", "a dozen"),  # made up
+        ("Oslo sends a dozen Soviet-era T-72s.", "QUANTITY_WORDS", "Soviet-era"),  # made up
+        ("Rome sends 1,200 155 mm shells.", "QUANTITY_WORDS", "155 mm"),  # made up
     ],
 )
 def test_it_matches_the_guard(text, guard, expected):
@@ -176,3 +182,20 @@ class _Context:
 )
 def test_it_reads_the_guards_on_whole_sentences(run, text, expected):
     assert [(p.donor, p.category) for p in run(text, MAY_1).pledges] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pool p047 (The Guardian), p140 (Fox News)
+        ("The US agreed to send 90 M777 howitzers to Ukraine.", [("US", "artillery", 90)]),
+        ("Germany will provide Ukraine with two more Patriot batteries.", [("DE", "air_defense", 2)]),
+        # made up: words between the number and the item, a year, a total, a number glued to a hyphen
+        ("Norway will send a dozen refurbished T-72 tanks.", [("NO", "tank", 12)]),
+        ("Norway will send 1,200 Soviet-era artillery shells.", [("NO", "ammunition", 1200)]),
+        ("Norway will send its 2023 Leopard 2 tanks.", [("NO", "tank", None)]),
+        ("Norway will send a total of 40 Marders.", [("NO", "armored_vehicle", None)]),
+    ],
+)
+def test_it_reads_the_number_before_the_item(run, text, expected):
+    assert [(p.donor, p.category, p.quantity) for p in run(text, MAY_1).pledges] == expected

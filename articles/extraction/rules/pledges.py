@@ -156,16 +156,6 @@ WAR_PARTIES = {"UA", "RU"}
 KIND_LABEL = "AID_KIND"
 
 CARRIER_CATEGORIES = {"aircraft", "vehicle", "ship", "helicopter"}
-QUANTITY_BEFORE = re.compile(
-    r"(?<![\w.,$€£-])(?P<number>\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|hundred|a\s+dozen|dozen)"
-    r"\s+(?:(?:more|additional|further|extra|new|refitted|modern|modernised|modernized|used|old|light|heavy|"
-    r"upgraded|refurbished|advanced|powerful|of\s+its|of\s+the|older|German-made|US-made|American-made|"
-    r"power|diesel|electric|mobile|portable|defensive|armou?red|military|"
-    r"British-made|French-made|Soviet-era|[A-Z][\w-]*-(?:made|built)|rounds\s+of|items\s+of|pieces\s+of|\d+\s?mm)\s+){0,3}$",
-    re.I,
-)
 # A pronoun speaking ("he said", "“...,” she added") carries the day of the sentence before.
 SPEAKING_PRONOUNS = frozenset(["he", "she", "they", "it"])
 QUOTE_ENDS = frozenset(["”", '"'])
@@ -966,13 +956,13 @@ def _absorbed(ctx, text: str, taken: list[tuple[int, int]], at: int) -> bool:
 
 
 def _quantity(ctx: SentenceContext, text: str, at: int) -> int | None:
-    match = QUANTITY_BEFORE.search(text[max(0, at - 60) : at])
-    if not match:
+    found = _number_before(ctx, text, at)
+    if found is None:
         return None
-    number = match.group("number")
+    number = text[found[0] : found[1]]
     if re.fullmatch(r"(?:19|20)\d\d", number):
-        return None
-    if _guard_before(ctx, text, "COUNT_OF", max(0, at - 60) + match.start()):
+        return None  # a year, not a count: the layout of a number, read as such
+    if _guard_before(ctx, text, "COUNT_OF", found[0]):
         return None
     value = ctx.parse_number(number)
     if value is None or value.min is None or value.min != value.max:
@@ -1617,3 +1607,30 @@ def _congress_asked(ctx, text, start, end) -> bool:
         or any(0 <= c_at - k_to <= 40 for _k_at, k_to in askings)
         for c_at, c_to in offsets("CONGRESS")
     )
+
+
+def _number_before(ctx: SentenceContext, text: str, at: int) -> tuple[int, int] | None:
+    """(start, end) sentence offsets of the number of the item at `at`: a NUMBER guard right before it or before
+    at most three QUANTITY_WORDS, each followed by a space, all within 60 characters; the leftmost, and not glued
+    to a word, a decimal point, a currency sign or a hyphen before it ("F-16", "$5")."""
+    doc = ctx.sent.doc
+    reach = max(0, at - 60)
+    first, index = _token_from(ctx, reach), _token_from(ctx, at)
+    words = _visible(ctx, text, "QUANTITY_WORDS", first, index)
+    numbers = _visible(ctx, text, "NUMBER", first, index)
+    found: list[tuple[int, int]] = []
+    reached = {index}
+    for _step in range(4):
+        for start, end, *_rest in numbers:
+            n_at = doc[start].idx - ctx.start
+            if n_at < reach or not any(_words_between(doc, end, to) == 0 for to in reached):
+                continue
+            before = text[n_at - 1 : n_at]
+            if before and (before.isalnum() or before in "_.,$€£-"):
+                continue
+            found.append((n_at, doc[end - 1].idx + len(doc[end - 1]) - ctx.start))
+        reached = {start for start, end, *_rest in words if any(_words_between(doc, end, to) == 0 for to in reached)}
+        reached = {start for start in reached if doc[start].idx - ctx.start >= reach}
+        if not reached:
+            break
+    return min(found) if found else None
