@@ -9,6 +9,9 @@ the object of "according to", the agent of a passive ("was confirmed by").
 Its code comes from the countries, places and people the speaker names
 (people.jsonl, and people the article itself introduces); a bare "the
 ministry" or "he" takes the code of the speaker last described that way.
+What kind of source a speaker is (media, an official, a Russian-installed
+authority, a body such as the UN) is read on its tokens: the token patterns of
+patterns/en/attribution.jsonl and the bodies' names in countries.jsonl.
 
 Outlets (outlets.jsonl) are read by what they do: an outlet that counts,
 confirms or verifies a figure itself ("the BBC and Mediazona identified the
@@ -25,14 +28,16 @@ were killed"): `find_claimant` records each reporting clause on the Doc, and
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
+import spacy
 from spacy.strings import get_string_id
 
 from articles.extraction import countries
+from articles.extraction.components import place_names
+from articles.extraction.word_patterns import word_patterns
 from articles.jsonl import read_jsonl
 
 GAZETTEERS = Path(__file__).resolve().parent / "gazetteers"
@@ -71,39 +76,14 @@ REPORTING_LEMMAS = SPEECH_LEMMAS | frozenset(
 OWN_COUNT_LEMMAS = frozenset(
     ["count", "tally", "confirm", "verify", "identify", "document", "estimate", "calculate", "compile", "establish"]
 )
-# Speakers that are media in general: they relay, they claim nothing.
-MEDIA = re.compile(
-    r"\b(?:media|reports?|bloggers|newspapers?|news\s+(?:agency|outlet|site|digest)|outlets?|channel)\b", re.I
-)
-RUSSIAN_INSTALLED = re.compile(
-    r"\b(?:pro-Russian|Russian-installed|Moscow-installed|Kremlin-installed|Russian-imposed|Russian-appointed|"
-    r"Russian-backed|Moscow-backed|occupation|separatists?)\b",
-    re.I,
-)
-OFFICIAL = re.compile(
-    r"\b(?:governor|mayor|head|administration|authorities|officials?|ministry|military|police|service|"
-    r"forces|army|command|staff|minister|president|prosecutor|ombudsman|commander|chief|spokes\w+|DSNS|"
-    r"council|government|emergenc\w+|air\s+force|navy|intelligence|office|presidency)\b",
-    re.I,
-)
-LOCAL_OFFICIAL = re.compile(r"\b(?:regional|local|city|oblast|district|governor|mayor|village)\b", re.I)
-# "Western officials", "international monitors": a speaker that names no government.
-UNNAMED = re.compile(r"^(?:the\s+)?(?:Western|allied|foreign|international|independent|some|many)\b", re.I)
 PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i"])
-# Head nouns of a definite description that points back to a speaker ("the ministry said").
-DESCRIPTION = re.compile(
-    r"^the\s+(?:\w+\s+)?(ministry|military|official|officials|agency|office|governor|mayor|army|"
-    r"presidency|service|command|administration|authorities|spokes\w+|minister|president)$",
-    re.I,
-)
-BODY_NAMES = {
-    "UN": re.compile(r"\b(?:UN|U\.N\.|United\s+Nations|UNICEF|OHCHR|WHO|World\s+Health\s+Organization)\b"),
-    "NATO": re.compile(r"\b(?:NATO|Nato|the\s+alliance)\b"),
-    "EU": re.compile(r"\b(?:EU|European\s+(?:Union|Commission|Council))\b"),
-    "OSCE": re.compile(r"\bOSCE\b"),
-    "IAEA": re.compile(r"\bIAEA\b"),
-}
+# The words that say what kind of source a speaker is (MEDIA, OFFICIAL, ...), as token patterns.
+SOURCE_WORDS = Path(__file__).resolve().parent / "patterns" / "en" / "attribution.jsonl"
+# The international bodies a speaker may name (countries.jsonl's COUNTRY entities of kind "body"), in the
+# order they win over each other and over a country named beside them ("the UN mission in Ukraine said").
+BODIES = ("UN", "NATO", "EU", "OSCE", "IAEA")
 CLAIMS_KEY = "warboard_claims"
+SOURCES_KEY = "warboard_sources"
 TEXT_KEY = "warboard_text"
 
 
@@ -121,15 +101,52 @@ def known_people() -> dict[str, str]:
     return {surname: row["country"] for row in rows for surname in row["surnames"]}
 
 
-@lru_cache(maxsize=1)
-def _outlets() -> tuple[re.Pattern[str], dict[str, str | None]]:
-    country_of: dict[str, str | None] = {}
-    for row in read_jsonl(GAZETTEERS / "outlets.jsonl"):
-        for alias in row["aliases"]:
-            country_of[alias] = row["country"]
-    names = sorted(country_of, key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in names) + r")\b")
-    return pattern, country_of
+def _source_rows() -> list[dict]:
+    """The rows of attribution.jsonl, and one row for each name of a body of `BODIES` and of an outlet, as the
+    tokenizer splits it ("Agence France-Presse": Agence France - Presse), matched as written; its id is the
+    body, or the outlet's country."""
+    tokenize = spacy.blank("en").tokenizer
+    names = [("BODY", code, name) for code, aliases in _body_names().items() for name in aliases]
+    outlets = read_jsonl(GAZETTEERS / "outlets.jsonl")
+    names += [("OUTLET", row["country"], alias) for row in outlets for alias in row["aliases"]]
+    return [
+        *read_jsonl(SOURCE_WORDS),
+        *(
+            {"label": label, "id": code, "pattern": [{"ORTH": token.text} for token in tokenize(name)]}
+            for label, code, name in names
+        ),
+    ]
+
+
+def _words(span) -> dict[str, list[tuple[int, int, str | None]]]:
+    """What kind of source a speaker is: label ("OFFICIAL", "BODY", "OUTLET", ...) -> the (start, end, id) of
+    its matches within the span, in reading order. Kept on the Doc: a speaker is read by `outlet_speaker` and
+    `speaker_code` in turn."""
+    doc = span.doc
+    key = (SOURCES_KEY, span.start, span.end)
+    found = doc.user_data.get(key)
+    if found is None:
+        found = {}
+        for label, start, end, code in word_patterns(doc.vocab, SOURCE_WORDS, _source_rows)(span):
+            found.setdefault(label, []).append((start, end, code))
+        doc.user_data[key] = found
+    return found
+
+
+def _body_names() -> dict[str, list[str]]:
+    """The names of each body of `BODIES` in countries.jsonl, also without their article ("the United Nations",
+    "United Nations"; not "the alliance"); not a city that stands for it ("Brussels" is Belgium's capital too)."""
+    names: dict[str, list[str]] = {}
+    for country in countries.load_countries():
+        if country.code not in BODIES:
+            continue
+        for alias in country.aliases:
+            if alias in place_names():
+                continue
+            names.setdefault(country.code, []).append(alias)
+            if alias.startswith("the ") and alias[4:5].isupper():
+                names[country.code].append(alias[4:])
+    return names
 
 
 def outlet_speaker(speaker) -> tuple[bool, str | None]:
@@ -139,17 +156,15 @@ def outlet_speaker(speaker) -> tuple[bool, str | None]:
     Tondo", "the BBC Russian service" speak as outlets; "Russia's defence ministry, cited by
     TASS" is the ministry: an official word heading the speaker, outside the outlet's name.
     """
-    pattern, country_of = _outlets()
-    text = speaker.text
-    found = list(pattern.finditer(text))
+    words = _words(speaker)
+    found = words.get("OUTLET")
     if not found:
         return False, None
-    root = speaker.root
-    at = root.idx - speaker.start_char
-    in_name = any(match.start() <= at < match.end() for match in found)
-    if not in_name and OFFICIAL.fullmatch(root.text):
+    at = speaker.root.i - speaker.start
+    in_name = any(start <= at < end for start, end, _country in found)
+    if not in_name and (at, at + 1, None) in words.get("OFFICIAL", ()):
         return False, None
-    return True, next((country_of[m.group()] for m in found if country_of[m.group()]), None)
+    return True, next((country for _start, _end, country in found if country), None)
 
 
 def people_of(doc) -> dict[str, str]:
@@ -205,53 +220,56 @@ def _span(token):
 
 def speaker_code(speaker, sentence_places: list, state: Speakers, ents: list | None = None) -> str | None:
     """The country or body a speaker stands for ("Russia's defence ministry" -> RU), or None."""
-    text = speaker.text.strip()
     if ents is None:
         ents = list(speaker.ents)
     doc = speaker.doc
     speaker_ents = [
         ent for ent in ents if speaker.start <= ent.start and ent.end <= speaker.end and not _based(doc[ent.end - 1])
     ]
-    if not text or MEDIA.search(text) and not OFFICIAL.search(text):
+    words = _words(speaker)
+    official = bool(words.get("OFFICIAL"))
+    if not speaker.text.strip() or "MEDIA" in words and not official:
         return None
-    if RUSSIAN_INSTALLED.search(text):
+    if "RUSSIAN_INSTALLED" in words:
         return "RU"
-    for body, pattern in BODY_NAMES.items():
-        if pattern.search(text):
+    bodies = {code for _start, _end, code in words.get("BODY", ())}
+    for body in BODIES:
+        if body in bodies:
             return body
     for ent in speaker_ents:
         if ent.label_ == "COUNTRY":
-            return _remember(state, text, ent._.code)
+            return _remember(state, speaker, ent._.code)
         if ent.label_ == "PLACE":
             code = countries.country_code(ent.text)
             if code:
-                return _remember(state, text, code)
+                return _remember(state, speaker, code)
     for ent in speaker_ents:
         if ent.label_ == "PERSON":
             surname = ent[-1].text.rstrip("’'s")
             code = state.people.get(surname) or known_people().get(surname)
             if code:
                 return code
-            if not OFFICIAL.search(text):
+            if not official:
                 return state.last_claimant
     for token in speaker:
         if _based(token):
             continue
         code = countries.country_code(token.text) if token.text[:1].isupper() else None
         if code:
-            return _remember(state, text, code)
-    if UNNAMED.match(text):
-        return None
-    described = DESCRIPTION.match(text)
-    if described and described.group(1).lower() in state.people:
-        return state.people[described.group(1).lower()]
-    if text.lower() in PRONOUNS:
+            return _remember(state, speaker, code)
+    if any(start == 0 for start, _end, _code in words.get("UNNAMED", ())):
+        return None  # "Western officials", "international monitors": no government named
+    if (0, len(speaker), None) in words.get("DESCRIPTION", ()):
+        head = speaker[-1].lower_
+        if head in state.people:
+            return state.people[head]
+    if speaker.text.strip().lower() in PRONOUNS:
         return state.last_claimant
-    if OFFICIAL.search(text):
+    if official:
         for place in sentence_places:
             if place.country:
                 return place.country
-        if LOCAL_OFFICIAL.search(text):
+        if "LOCAL_OFFICIAL" in words:
             return "UA"  # "regional officials said": local authorities, Ukrainian unless a place says otherwise
         # An official the article names no country for speaks for a warring side: the one quoted
         # last, else Ukraine (a mediator quoted before, "the UAE said", lends no official).
@@ -262,11 +280,12 @@ def speaker_code(speaker, sentence_places: list, state: Speakers, ents: list | N
     return None
 
 
-def _remember(state: Speakers, text: str, code: str) -> str:
+def _remember(state: Speakers, speaker, code: str) -> str:
     """ "Russia's defence ministry said ...": a later "the ministry" is Russia's too."""
-    head = OFFICIAL.findall(text)
-    if head:
-        state.people[head[-1].lower()] = code
+    heads = _words(speaker).get("OFFICIAL")
+    if heads:
+        start, end, _code = max(heads)
+        state.people[" ".join(token.lower_ for token in speaker[start:end])] = code
     return code
 
 

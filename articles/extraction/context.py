@@ -14,9 +14,11 @@ line in patterns/<lang>/context.jsonl:
   rule with terminators stops at an adverbial clause with its own verb in the
   simple past, "..., as Ukrainians were evacuated", which tells a happening),
   "phrase" (the phrase the trigger heads or modifies: "the threat of a nuclear
-  strike"), "subject" (the subject of the trigger's clause: "the success of the
+  strike", "ahead of the talks"), "subject" (the subject of the trigger's clause: "the success of the
   spring offensive will depend on many factors" reaches "the success of the
-  spring offensive") or "sentence" (to the end of the sentence, cut at a
+  spring offensive"), "object" (the direct object of the trigger, a verb:
+  "agreed to halt strikes on energy infrastructure" reaches "strikes on energy
+  infrastructure") or "sentence" (to the end of the sentence, cut at a
   `terminated_by` word, as ConText does);
 - `direction` is "forward" (the tokens after the trigger), "backward" or
   "bidirectional";
@@ -47,7 +49,7 @@ from articles.jsonl import iter_jsonl
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 DIRECTIONS = ("forward", "backward", "bidirectional")
-SCOPES = ("clause", "phrase", "sentence", "subject")
+SCOPES = ("clause", "phrase", "sentence", "subject", "object")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OPENING_QUOTES = frozenset({"“", "«", "„"})
 CLOSING_QUOTES = frozenset({"”", "»"})
@@ -228,13 +230,19 @@ def _scope(rule: ContextRule, trigger, sent) -> tuple[int, int]:
             right = _terminated(rule, trigger, right)
             left, right = _cut_at_told_clauses(head, trigger, left, right)
     elif rule.scope == "phrase":
-        head = trigger if trigger.pos_ in ("NOUN", "PROPN", "ADP") else trigger.head
+        # "ahead of the talks": an adverb heads its own phrase; an adjective or a determiner its noun's
+        head = trigger if trigger.pos_ in ("NOUN", "PROPN", "ADP", "ADV") else trigger.head
         left, right = head.left_edge.i, head.right_edge.i + 1
     elif rule.scope == "subject":
         subject = next((child for child in _governing_verb(trigger).children if child.dep_ in SUBJECT_DEPS), None)
         if subject is None:
             return trigger.i, trigger.i
         left, right = subject.left_edge.i, subject.right_edge.i + 1
+    elif rule.scope == "object":
+        thing = next((child for child in trigger.children if child.dep_ == "dobj"), None)
+        if thing is None:
+            return trigger.i, trigger.i
+        left, right = thing.left_edge.i, thing.right_edge.i + 1
     else:
         left, right = sent.start, _terminated(rule, trigger, sent.end)
         for token in reversed(sent[: trigger.i - sent.start]):

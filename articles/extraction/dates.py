@@ -23,8 +23,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+
+import spacy
 
 from articles.extraction.records import DateValue
+from articles.extraction.word_patterns import word_patterns
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
@@ -83,11 +87,8 @@ DATE_RE = re.compile(
 DATE_HINT = re.compile(
     r"\d|day|night|week|month|tomorrow|morning|evening|afternoon|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I
 )
-# Words before a weekday or "this/last" that do not make a date: "Black Friday".
-DEADLINE = re.compile(r"\b(?:by|until|till|before|deadline\s+of)\s+$", re.IGNORECASE)
-NOT_A_DAY = re.compile(r"(?:Black|Good|Cyber|Easter|Bloody|Super|Ash)\s+$", re.IGNORECASE)
-# The longest of those words ("deadline of") with its spaces, and some slack.
-WORDS_BEFORE = 40
+# The words just before an expression that make it a deadline, a holiday or a count, as token patterns.
+WORDS_BEFORE = Path(__file__).resolve().parent / "patterns" / "en" / "dates.jsonl"
 
 
 @dataclass(frozen=True)
@@ -286,30 +287,34 @@ def find_dates(
     future: Callable[[int, int], bool] | bool = False,
     previous: datetime.date | None = None,
     offset: int = 0,
+    tokens=None,
 ) -> list[FoundDate]:
     """Every date expression in `text` (one sentence), resolved.
 
     `future(start, end)` (or a plain bool) says whether the expression at
     those offsets of `text` is about the future; `previous` is the last day
     named before this sentence, for "a day later" and "the day before";
-    `offset` is added to the returned positions.
+    `offset` is added to the returned positions. `tokens` are the parsed
+    tokens of `text` (a Span starting at `offset` in its Doc); without them the
+    words before an expression are read on the tokenizer's tokens of `text`.
     """
     found: list[FoundDate] = []
     if not DATE_HINT.search(text):
         return found
     matches = list(DATE_RE.finditer(text))
+    before = _WordsBefore(text, tokens, offset)
     weekday: int | None = None  # the weekday that names the calendar date after it
     for index, match in enumerate(matches):
-        if match.group("wd_plain") and _preceded_by(NOT_A_DAY, text, match):
+        if match.group("wd_plain") and before.ends("NOT_A_DAY", match.start()):
             continue
         if match.group("wd_plain") and _named_by_next(text, match, matches[index + 1 : index + 2]):
             weekday = _weekday_index(match.group("wd_plain"))
             continue  # "on Friday, February 28, 2025": the calendar date says which Friday
         named_weekday, weekday = weekday, None
-        if _is_count(text, match):
+        if before.ends("COUNT", match.start()):  # "1,461 days since 24 February" is arithmetic
             continue
         is_future = future(match.start(), match.end()) if callable(future) else future
-        if (match.group("dm") or match.group("md")) and _preceded_by(DEADLINE, text, match):
+        if (match.group("dm") or match.group("md")) and before.ends("DEADLINE", match.start()):
             is_future = True  # "told to leave by 7 March"
         value, relative = resolve_match(match, published, is_future, previous)
         if value is None:
@@ -323,13 +328,36 @@ def find_dates(
     return found
 
 
-def _preceded_by(words: re.Pattern[str], text: str, match: re.Match[str]) -> bool:
-    """Whether `words` (a pattern ending in `\\s+$`) stand just before the match.
+@lru_cache(maxsize=1)
+def _tokenizer():
+    return spacy.blank("en").tokenizer
 
-    Only the few characters before it are searched: the whole text before every date
-    would make a sentence of many dates quadratic.
-    """
-    return words.search(text, max(0, match.start() - WORDS_BEFORE), match.start()) is not None
+
+class _WordsBefore:
+    """The labels of dates.jsonl whose words end just before a place in one sentence's text (only spaces
+    between), found on its tokens once, when an expression first asks."""
+
+    def __init__(self, text: str, tokens, offset: int):
+        self.text, self.tokens, self.offset = text, tokens, offset
+        self.ending: dict[int, set[str]] | None = None
+
+    def _ends(self) -> dict[int, set[str]]:
+        if self.ending is None:
+            tokens, base = self.tokens, self.offset
+            if tokens is None:
+                tokens, base = _tokenizer()(self.text)[:], 0
+            self.ending = {}
+            for label, _start, end, _id in word_patterns(tokens.doc.vocab, WORDS_BEFORE)(tokens):
+                last = tokens[end - 1]
+                self.ending.setdefault(last.idx + len(last) - base, set()).add(label)
+        return self.ending
+
+    def ends(self, label: str, at: int) -> bool:
+        """Whether words of `label` end before the text's position `at`, one space or more between."""
+        end = at
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1
+        return end < at and label in self._ends().get(end, ())
 
 
 def _named_by_next(text: str, match: re.Match[str], following: list[re.Match[str]]) -> bool:
@@ -353,12 +381,6 @@ def _on_weekday(value: DateValue, weekday: int) -> DateValue:
         if day.weekday() == weekday:
             return DateValue(day, value.precision)
     return value
-
-
-def _is_count(text: str, match: re.Match[str]) -> bool:
-    """ "1,461 days since 24 February" is arithmetic, not a date of the happening."""
-    before = text[max(0, match.start() - 30) : match.start()].lower()
-    return bool(re.search(r"\d[\d,]*\s+(?:days|weeks|months)\s+(?:since|after|before)\s+$", before))
 
 
 def resolve_expression(

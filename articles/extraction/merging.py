@@ -9,14 +9,47 @@ relinks the records to it; `dedupe_losses` keeps one record for a figure restate
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
+from articles.extraction.dates import WEEKDAYS
 from articles.extraction.records import Event, Extraction, Loss, Pledge
+from articles.extraction.word_patterns import first_word, word_patterns
+from articles.jsonl import read_jsonl
 
-# "The meeting on Tuesday follows ...": a sentence that opens on the happening told just before.
-RETELLING = re.compile(
-    r"^\W*(?:The|This|That|Tuesday's|Monday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+"
-    r"(?:\w+\s+){0,2}?(?:meeting|talks|call|summit|conference|visit|session|exchange|swap|strike|attack)\b"
-)
+# Whether a sentence opens on the happening told before it ("The meeting on Tuesday follows ...") or tells
+# another one ("also", "another"): token patterns read on the event's sentence.
+MERGING_WORDS = Path(__file__).resolve().parent / "patterns" / "en" / "merging.jsonl"
+MERGING_KEY = "warboard_merging"
+
+
+@lru_cache(maxsize=1)
+def _rows() -> tuple[dict, ...]:
+    def token(spec: dict) -> dict:
+        return {
+            name: ({"IN": list(WEEKDAYS)} if value == {"IN": "WEEKDAYS"} else value) for name, value in spec.items()
+        }
+
+    return tuple({**row, "pattern": [token(spec) for spec in row["pattern"]]} for row in read_jsonl(MERGING_WORDS))
+
+
+def _labels(doc, event: Event) -> tuple[str, ...]:
+    """The labels of merging.jsonl matched in the event's sentence; RETELLING only at its start (after any signs).
+    Kept on the Doc (as a tuple, which user_data can serialise): an event is compared with many kept before it."""
+    key = (MERGING_KEY, event.span)
+    if key in doc.user_data:
+        return doc.user_data[key]
+    labels: tuple[str, ...] = ()
+    tokens = doc.char_span(*event.span, alignment_mode="expand")
+    if tokens is not None:
+        opening = first_word(tokens)
+        labels = tuple(
+            label
+            for label, start, _end, _id in word_patterns(doc.vocab, MERGING_WORDS, _rows)(tokens)
+            if label != "RETELLING" or start == opening
+        )
+    doc.user_data[key] = labels
+    return labels
 
 
 # "The assault killed four people" after a drone strike: "the assault" names the strike told before.
@@ -123,10 +156,7 @@ def _told_on(result: Extraction, keep: list[int], index: int, sentence_of_event:
     return last if sentence_of_event[index] - sentence_of_event[last] <= 1 else None
 
 
-ALSO = re.compile(r"\b(?:also|another|separately)\b", re.I)
-
-
-def _meeting_told_on(result: Extraction, keep: list[int], index: int, sentence_of_event: list[int]) -> int | None:
+def _meeting_told_on(result: Extraction, keep: list[int], index: int, sentence_of_event: list[int], doc) -> int | None:
     """The meeting told in the sentence just before with a party in common, which this one tells again.
 
     "Boris Johnson is set to host the German chancellor on Friday ... The prime minister will hold talks
@@ -140,7 +170,7 @@ def _meeting_told_on(result: Extraction, keep: list[int], index: int, sentence_o
     event, other = result.events[index], result.events[last]
     if other.type != "diplomacy" or sentence_of_event[index] - sentence_of_event[last] > 1:
         return None
-    if ALSO.search(event.summary):
+    if "ANOTHER" in _labels(doc, event):
         return None  # "G7 and EU leaders are also holding meetings later in the day": another meeting
     if not (set(event.countries) - {"UA"}) & (set(other.countries) - {"UA"}):
         return None
@@ -198,8 +228,8 @@ def _stands_for(event: Event, first: Event) -> None:
     first.date, first.precision, first.summary, first.span = event.date, event.precision, event.summary, event.span
 
 
-def merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
-    """The same happening told twice is one event: fold later duplicates into the first."""
+def merge_events(result: Extraction, sentence_of_event: list[int], doc) -> None:
+    """The same happening told twice is one event: fold later duplicates into the first (`doc`: the parsed article)."""
     keep: list[int] = []
     target: dict[int, int] = {}
     for index, event in enumerate(result.events):
@@ -233,7 +263,7 @@ def merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
             if (
                 event.type in ("losses", "strike", "battle", "prisoner_exchange", "training")
                 or (near and (same_places or same_parties))
-                or RETELLING.match(event.summary)
+                or "RETELLING" in _labels(doc, event)
             ):
                 twin = kept
                 break
@@ -244,7 +274,7 @@ def merge_events(result: Extraction, sentence_of_event: list[int]) -> None:
         if twin is None and event.type in TOLD_ON and event.date is None:
             twin = _told_on(result, keep, index, sentence_of_event)
         if twin is None and event.type == "diplomacy":
-            twin = _meeting_told_on(result, keep, index, sentence_of_event)
+            twin = _meeting_told_on(result, keep, index, sentence_of_event, doc)
             if twin is not None and event.precision == "day" and result.events[twin].precision != "day":
                 # "Guterres will meet the leaders of Ukraine and Turkey this week ... Guterres will hold talks
                 # in Lviv ... on Thursday": the sentence that gives the day tells the meeting best

@@ -14,7 +14,7 @@ from articles.extraction import countries, dates, numbers
 from articles.extraction.attribution import find_claimant
 from articles.extraction.records import DateValue
 from articles.extraction.rules import CountryMention, DateMention, PlaceMention, SentenceContext
-from articles.extraction.tense import FUTURE_AUX_RE, is_future
+from articles.extraction.tense import is_future, tells_future
 
 
 @dataclass
@@ -45,9 +45,9 @@ def sentence_context(
         ents = list(sent.ents)
     sent_text = doc_text[sent.start_char : sent.end_char]
     countries_found, places = _countries_and_places(ents, doc_text)
-    mentions = _dates(sent, sent_text, published, state, doc_text)
+    mentions = _dates(sent, sent_text, published, state)
     claimant, _attributed = find_claimant(sent, places, state, ents)
-    future = bool(FUTURE_AUX_RE.search(sent_text))
+    future = tells_future(sent)
 
     def resolve(expression: str, future: bool | None = None) -> DateValue | None:
         return dates.resolve_expression(expression, published, bool(future), state.last_day)
@@ -108,15 +108,16 @@ def _countries_and_places(ents: list, doc_text: str) -> tuple[list[CountryMentio
     return countries_found, places
 
 
-def _dates(sent, sent_text: str, published, state: ArticleState, doc_text: str) -> list[DateMention]:
+def _dates(sent, sent_text: str, published, state: ArticleState) -> list[DateMention]:
     """The sentence's date expressions resolved against the publication day and the last day told
     before (a weekday in the future tense points ahead); the last exact day becomes `state.last_day`."""
     found = dates.find_dates(
         sent_text,
         published,
-        future=lambda s, e: is_future(sent, s + sent.start_char, e + sent.start_char, doc_text),
+        future=lambda s, e: is_future(sent, s + sent.start_char, e + sent.start_char),
         previous=state.last_day,
         offset=sent.start_char,
+        tokens=sent,
     )
     mentions = [DateMention(f.value, f.text, f.start, f.end) for f in found]
     for mention in mentions:

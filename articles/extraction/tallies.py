@@ -2,20 +2,38 @@
 
 `add_tally` makes one `losses` event for the table and two loss records a line (the running
 total and the day's "+N"); `describes_tally` tells the sentences around the table that only
-describe it, which give no records of their own.
+describe it, which give no records of their own. The words of both are token patterns of
+patterns/en/loss_tally.jsonl (TALLY_DESCRIPTION, UKRAINE_LOSSES).
 """
 
 from __future__ import annotations
 
-import re
+from functools import cache
+
+from spacy.matcher import Matcher
 
 from articles.extraction.records import Event, Extraction, Loss
+from articles.extraction.rules.losses import english_tokenizer, tally_rows
 
-TALLY_DESCRIPTION = re.compile(r"\b(?:greatest\s+losses|losses\s+\(of\s+the\s+past\s+day\)|directions?)\b", re.I)
+
+@cache
+def _tally_matcher() -> Matcher:
+    matcher = Matcher(english_tokenizer().vocab)
+    for row in tally_rows():
+        if "label" in row:
+            matcher.add(row["label"], [row["pattern"]])
+    return matcher
+
+
+def _says(text: str, label: str) -> bool:
+    """Whether a pattern of `label` matches the words of `text`."""
+    matcher = _tally_matcher()
+    return any(matcher.vocab.strings[key] == label for key, _, _ in matcher(english_tokenizer()(text)))
 
 
 def describes_tally(text: str) -> bool:
-    return bool(TALLY_DESCRIPTION.search(text))
+    """ "The greatest losses of the enemy were in the Bakhmut direction": about the table, no figures of its own."""
+    return _says(text, "TALLY_DESCRIPTION")
 
 
 def add_tally(result: Extraction, doc, text: str, tally, published, sentence_of_event: list[int]) -> int:
@@ -40,7 +58,7 @@ def add_tally(result: Extraction, doc, text: str, tally, published, sentence_of_
     )
     sentence_of_event.append(-1)
     index = len(result.events) - 1
-    side = "UA" if re.search(r"losses\s+of\s+(?:the\s+)?Ukrain", text[: first.start], re.I) else "RU"
+    side = "UA" if _says(text[: first.start], "UKRAINE_LOSSES") else "RU"  # "the losses of the Ukrainian army"
     claimant = "RU" if side == "UA" else "UA"
     for line in tally:
         records = [("cumulative", line.total)]

@@ -7,27 +7,53 @@ in the present tense; "On April 2, AFP discovers" (a timeline's historical prese
 
 from __future__ import annotations
 
-import re
+from pathlib import Path
 
 from articles.extraction.attribution import REPORTING_LEMMAS
+from articles.extraction.dates import WEEKDAYS
+from articles.extraction.word_patterns import word_patterns
+from articles.jsonl import read_jsonl
 
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
-FUTURE_AUX_RE = re.compile(r"\b(?:will|shall|won[’']t)\b|\w[’']ll\b", re.I)
-FUTURE_WORDS = re.compile(
-    r"\b(?:upcoming|next|coming|set\s+to|due\s+to|scheduled|expected\s+to|plans?\s+to|to\s+be\s+held)\b", re.I
+TENSE_WORDS = Path(__file__).resolve().parent / "patterns" / "en" / "tense.jsonl"
+TENSE_KEY = "warboard_tense"
+
+
+# The modals of the future as written ("will", "'ll", "wo" of "won't"), which is_future reads among a verb's
+# auxiliaries: the words of the FUTURE_AUX rows.
+FUTURE_AUX = frozenset(
+    word for row in read_jsonl(TENSE_WORDS) if row["label"] == "FUTURE_AUX" for word in row["pattern"][0]["LOWER"]["IN"]
 )
 
 
-def is_future(sent, start: int, end: int, doc_text: str | None = None) -> bool:
+def tense_words(sent) -> list[tuple[str, int, int]]:
+    """(label, start, end) of the tense words of a sentence (patterns/en/tense.jsonl), as article character
+    offsets; found once per sentence."""
+    doc = sent.doc
+    key = (TENSE_KEY, sent.start)
+    found = doc.user_data.get(key)
+    if found is None:
+        found = [
+            (label, sent[start].idx, sent[end - 1].idx + len(sent[end - 1]))
+            for label, start, end, _id in word_patterns(doc.vocab, TENSE_WORDS)(sent)
+        ]
+        doc.user_data[key] = found
+    return found
+
+
+def tells_future(sent) -> bool:
+    """Whether a sentence holds a modal of the future ("Germany will send 14 tanks")."""
+    return any(label == "FUTURE_AUX" for label, _start, _end in tense_words(sent))
+
+
+def is_future(sent, start: int, end: int) -> bool:
     """Whether the date expression at article offsets [start, end) is about the future."""
     doc = sent.doc
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    if doc_text is None:
-        doc_text = doc.text
-    before = doc_text[max(sent.start_char, start - 90) : start]
-    if FUTURE_WORDS.search(before):
+    # the words just before the expression, within 90 characters of it
+    after = max(sent.start_char, start - 90)
+    if any(label == "FUTURE_WORDS" and after <= first and last <= start for label, first, last in tense_words(sent)):
         return True
     head = span.root
     for _ in range(4):
@@ -56,7 +82,7 @@ def is_future(sent, start: int, end: int, doc_text: str | None = None) -> bool:
     auxes = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
     if auxes & FUTURE_AUX:
         return True
-    weekday = re.search(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", span.text)
+    weekday = any(token.lower_ in WEEKDAYS for token in span)
     if weekday and "would" in auxes:
         # "said ... that Kishida would return to Japan on Thursday", "Vereshchuk said they would try again
         # Thursday": a future told in reported speech is still ahead of the report (a weekday is within

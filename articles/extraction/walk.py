@@ -9,7 +9,8 @@ daily losses table is read apart (tallies.py).
 from __future__ import annotations
 
 import datetime
-import re
+from functools import lru_cache
+from pathlib import Path
 
 from articles.extraction.attribution import people_of
 from articles.extraction.event_building import add_places, aid_event, losses_event
@@ -21,13 +22,12 @@ from articles.extraction.rules import losses as loss_rules
 from articles.extraction.rules import pledges as pledge_rules
 from articles.extraction.sentence import ArticleState, sentence_context
 from articles.extraction.tallies import add_tally, describes_tally
+from articles.extraction.word_patterns import first_word, word_patterns
+from articles.jsonl import read_jsonl
 
-# Notes about the article itself, not news: "This article was amended on 1 March 2022 ...".
-EDITORIAL = re.compile(
-    r"^\W*(?:This\s+(?:article|story|report)\s+(?:was|has\s+been)\s+(?:amended|updated|corrected|edited)|"
-    r"Read\s+more\b|Sign\s+up\b|Subscribe\b|Follow\s+us\b)",
-    re.I,
-)
+# What the walk reads on a sentence's words: editorial notes, confirmed tolls, references to an attack
+# told before and the side that attacks, as token patterns.
+WALK_WORDS = Path(__file__).resolve().parent / "patterns" / "en" / "walk.jsonl"
 
 
 def read_article(doc, text: str, published: datetime.date | None, title: str | None = None) -> Extraction:
@@ -48,7 +48,7 @@ def read_article(doc, text: str, published: datetime.date | None, title: str | N
     cues_of = _by_sentence(sents, doc.spans.get("cues", []))
     for number, sent in enumerate(sents):
         sent_text = doc_text[sent.start_char : sent.end_char]
-        if not sent_text.strip() or EDITORIAL.match(sent_text):
+        if not sent_text.strip() or _editorial(sent):
             continue
         ctx = sentence_context(sent, number, published, state, doc_text, ents_of[number], cues_of[number])
         if tally_event is not None and tally_ranges is not None and _about_tally(sent, tally_ranges):
@@ -65,7 +65,7 @@ def read_article(doc, text: str, published: datetime.date | None, title: str | N
             state.last_claimant = ctx.reported_by
         if losses:
             state.last_loss_claimant = (losses[-1].reported_by, number)
-    merge_events(result, sentence_of_event)
+    merge_events(result, sentence_of_event, doc)
     dedupe_losses(result)
     return result
 
@@ -98,7 +98,7 @@ def _sentence_events(
     around = loss_rules.LossContext()
     if incident is not None:
         event = result.events[incident]
-        if event.date is None and previous and _refers_to_incident(ctx.sent.text):
+        if event.date is None and previous and _words(ctx.sent, "INCIDENT_REFERENCE"):
             # "It is the deadliest attack on the Ukrainian capital": the attack told before.
             told = result.events[previous[0]]
             if told.type == event.type and incident == len(result.events) - 1 and len(found_events) == 1:
@@ -132,7 +132,7 @@ def _sentence_losses(
     """The sentence's losses added to the article, each linked to the incident it is the toll of
     or to a `losses` event; a strike told with only daily or running figures becomes that event."""
     number = ctx.index
-    if ctx.reported_by is None and CONFIRMED.search(ctx.sent.text) and state.last_loss_claimant:
+    if ctx.reported_by is None and _words(ctx.sent, "CONFIRMED") and state.last_loss_claimant:
         claimant, said_in = state.last_loss_claimant
         if claimant and number - said_in <= 3:
             # "more than 14,500 civilians have been confirmed killed": the figures of the
@@ -176,26 +176,39 @@ def _by_sentence(sents, spans) -> list[list]:
     return buckets
 
 
-CONFIRMED = re.compile(
-    r"\b(?:been\s+)?(?:confirmed|verified|documented|recorded)\s+(?:as\s+)?(?:killed|dead|injured|wounded)\b", re.I
-)
-INCIDENT_REFERENCE = re.compile(
-    r"\b(?:the\s+(?:\w+\s+){0,3}(?:attack|strike|strikes|assault|barrage|shelling|bombardment|blast|explosion)|"
-    r"death\s+toll|deaths|fatalities|as\s+a\s+result)\b",
-    re.I,
-)
+def _words(span, label: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, id) of the matches of one label of walk.jsonl in a span, in reading order."""
+    return [
+        (start, end, id_)
+        for found, start, end, id_ in word_patterns(span.doc.vocab, WALK_WORDS)(span)
+        if found == label
+    ]
 
 
-def _refers_to_incident(text: str) -> bool:
-    return bool(INCIDENT_REFERENCE.search(text))
+@lru_cache(maxsize=1)
+def _editorial_openings() -> frozenset[str]:
+    """The words an editorial note can open with ("this", "read", ...): the first tokens of its rows."""
+    firsts = [row["pattern"][0]["LOWER"] for row in read_jsonl(WALK_WORDS) if row["label"] == "EDITORIAL"]
+    return frozenset(word for first in firsts for word in ([first] if isinstance(first, str) else first["IN"]))
+
+
+# The longest editorial note, in tokens ("This article has been amended").
+EDITORIAL_LENGTH = 5
+
+
+def _editorial(sent) -> bool:
+    """A note about the article itself, not news ("This article was amended on 1 March 2022 ...", "Read more"):
+    EDITORIAL words at the start of the sentence, after any signs."""
+    start = first_word(sent)
+    if start is None or sent[start].lower_ not in _editorial_openings():
+        return False  # most sentences: no Matcher run
+    return any(first == 0 for first, _end, _id in _words(sent[start : start + EDITORIAL_LENGTH], "EDITORIAL"))
 
 
 def _set_incident(around: loss_rules.LossContext, event: Event, ctx: SentenceContext) -> None:
     around.has_incident = True
     around.incident_date = event.date if event.precision == "day" else None
     around.incident_place = event.places[0] if event.places else None
-    attacker = re.search(
-        r"\b(Ukrainian|Russian)\s+(?:\w+\s+){0,2}(?:attack|strike|strikes|drones?|missiles?|shelling)", ctx.text
-    )
-    if attacker:
-        around.incident_attacker = "UA" if attacker.group(1) == "Ukrainian" else "RU"
+    attackers = _words(ctx.sent, "ATTACKER")
+    if attackers:
+        around.incident_attacker = attackers[0][2]  # "Russian shelling", "Ukrainian drones": the first told

@@ -835,3 +835,71 @@ def test_it_reads_a_push_for_something_as_a_request_and_a_push_back_as_a_move():
     assert covered(PUSHED_TO_SEND, "tanks") == ["REQUEST"]
     assert covered(PUSHED_BACK, "forces") == []
     assert covered(PUSHED_OUT, "village") == []
+
+
+# made up: "Kyiv bought radars to counter attacks."
+PURPOSE = parsed(
+    "Kyiv NNP PROPN nsubj 1 Kyiv",
+    "bought VBD VERB ROOT 1 buy",
+    "radars NNS NOUN dobj 1 radar",
+    "to TO PART aux 4 to",
+    "counter VB VERB advcl 1 counter",
+    "attacks NNS NOUN dobj 4 attack",
+    ". . PUNCT punct 1 .",
+)
+
+
+def test_it_reads_a_clause_of_purpose_as_hypothetical_and_spares_a_meeting():
+    assert covered(PURPOSE, "attacks") == ["HYPOTHETICAL"]
+    assert covered(PURPOSE, "attacks", "diplomacy") == []
+    assert covered(PURPOSE, "radars") == []
+
+
+# made up: "Drones struck Odesa ahead of the talks."
+AHEAD_OF = parsed(
+    "Drones NNS NOUN nsubj 1 drone",
+    "struck VBD VERB ROOT 1 strike",
+    "Odesa NNP PROPN dobj 1 Odesa",
+    "ahead RB ADV advmod 1 ahead",
+    "of IN ADP prep 3 of",
+    "the DT DET det 6 the",
+    "talks NNS NOUN pobj 4 talk",
+    ". . PUNCT punct 1 .",
+)
+
+
+def test_it_reads_the_happening_a_time_is_set_by_as_a_reference_and_only_that_phrase():
+    assert covered(AHEAD_OF, "talks") == ["REFERENCE"]
+    assert covered(AHEAD_OF, "struck") == []
+
+
+# made up: "Anger over the strikes grew."
+ANGER_OVER = parsed(
+    "Anger NN NOUN nsubj 4 anger",
+    "over IN ADP prep 0 over",
+    "the DT DET det 3 the",
+    "strikes NNS NOUN pobj 1 strike",
+    "grew VBD VERB ROOT 4 grow",
+    ". . PUNCT punct 4 .",
+)
+
+
+def test_it_reads_a_feeling_about_a_happening_as_an_opinion():
+    assert covered(ANGER_OVER, "strikes") == ["OPINION"]
+    assert covered(ANGER_OVER, "grew") == []
+
+
+# made up: "Russia agreed to halt strikes."
+HALT = parsed(
+    "Russia NNP PROPN nsubj 1 Russia",
+    "agreed VBD VERB ROOT 1 agree",
+    "to TO PART aux 3 to",
+    "halt VB VERB xcomp 1 halt",
+    "strikes NNS NOUN dobj 3 strike",
+    ". . PUNCT punct 1 .",
+)
+
+
+def test_it_reads_the_object_of_a_halt_as_negated_and_not_the_halt():
+    assert covered(HALT, "strikes") == ["NEGATED"]
+    assert covered(HALT, "halt") == []

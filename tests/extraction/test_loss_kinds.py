@@ -103,56 +103,64 @@ def test_no_group_where_the_words_count_no_one(words):
 
 
 @pytest.mark.parametrize(
-    ("sentence", "exchange"),
+    ("label", "category"),
     [
-        # seed-004: "248 Russian prisoners also returned home."
-        ("248 Russian prisoners also returned home.", True),
-        # p033: 'where 10 "captured occupiers" were exchanged for 10 Ukrainian servicemen'
-        ("Ten captured occupiers were exchanged for 10 Ukrainian servicemen.", True),
-        # p193: "each hand over 157 prisoners of war ... the exchange had taken place on February 5"
-        ("The two sides agreed to each hand over 157 prisoners of war after the exchange.", True),
-        # made up: a swap, and a capture with no exchange ("home" not next to "returned")
-        ("Kyiv said 40 soldiers were freed in a swap.", True),
-        ("Ukrainian forces captured 12 Russian soldiers who returned to their home base.", False),
+        # p001 and the other Ministry of Defence of Ukraine pages (mil.gov.ua): the labels of its table
+        ("personnel", "personnel_casualties"),
+        ("особового складу / personnel", "personnel_casualties"),
+        ("UAV operational-tactical level", "drones"),
+        ("mobile SRBM system", "special_equipment"),
+        ("boats / cutters", "ships"),
+        ("warships / boats", "ships"),
+        ("vehicles and fuel tanks", "vehicles"),
+        ("Anti-aircraft warfare systems", "air_defense"),
+        # made up: a table of the same layout, from another ministry
+        ("enemy troops", "personnel_casualties"),
+        ("armoured personnel carriers", "armored_vehicles"),
+        ("mobile air defence units", "air_defense"),
+        ("Russian losses of the past day", None),
+        ("Kyiv", None),
     ],
 )
-def test_a_prisoner_exchange_is_read_on_the_sentences_tokens(sentence, exchange):
+def test_a_tally_label_names_its_category(label, category):
+    assert losses.tally_category(label) == category
+
+
+def test_a_tally_line_layout_takes_the_qualifiers_of_numbers_and_the_units_of_the_tally_file():
+    # p001: "personnel ‒ about 19600 осіб,", "tanks ‒ 732 од,"; made up: "at least", "units"
+    text = "personnel ‒ about 19600 осіб,\ntanks ‒ 732 од,\nAPV ‒ at least 1946 units\nMLRS ‒ 111 (+2)\n"
+    assert [(line.category, line.total, line.delta) for line in losses.find_tally(text)] == [
+        ("personnel_casualties", 19600, None),
+        ("tanks", 732, None),
+        ("armored_vehicles", 1946, None),
+        ("mlrs", 111, 2),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "describes"),
+    [
+        # p003 and p008 (Ministry of Defence of Ukraine): the line under the table
+        ("Russian enemy suffered the greatest losses (of the past day) in the Sievierodonetsk direction", True),
+        ("Russian enemy suffered the greatest losses (of the past day) at the Bakhmut direction", True),
+        # made up: the same words in another order, and a figure of its own
+        ("Its main losses were in the Izyum directions.", True),
+        ("Ukraine said 40 tanks were destroyed near Bakhmut.", False),
+    ],
+)
+def test_sentences_that_only_describe_the_tally_are_told(sentence, describes):
+    from articles.extraction import tallies  # noqa: PLC0415
+
+    assert tallies.describes_tally(sentence) is describes
+
+
+def test_the_kinds_are_read_on_a_sentences_own_tokens():
     import spacy  # noqa: PLC0415
 
-    doc = spacy.blank("en")(sentence)
-    assert losses._tells_an_exchange(doc[:]) is exchange
-
-
-@pytest.mark.parametrize(
-    ("before", "subset"),
-    [
-        # p190: "more than 14,500 civilians — including 745 children — have been confirmed killed"
-        ("more than 14,500 civilians — including ", True),
-        # p041: "8 million people to Russia, of which 16,000 were foreign citizens"
-        ("8 million people to Russia, of which ", True),
-        # made up: the words glued as written, and the same words apart from the count
-        ("12 soldiers were killed, among them ", True),
-        ("40 were wounded, incl. ", True),
-        ("40 were wounded, incl . ", False),
-        ("including the dead, ", False),
-        ("the region of Kherson reported ", False),
-    ],
-)
-def test_a_count_after_words_of_a_subset_is_part_of_a_figure_told_before(before, subset):
-    assert losses._ends_with(before, losses.SUBSET_BEFORE) is subset
-
-
-@pytest.mark.parametrize(
-    ("after", "others"),
-    [
-        # p071: "said 18 others were wounded in the attack"; p044: "more than 200 others were transported"
-        (" others were wounded in the attack", True),
-        (" others were transported through", True),
-        # made up
-        (" more others were hurt", True),
-        (", others fled", False),
-        (" otherwise unharmed", False),
-    ],
-)
-def test_others_after_a_count_point_back_to_the_people_counted_before(after, others):
-    assert losses._starts_with(after, losses.OTHERS) is others
+    # p185 (GlobalSecurity): "59,250 troops, 357 tanks, 260 infantry fighting vehicles"; made up: "jet-type drones"
+    doc = spacy.blank("en")("59,250 troops, 357 tanks, 260 infantry fighting vehicles and 12 jet-type drones")
+    assert losses.people_kind(doc[1:]) == "soldiers"
+    assert losses.equipment_kind(doc[4:]) == "tanks"
+    assert losses.equipment_kind(doc[7:]) == "armored_vehicles"
+    assert losses.equipment_kind(doc[12:]) is None  # a drone shaped like a jet
+    assert losses.equipment_kind(doc[15:]) == "drones"

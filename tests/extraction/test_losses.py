@@ -212,6 +212,24 @@ def test_the_side_that_destroys_is_not_the_side_that_loses(run):
     assert losses_of(result) == [("RU", "armored_vehicles", 2, 2), ("RU", "armored_vehicles", 11, 11)]
 
 
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        # p185: "Ukrainian soldiers destroyed a tank ..." (the party qualifies the subject)
+        ("Ukrainian soldiers destroyed a tank, two BMPs and an artillery system.", "Ukrainian"),
+        # made up: the party is the subject, and a verb of loss read on its lemma ("shooting" -> shoot)
+        ("Ukraine destroyed 16 tanks near Bakhmut.", "Ukraine"),
+        ("Ukraine's air defences were shooting down 30 drones a night.", "Ukraine"),
+        ("Ukrainian officials counted 30 drones.", None),
+    ],
+)
+def test_the_agents_file_marks_the_party_that_destroys(run, text, party):
+    from articles.extraction.pipeline import get_pipeline  # noqa: PLC0415
+
+    doc = get_pipeline()(text)
+    assert [span.text for span in doc.spans["agents"]] == ([party] if party else [])
+
+
 def test_military_casualties_are_soldiers(run):
     # pool p202
     text = "The think tank noted Ukrainian military casualties at around 600,000, with roughly 140,000 killed."
@@ -625,6 +643,7 @@ def test_a_system_after_a_count_is_read_from_the_gazetteer_rulers_equipment_span
     text = "Ukrainian forces downed four Buk launchers."
     doc = nlp(text)
     equipment = {ent.start_char: ent for ent in doc.ents if ent.label_ == "EQUIPMENT"}
-    at = text.index(" Buk")
-    assert losses.noun_after(text[at:], at, equipment)[:2] == ("equipment", "air_defense")
-    assert losses.noun_after(text[at:], at, {})[:2] == (None, None)
+    guards = losses.Guards(doc[:])
+    at = 4  # "Buk"
+    assert losses.noun_after(guards, at, equipment)[:2] == ("equipment", "air_defense")
+    assert losses.noun_after(guards, at, {})[:2] == (None, None)

@@ -598,15 +598,6 @@ def test_a_request_for_arms_after_asking_nato_asks_nato(run):
     ]
 
 
-def test_chinese_drones_given_to_russia_go_to_russia(run):
-    # pool p122 (unidentified outlet)
-    text = 'China provided Russia with drones and parts to them worth over $ 12 million, "New York Times said.'
-    assert [(p.donor, p.recipient, p.category) for p in run(text, APRIL_24).pledges] == [
-        ("CN", "RU", "drone"),
-        ("CN", "RU", "funding"),
-    ]
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

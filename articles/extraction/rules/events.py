@@ -27,11 +27,42 @@ import re
 from pathlib import Path
 
 from articles.extraction.attribution import SPEECH_LEMMAS
+from articles.extraction.context import load_rules
 from articles.extraction.records import Event
 from articles.extraction.rules import SentenceContext, inflections
 from articles.jsonl import read_jsonl
 
 PATTERNS = Path(__file__).resolve().parents[1] / "patterns"
+WORD_ATTRIBUTES = ("LOWER", "LEMMA")
+
+
+def load_words(language: str = "en") -> dict[str, frozenset[str]]:
+    """The word lists of patterns/<language>/event_words.jsonl by name (the file's head says how a row reads)."""
+    words: dict[str, frozenset[str]] = {}
+    for row in read_jsonl(PATTERNS / language / "event_words.jsonl"):
+        if row["attr"] not in WORD_ATTRIBUTES:
+            raise ValueError(f"event_words.jsonl: {row['name']} reads {row['attr']}, not one of {WORD_ATTRIBUTES}")
+        found = set(row.get("words", ()))
+        for name in row.get("with", ()):
+            found |= words[name]
+        if "context" in row:
+            found |= _context_words(row["context"], language)
+        words[row["name"]] = frozenset(found)
+    return words
+
+
+def _context_words(category: str, language: str) -> set[str]:
+    """The words that open the context.jsonl rules of one category, where a rule opens on LOWER words
+    ("HABITUAL": "usually", "routinely" ...; "FUTURE": "will", "shall" ...)."""
+    found: set[str] = set()
+    for rule in load_rules(PATTERNS / language / "context.jsonl"):
+        lower = rule.pattern[0].get("LOWER") if rule.category == category else None
+        found.update(lower["IN"] if isinstance(lower, dict) else [lower] if lower else [])
+    return found
+
+
+# The word lists the rules below read, each with the sentences it is for: patterns/en/event_words.jsonl.
+WORDS = load_words()
 
 
 def _written_forms(token: dict) -> dict:
@@ -76,10 +107,6 @@ TYPE_ORDER = (
     "prisoner_exchange", "strike", "battle", "losses", "sanctions", "training", "aid", "mobilization", "diplomacy",
     "other",
 )  # fmt: skip
-
-PAST_PERFECT = re.compile(
-    r"\bhad\s+(?:been\s+)?\w+ed\b|\bhad\s+(?:taken|begun|shot|hit|struck|won|lost|fought|driven)\b"
-)
 
 
 def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
@@ -145,11 +172,10 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 # the invasion named with its day or month is the happening ("Russia's unprovoked invasion of
                 # Ukraine in February", The Guardian; "since Russia invaded Ukraine in February 2022", Kyiv Post);
                 # named alone or with a year it is the war itself
-                doc_text = ctx.article_text
                 if not any(
                     d.value.precision in ("day", "month")
                     and d.start >= span.end_char
-                    and INVASION_TO_DATE.match(doc_text[span.end_char : d.start])
+                    and _invasion_dated(doc, span, d.start)
                     for d in ctx.dates
                 ):
                     continue
@@ -159,8 +185,7 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
 
 
 NOMINAL_DEPS = frozenset({"pcomp", "acl", "csubj", "nsubj", "dobj", "pobj"})
-# "Thousands of Ukrainian refugees continue to flee their homeland": flight still going on
-ONGOING_VERBS = frozenset({"continue", "begin", "start", "keep"})
+ONGOING_VERBS = WORDS["ONGOING_VERBS"]
 
 
 def _flight_described(verb) -> bool:
@@ -181,29 +206,10 @@ def _nominal_gerund(verb) -> bool:
     )
 
 
-# "the Russian army carried out 23 attacks, attempting to advance", "invaders attacked on the
-# Oleksandrivka direction": an attack told with the ground it is fought over is fighting, not a strike.
-GROUND_WORDS = frozenset(
-    [
-        "direction",
-        "directions",
-        "positions",
-        "position",
-        "advance",
-        "advancing",
-        "frontline",
-        "infantry",
-        "assaults",
-        "front",
-        "offensive",
-        "ground",
-    ]
-)
+GROUND_WORDS = WORDS["GROUND_WORDS"]
 
 
-WEAPONS_FROM_AFAR = frozenset(
-    ["missile", "drone", "rocket", "bomb", "shahed", "aircraft", "jet", "warplane", "airstrike"]
-)
+WEAPONS_FROM_AFAR = WORDS["WEAPONS_FROM_AFAR"]
 
 
 def _ground_attack(ctx: SentenceContext, span) -> bool:
@@ -216,14 +222,9 @@ def _ground_attack(ctx: SentenceContext, span) -> bool:
     return any(token.lower_ in GROUND_WORDS for token in ctx.sent)
 
 
-# What is seized or frozen decides the happening: ground and towns are battle; ships, money and
-# houses are sanctions and their enforcement (issue 8: "tankers seized, assets taken under control").
-SEIZING_VERBS = frozenset({"seize", "withdraw", "capture"})
-SEIZED_PROPERTY = frozenset(
-    ["asset", "yacht", "villa", "tanker", "vessel", "ship", "property", "fund", "account", "reserve", "jet", "cargo",
-     "mansion", "estate", "oil", "shipment", "money", "share", "stake", "aircraft", "plane"]
-)  # fmt: skip
-TROOPS = frozenset(["troop", "force", "unit", "soldier", "brigade", "battalion", "army", "personnel", "fighter"])
+SEIZING_VERBS = WORDS["SEIZING_VERBS"]
+SEIZED_PROPERTY = WORDS["SEIZED_PROPERTY"]
+TROOPS = WORDS["TROOPS"]
 
 
 def _taken_thing(verb):
@@ -234,7 +235,8 @@ def _taken_thing(verb):
     return None
 
 
-JOURNEY_VERBS = frozenset({"arrive", "travel", "fly"})
+JOURNEY_VERBS = WORDS["JOURNEY_VERBS"]
+JOURNEY_PREPOSITIONS = WORDS["JOURNEY_PREPOSITIONS"]
 PLACE_LABELS = frozenset({"GPE", "LOC", "PLACE", "COUNTRY", "FAC"})
 NOT_TRAVELLERS = PLACE_LABELS | {"NORP", "EQUIPMENT", "PRODUCT"}
 
@@ -250,22 +252,14 @@ def _person_journey(verb) -> bool:
         return False
     return any(
         child.dep_ == "prep"
-        and child.lower_ in ("in", "to")
+        and child.lower_ in JOURNEY_PREPOSITIONS
         and any(obj.dep_ == "pobj" and obj.ent_type_ in PLACE_LABELS for obj in child.children)
         for child in verb.children
     )
 
 
-# Words that make a battle cue part of a weapon's name: "armoured fighting vehicles", "battle tanks".
-NAMED_THING_AFTER = frozenset(
-    ["vehicle", "vehicles", "tank", "tanks", "group", "groups", "compartment", "rifle", "rifles", "uniform", "uniforms"]
-)
-# What is met when "meet" tells no meeting: "volunteers work to meet urgent needs" (OSV News), "if the two
-# countries fail to fully meet his expectations" (The Guardian), "Ukraine will be able to meet its needs" (CNN).
-FIGURATIVE_MEETING = frozenset(
-    ["need", "expectation", "demand", "target", "deadline", "requirement", "standard", "goal", "obligation",
-     "condition", "criterion", "challenge", "cost", "commitment", "threshold"]
-)  # fmt: skip
+NAMED_THING_AFTER = WORDS["NAMED_THING_AFTER"]
+FIGURATIVE_MEETING = WORDS["FIGURATIVE_MEETING"]
 
 
 def _met_thing(verb) -> str | None:
@@ -273,12 +267,86 @@ def _met_thing(verb) -> str | None:
     return next((child.lemma_ for child in verb.children if child.dep_ == "dobj"), None)
 
 
-FIGURATIVE_STRIKE = frozenset(["tone", "deal", "chord", "note", "balance", "agreement", "bargain", "blow", "pose"])
-NOT_TERRITORY_AFTER = frozenset(["a", "an", "steps", "measures", "part", "action", "note", "place", "care", "time"])
-INVASION_TO_DATE = re.compile(r"^[”\"’']?(?:\s+of\s+[\w’']+)?\s*(?:on\s+|,\s*|in\s+)?$")
-ANNIVERSARY = re.compile(r"\banniversary\b[^.]{0,60}$", re.I)
-WAR_ITSELF = re.compile(r"^\s*(?:on|against)\s+(?:Ukraine|Russia)\b(?!\s*'s|’s)", re.I)
-SPAN_START = re.compile(r"(?:until|till|ahead\s+of|before|by)\s+$", re.I)
+FIGURATIVE_STRIKE = WORDS["FIGURATIVE_STRIKE"]
+NOT_TERRITORY_AFTER = WORDS["NOT_TERRITORY_AFTER"]
+INVADED_OF = WORDS["INVADED_OF"]
+INVASION_DATE_LINKS = WORDS["INVASION_DATE_LINKS"]
+ANNIVERSARY_WORDS = WORDS["ANNIVERSARY"]
+ANNIVERSARY_REACH = 14  # words, about the sixty characters a dated clause takes
+WAR_TARGET_PREPOSITIONS = WORDS["WAR_TARGET_PREPOSITIONS"]
+WAR_PARTIES = WORDS["WAR_PARTIES"]
+POSSESSIVE = WORDS["POSSESSIVE"]
+SPAN_STARTS = WORDS["SPAN_START"]
+PAST_PERFECT_AUX = WORDS["PAST_PERFECT_AUX"]
+
+
+CLOSING_QUOTE_MARKS = ("”", '"', "’", "'")
+
+
+def _word_form(token) -> bool:
+    """A word written in letters, digits or apostrophes ("Ukraine", "’s"), as a name after "of" is."""
+    return all(ch.isalnum() or ch in "_’'" for ch in token.text)
+
+
+def _invasion_dated(doc, span, date_start: int) -> bool:
+    """The invasion cue told with its date: "invasion of Ukraine in February", "invasion on Feb. 24"."""
+    words = []
+    for token in doc[span.end :]:
+        if token.idx >= date_start:
+            break
+        if not token.is_space:
+            words.append(token)
+    at = 0
+    if words and words[0].text in CLOSING_QUOTE_MARKS and words[0].i == span.end:
+        at = 1  # "the “invasion” on 24 February"
+    if at < len(words) and words[at].lower_ in INVADED_OF and at + 1 < len(words) and _word_form(words[at + 1]):
+        at += 2  # "of Ukraine", "of Ukraine’s"
+        while at < len(words) and not words[at - 1].whitespace_ and _word_form(words[at]):
+            at += 1
+    if at < len(words) and words[at].lower_ in INVASION_DATE_LINKS:
+        at += 1
+    return at == len(words)
+
+
+def _war_itself(doc, span) -> bool:
+    """ "attack on Ukraine", "aggression against Russia": the war, no strike; "attack on Ukraine's grid" is one."""
+    after = [token for token in doc[span[0].i + 1 : span[0].i + 6] if not token.is_space][:3]
+    return (
+        len(after) >= 2
+        and after[0].lower_ in WAR_TARGET_PREPOSITIONS
+        and after[1].lower_ in WAR_PARTIES
+        and not (len(after) > 2 and after[2].lower_ in POSSESSIVE)
+    )
+
+
+def _span_start(doc, sent, date_start: int) -> bool:
+    """Whether the date is where a span of time ends ("until February 24", "ahead of Friday's summit")."""
+    words = [t for t in doc[sent.start : sent.end] if t.idx + len(t.text) <= date_start and not t.is_space][-2:]
+    return (
+        bool(words)
+        and (words[-1].lower_ in SPAN_STARTS or " ".join(t.lower_ for t in words) in SPAN_STARTS)
+        and bool(words[-1].whitespace_ or doc[words[-1].i + 1].is_space)
+    )
+
+
+def _anniversary(doc, sent, date_start: int) -> bool:
+    """Whether the date is an anniversary's: "anniversary" among the 14 words before it, in its sentence
+    ("on the first anniversary of Russia's full-scale invasion of Ukraine on February 24", "which marks its third
+    anniversary on February 24")."""
+    before = [t for t in doc[sent.start : sent.end] if t.idx + len(t.text) <= date_start and not t.is_space]
+    for token in reversed(before[-ANNIVERSARY_REACH:]):
+        if token.text == ".":
+            return False
+        if token.lower_ in ANNIVERSARY_WORDS:
+            return True
+    return False
+
+
+def _past_perfect(sent) -> bool:
+    """ "forces had regained 300 sq km", "had been pushed back": a clause in the past perfect."""
+    return any(
+        token.lower_ in PAST_PERFECT_AUX and token.dep_ == "aux" and token.head.tag_ in ("VBN", "VBD") for token in sent
+    )
 
 
 def _live_cue(ctx: SentenceContext, kind: str, start: int, end: int) -> bool:
@@ -290,7 +358,7 @@ def _live_cue(ctx: SentenceContext, kind: str, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return True
-    if kind == "strike" and WAR_ITSELF.match(ctx.article_text[span[0].idx + len(span[0].text) : end + 30]):
+    if kind == "strike" and _war_itself(doc, span):
         return False
     if span.root.dep_ == "amod" and kind in ATTRIBUTE_TYPES:
         # "reclaim captured territories", "US-supplied Himars" (a weapon named, no delivery), "trained
@@ -301,10 +369,11 @@ def _live_cue(ctx: SentenceContext, kind: str, start: int, end: int) -> bool:
     if _times_counted(span.root):
         return False  # "Russia had struck energy infrastructure 217 times this year": a count, not a happening
     # a press conference is a statement
-    return not (kind == "diplomacy" and span[0].i > 0 and doc[span[0].i - 1].lower_ in ("press", "news"))
+    return not (kind == "diplomacy" and span[0].i > 0 and doc[span[0].i - 1].lower_ in STATEMENT_SETTINGS)
 
 
-REFUSING_AUX = frozenset({"will", "wo", "'ll", "shall"})
+REFUSING_AUX = WORDS["REFUSING_AUX"]
+STATEMENT_SETTINGS = WORDS["STATEMENT_SETTINGS"]
 
 
 def _refusal(verb) -> bool:
@@ -354,11 +423,7 @@ def aid_named_in_passing(sent) -> bool:
     return bool(verbs) and all(_weapon_named(verb) for verb in verbs)
 
 
-# What a donor pledges to do when the pledge is aid: "pledged to send", "pledged to provide".
-GIVING_VERBS = frozenset(
-    ["send", "supply", "provide", "deliver", "give", "donate", "transfer", "fund", "finance", "ship", "contribute",
-     "allocate", "spend", "buy", "purchase", "train", "boost", "increase", "double", "lend", "offer"]
-)  # fmt: skip
+GIVING_VERBS = WORDS["GIVING_VERBS"]
 
 
 def _promise_of_another_deed(verb) -> bool:
@@ -418,10 +483,8 @@ def _headline(ctx: SentenceContext) -> bool:
     return len(words) <= 14 and not any(token.tag_ in ("VBD", "VBN") for token in words)
 
 
-# "His comments came as ...", "The proposal comes after ...", "The visit follows ...": a framing
-# sentence that ties what was just told to a happening told elsewhere in the article.
-FRAMING_VERBS = frozenset({"come", "follow"})
-FRAMING_LINKS = frozenset({"as", "after", "amid", "following", "days", "day", "weeks", "hours"})
+FRAMING_VERBS = WORDS["FRAMING_VERBS"]
+FRAMING_LINKS = WORDS["FRAMING_LINKS"]
 
 
 def _framing(ctx: SentenceContext) -> bool:
@@ -451,8 +514,8 @@ def _framing(ctx: SentenceContext) -> bool:
 WAR_BEGAN = datetime.date(2014, 1, 1)
 
 
-# "Kishida (center) visited ...", "Antony Blinken (L) speaks with ...": where a person stands in a photo
-CAPTION_POSITIONS = frozenset({"left", "right", "center", "centre", "l", "r", "c", "front", "back"})
+CAPTION_POSITIONS = WORDS["CAPTION_POSITIONS"]
+CAPTION_POSITION_ORDINALS = WORDS["CAPTION_POSITION_ORDINALS"]
 
 
 # A photo credit closing a line: "(AP Photo/Emilio Morenatti)", "(Clodagh Kilcoyne/PA)", "(OSV News
@@ -485,7 +548,7 @@ def _caption(ctx: SentenceContext) -> bool:
             and doc[token.i - 1].ent_type_ not in ("GPE", "LOC", "FAC", "PLACE")  # "the Kherson (left) bank"
             and words
             and words[-1] in CAPTION_POSITIONS
-            and all(w in CAPTION_POSITIONS or w in ("second", "third", "far") for w in words)
+            and all(w in CAPTION_POSITIONS or w in CAPTION_POSITION_ORDINALS for w in words)
         ):
             return True
     return False
@@ -509,12 +572,7 @@ def _verbless(ctx: SentenceContext) -> bool:
     )
 
 
-# Verbs that take a thing "as" what they name it: "V X as Y"
-NAMING_VERBS = frozenset(
-    ["present", "see", "view", "regard", "treat", "describe", "portray", "characterize", "characterise", "refer",
-     "label", "depict", "brand", "call", "classify", "define", "recognize", "recognise", "cast", "frame", "paint",
-     "denounce", "condemn", "justify", "dismiss", "interpret"]
-)  # fmt: skip
+NAMING_VERBS = WORDS["NAMING_VERBS"]
 
 
 def _named_as(doc, cue: tuple[str, int, int]) -> bool:
@@ -540,6 +598,27 @@ def _described_by_it(doc, cue: tuple[str, int, int]) -> bool:
     return kind == "other" and span is not None and span.root.tag_ == "VBN" and span.root.dep_ == "acl"
 
 
+# The types whose cue word also names a kind of place or weapon when it stands before another noun.
+NAMING_TYPES = frozenset({"training", "strike"})
+
+
+def _kind_of_thing(doc, cue: tuple[str, int, int]) -> bool:
+    """ "The fire, at a training centre on the site's perimeter, was extinguished on Friday" (p020, The Guardian),
+    "jet-powered strike drones and glide bombs" (p176, The Economist), "Russia's increasingly large strike packages
+    continue to highlight ..." (p192, ISW), "The air raid alert in Kharkiv region was subsequently lifted" (p142):
+    a cue word before the noun it qualifies names a kind of place or weapon, no training or strike held ("a
+    missile strike", where the cue is the head, tells one). Battle words are left alone: "stopped 40 Russian
+    assault actions", "an elite assault unit ... began the full counter-charge" report fighting."""
+    kind, start, end = cue
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (
+        kind in NAMING_TYPES
+        and span is not None
+        and span.root.dep_ == "compound"
+        and span.root.pos_ in ("NOUN", "VERB")
+    )
+
+
 def _since_clause(doc, cue: tuple[str, int, int]) -> bool:
     """ "only their second public appearance together since Russia launched its invasion" (p046, The Guardian), "It
     would be the first time the two leaders have spoken since Russia launched its invasion" (p121, CNN), "Western
@@ -551,7 +630,7 @@ def _since_clause(doc, cue: tuple[str, int, int]) -> bool:
     return verb is not None and any(child.dep_ == "mark" and child.lower_ == "since" for child in verb.children)
 
 
-RANGE_ENDS = frozenset({"to", "until", "till", "through", "thru"})
+RANGE_ENDS = WORDS["RANGE_ENDS"]
 
 
 def _end_of_range(ctx: SentenceContext, found) -> bool:
@@ -617,23 +696,22 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         live.append((kind, start, end))
     cues = [cue for cue in live if not _circumstance(doc, cue, SCENE_PREPOSITIONS)]
     cues = [cue for cue in cues if not _meeting_ahead_on_no_day(ctx, cue, modifiers) and not _named_as(doc, cue)]
-    cues = [cue for cue in cues if not _described_by_it(doc, cue)]
+    cues = [cue for cue in cues if not _described_by_it(doc, cue) and not _kind_of_thing(doc, cue)]
     if cues and any(kind == "aid" for kind, _s, _e in cues) and running_total(ctx.sent):
         cues = [cue for cue in cues if cue[0] != "aid"]
     if not cues:
         return []
-    if not ctx.dates:
+    if not ctx.dates or _dated_by_statement_only(ctx):
         cues = [cue for cue in cues if _told_as_happened(doc, cue) and not _since_clause(doc, cue)]
         if not cues:
             return []
     types = {kind for kind, _s, _e in cues}
-    text = ctx.article_text
     dates = [
         d
         for d in ctx.dates
         if d.value.date >= WAR_BEGAN
-        and not SPAN_START.search(text[max(0, d.start - 12) : d.start])
-        and not ANNIVERSARY.search(text[max(ctx.start, d.start - 70) : d.start])
+        and not _span_start(doc, ctx.sent, d.start)
+        and not _anniversary(doc, ctx.sent, d.start)
         and not _quoted_apart(doc, modifiers, cues, d)
         and not _end_of_range(ctx, d)
     ]
@@ -675,7 +753,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     return [event, *_clause_happenings(ctx, cues, kind), *second_announcement(ctx, cues, kind)]
 
 
-CLAUSE_MARKERS = frozenset({"since", "after", "before", "when", "as", "while"})
+CLAUSE_MARKERS = WORDS["CLAUSE_MARKERS"]
 
 
 def _dated_clause_apart(ctx: SentenceContext, found) -> bool:
@@ -725,14 +803,9 @@ def _quoted_apart(doc, modifiers, cues, found) -> bool:
     return False
 
 
-# Words that make an aid sentence in the perfect a running total ("has so far provided", "had
-# already exceeded $7bn", "has committed $9.1bn since the invasion"): no happening of its own.
-RUNNING_TOTAL_WORDS = frozenset({"far", "date", "total", "already", "since", "now", "than"})
-# "the UK has now provided more than 10,000 missiles" (The Guardian), "The United States has provided more than
-# $2 billion in humanitarian aid" (Kyiv Post): what was handed over, counted up to now (not "has pledged more than")
-HANDED_OVER_VERBS = frozenset({"provide", "deliver", "send", "supply", "give", "donate", "ship", "transfer"})
-# "had already arrived" is a delivery; "had already exceeded $7bn" a count
-TOTAL_VERBS = frozenset({"exceed", "reach", "top", "surpass", "pass"})
+RUNNING_TOTAL_WORDS = WORDS["RUNNING_TOTAL_WORDS"]
+HANDED_OVER_VERBS = WORDS["HANDED_OVER_VERBS"]
+TOTAL_VERBS = WORDS["TOTAL_VERBS"]
 
 
 def running_total(sent) -> bool:
@@ -769,7 +842,7 @@ def _bound_of_handed_over(than) -> bool:
     return False
 
 
-RETELLING_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+RETELLING_DETERMINERS = WORDS["RETELLING_DETERMINERS"]
 
 
 def _definite(doc, cue) -> bool:
@@ -786,16 +859,13 @@ def _definite(doc, cue) -> bool:
     )
 
 
-# A cue noun in these phrases is a circumstance of what the sentence tells, not a happening it reports.
-CIRCUMSTANCE_PREPOSITIONS = frozenset(
-    ["despite", "amid", "about", "against", "like", "than", "toward", "towards", "over", "since"]
-)
-# "amid" and "despite" set the scene even in a dated sentence: "Noting that Orthodox Easter is coming amid an
-# intensifying Russian offensive, the U.N. chief said Tuesday ..." (AP): Tuesday dates the appeal, not the
-# offensive ("told Al Jazeera about the January 9 attack" dates the attack: "about" is no such word)
-SCENE_PREPOSITIONS = frozenset(["despite", "amid"])
-PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "having"})
-PAST_BE = frozenset({"was", "were", "been", "is", "are", "be", "'s", "'re", "being", "am"})
+CIRCUMSTANCE_PREPOSITIONS = WORDS["CIRCUMSTANCE_PREPOSITIONS"]
+SCENE_PREPOSITIONS = WORDS["SCENE_PREPOSITIONS"]
+PERFECT_AUX = WORDS["PERFECT_AUX"]
+PAST_BE = WORDS["PAST_BE"]
+BARE_VERB_AUX = WORDS["BARE_VERB_AUX"]
+STATE_VERBS = WORDS["STATE_VERBS"]
+ONE = WORDS["ONE"]
 
 
 def _predicate(token):
@@ -833,7 +903,7 @@ def _counted(noun) -> bool:
     boost" (Kyiv Post): a number of happenings on no day is a count of them, not the report of one."""
     if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
         return False
-    return any(child.dep_ == "nummod" and child.lower_ not in ("one", "1") for child in noun.children)
+    return any(child.dep_ == "nummod" and child.lower_ not in ONE for child in noun.children)
 
 
 def _told_as_happened(doc, cue) -> bool:
@@ -857,14 +927,33 @@ def _told_as_happened(doc, cue) -> bool:
     if verb.tag_ == "VBN":
         return bool(auxes & (PERFECT_AUX | PAST_BE)) or verb.dep_ in ("relcl", "acl", "conj", "advcl")
     if verb.tag_ == "VBG":
-        return bool(auxes & PAST_BE) or verb.dep_ in ("relcl", "acl", "conj")
+        return bool(auxes & PAST_BE) or verb.dep_ in ("relcl", "acl", "conj") or _agent_gerund(verb)
     if verb.tag_ == "VB":
-        return bool(auxes & {"will", "would", "did", "to"} and auxes & {"will", "would", "did"})
+        return bool(auxes & BARE_VERB_AUX)
     if verb.tag_ in ("VBZ", "VBP"):
         # the narrative present of timelines and live pages: "Fighting continues in Sumy Oblast",
         # "Putin announces a call-up"; not "the strikes appear", "Russia has enough ammunition"
-        return verb.lemma_ not in ("be", "have", "seem", "appear", "remain")
+        return verb.lemma_ not in STATE_VERBS
     return False
+
+
+def _agent_gerund(verb) -> bool:
+    """ "two people were killed by Russian shelling in the city of Popasna" (p071, Daily Mail), "20 civilians, including
+    a child, were killed in Russian shelling in the Donetsk and Luhansk regions" (p044, The Guardian): the parser hangs
+    a gerund with no subject and no conjunction on a verb in the past, where the cue is the noun that did the killing
+    ("Three were wounded by shelling", made up)."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ in ("by", "in"):
+        head = head.head  # "wounded by shelling"
+    elif verb.dep_ != "advcl":
+        return False
+    return (
+        head.tag_ in ("VBD", "VBN")
+        and not any(child.dep_ in ("mark", "aux", "nsubj", "nsubjpass", "dobj") for child in verb.children)
+        # the noun phrase the gerund stands in: "by Russian shelling", "in shelling", "by the shelling"
+        and verb.i > 0
+        and verb.nbor(-1).pos_ in ("ADP", "ADJ", "PROPN", "DET")
+    )
 
 
 def _depth(token) -> int:
@@ -933,7 +1022,7 @@ def _claim_day_only(ctx: SentenceContext, kind: str, first) -> bool:
     """ "X said on Saturday that forces had regained ...": the day is the claim's, not the battle's."""
     if kind not in ("battle", "strike"):
         return False
-    if PAST_PERFECT.search(ctx.text) is None and not _reported(ctx, first):
+    if not _past_perfect(ctx.sent) and not _reported(ctx, first):
         return False
     doc = ctx.sent.doc
     span = doc.char_span(first.start, first.end, alignment_mode="expand")
@@ -955,7 +1044,7 @@ def _statement_verb(token) -> bool:
     return token.lemma_ in SPEECH_LEMMAS and (token.tag_ in ("VBD", "VBN") or token.lemma_ == "say")
 
 
-STATEMENT_NOUNS = frozenset({"statement", "interview", "briefing", "address", "speech", "post", "tweet", "release"})
+STATEMENT_NOUNS = WORDS["STATEMENT_NOUNS"]
 
 
 def _statement_day(ctx: SentenceContext, found) -> bool:
@@ -973,16 +1062,38 @@ def _statement_day(ctx: SentenceContext, found) -> bool:
     return head.tag_ == "VBN" and head.dep_ == "acl" and head.head.lemma_ in STATEMENT_NOUNS
 
 
+def _dated_by_statement_only(ctx: SentenceContext) -> bool:
+    """Whether every date of the sentence is the day of a statement: what the statement is about is then
+    undated, and gives an event only when told as a happening (`_told_as_happened`).
+
+    "Russia's focus remains the Battle for Donbas but gains there are limited ..., the UK Ministry of Defence
+    said on Friday" (p080), "Zaporizhzhia, part of the evacuation corridor, is in the direction of an attempted
+    advance by Russian forces, the city's Regional Council said Wednesday" (p077, CNN), "The American Secretary
+    of State Antony Blinken said on Monday that the Chinese leader's visit is a "diplomatic cover" for Moscow"
+    (p122): a view of a happening, dated by the day it was voiced. An announcement is the happening it
+    announces ("Last week, he announced a plan to allow European nations to transfer ... Patriot air defense
+    missiles", p017, The New York Times), so its day counts as the happening's.
+    """
+    return bool(ctx.dates) and all(
+        (_reported(ctx, found) and _statement_head(ctx, found).lemma_ != "announce") or _statement_day(ctx, found)
+        for found in ctx.dates
+    )
+
+
+def _statement_head(ctx: SentenceContext, found):
+    """The word a date expression hangs on ("said on Monday" -> said), None when it falls between tokens."""
+    span = ctx.sent.doc.char_span(found.start, found.end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root.head
+    return head.head if head.dep_ == "prep" or head.pos_ == "ADP" else head
+
+
 def _reported(ctx: SentenceContext, first) -> bool:
     """Whether the sentence's date is the day of a statement ("X said on Monday that ...")."""
-    span = ctx.sent.doc.char_span(first.start, first.end, alignment_mode="expand")
-    if span is None:
-        return False
-    head = span.root.head
-    if head.dep_ == "prep" or head.pos_ == "ADP":
-        head = head.head  # "said on Monday"
+    head = _statement_head(ctx, first)
     # The date must hang on the verb itself: "told ... about the January 9 attack" dates the attack.
-    return _statement_verb(head) and head.pos_ in ("VERB", "AUX")
+    return head is not None and _statement_verb(head) and head.pos_ in ("VERB", "AUX")
 
 
 def _event(ctx: SentenceContext, kind: str, date, precision) -> Event:
@@ -1001,7 +1112,7 @@ def _event(ctx: SentenceContext, kind: str, date, precision) -> Event:
 # recaptured dozens of villages ... and struck strategic targets") or a clause of time hung on it
 # ("returned to Kyiv after Russian forces withdrew from the Ukrainian capital").
 OWN_CLAUSE_DEPS = frozenset({"conj", "advcl"})
-OWN_CLAUSE_MARKERS = frozenset({"after", "before", "when", "as", "while", "once", "until"})
+OWN_CLAUSE_MARKERS = WORDS["OWN_CLAUSE_MARKERS"]
 
 
 def _clause_happenings(ctx: SentenceContext, cues: list[tuple[str, int, int]], told: str) -> list[Event]:
@@ -1035,14 +1146,12 @@ def _clause_happenings(ctx: SentenceContext, cues: list[tuple[str, int, int]], t
     return events
 
 
-# "The United States and Ukraine discussed further military aid", "After conferring with U.S. President Joe Biden":
-# a talk between parties, told with its speaker; "the idea was discussed" names none.
-TALKING_VERBS = frozenset({"discuss", "confer"})
+TALKING_VERBS = WORDS["TALKING_VERBS"]
+TALK_AHEAD_AUX = WORDS["TALK_AHEAD_AUX"]
+TALK_TIME_LINKS = WORDS["TALK_TIME_LINKS"]
 
 
-# The war's own start, told in a clause beside the news: "shortly after Russian forces launched the full-scale
-# invasion", "EU reacts as Russia invades Ukraine".
-WAR_START_LEMMAS = frozenset({"invade", "invasion"})
+WAR_START_LEMMAS = WORDS["WAR_START_LEMMAS"]
 
 
 def _named_before(doc, cues: list[tuple[str, int, int]], verb, span) -> bool:
@@ -1062,10 +1171,8 @@ def _named_before(doc, cues: list[tuple[str, int, int]], verb, span) -> bool:
     )
 
 
-# "The pair discussed the deteriorating humanitarian situation", "Downing Street said they discussed the 'urgent
-# needs'": the call or meeting told before, retold by what was said in it.
-TALK_RETELLERS = frozenset({"they", "we", "pair", "two", "leaders", "sides", "present"})
-HABITUAL = frozenset({"repeatedly", "often", "regularly", "constantly", "frequently"})
+TALK_RETELLERS = WORDS["TALK_RETELLERS"]
+HABITUAL = WORDS["HABITUAL"]
 
 
 def talk_retold(ctx: SentenceContext, cues: list[tuple[str, int, int]]) -> bool:
@@ -1087,7 +1194,7 @@ def _parties_talk(verb) -> bool:
     "They will discuss", "is open to discussing a peace deal with Trump"."""
     if verb.pos_ != "VERB" or any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children):
         return False
-    if any(child.dep_ == "aux" and child.lower_ in REFUSING_AUX | {"would", "to"} for child in verb.children):
+    if any(child.dep_ == "aux" and child.lower_ in TALK_AHEAD_AUX for child in verb.children):
         return False  # "They will discuss the need for a political solution": a talk ahead, told before it
     if any(child.lower_ in HABITUAL for child in verb.children):
         return False  # "Putin has repeatedly discussed his desire to rebuild the Soviet Union"
@@ -1097,16 +1204,12 @@ def _parties_talk(verb) -> bool:
     return (
         verb.tag_ == "VBG"
         and verb.dep_ == "pcomp"
-        and verb.head.lower_ in ("after", "before", "while", "following")
+        and verb.head.lower_ in TALK_TIME_LINKS
         and any(child.dep_ == "prep" and child.lower_ == "with" for child in verb.children)
     )
 
 
-# What an army is armed with: "manufacturing of exploding drones", "defense industrial production".
-ARMS_WORDS = frozenset(
-    ["defence", "defense", "military", "arm", "weapon", "drone", "ammunition", "shell", "missile", "munition",
-     "artillery", "tank", "rocket", "interceptor", "howitzer", "bomb", "armament"]
-)  # fmt: skip
+ARMS_WORDS = WORDS["ARMS_WORDS"]
 
 
 def _arms_output(noun) -> bool:
@@ -1115,9 +1218,9 @@ def _arms_output(noun) -> bool:
     return any(token.lemma_.lower() in ARMS_WORDS for token in noun.subtree)
 
 
-# Where troops move: "pushed Russian forces from Snake Island", "approaching ... towards Lysychansk",
-# "retreated from northern Ukraine", "were pushed back from Pokrovsk".
-MOVING_PREPOSITIONS = frozenset({"from", "toward", "towards", "into", "on", "out"})
+MOVING_PREPOSITIONS = WORDS["MOVING_PREPOSITIONS"]
+# Who moves: the words the NEAR_MOVE cue of events.jsonl counts near it ("forces", "the Russians")
+MOVING_TROOPS = NEAR_CUES["NEAR_MOVE"][1]
 
 
 def _troops_moved(verb) -> bool:
@@ -1125,7 +1228,7 @@ def _troops_moved(verb) -> bool:
     if verb.pos_ != "VERB":
         return False
     troops = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass", "dobj")]
-    if not any(child.lemma_ in TROOPS or child.lower_ in ("russians", "ukrainians") for child in troops):
+    if not any(child.lemma_ in TROOPS or child.lower_ in MOVING_TROOPS for child in troops):
         return False
     return any(
         (child.dep_ == "prep" and child.lower_ in MOVING_PREPOSITIONS)
@@ -1140,13 +1243,8 @@ def _moving_trigger(modifier, span) -> bool:
     return modifier.category == "REQUEST" and modifier.trigger == span.root.i and _troops_moved(span.root)
 
 
-# "its failed attempt to take Kyiv", "a fresh attempt to take the village of Robotyne": a try for ground.
-TRYING_NOUNS = frozenset({"attempt", "bid"})
-GROUND_NOUNS = frozenset(
-    ["city", "town", "village", "capital", "region", "port", "island", "bridgehead", "plant", "airport", "airfield",
-     "territory", "ground", "position", "settlement", "stronghold", "oblast", "province", "neighbour", "neighbor",
-     "country", "steelworks", "outskirts", "suburb"]
-)  # fmt: skip
+TRYING_NOUNS = WORDS["TRYING_NOUNS"]
+GROUND_NOUNS = WORDS["GROUND_NOUNS"]
 
 
 def _ground_sought(verb) -> bool:
@@ -1157,23 +1255,19 @@ def _ground_sought(verb) -> bool:
     )
 
 
-# Round seven (recall): a proposal turned down, a veto threatened, aid passed or voted on by a legislature.
-PROPOSAL_NOUNS = frozenset(
-    ["plan", "proposal", "offer", "demand", "ultimatum", "initiative", "deal", "request", "bid", "term"]
-)  # fmt: skip
-STEADILY = HABITUAL | {"continuously", "consistently", "always", "routinely"}
+PROPOSAL_NOUNS = WORDS["PROPOSAL_NOUNS"]
 
 
 def _proposal_rejected(verb) -> bool:
     """ "Zelenskiy had also rejected the plan", "Ukraine has rejected the demand": a party turns a proposal
     down; "has rejected claims that ... surrounded" (a denial) and "have continuously rejected offers" (a
     habit) are none."""
-    if verb.pos_ != "VERB" or any(child.dep_ == "advmod" and child.lower_ in STEADILY for child in verb.children):
+    if verb.pos_ != "VERB" or any(child.dep_ == "advmod" and child.lower_ in HABITUAL for child in verb.children):
         return False
     return any(child.dep_ == "dobj" and child.lemma_ in PROPOSAL_NOUNS for child in verb.children)
 
 
-BLOCKING_VERBS = frozenset({"block", "veto"})
+BLOCKING_VERBS = WORDS["BLOCKING_VERBS"]
 
 
 def _veto_threatened(verb) -> bool:
@@ -1183,8 +1277,8 @@ def _veto_threatened(verb) -> bool:
     )
 
 
-LEGISLATED_AID = frozenset({"package", "aid", "supplemental", "assistance"})
-AID_BILL_WORDS = LEGISLATED_AID | {"funding", "ukraine"}
+LEGISLATED_AID = WORDS["LEGISLATED_AID"]
+AID_BILL_WORDS = WORDS["AID_BILL_WORDS"]
 
 
 def _aid_legislated(verb) -> bool:
@@ -1206,8 +1300,8 @@ def _aid_legislated(verb) -> bool:
     )
 
 
-ENERGY_WORDS = frozenset({"gas", "oil", "power", "electricity", "energy", "fuel", "pipeline"})
-ENERGY_FLOWS = frozenset({"supply", "export", "flow", "delivery", "service", "transit"})
+ENERGY_WORDS = WORDS["ENERGY_WORDS"]
+ENERGY_FLOWS = WORDS["ENERGY_FLOWS"]
 
 
 def _energy_cut(verb) -> bool:
@@ -1252,8 +1346,8 @@ def _another_donor(verb) -> bool:
     return bool(own) and bool(first) and own[0].lemma_ != first[0].lemma_ and own[0].ent_type_ != ""
 
 
-CITIZENS = frozenset({"citizen", "national"})
-LEAVING = frozenset({"leave", "depart", "exit"})
+CITIZENS = WORDS["CITIZENS"]
+LEAVING = WORDS["LEAVING"]
 
 
 def _citizens_told_to_leave(verb) -> bool:
@@ -1267,7 +1361,7 @@ def _citizens_told_to_leave(verb) -> bool:
     )
 
 
-MONUMENTS = frozenset({"memorial", "monument", "statue", "bust"})
+MONUMENTS = WORDS["MONUMENTS"]
 
 
 def _monument_moved(verb) -> bool:

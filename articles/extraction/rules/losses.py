@@ -13,9 +13,17 @@ Two kinds of text give losses:
   loss cue (killed, wounded, destroyed, captured ...), then decides side,
   period and claimant.
 
+The words these rules read are data in patterns/en/: the cues (losses.jsonl), what a count counts
+(loss_kinds.jsonl, loss_people.jsonl), a figure's period, side and clause (loss_periods.jsonl,
+loss_sides.jsonl, matched once per sentence by `loss_marks`), the tally's words (loss_tally.jsonl)
+and the party that destroys (loss_agents.jsonl).
+
 Counts that are no losses are skipped: vague amounts, percentages, money,
 subsets ("including 745 children"), people released in exchanges, missing
-or detained people, deaths from cold or disease, other wars' dead.
+or detained people, deaths from cold or disease, other wars' dead. Those
+guards, and the words that tell what a count counts, are rows of token
+patterns in patterns/en/loss_context.jsonl, read by `Guards` on the
+sentence's tokens around the count.
 """
 
 from __future__ import annotations
@@ -23,18 +31,24 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from articles.extraction import attribution, gazetteer, numbers
+from articles.extraction.components import AnchoredMatcher
 from articles.extraction.records import LOSS_CATEGORY_OF_ITEM, Loss
-from articles.extraction.rules import SentenceContext, inflections, written_forms
+from articles.extraction.rules import SentenceContext, written_forms
 from articles.jsonl import read_jsonl
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from collections.abc import Iterator, Sequence
+
+    from spacy.tokens import Span, Token
+    from spacy.vocab import Vocab
+
+    from articles.extraction.rules import DateMention
 
 # --- cue patterns (data for the "warboard_cues" Matcher) ----------------------
 
@@ -50,10 +64,11 @@ CUE_PATTERNS: list[dict] = load_cues()
 
 # --- what a count counts -------------------------------------------------------
 
-# Equipment nouns: rows of patterns/en/loss_kinds.jsonl, read in order on the words after the count.
+# Equipment nouns: rows of patterns/en/loss_kinds.jsonl, read in order on the tokens after the count.
 KINDS_FILE = PATTERNS_FILE.parent / "loss_kinds.jsonl"
 PEOPLE_FILE = PATTERNS_FILE.parent / "loss_people.jsonl"  # whom a count of people counts, in the same format
-WORD = re.compile(r"\w+|[^\w\s]")  # a word or one sign, as the kinds' rows spell them
+# The most tokens a kinds' row reads (its words, the word it forbids next or the words glued onto it).
+KIND_TOKENS = 8
 
 
 @dataclass(frozen=True)
@@ -76,6 +91,7 @@ def loss_kinds(path: Path = KINDS_FILE) -> tuple[LossKind, ...]:
             not_glued_next=_forms(row.get("not_glued_next", ())),
         )
         for row in read_jsonl(path)
+        if "category" in row
     )
 
 
@@ -84,162 +100,285 @@ def _forms(words: list) -> tuple[frozenset[str], ...]:
     return tuple(frozenset([word] if isinstance(word, str) else word) for word in words)
 
 
-def equipment_kind(text: str) -> str | None:
-    """The loss category of the equipment `text` opens with ("16 tanks" -> "tanks" on "tanks were
-    destroyed", "APV ‒ 2475" -> "armored_vehicles"): the first row of loss_kinds.jsonl whose words open it."""
-    return _kind_opening(text, loss_kinds())
+def equipment_kind(words: str | Span) -> str | None:
+    """The loss category of the equipment `words` open with ("16 tanks" -> "tanks" on "tanks were
+    destroyed", "APV ‒ 2475" -> "armored_vehicles"): the first row of loss_kinds.jsonl whose words open them.
+    `words` is a sentence's tokens from the word after the count (sent[at:]) or a text read alone."""
+    return kind_of(_tokens_of(words), loss_kinds())
 
 
-def people_kind(text: str) -> str | None:
-    """Whom the words `text` opens with count: "soldiers", "civilians" or "people" (loss_people.jsonl)."""
-    return _kind_opening(text, loss_kinds(PEOPLE_FILE))
+def people_kind(words: str | Span) -> str | None:
+    """Whom the words `words` open with count: "soldiers", "civilians" or "people" (loss_people.jsonl)."""
+    return kind_of(_tokens_of(words), loss_kinds(PEOPLE_FILE))
 
 
-def _kind_opening(text: str, kinds: tuple[LossKind, ...]) -> str | None:
-    words = [(match.group(0).lower(), match.start(), match.end()) for match in islice(WORD.finditer(text), 8)]
-    if not words or words[0][1] != 0:
-        return None
+def _tokens_of(words: str | Span) -> Sequence[Token]:
+    return _opening_tokens(words) if isinstance(words, str) else words
+
+
+def kind_of(tokens: Sequence[Token], kinds: tuple[LossKind, ...]) -> str | None:
+    """The category of the first row whose words open `tokens` (spaCy tokens, a sentence's or a text's)."""
+    words = [(token.lower_, not token.whitespace_) for token in islice(tokens, KIND_TOKENS)]
     for kind in kinds:
         if _opens_with(kind, words):
             return kind.category
     return None
 
 
-def _opens_with(kind: LossKind, words: list[tuple[str, int, int]]) -> bool:
-    """Whether `words` open with the kind's words (a "-" glued to its neighbours) and no word it forbids next."""
+@cache
+def english_tokenizer():
+    """spaCy's English tokenizer, for the words of a text read without its sentence (a tally's label)."""
+    import spacy  # noqa: PLC0415 (loaded once, on the first text read alone)
+
+    return spacy.blank("en").tokenizer
+
+
+@lru_cache(maxsize=16)
+def _opening_tokens(text: str) -> tuple[Token, ...]:
+    """The first tokens of `text`; none when it opens with a space ("\\ntanks": the words must open it)."""
+    if not text or text[0].isspace():
+        return ()
+    if len(text) > 80:  # the words a row can read, cut at a space
+        cut = text.rfind(" ", 0, 80)
+        text = text[: cut if cut > 0 else 80]
+    return tuple(islice(english_tokenizer()(text), KIND_TOKENS))
+
+
+def _opens_with(kind: LossKind, words: list[tuple[str, bool]]) -> bool:
+    """Whether `words` ((lower case, glued to the next)) open with the kind's words (a "-" glued to its
+    neighbours) and no word it forbids next."""
     size = len(kind.words)
     if len(words) < size:
         return False
     for index, forms in enumerate(kind.words):
-        word, start, end = words[index]
+        word, _glued = words[index]
         if word not in forms:
             return False
-        if word == "-" and (start != words[index - 1][2] or index + 1 >= size or words[index + 1][1] != end):
+        if word == "-" and (index == 0 or not words[index - 1][1] or index + 1 >= size or not words[index][1]):
             return False
     rest = words[size:]
     if rest and rest[0][0] in kind.not_next:
         return False
     # the kind's last word and the words glued onto it: "jet-type"
-    run = words[size - 1 : size + len(kind.not_glued_next)]
-    glued = all(run[index][2] == run[index + 1][1] for index in range(len(run) - 1))
     forbidden = kind.not_glued_next
+    run = words[size - 1 : size + len(forbidden)]
     return not (
         forbidden
-        and glued
         and len(run) == len(forbidden) + 1
-        and all(word in forms for (word, _, _), forms in zip(run[1:], forbidden, strict=True))
+        and all(glued for _word, glued in run[:-1])
+        and all(word in forms for (word, _), forms in zip(run[1:], forbidden, strict=True))
     )
 
 
-# "Uragan MLRS projectiles", "HIMARS rockets": what a system fires, not the system.
-AMMUNITION_AFTER = re.compile(r"(?:[\s-]+[A-Z][\w.-]*){0,2}[\s-]*(?:projectiles?|rockets?|shells?|rounds|munitions?)\b")
-# Words allowed between a count and its noun: "800 Russian troops", "20 refitted".
-FILLER = re.compile(
-    r"^(?:more|other|additional|further|enemy|of|the|its|their|our|them|those|whom|which|"
-    r"[A-Z][a-z]+(?:ian|ese|ish|ch|an|i)|Russia's|Ukraine's|pro-Russian|Russian-backed|"
-    r"ukrainian|russian|military|civilian|young|elderly|innocent|local|wounded|injured|"
-    r"foreign|separatist|killed|dead|unarmed|[\w]+-type|[\w]+-made|\w+s[’']|his|her|country[’']s|long-range)$",
-    re.I,
-)
-
 # --- contexts that make a count no loss ---------------------------------------
 
-NOT_LOSSES = re.compile(
-    r"\b(?:hypothermia|carbon monoxide|frostbite|pneumonia|white deaths|cold-related|disease|covid|"
-    r"stalingrad|holodomor|world war|second world war|famine|heart attack|migrants?|migrate|migration)\b",
-    re.I,
-)
-# Words of a prisoner exchange, read on the sentence's tokens: captives released are no loss.
-EXCHANGE_WORDS = frozenset(["released", "freed", "exchange", "exchanged", "swap", "swapped", "repatriated"])
-EXCHANGE_PHRASES = frozenset([("returned", "home"), ("handed", "over")])
-NOT_COUNTED = re.compile(
-    r"\b(?:missing|detained|displaced|evacuated|transported|refugees|flee|fled|fleeing|left|leave|homeless|arrested|abroad|"
-    r"trapped|stranded|remain|remains|sheltering|besieged|stuck|in\s+need)\b",
-    re.I,
-)
-BODIES_FOUND = re.compile(
-    r"\b(?:found|find|discover\w*|recover\w*|exhum\w*|uncover\w*|lying|buried|identified|retrieved|grave|"
-    r"morgue|returned|repatriat\w*|handed\s+over|killed|dead)\b",
-    re.I,
-)
-# A grave's or a site's capacity is no count of the dead: "graves ... could hold 9,000 bodies".
-CAPACITY_BEFORE = re.compile(
-    r"\b(?:hold|holds|holding|accommodate|fit|capacity\s+(?:of|for))\s+(?:up\s+to\s+|about\s+|some\s+|as\s+many\s+as\s+)?$",
-    re.I,
-)
-# A casualty figure given after its noun: "estimated Russian military casualties at 1.2 million".
-CASUALTIES_AT = re.compile(
-    r"(?<!civilian\s)\b(?:casualties|losses)\s+(?:(?:at|of|to|nearing|approaching|exceeding|topping|reached|"
-    r"reaching|surpassing|stand\s+at|stood\s+at)\s+)(?:(?:about|around|roughly|over|more\s+than|nearly|almost|"
-    r"some|an\s+estimated)\s+)?$",
-    re.I,
-)
-DEAD_OR_MISSING = re.compile(
-    r"\W*(?:[\w-]+\s+){0,3}?(?:(?:have|had|has|were|was)\s+(?:been\s+)?)?(?:died|killed|dead)\s+or\s+"
-    r"(?:went\s+|gone\s+|are\s+|were\s+|been\s+)?missing\b",
-    re.I,
-)
-# Words right after a count that point back to the people counted before: "five others were injured".
-OTHERS = frozenset([("other",), ("others",), ("more", "other"), ("more", "others")])
-# Words right before a count that make it part of a figure told before it: "including 745 children".
-SUBSET_BEFORE = frozenset(
-    [("including",), ("among", "them"), ("among", "whom"), ("of", "whom"), ("of", "which"), ("incl", ".")]
-)
-PERCENT_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|pc\b)", re.I)
-MONEY_BEFORE = re.compile(r"(?:[$€£¥]|US\$)\s*$")
-MONEY_AFTER = re.compile(
-    r"^\s*(?:bn|billion|million|m\b|mn\b|dollars|euros|pounds|hryvnias?|roubles|rubles|sq|square|km|kilomet|"
-    r"miles?|metres|meters|years?|days?|hours?|minutes?|weeks?|months?|times|km/h|mph|kg|tonnes|tons|"
-    r"rounds|shells|sorties|combat\s+engagements|clashes|assaults|attacks|settlements|villages|towns|"
-    r"cases|allegations|convictions|instances|gigawatts|GW|MW|degrees|calibre|mm)\b",
-    re.I,
-)
-ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
-GROWTH_BEFORE = re.compile(
-    r"\b(?:grew|grow|grows|growing|increased|rose|expanded|recruited|mobili[sz]ed|enlisted)\s+(?:by\s+)?"
-    r"(?:an\s+average\s+of\s+|about\s+|some\s+|roughly\s+)?$",
-    re.I,
-)
-WHOLE_BEFORE = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the|its|their|all)?\s*$", re.I)
-ALL_BUT_BEFORE = re.compile(r"\ball\s+but\s+(?:[^,;.]*?\s(?:and|or)\s+)?$", re.I)
-OF_WHOLE_AFTER = re.compile(r"\s+(?:out\s+)?of\s+(?:the|its|their|all)?\s*\d[\d,]*", re.I)
-# Weapons a count is made with are no losses: "struck the Moskva with two Neptune missiles".
-INSTRUMENT_BEFORE = re.compile(
-    r"\b(?:with|using|(?:hit|struck|attacked|targeted|damaged|shelled)\s+by)\s+"
-    r"(?:at\s+least\s+|some\s+|about\s+|more\s+than\s+)?$",
-    re.I,
-)
-# Counts of things launched or fired are no losses: "launched 728 drones".
-LAUNCHED = re.compile(
-    r"\b(?:launched|fired|sent|used|deployed|attacked\s+with|produced|manufactured|bought|given|gave|supplied|"
-    r"delivered|provided|donated|pledged|promised)\b",
-    re.I,
-)
+# Guards: rows of patterns/en/loss_context.jsonl, token patterns matched once over a sentence with a count.
+CONTEXT_FILE = PATTERNS_FILE.parent / "loss_context.jsonl"
+GUARD_PLACES = ("before", "after", "end", "sentence")
 
-PERIOD_DAY = re.compile(
-    r"\b(?:(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:day|24\s+hours)|past\s+24\s+hours|"
-    r"last\s+24\s+hours|over\s+the\s+day|per\s+day|in\s+a\s+single\s+day|daily|of\s+the\s+past\s+day|"
-    r"(?:each|every)\s+day\b|\ba\s+day\b(?!\s+(?:later|earlier|before|after|ago|or\s+two)))",
-    re.I,
-)
-PERIOD_CUMULATIVE = re.compile(
-    r"\b(?:since|so\s+far|to\s+date|in\s+total|a\s+total\s+of|total|in\s+the\s+(?:war|conflict)|"
-    r"of\s+the\s+(?:war|conflict|invasion)|since\s+the\s+(?:start|beginning)|running\s+total|throughout|"
-    r"thus\s+far|altogether|in\s+all|until\s+now|as\s+of|estimate\s+of|total(?:l?ed|s|ing)|already)\b",
-    re.I,
-)
-PERIOD_SPAN = re.compile(
-    r"\b(?:in|during|for)\s+(?:19|20)\d\d\b|\b(?:deadliest|worst)\s+year\b|\blast\s+year\b|"
-    r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+alone\b",
-    re.I,
-)
-INCIDENT_WORDS = re.compile(
-    r"\b(?:attacks?|strikes?|struck|shelling|shelled|barrage|blasts?|explosions?|bombing|bombardment|"
-    r"raid|assault|hit|bodies|shot|rocket|missile|drone|killing|massacre|airstrike)\b",
-    re.I,
-)
-# Claimants for whom a generic official is Ukrainian unless the place says otherwise.
-BROAD_PLACE = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:Ukraine|the\s+country)\b", re.I)
+
+@dataclass(frozen=True)
+class Guard:
+    """One row of loss_context.jsonl without its pattern: what it answers and where it must sit."""
+
+    category: str
+    where: str
+    within: int = 0
+    stop: bool = False
+
+
+@cache
+def guard_rows(path: Path = CONTEXT_FILE) -> tuple[tuple[Guard, list[dict]], ...]:
+    rows = []
+    for row in read_jsonl(path):
+        guard = Guard(row["category"], row["where"], row.get("within", 0), row.get("stop", False))
+        if guard.where not in GUARD_PLACES:
+            raise ValueError(f"{path}: {row}: where must be one of {GUARD_PLACES}")
+        rows.append((guard, row["pattern"]))
+    return tuple(rows)
+
+
+_guard_matchers: dict[int, tuple[AnchoredMatcher, dict[int, Guard]]] = {}
+
+
+def _guard_matcher(vocab) -> tuple[AnchoredMatcher, dict[int, Guard]]:
+    """The guards' Matcher for a pipeline's vocabulary, built once per process."""
+    key = id(vocab)
+    if key not in _guard_matchers:
+        rows = guard_rows()
+        matcher = AnchoredMatcher(
+            vocab, [(f"LOSS_GUARD_{number}", pattern) for number, (_, pattern) in enumerate(rows)]
+        )
+        guards = {vocab.strings.add(f"LOSS_GUARD_{number}"): guard for number, (guard, _) in enumerate(rows)}
+        _guard_matchers[key] = (matcher, guards)
+    return _guard_matchers[key]
+
+
+class Guards:
+    """The guards matched in one sentence, asked by a count's tokens: `guards.holds("PERCENT", count)`.
+
+    The Matcher runs once, when the first guard is asked; offsets are the sentence's token offsets.
+    """
+
+    def __init__(self, sent: Span, start_char: int = 0):
+        self.sent = sent
+        self.start_char = start_char  # the sentence's offset in the article text
+        self._found: dict[str, list[tuple[Guard, int, int]]] | None = None
+        self._tokens: dict[tuple[int, int], tuple[int, int]] = {}
+
+    @property
+    def found(self) -> dict[str, list[tuple[Guard, int, int]]]:
+        if self._found is None:
+            matcher, guards = _guard_matcher(self.sent.doc.vocab)
+            self._found = {}
+            for match_id, start, end in matcher(self.sent):
+                guard = guards[match_id]
+                self._found.setdefault(guard.category, []).append((guard, start, end))
+        return self._found
+
+    def tokens(self, count: Count) -> tuple[int, int]:
+        """The sentence's tokens (start, end) a count is written on."""
+        key = (count.start, count.end)
+        if key not in self._tokens:
+            start, end = self.start_char + count.start, self.start_char + count.end
+            span = self.sent.doc.char_span(start, end, alignment_mode="expand")
+            if span is None:  # a count in the whitespace between tokens, never met
+                raise ValueError(f"no tokens at {count}")
+            self._tokens[key] = (span.start - self.sent.start, span.end - self.sent.start)
+        return self._tokens[key]
+
+    def holds(self, category: str, count: Count | tuple[int, int]) -> bool:
+        """Whether a row of `category` matches where it must sit around the count (or the tokens start, end)."""
+        return self.match(category, count) is not None
+
+    def match(self, category: str, count: Count | tuple[int, int]) -> tuple[int, int] | None:
+        """The (start, end) of the first match of `category` sitting where its row says around the count."""
+        first, last = self._apart(count if isinstance(count, tuple) else self.tokens(count))
+        for guard, start, end in self.found.get(category, ()):
+            if guard.stop:
+                continue
+            if guard.where == "sentence":
+                return start, end
+            if guard.where == "end" and start == last - 1:
+                return start, end
+            if (
+                guard.where == "before"
+                and first - guard.within <= end <= first
+                and not self._stopped(category, end, first)
+            ):
+                return start, end
+            if (
+                guard.where == "after"
+                and last <= start <= last + guard.within
+                and not self._stopped(category, last, start)
+            ):
+                return start, end
+        return None
+
+    def _apart(self, tokens: tuple[int, int]) -> tuple[int, int]:
+        """A count's tokens widened over the whitespace tokens around it ("by\xa011\xa0times")."""
+        first, last = tokens
+        while first > 0 and self.sent[first - 1].is_space:
+            first -= 1
+        while last < len(self.sent) and self.sent[last].is_space:
+            last += 1
+        return first, last
+
+    @cached_property
+    def text(self) -> str:
+        return self.sent.text
+
+    def starting(self, category: str, token: int) -> int | None:
+        """The end of the longest match of `category` that starts at the token, None when none does."""
+        ends = [end for guard, start, end in self.found.get(category, ()) if start == token and not guard.stop]
+        return max(ends) if ends else None
+
+    def next_word(self, token: int) -> int:
+        """The first token from `token` on that is no comma or run of spaces ("800, Russian")."""
+        while token < len(self.sent) and (self.sent[token].text == "," or self.sent[token].text.strip(" ") == ""):
+            token += 1
+        return token
+
+    def in_sentence(self, category: str) -> bool:
+        """Whether a row of `category` matches anywhere in the sentence: "hypothermia", "a prisoner swap"."""
+        return any(not guard.stop for guard, _, _ in self.found.get(category, ()))
+
+    def at(self, category: str, token: int) -> bool:
+        """Whether one token (a sentence offset) alone is a match of `category`: "struck", "launched"."""
+        return any(
+            not guard.stop and start == token and end == token + 1 for guard, start, end in self.found.get(category, ())
+        )
+
+    def _stopped(self, category: str, start: int, end: int) -> bool:
+        return any(guard.stop and start <= s and e <= end for guard, s, e in self.found.get(category, ()))
+
+
+# The layout of a number that is no count: money ("$1.2bn", "US$5") and ordinals ("21st").
+MONEY_BEFORE = re.compile(r"(?:[$€£¥]|US\$)\s*$")
+ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
+
+
+# --- words that tell a figure's period, side and clause -------------------------
+
+# Token patterns of patterns/en/loss_periods.jsonl and loss_sides.jsonl, matched once on each sentence
+# that holds a loss cue (`loss_marks`); the rules below read the marks by their place in the sentence.
+MARK_FILES = (PATTERNS_FILE.parent / "loss_periods.jsonl", PATTERNS_FILE.parent / "loss_sides.jsonl")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A match of a period or side pattern: its label, the side it names, and where it sits (sentence offsets)."""
+
+    label: str
+    side: str
+    start: int
+    end: int
+    opens: int  # where the clause after a CLAUSE_BREAK begins
+
+
+@cache
+def mark_rows(paths: tuple[Path, ...] = MARK_FILES) -> tuple[dict, ...]:
+    return tuple(row for path in paths for row in read_jsonl(path))
+
+
+_MARKERS: dict[int, tuple[Vocab, AnchoredMatcher, dict[int, dict]]] = {}
+
+
+def _marker(vocab: Vocab) -> tuple[AnchoredMatcher, dict[int, dict]]:
+    """The matcher of the mark patterns, built once per vocabulary (once per process)."""
+    built = _MARKERS.get(id(vocab))
+    if built is None or built[0] is not vocab:
+        rows = mark_rows()
+        keys = [f"{row['label']}|{number}" for number, row in enumerate(rows)]
+        matcher = AnchoredMatcher(
+            vocab, [(key, row["pattern"]) for key, row in zip(keys, rows, strict=True)], validate=True
+        )
+        built = _MARKERS[id(vocab)] = (
+            vocab,
+            matcher,
+            {vocab.strings.add(key): row for key, row in zip(keys, rows, strict=True)},
+        )
+    return built[1], built[2]
+
+
+def loss_marks(sent: Span) -> list[Mark]:
+    """The marks of a sentence, in the order of their start, offsets within the sentence's text."""
+    matcher, rows = _marker(sent.doc.vocab)
+    offset = sent.start_char
+    marks = []
+    for match_id, start, end in matcher(sent):
+        row = rows[match_id]
+        first, last = sent[start], sent[end - 1]
+        opens = sent[start + row["opens"]].idx if "opens" in row else last.idx + len(last)
+        marks.append(
+            Mark(row["label"], row.get("id", ""), first.idx - offset, last.idx + len(last) - offset, opens - offset)
+        )
+    return sorted(marks, key=lambda mark: (mark.start, mark.end))
+
+
+def _marked(marks: list[Mark], label: str, start: int = 0, end: int | None = None) -> list[Mark]:
+    """The marks of a label that begin within [start, end) of the sentence."""
+    return [m for m in marks if m.label == label and start <= m.start and (end is None or m.start < end)]
 
 
 @dataclass
@@ -253,12 +392,11 @@ class Count:
 
 
 def find_counts(text: str) -> list[Count]:
-    """The counts of a sentence, with their qualifiers ("at least 55", "between 40 and 50")."""
+    """The counts of a sentence, with their qualifiers ("at least 55", "between 40 and 50"), but for numbers
+    whose layout says they count nothing: years, dates, times, model names, money, ordinals."""
     counts = []
     for match in numbers.QUANTITY_RE.finditer(text):
         first = match.group("first")
-        if first.lower() in ("one",) and re.match(r"\s+(?:of|another|day|side|way)\b", text[match.end() :]):
-            continue
         if re.fullmatch(r"(?:19|20)\d\d", first) and not match.group("second"):
             continue  # a year
         before = text[: match.start()]
@@ -267,7 +405,9 @@ def find_counts(text: str) -> list[Count]:
             continue  # part of a date, a time, a model name ("F-16", "24.02")
         if re.search(r"[A-Za-z]-$", before) or re.search(r"\b[A-Z]{1,4}\s?$", before):
             continue  # "Su-25", "S 400", "M 777"
-        if PERCENT_AFTER.match(after) or MONEY_BEFORE.search(before) or ORDINAL_AFTER.match(after):
+        if text[: match.start("first")][-1:].isalpha():
+            continue  # a number inside a word: "none", "drone"
+        if MONEY_BEFORE.search(before) or ORDINAL_AFTER.match(after):
             continue
         quantity = numbers.quantity_from_match(match)
         if quantity is None:
@@ -277,45 +417,44 @@ def find_counts(text: str) -> list[Count]:
 
 
 def noun_after(
-    text: str, at: int = 0, equipment: dict[int, Span] | None = None
+    guards: Guards, at: int, equipment: dict[int, Span] | None = None
 ) -> tuple[str | None, str | None, str, int]:
     """What the words after a count name: ("equipment", category) or ("people", kind).
 
-    `text` stands at offset `at` of the sentence; `equipment` holds the gazetteer ruler's EQUIPMENT
-    spans of the sentence by their start offset in it. Returns (kind, category_or_group,
-    demonym_text, words_skipped).
+    The words are read from the sentence's token `at` on, over up to five FILLER words ("800 Russian
+    troops"); `equipment` holds the gazetteer ruler's EQUIPMENT spans of the sentence by their start
+    offset in it. Returns (kind, category_or_group, demonym_text, words_skipped).
     """
-    rest = text.lstrip(" ,")
-    at += len(text) - len(rest)
+    sent = guards.sent
+    at = guards.next_word(at)
     words_skipped = 0
     demonyms: list[str] = []
     for _ in range(5):
-        if not rest:
+        if at >= len(sent):
             break
-        named = equipment.get(at) if equipment else None
+        offset = sent[at].idx - guards.start_char
+        named = equipment.get(offset) if equipment else None
         if named is not None:
             # "three Su-25 jets", "two HIMARS launchers", "four Buk air defence systems"
             item = gazetteer.equipment_named(named.ent_id_ or named.text)
             category = LOSS_CATEGORY_OF_ITEM.get(item.category) if item else None
-            if category and not AMMUNITION_AFTER.match(rest[len(named.text) :]):
+            if category and not guards.holds("AMMUNITION", (named.start - sent.start, named.end - sent.start)):
                 return "equipment", category, " ".join(demonyms), words_skipped
-        category = equipment_kind(rest)
+        category = equipment_kind(sent[at:])
         if category is not None:
             return "equipment", category, " ".join(demonyms), words_skipped
-        if re.match(r"(?:casualties|losses|dead|fatalities|deaths|injuries)\b", rest, re.I):
+        if guards.starting("CASUALTY_NOUN", at):
             return "people", None, " ".join(demonyms), words_skipped
-        group = people_kind(rest)
-        if group == "soldiers" or re.match(r"Russians\b", rest):
+        group = people_kind(sent[at:])
+        if group == "soldiers" or guards.starting("ENEMY_PEOPLE", at):
             return "people", "soldiers", " ".join(demonyms), words_skipped  # Russians counted dead are its soldiers
         if group is not None:
             return "people", group, " ".join(demonyms), words_skipped
-        word_match = re.match(r"[\w’'-]+(?:’s|'s)?", rest)
-        if not word_match or not FILLER.match(word_match.group(0)):
+        end = guards.starting("FILLER", at)
+        if end is None:
             break
-        demonyms.append(word_match.group(0))
-        following = rest[word_match.end() :].lstrip(" ,")
-        at += len(rest) - len(following)
-        rest = following
+        demonyms.append(sent[at:end].text)
+        at = guards.next_word(end)
         words_skipped += 1
     return None, None, " ".join(demonyms), words_skipped
 
@@ -323,7 +462,7 @@ def noun_after(
 def find_tally(text: str) -> list[TallyLine]:
     """The tally lines of an article: "tanks ‒ 1251 (+16)," one per category."""
     lines: list[TallyLine] = []
-    for match in TALLY_LINE.finditer(text):
+    for match in tally_line().finditer(text):
         label = match.group("label").strip()
         category = tally_category(label)
         if category is None:
@@ -353,41 +492,56 @@ class TallyLine:
     end: int
 
 
-TALLY_LINE = re.compile(
-    r"(?m)^[ \t•*-]*(?P<label>[A-Za-zА-Яа-яІіЇїЄєҐґ'’ /()-]{2,80}?)\s*[‒–—-]+\s*"
-    r"(?:about|approximately|around|close\s+to|over|more\s+than|~)?\s*"
-    r"(?P<total>\d{1,3}(?:[ ,\u00a0]?\d{3})*)\s*"
-    r"(?:\(\s*\+\s*(?P<delta>\d+)\s*\)[^\n]*"
-    # Early tallies give no "(+N)": "tanks ‒ 732 од," (од = units, осіб = persons)
-    r"|(?:од\.?|осіб|units?|persons?|people)?\s*[,.;]?\s*)$"
-)
+TALLY_FILE = PATTERNS_FILE.parent / "loss_tally.jsonl"
+
+
+@cache
+def tally_rows(path: Path = TALLY_FILE) -> tuple[dict, ...]:
+    return tuple(read_jsonl(path))
+
+
+@cache
+def tally_line() -> re.Pattern[str]:
+    """A tally line's layout, a format ("label ‒ about 1234 (+5)"); its words are data: the qualifiers of
+    numbers.py and the units of loss_tally.jsonl ("tanks ‒ 732 од,": early tallies give no "(+N)")."""
+    units = sorted((unit for row in tally_rows() for unit in row.get("units", ())), key=len, reverse=True)
+    return re.compile(
+        r"(?m)^[ \t•*-]*(?P<label>[A-Za-zА-Яа-яІіЇїЄєҐґ'’ /()-]{2,80}?)\s*[‒–—-]+\s*"
+        rf"(?:(?:{numbers.QUALIFIER_MIN}|{numbers.QUALIFIER_EXACT})\s+|~)?\s*"
+        r"(?P<total>\d{1,3}(?:[ ,\u00a0]?\d{3})*)\s*"
+        r"(?:\(\s*\+\s*(?P<delta>\d+)\s*\)[^\n]*"
+        rf"|(?:{'|'.join(re.escape(unit) for unit in units)})?\s*[,.;]?\s*)$",
+        re.I,
+    )
+
+
 # Lines without "(+N)" count only in a block of this many: a lone "Kyiv – 12" line is no tally.
 MIN_BARE_TALLY = 4
 
 
 def tally_category(label: str) -> str | None:
-    """ "APV" -> armored_vehicles, "personnel" -> personnel_casualties, "mobile SRBM system" -> special."""
-    label = label.split("/")[-1].strip() if "/" in label and not re.search(r"warships|boats", label, re.I) else label
-    lowered = label.lower().strip()
-    if re.search(r"personnel|troops|soldiers|persons|people", lowered):
-        return "personnel_casualties"
-    category = equipment_kind(label.strip())
+    """ "APV" -> armored_vehicles, "personnel" -> personnel_casualties, "mobile SRBM system" -> special.
+
+    A label in two languages ("особового складу / personnel") is read from its last part that names a
+    category ("boats / cutters": boats)."""
+    for part in reversed(label.split("/")):
+        category = _tally_part_category(part.strip())
+        if category is not None:
+            return category
+    return None
+
+
+def _tally_part_category(label: str) -> str | None:
+    tokens = tuple(english_tokenizer()(label))
+    if any(kind_of(tokens[at:], loss_kinds(PEOPLE_FILE)) for at in range(len(tokens))):
+        return "personnel_casualties"  # "personnel", "persons"
+    category = kind_of(tokens, loss_kinds())
     if category is not None:
         return category
-    if re.search(r"\b(?:anti-aircraft|air defen[cs]e)\b", lowered):
-        return "air_defense"
-    if re.search(r"\buav|drone", lowered):
-        return "drones"
-    if re.search(r"missile", lowered):
-        return "missiles"
-    if re.search(r"warship|boat|ship|submarine", lowered):
-        return "ships"
-    if re.search(r"vehicle|fuel|truck|automotive", lowered):
-        return "vehicles"
-    if re.search(r"artillery|howitzer|mortar", lowered):
-        return "artillery"
-    if re.search(r"special|srbm|system|equipment", lowered):
-        return "special_equipment"
+    for kind in loss_kinds(TALLY_FILE):  # a row of loss_tally.jsonl at any word: "UAV operational-tactical level"
+        words = [(token.lower_, not token.whitespace_) for token in tokens]
+        if any(_opens_with(kind, words[at:]) for at in range(len(words))):
+            return kind.category
     return None
 
 
@@ -409,8 +563,6 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
     """Loss records of one sentence (see the module docstring for examples)."""
     around = around or LossContext()
     text = ctx.text
-    if NOT_LOSSES.search(text):
-        return []
     cues = [
         (span.label_, span.start_char - ctx.start, span.end_char - ctx.start)
         for span in ctx.sentence_cues
@@ -418,42 +570,47 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
     ]
     if not cues:
         return []
+    counts = find_counts(text)
+    guards = Guards(ctx.sent, ctx.start)
+    if not counts or guards.in_sentence("NO_LOSS_TOPIC"):
+        return []
+    marks: list[Mark] | None = None  # matched at the first count that meets a cue
     records: list[Loss] = []
     previous_noun: tuple[str | None, str | None] = (None, None)
     previous_side: str | None = None
     previous_end = 0
     date_spans = [(d.start - ctx.start, d.end - ctx.start) for d in ctx.dates]
     equipment = {ent.start_char - ctx.start: ent for ent in ctx.sentence_ents if ent.label_ == "EQUIPMENT"}
-    for count in find_counts(text):
+    for count in counts:
         if any(s <= count.start < e for s, e in date_spans):
             continue
-        before = text[: count.start]
         after = text[count.end :]
-        if _counts_no_loss(before, after):
+        if _counts_no_loss(guards, count):
             continue
-        of_whole = OF_WHOLE_AFTER.match(after)
-        noun_at = count.end + (of_whole.end() if of_whole else 0)
-        kind, group, between, _skipped = noun_after(text[noun_at:], noun_at, equipment)
+        noun_at = _noun_at(guards, count)
+        kind, group, between, _skipped = noun_after(guards, noun_at, equipment)
         if kind is None:
-            kind, group = _people_told_around(text, before, after, previous_noun)
+            kind, group = _people_told_around(guards, count, previous_noun)
             if kind is None:
                 continue
         if kind == "equipment" and group is None:
             continue
-        cue = _loss_cue(ctx, cues, count, kind, after)
+        if marks is None:
+            marks = loss_marks(ctx.sent)
+        cue = _loss_cue(ctx, cues, count, kind, after, marks)
         if cue is None:
             continue
-        category = _category(kind, group, cue, text, count)
-        if category is None or _not_a_loss_of(ctx, count, kind, category, before, after):
+        category = _category(kind, group, cue, count, marks)
+        if category is None or _not_a_loss_of(ctx, guards, count, kind, category):
             continue
         claimant = _claimant(ctx, count)
-        side = _side(ctx, text, count, category, between, around, previous_side, previous_end, claimant)
+        side = _side(ctx, text, count, category, between, around, previous_side, previous_end, claimant, marks=marks)
         if side is None:
             continue
         previous_noun = (kind, group)
         previous_side = side
         previous_end = count.end
-        period = _period(text, count, category, around)
+        period = _period(text, count, category, around, marks, guards)
         records.append(
             Loss(
                 side=side,
@@ -461,8 +618,8 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
                 min=count.quantity.min,
                 max=count.quantity.max,
                 period=period,
-                date=_date(ctx, period, around),
-                place=_place(ctx, text, period, around, count),
+                date=_date(ctx, period, around, marks),
+                place=_place(ctx, period, around, count, marks),
                 reported_by=claimant,
                 span=(ctx.start, ctx.end),
             )
@@ -471,118 +628,71 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
 
 
 def _loss_cue(
-    ctx: SentenceContext, cues: list[tuple[str, int, int]], count: Count, kind: str, after: str
+    ctx: SentenceContext, cues: list[tuple[str, int, int]], count: Count, kind: str, after: str, marks: list[Mark]
 ) -> str | None:
     """The loss cue that tells what happened to a count: the one right after it, the verb it
     depends on, or the nearest in its clause."""
-    text = ctx.text
     cue = (
-        _cue_right_after(cues, count, text, kind)
+        _cue_right_after(ctx, cues, count, kind, marks)
         or _syntactic_cue(ctx, count, cues, kind)
-        or _nearest_cue(cues, count, kind, text)
+        or _nearest_cue(cues, count, kind, marks)
     )
     if cue == "LOSS_DESTROYED" and re.match(r"\W*(?:[\w-]+\s+){0,2}?Russians\b", after):
         return None  # "hit 14 more Russians with sanctions": people are killed, not destroyed or hit
     return cue
 
 
-def _counts_no_loss(before: str, after: str) -> bool:
-    """Whether the words around a number say it is no count of losses: a part of a figure told
-    elsewhere, a capacity, a difference, a growth, a whole or a sum of money."""
-    if _ends_with(before, SUBSET_BEFORE):
-        return True
-    if CAPACITY_BEFORE.search(before[-40:]):
-        return True
-    if ALL_BUT_BEFORE.search(before[-80:]):
-        return True  # "downed all but 26 drones and 31 missiles": a count made by subtraction
-    if GROWTH_BEFORE.search(before[-60:]) or WHOLE_BEFORE.search(before[-30:]):
-        return True  # "the army grew by 8,000 soldiers a month"; "1,000 of the 11,000 troops": the whole
-    return bool(MONEY_AFTER.match(after))
+def _counts_no_loss(guards: Guards, count: Count) -> bool:
+    """Whether the words around a number say it is no count of losses: a share, a sum of money or another
+    measure, a part of a figure told elsewhere, a capacity, a difference, a growth or a whole."""
+    return any(
+        guards.holds(category, count)
+        for category in ("NO_COUNT", "PERCENT", "MEASURE", "SUBSET", "CAPACITY", "ALL_BUT", "GROWTH", "WHOLE")
+    )
 
 
-def _starts_with(text: str, phrases: frozenset[tuple[str, ...]]) -> bool:
-    """Whether `text` opens with one of `phrases` (words in lower case), spaces aside."""
-    longest = max(len(phrase) for phrase in phrases)
-    words = list(islice(WORD.finditer(text), longest))
-    if not words or text[: words[0].start()].strip():
-        return False
-    return any(tuple(match.group(0).lower() for match in words[: len(phrase)]) == phrase for phrase in phrases)
-
-
-def _ends_with(text: str, phrases: frozenset[tuple[str, ...]]) -> bool:
-    """Whether `text` ends with one of `phrases` (words in lower case; a sign written onto its word), spaces aside."""
-    text = text.rstrip()
-    words = list(WORD.finditer(text[-40:]))
-    longest = max(len(phrase) for phrase in phrases)
-    tail = words[-longest:]
-    if not tail or tail[-1].end() != len(text[-40:]):
-        return False
-    for phrase in phrases:
-        run = tail[-len(phrase) :]
-        if len(run) == len(phrase) and tuple(match.group(0).lower() for match in run) == phrase:
-            signs_glued = all(
-                run[index].end() == run[index + 1].start()
-                for index in range(len(run) - 1)
-                if not (run[index].group(0)[0].isalnum() and run[index + 1].group(0)[0].isalnum())
-            )
-            if signs_glued:
-                return True
-    return False
+def _noun_at(guards: Guards, count: Count) -> int:
+    """The token the count's noun may begin at: after the whole a part is of, "1,000 of the 11,000 troops"."""
+    whole = guards.match("OF_WHOLE", count)
+    return whole[1] if whole else guards.tokens(count)[1]
 
 
 def _people_told_around(
-    text: str, before: str, after: str, previous_noun: tuple[str | None, str | None]
+    guards: Guards, count: Count, previous_noun: tuple[str | None, str | None]
 ) -> tuple[str | None, str | None]:
     """(kind, group) of a number with no noun after it ("170 injured", "rose to 32", "seven were
     reported to have died"): people, read off the words around it; (None, None) when they say nothing."""
-    if re.match(r"\s*(?:of\s+them|of\s+whom)\b", after, re.I):
-        return "people", _people_of_sentence(text)
-    if CASUALTIES_AT.search(before):
+    if guards.holds("OF_THEM", count):
+        return "people", _people_of_sentence(guards)
+    if guards.holds("CASUALTIES_AT", count):
         # "put total Russian casualties at over 1.2 million", "casualties nearing 1 million":
         # casualties are soldiers' (a civilian figure says so, and is no match here)
         return "people", "soldiers"
-    if _starts_with(after, OTHERS):
+    if guards.holds("OTHERS", count):
         # "three people died and five others were injured": the people counted before
-        return previous_noun if previous_noun[0] == "people" else ("people", _people_of_sentence(text))
-    if previous_noun[0] == "people" and re.match(
-        r"\s*(?:more\s+)?(?:were\s+)?(?:wounded|injured|killed|dead|hurt)", after, re.I
-    ):
+        return previous_noun if previous_noun[0] == "people" else ("people", _people_of_sentence(guards))
+    if previous_noun[0] == "people" and guards.holds("HURT_NEXT", count):
         return previous_noun
-    if (
-        re.search(r"(?:toll|dead|deaths|fatalities)\b[^.]{0,90}?(?:to|at|of|reached|stands\s+at|is)\s*$", before, re.I)
-        or re.match(
-            r"\s*(?:more\s+)?(?:were|have\s+been|had\s+been|people|are|was)?\s*(?:already\s+|reportedly\s+|now\s+)?"
-            r"(?:reported\s+)?(?:to\s+have\s+)?(?:killed|dead|died|injured|wounded)\b",
-            after,
-            re.I,
-        )
-        or re.search(
-            r"\b(?:killed|killing|wounded|injured|wounding|injuring|hurting|executing)\s+"
-            r"(?:(?:at\s+least|more\s+than|over|about|some|nearly|almost|another)\s+)?$",
-            before,
-            re.I,
-        )
-    ):
-        return "people", _people_of_sentence(text)
+    if any(guards.holds(category, count) for category in ("TOLL", "DIED", "HURT_BEFORE")):
+        return "people", _people_of_sentence(guards)
     return None, None
 
 
-def _not_a_loss_of(ctx: SentenceContext, count: Count, kind: str, category: str, before: str, after: str) -> bool:
+def _not_a_loss_of(ctx: SentenceContext, guards: Guards, count: Count, kind: str, category: str) -> bool:
     """Whether the clause around a counted noun says it was not lost: prisoners exchanged, bodies
     that are organisations, people who fled, weapons fired or that got through."""
-    text = ctx.text
-    if category == "personnel_captured" and _tells_an_exchange(ctx.sent):
+    if category == "personnel_captured" and guards.in_sentence("EXCHANGE"):
         return True
-    if re.match(r"\W*(?:[\w-]+\s+){0,2}bodies\b", after) and not BODIES_FOUND.search(text):
+    if guards.holds("BODIES", count) and not guards.in_sentence("BODIES_FOUND"):
         return True  # "Three Russian bodies linked to the weapons programme were sanctioned": organisations
-    if kind == "people" and DEAD_OR_MISSING.match(after):
-        return True  # "7,667 people died or went missing": the dead are not counted apart
-    if kind == "people" and NOT_COUNTED.search(_clause_after(text, count)):
-        return True  # "4 million people flee abroad", "more than 4,000 remain detained"
-    if kind == "equipment" and (_launched(before) or INSTRUMENT_BEFORE.search(before)):
+    if kind == "people" and (guards.holds("DEAD_OR_MISSING", count) or guards.holds("NOT_COUNTED", count)):
+        # "7,667 people died or went missing": the dead are not counted apart;
+        # "4 million people flee abroad", "more than 4,000 remain detained"
+        return True
+    if kind == "equipment" and (guards.holds("LAUNCHED", count) or guards.holds("INSTRUMENT", count)):
         return True  # "Russia fired at least six cruise missiles", "struck the Moskva with two Neptune missiles"
     # "13 missiles and 21 drones struck 19 locations": they got through
-    return kind == "equipment" and _strikes_home(ctx, count)
+    return kind == "equipment" and _strikes_home(guards, count)
 
 
 def _claimant(ctx: SentenceContext, count: Count) -> str | None:
@@ -593,36 +703,10 @@ def _claimant(ctx: SentenceContext, count: Count) -> str | None:
     return attribution.claimant_of(ctx.sent, span[-1], ctx.reported_by)
 
 
-def _tells_an_exchange(sent: Span) -> bool:
-    """Whether the sentence tells a prisoner exchange ("were released", "returned home", "a swap")."""
-    for token in sent:
-        if token.lower_ in EXCHANGE_WORDS:
-            return True
-        following = token.nbor() if token.i + 1 < sent.end else None
-        if following is not None and token.whitespace_ == " " and (token.lower_, following.lower_) in EXCHANGE_PHRASES:
-            return True
-    return False
-
-
-HITTING = frozenset(["struck", "hit", "hits", "strike", "strikes", "reached", "landed", "exploded"])
-
-
-def _launched(before: str) -> bool:
-    """ "fired almost 600 drones and more than 30 missiles": the counts a launch verb governs."""
-    window = before[-70:]
-    launches = list(LAUNCHED.finditer(window))
-    if not launches:
-        return False
-    rest = window[launches[-1].end() :]
-    return not re.search(r"[;.:]|\b(?:of\s+which|shot|downed|destroyed|intercepted|but)\b", rest)
-
-
-def _strikes_home(ctx: SentenceContext, count: Count) -> bool:
+def _strikes_home(guards: Guards, count: Count) -> bool:
     """Whether the counted weapons are the subject of a verb of hitting ("21 drones struck 19 locations")."""
-    span = ctx.sent.doc.char_span(ctx.start + count.start, ctx.start + count.end, alignment_mode="expand")
-    if span is None:
-        return False
-    noun = span[-1]
+    sent = guards.sent
+    noun = sent[guards.tokens(count)[1] - 1]
     for _ in range(3):
         if noun.dep_ in ("nummod", "quantmod", "compound", "amod", "conj") and noun.head.i != noun.i:
             if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.dep_ in ("nsubj",):
@@ -634,38 +718,24 @@ def _strikes_home(ctx: SentenceContext, count: Count) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "nsubj":
         # "one of the two missiles launched struck the lower floors": the parser may hang "one"
         # on the launch verb beside the hitting one
-        noun = noun.head.head
-        return noun.head.lower_ in HITTING or bool(LAUNCHED.fullmatch(noun.head.lower_))
-    return noun.dep_ == "nsubj" and noun.head.lower_ in HITTING
+        verb = noun.head.head.head.i - sent.start
+        return guards.at("HITTING", verb) or guards.at("LAUNCHED", verb)
+    return noun.dep_ == "nsubj" and guards.at("HITTING", noun.head.i - sent.start)
 
 
-def _clause_after(text: str, count: Count) -> str:
-    """The words after a count up to the first loss word or comma: "people flee abroad"."""
-    rest = text[count.end : count.end + 50]
-    stop = re.search(r",|;|\b(?:killed|dead|died|wounded|injured|and)\b", rest)
-    return rest[: stop.start()] if stop else rest
-
-
-def _people_of_sentence(text: str) -> str:
-    if re.search(
-        r"\b(?:soldiers|troops|servicemen|personnel|fighters|(?:military|combat|battlefield)\s+(?:casualties|losses|deaths))\b",
-        text,
-        re.I,
-    ):
+def _people_of_sentence(guards: Guards) -> str:
+    if guards.in_sentence("SOLDIERS_TOLD"):
         return "soldiers"
-    if re.search(r"\bcivilian", text, re.I):
+    if guards.in_sentence("CIVILIANS_TOLD"):
         return "civilians"
     return "people"
 
 
-def _cue_right_after(cues: list[tuple[str, int, int]], count: Count, text: str, kind: str) -> str | None:
+def _cue_right_after(
+    ctx: SentenceContext, cues: list[tuple[str, int, int]], count: Count, kind: str, marks: list[Mark]
+) -> str | None:
     """ "two people injured", "55 people were killed", "4,500 were already dead": the cue follows the noun."""
-    window = re.match(
-        r"\s*(?:(?!and\b|or\b|with\b|but\b)[\w’'-]+\s+){0,3}"
-        r"(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+|are\s+|is\s+|got\s+)?(?:already\s+|reportedly\s+)?",
-        text[count.end : count.end + 60],
-    )
-    limit = count.end + (window.end() if window else 0) + 2
+    limit = _noun_words_end(ctx, count, marks) + 2
     # the longest cue first where two start together: "dead and injured" over "dead"
     for label, start, _end in sorted(cues, key=lambda cue: (cue[1], cue[1] - cue[2])):
         if count.end <= start <= limit:
@@ -673,6 +743,57 @@ def _cue_right_after(cues: list[tuple[str, int, int]], count: Count, text: str, 
                 continue
             return label
     return None
+
+
+def _noun_words_end(ctx: SentenceContext, count: Count, marks: list[Mark]) -> int:
+    """Where the words a loss cue may follow a count by end, within 60 characters of it: up to three
+    words (a LIST_JOIN or a sign stops them), then an auxiliary (CUE_AUX) and an adverb (CUE_ADVERB)."""
+    text = ctx.text
+    window = min(len(text), count.end + 60)
+    at = _after_space(text, count.end, window)
+    for skipped, (start, end) in enumerate(_word_runs(ctx.sent, at)):
+        following = _after_space(text, end, window)
+        if (
+            skipped == 3
+            or start != at
+            or following == end
+            or _marked(marks, "LIST_JOIN", start, start + 1)
+            or not all(char.isalnum() or char in "_’'-" for char in text[start:end])
+        ):
+            break
+        at = following
+    for label in ("CUE_AUX", "CUE_ADVERB"):
+        for mark in _marked(marks, label, at, at + 1):
+            following = _after_space(text, mark.end, window)
+            if following > mark.end:
+                at = following
+                break
+    return at
+
+
+def _after_space(text: str, at: int, window: int) -> int:
+    """The offset after the spaces at `at`, within the window."""
+    return at + len(text[at:window]) - len(text[at:window].lstrip())
+
+
+def _word_runs(sent: Span, start: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of the words from `start` on, a word being the tokens written without a space between
+    them ("pro-Russian", "soldiers’"); offsets within the sentence."""
+    offset = sent.start_char
+    run: tuple[int, int] | None = None
+    for token in sent:
+        at = token.idx - offset
+        if at < start or token.is_space:
+            if run is not None:
+                yield run
+                run = None
+            continue
+        run = (run[0] if run else at, at + len(token.text))
+        if token.whitespace_:
+            yield run
+            run = None
+    if run is not None:
+        yield run
 
 
 def _syntactic_cue(ctx: SentenceContext, count: Count, cues: list[tuple[str, int, int]], kind: str) -> str | None:
@@ -699,21 +820,19 @@ def _syntactic_cue(ctx: SentenceContext, count: Count, cues: list[tuple[str, int
     return None
 
 
-CLAUSE_JOIN = re.compile(r"[,;]\s*(?:and|but|while|whereas)\b|;")
-
-
-def _nearest_cue(cues: list[tuple[str, int, int]], count: Count, kind: str, text: str = "") -> str | None:
+def _nearest_cue(cues: list[tuple[str, int, int]], count: Count, kind: str, marks: list[Mark]) -> str | None:
+    joins = _marked(marks, "CLAUSE_JOIN")
     best: tuple[int, str] | None = None
     for label, start, end in cues:
         if kind == "equipment" and label not in ("LOSS_DESTROYED", "LOSS_CASUALTIES", "LOSS_CAPTURED"):
             continue
         if start >= count.end:
             distance = start - count.end
-            if CLAUSE_JOIN.search(text[count.end : start]):
+            if any(count.end <= join.start and join.end <= start for join in joins):
                 distance += 100  # "500 soldiers have been treated for exposure to gases, and one had died"
         elif end <= count.start:
             distance = (count.start - end) + 15  # cues after the count read first: "55 people were killed"
-            if CLAUSE_JOIN.search(text[end : count.start]):
+            if any(end <= join.start and join.end <= count.start for join in joins):
                 distance += 100  # "three people died, and more than twenty are on the list of wounded"
         else:
             continue
@@ -724,19 +843,17 @@ def _nearest_cue(cues: list[tuple[str, int, int]], count: Count, kind: str, text
     return best[1] if best else None
 
 
-def _category(kind: str, group: str | None, cue: str, text: str, count: Count) -> str | None:
+def _category(kind: str, group: str | None, cue: str, count: Count, marks: list[Mark]) -> str | None:
     if kind == "equipment":
         return group
-    near = text[max(0, count.start - 60) : count.end + 80].lower()
-    soldiers = group == "soldiers" or (group == "people" and re.search(r"\bliquidated\b", near))
-    if soldiers and MIXED_LOSSES.search(near):
+    near = [mark.label for mark in marks if mark.start >= count.start - 60 and mark.end <= count.end + 80]
+    soldiers = group == "soldiers" or (group == "people" and "SOLDIERS_CUE" in near)
+    if soldiers and "MIXED_LOSSES" in near:
         return "personnel_casualties"  # "killed, injured or captured 5,000 Russian troops"
     if cue == "LOSS_CAPTURED":
-        return "personnel_captured" if soldiers or "prisoners" in near else None
+        return "personnel_captured" if soldiers or "PRISONERS" in near else None
     if cue == "LOSS_CASUALTIES":
-        if re.search(r"\b(?:killed\s+(?:and|or)\s+wounded|dead\s+and\s+wounded)\b", near):
-            # "70,000-80,000 casualties of war, including killed and wounded": casualties are soldiers'
-            return "personnel_casualties" if soldiers or group is None else None
+        # "70,000-80,000 casualties of war, including killed and wounded": casualties are soldiers'
         return "personnel_casualties" if soldiers or group is None else None
     if cue == "LOSS_WOUNDED":
         return "personnel_wounded" if soldiers else "civilians_wounded"
@@ -747,19 +864,9 @@ def _category(kind: str, group: str | None, cue: str, text: str, count: Count) -
     return None
 
 
-MIXED_LOSSES = re.compile(
-    r"\b(?:killed|dead)\s*,\s*(?:wounded|injured)\s*,?\s+(?:or|and)\s+(?:captured|missing|taken\s+prisoner)\b"
-    r"|\b(?:killed|dead)\s+(?:or|and)\s+(?:captured|taken\s+prisoner)\b"
-)
-# The claimant's own losses: "its own death toll", "1,300 of his country's troops", "our soldiers".
-OWN_SIDE = re.compile(
-    r"\b(?:its|their|our)\s+own\b|\bhis\s+country[’']s\b|\bour\s+(?:troops|soldiers|servicemen|losses|forces)\b",
-    re.I,
-)
 # Countries whose troops fight on Russia's side: their losses count for it (SPEC: foreign
 # fighters count for the side they fought with).
 ALLIES_OF_RUSSIA = frozenset(["KP"])
-DEMONYM_SIDE = re.compile(r"\b(Russian|Ukrainian|Russia's|Ukraine's|Russia|Ukraine|enemy|occupiers?|invaders?)\b", re.I)
 
 
 def _side(
@@ -772,21 +879,13 @@ def _side(
     previous_side: str | None,
     previous_end: int = 0,
     claimant: str | None = None,
+    *,
+    marks: list[Mark],
 ) -> str | None:
-    # "800 Russian troops", "three tanks of the Russian army"
-    words = DEMONYM_SIDE.search(between) or re.match(
-        r"^\s*[\w-]+\s+(?:of|from)\s+(?:the\s+)?(Russian|Ukrainian|Russia's|Ukraine's|enemy)\b",
-        text[count.end : count.end + 60],
-        re.I,
-    )
-    if not words:
-        # "325,000 Russians ... have been killed": the people counted are the side
-        words = re.match(r"\W*(Russians|Ukrainians)\b", text[count.end : count.end + 20])
-    if words:
-        word = words.group(1).lower()
-        if word.startswith("ukrain"):
-            return "UA"
-        return "RU"
+    # "800 Russian troops", "three tanks of the Russian army", "325,000 Russians ... have been killed"
+    side = _side_named(text, count, between, marks)
+    if side is not None:
+        return side
     if category.startswith("civilians"):
         for place in ctx.places:
             if place.country and place.start - ctx.start < count.end + 200:
@@ -800,18 +899,17 @@ def _side(
         return previous_side  # "800 troops, one aircraft and three tanks": the side of the list
     # "Russia has lost 3,000 armoured vehicles", "Russia, Kahl said, has had 70,000 casualties"
     # The nearest party named before the count: "Ukraine's military claims that Russia has lost 24,000 soldiers"
+    places = _marked(marks, "WHERE")
     for mention in reversed(ctx.countries):
         offset = mention.start - ctx.start
         if offset < count.start and mention.code in ("RU", "UA") and _is_agent(ctx, mention):
             # "Ukrainian soldiers destroyed a tank, two BMPs ...": the other side lost them
             return "RU" if mention.code == "UA" else "UA"
         if offset < count.start and mention.code in ("RU", "UA") and mention.code != claimant:
-            if re.search(
-                r"\b(?:in|across|throughout|inside|into|to)\s+(?:the\s+)?$", text[max(0, offset - 12) : offset]
-            ):
+            if any(mark.start >= offset - 12 and text[mark.end : offset].isspace() for mark in places):
                 continue  # "Russian losses in Ukraine": where, not who
             return mention.code
-    if claimant in ("RU", "UA") and OWN_SIDE.search(text[: count.end + 60]):
+    if claimant in ("RU", "UA") and any(mark.end <= count.end + 60 for mark in _marked(marks, "OWN_SIDE")):
         return claimant  # "Russia ... when it said it had incurred its own 6,000 losses", "his country's troops"
     if category.startswith("personnel") and any(m.code in ALLIES_OF_RUSSIA for m in ctx.countries):
         return "RU"  # "1,000 of the 11,000 troops sent from North Korea": they fight for Russia
@@ -822,42 +920,36 @@ def _side(
     return None
 
 
-DESTROYING = sorted(
-    {
-        *inflections("destroy", "down", "intercept", "kill", "eliminate", "liquidate", "sink"),
-        *inflections("neutralise", "neutralize"),
-        *("shot", "shoot", "shoots", "struck", "hit", "captured", "damaged", "wiped"),
-    }
-)
+def _side_named(text: str, count: Count, between: str, marks: list[Mark]) -> str | None:
+    """The side the words around a count name: a demonym among the words between the count and its
+    noun ("800 Russian troops"), a party after the noun ("three tanks of the Russian army"), or the
+    people counted ("325,000 Russians")."""
+    end = count.end
+    for word in between.split():  # the words `noun_after` skipped, as they stand after the count
+        end = text.find(word, end) + len(word)
+    if between:
+        named = _marked(marks, "SIDE", count.end, end)
+        if named:
+            return named[0].side
+    for mark in _marked(marks, "SIDE_OF", count.end):
+        word = text[count.end : mark.start]
+        # one word between: "tanks of the Russian army"
+        if (
+            mark.end <= count.end + 60
+            and len(word.split()) == 1
+            and word.strip().replace("-", "").isalnum()
+            and word[-1].isspace()
+        ):
+            return mark.side
+    for mark in _marked(marks, "SIDE_PEOPLE", count.end):
+        if mark.end <= count.end + 20 and not any(char.isalnum() for char in text[count.end : mark.start]):
+            return mark.side
+    return None
+
+
 # DependencyMatcher patterns (data for the "warboard_agents" component): the party that destroys,
 # "Ukrainian soldiers destroyed ...", "Russia's air defences downed ...", "Ukraine destroyed ...".
-AGENT_PATTERNS: list[dict] = [
-    {
-        "label": "AGENT",
-        "pattern": [
-            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWER": {"IN": DESTROYING}}},
-            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "subject", "RIGHT_ATTRS": {"DEP": "nsubj"}},
-            {
-                "LEFT_ID": "subject",
-                "REL_OP": ">",
-                "RIGHT_ID": "party",
-                "RIGHT_ATTRS": {"DEP": {"IN": ["amod", "compound", "poss", "nmod"]}, "ENT_TYPE": "COUNTRY"},
-            },
-        ],
-    },
-    {
-        "label": "AGENT",
-        "pattern": [
-            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWER": {"IN": DESTROYING}}},
-            {
-                "LEFT_ID": "verb",
-                "REL_OP": ">",
-                "RIGHT_ID": "party",
-                "RIGHT_ATTRS": {"DEP": "nsubj", "ENT_TYPE": "COUNTRY"},
-            },
-        ],
-    },
-]
+AGENT_PATTERNS: list[dict] = list(read_jsonl(PATTERNS_FILE.parent / "loss_agents.jsonl"))
 
 
 def _is_agent(ctx: SentenceContext, mention) -> bool:
@@ -872,83 +964,69 @@ def _is_agent(ctx: SentenceContext, mention) -> bool:
     )
 
 
-# A join that opens a new clause rather than the next item of a list ("..., and three tanks"):
-# its subject follows, a pronoun or a determiner.
-CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\s+(?=(?:they|he|she|it|we|the|its|their|his|her)\b)")
-
-
-def _clause_of(text: str, count: Count) -> str:
-    """The clause of a count, between the joins of coordinated clauses around it.
+def _clause_of(count: Count, marks: list[Mark], length: int) -> tuple[int, int]:
+    """Where the clause of a count begins and ends, between the joins of coordinated clauses around it
+    (CLAUSE_BREAK marks of loss_periods.jsonl).
 
     "Ukrainian forces are killing nearly 1,000 Russian troops each day, and they eliminated
     5,000 troops in a single battle in late January": "each day" is the first clause's period.
     """
-    start = 0
-    for join in CLAUSE_BREAK.finditer(text, 0, count.start):
-        start = join.end()
-    after = CLAUSE_BREAK.search(text, count.end)
-    return text[start : after.start() if after else len(text)]
+    start, end = 0, length
+    for join in _marked(marks, "CLAUSE_BREAK"):
+        if join.end <= count.start:
+            start = join.opens
+        elif join.start >= count.end:
+            end = join.start
+            break
+    return start, end
 
 
-def _period(text: str, count: Count, category: str, around: LossContext) -> str | None:
+def _period(
+    text: str, count: Count, category: str, around: LossContext, marks: list[Mark], guards: Guards
+) -> str | None:
     """day ("in the past day"), cumulative ("so far", "since"), incident (one attack), or None."""
-    clause = _clause_of(text, count)
-    if PERIOD_DAY.search(clause):
+    start, end = _clause_of(count, marks, len(text))
+    if _marked(marks, "PERIOD_DAY", start, end):
         return "day"
-    if PERIOD_SPAN.search(clause):
+    if _marked(marks, "PERIOD_SPAN", start, end):
         return None
-    if any(not _comparison(clause, match) for match in PERIOD_CUMULATIVE.finditer(clause)):
+    if _marked(marks, "PERIOD_CUMULATIVE", start, end) or any(
+        not _comparison(text, since, marks, start) for since in _marked(marks, "PERIOD_SINCE", start, end)
+    ):
         return "cumulative"
     if around.has_incident and around.own_incident:
         return "incident"
-    if CASUALTIES_AT.search(text[: count.start]):
+    if guards.holds("CASUALTIES_AT", count):
         return "cumulative"  # "put total Russian casualties at over 1.2 million": an estimate to date
-    if re.search(
-        r"\b(?:have|has|had)\s+(?:now\s+|probably\s+|already\s+|likely\s+)?(?:been\s+)?(?:confirmed\s+)?"
-        r"(?:killed|lost|died|wounded|injured|suffered|incurred|sustained|"
-        r"executed|carried\s+out)\b",
-        text,
-        re.I,
-    ):
-        return "cumulative"
-    if around.has_incident or INCIDENT_WORDS.search(text):
+    if _marked(marks, "PERIOD_PERFECT"):
+        return "cumulative"  # "more than 500 soldiers have been killed": a total to date
+    if around.has_incident or _marked(marks, "INCIDENT"):
         return "incident"
     return "incident" if category.startswith("civilians") else None
 
 
-# "since the invasion began on 24 February": the start of a running total, not its as-of day.
-SPAN_OPENING = re.compile(r"\b(?:since|from|starting)\b[^,;.]{0,50}$", re.I)
+def _comparison(text: str, since: Mark, marks: list[Mark], clause_start: int) -> bool:
+    """ "one of the largest drone attacks since the war began": a superlative shortly before "since",
+    in its clause and sentence, makes a comparison, no running total."""
+    return any(
+        mark.end <= since.start
+        and since.start - mark.end <= 60
+        and not any(sign in ".;" for sign in text[mark.end : since.start])
+        for mark in _marked(marks, "SUPERLATIVE", clause_start, since.start)
+    )
 
 
-SUPERLATIVE_BEFORE = re.compile(
-    r"\b(?:largest|biggest|heaviest|deadliest|bloodiest|worst|highest|greatest|fiercest|strongest|longest|"
-    r"most\s+\w+|first|\w+iest)\b[^.;]{0,60}$",
-    re.I,
-)
-
-
-def _comparison(text: str, match: re.Match[str]) -> bool:
-    """ "one of the largest drone attacks since the war began": a comparison, no running total."""
-    return match.group(0).lower().startswith("since") and bool(SUPERLATIVE_BEFORE.search(text[: match.start()]))
-
-
-def _date(ctx: SentenceContext, period: str | None, around: LossContext) -> datetime.date | None:
+def _date(ctx: SentenceContext, period: str | None, around: LossContext, marks: list[Mark]) -> datetime.date | None:
     day = ctx.date.date if ctx.date and ctx.date.precision == "day" else None
     if period == "incident":
         return around.incident_date or day
     if period == "cumulative":
-        doc_text = ctx.article_text
-        as_of = [
-            d.value.date
-            for d in ctx.dates
-            if d.value.precision == "day" and not SPAN_OPENING.search(doc_text[max(ctx.start, d.start - 50) : d.start])
-        ]
+        as_of = [d.value.date for d in ctx.dates if d.value.precision == "day" and not _opens_span(ctx, d, marks)]
         if as_of:
             return as_of[0]
         if any(
             d.value.precision in ("month", "year")
-            and not SPAN_OPENING.search(doc_text[max(ctx.start, d.start - 50) : d.start])
-            and not SPAN_OPENING.match(d.text)  # "since 1945" carries its own opening
+            and not _opens_span(ctx, d, marks)
             and not _current(d.value, ctx.published)  # "they reported this month"
             for d in ctx.dates
         ):
@@ -958,11 +1036,21 @@ def _date(ctx: SentenceContext, period: str | None, around: LossContext) -> date
         return ctx.published
     if period == "day":
         return day or ctx.published
-    if PERIOD_SPAN.search(ctx.text):
+    if _marked(marks, "PERIOD_SPAN"):
         return None  # "2,514 civilians killed in 2025": a span, no day
     # "Russia's Defense Ministry said Monday that air defenses downed 40 Ukrainian drones": the
     # figure of no stated period is dated by the only day the sentence gives, the claim's.
     return day
+
+
+def _opens_span(ctx: SentenceContext, date: DateMention, marks: list[Mark]) -> bool:
+    """Whether a date is the start of a running total, not its as-of day: a SPAN_OPENING word shortly
+    before it in its phrase ("since the invasion began on 24 February") or opening it ("since 1945")."""
+    at = date.start - ctx.start
+    return any(
+        mark.start == at or (mark.end <= at and not any(sign in ",;." for sign in ctx.text[mark.end : at]))
+        for mark in _marked(marks, "SPAN_OPENING", at - 50, at + 1)
+    )
 
 
 def _current(value, published: datetime.date | None) -> bool:
@@ -975,10 +1063,10 @@ def _current(value, published: datetime.date | None) -> bool:
 
 
 def _place(
-    ctx: SentenceContext, text: str, period: str | None, around: LossContext, count: Count | None = None
+    ctx: SentenceContext, period: str | None, around: LossContext, count: Count | None, marks: list[Mark]
 ) -> str | None:
-    if BROAD_PLACE.search(text):
-        return None
+    if _marked(marks, "BROAD_PLACE"):
+        return None  # "across Ukraine": the whole country
     if ctx.places and count is not None:
         # The place nearest the number: "Kyiv came under attack and ... Chernihiv raised the death toll ... to 47"
         at = ctx.start + count.start

@@ -146,6 +146,12 @@ FROM_DONOR_WORDS = frozenset(
 BUYING_LEMMAS = frozenset(["buy", "purchase", "acquire", "receive", "obtain", "import"])
 # Arms to Russia come from these; everyone else gives to Ukraine.
 RUSSIA_SUPPLIERS = {"IR", "KP", "BY", "CN"}
+# What these sell Russia is trade, not aid (SPEC.md names Russia a recipient only of arms from Iran or North
+# Korea): "China provided Russia with drones and parts to them worth over $ 12 million" (pool p122, a Polish
+# outlet), "Chinese state-owned military contractors supplied drones" (Fox News p137), "Moscow has already
+# imported $100 million worth of drones from China" (Ukrinform p134). They stay suppliers of Russia above, so
+# that they never become Ukraine's donors either.
+TRADERS_WITH_RUSSIA = frozenset(["CN"])
 WAR_PARTIES = {"UA", "RU"}
 
 # --- items --------------------------------------------------------------------------------------
@@ -320,10 +326,17 @@ def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
         if found is None:
             continue
         status, legislature = found
+        if status == "pledged" and _package_in_preparation(ctx, match):
+            status = "considering"
+        group_leaders: list[str] = []
         next_start = hits[index + 1][0] if index + 1 < len(hits) else end
         mine = _items_of(trigger, items, start, t_start, t_end, next_start, hits, index)
         if trigger.money_only:
             mine = [f for f in mine if f.category == "funding"]
+        if status == "requested":
+            if _asker_for_itself(ctx, match):
+                continue
+            mine = _asked_for(ctx, match, mine)
         recipient = "UA"
         donors: list[str]
         if status == "requested":
@@ -333,7 +346,8 @@ def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
             if buy:
                 donors, recipient = [buy[0]], buy[1]
             else:
-                donors = _donors(ctx, memory, text, start, end, t_start, t_end)
+                group_leaders = _leaders(ctx, _subject(match.root))
+                donors = group_leaders or _donors(ctx, memory, text, start, end, t_start, t_end)
         if not donors and legislature:
             donors = ["US"]  # the House, the Senate and Congress vote on US money
         if not donors:
@@ -345,8 +359,88 @@ def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
             continue
         clause_day = _clause_day(ctx, start, end, t_start) or _earlier_day(ctx, start, day)
         span = (ctx.start + start, ctx.start + end)
-        records.extend(_given(ctx, text, start, end, donors, recipient, status, mine, clause_day, span))
+        for leaders, goods in _by_leader(ctx, match.root, mine):
+            givers = leaders or donors
+            if len(givers) > 1 and (leaders or givers == group_leaders) and len({f.item for f in goods if f.item}) > 1:
+                # a group led by several countries gives several named systems: who gives which, the text does
+                # not say ("Germany and France will send", by contrast, is a joint pledge of each country)
+                continue
+            records.extend(_given(ctx, text, start, end, givers, recipient, status, goods, clause_day, span))
     return records
+
+
+# The rules of patterns/en/pledges.jsonl that find a package still being prepared.
+PREPARING_RULES = frozenset(["preparing_package", "preparing_a_package", "being_prepared"])
+
+
+def _package_in_preparation(ctx: SentenceContext, match) -> bool:
+    """Whether the package the trigger names ("a package that includes") is the object of a verb of
+    preparing that a rule of PREPARING_RULES found: "the US is in the process of finalising a package that
+    includes advanced air defence capabilities" (The Guardian p050) waits for a decision, as "Washington is
+    preparing another weapons aid package" (dev seed-000) and "The US is prepping another $800 million military
+    assistance package" (CNN p064) do."""
+    package = next((t for t in match if t.lemma_ in ("package", "tranche")), None)
+    if package is None:
+        return False
+    verb = package.head.i
+    return any(span.id_ in PREPARING_RULES and span.start <= verb < span.end for span in _sentence_triggers(ctx))
+
+
+def _asker_for_itself(ctx: SentenceContext, match) -> bool:
+    """Whether the request noun's owner is a country that is no party of the war: it asks for itself, as in
+    "Washington’s “stalling” of Ankara’s request to purchase new F-16 fighter jets" (The Guardian p050);
+    "the decision falls short of Ukraine’s request for Abrams tanks" (dev seed-000) is the recipient's."""
+    owner = next((child for child in match.root.children if child.dep_ == "poss"), None)
+    if match.root.pos_ != "NOUN" or owner is None:
+        return False
+    first, last = owner.left_edge.idx - ctx.start, owner.right_edge.idx + len(owner.right_edge) - ctx.start
+    codes = {m.code for m in _mentions_in(ctx, first, last)}
+    return bool(codes) and not codes & WAR_PARTIES
+
+
+def _asked_for(ctx: SentenceContext, match, goods: list[Found]) -> list[Found]:
+    """The goods a request noun asks for: those in its own phrase ("pleas for air-defence missiles"), not
+    those of the clause's other verbs: "Zelenskiy repeated his pleas for air-defence missiles and said Kyiv
+    was ready to swap its drones ... for the missiles from allies or for Poland's Soviet-era MiG-29 fighter
+    jets" (Reuters p191) asks for no drones and no MiG-29s; "made a “desperate plea” for eastern Europe to
+    provide Russian-made aircraft" (The Guardian p021) asks for the aircraft of its phrase. Where the parse
+    hangs the goods elsewhere ("a plea at the Brussels summit from the country’s president, Volodymyr
+    Zelenskiy, for tanks", The Guardian p031), the phrase holds none and the clause's goods stay."""
+    noun = match.root
+    if noun.pos_ != "NOUN":
+        return goods
+    first, last = noun.left_edge.idx - ctx.start, noun.right_edge.idx + len(noun.right_edge) - ctx.start
+    own = [f for f in goods if first <= f.start and f.end <= last]
+    return own or goods
+
+
+def _leaders(ctx: SentenceContext, noun) -> list[str]:
+    """The countries that lead the group or initiative `noun` names, in the parse: "Nato countries led by the
+    US, UK and Turkey had previously agreed to supply" (The Guardian p034), "a Czech-led initiative that will
+    begin supplying Ukraine with some 300,000 rounds" (p145, a Ukrainian outlet). An initiative led by one
+    country is that country's (SPEC.md); the group's other members are unnamed."""
+    if noun is None:
+        return []
+    for child in noun.children:
+        if child.lower_ == "led" and child.dep_ in ("amod", "acl"):
+            first, last = child.left_edge.idx - ctx.start, child.right_edge.idx + len(child.right_edge) - ctx.start
+            codes = [m.code for m in _mentions_in(ctx, first, last) if m.code not in WAR_PARTIES]
+            return list(dict.fromkeys(codes))
+    return []
+
+
+def _by_leader(ctx: SentenceContext, trigger, goods: list[Found]) -> list[tuple[list[str], list[Found]]]:
+    """The goods grouped by the leaders of the initiative whose phrase holds them, between the good and the
+    trigger in the parse ([] for goods that no led initiative holds)."""
+    groups: dict[tuple[str, ...], list[Found]] = {}
+    for f in goods:
+        token = next((t for t in ctx.sent if t.idx - ctx.start == f.start), None)
+        leaders: list[str] = []
+        while token is not None and token.i != trigger.i and not leaders:
+            leaders = _leaders(ctx, token)
+            token = token.head if token.head.i != token.i else None
+        groups.setdefault(tuple(leaders), []).append(f)
+    return [(list(leaders), found) for leaders, found in groups.items()]
 
 
 def _trigger_hits(ctx: SentenceContext, text: str, start: int, end: int) -> list:
@@ -429,6 +523,8 @@ def _given(ctx, text, start, end, donors, recipient, status, mine, clause_day, s
     for donor in donors:
         to = "RU" if donor in RUSSIA_SUPPLIERS and _mentions(ctx, "RU", text, start, end) else recipient
         if donor in WAR_PARTIES and not (donor == "UA" and to == "RU") or donor == to:
+            continue
+        if to == "RU" and donor in TRADERS_WITH_RUSSIA:
             continue
         records.extend(_pledge(donor, to, f, status, clause_day, span) for f in mine)
     return records
@@ -563,12 +659,34 @@ def _names_a_chamber(ctx: SentenceContext, start: int, end: int) -> bool:
         at = token.idx - ctx.start
         if at < start or at + len(token) > end or token.text not in CHAMBER_WORDS:
             continue
+        if _audience(token):
+            continue
         if token.text != "House":
             return True
         previous = doc[token.i - 1].text if token.i else ""
         if previous != "White" and doc[token.i + 1 : token.i + 3].text != "of Commons":
             return True
     return False
+
+
+# The nouns of talking to people: members of a legislature spoken to are an audience, not a chamber that votes.
+AUDIENCE_NOUNS = frozenset(["call", "speech", "address", "meeting", "talk", "conversation", "briefing", "video"])
+
+
+def _audience(token) -> bool:
+    """ "made a “desperate plea” for eastern Europe to provide Russian-made aircraft to Ukraine during a call
+    with US senators" (The Guardian p021), "In a virtual speech to MPs and senators in Canberra, the Ukrainian
+    president requested Australia send Bushmaster armoured vehicles" (p075, a British outlet): the senators
+    hear a request; no chamber votes on money."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ in ("with", "to")
+        and prep.head.i != prep.i
+        and prep.head.lemma_.lower() in AUDIENCE_NOUNS
+    )
 
 
 def _giver(ctx: SentenceContext, text: str, mention: CountryMention) -> str | None:
@@ -829,6 +947,9 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
         if ent.label_ != "EQUIPMENT" or at < start or to > end:
             continue
         item = gazetteer.equipment_named(ent.ent_id_ or ent.text)
+        if _serves_other_goods(ctx, text, at):
+            taken.append((at, to))
+            continue
         if item is None or _excluded(ctx, text, at, item.category, generic=False):
             taken.append((at, to))
             continue
@@ -850,13 +971,15 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
             continue  # "Leopard 2 tanks", "Bushmaster armoured vehicles": the item's own noun
         if category == "funding" and any(f.category == "funding" for f in found):
             continue
+        if _serves_other_goods(ctx, text, at):
+            continue
         if _excluded(ctx, text, at, category, generic=True, end=to):
             continue
         found.append(Found(at, to, category, quantity=_quantity(ctx, text, at)))
         found[-1].training = _training(ctx, text, at)
         taken.append((at, to))
     found.sort(key=lambda f: f.start)
-    found = _valued_goods(ctx, text, found)
+    found = _valued_goods(ctx, text, _joined_amounts(text, found))
     unique: list[Found] = []
     for f in found:
         # the same kind named twice for one giver is one item; "Berlin ... artillery weapons, and Britain's
@@ -914,6 +1037,29 @@ def _in_word(char: str) -> bool:
     return char.isalnum() or char in "_-"
 
 
+# The millions written after the billions of one amount ("$ 2 billion $ 980 million", "$ 11 billion 700
+# million"): a layout of a number, parsed here as a format (the money regex reads "$ 2 billion" alone).
+MILLIONS_AFTER_BILLIONS = re.compile(r"\s*(?:[$€£]\s?)?(?P<millions>\d{1,3})\s+million\b")
+BILLION = Decimal(1_000_000_000)
+
+
+def _joined_amounts(text: str, found: list[Found]) -> list[Found]:
+    """ "for about $ 2 billion $ 980 million", "an additional $ 11 billion 700 million to help Ukraine"
+    (Gazeta.pl p103, machine-translated Polish): one amount, 2,980 and 11,700 million."""
+    joined: list[Found] = []
+    for f in found:
+        if joined and joined[-1].end > f.start:
+            continue  # the millions already joined to the billions before them
+        match = None
+        if f.category == "funding" and f.amount and f.amount % BILLION == 0:
+            match = MILLIONS_AFTER_BILLIONS.match(text, f.end)
+        if match:
+            f.amount += Decimal(match.group("millions")) * 1_000_000
+            f.end = match.end()
+        joined.append(f)
+    return joined
+
+
 def _valued_goods(ctx, text: str, found: list[Found]) -> list[Found]:
     """ "447 generators worth €3.7 million": one record with both the quantity and the amount."""
     kept: list[Found] = []
@@ -940,6 +1086,21 @@ def _excluded(ctx, text: str, at: int, category: str, generic: bool, end: int | 
     if _guard_before(ctx, text, "FOR_SOMETHING", at, 60) or _guard_before(ctx, text, "ENEMY", at, 60):
         return True
     return generic and category in CARRIER_CATEGORIES and _guard_before(ctx, text, "CARRIER", at, 30)
+
+
+def _serves_other_goods(ctx: SentenceContext, text: str, at: int) -> bool:
+    """Whether the word at `at` (a sentence offset) stands inside a phrase that `_excluded` rejects from its
+    first word on, the phrase being the object of the nearest preposition above it in the parse: "missiles
+    and ammunition for missile, artillery and air defense systems the US has previously provided" (pool p161
+    and CNN p163) sends ammunition for the artillery, not artillery; the words before "artillery" are no run
+    of bare words there, the parse finds the phrase all the same."""
+    token = next((t for t in ctx.sent if t.idx - ctx.start == at), None)
+    while token is not None and token.dep_ != "pobj":
+        token = token.head if token.head.i != token.i else None
+    if token is None or token.head.dep_ != "prep":
+        return False
+    first = token.left_edge.idx - ctx.start
+    return first < at and _excluded(ctx, text, first, "", generic=False)
 
 
 def _training(ctx, text: str, at: int) -> bool:
@@ -1153,9 +1314,10 @@ def _frame(ctx, memory, text, day, span, rule) -> list[Pledge]:
     russia = _mentions(ctx, "RU", text, 0, len(text))
     return [
         _pledge(donor, "RU" if donor in RUSSIA_SUPPLIERS and russia else "UA", f, status, date, span)
-        for donor in donors
-        if donor not in WAR_PARTIES
-        for f in items
+        for leaders, goods in _by_leader(ctx, trigger, items)
+        for donor in leaders or donors
+        if donor not in WAR_PARTIES and not (russia and donor in TRADERS_WITH_RUSSIA)
+        for f in goods
     ]
 
 
@@ -1254,7 +1416,7 @@ def _subject_donors(ctx, text, subject, rule, memory=None, trigger=None) -> list
 
 
 def _noun_donors(ctx, text, noun, start, end, rule, memory) -> list[str]:
-    codes = _mention_codes(ctx, text, start, end)
+    codes = _giving_codes(ctx, text, start, end)
     if codes:
         return codes[:1]
     if rule.get("donor_in_phrase"):
@@ -1274,8 +1436,27 @@ def _noun_donors(ctx, text, noun, start, end, rule, memory) -> list[str]:
             return donors
     if rule.get("donor") and _names_a_chamber(ctx, 0, len(text)):
         return [rule["donor"]]
-    codes = _mention_codes(ctx, text, 0, len(text))
+    codes = _giving_codes(ctx, text, 0, len(text))
     return codes[:1]
+
+
+def _giving_codes(ctx, text, start: int, end: int) -> list[str]:
+    """The givers named from `start` to `end` (sentence offsets), but those the aid is for."""
+    return [code for m in _mentions_in(ctx, start, end) if not _receives(ctx, m) and (code := _giver(ctx, text, m))]
+
+
+def _receives(ctx: SentenceContext, mention: CountryMention) -> bool:
+    """Whether the mention is what aid goes to, in the parse: the object (or one of the conjoined objects) of
+    "for" or "to". "signed into law a $95 billion war aid measure that also included assistance for Israel,
+    Taiwan and other global hot spots" (Fox News p148), "$95bn in wartime aid for Ukraine and Israel, along
+    with defence support to Taiwan" (p142, a British outlet): Taiwan and Israel receive; they give nothing."""
+    span = ctx.sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in ("for", "to")
 
 
 def _asked_party(ctx, text, trigger, rule) -> list[str]:
