@@ -196,8 +196,6 @@ class ArticleMemory:
     ruled: tuple[list[int], list] | None = None
     # the ConText modifiers of the sentence being read: (sentence index, modifiers)
     modifiers: tuple[int, list[Modifier]] | None = None
-    # the guards' matches in the sentence being read (patterns/en/pledge_guards.jsonl)
-    guards: Guards | None = None
 
 
 # --- the rule -----------------------------------------------------------------------------------
@@ -1549,15 +1547,6 @@ GUARDS_FILE = Path(__file__).resolve().parent.parent / "patterns" / "en" / "pled
 _COMPILED_GUARDS: dict[int, dict[str, GuardMatcher]] = {}
 
 
-@dataclass
-class Guards:
-    """Where the tokens of the sentence being read start (sentence offsets), to find a word by its offset."""
-
-    index: int
-    starts: list[int]
-    first: int
-
-
 def _layout(row: dict) -> str:
     """A clause break's row as letters: b (the space before is the break's), a (the space after), l (the last
     token is only looked at)."""
@@ -1654,15 +1643,6 @@ def _longest(pattern: list[dict]) -> int:
     return total
 
 
-def _guards(ctx: SentenceContext) -> Guards:
-    memory = _memory(ctx)
-    guards = memory.guards
-    if guards is None or guards.index != ctx.index:
-        starts = [token.idx - ctx.start for token in ctx.sent]
-        guards = memory.guards = Guards(ctx.index, starts, ctx.sent.start)
-    return guards
-
-
 def _visible(
     ctx: SentenceContext, text: str, guard: str, first: int | None = None, last: int | None = None
 ) -> list[tuple[int, int, int, str]]:
@@ -1696,9 +1676,8 @@ def _guard_spans(ctx: SentenceContext, text: str, guard: str, start: int = 0, en
 
 def _token_from(ctx: SentenceContext, at: int) -> int:
     """The doc index of the first word (no space token) that starts at or after sentence offset `at`."""
-    guards = _guards(ctx)
-    index = guards.first + bisect_left(guards.starts, at)
-    doc = ctx.sent.doc
+    sent, doc = ctx.sent, ctx.sent.doc
+    index = sent.start + bisect_left(sent, ctx.start + at, key=lambda token: token.idx)
     while index < ctx.sent.end and doc[index].is_space:
         index += 1
     return index
