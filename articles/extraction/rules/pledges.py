@@ -34,6 +34,7 @@ from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
+from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
@@ -125,14 +126,6 @@ CUE_PATTERNS: list[dict] = [
 
 # --- clauses ------------------------------------------------------------------------------------
 
-CLAUSE_BREAK = re.compile(
-    r";|\s[–—]\s|\s--\s|\sbut\s+(?=(?:will|would|won|wo|does|did|do|has|have|had|is|are|was|were|not|never|"
-    r"refuse\w*|decline\w*|reject\w*|rule\w*)\b)|"
-    r",\s+(?:while|whereas|but|although|though|prompting|as\s+long\s+as|even\s+as|"
-    r"unless)\s|\s(?:as\s+long\s+as|unless|provided\s+that)\s|:\s(?=[“\"])",
-    re.I,
-)
-CUT_REST = re.compile(r"\b(?:rather\s+than|instead\s+of)\b", re.I)
 PAIRED_DASHES = re.compile(r"\s[–—]\s[^–—]{1,120}?\s[–—]\s")
 BRACKETS = re.compile(r"\[[^\]]*\]")
 
@@ -142,11 +135,6 @@ BRACKETS = re.compile(r"\[[^\]]*\]")
 # The last word of a mention ("Nato allies") or the word after it ("EU countries", "EU member states").
 UNNAMED_LAST = frozenset(["allies", "members", "partners", "countries", "states"])
 UNNAMED_NEXT = frozenset(["countries", "members", "states", "nations", "allies", "partners"])
-NOT_A_GIVER_BEFORE = re.compile(
-    r"\b(?:in|at|to|into|against|across|over|near|toward|towards|inside|on|for|with|than|like|by)\s+(?:the\s+)?$",
-    re.I,
-)
-ATTRIBUTE_AFTER = re.compile(r"^(?:-|\s)?(?:made|built|designed|style|standard|era|supplied|provided|donated)\b", re.I)
 # The words of aid whose "from" names its giver: "assistance from the European Union", "weapons from Iran".
 FROM_DONOR_WORDS = frozenset(
     [
@@ -173,36 +161,7 @@ WAR_PARTIES = {"UA", "RU"}
 # triggers and read left to right by `_kinds`.
 KIND_LABEL = "AID_KIND"
 
-# An item right after these is what the first thing is for, not a gift: "ammunition for Himars",
-# "spare parts for MiG-29s", "missiles for Ukrainian aircraft", "training on the Leopard 2".
-FOR_SOMETHING = re.compile(
-    r"\b(?:ammunition|ammo|munitions?|shells|rounds|parts|missiles|rockets|crews?|pilots?|instructors?)\s+"
-    r"(?:for|on|to\s+use|with)\s+(?:[\w’'-]+\s+){0,4}$|"
-    r"\bto\s+(?:keep|maintain|repair|service|target|strike|hit|counter|fight|destroy|shoot\s+down)\s+"
-    r"(?:[\w’'-]+\s+){0,3}$|\bagainst\s+(?:[\w’'-]+\s+){0,3}$",
-    re.I,
-)
-# Training on a system is no gift of it ("training on the Leopard 2"), unless the sentence goes on to
-# give it ("exercising on Marder infantry fighting vehicles that would also be provided to Kyiv").
-TRAINING_BEFORE = re.compile(
-    r"\b(?:training|trained|train|exercising|drills?)\s+(?:\w+\s+){0,3}?(?:on|to\s+use|with)\s+"
-    r"(?:[\w’'-]+\s+){0,4}$|\buse\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
-    re.I,
-)
-ENEMY_BEFORE = re.compile(r"\b(?:Russian|Russia[’']s|Moscow[’']s|enemy|Soviet-made)\s+(?:[\w-]+\s+){0,2}$")
-CARRIER_BEFORE = re.compile(r"\b(?:on|aboard|by|via|in)\s+(?:[\w-]+\s+){0,3}$", re.I)
 CARRIER_CATEGORIES = {"aircraft", "vehicle", "ship", "helicopter"}
-QUANTITY_BEFORE = re.compile(
-    r"(?<![\w.,$€£-])(?P<number>\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|hundred|a\s+dozen|dozen)"
-    r"\s+(?:(?:more|additional|further|extra|new|refitted|modern|modernised|modernized|used|old|light|heavy|"
-    r"upgraded|refurbished|advanced|powerful|of\s+its|of\s+the|older|German-made|US-made|American-made|"
-    r"power|diesel|electric|mobile|portable|defensive|armou?red|military|"
-    r"British-made|French-made|Soviet-era|[A-Z][\w-]*-(?:made|built)|rounds\s+of|items\s+of|pieces\s+of|\d+\s?mm)\s+){0,3}$",
-    re.I,
-)
-CONTINUATION = re.compile(r"^\W*(?:that|this|it|these|they)\s+(?:includes?|included|including|are|were)\b", re.I)
 # A pronoun speaking ("he said", "“...,” she added") carries the day of the sentence before.
 SPEAKING_PRONOUNS = frozenset(["he", "she", "they", "it"])
 QUOTE_ENDS = frozenset(["”", '"'])
@@ -245,14 +204,14 @@ class ArticleMemory:
 def find_pledges(ctx: SentenceContext) -> list[Pledge]:
     """The pledges of one sentence, retellings of earlier ones folded into them."""
     memory = _memory(ctx)
-    text = _masked(ctx.text)
+    text = _masked(ctx)
     day = _sentence_day(ctx, memory)
     frames: list[tuple[list[str], str]] = []
     found: list[Pledge] = []
     if any(span.label_ == "PLEDGE_CUE" for span in ctx.sentence_cues):
-        for start, end in _clauses(text):
+        for start, end in _clauses(ctx, text):
             found.extend(_clause_pledges(ctx, memory, text, start, end, day, frames))
-    if not frames and CONTINUATION.match(text):
+    if not frames and _guard_after(ctx, text, "CONTINUATION", 0):
         # "That includes the HIMARS ... as well as the M777 howitzers": the list of the sentence before.
         previous = memory.sentences.get(ctx.index - 1)
         if previous and previous[2]:
@@ -273,31 +232,30 @@ def _memory(ctx: SentenceContext) -> ArticleMemory:
     return memory
 
 
-def _masked(text: str) -> str:
+def _masked(ctx: SentenceContext) -> str:
     """The sentence with parenthetical dashes and [editor's notes] blanked, offsets kept."""
-    text = BRACKETS.sub(lambda m: " " * len(m.group()), text)
+    text = BRACKETS.sub(lambda m: " " * len(m.group()), ctx.text)
     # "- including more air defences -" lists the goods: it stays
-    return PAIRED_DASHES.sub(lambda m: m.group() if _lists_goods(m.group()) else " " * len(m.group()), text)
+    return PAIRED_DASHES.sub(lambda m: m.group() if _lists_goods(ctx, m) else " " * len(m.group()), text)
 
 
-def _lists_goods(dashed: str) -> bool:
-    return bool(re.match(r"\s[–—]\s+including\b", dashed))
+def _lists_goods(ctx: SentenceContext, dashed: re.Match) -> bool:
+    return _guard_after(ctx, ctx.text, "INCLUDING", dashed.start() + 1)
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
+def _clauses(ctx, text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
     # "support - including air defences - if senators approve": the dashes hold a list, not a clause
-    unbroken = PAIRED_DASHES.sub(
-        lambda m: re.sub("[–—]", ",", m.group()) if _lists_goods(m.group()) else m.group(), text
-    )
-    for match in CLAUSE_BREAK.finditer(unbroken):
-        bounds.append((start, match.start()))
-        start = match.end()
+    unbroken = PAIRED_DASHES.sub(lambda m: re.sub("[–—]", ",", m.group()) if _lists_goods(ctx, m) else m.group(), text)
+    for at, to in _clause_breaks(ctx, unbroken):
+        bounds.append((start, at))
+        start = to
     bounds.append((start, len(text)))
     clauses = []
     for start, end in bounds:
-        cut = CUT_REST.search(text, start, end)
-        clauses.append((start, cut.start() if cut else end))
+        # "would send tanks rather than jets": what follows is not given
+        cut = _guard_inside(ctx, text, "CUT_REST", start, end)
+        clauses.append((start, end if cut is None else cut))
     return clauses
 
 
@@ -519,17 +477,20 @@ def _hit_status(ctx, text, clause, start, t_start, t_end, trigger, match) -> tup
     modifiers = _modifiers(ctx)
     if status != "considering" and _modified(modifiers, match, "NEGATED"):
         return None  # "will not supply", "refused to send": a refusal is no pledge
-    if _won_before(match, ctx.start + start) and not re.match(r"\s+from\b", text[t_end : t_end + 6]):
+    if _won_before(match, ctx.start + start) and not _guard_after(ctx, text, "FROM", t_end):
         return None  # "Since winning pledges of modern battle tanks": the receiver speaks, the giver is unnamed
     if text[t_start - 1 : t_start] == "-":
         return None  # "western-supplied missiles", "US-donated": an attribute of a weapon, not a delivery
-    if NOT_GOODS_AFTER.match(text[t_end : t_end + 30]):
+    if _guard_after(ctx, text, "NOT_GOODS", t_end):
         return None  # "the Kremlin was sending a message with the jets"
-    total = trigger.passive and re.search(r"exceeded|reached|topped|surpassed", match.text)
+    total = (
+        trigger.passive
+        and _guard_inside(ctx, text, "TOTAL", match.start_char - ctx.start, match.end_char - ctx.start) is not None
+    )
     if total and not _lemmas(ctx, start, start + len(clause)) & AID_LEMMAS:
         return None  # "has reached 40": a total that names no aid
     legislature = status in ("pledged", "requested") and (
-        _names_a_chamber(ctx, start, start + len(clause)) or bool(CONGRESS_ASKED.search(clause))
+        _names_a_chamber(ctx, start, start + len(clause)) or _congress_asked(ctx, text, start, start + len(clause))
     )
     if legislature:
         status = "considering"  # "approved by the House", "asked Congress to give immediate approval"
@@ -684,18 +645,8 @@ def _mentions(ctx, code, text, start, end) -> bool:
     return any(m.code == code for m in _mentions_in(ctx, start, end))
 
 
-RECEIVER_BEFORE = re.compile(r"\b(?:in|to|for|into)\s+(?:the\s+)?[\w’' ]{1,30}?\s+and\s+(?:the\s+)?$", re.I)
-# "sending a message", "sent a signal": no goods change hands.
-NOT_GOODS_AFTER = re.compile(
-    r"^\s+(?:a\s+|an\s+|the\s+)?(?:clear\s+|strong\s+|stern\s+)?(?:message|signal|warning)s?\b", re.I
-)
 # A measure before one chamber of the US Congress, or a request to it, is still being considered.
 CHAMBER_WORDS = frozenset(["House", "Senate", "senators", "lawmakers", "representatives"])
-CONGRESS_ASKED = re.compile(
-    r"\bCongress\b.{0,60}?\b(?:to\s+(?:\w+\s+)?(?:approve|pass|give)|approval)\b|"
-    r"\b(?:urg\w*|ask\w*|request\w*)\b.{0,40}?\bCongress\b",
-    re.I,
-)
 
 
 def _names_a_chamber(ctx: SentenceContext, start: int, end: int) -> bool:
@@ -743,14 +694,14 @@ def _giver(ctx: SentenceContext, text: str, mention: CountryMention) -> str | No
         return None
     if _unnamed(ctx, text, mention):
         return None
-    if ATTRIBUTE_AFTER.match(text[e : e + 12]):
+    if _guard_after(ctx, text, "ATTRIBUTE", e):
         return None
-    possessive = re.match(r"^[’']s\b", text[e : e + 3]) or mention.text.endswith(("’s", "'s"))
-    if NOT_A_GIVER_BEFORE.search(text[max(0, s - 12) : s]) and not possessive and not _aid_from(ctx, text, s):
+    possessive = _guard_after(ctx, text, "POSSESSIVE", e) or mention.text.endswith(("’s", "'s"))
+    if _guard_before(ctx, text, "NOT_A_GIVER", s) and not possessive and not _aid_from(ctx, text, s):
         return None
-    if re.search(r"\b(?:several|some|other|many|most|few)\s+$", text[max(0, s - 10) : s], re.I):
+    if _guard_before(ctx, text, "SOME_OF", s):
         return None
-    if RECEIVER_BEFORE.search(text[max(0, s - 45) : s]):
+    if _guard_before(ctx, text, "RECEIVER", s, 45):
         return None  # "humanitarian aid programmes in Ukraine and Moldova": a receiver, not a giver
     return mention.code
 
@@ -759,37 +710,30 @@ def _givers(ctx, text, start, end) -> list[str]:
     return [code for m in _mentions_in(ctx, start, end) if (code := _giver(ctx, text, m))]
 
 
-# The trigger's subject is a group no one can be credited for: "western nations have agreed to send",
-# "Nato partners are also providing", "The countries present also agreed to supply".
-UNNAMED_SUBJECT = re.compile(
-    r"\b(?:nations|countries|allies|partners|members|states|donors|governments|the\s+West)\b"
-    r"(?P<gap>[^,;:.“”\"]{0,30})$",
-    re.I,
-)
-
-
 def _unnamed_subject(ctx, text, start, t_start) -> bool:
-    match = UNNAMED_SUBJECT.search(text[start:t_start])
-    if match is None:
+    """ "western nations have agreed to send": the trigger's subject is a group no one can be credited for."""
+    group = _unnamed_group(ctx, text, start, t_start)
+    if group is None:
         return False
-    gap_start = start + match.start("gap")
+    group_start, gap_start = group
     if _mentions_in(ctx, gap_start, t_start):
         return False
-    group_at = ctx.start + start + match.start()
-    if any(m.start <= group_at < m.end for m in ctx.countries):
+    if any(m.start <= ctx.start + group_start < m.end for m in ctx.countries):
         return False  # "the United States", "the Baltic states" named as a country or body
     # "the US and several EU countries have announced they will send": the named one still gives.
-    group_start = start + match.start()
-    joined = re.search(r"\band\s+(?:[\w-]+\s+){0,3}$", text[max(start, group_start - 40) : group_start])
+    joined = _guard_before(ctx, text, "JOINED", group_start, min(40, group_start - start))
     return not (joined and _givers(ctx, text, start, group_start))
 
 
-# A subject that is no country and no pronoun standing for one: the giver named before is not it.
-OTHER_SUBJECT = re.compile(
-    r"\bthe\s+(?:city|town|village|region|oblast|mayor|company|firm|charity|foundation|bank|church|"
-    r"volunteers?|residents?|diaspora|community|fund)\b[^,;]{0,25}$",
-    re.I,
-)
+def _unnamed_group(ctx, text, start, t_start) -> tuple[int, int] | None:
+    """(start, end) of the first UNNAMED_GROUP guard between `start` and the trigger at `t_start` with at most 30
+    characters and no punctuation of a new phrase between it and the trigger."""
+    doc = ctx.sent.doc
+    for first, last in sorted(_guard_spans(ctx, text, "UNNAMED_GROUP", start, t_start)):
+        at, to = doc[first].idx - ctx.start, doc[last - 1].idx + len(doc[last - 1]) - ctx.start
+        if start <= at and to <= t_start and t_start - to <= 30 and not set(text[to:t_start]) & set(',;:.“”"'):
+            return at, to
+    return None
 
 
 def _donors(ctx, memory, text, start, end, t_start, t_end) -> list[str]:
@@ -809,14 +753,14 @@ def _donors(ctx, memory, text, start, end, t_start, t_end) -> list[str]:
     after = [m for m in mentions if m.start - ctx.start >= t_end]
     for m in after:
         s = m.start - ctx.start
-        if re.search(r"\b(?:by|with)\s+(?:the\s+)?$", text[max(0, s - 10) : s], re.I) and m.code not in WAR_PARTIES:
+        if _guard_before(ctx, text, "AGENT", s) and m.code not in WAR_PARTIES:
             return [m.code]  # "were delivered by Germany", "a deal with the IMF"
     givers_after = [m.code for m in after if _giver(ctx, text, m)]
     if givers_after:
         return givers_after[:1]  # "the package was focused on supplying ammunition ... the US has sent"
     if any(m.code not in WAR_PARTIES for m in _mentions_in(ctx, 0, len(text))):
         return []  # a giver is named but cannot give ("several EU countries"): no record
-    if OTHER_SUBJECT.search(text[start:t_start]):
+    if _other_subject(ctx, text, start, t_start):
         return []  # "the city allocated 15 million Hryvnia": a giver of its own, not the last country named
     return _earlier_giver(ctx, memory)
 
@@ -825,8 +769,7 @@ def _coordinated(ctx, text, before: list[CountryMention]) -> list[str]:
     """The giver nearest the trigger and those joined to it: "Germany and France will send"."""
     chosen = [before[-1]]
     for m in reversed(before[:-1]):
-        gap = text[m.end - ctx.start : chosen[0].start - ctx.start]
-        if re.fullmatch(r"\s*(?:,|and|,\s*and|&|as\s+well\s+as)\s*(?:the\s+)?", gap):
+        if _guard_between(ctx, text, "JOINER", m.end - ctx.start, chosen[0].start - ctx.start):
             chosen.insert(0, m)
         else:
             break
@@ -869,19 +812,12 @@ def _asked(ctx, memory, text, start, end, t_start, t_end, match, trigger) -> lis
             return ["NATO"]
         return []
     # "pleas from Ukraine for MLRS" weighed by the White House; "Ukraine's request for Abrams tanks"
-    after_text = text[t_end:end]
     group = _asked_group(_tokens_in(ctx, text, t_end, end))
     for m in mentions:
         s = m.start - ctx.start
-        if (
-            s >= t_end
-            and re.search(r"\b(?:from|to)\s+(?:the\s+)?$", text[max(0, s - 10) : s])
-            and m.code not in WAR_PARTIES
-        ):
+        if s >= t_end and _guard_before(ctx, text, "ASKED", s) and m.code not in WAR_PARTIES:
             return [m.code]
-    if group and re.search(
-        r"\b(?:from|to|of)\s+(?:its\s+|their\s+|the\s+)?$", after_text[: group.idx - ctx.start - t_end]
-    ):
+    if group and _guard_before(ctx, text, "ASKED_GROUP", group.idx - ctx.start):
         return ["NATO"]
     givers = [m for m in askers if _giver(ctx, text, m)]
     if givers:
@@ -988,15 +924,11 @@ def _aid_elsewhere(ctx, text, t_end, end) -> bool:
         if (
             m.code not in WAR_PARTIES
             and m.code not in ("NATO", "EU")
-            and re.fullmatch(r"\s*(?:the\s+)?", text[t_end:s])
-            and re.match(r"\s+with\b", text[m.end - ctx.start : m.end - ctx.start + 6])
+            and (_token_from(ctx, t_end) == _token_from(ctx, s) or _guard_between(ctx, text, "ARTICLE", t_end, s))
+            and _guard_after(ctx, text, "THIRD_PARTY_WITH", m.end - ctx.start)
         ):
             return True  # "The US has provided Poland with two Patriot batteries": aid to a third country
-        if (
-            m.code not in WAR_PARTIES
-            and m.code not in ("NATO", "EU")
-            and re.search(r"\bto\s+(?:the\s+)?$", text[max(0, s - 8) : s])
-        ):
+        if m.code not in WAR_PARTIES and m.code not in ("NATO", "EU") and _guard_before(ctx, text, "THIRD_PARTY_TO", s):
             return not _mentions(ctx, "UA", text, t_end, end)
     return False
 
@@ -1016,14 +948,14 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
         if _serves_other_goods(ctx, text, at):
             taken.append((at, to))
             continue
-        if item is None or _excluded(text, at, item.category, generic=False):
+        if item is None or _excluded(ctx, text, at, item.category, generic=False):
             taken.append((at, to))
             continue
         found.append(Found(at, to, item.category, item=item.name, quantity=_quantity(ctx, text, at)))
-        found[-1].training = _training(text, at)
+        found[-1].training = _training(ctx, text, at)
         taken.append((at, to))
     for match in MONEY_RE.finditer(text, start, end):
-        if re.search(r"\(\s*$", text[max(0, match.start() - 3) : match.start()]):
+        if text[max(0, match.start() - 3) : match.start()].rstrip().endswith("("):
             continue  # "$800m (£613m)": the conversion is no second amount
         money = ctx.parse_money(match.group())
         if money is None:
@@ -1033,19 +965,19 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
     for at, to, category in _kinds(ctx, text, start, end):
         if any(s < to and at < e for s, e in taken):
             continue
-        if _absorbed(text, [(f.start, f.end) for f in found if f.item], at):
+        if _absorbed(ctx, text, [(f.start, f.end) for f in found if f.item], at):
             continue  # "Leopard 2 tanks", "Bushmaster armoured vehicles": the item's own noun
         if category == "funding" and any(f.category == "funding" for f in found):
             continue
         if _serves_other_goods(ctx, text, at):
             continue
-        if _excluded(text, at, category, generic=True, end=to):
+        if _excluded(ctx, text, at, category, generic=True, end=to):
             continue
         found.append(Found(at, to, category, quantity=_quantity(ctx, text, at)))
-        found[-1].training = _training(text, at)
+        found[-1].training = _training(ctx, text, at)
         taken.append((at, to))
     found.sort(key=lambda f: f.start)
-    found = _valued_goods(text, _joined_amounts(text, found))
+    found = _valued_goods(ctx, text, _joined_amounts(text, found))
     unique: list[Found] = []
     for f in found:
         # the same kind named twice for one giver is one item; "Berlin ... artillery weapons, and Britain's
@@ -1103,17 +1035,6 @@ def _in_word(char: str) -> bool:
     return char.isalnum() or char in "_-"
 
 
-# "in the wake of a missile attack", "drone strikes on Kyiv": the weapon names a strike, not a gift.
-STRIKE_AFTER = re.compile(
-    r"^[\s-]*(?:attacks?|strikes?|barrages?|raids?|fire|launch(?:es)?|assaults?|threats?)\b", re.I
-)
-
-
-# "a new package of arms and ammunition worth $1bn": the worth is the package's, not the goods'.
-PACKAGE_OF = re.compile(r"\b(?:package|tranche)\s+of\s+(?:[\w-]+\s+(?:and\s+)?){0,3}$", re.I)
-VALUED_AT = re.compile(r"^\s*,?\s*(?:worth|valued\s+at|at\s+a\s+(?:cost|value)\s+of|costing)\s*$", re.I)
-
-
 # The millions written after the billions of one amount ("$ 2 billion $ 980 million", "$ 11 billion 700
 # million"): a layout of a number, parsed here as a format (the money regex reads "$ 2 billion" alone).
 MILLIONS_AFTER_BILLIONS = re.compile(r"\s*(?:[$€£]\s?)?(?P<millions>\d{1,3})\s+million\b")
@@ -1137,7 +1058,7 @@ def _joined_amounts(text: str, found: list[Found]) -> list[Found]:
     return joined
 
 
-def _valued_goods(text: str, found: list[Found]) -> list[Found]:
+def _valued_goods(ctx, text: str, found: list[Found]) -> list[Found]:
     """ "447 generators worth €3.7 million": one record with both the quantity and the amount."""
     kept: list[Found] = []
     for f in found:
@@ -1148,8 +1069,8 @@ def _valued_goods(text: str, found: list[Found]) -> list[Found]:
             and previous is not None
             and previous.category != "funding"
             and previous.amount is None
-            and VALUED_AT.match(text[previous.end : f.start])
-            and not PACKAGE_OF.search(text[max(0, previous.start - 60) : previous.start])
+            and _guard_between(ctx, text, "VALUED_AT", previous.end, f.start)
+            and not _guard_before(ctx, text, "PACKAGE_OF", previous.start, 60)
         ):
             previous.amount, previous.currency = f.amount, f.currency
             continue
@@ -1157,13 +1078,12 @@ def _valued_goods(text: str, found: list[Found]) -> list[Found]:
     return kept
 
 
-def _excluded(text: str, at: int, category: str, generic: bool, end: int | None = None) -> bool:
-    if generic and end is not None and STRIKE_AFTER.match(text[end : end + 20]):
+def _excluded(ctx, text: str, at: int, category: str, generic: bool, end: int | None = None) -> bool:
+    if generic and end is not None and _guard_after(ctx, text, "STRIKE", end):
         return True
-    before = text[max(0, at - 60) : at]
-    if FOR_SOMETHING.search(before) or ENEMY_BEFORE.search(before):
+    if _guard_before(ctx, text, "FOR_SOMETHING", at, 60) or _guard_before(ctx, text, "ENEMY", at, 60):
         return True
-    return generic and category in CARRIER_CATEGORIES and bool(CARRIER_BEFORE.search(before[-30:]))
+    return generic and category in CARRIER_CATEGORIES and _guard_before(ctx, text, "CARRIER", at, 30)
 
 
 def _serves_other_goods(ctx: SentenceContext, text: str, at: int) -> bool:
@@ -1178,28 +1098,30 @@ def _serves_other_goods(ctx: SentenceContext, text: str, at: int) -> bool:
     if token is None or token.head.dep_ != "prep":
         return False
     first = token.left_edge.idx - ctx.start
-    return first < at and _excluded(text, first, "", generic=False)
+    return first < at and _excluded(ctx, text, first, "", generic=False)
 
 
-def _training(text: str, at: int) -> bool:
-    return bool(TRAINING_BEFORE.search(text[max(0, at - 60) : at]))
+def _training(ctx, text: str, at: int) -> bool:
+    return _guard_before(ctx, text, "TRAINING", at, 60)
 
 
-def _absorbed(text: str, taken: list[tuple[int, int]], at: int) -> bool:
+def _absorbed(ctx, text: str, taken: list[tuple[int, int]], at: int) -> bool:
     return any(
-        0 <= at - e <= 30 and re.fullmatch(r"[\s\w-]*", text[e:at]) and not re.search(r"\band\b", text[e:at])
+        0 <= at - e <= 30
+        and re.fullmatch(r"[\s\w-]*", text[e:at])
+        and not _guard_inside(ctx, text, "AND", e, at) is not None
         for _s, e in taken
     )
 
 
 def _quantity(ctx: SentenceContext, text: str, at: int) -> int | None:
-    match = QUANTITY_BEFORE.search(text[max(0, at - 60) : at])
-    if not match:
+    found = _number_before(ctx, text, at)
+    if found is None:
         return None
-    number = match.group("number")
+    number = text[found[0] : found[1]]
     if re.fullmatch(r"(?:19|20)\d\d", number):
-        return None
-    if re.search(r"\b(?:total|range|number|out)\s+of\s+$", text[max(0, at - 60) : at][: match.start()]):
+        return None  # a year, not a count: the layout of a number, read as such
+    if _guard_before(ctx, text, "COUNT_OF", found[0]):
         return None
     value = ctx.parse_number(number)
     if value is None or value.min is None or value.min != value.max:
@@ -1215,9 +1137,7 @@ def _clause_day(ctx: SentenceContext, start: int, end: int, t_start: int):
         return before[-1].value.date
     for m in inside:
         # "will send ... on Friday", but not "... of the type that bloggers said had ... on Thursday"
-        if not re.search(
-            r"\b(?:that|which|who|when|after|before|since|as|because)\b", ctx.text[t_start : m.start - ctx.start]
-        ):
+        if not _guard_inside(ctx, ctx.text, "SUBORDINATE", t_start, m.start - ctx.start) is not None:
             return m.value.date
     return None
 
@@ -1358,7 +1278,7 @@ def _frame(ctx, memory, text, day, span, rule) -> list[Pledge]:
     if status == "pledged" and _conditional(ctx, text, 0, len(text)):
         status = "considering"
     s_at, s_to = span.start_char - ctx.start, span.end_char - ctx.start
-    if NOT_GOODS_AFTER.match(text[s_to : s_to + 30]):
+    if _guard_after(ctx, text, "NOT_GOODS", s_to):
         return []  # "the Kremlin was sending a message with the jets"
     if role == "noun":
         # the phrase the trigger noun heads ("a $40bn aid bill for Ukraine", "package ... worth $1bn"),
@@ -1456,11 +1376,7 @@ def _subject_codes(ctx, text, subject) -> list[str]:
     for m in _mentions_in(ctx, s - ctx.start, e - ctx.start):
         if m.code in WAR_PARTIES or _unnamed(ctx, text, m):
             continue
-        if re.search(
-            r"\b(?:several|some|other|many|most|few)\s+$",
-            text[max(0, m.start - ctx.start - 10) : m.start - ctx.start],
-            re.I,
-        ):
+        if _guard_before(ctx, text, "SOME_OF", m.start - ctx.start):
             continue
         codes.append(m.code)
     return list(dict.fromkeys(codes))
@@ -1619,3 +1535,262 @@ def _same(a: Pledge, b: Pledge) -> bool:
         if x is not None and y is not None and x != y:
             return False
     return True
+
+
+# --- guards -------------------------------------------------------------------------------------
+#
+# The words that tell the rules a trigger, a country or an item gives nothing ("sending a message", "US-made",
+# "several EU countries", "drone strikes") are data: rows of patterns/en/pledge_guards.jsonl, one Matcher for all
+# of them built once per process and run once per sentence the rules read (`_guards`).
+
+GUARDS_FILE = Path(__file__).resolve().parent.parent / "patterns" / "en" / "pledge_guards.jsonl"
+_COMPILED_GUARDS: dict[int, dict[str, GuardMatcher]] = {}
+
+
+def _layout(row: dict) -> str:
+    """A clause break's row as letters: b (the space before is the break's), a (the space after), l (the last
+    token is only looked at)."""
+    flags = (("space_before", "b"), ("space_after", "a"), ("lookahead", "l"))
+    return "".join(letter for key, letter in flags if row.get(key))
+
+
+def _clause_breaks(ctx: SentenceContext, text: str) -> list[tuple[int, int]]:
+    """(start, end) sentence offsets of the clause breaks in `text`, leftmost first, none inside another."""
+    doc = ctx.sent.doc
+    found = []
+    for first, last, _gap, layout in _visible(ctx, ctx.text, "CLAUSE_BREAK"):
+        tokens = doc[first:last]
+        if any(text[t.idx - ctx.start : t.idx - ctx.start + len(t)] != t.text for t in tokens):
+            continue  # blanked, or a dash of a list turned into a comma
+        if any(not text[t.idx + len(t) - ctx.start : t.idx + len(t) - ctx.start + 1].isspace() for t in tokens[:-1]):
+            continue  # the words of a break stand apart: ", but", not ",but"
+        at = tokens[0].idx - ctx.start
+        last = tokens[-1]
+        to = last.idx - ctx.start + (0 if "l" in layout else len(last))
+        if "b" in layout:
+            if not text[at - 1 : at].isspace():
+                continue
+            at -= 1
+        if "a" in layout:
+            if not text[to : to + 1].isspace():
+                continue
+            to += 1
+        found.append((at, to))
+    breaks: list[tuple[int, int]] = []
+    for at, to in sorted(found, key=lambda b: (b[0], -b[1])):
+        if not breaks or at >= breaks[-1][1]:
+            breaks.append((at, to))
+    return breaks
+
+
+MANY_TOKENS = 6  # the most tokens a "*" or "+" of a guard's pattern is read over
+
+
+@dataclass
+class GuardMatcher:
+    """A guard's Matcher, the most tokens one of its matches spans, and the words one of them must hold (the
+    LOWER and ORTH values of each pattern's first required token; None when a pattern has no such word)."""
+
+    matcher: Matcher
+    longest: int = 0
+    words: tuple[set[str], set[str]] | None = field(default_factory=lambda: (set(), set()))
+
+    def add(self, key: str, pattern: list[dict]) -> None:
+        self.matcher.add(key, [pattern])
+        self.longest = max(self.longest, _longest(pattern))
+        required = next((token for token in pattern if token.get("OP", "") not in ("?", "*")), None)
+        if self.words is None or required is None or not {"LOWER", "ORTH"} & set(required):
+            self.words = None
+            return
+        for column, values in zip(("LOWER", "ORTH"), self.words, strict=True):
+            value = required.get(column)
+            if value is not None:
+                values.update(value["IN"] if isinstance(value, dict) else [value])
+
+    def holds_a_word(self, tokens) -> bool:
+        """Whether the tokens can hold a match: most cannot, and the Matcher costs more than this look."""
+        if self.words is None:
+            return True
+        lowers, orths = self.words
+        return any(token.lower_ in lowers or token.text in orths for token in tokens)
+
+
+def _guard_matchers(vocab) -> dict[str, GuardMatcher]:
+    """A Matcher per guard. A guard is matched on the few tokens where the rules ask about it (after a trigger,
+    before a country), not on the whole sentence: spaCy's Matcher costs by the token and the pattern, and most
+    sentences name a country, few a trigger."""
+    key = id(vocab)
+    if key not in _COMPILED_GUARDS:
+        matchers: dict[str, GuardMatcher] = {}
+        for row in read_jsonl(GUARDS_FILE):
+            guard = matchers.setdefault(row["guard"], GuardMatcher(Matcher(vocab, validate=True)))
+            guard.add(f"{row['guard']}|{row.get('gap', 0)}|{_layout(row)}", row["pattern"])
+        _COMPILED_GUARDS[key] = matchers
+    return _COMPILED_GUARDS[key]
+
+
+def _longest(pattern: list[dict]) -> int:
+    """The most tokens a token pattern matches: "?" one, "*" and "+" MANY_TOKENS, "{n,m}" m."""
+    total = 0
+    for token in pattern:
+        op = token.get("OP", "")
+        if op in ("*", "+") or op.endswith(",}"):
+            total += MANY_TOKENS
+        elif op.startswith("{"):
+            total += int(op.strip("{}").split(",")[-1])
+        else:
+            total += 1
+    return total
+
+
+def _visible(
+    ctx: SentenceContext, text: str, guard: str, first: int | None = None, last: int | None = None
+) -> list[tuple[int, int, int, str]]:
+    """(start, end, gap, layout) of the guard's matches on the tokens `first`..`last` (doc offsets; the sentence
+    by default) whose words all stand in `text` (not in a blanked parenthesis)."""
+    sent, doc = ctx.sent, ctx.sent.doc
+    first = sent.start if first is None else max(first, sent.start)
+    last = sent.end if last is None else min(last, sent.end)
+    if first >= last:
+        return []
+    guarding = _guard_matchers(doc.vocab)[guard]
+    tokens = doc[first:last]
+    if not guarding.holds_a_word(tokens):
+        return []
+    found = []
+    for match_id, start, end in guarding.matcher(tokens):
+        _guard, gap, layout = doc.vocab.strings[match_id].split("|")
+        if all(
+            text[t.idx - ctx.start : t.idx - ctx.start + len(t)] == t.text for t in doc[first + start : first + end]
+        ):
+            found.append((first + start, first + end, int(gap), layout))
+    return found
+
+
+def _guard_spans(ctx: SentenceContext, text: str, guard: str, start: int = 0, end: int | None = None) -> list:
+    """(start, end) doc token offsets of the guard's visible matches on the words from `start` to `end`
+    (sentence offsets)."""
+    last = None if end is None else _token_from(ctx, end)
+    return [(first, to) for first, to, _gap, _layout in _visible(ctx, text, guard, _token_from(ctx, start), last)]
+
+
+def _token_from(ctx: SentenceContext, at: int) -> int:
+    """The doc index of the first word (no space token) that starts at or after sentence offset `at`."""
+    sent, doc = ctx.sent, ctx.sent.doc
+    index = sent.start + bisect_left(sent, ctx.start + at, key=lambda token: token.idx)
+    while index < ctx.sent.end and doc[index].is_space:
+        index += 1
+    return index
+
+
+def _guard_after(ctx: SentenceContext, text: str, guard: str, at: int) -> bool:
+    """Whether the guard begins at the first word at or after `at` (a sentence offset)."""
+    first = _token_from(ctx, at)
+    longest = _guard_matchers(ctx.sent.doc.vocab)[guard].longest
+    return any(start == first for start, *_rest in _visible(ctx, text, guard, first, first + longest))
+
+
+def _guard_before(ctx: SentenceContext, text: str, guard: str, at: int, reach: int | None = None) -> bool:
+    """Whether the guard ends right before the word at `at` (a sentence offset), only spaces between; with
+    `reach`, it begins no more than that many characters before `at` and as many words as its row lets
+    (its "gap") may stand between."""
+    index = _token_from(ctx, at)
+    doc = ctx.sent.doc
+    # without a reach, the guard's longest match and two space tokens at most
+    longest = _guard_matchers(doc.vocab)[guard].longest
+    first = index - longest - 2 if reach is None else _token_from(ctx, max(0, at - reach))
+    return any(
+        (reach is None or doc[start].idx - ctx.start >= at - reach) and _words_between(doc, end, index) <= gap
+        for start, end, gap, _layout in _visible(ctx, text, guard, first, index)
+    )
+
+
+def _words_between(doc, end: int, index: int) -> float:
+    """How many words stand from token `end` to token `index`, each followed by a space ("long-range" is one
+    word); infinite when the guard does not end before `index`, is glued to the next word or punctuation other
+    than a hyphen or an apostrophe stands between."""
+    if end > index or not doc[end - 1].whitespace_ and not doc[end].is_space:
+        return float("inf")
+    words = 0
+    for token in doc[end:index]:
+        if token.is_space:
+            continue
+        if token.is_punct and token.text not in ("-", "'", "’"):
+            return float("inf")
+        if token.whitespace_ or doc[token.i + 1].is_space:
+            words += 1
+    return words
+
+
+def _guard_between(ctx: SentenceContext, text: str, guard: str, start: int, end: int) -> bool:
+    """Whether the guard fills the words from `start` to `end` (sentence offsets) and nothing else."""
+    first, last = _token_from(ctx, start), _token_from(ctx, end)
+    return any(span == (first, last) for span in _guard_spans(ctx, text, guard, start, end))
+
+
+def _guard_inside(ctx: SentenceContext, text: str, guard: str, start: int, end: int) -> int | None:
+    """The sentence offset of the first match of the guard within `start`..`end` (sentence offsets)."""
+    doc = ctx.sent.doc
+    for first, last in sorted(_guard_spans(ctx, text, guard, start, end)):
+        at = doc[first].idx - ctx.start
+        if at >= start and doc[last - 1].idx + len(doc[last - 1]) - ctx.start <= end:
+            return at
+    return None
+
+
+def _other_subject(ctx, text, start, t_start) -> bool:
+    """ "the city allocated 15 million Hryvnia": an OTHER_SUBJECT guard in the clause before the trigger, at most
+    25 characters and no comma or semicolon before it."""
+    doc = ctx.sent.doc
+    for first, last in _guard_spans(ctx, text, "OTHER_SUBJECT", start, t_start):
+        at, to = doc[first].idx - ctx.start, doc[last - 1].idx + len(doc[last - 1]) - ctx.start
+        if start <= at and to <= t_start and t_start - to <= 25 and not set(text[to:t_start]) & set(",;"):
+            return True
+    return False
+
+
+def _congress_asked(ctx, text, start, end) -> bool:
+    """ "asked Congress to give immediate approval", "urged Congress to pass": a CONGRESS guard with CONGRESS_APPROVAL
+    at most 60 characters after it or CONGRESS_ASKING at most 40 before it, all between `start` and `end`."""
+    doc = ctx.sent.doc
+
+    def offsets(guard):
+        return [
+            (doc[first].idx - ctx.start, doc[last - 1].idx + len(doc[last - 1]) - ctx.start)
+            for first, last in _guard_spans(ctx, text, guard, start, end)
+            if start <= doc[first].idx - ctx.start and doc[last - 1].idx + len(doc[last - 1]) - ctx.start <= end
+        ]
+
+    approvals, askings = offsets("CONGRESS_APPROVAL"), offsets("CONGRESS_ASKING")
+    return any(
+        any(0 <= a_at - c_to <= 60 for a_at, _a_to in approvals)
+        or any(0 <= c_at - k_to <= 40 for _k_at, k_to in askings)
+        for c_at, c_to in offsets("CONGRESS")
+    )
+
+
+def _number_before(ctx: SentenceContext, text: str, at: int) -> tuple[int, int] | None:
+    """(start, end) sentence offsets of the number of the item at `at`: a NUMBER guard right before it or before
+    at most three QUANTITY_WORDS, each followed by a space, all within 60 characters; the leftmost, and not glued
+    to a word, a decimal point, a currency sign or a hyphen before it ("F-16", "$5")."""
+    doc = ctx.sent.doc
+    reach = max(0, at - 60)
+    first, index = _token_from(ctx, reach), _token_from(ctx, at)
+    words = _visible(ctx, text, "QUANTITY_WORDS", first, index)
+    numbers = _visible(ctx, text, "NUMBER", first, index)
+    found: list[tuple[int, int]] = []
+    reached = {index}
+    for _step in range(4):
+        for start, end, *_rest in numbers:
+            n_at = doc[start].idx - ctx.start
+            if n_at < reach or not any(_words_between(doc, end, to) == 0 for to in reached):
+                continue
+            before = text[n_at - 1 : n_at]
+            if before and (before.isalnum() or before in "_.,$€£-"):
+                continue
+            found.append((n_at, doc[end - 1].idx + len(doc[end - 1]) - ctx.start))
+        reached = {start for start, end, *_rest in words if any(_words_between(doc, end, to) == 0 for to in reached)}
+        reached = {start for start in reached if doc[start].idx - ctx.start >= reach}
+        if not reached:
+            break
+    return min(found) if found else None
