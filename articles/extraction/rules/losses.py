@@ -584,7 +584,6 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
     for count in counts:
         if any(s <= count.start < e for s, e in date_spans):
             continue
-        after = text[count.end :]
         if _counts_no_loss(guards, count):
             continue
         noun_at = _noun_at(guards, count)
@@ -597,7 +596,7 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
             continue
         if marks is None:
             marks = loss_marks(ctx.sent)
-        cue = _loss_cue(ctx, cues, count, kind, after, marks)
+        cue = _loss_cue(ctx, cues, count, kind, guards, marks)
         if cue is None:
             continue
         category = _category(kind, group, cue, count, marks)
@@ -628,7 +627,7 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
 
 
 def _loss_cue(
-    ctx: SentenceContext, cues: list[tuple[str, int, int]], count: Count, kind: str, after: str, marks: list[Mark]
+    ctx: SentenceContext, cues: list[tuple[str, int, int]], count: Count, kind: str, guards: Guards, marks: list[Mark]
 ) -> str | None:
     """The loss cue that tells what happened to a count: the one right after it, the verb it
     depends on, or the nearest in its clause."""
@@ -637,7 +636,7 @@ def _loss_cue(
         or _syntactic_cue(ctx, count, cues, kind)
         or _nearest_cue(cues, count, kind, marks)
     )
-    if cue == "LOSS_DESTROYED" and re.match(r"\W*(?:[\w-]+\s+){0,2}?Russians\b", after):
+    if cue == "LOSS_DESTROYED" and guards.holds("ENEMY_PEOPLE", count):
         return None  # "hit 14 more Russians with sanctions": people are killed, not destroyed or hit
     return cue
 
