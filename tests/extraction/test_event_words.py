@@ -197,3 +197,13 @@ def test_no_english_word_is_left_in_a_regex_of_the_event_rules():
 def test_the_order_of_strength_ranks_every_event_type_once():
     # the types are SPEC.md's (articles/vocabulary.py); the rules keep only their order
     assert sorted(events.TYPE_ORDER) == sorted(EVENT_TYPES)
+
+
+def test_the_aid_cue_reads_the_handed_over_verbs_and_its_own():
+    # events.jsonl's NEAR_AID names HANDED_OVER_VERBS ("with") and adds announcing, approving, allocating:
+    # "the city allocated 15 million Hryvnia for military brigades" (p138, TVN24)
+    (aid,) = [cue for cue in events.CUE_PATTERNS if cue["label"] == "NEAR_AID"]
+    forms = set(aid["pattern"][0]["LOWER"]["IN"])
+    assert {"shipped", "donated", "handed"} - forms == {"handed"}
+    assert {"announced", "approved", "allocated"} <= forms
+    assert all(verb in forms for verb in events.HANDED_OVER_VERBS)

@@ -90,11 +90,23 @@ def load_cues(language: str = "en") -> tuple[list[dict], dict[str, tuple[str, fr
     """
     patterns: list[dict] = []
     near: dict[str, tuple[str, frozenset[str], int, int]] = {}
+    words = load_words(language)
     for row in read_jsonl(PATTERNS / language / "events.jsonl"):
-        patterns.append({"label": row["label"], "pattern": [_written_forms(t) for t in row["pattern"]]})
+        tokens = [_with_listed_lemmas(t, words) for t in row["pattern"]]
+        patterns.append({"label": row["label"], "pattern": [_written_forms(t) for t in tokens]})
         if "near" in row:
             near[row["label"]] = (row["type"], frozenset(row["near"]), row.get("after", 0), row.get("before", 0))
     return patterns, near
+
+
+def _with_listed_lemmas(token: dict, words: dict[str, frozenset[str]]) -> dict:
+    """A cue token whose LEMMA names lists of event_words.jsonl ({"LEMMA": {"IN": ["announce"], "with":
+    ["HANDED_OVER_VERBS"]}}) with those lists' lemmas added: one fact, one place."""
+    lemma = token.get("LEMMA")
+    if not isinstance(lemma, dict) or "with" not in lemma:
+        return token
+    listed = [word for name in lemma["with"] for word in sorted(words[name])]
+    return {**token, "LEMMA": {"IN": list(dict.fromkeys([*listed, *lemma.get("IN", ())]))}}
 
 
 # Cues that count only with the right word near them, checked in `cue_types`:
