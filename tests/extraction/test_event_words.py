@@ -30,7 +30,8 @@ def test_it_reads_every_list_on_the_lower_case_form_or_the_lemma():
     for row in rows:
         assert row["attr"] in events.WORD_ATTRIBUTES, row["name"]
         assert all(word == word.lower() for word in row.get("words", ())), row["name"]
-        assert f'WORDS["{row["name"]}"]' in source, f"{row['name']} is read by no rule"
+        named = any(row["name"] in other.get("with", ()) for other in rows)
+        assert f'WORDS["{row["name"]}"]' in source or named, f"{row['name']} is read by no rule"
     assert len({row["name"] for row in rows}) == len(rows)
 
 
@@ -207,3 +208,13 @@ def test_the_aid_cue_reads_the_handed_over_verbs_and_its_own():
     assert {"shipped", "donated", "handed"} - forms == {"handed"}
     assert {"announced", "approved", "allocated"} <= forms
     assert all(verb in forms for verb in events.HANDED_OVER_VERBS)
+
+
+def test_the_clause_markers_share_the_time_conjunctions():
+    # "since Russia invaded Ukraine in February 2022, ... have fled"; "returned to Kyiv after Russian forces
+    # withdrew from the Ukrainian capital": one list of time conjunctions, each list its own words besides
+    time = events.WORDS["TIME_CONJUNCTIONS"]
+    assert time <= events.CLAUSE_MARKERS
+    assert time <= events.OWN_CLAUSE_MARKERS
+    assert events.CLAUSE_MARKERS - time == {"since"}
+    assert events.OWN_CLAUSE_MARKERS - time == {"once", "until"}
