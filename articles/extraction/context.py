@@ -55,7 +55,9 @@ OPENING_QUOTES = frozenset({"“", "«", "„"})
 CLOSING_QUOTES = frozenset({"”", "»"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # The conjunctions of an adverbial clause a clause scope stops at when it tells a past happening
-# of its own (`_told_clauses`); "before" and "until" set a time to come, "though" a concession.
+# of its own (`_told_clauses`); "before" and "until" set a time to come, "though" a concession. It differs on
+# purpose from the time conjunctions of event_words.jsonl (TIME_CONJUNCTIONS, CLAUSE_MARKERS, OWN_CLAUSE_MARKERS),
+# which take "before" and no clause of cause.
 TOLD_CLAUSE_MARKS = frozenset({"as", "while", "when", "after", "because", "since", "whereas"})
 
 

@@ -171,6 +171,8 @@ def test_it_reads_arms_output_raised_as_mobilization(run, text, expected):
         "The Dnepr Group's units defeated two mechanised brigades.",
         # made up
         "A few hundred marines are still holding out in the port.",
+        # made up: who moves is a word of event_words.jsonl's TROOPS, read near NEAR_MOVE on its lemma
+        "Two Ukrainian battalions retreated from the village.",
     ],
 )
 def test_it_reads_troops_moving_holding_out_or_beating_troops_as_a_battle(run, text):

@@ -443,6 +443,8 @@ def test_people_hit_with_sanctions_are_no_losses(run):
     # pool p060
     text = "The federal government has hit 14 more Russians with sanctions for their close ties with Putin."
     assert run(text, datetime.date(2022, 4, 19)).losses == []
+    # made up: the ENEMY_PEOPLE row of loss_context.jsonl, read up to two tokens after the count
+    assert run("Canada hit 9 wealthy Russians with travel bans.", datetime.date(2022, 4, 19)).losses == []
 
 
 @pytest.mark.parametrize(

@@ -83,18 +83,37 @@ def _written_forms(token: dict) -> dict:
     return {"LOWER": {"IN": list(dict.fromkeys(forms))}}
 
 
-def load_cues(language: str = "en") -> tuple[list[dict], dict[str, tuple[str, frozenset[str], int, int]]]:
+def load_cues(
+    language: str = "en",
+) -> tuple[list[dict], dict[str, tuple[str, frozenset[str], int, int, frozenset[str]]]]:
     """The event cue patterns of patterns/<language>/events.jsonl, and the near-word cues among them.
 
-    Returns (patterns for the cue matcher, {label: (event type, words, tokens after, tokens before)}).
+    Returns (patterns for the cue matcher, {label: (event type, words, tokens after, tokens before, lemmas)}):
+    a near word is one of `words` in lower case or one of `lemmas`, those of the event_words.jsonl lists a row
+    names in "near_with".
     """
     patterns: list[dict] = []
-    near: dict[str, tuple[str, frozenset[str], int, int]] = {}
+    near: dict[str, tuple[str, frozenset[str], int, int, frozenset[str]]] = {}
+    words = load_words(language)
     for row in read_jsonl(PATTERNS / language / "events.jsonl"):
-        patterns.append({"label": row["label"], "pattern": [_written_forms(t) for t in row["pattern"]]})
+        tokens = [_with_listed_lemmas(t, words) for t in row["pattern"]]
+        patterns.append({"label": row["label"], "pattern": [_written_forms(t) for t in tokens]})
         if "near" in row:
-            near[row["label"]] = (row["type"], frozenset(row["near"]), row.get("after", 0), row.get("before", 0))
+            lemmas = frozenset(word for name in row.get("near_with", ()) for word in words[name])
+            near[row["label"]] = (
+                row["type"], frozenset(row["near"]), row.get("after", 0), row.get("before", 0), lemmas
+            )  # fmt: skip
     return patterns, near
+
+
+def _with_listed_lemmas(token: dict, words: dict[str, frozenset[str]]) -> dict:
+    """A cue token whose LEMMA names lists of event_words.jsonl ({"LEMMA": {"IN": ["announce"], "with":
+    ["HANDED_OVER_VERBS"]}}) with those lists' lemmas added: one fact, one place."""
+    lemma = token.get("LEMMA")
+    if not isinstance(lemma, dict) or "with" not in lemma:
+        return token
+    listed = [word for name in lemma["with"] for word in sorted(words[name])]
+    return {**token, "LEMMA": {"IN": list(dict.fromkeys([*listed, *lemma.get("IN", ())]))}}
 
 
 # Cues that count only with the right word near them, checked in `cue_types`:
@@ -115,7 +134,7 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
     doc = ctx.sent.doc
     for span in ctx.sentence_cues:
         if span.label_ in NEAR_CUES:
-            kind, words, after, before = NEAR_CUES[span.label_]
+            kind, words, after, before, lemmas = NEAR_CUES[span.label_]
             window = [
                 *doc[max(ctx.sent.start, span.start - before) : span.start],
                 *doc[span.end : min(ctx.sent.end, span.end + after)],
@@ -130,7 +149,9 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 continue
             if span.label_ in VERB_CHECKS and not VERB_CHECKS[span.label_](span.root):
                 continue
-            if any(token.lower_ in words for token in window) and not _nominal_gerund(span.root):
+            if any(token.lower_ in words or token.lemma_ in lemmas for token in window) and not _nominal_gerund(
+                span.root
+            ):
                 found.append((kind, span.start_char, span.end_char))
             continue
         if span.label_.startswith("EVENT_"):
@@ -1219,7 +1240,7 @@ def _arms_output(noun) -> bool:
 
 
 MOVING_PREPOSITIONS = WORDS["MOVING_PREPOSITIONS"]
-# Who moves: the words the NEAR_MOVE cue of events.jsonl counts near it ("forces", "the Russians")
+# Who moves: TROOPS, and the words the NEAR_MOVE cue of events.jsonl counts near it besides ("the Russians")
 MOVING_TROOPS = NEAR_CUES["NEAR_MOVE"][1]
 
 

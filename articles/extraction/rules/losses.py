@@ -37,16 +37,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from articles.extraction import attribution, gazetteer, numbers
-from articles.extraction.components import AnchoredMatcher
 from articles.extraction.records import LOSS_CATEGORY_OF_ITEM, Loss
 from articles.extraction.rules import SentenceContext, written_forms
+from articles.extraction.word_patterns import WordPatterns, word_patterns
 from articles.jsonl import read_jsonl
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
     from spacy.tokens import Span, Token
-    from spacy.vocab import Vocab
 
     from articles.extraction.rules import DateMention
 
@@ -198,20 +197,11 @@ def guard_rows(path: Path = CONTEXT_FILE) -> tuple[tuple[Guard, list[dict]], ...
     return tuple(rows)
 
 
-_guard_matchers: dict[int, tuple[AnchoredMatcher, dict[int, Guard]]] = {}
-
-
-def _guard_matcher(vocab) -> tuple[AnchoredMatcher, dict[int, Guard]]:
-    """The guards' Matcher for a pipeline's vocabulary, built once per process."""
-    key = id(vocab)
-    if key not in _guard_matchers:
-        rows = guard_rows()
-        matcher = AnchoredMatcher(
-            vocab, [(f"LOSS_GUARD_{number}", pattern) for number, (_, pattern) in enumerate(rows)]
-        )
-        guards = {vocab.strings.add(f"LOSS_GUARD_{number}"): guard for number, (guard, _) in enumerate(rows)}
-        _guard_matchers[key] = (matcher, guards)
-    return _guard_matchers[key]
+def _guard_patterns(vocab) -> WordPatterns:
+    """The guards' Matcher for a pipeline's vocabulary, built once per process; its row numbers are guard_rows'."""
+    return word_patterns(
+        vocab, CONTEXT_FILE, lambda: [{"label": guard.category, "pattern": pattern} for guard, pattern in guard_rows()]
+    )
 
 
 class Guards:
@@ -229,10 +219,10 @@ class Guards:
     @property
     def found(self) -> dict[str, list[tuple[Guard, int, int]]]:
         if self._found is None:
-            matcher, guards = _guard_matcher(self.sent.doc.vocab)
+            rows = guard_rows()
             self._found = {}
-            for match_id, start, end in matcher(self.sent):
-                guard = guards[match_id]
+            for number, start, end in _guard_patterns(self.sent.doc.vocab).matches(self.sent):
+                guard = rows[number][0]
                 self._found.setdefault(guard.category, []).append((guard, start, end))
         return self._found
 
@@ -341,33 +331,13 @@ def mark_rows(paths: tuple[Path, ...] = MARK_FILES) -> tuple[dict, ...]:
     return tuple(row for path in paths for row in read_jsonl(path))
 
 
-_MARKERS: dict[int, tuple[Vocab, AnchoredMatcher, dict[int, dict]]] = {}
-
-
-def _marker(vocab: Vocab) -> tuple[AnchoredMatcher, dict[int, dict]]:
-    """The matcher of the mark patterns, built once per vocabulary (once per process)."""
-    built = _MARKERS.get(id(vocab))
-    if built is None or built[0] is not vocab:
-        rows = mark_rows()
-        keys = [f"{row['label']}|{number}" for number, row in enumerate(rows)]
-        matcher = AnchoredMatcher(
-            vocab, [(key, row["pattern"]) for key, row in zip(keys, rows, strict=True)], validate=True
-        )
-        built = _MARKERS[id(vocab)] = (
-            vocab,
-            matcher,
-            {vocab.strings.add(key): row for key, row in zip(keys, rows, strict=True)},
-        )
-    return built[1], built[2]
-
-
 def loss_marks(sent: Span) -> list[Mark]:
     """The marks of a sentence, in the order of their start, offsets within the sentence's text."""
-    matcher, rows = _marker(sent.doc.vocab)
+    patterns = word_patterns(sent.doc.vocab, MARK_FILES, mark_rows)
     offset = sent.start_char
     marks = []
-    for match_id, start, end in matcher(sent):
-        row = rows[match_id]
+    for number, start, end in patterns.matches(sent):
+        row = patterns.rows[number]
         first, last = sent[start], sent[end - 1]
         opens = sent[start + row["opens"]].idx if "opens" in row else last.idx + len(last)
         marks.append(
@@ -584,7 +554,6 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
     for count in counts:
         if any(s <= count.start < e for s, e in date_spans):
             continue
-        after = text[count.end :]
         if _counts_no_loss(guards, count):
             continue
         noun_at = _noun_at(guards, count)
@@ -597,7 +566,7 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
             continue
         if marks is None:
             marks = loss_marks(ctx.sent)
-        cue = _loss_cue(ctx, cues, count, kind, after, marks)
+        cue = _loss_cue(ctx, cues, count, kind, guards, marks)
         if cue is None:
             continue
         category = _category(kind, group, cue, count, marks)
@@ -628,7 +597,7 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
 
 
 def _loss_cue(
-    ctx: SentenceContext, cues: list[tuple[str, int, int]], count: Count, kind: str, after: str, marks: list[Mark]
+    ctx: SentenceContext, cues: list[tuple[str, int, int]], count: Count, kind: str, guards: Guards, marks: list[Mark]
 ) -> str | None:
     """The loss cue that tells what happened to a count: the one right after it, the verb it
     depends on, or the nearest in its clause."""
@@ -637,7 +606,7 @@ def _loss_cue(
         or _syntactic_cue(ctx, count, cues, kind)
         or _nearest_cue(cues, count, kind, marks)
     )
-    if cue == "LOSS_DESTROYED" and re.match(r"\W*(?:[\w-]+\s+){0,2}?Russians\b", after):
+    if cue == "LOSS_DESTROYED" and guards.holds("ENEMY_PEOPLE", count):
         return None  # "hit 14 more Russians with sanctions": people are killed, not destroyed or hit
     return cue
 
