@@ -27,8 +27,8 @@ def _tally_matcher() -> Matcher:
 
 def _says(text: str, label: str) -> bool:
     """Whether a pattern of `label` matches the words of `text`."""
-    matcher = _tally_matcher()
-    return any(matcher.vocab.strings[key] == label for key, _, _ in matcher(english_tokenizer()(text)))
+    strings = english_tokenizer().vocab.strings
+    return any(strings[key] == label for key, _, _ in _tally_matcher()(english_tokenizer()(text)))
 
 
 def describes_tally(text: str) -> bool:

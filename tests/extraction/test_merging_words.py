@@ -14,7 +14,7 @@ def labels_of(sentence: str) -> set[str]:
     doc = NLP(sentence)
     event = Event(date=None, precision=None, type="diplomacy", summary=sentence, places=[], countries=[])
     event.span = (0, len(sentence))
-    return merging._labels(doc, event)
+    return set(merging._labels(doc, event))
 
 
 @pytest.mark.parametrize(

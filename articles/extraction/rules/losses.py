@@ -111,11 +111,11 @@ def people_kind(words: str | Span) -> str | None:
     return kind_of(_tokens_of(words), loss_kinds(PEOPLE_FILE))
 
 
-def _tokens_of(words: str | Span) -> Sequence[Token]:
+def _tokens_of(words: str | Span) -> Sequence[Token] | Span:
     return _opening_tokens(words) if isinstance(words, str) else words
 
 
-def kind_of(tokens: Sequence[Token], kinds: tuple[LossKind, ...]) -> str | None:
+def kind_of(tokens: Sequence[Token] | Span, kinds: tuple[LossKind, ...]) -> str | None:
     """The category of the first row whose words open `tokens` (spaCy tokens, a sentence's or a text's)."""
     words = [(token.lower_, not token.whitespace_) for token in islice(tokens, KIND_TOKENS)]
     for kind in kinds:

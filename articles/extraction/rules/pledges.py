@@ -1051,7 +1051,7 @@ def _joined_amounts(text: str, found: list[Found]) -> list[Found]:
         match = None
         if f.category == "funding" and f.amount and f.amount % BILLION == 0:
             match = MILLIONS_AFTER_BILLIONS.match(text, f.end)
-        if match:
+        if match and f.amount is not None:
             f.amount += Decimal(match.group("millions")) * 1_000_000
             f.end = match.end()
         joined.append(f)
@@ -1565,8 +1565,8 @@ def _clause_breaks(ctx: SentenceContext, text: str) -> list[tuple[int, int]]:
         if any(not text[t.idx + len(t) - ctx.start : t.idx + len(t) - ctx.start + 1].isspace() for t in tokens[:-1]):
             continue  # the words of a break stand apart: ", but", not ",but"
         at = tokens[0].idx - ctx.start
-        last = tokens[-1]
-        to = last.idx - ctx.start + (0 if "l" in layout else len(last))
+        final = tokens[-1]
+        to = final.idx - ctx.start + (0 if "l" in layout else len(final))
         if "b" in layout:
             if not text[at - 1 : at].isspace():
                 continue
