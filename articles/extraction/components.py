@@ -246,8 +246,9 @@ class AnchoredMatcher:
         self.matcher = Matcher(vocab, validate=validate)
         for key, pattern in patterns:
             self.matcher.add(key, [pattern])
-        # Patterns by the value of their first token's most telling attribute: column -> value ->
-        # [(pattern number, the first token's other conditions)]; `anywhere` can begin at any token.
+        # Patterns by the value of their anchor token's most telling attribute: column -> value ->
+        # [(pattern number, the anchor's other conditions, its offset in the pattern)]; `anywhere` can
+        # begin at any token.
         self.anywhere: list[int] = []
         starts: dict[int, dict[int, list]] = {}
         for number, (_key, pattern) in enumerate(patterns):
@@ -255,31 +256,39 @@ class AnchoredMatcher:
             if not anchor:
                 self.anywhere.append(number)
                 continue
-            (column, values), rest = anchor[0], anchor[1:]
+            offset, ((column, values), *rest) = anchor
             for value in values:
-                starts.setdefault(column, {}).setdefault(value, []).append((number, rest))
+                starts.setdefault(column, {}).setdefault(value, []).append((number, tuple(rest), offset))
         self.starts = list(starts.items())
         self.subsets: dict[tuple[int, ...], Matcher] = {}
         self.met: dict[tuple[int, ...], int] = {}
         self.last: tuple[Doc | None, numpy.ndarray | None] = (None, None)
 
-    def _anchor(self, pattern: list[dict]) -> tuple[tuple[int, frozenset[int]], ...]:
-        """(column, values) the first token must have; () when the pattern can begin anywhere."""
-        first = pattern[0]
-        op = first.get("OP")
-        if op in ("?", "*", "!") or (op and op.startswith(("{0", "{,"))):
-            return ()
-        anchor = []
-        for name, value in first.items():
-            if name not in ANCHOR_ATTRS:
-                continue
-            values = [value] if isinstance(value, str) else value.get("IN") if set(value) == {"IN"} else None
-            if values is None:
-                continue
-            ids = {POS_IDS[v] if name == "POS" else self.vocab.strings.add(v) for v in values}
-            anchor.append((ANCHOR_COLUMNS.index(ANCHOR_ATTRS[name]), frozenset(ids)))
-        # the word itself first: it narrows the tokens most
-        return tuple(sorted(anchor))
+    def _anchor(self, pattern: list[dict]) -> tuple[int, tuple[tuple[int, frozenset[int]], ...]] | tuple[()]:
+        """(offset, ((column, values), ...)): the token at `offset` must have one of the values in each column,
+        and the pattern begins `offset` tokens before it; () when the pattern can begin anywhere. The anchor is
+        the first token that names its words; the tokens before it must each take exactly one token (no "OP"),
+        as "155 mm shells" ({"IS_DIGIT": true}, {"LOWER": "mm"}, ...) does; a first token that may repeat ("+")
+        still anchors the pattern at its first match."""
+        for offset, token in enumerate(pattern):
+            op = token.get("OP")
+            if op in ("?", "*", "!") or (op and op.startswith(("{0", "{,"))):
+                return ()
+            anchor = []
+            for name, value in token.items():
+                if name not in ANCHOR_ATTRS:
+                    continue
+                values = [value] if isinstance(value, str) else value.get("IN") if set(value) == {"IN"} else None
+                if values is None:
+                    continue
+                ids = {POS_IDS[v] if name == "POS" else self.vocab.strings.add(v) for v in values}
+                anchor.append((ANCHOR_COLUMNS.index(ANCHOR_ATTRS[name]), frozenset(ids)))
+            if anchor:
+                # the word itself first: it narrows the tokens most
+                return offset, tuple(sorted(anchor))
+            if op:
+                return ()  # a token repeated ("+") before the anchor: the pattern's start is not fixed by it
+        return ()
 
     def _rows(self, doc: Doc) -> numpy.ndarray:
         """The words, tags and entity types of the document, read once for all its sentences."""
@@ -297,8 +306,8 @@ class AnchoredMatcher:
         for column, by_value in self.starts:
             words = columns[column]
             for value in by_value.keys() & set(words):
-                for number, rest in by_value[value]:
-                    at = self._begins(words, value, rest, columns)
+                for number, rest, offset in by_value[value]:
+                    at = self._begins(words, value, rest, columns, offset)
                     if at is not None and at < first.get(number, len(words)):
                         first[number] = at
         if not first:
@@ -308,13 +317,17 @@ class AnchoredMatcher:
         return [(key, start + begin, end + begin) for key, start, end in matcher(sent[begin:])]
 
     @staticmethod
-    def _begins(words: list[int], value: int, rest, columns: list[list[int]]) -> int | None:
-        """The first token holding `value` that meets the first token's other conditions."""
+    def _begins(words: list[int], value: int, rest, columns: list[list[int]], offset: int = 0) -> int | None:
+        """Where a pattern begins whose token at `offset` is the first holding `value` (from `offset` on) that
+        meets that token's other conditions."""
         if not rest:
-            return words.index(value)
-        for index, word in enumerate(words):
-            if word == value and all(columns[c][index] in values for c, values in rest):
-                return index
+            try:
+                return words.index(value, offset) - offset
+            except ValueError:
+                return None
+        for index in range(offset, len(words)):
+            if words[index] == value and all(columns[c][index] in values for c, values in rest):
+                return index - offset
         return None
 
     def _subset(self, chosen: tuple[int, ...]) -> Matcher:

@@ -218,3 +218,39 @@ def test_the_anchored_matcher_finds_what_spacys_matcher_finds_from_the_first_pos
     ]
     # the first sentence holds no "if", "would" or money: only the pattern that can begin anywhere is run
     assert tried == [(2,), (0, 1, 2)]
+
+
+def test_the_anchored_matcher_anchors_a_pattern_on_the_first_token_that_names_its_words(monkeypatch):
+    import spacy  # noqa: PLC0415
+    from spacy.matcher import Matcher  # noqa: PLC0415
+
+    nlp = spacy.blank("en")
+    # aid_kinds.jsonl: "155 mm shells" (a digit, then the words); dates.jsonl: "43 days since"
+    patterns: list[tuple[str, list[dict]]] = [
+        ("calibre", [{"IS_DIGIT": True}, {"LOWER": "mm"}, {"LOWER": "shells"}]),
+        ("days_since", [{"LIKE_NUM": True}, {"LOWER": {"IN": ["days", "weeks"]}}, {"LOWER": "since"}]),
+    ]
+    anchored = components.AnchoredMatcher(nlp.vocab, patterns)
+    assert anchored.anywhere == []
+    full = Matcher(nlp.vocab)
+    for key, pattern in patterns:
+        full.add(key, [pattern])
+    # made up: the anchor word first in the sentence cannot begin a match; later ones do
+    doc = nlp("mm shells : Germany sent 2,000 155 mm shells , 43 days since the war began . Weeks since then .")
+    sents = [doc[0:17], doc[17:]]
+    tried = []
+    subset = components.AnchoredMatcher._subset
+
+    def spied(self, chosen):
+        tried.append(chosen)
+        return subset(self, chosen)
+
+    monkeypatch.setattr(components.AnchoredMatcher, "_subset", spied)
+    found = [anchored(sent) for sent in sents]
+    assert found == [full(sent) for sent in sents]
+    assert [(nlp.vocab.strings[key], doc[s:e].text) for key, s, e in found[0]] == [
+        ("calibre", "155 mm shells"),
+        ("days_since", "43 days since"),
+    ]
+    # "Weeks" opens the second sentence: no number can stand before it, so no pattern is run there
+    assert tried == [(0, 1)]
