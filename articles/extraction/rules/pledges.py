@@ -44,6 +44,8 @@ from articles.extraction.context import Modifier
 from articles.extraction.numbers import MONEY_RE
 from articles.extraction.records import Pledge
 from articles.extraction.rules import CountryMention, SentenceContext, inflections
+from articles.extraction.rules.events import WORDS as EVENT_WORDS
+from articles.extraction.rules.events import load_words
 from articles.jsonl import read_jsonl
 
 MEMORY_KEY = "warboard_pledges"
@@ -72,56 +74,20 @@ class Trigger:
     head: int = 0
 
 
-# The lemmas of giving, for telling one mention of a kind from two gifts of it.
-GIVING_LEMMAS = frozenset(
-    [
-        "promise",
-        "pledge",
-        "send",
-        "provide",
-        "supply",
-        "deliver",
-        "donate",
-        "offer",
-        "announce",
-        "give",
-        "agree",
-        "intend",
-    ]
-)
-# A receiver's verb just before the trigger: "Since winning pledges of modern battle tanks".
-WINNING_LEMMAS = frozenset(["win", "secure", "receive", "obtain", "get"])
-# Money "reached" or "exceeded" is aid only when the clause says so: "The damage bill has reached $600bn".
-AID_LEMMAS = frozenset(["aid", "assistance", "support", "package", "funding", "help", "donation", "contribution"])
-# The head words of the triggers, as patterns for the "warboard_cues" matcher (label PLEDGE_CUE): a
-# sentence without one skips the clause-by-clause trigger search.
-PLEDGE_LEMMAS = (
-    "send", "provide", "supply", "deliver", "give", "donate", "ship", "transfer", "hand", "lend", "lease",
-    "finance", "fund", "commit", "unveil", "make", "support", "request", "plea", "plead", "ask", "call",
-    "appeal", "urge", "press", "pressure", "implore", "beg", "expect", "want", "lobby", "consider", "weigh",
-    "mull", "discuss", "explore", "debate", "rule", "taboo", "consideration", "willing", "ready", "prepared",
-    "open", "pave", "close", "prepare", "arrive", "exceed", "reach", "top", "surpass", "receive", "agree",
-    "decide", "decision", "relent", "vow", "pledge", "promise", "allocate", "earmark", "approve",
-    "greenlight", "green-light", "sign", "grant", "package", "tranche", "announce", "intend", "plan", "move",
-    "set", "offer", "help",
-)  # fmt: skip
-# The other words the rules of patterns/en/pledges.jsonl start from: their sentences are matched by the
-# pledge ruler (label PLEDGE_RULE_CUE), but the regex triggers above need none of them.
-RULE_LEMMAS = (
-    "pass", "vote", "bill", "measure", "legislation", "supplemental", "proposal", "release", "disburse", "worth",
-    "spend", "delivery", "shipment", "donation", "provision", "gift", "draft", "finalise", "finalize",
-    "assemble", "rush", "hurry", "scramble", "race", "act", "authorize", "authorise",
-    "back", "clear", "advance", "adopt", "seek", "pump", "funnel", "petition",
-)  # fmt: skip
+# The word lists the rules read, each with the sentences it is for: patterns/en/pledge_words.jsonl (its lists may
+# extend those of event_words.jsonl, "with").
+WORDS = load_words("en", "pledge_words.jsonl", known=EVENT_WORDS)
+GIVING_LEMMAS = WORDS["GIVING_LEMMAS"]
+WINNING_LEMMAS = WORDS["WINNING_LEMMAS"]
+AID_LEMMAS = WORDS["AID_LEMMAS"]
 CUE_LABELS = ["PLEDGE_CUE", "PLEDGE_RULE_CUE"]
 CUE_PATTERNS: list[dict] = [
-    {"label": "PLEDGE_CUE", "pattern": [{"LOWER": {"IN": [*inflections(*PLEDGE_LEMMAS), "gave", "given", "sent",
-    "made", "sought", "pleas", "pressed", "ruled", "planned", "planning",
-    "topped", "committed", "committing", "shipped", "shipping", "transferred", "transferring", "begged",
-    "begging", "lobbied", "greenlit"]}}]},
+    {"label": "PLEDGE_CUE", "pattern": [{"LOWER": {"IN": [*inflections(*sorted(WORDS["PLEDGE_LEMMAS"])),
+    *sorted(WORDS["PLEDGE_FORMS"])]}}]},
     # "the 14 Leopard 2 tanks ... would be in Ukraine around March"
     {"label": "PLEDGE_CUE", "pattern": [{"LOWER": "be"}, {"LOWER": "in"}, {"LOWER": "ukraine"}]},
-    {"label": "PLEDGE_RULE_CUE", "pattern": [{"LOWER": {"IN": [*inflections(*RULE_LEMMAS), "prepping", "spent"]}}]},
+    {"label": "PLEDGE_RULE_CUE", "pattern": [{"LOWER": {"IN": [*inflections(*sorted(WORDS["RULE_LEMMAS"])),
+    *sorted(WORDS["RULE_FORMS"])]}}]},
 ]  # fmt: skip
 
 # --- clauses ------------------------------------------------------------------------------------
@@ -131,27 +97,13 @@ BRACKETS = re.compile(r"\[[^\]]*\]")
 
 # --- donors -------------------------------------------------------------------------------------
 
-# Aid from unnamed givers gives no record: "several EU countries", "Nato partners".
-# The last word of a mention ("Nato allies") or the word after it ("EU countries", "EU member states").
-UNNAMED_LAST = frozenset(["allies", "members", "partners", "countries", "states"])
-UNNAMED_NEXT = frozenset(["countries", "members", "states", "nations", "allies", "partners"])
-# The words of aid whose "from" names its giver: "assistance from the European Union", "weapons from Iran".
-FROM_DONOR_WORDS = frozenset(
-    [
-        "aid", "assistance", "support", "funding", "funds", "loan", "loans", "money", "package", "weapons",
-        "equipment", "missiles", "drones", "help", "deliveries", "supplies",
-    ]
-)  # fmt: skip
-# The verbs (and nouns) of buying: the country after their "from" sells ("buy drones from Iran").
-BUYING_LEMMAS = frozenset(["buy", "purchase", "acquire", "receive", "obtain", "import"])
-# Arms to Russia come from these; everyone else gives to Ukraine.
-RUSSIA_SUPPLIERS = {"IR", "KP", "BY", "CN"}
-# What these sell Russia is trade, not aid (SPEC.md names Russia a recipient only of arms from Iran or North
-# Korea): "China provided Russia with drones and parts to them worth over $ 12 million" (pool p122, a Polish
-# outlet), "Chinese state-owned military contractors supplied drones" (Fox News p137), "Moscow has already
-# imported $100 million worth of drones from China" (Ukrinform p134). They stay suppliers of Russia above, so
-# that they never become Ukraine's donors either.
-TRADERS_WITH_RUSSIA = frozenset(["CN"])
+# Aid from unnamed givers, aid "from" a giver, buying, arms to Russia: patterns/en/pledge_words.jsonl.
+UNNAMED_LAST = WORDS["UNNAMED_LAST"]
+UNNAMED_NEXT = WORDS["UNNAMED_NEXT"]
+FROM_DONOR_WORDS = WORDS["FROM_DONOR_WORDS"]
+BUYING_LEMMAS = WORDS["BUYING_LEMMAS"]
+RUSSIA_SUPPLIERS = WORDS["RUSSIA_SUPPLIERS"]
+TRADERS_WITH_RUSSIA = WORDS["TRADERS_WITH_RUSSIA"]
 WAR_PARTIES = {"UA", "RU"}
 
 # --- items --------------------------------------------------------------------------------------
@@ -162,8 +114,7 @@ WAR_PARTIES = {"UA", "RU"}
 KIND_LABEL = "AID_KIND"
 
 CARRIER_CATEGORIES = {"aircraft", "vehicle", "ship", "helicopter"}
-# A pronoun speaking ("he said", "“...,” she added") carries the day of the sentence before.
-SPEAKING_PRONOUNS = frozenset(["he", "she", "they", "it"])
+SPEAKING_PRONOUNS = WORDS["SPEAKING_PRONOUNS"]
 QUOTE_ENDS = frozenset(["”", '"'])
 SPOKEN_TAGS = frozenset(["VBD", "VBN", "VBZ", "VBP"])
 SPEECH_IDS = frozenset(get_string_id(lemma) for lemma in SPEECH_LEMMAS)
@@ -645,8 +596,7 @@ def _mentions(ctx, code, text, start, end) -> bool:
     return any(m.code == code for m in _mentions_in(ctx, start, end))
 
 
-# A measure before one chamber of the US Congress, or a request to it, is still being considered.
-CHAMBER_WORDS = frozenset(["House", "Senate", "senators", "lawmakers", "representatives"])
+CHAMBER_WORDS = WORDS["CHAMBER_WORDS"]
 
 
 def _names_a_chamber(ctx: SentenceContext, start: int, end: int) -> bool:
@@ -667,8 +617,7 @@ def _names_a_chamber(ctx: SentenceContext, start: int, end: int) -> bool:
     return False
 
 
-# The nouns of talking to people: members of a legislature spoken to are an audience, not a chamber that votes.
-AUDIENCE_NOUNS = frozenset(["call", "speech", "address", "meeting", "talk", "conversation", "briefing", "video"])
+AUDIENCE_NOUNS = WORDS["AUDIENCE_NOUNS"]
 
 
 def _audience(token) -> bool:
@@ -1164,7 +1113,7 @@ SPANS_KEY = "pledge_triggers"
 # The dependents of a verb that carry what is given: "send Ukraine tanks", "provide it with tanks".
 OBJECT_DEPS = {"dobj", "obj", "dative", "attr", "oprd", "prep", "npadvmod", "xcomp", "acomp"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-DOUBT = frozenset(["may", "might", "could"])
+DOUBT = WORDS["DOUBT"]
 CONTEXT_FILE = PATTERNS_FILE.parent / "pledge_context.jsonl"
 KINDS_FILE = PATTERNS_FILE.parent / "aid_kinds.jsonl"
 GROUPS_FILE = PATTERNS_FILE.parent / "asked_groups.jsonl"
