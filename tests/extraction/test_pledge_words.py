@@ -34,6 +34,12 @@ def test_the_giving_lemmas_are_the_verbs_of_handing_over_and_of_promising():
 def test_a_list_with_another_holds_its_words():
     assert pledges.UNNAMED_LAST < pledges.UNNAMED_NEXT
     assert pledges.TRADERS_WITH_RUSSIA < pledges.RUSSIA_SUPPLIERS
+    assert pledges.PERSON_PRONOUNS < pledges.SPEAKING_PRONOUNS
+
+
+def test_the_package_words_are_those_of_the_pledges_jsonl_rule_of_a_package_in_preparation():
+    # "Washington is preparing another weapons aid package" (dev seed-000): the rule's words, written once there
+    assert pledges._package_lemmas() == {"package", "tranche"}
 
 
 def test_a_list_may_extend_one_of_the_known_lists(tmp_path, monkeypatch):

@@ -41,7 +41,7 @@ from spacy.tokens import Token
 from articles.extraction import context, gazetteer
 from articles.extraction.attribution import SPEECH_LEMMAS, known_people
 from articles.extraction.context import Modifier
-from articles.extraction.numbers import MONEY_RE
+from articles.extraction.numbers import MONEY_RE, millions_after_billions
 from articles.extraction.records import Pledge
 from articles.extraction.rules import CountryMention, SentenceContext, inflections
 from articles.extraction.rules.events import WORDS as EVENT_WORDS
@@ -115,6 +115,8 @@ KIND_LABEL = "AID_KIND"
 
 CARRIER_CATEGORIES = {"aircraft", "vehicle", "ship", "helicopter"}
 SPEAKING_PRONOUNS = WORDS["SPEAKING_PRONOUNS"]
+PERSON_PRONOUNS = WORDS["PERSON_PRONOUNS"]
+EARLIER_GIVER_SUBJECTS = WORDS["EARLIER_GIVER_SUBJECTS"]
 QUOTE_ENDS = frozenset(["”", '"'])
 SPOKEN_TAGS = frozenset(["VBD", "VBN", "VBZ", "VBP"])
 SPEECH_IDS = frozenset(get_string_id(lemma) for lemma in SPEECH_LEMMAS)
@@ -258,7 +260,7 @@ def _pronoun_speaks(ctx: SentenceContext, subjects: list) -> bool:
         return False
     # the words right before the pronoun, the comma skipped: "”, he" or "” she"
     before = [token.text for token in ctx.sent if token.text != ","]
-    return any(word in QUOTE_ENDS and pronoun.lower() in ("he", "she") for word, pronoun in pairwise(before))
+    return any(word in QUOTE_ENDS and pronoun.lower() in PERSON_PRONOUNS for word, pronoun in pairwise(before))
 
 
 def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
@@ -328,11 +330,18 @@ def _package_in_preparation(ctx: SentenceContext, match) -> bool:
     includes advanced air defence capabilities" (The Guardian p050) waits for a decision, as "Washington is
     preparing another weapons aid package" (dev seed-000) and "The US is prepping another $800 million military
     assistance package" (CNN p064) do."""
-    package = next((t for t in match if t.lemma_ in ("package", "tranche")), None)
+    package = next((t for t in match if t.lemma_ in _package_lemmas()), None)
     if package is None:
         return False
     verb = package.head.i
     return any(span.id_ in PREPARING_RULES and span.start <= verb < span.end for span in _sentence_triggers(ctx))
+
+
+@cache
+def _package_lemmas() -> frozenset[str]:
+    """The lemmas of an aid package, read from the last word of the pledges.jsonl rule "preparing_a_package"
+    ("preparing another weapons aid package", "a new tranche"), where they are written once."""
+    return frozenset(_rules()["preparing_a_package"]["pattern"][-1]["LEMMA"]["IN"])
 
 
 def _asker_for_itself(ctx: SentenceContext, match) -> bool:
@@ -597,6 +606,7 @@ def _mentions(ctx, code, text, start, end) -> bool:
 
 
 CHAMBER_WORDS = WORDS["CHAMBER_WORDS"]
+CONGRESS_LEMMAS = WORDS["CONGRESS_LEMMAS"]
 
 
 def _names_a_chamber(ctx: SentenceContext, start: int, end: int) -> bool:
@@ -618,6 +628,7 @@ def _names_a_chamber(ctx: SentenceContext, start: int, end: int) -> bool:
 
 
 AUDIENCE_NOUNS = WORDS["AUDIENCE_NOUNS"]
+AUDIENCE_PREPOSITIONS = WORDS["AUDIENCE_PREPOSITIONS"]
 
 
 def _audience(token) -> bool:
@@ -630,7 +641,7 @@ def _audience(token) -> bool:
     prep = token.head
     return (
         token.dep_ == "pobj"
-        and prep.lower_ in ("with", "to")
+        and prep.lower_ in AUDIENCE_PREPOSITIONS
         and prep.head.i != prep.i
         and prep.head.lemma_.lower() in AUDIENCE_NOUNS
     )
@@ -984,12 +995,6 @@ def _in_word(char: str) -> bool:
     return char.isalnum() or char in "_-"
 
 
-# The millions written after the billions of one amount ("$ 2 billion $ 980 million", "$ 11 billion 700
-# million"): a layout of a number, parsed here as a format (the money regex reads "$ 2 billion" alone).
-MILLIONS_AFTER_BILLIONS = re.compile(r"\s*(?:[$€£]\s?)?(?P<millions>\d{1,3})\s+million\b")
-BILLION = Decimal(1_000_000_000)
-
-
 def _joined_amounts(text: str, found: list[Found]) -> list[Found]:
     """ "for about $ 2 billion $ 980 million", "an additional $ 11 billion 700 million to help Ukraine"
     (Gazeta.pl p103, machine-translated Polish): one amount, 2,980 and 11,700 million."""
@@ -997,12 +1002,9 @@ def _joined_amounts(text: str, found: list[Found]) -> list[Found]:
     for f in found:
         if joined and joined[-1].end > f.start:
             continue  # the millions already joined to the billions before them
-        match = None
-        if f.category == "funding" and f.amount and f.amount % BILLION == 0:
-            match = MILLIONS_AFTER_BILLIONS.match(text, f.end)
-        if match:
-            f.amount += Decimal(match.group("millions")) * 1_000_000
-            f.end = match.end()
+        joined_amount = millions_after_billions(f.amount, text, f.end) if f.category == "funding" and f.amount else None
+        if joined_amount:
+            f.amount, f.end = joined_amount
         joined.append(f)
     return joined
 
@@ -1347,14 +1349,14 @@ def _subject_donors(ctx, text, subject, rule, memory=None, trigger=None) -> list
         person = _person_country(subject)
         if person:
             return [person]
-        if subject.lower_ in ("he", "she"):
+        if subject.lower_ in PERSON_PRONOUNS:
             # "Biden informed Zelenskiy that he would move quickly to send": the speaker of the sentence
             root = subject.sent.root
             speaker = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
             person = _person_country(speaker) if speaker is not None and speaker is not subject else None
             if person and person not in WAR_PARTIES:
                 return [person]
-        if memory is not None and subject.lower_ in ("it", "they", "we", "washington"):
+        if memory is not None and subject.lower_ in EARLIER_GIVER_SUBJECTS:
             # "And it has released nearly $40 billion": the giver of the sentence before
             earlier = _earlier_giver(ctx, memory)
             if earlier:
@@ -1426,7 +1428,7 @@ def _asked_party(ctx, text, trigger, rule) -> list[str]:
         codes = _mention_codes(ctx, text, s - ctx.start, e - ctx.start)
         if codes:
             return codes[:1]
-        if target.lemma_.lower() in ("congress", "senate", "house", "lawmaker"):
+        if target.lemma_.lower() in CONGRESS_LEMMAS:
             return ["US"]
         if _asked_group(list(target.subtree)):
             return ["NATO"]
