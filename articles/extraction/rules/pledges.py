@@ -104,6 +104,8 @@ FROM_DONOR_WORDS = WORDS["FROM_DONOR_WORDS"]
 BUYING_LEMMAS = WORDS["BUYING_LEMMAS"]
 RUSSIA_SUPPLIERS = WORDS["RUSSIA_SUPPLIERS"]
 TRADERS_WITH_RUSSIA = WORDS["TRADERS_WITH_RUSSIA"]
+RECIPIENT_PREPOSITIONS = WORDS["RECIPIENT_PREPOSITIONS"]
+LEADING_WORDS = WORDS["LEADING_WORDS"]
 WAR_PARTIES = {"UA", "RU"}
 
 # --- items --------------------------------------------------------------------------------------
@@ -380,7 +382,7 @@ def _leaders(ctx: SentenceContext, noun) -> list[str]:
     if noun is None:
         return []
     for child in noun.children:
-        if child.lower_ == "led" and child.dep_ in ("amod", "acl"):
+        if child.lower_ in LEADING_WORDS and child.dep_ in ("amod", "acl"):
             first, last = child.left_edge.idx - ctx.start, child.right_edge.idx + len(child.right_edge) - ctx.start
             codes = [m.code for m in _mentions_in(ctx, first, last) if m.code not in WAR_PARTIES]
             return list(dict.fromkeys(codes))
@@ -1405,7 +1407,7 @@ def _receives(ctx: SentenceContext, mention: CountryMention) -> bool:
     token = span.root
     while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
         token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ in ("for", "to")
+    return token.dep_ == "pobj" and token.head.lower_ in RECIPIENT_PREPOSITIONS
 
 
 def _asked_party(ctx, text, trigger, rule) -> list[str]:
