@@ -7,6 +7,8 @@ parse_quantity("up to 40")       -> Quantity(None, 40)
 parse_quantity("70,000-80,000")  -> Quantity(70000, 80000)
 parse_quantity("dozens")         -> None (vague amounts give no record)
 parse_money("$1.2bn")            -> Money(Decimal("1200000000"), "USD")
+millions_after_billions(Decimal(2_000_000_000), "$ 2 billion $ 980 million", 11)
+                                 -> (Decimal("2980000000"), 25)
 """
 
 from __future__ import annotations
@@ -99,6 +101,11 @@ MONEY_RE = re.compile(
     + r")\b",
     re.I,
 )
+
+# The millions written after the billions of one amount ("$ 2 billion $ 980 million", "$ 11 billion 700 million"):
+# a layout of a number; MONEY_RE reads "$ 2 billion" alone.
+MILLIONS_AFTER_BILLIONS = re.compile(r"\s*(?:[$€£]\s?)?(?P<millions>\d{1,3})\s+million\b")
+BILLION = Decimal(1_000_000_000)
 
 
 def word_value(text: str) -> int | None:
@@ -203,3 +210,14 @@ def parse_money(text: str) -> Money | None:
     if scale:
         amount *= SCALES[scale]
     return Money(amount.quantize(Decimal(1)) if amount == amount.to_integral() else amount, currency)
+
+
+def millions_after_billions(amount: Decimal, text: str, at: int) -> tuple[Decimal, int] | None:
+    """An amount of whole billions that ends at `at` in `text` joined to the millions written right after it
+    ("$ 2 billion $ 980 million": 2,980 million), and the end of those; None when no millions follow."""
+    if amount % BILLION != 0:
+        return None
+    match = MILLIONS_AFTER_BILLIONS.match(text, at)
+    if not match:
+        return None
+    return amount + Decimal(match.group("millions")) * 1_000_000, match.end()

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from articles.extraction.numbers import Money, Quantity, parse_money, parse_quantity
+from articles.extraction.numbers import Money, Quantity, millions_after_billions, parse_money, parse_quantity
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,19 @@ def test_it_finds_no_money_in_a_plain_count():
 def test_a_range_with_or_shares_its_thousands():
     assert parse_quantity("70 or 80,000") == Quantity(70000, 80000)
     assert parse_quantity("three or four") == Quantity(3, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "billions", "expected"),
+    [
+        # Gazeta.pl p103 (machine-translated Polish): the millions after the billions, with or without a sign
+        ("for about $ 2 billion $ 980 million, Ukrainians", 2, (Decimal(2_980_000_000), 35)),
+        ("an additional $ 11 billion 700 million to help Ukraine", 11, (Decimal(11_700_000_000), 38)),
+        # made up: millions of their own after a comma; billions that are no whole number
+        ("$2 billion in aid, $300 million of it for drones", 2, None),
+        ("$2.5 billion 300 million", Decimal("2.5"), None),
+    ],
+)
+def test_the_millions_written_after_the_billions_join_them(text, billions, expected):
+    end = text.index("billion") + len("billion")
+    assert millions_after_billions(Decimal(billions) * 10**9, text, end) == expected

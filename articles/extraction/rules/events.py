@@ -33,18 +33,21 @@ from articles.extraction.rules import SentenceContext, inflections
 from articles.jsonl import read_jsonl
 
 PATTERNS = Path(__file__).resolve().parents[1] / "patterns"
-WORD_ATTRIBUTES = ("LOWER", "LEMMA")
+WORD_ATTRIBUTES = ("LOWER", "LEMMA", "ORTH", "COUNTRY")
 
 
-def load_words(language: str = "en") -> dict[str, frozenset[str]]:
-    """The word lists of patterns/<language>/event_words.jsonl by name (the file's head says how a row reads)."""
+def load_words(
+    language: str = "en", file: str = "event_words.jsonl", known: dict[str, frozenset[str]] | None = None
+) -> dict[str, frozenset[str]]:
+    """The word lists of patterns/<language>/<file> by name (event_words.jsonl's head says how a row reads); a
+    row's "with" may name the lists of `known` too (pledge_words.jsonl extends event_words.jsonl's)."""
     words: dict[str, frozenset[str]] = {}
-    for row in read_jsonl(PATTERNS / language / "event_words.jsonl"):
+    for row in read_jsonl(PATTERNS / language / file):
         if row["attr"] not in WORD_ATTRIBUTES:
-            raise ValueError(f"event_words.jsonl: {row['name']} reads {row['attr']}, not one of {WORD_ATTRIBUTES}")
+            raise ValueError(f"{file}: {row['name']} reads {row['attr']}, not one of {WORD_ATTRIBUTES}")
         found = set(row.get("words", ()))
         for name in row.get("with", ()):
-            found |= words[name]
+            found |= words[name] if name in words else (known or {})[name]
         if "context" in row:
             found |= _context_words(row["context"], language)
         words[row["name"]] = frozenset(found)

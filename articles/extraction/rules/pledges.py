@@ -41,9 +41,11 @@ from spacy.tokens import Token
 from articles.extraction import context, gazetteer
 from articles.extraction.attribution import SPEECH_LEMMAS, known_people
 from articles.extraction.context import Modifier
-from articles.extraction.numbers import MONEY_RE
+from articles.extraction.numbers import MONEY_RE, millions_after_billions
 from articles.extraction.records import Pledge
 from articles.extraction.rules import CountryMention, SentenceContext, inflections
+from articles.extraction.rules.events import WORDS as EVENT_WORDS
+from articles.extraction.rules.events import load_words
 from articles.jsonl import read_jsonl
 
 MEMORY_KEY = "warboard_pledges"
@@ -72,56 +74,20 @@ class Trigger:
     head: int = 0
 
 
-# The lemmas of giving, for telling one mention of a kind from two gifts of it.
-GIVING_LEMMAS = frozenset(
-    [
-        "promise",
-        "pledge",
-        "send",
-        "provide",
-        "supply",
-        "deliver",
-        "donate",
-        "offer",
-        "announce",
-        "give",
-        "agree",
-        "intend",
-    ]
-)
-# A receiver's verb just before the trigger: "Since winning pledges of modern battle tanks".
-WINNING_LEMMAS = frozenset(["win", "secure", "receive", "obtain", "get"])
-# Money "reached" or "exceeded" is aid only when the clause says so: "The damage bill has reached $600bn".
-AID_LEMMAS = frozenset(["aid", "assistance", "support", "package", "funding", "help", "donation", "contribution"])
-# The head words of the triggers, as patterns for the "warboard_cues" matcher (label PLEDGE_CUE): a
-# sentence without one skips the clause-by-clause trigger search.
-PLEDGE_LEMMAS = (
-    "send", "provide", "supply", "deliver", "give", "donate", "ship", "transfer", "hand", "lend", "lease",
-    "finance", "fund", "commit", "unveil", "make", "support", "request", "plea", "plead", "ask", "call",
-    "appeal", "urge", "press", "pressure", "implore", "beg", "expect", "want", "lobby", "consider", "weigh",
-    "mull", "discuss", "explore", "debate", "rule", "taboo", "consideration", "willing", "ready", "prepared",
-    "open", "pave", "close", "prepare", "arrive", "exceed", "reach", "top", "surpass", "receive", "agree",
-    "decide", "decision", "relent", "vow", "pledge", "promise", "allocate", "earmark", "approve",
-    "greenlight", "green-light", "sign", "grant", "package", "tranche", "announce", "intend", "plan", "move",
-    "set", "offer", "help",
-)  # fmt: skip
-# The other words the rules of patterns/en/pledges.jsonl start from: their sentences are matched by the
-# pledge ruler (label PLEDGE_RULE_CUE), but the regex triggers above need none of them.
-RULE_LEMMAS = (
-    "pass", "vote", "bill", "measure", "legislation", "supplemental", "proposal", "release", "disburse", "worth",
-    "spend", "delivery", "shipment", "donation", "provision", "gift", "draft", "finalise", "finalize",
-    "assemble", "rush", "hurry", "scramble", "race", "act", "authorize", "authorise",
-    "back", "clear", "advance", "adopt", "seek", "pump", "funnel", "petition",
-)  # fmt: skip
+# The word lists the rules read, each with the sentences it is for: patterns/en/pledge_words.jsonl (its lists may
+# extend those of event_words.jsonl, "with").
+WORDS = load_words("en", "pledge_words.jsonl", known=EVENT_WORDS)
+GIVING_LEMMAS = WORDS["GIVING_LEMMAS"]
+WINNING_LEMMAS = WORDS["WINNING_LEMMAS"]
+AID_LEMMAS = WORDS["AID_LEMMAS"]
 CUE_LABELS = ["PLEDGE_CUE", "PLEDGE_RULE_CUE"]
 CUE_PATTERNS: list[dict] = [
-    {"label": "PLEDGE_CUE", "pattern": [{"LOWER": {"IN": [*inflections(*PLEDGE_LEMMAS), "gave", "given", "sent",
-    "made", "sought", "pleas", "pressed", "ruled", "planned", "planning",
-    "topped", "committed", "committing", "shipped", "shipping", "transferred", "transferring", "begged",
-    "begging", "lobbied", "greenlit"]}}]},
+    {"label": "PLEDGE_CUE", "pattern": [{"LOWER": {"IN": [*inflections(*sorted(WORDS["PLEDGE_LEMMAS"])),
+    *sorted(WORDS["PLEDGE_FORMS"])]}}]},
     # "the 14 Leopard 2 tanks ... would be in Ukraine around March"
     {"label": "PLEDGE_CUE", "pattern": [{"LOWER": "be"}, {"LOWER": "in"}, {"LOWER": "ukraine"}]},
-    {"label": "PLEDGE_RULE_CUE", "pattern": [{"LOWER": {"IN": [*inflections(*RULE_LEMMAS), "prepping", "spent"]}}]},
+    {"label": "PLEDGE_RULE_CUE", "pattern": [{"LOWER": {"IN": [*inflections(*sorted(WORDS["RULE_LEMMAS"])),
+    *sorted(WORDS["RULE_FORMS"])]}}]},
 ]  # fmt: skip
 
 # --- clauses ------------------------------------------------------------------------------------
@@ -131,27 +97,15 @@ BRACKETS = re.compile(r"\[[^\]]*\]")
 
 # --- donors -------------------------------------------------------------------------------------
 
-# Aid from unnamed givers gives no record: "several EU countries", "Nato partners".
-# The last word of a mention ("Nato allies") or the word after it ("EU countries", "EU member states").
-UNNAMED_LAST = frozenset(["allies", "members", "partners", "countries", "states"])
-UNNAMED_NEXT = frozenset(["countries", "members", "states", "nations", "allies", "partners"])
-# The words of aid whose "from" names its giver: "assistance from the European Union", "weapons from Iran".
-FROM_DONOR_WORDS = frozenset(
-    [
-        "aid", "assistance", "support", "funding", "funds", "loan", "loans", "money", "package", "weapons",
-        "equipment", "missiles", "drones", "help", "deliveries", "supplies",
-    ]
-)  # fmt: skip
-# The verbs (and nouns) of buying: the country after their "from" sells ("buy drones from Iran").
-BUYING_LEMMAS = frozenset(["buy", "purchase", "acquire", "receive", "obtain", "import"])
-# Arms to Russia come from these; everyone else gives to Ukraine.
-RUSSIA_SUPPLIERS = {"IR", "KP", "BY", "CN"}
-# What these sell Russia is trade, not aid (SPEC.md names Russia a recipient only of arms from Iran or North
-# Korea): "China provided Russia with drones and parts to them worth over $ 12 million" (pool p122, a Polish
-# outlet), "Chinese state-owned military contractors supplied drones" (Fox News p137), "Moscow has already
-# imported $100 million worth of drones from China" (Ukrinform p134). They stay suppliers of Russia above, so
-# that they never become Ukraine's donors either.
-TRADERS_WITH_RUSSIA = frozenset(["CN"])
+# Aid from unnamed givers, aid "from" a giver, buying, arms to Russia: patterns/en/pledge_words.jsonl.
+UNNAMED_LAST = WORDS["UNNAMED_LAST"]
+UNNAMED_NEXT = WORDS["UNNAMED_NEXT"]
+FROM_DONOR_WORDS = WORDS["FROM_DONOR_WORDS"]
+BUYING_LEMMAS = WORDS["BUYING_LEMMAS"]
+RUSSIA_SUPPLIERS = WORDS["RUSSIA_SUPPLIERS"]
+TRADERS_WITH_RUSSIA = WORDS["TRADERS_WITH_RUSSIA"]
+RECIPIENT_PREPOSITIONS = WORDS["RECIPIENT_PREPOSITIONS"]
+LEADING_WORDS = WORDS["LEADING_WORDS"]
 WAR_PARTIES = {"UA", "RU"}
 
 # --- items --------------------------------------------------------------------------------------
@@ -162,8 +116,9 @@ WAR_PARTIES = {"UA", "RU"}
 KIND_LABEL = "AID_KIND"
 
 CARRIER_CATEGORIES = {"aircraft", "vehicle", "ship", "helicopter"}
-# A pronoun speaking ("he said", "“...,” she added") carries the day of the sentence before.
-SPEAKING_PRONOUNS = frozenset(["he", "she", "they", "it"])
+SPEAKING_PRONOUNS = WORDS["SPEAKING_PRONOUNS"]
+PERSON_PRONOUNS = WORDS["PERSON_PRONOUNS"]
+EARLIER_GIVER_SUBJECTS = WORDS["EARLIER_GIVER_SUBJECTS"]
 QUOTE_ENDS = frozenset(["”", '"'])
 SPOKEN_TAGS = frozenset(["VBD", "VBN", "VBZ", "VBP"])
 SPEECH_IDS = frozenset(get_string_id(lemma) for lemma in SPEECH_LEMMAS)
@@ -307,7 +262,7 @@ def _pronoun_speaks(ctx: SentenceContext, subjects: list) -> bool:
         return False
     # the words right before the pronoun, the comma skipped: "”, he" or "” she"
     before = [token.text for token in ctx.sent if token.text != ","]
-    return any(word in QUOTE_ENDS and pronoun.lower() in ("he", "she") for word, pronoun in pairwise(before))
+    return any(word in QUOTE_ENDS and pronoun.lower() in PERSON_PRONOUNS for word, pronoun in pairwise(before))
 
 
 def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
@@ -377,11 +332,18 @@ def _package_in_preparation(ctx: SentenceContext, match) -> bool:
     includes advanced air defence capabilities" (The Guardian p050) waits for a decision, as "Washington is
     preparing another weapons aid package" (dev seed-000) and "The US is prepping another $800 million military
     assistance package" (CNN p064) do."""
-    package = next((t for t in match if t.lemma_ in ("package", "tranche")), None)
+    package = next((t for t in match if t.lemma_ in _package_lemmas()), None)
     if package is None:
         return False
     verb = package.head.i
     return any(span.id_ in PREPARING_RULES and span.start <= verb < span.end for span in _sentence_triggers(ctx))
+
+
+@cache
+def _package_lemmas() -> frozenset[str]:
+    """The lemmas of an aid package, read from the last word of the pledges.jsonl rule "preparing_a_package"
+    ("preparing another weapons aid package", "a new tranche"), where they are written once."""
+    return frozenset(_rules()["preparing_a_package"]["pattern"][-1]["LEMMA"]["IN"])
 
 
 def _asker_for_itself(ctx: SentenceContext, match) -> bool:
@@ -420,7 +382,7 @@ def _leaders(ctx: SentenceContext, noun) -> list[str]:
     if noun is None:
         return []
     for child in noun.children:
-        if child.lower_ == "led" and child.dep_ in ("amod", "acl"):
+        if child.lower_ in LEADING_WORDS and child.dep_ in ("amod", "acl"):
             first, last = child.left_edge.idx - ctx.start, child.right_edge.idx + len(child.right_edge) - ctx.start
             codes = [m.code for m in _mentions_in(ctx, first, last) if m.code not in WAR_PARTIES]
             return list(dict.fromkeys(codes))
@@ -645,8 +607,8 @@ def _mentions(ctx, code, text, start, end) -> bool:
     return any(m.code == code for m in _mentions_in(ctx, start, end))
 
 
-# A measure before one chamber of the US Congress, or a request to it, is still being considered.
-CHAMBER_WORDS = frozenset(["House", "Senate", "senators", "lawmakers", "representatives"])
+CHAMBER_WORDS = WORDS["CHAMBER_WORDS"]
+CONGRESS_LEMMAS = WORDS["CONGRESS_LEMMAS"]
 
 
 def _names_a_chamber(ctx: SentenceContext, start: int, end: int) -> bool:
@@ -667,8 +629,8 @@ def _names_a_chamber(ctx: SentenceContext, start: int, end: int) -> bool:
     return False
 
 
-# The nouns of talking to people: members of a legislature spoken to are an audience, not a chamber that votes.
-AUDIENCE_NOUNS = frozenset(["call", "speech", "address", "meeting", "talk", "conversation", "briefing", "video"])
+AUDIENCE_NOUNS = WORDS["AUDIENCE_NOUNS"]
+AUDIENCE_PREPOSITIONS = WORDS["AUDIENCE_PREPOSITIONS"]
 
 
 def _audience(token) -> bool:
@@ -681,7 +643,7 @@ def _audience(token) -> bool:
     prep = token.head
     return (
         token.dep_ == "pobj"
-        and prep.lower_ in ("with", "to")
+        and prep.lower_ in AUDIENCE_PREPOSITIONS
         and prep.head.i != prep.i
         and prep.head.lemma_.lower() in AUDIENCE_NOUNS
     )
@@ -1035,12 +997,6 @@ def _in_word(char: str) -> bool:
     return char.isalnum() or char in "_-"
 
 
-# The millions written after the billions of one amount ("$ 2 billion $ 980 million", "$ 11 billion 700
-# million"): a layout of a number, parsed here as a format (the money regex reads "$ 2 billion" alone).
-MILLIONS_AFTER_BILLIONS = re.compile(r"\s*(?:[$€£]\s?)?(?P<millions>\d{1,3})\s+million\b")
-BILLION = Decimal(1_000_000_000)
-
-
 def _joined_amounts(text: str, found: list[Found]) -> list[Found]:
     """ "for about $ 2 billion $ 980 million", "an additional $ 11 billion 700 million to help Ukraine"
     (Gazeta.pl p103, machine-translated Polish): one amount, 2,980 and 11,700 million."""
@@ -1048,12 +1004,9 @@ def _joined_amounts(text: str, found: list[Found]) -> list[Found]:
     for f in found:
         if joined and joined[-1].end > f.start:
             continue  # the millions already joined to the billions before them
-        match = None
-        if f.category == "funding" and f.amount and f.amount % BILLION == 0:
-            match = MILLIONS_AFTER_BILLIONS.match(text, f.end)
-        if match and f.amount is not None:
-            f.amount += Decimal(match.group("millions")) * 1_000_000
-            f.end = match.end()
+        joined_amount = millions_after_billions(f.amount, text, f.end) if f.category == "funding" and f.amount else None
+        if joined_amount:
+            f.amount, f.end = joined_amount
         joined.append(f)
     return joined
 
@@ -1164,7 +1117,7 @@ SPANS_KEY = "pledge_triggers"
 # The dependents of a verb that carry what is given: "send Ukraine tanks", "provide it with tanks".
 OBJECT_DEPS = {"dobj", "obj", "dative", "attr", "oprd", "prep", "npadvmod", "xcomp", "acomp"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-DOUBT = frozenset(["may", "might", "could"])
+DOUBT = WORDS["DOUBT"]
 CONTEXT_FILE = PATTERNS_FILE.parent / "pledge_context.jsonl"
 KINDS_FILE = PATTERNS_FILE.parent / "aid_kinds.jsonl"
 GROUPS_FILE = PATTERNS_FILE.parent / "asked_groups.jsonl"
@@ -1398,14 +1351,14 @@ def _subject_donors(ctx, text, subject, rule, memory=None, trigger=None) -> list
         person = _person_country(subject)
         if person:
             return [person]
-        if subject.lower_ in ("he", "she"):
+        if subject.lower_ in PERSON_PRONOUNS:
             # "Biden informed Zelenskiy that he would move quickly to send": the speaker of the sentence
             root = subject.sent.root
             speaker = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
             person = _person_country(speaker) if speaker is not None and speaker is not subject else None
             if person and person not in WAR_PARTIES:
                 return [person]
-        if memory is not None and subject.lower_ in ("it", "they", "we", "washington"):
+        if memory is not None and subject.lower_ in EARLIER_GIVER_SUBJECTS:
             # "And it has released nearly $40 billion": the giver of the sentence before
             earlier = _earlier_giver(ctx, memory)
             if earlier:
@@ -1454,7 +1407,7 @@ def _receives(ctx: SentenceContext, mention: CountryMention) -> bool:
     token = span.root
     while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
         token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ in ("for", "to")
+    return token.dep_ == "pobj" and token.head.lower_ in RECIPIENT_PREPOSITIONS
 
 
 def _asked_party(ctx, text, trigger, rule) -> list[str]:
@@ -1477,7 +1430,7 @@ def _asked_party(ctx, text, trigger, rule) -> list[str]:
         codes = _mention_codes(ctx, text, s - ctx.start, e - ctx.start)
         if codes:
             return codes[:1]
-        if target.lemma_.lower() in ("congress", "senate", "house", "lawmaker"):
+        if target.lemma_.lower() in CONGRESS_LEMMAS:
             return ["US"]
         if _asked_group(list(target.subtree)):
             return ["NATO"]
