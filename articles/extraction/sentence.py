@@ -14,7 +14,7 @@ from articles.extraction import countries, dates, numbers
 from articles.extraction.attribution import find_claimant
 from articles.extraction.records import DateValue
 from articles.extraction.rules import CountryMention, DateMention, PlaceMention, SentenceContext
-from articles.extraction.tense import is_future, tells_future
+from articles.extraction.tense import is_future
 
 
 @dataclass
@@ -47,7 +47,6 @@ def sentence_context(
     countries_found, places = _countries_and_places(ents, doc_text)
     mentions = _dates(sent, sent_text, published, state)
     claimant, _attributed = find_claimant(sent, places, state, ents)
-    future = tells_future(sent)
 
     def resolve(expression: str, future: bool | None = None) -> DateValue | None:
         return dates.resolve_expression(expression, published, bool(future), state.last_day)
@@ -64,7 +63,6 @@ def sentence_context(
         countries=countries_found,
         places=places,
         reported_by=claimant,
-        future=future,
         parse_number=numbers.parse_quantity,
         parse_money=numbers.parse_money,
         resolve_date=resolve,

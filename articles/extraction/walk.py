@@ -132,7 +132,7 @@ def _sentence_losses(
     """The sentence's losses added to the article, each linked to the incident it is the toll of
     or to a `losses` event; a strike told with only daily or running figures becomes that event."""
     number = ctx.index
-    if ctx.reported_by is None and _words(ctx.sent, "CONFIRMED") and state.last_loss_claimant:
+    if ctx.reported_by is None and state.last_loss_claimant and _words(ctx.sent, "CONFIRMED"):
         claimant, said_in = state.last_loss_claimant
         if claimant and number - said_in <= 3:
             # "more than 14,500 civilians have been confirmed killed": the figures of the

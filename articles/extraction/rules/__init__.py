@@ -130,7 +130,6 @@ class SentenceContext:
     countries: list[CountryMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     reported_by: str | None = None
-    future: bool = False
     parse_number: Callable[[str], Quantity | None] = field(default=lambda text: None, repr=False)
     parse_money: Callable[[str], Money | None] = field(default=lambda text: None, repr=False)
     resolve_date: Callable[..., DateValue | None] = field(default=lambda text, future=None: None, repr=False)
@@ -146,6 +145,14 @@ class SentenceContext:
     def country_codes(self) -> list[str]:
         """The distinct country codes of the sentence, in reading order."""
         return list(dict.fromkeys(m.code for m in self.countries))
+
+    @property
+    def future(self) -> bool:
+        """Whether the sentence holds a modal of the future ("will send"); read when a rule asks, not for every
+        sentence."""
+        from articles.extraction.tense import tells_future  # noqa: PLC0415 (tense reads the patterns, not the rules)
+
+        return tells_future(self.sent)
 
     @property
     def article_text(self) -> str:

@@ -1547,6 +1547,7 @@ class GuardMatcher:
     matcher: Matcher
     longest: int = 0
     words: tuple[set[str], set[str]] | None = field(default_factory=lambda: (set(), set()))
+    word_ids: tuple[set[int], ...] | None = None  # the words' string ids, made at the first look
 
     def add(self, key: str, pattern: list[dict]) -> None:
         self.matcher.add(key, [pattern])
@@ -1561,11 +1562,29 @@ class GuardMatcher:
                 values.update(value["IN"] if isinstance(value, dict) else [value])
 
     def holds_a_word(self, tokens) -> bool:
-        """Whether the tokens can hold a match: most cannot, and the Matcher costs more than this look."""
+        """Whether the tokens can hold a match: most cannot, and the Matcher costs more than this look (read on
+        the document's word ids, taken once per document, not on Token objects)."""
         if self.words is None:
             return True
-        lowers, orths = self.words
-        return any(token.lower_ in lowers or token.text in orths for token in tokens)
+        if self.word_ids is None:
+            self.word_ids = tuple({get_string_id(word) for word in words} for words in self.words)
+        lowers, orths = self.word_ids
+        doc_lowers, doc_orths = _word_ids(tokens.doc)
+        return not (
+            lowers.isdisjoint(doc_lowers[tokens.start : tokens.end])
+            and orths.isdisjoint(doc_orths[tokens.start : tokens.end])
+        )
+
+
+_WORD_IDS: list = [None, None]  # the last document read and its (LOWER ids, ORTH ids)
+
+
+def _word_ids(doc) -> tuple[list[int], list[int]]:
+    """The LOWER and ORTH ids of a document's tokens, read once per document."""
+    if _WORD_IDS[0] is not doc:
+        lowers, orths = doc.to_array(["LOWER", "ORTH"]).T.tolist()
+        _WORD_IDS[:] = [doc, (lowers, orths)]
+    return _WORD_IDS[1]
 
 
 def _guard_matchers(vocab) -> dict[str, GuardMatcher]:
