@@ -202,14 +202,7 @@ def test_the_anchored_matcher_finds_what_spacys_matcher_finds_from_the_first_pos
         token.tag_ = "MD" if token.lower_ == "would" else "NN"
         token.lemma_ = token.lower_
     sents = [doc[0:9], doc[9:19]]
-    tried = []
-    subset = components.AnchoredMatcher._subset
-
-    def spied(self, chosen):
-        tried.append(chosen)
-        return subset(self, chosen)
-
-    monkeypatch.setattr(components.AnchoredMatcher, "_subset", spied)
+    tried = _spy_on_subsets(monkeypatch)
     found = [anchored(sent) for sent in sents]
     assert found == [full(sent) for sent in sents]
     assert [[nlp.vocab.strings[key] for key, _s, _e in matches] for matches in found] == [
@@ -238,14 +231,7 @@ def test_the_anchored_matcher_anchors_a_pattern_on_the_first_token_that_names_it
     # made up: the anchor word first in the sentence cannot begin a match; later ones do
     doc = nlp("mm shells : Germany sent 2,000 155 mm shells , 43 days since the war began . Weeks since then .")
     sents = [doc[0:17], doc[17:]]
-    tried = []
-    subset = components.AnchoredMatcher._subset
-
-    def spied(self, chosen):
-        tried.append(chosen)
-        return subset(self, chosen)
-
-    monkeypatch.setattr(components.AnchoredMatcher, "_subset", spied)
+    tried = _spy_on_subsets(monkeypatch)
     found = [anchored(sent) for sent in sents]
     assert found == [full(sent) for sent in sents]
     assert [(nlp.vocab.strings[key], doc[s:e].text) for key, s, e in found[0]] == [
@@ -254,3 +240,16 @@ def test_the_anchored_matcher_anchors_a_pattern_on_the_first_token_that_names_it
     ]
     # "Weeks" opens the second sentence: no number can stand before it, so no pattern is run there
     assert tried == [(0, 1)]
+
+
+def _spy_on_subsets(monkeypatch) -> list:
+    """The sets of patterns the AnchoredMatcher runs, in the order it runs them."""
+    tried = []
+    subset = components.AnchoredMatcher._subset
+
+    def spied(self, chosen):
+        tried.append(chosen)
+        return subset(self, chosen)
+
+    monkeypatch.setattr(components.AnchoredMatcher, "_subset", spied)
+    return tried
