@@ -138,6 +138,8 @@ def test_it_steps_to_the_next_week_and_keeps_the_view(viewer_page, front_events)
     page.goto("/map/")
     page.get_by_role("link", name="Step through the weeks, from the latest").click()
     expect(page.get_by_role("heading", name="Week of 2024-03-11 to 2024-03-17")).to_be_visible()
+    # the heading comes with the page, the points once the map script has drawn them
+    expect(page.locator("#map-frame svg a.map-point")).to_have_count(1)
     assert drawn_places(page) == ["Avdiivka"]
 
     page.get_by_role("link", name="← Previous week").click()
