@@ -227,6 +227,13 @@ ANCHOR_ATTRS = {**{name: name for name in ANCHOR_COLUMNS}, "TEXT": "ORTH"}
 # and how many sentences must have asked for one set before its Matcher is built.
 SUBSET_MATCHERS = 1024
 SUBSET_AFTER = 3
+# How many patterns, at most, are run one by one rather than by the Matcher of all of them.
+ALONE_AT_MOST = 16
+
+
+def _optional(op: str | None) -> bool:
+    """Whether a token pattern's operator lets it match no token ("?", "*", "{0,2}") or negates it ("!")."""
+    return op in ("?", "*", "!") or bool(op and op.startswith(("{0", "{,")))
 
 
 class AnchoredMatcher:
@@ -236,7 +243,13 @@ class AnchoredMatcher:
     hold the first word of few patterns, or none. A pattern's first token (when it is not
     optional) names the words it can begin at ({"LEMMA": {"IN": [...]}}, {"LOWER": "if"},
     {"TAG": "MD"}, ...): the sentence is matched only with the patterns whose first token it
-    holds, from the first such token on. The matches are the full Matcher's, in its order.
+    holds, from the first such token on, and only those whose every required token (not optional) can
+    find its words in the sentence. The matches are the full Matcher's, ordered by their start,
+    their end and the order of the patterns (the Matcher's own order follows its inner states).
+
+    A set of patterns that sentences have met several times gets a Matcher of its own; until then
+    a few patterns are run one by one, each from its own anchor (a Matcher of one pattern is cheap
+    to run and is built once), and many patterns by the Matcher of all of them.
     """
 
     def __init__(self, vocab, patterns: list[tuple[str, list[dict]]], validate: bool = False):
@@ -260,6 +273,12 @@ class AnchoredMatcher:
             for value in values:
                 starts.setdefault(column, {}).setdefault(value, []).append((number, tuple(rest), offset))
         self.starts = list(starts.items())
+        self.required = [self._required(pattern) for _key, pattern in patterns]
+        # a match's rank among matches of the same start and end: its key's first pattern
+        self.rank: dict[int, int] = {}
+        for number, (key, _pattern) in enumerate(patterns):
+            self.rank.setdefault(vocab.strings.add(key), number)
+        self.alone: dict[int, Matcher] = {}
         self.subsets: dict[tuple[int, ...], Matcher] = {}
         self.met: dict[tuple[int, ...], int] = {}
         self.last: tuple[Doc | None, numpy.ndarray | None] = (None, None)
@@ -272,23 +291,35 @@ class AnchoredMatcher:
         still anchors the pattern at its first match."""
         for offset, token in enumerate(pattern):
             op = token.get("OP")
-            if op in ("?", "*", "!") or (op and op.startswith(("{0", "{,"))):
+            if _optional(op):
                 return ()
-            anchor = []
-            for name, value in token.items():
-                if name not in ANCHOR_ATTRS:
-                    continue
-                values = [value] if isinstance(value, str) else value.get("IN") if set(value) == {"IN"} else None
-                if values is None:
-                    continue
-                ids = {POS_IDS[v] if name == "POS" else self.vocab.strings.add(v) for v in values}
-                anchor.append((ANCHOR_COLUMNS.index(ANCHOR_ATTRS[name]), frozenset(ids)))
+            anchor = self._conditions(token)
             if anchor:
                 # the word itself first: it narrows the tokens most
                 return offset, tuple(sorted(anchor))
             if op:
                 return ()  # a token repeated ("+") before the anchor: the pattern's start is not fixed by it
         return ()
+
+    def _conditions(self, token: dict) -> list[tuple[int, frozenset[int]]]:
+        """(column, values) of a token pattern's conditions that name its words, tags or entity types."""
+        conditions = []
+        for name, value in token.items():
+            if name not in ANCHOR_ATTRS:
+                continue
+            values = [value] if isinstance(value, str) else value.get("IN") if set(value) == {"IN"} else None
+            if values is None:
+                continue
+            ids = {POS_IDS[v] if name == "POS" else self.vocab.strings.add(v) for v in values}
+            conditions.append((ANCHOR_COLUMNS.index(ANCHOR_ATTRS[name]), frozenset(ids)))
+        return conditions
+
+    def _required(self, pattern: list[dict]) -> tuple[tuple[int, frozenset[int]], ...]:
+        """The conditions of every token the pattern cannot match without ("will be given" needs a giving
+        verb as well as "will"): a sentence with no word meeting one of them holds no match."""
+        return tuple(
+            condition for token in pattern if not _optional(token.get("OP")) for condition in self._conditions(token)
+        )
 
     def _rows(self, doc: Doc) -> numpy.ndarray:
         """The words, tags and entity types of the document, read once for all its sentences."""
@@ -310,11 +341,27 @@ class AnchoredMatcher:
                     at = self._begins(words, value, rest, columns, offset)
                     if at is not None and at < first.get(number, len(words)):
                         first[number] = at
+        present: dict[int, set[int]] = {}
+        for number in list(first):
+            for column, values in self.required[number]:
+                if column not in present:
+                    present[column] = set(columns[column])
+                if values.isdisjoint(present[column]):
+                    del first[number]
+                    break
         if not first:
             return []
-        begin = min(first.values())
         matcher = self._subset(tuple(sorted(first)))
-        return [(key, start + begin, end + begin) for key, start, end in matcher(sent[begin:])]
+        if matcher is None:
+            found = {
+                (key, start + at, end + at)
+                for number, at in first.items()
+                for key, start, end in self._alone(number)(sent[at:])
+            }
+        else:
+            begin = min(first.values())
+            found = {(key, start + begin, end + begin) for key, start, end in matcher(sent[begin:])}
+        return sorted(found, key=lambda match: (match[1], match[2], self.rank[match[0]]))
 
     @staticmethod
     def _begins(words: list[int], value: int, rest, columns: list[list[int]], offset: int = 0) -> int | None:
@@ -330,16 +377,17 @@ class AnchoredMatcher:
                 return index - offset
         return None
 
-    def _subset(self, chosen: tuple[int, ...]) -> Matcher:
-        """A Matcher of the chosen patterns, built for a set of patterns met a few times; before that the
-        Matcher of all of them, which gives the same matches in the same order (the others cannot
-        match in the sentence), since building a Matcher costs more than running it on one sentence."""
+    def _subset(self, chosen: tuple[int, ...]) -> Matcher | None:
+        """A Matcher of the chosen patterns, built for a set of patterns met a few times. Before that,
+        since building a Matcher costs more than running it on one sentence, None (run the patterns one
+        by one) for a few patterns, or the Matcher of all of them, which finds the same matches (the
+        others cannot match in the sentence)."""
         matcher = self.subsets.get(chosen)
         if matcher is not None:
             return matcher
         met = self.met[chosen] = self.met.get(chosen, 0) + 1
         if met < SUBSET_AFTER:
-            return self.matcher
+            return None if len(chosen) <= ALONE_AT_MOST else self.matcher
         if len(self.subsets) >= SUBSET_MATCHERS:
             self.subsets.clear()
             self.met.clear()
@@ -348,6 +396,15 @@ class AnchoredMatcher:
             key, pattern = self.patterns[number]
             matcher.add(key, [pattern])
         self.subsets[chosen] = matcher
+        return matcher
+
+    def _alone(self, number: int) -> Matcher:
+        """The Matcher of one pattern, built when first asked."""
+        matcher = self.alone.get(number)
+        if matcher is None:
+            key, pattern = self.patterns[number]
+            matcher = self.alone[number] = Matcher(self.vocab, validate=False)
+            matcher.add(key, [pattern])
         return matcher
 
 

@@ -32,7 +32,7 @@ class WordPatterns:
         self.matcher = AnchoredMatcher(vocab, keyed, validate=True)
 
     def matches(self, span) -> list[tuple[int, int, int]]:
-        """(row number, start, end) of every match in the span, offsets within it, in the Matcher's order."""
+        """(row number, start, end) of every match in the span, offsets within it, by start, end and row."""
         return [(self.number_of[key], start, end) for key, start, end in self.matcher(span)]
 
     def __call__(self, span) -> list[tuple[str, int, int, str | None]]:

@@ -45,6 +45,39 @@ def test_the_pipeline_is_built_once_per_process(monkeypatch):
     extract_many(["Kyiv was quiet.", "Odesa was quiet."])
 
 
+def test_a_new_pipeline_is_frozen_out_of_the_garbage_collectors_walks_once(monkeypatch):
+    frozen = []
+    monkeypatch.setattr(pipeline.gc, "freeze", lambda: frozen.append(True))
+    monkeypatch.setattr(pipeline, "_pipelines", {})
+    built = object()
+    monkeypatch.setattr(pipeline, "build_pipeline", lambda name=None: built)
+    assert pipeline.get_pipeline("another_model") is built
+    assert pipeline.get_pipeline("another_model") is built
+    assert frozen == [True]
+
+
+def test_the_words_the_rulers_phrases_were_split_into_leave_the_tokenizer_cache():
+    import spacy  # noqa: PLC0415
+
+    nlp = spacy.blank("en")
+    searched = []
+    search = nlp.tokenizer.prefix_search
+
+    def counted(text):
+        searched.append(text)
+        return search(text)
+
+    nlp.tokenizer.prefix_search = counted
+    # the gazetteer's phrases: more words than the cache keeps
+    nlp.tokenizer(" ".join(f"Place{number}" for number in range(nlp.tokenizer.max_cache_size + 10)))
+    pipeline._empty_tokenizer_cache(nlp)
+    nlp.tokenizer("Bakhmut")
+    searched.clear()
+    nlp.tokenizer("Bakhmut")
+    # a word split once is read from the cache: the tokenizer does not search it again
+    assert searched == []
+
+
 def test_the_gazetteer_entity_ruler_stands_before_the_ner_and_the_cue_matcher_after_it():
     nlp = pipeline.get_pipeline()
     names = nlp.pipe_names
@@ -184,7 +217,6 @@ def test_a_line_break_starts_a_sentence_and_a_space_does_not():
 
 def test_the_anchored_matcher_finds_what_spacys_matcher_finds_from_the_first_possible_token(monkeypatch):
     import spacy  # noqa: PLC0415
-    from spacy.matcher import Matcher  # noqa: PLC0415
 
     nlp = spacy.blank("en")
     patterns: list[tuple[str, list[dict]]] = [
@@ -193,10 +225,7 @@ def test_the_anchored_matcher_finds_what_spacys_matcher_finds_from_the_first_pos
         ("anywhere", [{"ORTH": ",", "OP": "?"}, {"LOWER": "talks"}]),
         ("money", [{"ENT_TYPE": "MONEY", "OP": "+"}, {"LOWER": "aid"}]),
     ]
-    anchored = components.AnchoredMatcher(nlp.vocab, patterns)
-    full = Matcher(nlp.vocab)
-    for key, pattern in patterns:
-        full.add(key, [pattern])
+    anchored, full = _anchored_and_full(nlp.vocab, patterns)
     doc = nlp("Leaders met , talks began and aid arrived . If talks fail , it would help Russia .")
     for token in doc:
         token.tag_ = "MD" if token.lower_ == "would" else "NN"
@@ -204,7 +233,7 @@ def test_the_anchored_matcher_finds_what_spacys_matcher_finds_from_the_first_pos
     sents = [doc[0:9], doc[9:19]]
     tried = _spy_on_subsets(monkeypatch)
     found = [anchored(sent) for sent in sents]
-    assert found == [full(sent) for sent in sents]
+    assert found == [_in_order(full(sent)) for sent in sents]
     assert [[nlp.vocab.strings[key] for key, _s, _e in matches] for matches in found] == [
         ["anywhere", "anywhere"],
         ["if", "anywhere", "would_make"],
@@ -215,7 +244,6 @@ def test_the_anchored_matcher_finds_what_spacys_matcher_finds_from_the_first_pos
 
 def test_the_anchored_matcher_anchors_a_pattern_on_the_first_token_that_names_its_words(monkeypatch):
     import spacy  # noqa: PLC0415
-    from spacy.matcher import Matcher  # noqa: PLC0415
 
     nlp = spacy.blank("en")
     # aid_kinds.jsonl: "155 mm shells" (a digit, then the words); dates.jsonl: "43 days since"
@@ -223,23 +251,81 @@ def test_the_anchored_matcher_anchors_a_pattern_on_the_first_token_that_names_it
         ("calibre", [{"IS_DIGIT": True}, {"LOWER": "mm"}, {"LOWER": "shells"}]),
         ("days_since", [{"LIKE_NUM": True}, {"LOWER": {"IN": ["days", "weeks"]}}, {"LOWER": "since"}]),
     ]
-    anchored = components.AnchoredMatcher(nlp.vocab, patterns)
+    anchored, full = _anchored_and_full(nlp.vocab, patterns)
     assert anchored.anywhere == []
-    full = Matcher(nlp.vocab)
-    for key, pattern in patterns:
-        full.add(key, [pattern])
     # made up: the anchor word first in the sentence cannot begin a match; later ones do
     doc = nlp("mm shells : Germany sent 2,000 155 mm shells , 43 days since the war began . Weeks since then .")
     sents = [doc[0:17], doc[17:]]
     tried = _spy_on_subsets(monkeypatch)
     found = [anchored(sent) for sent in sents]
-    assert found == [full(sent) for sent in sents]
+    assert found == [_in_order(full(sent)) for sent in sents]
     assert [(nlp.vocab.strings[key], doc[s:e].text) for key, s, e in found[0]] == [
         ("calibre", "155 mm shells"),
         ("days_since", "43 days since"),
     ]
     # "Weeks" opens the second sentence: no number can stand before it, so no pattern is run there
     assert tried == [(0, 1)]
+
+
+def test_the_anchored_matcher_runs_no_pattern_whose_required_words_are_missing(monkeypatch):
+    import spacy  # noqa: PLC0415
+
+    nlp = spacy.blank("en")
+    # pledges.jsonl anchors "will be given" on "will", the commonest of its words
+    patterns: list[tuple[str, list[dict]]] = [
+        ("will_send", [{"LOWER": "will"}, {"LOWER": "also", "OP": "?"}, {"LEMMA": {"IN": ["send", "give"]}}]),
+        ("will_be_sent", [{"LOWER": "will"}, {"LOWER": "be"}, {"LOWER": "sent"}]),
+        ("talks", [{"LOWER": "the", "OP": "?"}, {"LOWER": "talks"}]),
+    ]
+    anchored, full = _anchored_and_full(nlp.vocab, patterns)
+    # made up
+    doc = nlp("Germany will also send tanks . The talks will go on . It will rain .")
+    for token in doc:
+        token.lemma_ = token.lower_
+    sents = [doc[0:6], doc[6:12], doc[12:]]
+    tried = _spy_on_subsets(monkeypatch)
+    found = [anchored(sent) for sent in sents]
+    assert found == [_in_order(full(sent)) for sent in sents]
+    assert [[sent[s:e].text for _key, s, e in matches] for sent, matches in zip(sents, found, strict=True)] == [
+        ["will also send"],
+        ["The talks", "talks"],
+        [],
+    ]
+    # "will" without "be sent", or without a giving verb, runs neither "will" pattern; the last sentence none
+    assert tried == [(0,), (2,)]
+
+
+def test_the_anchored_matcher_runs_a_few_patterns_one_by_one_until_their_set_is_met_often():
+    import spacy  # noqa: PLC0415
+
+    nlp = spacy.blank("en")
+    words = [f"word{number}" for number in range(components.ALONE_AT_MOST + 1)]
+    patterns: list[tuple[str, list[dict]]] = [(word, [{"LOWER": word}, {"LOWER": "x", "OP": "?"}]) for word in words]
+    anchored, full = _anchored_and_full(nlp.vocab, patterns)
+    few = " ".join(reversed(words[:2])) + " x"
+    many = " ".join(words) + " x"
+    for met in range(1, components.SUBSET_AFTER + 1):
+        for text in (few, many):
+            doc = nlp(text)
+            assert anchored(doc[:]) == _in_order(full(doc[:]))
+        # a set met fewer than SUBSET_AFTER times has no Matcher of its own; a few patterns are run alone
+        assert ((0, 1) in anchored.subsets) == (met == components.SUBSET_AFTER)
+        assert set(anchored.alone) == {0, 1}
+
+
+def _anchored_and_full(vocab, patterns: list[tuple[str, list[dict]]]):
+    """An AnchoredMatcher of the patterns and spaCy's Matcher of the same, each pattern under its own key."""
+    from spacy.matcher import Matcher  # noqa: PLC0415
+
+    full = Matcher(vocab)
+    for key, pattern in patterns:
+        full.add(key, [pattern])
+    return components.AnchoredMatcher(vocab, patterns), full
+
+
+def _in_order(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """spaCy's matches by start and end (the keys of these tests are in pattern order as well)."""
+    return sorted(matches, key=lambda match: (match[1], match[2]))
 
 
 def _spy_on_subsets(monkeypatch) -> list:
