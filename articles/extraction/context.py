@@ -192,8 +192,9 @@ def _told_clauses(head, trigger):
     in the scope: "the region Russia captured early in the invasion" (p095), "Lukashenko, who
     has backed Putin's military assault" (p019) are background, measured on the pool.
     """
+    advcl = head.vocab.strings["advcl"]  # compared as an id: the labels of the other words are never built
     for token in head.subtree:
-        if token.i == head.i or token.dep_ != "advcl" or token.left_edge.i <= trigger.i <= token.right_edge.i:
+        if token.i == head.i or token.dep != advcl or token.left_edge.i <= trigger.i <= token.right_edge.i:
             continue
         marks = {child.lower_ for child in token.children if child.dep_ == "mark"}
         if marks & TOLD_CLAUSE_MARKS and _simple_past(token):

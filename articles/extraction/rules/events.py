@@ -472,13 +472,13 @@ def _times_counted(verb) -> bool:
 
 def _imperative(ctx: SentenceContext) -> bool:
     """ "Strike the occupier!", "Let's win together!": a slogan or an appeal reports no happening."""
-    words = [token for token in ctx.sent if not (token.is_punct or token.is_space or token.is_quote)]
-    if not words:
-        return False
     root = ctx.sent.root
+    if root.tag_ != "VB":
+        return False  # read first: most sentences' root is no bare verb, and their words are not walked
+    first = next((token for token in ctx.sent if not (token.is_punct or token.is_space or token.is_quote)), None)
     return (
-        root.i == words[0].i
-        and root.tag_ == "VB"
+        first is not None
+        and root.i == first.i
         and not any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in root.children)
     )
 
@@ -560,6 +560,8 @@ def _caption(ctx: SentenceContext) -> bool:
     following = CREDIT_NEXT.match(ctx.article_text, ctx.end)
     if following and PHOTO_CREDIT.search(following.group(1)):
         return True
+    if "(" not in ctx.text:
+        return False
     for token in ctx.sent:
         if token.text != "(" or token.i == ctx.sent.start or token.i + 2 >= ctx.sent.end:
             continue

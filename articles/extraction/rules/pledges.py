@@ -30,7 +30,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, partial
 from itertools import pairwise
 from pathlib import Path
 
@@ -144,7 +144,7 @@ class ArticleMemory:
 
     pledges: list[Pledge] = field(default_factory=list)
     pledge_sentence: list[int] = field(default_factory=list)
-    # sentence index -> (effective day, givers named in it, last frame (donors, status))
+    # sentence index -> (effective day, a function giving the givers named in it, last frame (donors, status))
     sentences: dict[int, tuple] = field(default_factory=dict)
     speaker_days: dict[str, object] = field(default_factory=dict)
     # the pledge ruler's spans and their start offsets, read once for the whole article
@@ -174,7 +174,8 @@ def find_pledges(ctx: SentenceContext) -> list[Pledge]:
             items = [f for f in _items(ctx, text, 0, len(text)) if f.item]
             found.extend(_records(donors, status, items, ctx, day, 0, len(text)))
     found.extend(_parsed_pledges(ctx, memory, text, day, frames, found))
-    givers = _givers(ctx, text, 0, len(text))
+    # the sentence's givers, found only when the next sentence leaves its giver unnamed (_earlier_giver)
+    givers = partial(_givers, ctx, text, 0, len(text))
     memory.sentences[ctx.index] = (day, givers, frames[-1] if frames else None)
     return _fold(memory, ctx.index, found)
 
@@ -746,8 +747,9 @@ def _coordinated(ctx, text, before: list[CountryMention]) -> list[str]:
 def _earlier_giver(ctx, memory) -> list[str]:
     """A giver left unnamed ("we have delivered ...", she said): the one of the sentence before."""
     previous = memory.sentences.get(ctx.index - 1)
-    if previous and previous[1]:
-        return [previous[1][0]]
+    givers = previous[1]() if previous else []
+    if givers:
+        return [givers[0]]
     if memory.pledges and ctx.index - memory.pledge_sentence[-1] <= 2:
         return [memory.pledges[-1].donor]
     return []
