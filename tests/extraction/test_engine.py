@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import pytest
 from spacy.pipeline import EntityRuler, SpanRuler
@@ -60,20 +60,21 @@ def test_the_words_the_rulers_phrases_were_split_into_leave_the_tokenizer_cache(
     import spacy  # noqa: PLC0415
 
     nlp = spacy.blank("en")
+    tokenizer: Any = nlp.tokenizer  # a spacy.tokenizer.Tokenizer (a compiled module without type stubs)
     searched = []
-    search = nlp.tokenizer.prefix_search
+    search = tokenizer.prefix_search
 
     def counted(text):
         searched.append(text)
         return search(text)
 
-    nlp.tokenizer.prefix_search = counted
+    tokenizer.prefix_search = counted
     # the gazetteer's phrases: more words than the cache keeps
-    nlp.tokenizer(" ".join(f"Place{number}" for number in range(nlp.tokenizer.max_cache_size + 10)))
+    tokenizer(" ".join(f"Place{number}" for number in range(tokenizer.max_cache_size + 10)))
     pipeline._empty_tokenizer_cache(nlp)
-    nlp.tokenizer("Bakhmut")
+    tokenizer("Bakhmut")
     searched.clear()
-    nlp.tokenizer("Bakhmut")
+    tokenizer("Bakhmut")
     # a word split once is read from the cache: the tokenizer does not search it again
     assert searched == []
 
