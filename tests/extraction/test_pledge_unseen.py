@@ -244,3 +244,48 @@ def test_a_request_noun_asks_for_the_goods_of_its_own_phrase(run, text, expected
 )
 def test_a_third_countrys_own_request_gives_no_record(run, text, expected):
     assert pledges_of(run(text, datetime.date(2022, 6, 28))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pool p132 (a British outlet): the amount written in words
+        (
+            "The Taoiseach made clear that while Ireland was militarily neutral it was not politically neutral, "
+            "and announced an additional five million euro in humanitarian funding to help respond to the attack "
+            "on the kakhovka dam and other areas.",
+            [("IE", "UA", None, "funding", None, 5_000_000, "pledged")],
+        ),
+        # made up
+        (
+            "The US will give Ukraine two billion dollars in military aid.",
+            [("US", "UA", None, "funding", None, 2_000_000_000, "pledged")],
+        ),
+    ],
+)
+def test_money_written_in_words_gives_the_amount(run, text, expected):
+    assert records(run(text, datetime.date(2023, 7, 19))) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pool p103 (Gazeta.pl, machine-translated Polish): a round amount told first, the exact one later
+        "The United States will provide Ukraine support with a value of almost three billion dollars. As part of "
+        "the new package, a weapon is to be handed over to Ukraine from the USA.Joe Biden emphasized that for "
+        "about $ 2 billion $ 980 million, Ukrainians will be able to attract anti -aircraft defense systems.",
+        # made up: the exact amount first
+        "The US will send Ukraine a package worth $2.98 billion. The US will send Ukraine the package of about "
+        "$3 billion soon.",
+    ],
+)
+def test_a_round_amount_and_the_exact_one_it_rounds_are_one_record(run, text):
+    funding = [p for p in records(run(text, datetime.date(2022, 9, 3))) if p[3] == "funding"]
+    assert funding == [("US", "UA", None, "funding", None, 2_980_000_000, "pledged")]
+
+
+def test_two_different_amounts_stay_two_records(run):
+    # made up: $1bn and $1.2bn are two packages, not one rounded
+    text = "The US will send Ukraine $1 billion in aid. The US will also give Ukraine $1.2 billion in loans."
+    amounts = sorted(p[5] for p in records(run(text, datetime.date(2022, 9, 3))) if p[3] == "funding")
+    assert amounts == [1_000_000_000, 1_200_000_000]
