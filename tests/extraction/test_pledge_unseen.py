@@ -289,3 +289,48 @@ def test_two_different_amounts_stay_two_records(run):
     text = "The US will send Ukraine $1 billion in aid. The US will also give Ukraine $1.2 billion in loans."
     amounts = sorted(p[5] for p in records(run(text, datetime.date(2022, 9, 3))) if p[3] == "funding")
     assert amounts == [1_000_000_000, 1_200_000_000]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The Guardian p044 (2022-05-16): the money stands in the passive subject of "was approved", a running
+        # total after it (kept as a record, as dev p053's gold keeps "taking its total to £2.3bn")
+        (
+            "Speaking following a meeting of EU foreign ministers in Brussels he said they had “failed to agree”The "
+            "allocation of another 500 million euros to Ukraine for the purchase of weapons, bringing the total "
+            "amount to 2 billion euros, was approved by the ministers, however.",
+            [500_000_000, 2_000_000_000],
+        ),
+        # made up
+        (
+            "Another 500 million euros for Ukraine's military, bringing EU support to 2 billion euros, was approved "
+            "by EU ministers on Monday.",
+            [500_000_000, 2_000_000_000],
+        ),
+    ],
+)
+def test_money_before_a_passive_approval_is_pledged(run, text, expected):
+    found = records(run(text, datetime.date(2022, 5, 16)))
+    assert [p[5] for p in found] == expected
+    assert {(p[0], p[3], p[6]) for p in found} == {("EU", "funding", "pledged")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # p145 (a Ukrainian outlet): a package approved with no amount and no kind gives no record (SPEC.md)
+        (
+            "Despite initial objections from former President Donald Trump and some Republicans in Congress, the "
+            "aid package was approved.",
+            [],
+        ),
+        # made up: one chamber's approval still waits for the other (SPEC.md): considering
+        (
+            "The aid bill for Ukraine, worth $61bn, was approved by the Senate on Tuesday.",
+            [("US", "UA", None, "funding", None, 61_000_000_000, "considering")],
+        ),
+    ],
+)
+def test_a_passive_approval_keeps_the_stage_rules(run, text, expected):
+    assert records(run(text, datetime.date(2024, 4, 26))) == expected
