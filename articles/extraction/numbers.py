@@ -7,6 +7,7 @@ parse_quantity("up to 40")       -> Quantity(None, 40)
 parse_quantity("70,000-80,000")  -> Quantity(70000, 80000)
 parse_quantity("dozens")         -> None (vague amounts give no record)
 parse_money("$1.2bn")            -> Money(Decimal("1200000000"), "USD")
+parse_money("five million euro") -> Money(Decimal("5000000"), "EUR")
 millions_after_billions(Decimal(2_000_000_000), "$ 2 billion $ 980 million", 11)
                                  -> (Decimal("2980000000"), 25)
 """
@@ -90,6 +91,10 @@ CURRENCY_WORDS = {
     "francs": "CHF", "chf": "CHF", "zlotys": "PLN", "zloty": "PLN", "pln": "PLN",
     "cad": "CAD", "aud": "AUD", "dkk": "DKK", "czk": "CZK",
 }  # fmt: skip
+# "five", "twenty-five", "two hundred and fifty": the words of a number below a thousand
+_TENS_AND_UNITS = WORD_NUMBER + r"(?:[-\s]" + WORD_NUMBER + r")?"
+_WORDS_BELOW_THOUSAND = _TENS_AND_UNITS + r"(?:\s+hundred(?:\s+(?:and\s+)?" + _TENS_AND_UNITS + r")?)?"
+_CURRENCY_WORD = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 MONEY_RE = re.compile(
     r"(?P<sym>US\$|A\$|C\$|\$|€|£|¥)\s?(?P<num>\d[\d,]*(?:\.\d+)?)(?P<scale>"
     + SCALE
@@ -97,7 +102,13 @@ MONEY_RE = re.compile(
     + r"|(?P<num2>\d[\d,]*(?:\.\d+)?)(?P<scale2>"
     + SCALE
     + r")\s*(?P<word>"
-    + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
+    + _CURRENCY_WORD
+    + r")\b"
+    # "five million euro", "almost three billion dollars": a number in words takes a scale before its currency
+    + r"|\b(?P<words>"
+    + _WORDS_BELOW_THOUSAND
+    + r")\s+(?P<wordscale>thousand|million|billion|trillion)\s+(?P<wordcurrency>"
+    + _CURRENCY_WORD
     + r")\b",
     re.I,
 )
@@ -197,6 +208,12 @@ def parse_money(text: str) -> Money | None:
     match = MONEY_RE.search(text)
     if not match:
         return None
+    if match.group("words"):
+        value = word_value(match.group("words"))
+        if value is None:
+            return None
+        currency = CURRENCY_WORDS[match.group("wordcurrency").lower()]
+        return Money(Decimal(value * SCALES[match.group("wordscale").lower()]), currency)
     if match.group("sym"):
         number, scale, currency = match.group("num"), match.group("scale"), CURRENCY_SYMBOLS[match.group("sym")]
     else:

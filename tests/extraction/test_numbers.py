@@ -48,6 +48,13 @@ def test_it_gives_no_count_for_a_vague_amount(text):
         ("£25m", Money(Decimal("25000000"), "GBP")),
         ("$800m (£613m)", Money(Decimal("800000000"), "USD")),
         ("€3.7 million", Money(Decimal("3700000"), "EUR")),
+        # a number in words before its scale and currency: pool p132 (a British outlet) "an additional five
+        # million euro in humanitarian funding", p103 (Gazeta.pl) "worth almost three billion dollars", p085
+        # (a Ukrainian outlet) "to two billion dollars"; made up: the rest
+        ("an additional five million euro", Money(Decimal("5000000"), "EUR")),
+        ("almost three billion dollars", Money(Decimal("3000000000"), "USD")),
+        ("twenty-five million euros", Money(Decimal("25000000"), "EUR")),
+        ("two hundred and fifty million pounds", Money(Decimal("250000000"), "GBP")),
     ],
 )
 def test_it_reads_money_as_first_stated(text, expected):
@@ -56,6 +63,12 @@ def test_it_reads_money_as_first_stated(text, expected):
 
 def test_it_finds_no_money_in_a_plain_count():
     assert parse_money("800 Russian troops") is None
+
+
+@pytest.mark.parametrize("text", ["five dollars a day", "often million euros", "ten euros per megawatt hour"])
+def test_it_finds_no_aid_money_in_small_or_partial_number_words(text):
+    # made up: a number in words is money only with a scale ("five million euro"), and only as whole words
+    assert parse_money(text) is None
 
 
 def test_a_range_with_or_shares_its_thousands():

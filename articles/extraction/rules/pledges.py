@@ -1474,6 +1474,8 @@ def _fold(memory: ArticleMemory, index: int, found: list[Pledge]) -> list[Pledge
         for name in ("quantity", "amount", "currency", "date"):
             if getattr(earlier, name) is None and getattr(pledge, name) is not None:
                 setattr(earlier, name, getattr(pledge, name))
+        if earlier.amount is not None and pledge.amount is not None and _rounder(earlier.amount, pledge.amount):
+            earlier.amount = pledge.amount
     for pledge in new:
         memory.pledges.append(pledge)
         memory.pledge_sentence.append(index)
@@ -1485,11 +1487,21 @@ def _same(a: Pledge, b: Pledge) -> bool:
         return False
     if a.item and b.item and a.item != b.item:
         return False
-    for name in ("quantity", "amount"):
-        x, y = getattr(a, name), getattr(b, name)
-        if x is not None and y is not None and x != y:
-            return False
+    if a.quantity is not None and b.quantity is not None and a.quantity != b.quantity:
+        return False
+    if a.amount is not None and b.amount is not None and a.amount != b.amount:
+        return a.currency == b.currency and (_rounder(a.amount, b.amount) or _rounder(b.amount, a.amount))
     return True
+
+
+def _rounder(rounded: Decimal, exact: Decimal) -> bool:
+    """ "almost three billion dollars" ... "$ 2 billion $ 980 million" (Gazeta.pl p103): a round amount and the
+    exact one it rounds are one package's money."""
+    return _significant(rounded) < _significant(exact) and abs(rounded - exact) <= exact * Decimal("0.03")
+
+
+def _significant(amount: Decimal) -> int:
+    return len(amount.normalize().as_tuple().digits)
 
 
 # --- guards -------------------------------------------------------------------------------------
