@@ -208,3 +208,22 @@ def test_a_cue_word_heading_its_phrase_still_tells_the_happening(run):
     assert events_of(run("A missile strike hit a training centre near Lviv on Monday.", D(2023, 1, 5))) == [
         ("strike", D(2023, 1, 2))
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p054 (The Guardian), p152 (a GB outlet), made up: a meeting in a phrase of time on a verb of speech
+        "The process “has begun”, Lavrov said after talks with his counterpart from Belarus.",
+        "“More effort is needed to curtail delivery of dual use goods to Russia,” von der Leyen said after talks.",
+        "“We will not give up,” the minister told reporters after the summit.",
+    ],
+)
+def test_a_meeting_that_times_a_statement_is_no_happening(run, text):
+    assert events_of(run(text, D(2022, 6, 30))) == []
+
+
+def test_a_meeting_told_after_another_keeps_its_own_happening(run):
+    # made up: "after" on a verb of meeting, not of speech
+    text = "The foreign ministers met in Brussels after the summit."
+    assert [kind for kind, _day in events_of(run(text, D(2022, 6, 30)))] == ["diplomacy"]

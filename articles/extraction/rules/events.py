@@ -942,7 +942,7 @@ def _told_as_happened(doc, cue) -> bool:
     span = doc.char_span(cue[1], cue[2], alignment_mode="expand")
     if span is None:
         return True
-    if _circumstance(doc, cue, CIRCUMSTANCE_PREPOSITIONS) or _counted(span.root):
+    if _circumstance(doc, cue, CIRCUMSTANCE_PREPOSITIONS) or _counted(span.root) or _time_of_statement(span.root):
         return False
     verb = _predicate(span.root)
     if verb is None:
@@ -961,6 +961,24 @@ def _told_as_happened(doc, cue) -> bool:
         # "Putin announces a call-up"; not "the strikes appear", "Russia has enough ammunition"
         return verb.lemma_ not in STATE_VERBS
     return False
+
+
+STATEMENT_TIME_PREPOSITIONS = WORDS["STATEMENT_TIME_PREPOSITIONS"]
+
+
+def _time_of_statement(noun) -> bool:
+    """ "Lavrov said after talks with his counterpart" (p054, The Guardian), "von der Leyen said after talks" (p152):
+    with no day, a cue noun in a phrase of time on a verb of speech tells when the words were said, not a happening
+    of its own ("During a visit to Ukraine last week, Cameron said ..." is dated and keeps the visit)."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj":
+        return False
+    link = noun.head
+    return (
+        link.lower_ in STATEMENT_TIME_PREPOSITIONS
+        and link.dep_ == "prep"
+        and link.head.lemma_ in SPEECH_LEMMAS
+        and link.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _agent_gerund(verb) -> bool:
