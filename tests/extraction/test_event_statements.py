@@ -227,3 +227,26 @@ def test_a_meeting_told_after_another_keeps_its_own_happening(run):
     # made up: "after" on a verb of meeting, not of speech
     text = "The foreign ministers met in Brussels after the summit."
     assert [kind for kind, _day in events_of(run(text, D(2022, 6, 30)))] == ["diplomacy"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p171 (The Economist), p186 (CSIS), p215 (UNITED24 Media), made up: a state that lasts, or what a
+        # happening stands for, told in the present
+        "A long battle lies ahead.",
+        "August attacks on Lyman, a key logistics hub in the Donetsk region nearing Sloviansk, signal possible Russian "
+        "flanking strikes on key Donetsk towns in late 2025–early 2026.",
+        "The newly reclaimed ground is nearly equivalent to Russia’s total territorial gains during December and "
+        "represents the most significant rapid advance by Ukrainian troops since the early stages of the 2023 "
+        "counteroffensive.",
+        "These strikes signal a new Russian offensive in the spring.",
+    ],
+)
+def test_a_state_told_in_the_present_is_no_happening(run, text):
+    assert events_of(run(text, D(2026, 2, 10))) == []
+
+
+def test_the_narrative_present_still_tells_a_happening(run):
+    # made up: a verb of doing in the present of a live page
+    assert [kind for kind, _day in events_of(run("Russian drones strike Kyiv.", D(2026, 2, 10)))] == ["strike"]
