@@ -250,3 +250,18 @@ def test_a_state_told_in_the_present_is_no_happening(run, text):
 def test_the_narrative_present_still_tells_a_happening(run):
     # made up: a verb of doing in the present of a live page
     assert [kind for kind, _day in events_of(run("Russian drones strike Kyiv.", D(2026, 2, 10)))] == ["strike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p199 (CNN), p186 (CSIS), made up: a clause of "whenever" is a habit or an open condition
+        "Whenever I visit Moscow, a city so many friends and colleagues have now left, or been excluded from, it’s "
+        "striking how distant the brutal war in Ukraine seems.",
+        "Europeans have spent nearly a year talking among themselves about providing a peacekeeping force, whenever a "
+        "ceasefire is reached.",
+        "Whenever Zelensky visits Washington, he brings a longer list.",
+    ],
+)
+def test_a_clause_of_whenever_is_no_happening(run, text):
+    assert events_of(run(text, D(2026, 1, 20))) == []
