@@ -217,6 +217,11 @@ def test_a_cue_word_heading_its_phrase_still_tells_the_happening(run):
         "The process “has begun”, Lavrov said after talks with his counterpart from Belarus.",
         "“More effort is needed to curtail delivery of dual use goods to Russia,” von der Leyen said after talks.",
         "“We will not give up,” the minister told reporters after the summit.",
+        # p207 (AP), p034 (The Guardian), made up: the meeting as the subject of a clause of time on the verb of speech
+        "“The negotiations were not easy,” Ukrainian President Volodymyr Zelenskyy said after the talks broke up.",
+        "“The best counter to that is other long-range artillery,” he said in an interview after the conference "
+        "concluded.",
+        "“We will not give up,” the minister told reporters after the summit ended.",
     ],
 )
 def test_a_meeting_that_times_a_statement_is_no_happening(run, text):

@@ -970,15 +970,24 @@ def _time_of_statement(noun) -> bool:
     """ "Lavrov said after talks with his counterpart" (p054, The Guardian), "von der Leyen said after talks" (p152):
     with no day, a cue noun in a phrase of time on a verb of speech tells when the words were said, not a happening
     of its own ("During a visit to Ukraine last week, Cameron said ..." is dated and keeps the visit)."""
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj":
+    if noun.pos_ not in ("NOUN", "PROPN"):
         return False
     link = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and link.dep_ == "advcl":
+        # "“The negotiations were not easy,” Zelenskyy said after the talks broke up" (p207, AP), "he said in an
+        # interview after the conference concluded" (p034, The Guardian): the subject of a clause of time
+        marks = {child.lower_ for child in link.children if child.dep_ == "mark"}
+        return bool(marks & STATEMENT_TIME_PREPOSITIONS) and _speech(link.head)
     return (
-        link.lower_ in STATEMENT_TIME_PREPOSITIONS
+        noun.dep_ == "pobj"
+        and link.lower_ in STATEMENT_TIME_PREPOSITIONS
         and link.dep_ == "prep"
-        and link.head.lemma_ in SPEECH_LEMMAS
-        and link.head.pos_ in ("VERB", "AUX")
+        and _speech(link.head)
     )
+
+
+def _speech(verb) -> bool:
+    return verb.lemma_ in SPEECH_LEMMAS and verb.pos_ in ("VERB", "AUX")
 
 
 def _agent_gerund(verb) -> bool:
