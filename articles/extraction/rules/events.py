@@ -891,6 +891,7 @@ PERFECT_AUX = WORDS["PERFECT_AUX"]
 PAST_BE = WORDS["PAST_BE"]
 BARE_VERB_AUX = WORDS["BARE_VERB_AUX"]
 STATE_VERBS = WORDS["STATE_VERBS"]
+LINKING_VERBS = WORDS["LINKING_VERBS"]
 ONE = WORDS["ONE"]
 
 
@@ -951,6 +952,8 @@ def _told_as_happened(doc, cue) -> bool:
     if verb.tag_ == "VBD":
         return verb.lemma_ != "be" or span.root.i == verb.i
     if verb.tag_ == "VBN":
+        if verb.lemma_ in LINKING_VERBS and _named_by_the_link(span.root, verb):
+            return False  # "It has been a battle of territorial conquest": what something is, as "was" above
         return bool(auxes & (PERFECT_AUX | PAST_BE)) or verb.dep_ in ("relcl", "acl", "conj", "advcl")
     if verb.tag_ == "VBG":
         return bool(auxes & PAST_BE) or verb.dep_ in ("relcl", "acl", "conj") or _agent_gerund(verb)
@@ -988,6 +991,19 @@ def _time_of_statement(noun) -> bool:
 
 def _speech(verb) -> bool:
     return verb.lemma_ in SPEECH_LEMMAS and verb.pos_ in ("VERB", "AUX")
+
+
+def _named_by_the_link(noun, verb) -> bool:
+    """Whether the cue is (or hangs in) the noun a linking verb names its subject by: "It has been a battle of
+    territorial conquest" (p203, Lowy Institute), not "Fighting has been particularly heavy around Lysychansk" (p080),
+    where the happening is the subject, nor "Russian forces have been more focused on the offensive in the Bakhmut
+    area" (seed-000)."""
+    token = noun
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ == "attr" and token.head.i == verb.i:
+            return True
+        token = token.head
+    return False
 
 
 def _agent_gerund(verb) -> bool:
