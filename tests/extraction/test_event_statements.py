@@ -285,3 +285,30 @@ def test_a_happening_as_the_subject_of_a_linking_verb_stays(run):
     # p080 (a GB outlet): the fighting is the subject, not what it is named
     text = "Fighting has been particularly heavy around Lysychansk and Severodonetsk."
     assert [kind for kind, _day in events_of(run(text, D(2022, 4, 28)))] == ["battle"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # p020 (The Guardian), p056 (Reuters), made up: what is dismissed is judged; the call it was said in stays
+        (
+            "Putin, however, dismissed reports of airstrikes on Kyiv and other large Ukrainian cities as “gross "
+            "propaganda fakes” in a phone call with the German chancellor, Olaf Scholz, the Kremlin said.",
+            ["diplomacy"],
+        ),
+        (
+            "Putin dismissed the West's sanctions, which have tipped Russia towards its worst recession since the "
+            "years following the 1991 fall of the Soviet Union, as a failure.",
+            [],
+        ),
+        ("The Kremlin dismissed claims of a drone strike on the bridge as lies.", []),
+        # p021 (The Guardian): the verb's object only; the sanctions of the clause beside it are told
+        (
+            "Ukraine and western countries have dismissed this as a baseless pretext for the invasion and imposed a "
+            "sweeping range of sanctions aimed at isolating Moscow.",
+            ["sanctions"],
+        ),
+    ],
+)
+def test_what_is_dismissed_is_no_happening(run, text, kinds):
+    assert [kind for kind, _day in events_of(run(text, D(2022, 3, 4)))] == kinds
