@@ -891,6 +891,7 @@ PERFECT_AUX = WORDS["PERFECT_AUX"]
 PAST_BE = WORDS["PAST_BE"]
 BARE_VERB_AUX = WORDS["BARE_VERB_AUX"]
 STATE_VERBS = WORDS["STATE_VERBS"]
+LINKING_VERBS = WORDS["LINKING_VERBS"]
 ONE = WORDS["ONE"]
 
 
@@ -942,7 +943,7 @@ def _told_as_happened(doc, cue) -> bool:
     span = doc.char_span(cue[1], cue[2], alignment_mode="expand")
     if span is None:
         return True
-    if _circumstance(doc, cue, CIRCUMSTANCE_PREPOSITIONS) or _counted(span.root):
+    if _circumstance(doc, cue, CIRCUMSTANCE_PREPOSITIONS) or _counted(span.root) or _time_of_statement(span.root):
         return False
     verb = _predicate(span.root)
     if verb is None:
@@ -951,6 +952,8 @@ def _told_as_happened(doc, cue) -> bool:
     if verb.tag_ == "VBD":
         return verb.lemma_ != "be" or span.root.i == verb.i
     if verb.tag_ == "VBN":
+        if verb.lemma_ in LINKING_VERBS and _named_by_the_link(span.root, verb):
+            return False  # "It has been a battle of territorial conquest": what something is, as "was" above
         return bool(auxes & (PERFECT_AUX | PAST_BE)) or verb.dep_ in ("relcl", "acl", "conj", "advcl")
     if verb.tag_ == "VBG":
         return bool(auxes & PAST_BE) or verb.dep_ in ("relcl", "acl", "conj") or _agent_gerund(verb)
@@ -960,6 +963,46 @@ def _told_as_happened(doc, cue) -> bool:
         # the narrative present of timelines and live pages: "Fighting continues in Sumy Oblast",
         # "Putin announces a call-up"; not "the strikes appear", "Russia has enough ammunition"
         return verb.lemma_ not in STATE_VERBS
+    return False
+
+
+STATEMENT_TIME_PREPOSITIONS = WORDS["STATEMENT_TIME_PREPOSITIONS"]
+
+
+def _time_of_statement(noun) -> bool:
+    """ "Lavrov said after talks with his counterpart" (p054, The Guardian), "von der Leyen said after talks" (p152):
+    with no day, a cue noun in a phrase of time on a verb of speech tells when the words were said, not a happening
+    of its own ("During a visit to Ukraine last week, Cameron said ..." is dated and keeps the visit)."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    link = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and link.dep_ == "advcl":
+        # "“The negotiations were not easy,” Zelenskyy said after the talks broke up" (p207, AP), "he said in an
+        # interview after the conference concluded" (p034, The Guardian): the subject of a clause of time
+        marks = {child.lower_ for child in link.children if child.dep_ == "mark"}
+        return bool(marks & STATEMENT_TIME_PREPOSITIONS) and _speech(link.head)
+    return (
+        noun.dep_ == "pobj"
+        and link.lower_ in STATEMENT_TIME_PREPOSITIONS
+        and link.dep_ == "prep"
+        and _speech(link.head)
+    )
+
+
+def _speech(verb) -> bool:
+    return verb.lemma_ in SPEECH_LEMMAS and verb.pos_ in ("VERB", "AUX")
+
+
+def _named_by_the_link(noun, verb) -> bool:
+    """Whether the cue is (or hangs in) the noun a linking verb names its subject by: "It has been a battle of
+    territorial conquest" (p203, Lowy Institute), not "Fighting has been particularly heavy around Lysychansk" (p080),
+    where the happening is the subject, nor "Russian forces have been more focused on the offensive in the Bakhmut
+    area" (seed-000)."""
+    token = noun
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ == "attr" and token.head.i == verb.i:
+            return True
+        token = token.head
     return False
 
 
