@@ -111,11 +111,21 @@ def _donors_of(result: Extraction, index: int) -> tuple[set[str], set[str]]:
     """The donors and statuses of the pledges of the event's own sentence; for an aid cue without
     pledges, the countries it names but Ukraine, and no status. A running total hung under the event
     from a later sentence ("the UK has now provided more than 10,000 missiles") is not its status."""
-    start, end = result.events[index].span
-    pledges = [p for p in result.pledges if p.event == index and p.donor and start <= p.span[0] < end]
+    pledges = _own_pledges(result, index)
     if not pledges:
         return {code for code in result.events[index].countries if code != "UA"}, set()
     return {p.donor for p in pledges}, {p.status for p in pledges}
+
+
+def _own_pledges(result: Extraction, index: int) -> list[Pledge]:
+    """The pledges of the event that its own sentence states."""
+    start, end = result.events[index].span
+    return [p for p in result.pledges if p.event == index and p.donor and start <= p.span[0] < end]
+
+
+def _states_figures(result: Extraction, index: int) -> bool:
+    """Whether the event's own sentence states a quantity or an amount of its pledges."""
+    return any(p.quantity is not None or p.amount is not None for p in _own_pledges(result, index))
 
 
 # How many sentences after a strike an undated blast or hit may tell its aftermath.
@@ -288,6 +298,11 @@ def merge_events(result: Extraction, sentence_of_event: list[int], doc) -> None:
                 # "Boris Johnson has made a surprise trip to Kyiv ..., pledging a major new infusion of British
                 # arms ... No 10 said Britain would send 120 armoured vehicles": the visit is the first sentence's
                 # happening, the sentence that tells the aid alone stands for the aid
+                first = result.events[twin]
+                first.summary, first.span = event.summary, event.span
+            elif twin is not None and not _own_pledges(result, twin) and _states_figures(result, index):
+                # "Citing Germany's decision to send tanks to Ukraine ... Berlin has agreed to send 14 Leopard 2
+                # tanks" (dev p113): the sentence that states the records' figures stands for the announcement
                 first = result.events[twin]
                 first.summary, first.span = event.summary, event.span
         if twin is not None and event.retold and event.precision == "day" and result.events[twin].date is None:

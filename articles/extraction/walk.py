@@ -61,6 +61,9 @@ def read_article(doc, text: str, published: datetime.date | None, title: str | N
                 pledge.span = (ctx.start, ctx.end)
             pledge.event = aid_event(result, ctx, pledge, event_indexes, sentence_of_event, number)
             result.pledges.append(pledge)
+        for pledge in pledge_rules.restated_here(ctx):
+            # its span now points at this sentence, which states its figure: so does its event
+            pledge.event = aid_event(result, ctx, pledge, event_indexes, sentence_of_event, number)
         if ctx.reported_by:
             state.last_claimant = ctx.reported_by
         if losses:

@@ -356,6 +356,36 @@ def test_it_keeps_one_donors_announcement_told_over_several_sentences_as_one_aid
     assert {pledge.event for pledge in result.pledges} == {result.events.index(aid[0])}
 
 
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # dev p113 (BBC): the decision named first, its figure paragraphs later
+        (
+            "Citing Germany's decision to send tanks to Ukraine, the Russian president said history was repeating "
+            "itself.\n\nBerlin has agreed to send 14 Leopard 2 tanks to Ukraine, prompting the Russian company Fores "
+            "to offer five million roubles to the first Russian soldier to destroy or capture one.",
+            "14 Leopard 2 tanks",
+        ),
+        # pool p104 (a British outlet): "billions" first, the amount later
+        (
+            'President Joe Biden wants to end America\'s "forever wars", but he is pumping billions of dollars into '
+            "one that could grind on for a long time.\n\nHe announced a further $2.8bn (£2.4bn) in military aid "
+            "during a meeting with the Ukrainian leader Volodymyr Zelensky.",
+            "$2.8bn",
+        ),
+        # made up
+        ("Canada's decision to send tanks angered Moscow. Canada will send Ukraine four Leopard 2 tanks.", "four"),
+    ],
+)
+def test_the_sentence_that_states_the_figures_stands_for_the_announcement(run, text, figure):
+    result = run(text, D(2023, 1, 26))
+    [aid] = [event for event in result.events if event.type == "aid"]
+    assert figure in aid.summary
+    [pledge] = result.pledges
+    assert result.events[pledge.event] is aid
+    assert figure in text[pledge.span[0] : pledge.span[1]]
+
+
 def test_it_keeps_two_donors_announcements_apart(run):
     result = run(
         "Germany will send 14 Leopard 2 tanks to Ukraine. Poland will send 60 PT-91 tanks to Ukraine.",

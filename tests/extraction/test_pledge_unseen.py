@@ -284,6 +284,33 @@ def test_a_round_amount_and_the_exact_one_it_rounds_are_one_record(run, text):
     assert funding == [("US", "UA", None, "funding", None, 2_980_000_000, "pledged")]
 
 
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # pool p104 (a British outlet): "billions" gives no figure; the retelling four paragraphs on states it
+        (
+            'President Joe Biden wants to end America\'s "forever wars", but he is pumping billions of dollars into '
+            "one that could grind on for a long time.\n\nHe announced a further $2.8bn (£2.4bn) in military aid "
+            "during a meeting with the Ukrainian leader Volodymyr Zelensky.",
+            "$2.8bn",
+        ),
+        # pool p103 (Gazeta.pl): the round amount first, the exact one later (the test above)
+        (
+            "The United States will provide Ukraine support with a value of almost three billion dollars. As part "
+            "of the new package, a weapon is to be handed over to Ukraine from the USA.Joe Biden emphasized that "
+            "for about $ 2 billion $ 980 million, Ukrainians will be able to attract anti -aircraft defense systems.",
+            "$ 2 billion $ 980 million",
+        ),
+        # made up
+        ("The UK will send Ukraine more money. The UK will give Ukraine £50m, the minister said.", "£50m"),
+    ],
+)
+def test_a_record_whose_figure_a_retelling_states_points_at_that_sentence(run, text, figure):
+    [pledge] = [p for p in run(text, datetime.date(2022, 9, 8)).pledges if p.category == "funding"]
+    start, end = pledge.span
+    assert figure in text[start:end]
+
+
 def test_two_different_amounts_stay_two_records(run):
     # made up: $1bn and $1.2bn are two packages, not one rounded
     text = "The US will send Ukraine $1 billion in aid. The US will also give Ukraine $1.2 billion in loans."

@@ -147,6 +147,8 @@ class ArticleMemory:
     # sentence index -> (effective day, a function giving the givers named in it, last frame (donors, status))
     sentences: dict[int, tuple] = field(default_factory=dict)
     speaker_days: dict[str, object] = field(default_factory=dict)
+    # records told before whose figure the sentence being read states (their span now points at it)
+    restated: list[Pledge] = field(default_factory=list)
     # the pledge ruler's spans and their start offsets, read once for the whole article
     ruled: tuple[list[int], list] | None = None
     # the ConText modifiers of the sentence being read: (sentence index, modifiers)
@@ -178,6 +180,11 @@ def find_pledges(ctx: SentenceContext) -> list[Pledge]:
     givers = partial(_givers, ctx, text, 0, len(text))
     memory.sentences[ctx.index] = (day, givers, frames[-1] if frames else None)
     return _fold(memory, ctx.index, found)
+
+
+def restated_here(ctx: SentenceContext) -> list[Pledge]:
+    """The records told before whose figure the sentence just read (by `find_pledges`) states."""
+    return _memory(ctx).restated
 
 
 def _memory(ctx: SentenceContext) -> ArticleMemory:
@@ -1462,7 +1469,9 @@ def _person_country(subject) -> str | None:
 
 
 def _fold(memory: ArticleMemory, index: int, found: list[Pledge]) -> list[Pledge]:
-    """Fold retellings into the records returned before; return only the new ones."""
+    """Fold retellings into the records returned before; return only the new ones (`restated_here` gives the
+    records told before whose figure this sentence states)."""
+    memory.restated = []
     new: list[Pledge] = []
     for pledge in found:
         earlier = next((p for p in [*memory.pledges, *new] if _same(p, pledge)), None)
@@ -1471,11 +1480,21 @@ def _fold(memory: ArticleMemory, index: int, found: list[Pledge]) -> list[Pledge
             continue
         if earlier.item is None and pledge.item is not None:
             earlier.item = pledge.item
+        # the record's figure comes from this retelling when the first telling had none ("pumping billions of
+        # dollars", then "He announced a further $2.8bn") or only rounded it
+        figure_here = (earlier.quantity, earlier.amount) == (None, None) and (pledge.quantity, pledge.amount) != (
+            None,
+            None,
+        )
         for name in ("quantity", "amount", "currency", "date"):
             if getattr(earlier, name) is None and getattr(pledge, name) is not None:
                 setattr(earlier, name, getattr(pledge, name))
         if earlier.amount is not None and pledge.amount is not None and _rounder(earlier.amount, pledge.amount):
             earlier.amount = pledge.amount
+            figure_here = True
+        if figure_here:
+            earlier.span = pledge.span  # every figure traces back to the sentence that states it
+            memory.restated.append(earlier)
     for pledge in new:
         memory.pledges.append(pledge)
         memory.pledge_sentence.append(index)
