@@ -296,3 +296,35 @@ def test_a_range_is_dated_by_its_first_day(run):
         events_of(run("From January 2010 to March 2021, Russian forces shelled the border region.", D(2023, 1, 5)))
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # a meeting as the subject of a plan or an aim (p209; p176, The Economist; made up)
+        ("The next round of talks between the U.S., Russia and Ukraine is planned for March.", D(2026, 2, 20)),
+        ("The talks aim at reconciling Russian demands with Ukrainian concessions.", D(2025, 11, 27)),
+        ("The summit is scheduled for the autumn.", D(2023, 1, 5)),
+        # what sends a signal or a message is judged (p216; p171, ERR; made up)
+        (
+            "Zelenskyy said sanctions targeting Russia’s political elite and their families would send a clear "
+            "signal, while additional military support would strengthen Ukraine’s position.",
+            D(2026, 2, 24),
+        ),
+        (
+            "Commodore Värk says the Kremlin was sending a message with the jets: Russia’s shadow fleet is a "
+            "“critical national interest” to be protected at all costs.",
+            D(2025, 5, 20),
+        ),
+        ("The new sanctions send a strong message to Moscow.", D(2023, 1, 5)),
+    ],
+)
+def test_a_meeting_planned_or_a_signal_sent_gives_no_event(run, text, published):
+    assert events_of(run(text, published)) == []
+
+
+def test_a_meeting_planned_for_a_day_keeps_its_card(run):
+    # p188 (Reuters): the round set on a day is shown on that day
+    assert [
+        kind for kind, day in events_of(run("Another round of talks is planned for Friday.", D(2026, 2, 2))) if day
+    ] == ["diplomacy"]
