@@ -328,3 +328,30 @@ def test_a_meeting_planned_for_a_day_keeps_its_card(run):
     assert [
         kind for kind, day in events_of(run("Another round of talks is planned for Friday.", D(2026, 2, 2))) if day
     ] == ["diplomacy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # where a thing lies, no troops closing in (p165, The Economist; p199, CNN; made up)
+        (
+            "ONE OF THE most important unresolved questions surrounding any peace deal for Ukraine is about security "
+            "guarantees—how to ensure that Russia will not break its word and invade again.",
+            D(2025, 8, 21),
+        ),
+        (
+            "Likewise, the reputation of invincibility surrounding Russia’s vast military has also been dented.",
+            D(2026, 2, 21),
+        ),
+        ("The secrecy surrounding the deal was lifted on Monday.", D(2023, 1, 5)),
+    ],
+)
+def test_a_participle_of_surrounding_on_no_troops_gives_no_battle(run, text, published):
+    assert events_of(run(text, published)) == []
+
+
+def test_troops_surrounding_a_town_keep_their_battle(run):
+    # made up after p024 (“the Russian army surrounding Ukraine’s biggest atomic plant”)
+    assert [
+        kind for kind, _day in events_of(run("Russian troops surrounding the plant on Monday.", D(2023, 1, 5)))
+    ] == ["battle"]

@@ -179,6 +179,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                     kind = "sanctions"  # "police have seized villas and yachts", "a tanker was seized"
                 elif span.root.lemma_ == "withdraw" and taken is not None and taken.lemma_ not in TROOPS:
                     continue  # "Russians withdrew savings", "withdrew its ambassador": no retreat
+            if kind == "battle" and span.root.lemma_ in ENCIRCLING_VERBS and not _troops_encircle(span.root):
+                continue  # "questions surrounding any peace deal", "the surrounding districts": where a thing lies
             if kind == "diplomacy" and span.root.lemma_ in JOURNEY_VERBS and not _person_journey(span.root):
                 continue  # "drones flying over the city", "troops arrived": no leader's visit
             if kind == "training" and span.root.lemma_ == "train" and span.root.pos_ != "VERB":
@@ -257,6 +259,17 @@ def _taken_thing(verb):
         if child.dep_ in ("dobj", "nsubjpass"):
             return child
     return None
+
+
+ENCIRCLING_VERBS = WORDS["ENCIRCLING_VERBS"]
+
+
+def _troops_encircle(verb) -> bool:
+    """Whether a verb of closing in tells troops closing in: not as a participle on a noun that is no troops
+    ("questions surrounding any peace deal", p165; "the villages surrounding Lysychansk"; "surrounding districts")."""
+    if verb.dep_ == "amod":
+        return False
+    return not (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_ not in TROOPS)
 
 
 JOURNEY_VERBS = WORDS["JOURNEY_VERBS"]
