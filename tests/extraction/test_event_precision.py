@@ -355,3 +355,19 @@ def test_troops_surrounding_a_town_keep_their_battle(run):
     assert [
         kind for kind, _day in events_of(run("Russian troops surrounding the plant on Monday.", D(2023, 1, 5)))
     ] == ["battle"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # a reckoning or a speculation is an opinion (p171, The Economist; made up after p033, The Guardian)
+        (
+            "Windward reckons that more than half (measured by tonnage) of ships that have been placed under sanctions "
+            "worldwide are sailing using false or unknown flags.",
+            D(2025, 10, 2),
+        ),
+        ("Officials speculated that Russia had launched the offensive to distract from its losses.", D(2023, 1, 5)),
+    ],
+)
+def test_a_reckoning_or_a_speculation_gives_no_event(run, text, published):
+    assert events_of(run(text, published)) == []
