@@ -371,3 +371,34 @@ def test_troops_surrounding_a_town_keep_their_battle(run):
 )
 def test_a_reckoning_or_a_speculation_gives_no_event(run, text, published):
     assert events_of(run(text, published)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # a cue word that modifies the next word of a name names another thing (p179, BBC News; p050, The Guardian;
+        # made up)
+        (
+            "Military experts have said that the North Korean troops, reportedly from an “elite” unit called the "
+            "Storm Corps, are unprepared for the realities of modern warfare.",
+            D(2024, 10, 24),
+        ),
+        (
+            "The leaked request, first reported by Talk TV, emerged on the eve of the Nato summit in Madrid, which "
+            "will discuss the renewed threat posed by Russia.",
+            D(2022, 6, 27),
+        ),
+        ("A Storm Shadow missile flies low to avoid radar.", D(2023, 1, 5)),
+    ],
+)
+def test_a_cue_word_inside_a_name_gives_no_event(run, text, published):
+    assert events_of(run(text, published)) == []
+
+
+def test_a_unit_named_for_its_fighting_keeps_its_battle(run):
+    # p212, p213 (Mezha): the troops of the name are told doing it
+    text = (
+        "Syrskyi stated that on the Oleksandrivsk direction, since the end of January, the Air Assault Forces and "
+        "adjacent units had regained control over 400 square kilometers of territory."
+    )
+    assert [kind for kind, _day in events_of(run(text, D(2026, 2, 24)))] == ["battle"]
