@@ -305,7 +305,7 @@ def test_a_range_is_dated_by_its_first_day(run):
         ("The next round of talks between the U.S., Russia and Ukraine is planned for March.", D(2026, 2, 20)),
         ("The talks aim at reconciling Russian demands with Ukrainian concessions.", D(2025, 11, 27)),
         ("The summit is scheduled for the autumn.", D(2023, 1, 5)),
-        # what sends a signal or a message is judged (p216; p171, ERR; made up)
+        # what sends a signal or a message is judged (p216; p171, The Economist; made up)
         (
             "Zelenskyy said sanctions targeting Russia’s political elite and their families would send a clear "
             "signal, while additional military support would strengthen Ukraine’s position.",

@@ -268,7 +268,7 @@ ENCIRCLING_VERBS = WORDS["ENCIRCLING_VERBS"]
 
 def _word_of_a_name(token) -> bool:
     """A cue word that modifies the next word of a proper name names another thing, a unit or a weapon: "an "elite"
-    unit called the Storm Corps" (p179, BBC News), "UK-supplied Storm Shadow missiles" (p127, The Guardian), "first
+    unit called the Storm Corps" (p179, BBC News), "UK-supplied Storm Shadow missiles" (p127), "first
     reported by Talk TV" (p050, The Guardian). The head of a name keeps its cue: "the Battle of Donbas", "the
     Kursk Offensive"; so does a unit named for its fighting, the troops told doing it: "the Air Assault Forces and
     adjacent units had regained control over 400 square kilometers" (p212, p213)."""
