@@ -296,3 +296,109 @@ def test_a_range_is_dated_by_its_first_day(run):
         events_of(run("From January 2010 to March 2021, Russian forces shelled the border region.", D(2023, 1, 5)))
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # a meeting as the subject of a plan or an aim (p209; p176, The Economist; made up)
+        ("The next round of talks between the U.S., Russia and Ukraine is planned for March.", D(2026, 2, 20)),
+        ("The talks aim at reconciling Russian demands with Ukrainian concessions.", D(2025, 11, 27)),
+        ("The summit is scheduled for the autumn.", D(2023, 1, 5)),
+        # what sends a signal or a message is judged (p216; p171, The Economist; made up)
+        (
+            "Zelenskyy said sanctions targeting Russia’s political elite and their families would send a clear "
+            "signal, while additional military support would strengthen Ukraine’s position.",
+            D(2026, 2, 24),
+        ),
+        (
+            "Commodore Värk says the Kremlin was sending a message with the jets: Russia’s shadow fleet is a "
+            "“critical national interest” to be protected at all costs.",
+            D(2025, 5, 20),
+        ),
+        ("The new sanctions send a strong message to Moscow.", D(2023, 1, 5)),
+    ],
+)
+def test_a_meeting_planned_or_a_signal_sent_gives_no_event(run, text, published):
+    assert events_of(run(text, published)) == []
+
+
+def test_a_meeting_planned_for_a_day_keeps_its_card(run):
+    # p188 (Reuters): the round set on a day is shown on that day
+    assert [
+        kind for kind, day in events_of(run("Another round of talks is planned for Friday.", D(2026, 2, 2))) if day
+    ] == ["diplomacy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # where a thing lies, no troops closing in (p165, The Economist; p199, CNN; made up)
+        (
+            "ONE OF THE most important unresolved questions surrounding any peace deal for Ukraine is about security "
+            "guarantees—how to ensure that Russia will not break its word and invade again.",
+            D(2025, 8, 21),
+        ),
+        (
+            "Likewise, the reputation of invincibility surrounding Russia’s vast military has also been dented.",
+            D(2026, 2, 21),
+        ),
+        ("The secrecy surrounding the deal was lifted on Monday.", D(2023, 1, 5)),
+    ],
+)
+def test_a_participle_of_surrounding_on_no_troops_gives_no_battle(run, text, published):
+    assert events_of(run(text, published)) == []
+
+
+def test_troops_surrounding_a_town_keep_their_battle(run):
+    # made up after p024 (“the Russian army surrounding Ukraine’s biggest atomic plant”)
+    assert [
+        kind for kind, _day in events_of(run("Russian troops surrounding the plant on Monday.", D(2023, 1, 5)))
+    ] == ["battle"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # a reckoning or a speculation is an opinion (p171, The Economist; made up after p033, The Guardian)
+        (
+            "Windward reckons that more than half (measured by tonnage) of ships that have been placed under sanctions "
+            "worldwide are sailing using false or unknown flags.",
+            D(2025, 10, 2),
+        ),
+        ("Officials speculated that Russia had launched the offensive to distract from its losses.", D(2023, 1, 5)),
+    ],
+)
+def test_a_reckoning_or_a_speculation_gives_no_event(run, text, published):
+    assert events_of(run(text, published)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # a cue word that modifies the next word of a name names another thing (p179, BBC News; p050, The Guardian;
+        # made up)
+        (
+            "Military experts have said that the North Korean troops, reportedly from an “elite” unit called the "
+            "Storm Corps, are unprepared for the realities of modern warfare.",
+            D(2024, 10, 24),
+        ),
+        (
+            "The leaked request, first reported by Talk TV, emerged on the eve of the Nato summit in Madrid, which "
+            "will discuss the renewed threat posed by Russia.",
+            D(2022, 6, 27),
+        ),
+        ("A Storm Shadow missile flies low to avoid radar.", D(2023, 1, 5)),
+    ],
+)
+def test_a_cue_word_inside_a_name_gives_no_event(run, text, published):
+    assert events_of(run(text, published)) == []
+
+
+def test_a_unit_named_for_its_fighting_keeps_its_battle(run):
+    # p212, p213 (Mezha): the troops of the name are told doing it
+    text = (
+        "Syrskyi stated that on the Oleksandrivsk direction, since the end of January, the Air Assault Forces and "
+        "adjacent units had regained control over 400 square kilometers of territory."
+    )
+    assert [kind for kind, _day in events_of(run(text, D(2026, 2, 24)))] == ["battle"]
