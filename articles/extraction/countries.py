@@ -33,6 +33,7 @@ class Country:
     aliases: tuple[str, ...]
     demonyms: tuple[str, ...]
     metonyms: tuple[str, ...]
+    dollar: str | None = None  # what a bare "$" means in the country's own money ("AUD"), if it has dollars
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +46,7 @@ def load_countries(path: Path = GAZETTEER) -> tuple[Country, ...]:
             aliases=tuple(row.get("aliases") or [row["name"]]),
             demonyms=tuple(row.get("demonyms") or ()),
             metonyms=tuple(row.get("metonyms") or ()),
+            dollar=row.get("dollar"),
         )
         for row in read_jsonl(path)
     )
@@ -109,6 +111,16 @@ def country_code(text: str) -> str | None:
         if found:
             return found
     return _lowercase_forms().get(lowered)
+
+
+@lru_cache(maxsize=1)
+def _dollars() -> dict[str, str]:
+    return {country.code: country.dollar for country in load_countries() if country.dollar}
+
+
+def own_dollar(code: str) -> str | None:
+    """The currency a bare "$" means when a country spends its own money (SPEC.md): "AU" -> "AUD", "US" -> None."""
+    return _dollars().get(code)
 
 
 def ruler_patterns() -> list[dict]:

@@ -361,3 +361,29 @@ def test_money_before_a_passive_approval_is_pledged(run, text, expected):
 )
 def test_a_passive_approval_keeps_the_stage_rules(run, text, expected):
     assert records(run(text, datetime.date(2024, 4, 26))) == expected
+
+
+def money(result):
+    return [(p.donor, p.amount, p.currency) for p in result.pledges]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pool p075 (The Guardian, Australian copy): a dollar country's own money is written "$" (SPEC.md)
+        (
+            "Australia has provided $156m in support to Ukraine since Russia began its invasion in February.",
+            [("AU", 156_000_000, "AUD")],
+        ),
+        # made up
+        ("Canada will send $500 million in military aid to Ukraine.", [("CA", 500_000_000, "CAD")]),
+        ("New Zealand pledged 5 million dollars in humanitarian aid to Ukraine.", [("NZ", 5_000_000, "NZD")]),
+        # the dollar named as the US's, or a donor with no dollar of its own, stays USD
+        ("Canada will send US$500 million in military aid to Ukraine.", [("CA", 500_000_000, "USD")]),
+        ("Canada will send US $500 million in military aid to Ukraine.", [("CA", 500_000_000, "USD")]),
+        ("The United States will send $800 million in military aid to Ukraine.", [("US", 800_000_000, "USD")]),
+        ("Germany will send $800 million in military aid to Ukraine.", [("DE", 800_000_000, "USD")]),
+    ],
+)
+def test_a_bare_dollar_is_the_donors_own_dollar(run, text, expected):
+    assert money(run(text, MARCH_31)) == expected

@@ -41,6 +41,7 @@ from spacy.tokens import Token
 from articles.extraction import context, gazetteer
 from articles.extraction.attribution import SPEECH_LEMMAS, known_people
 from articles.extraction.context import Modifier
+from articles.extraction.countries import own_dollar
 from articles.extraction.numbers import MONEY_RE, millions_after_billions
 from articles.extraction.records import Pledge
 from articles.extraction.rules import CountryMention, SentenceContext, inflections
@@ -136,6 +137,8 @@ class Found:
     currency: str | None = None
     quantity: int | None = None
     training: bool = False
+    # written "$" or "dollars" with no country: the donor's own dollar if it has one ("Australia has provided $156m")
+    bare_dollar: bool = False
 
 
 @dataclass
@@ -589,7 +592,21 @@ def _records(donors, status, items, ctx, day, start, end) -> list[Pledge]:
     return [_pledge(donor, "UA", f, status, day, span) for donor in donors for f in items]
 
 
+# "US $5bn", "U.S. $5bn": the dollar named as the US's
+US_BEFORE_DOLLAR = re.compile(r"(?:\bUS|\bU\.S\.)\s*$")
+
+
+def _bare_dollar(text: str, match: re.Match) -> bool:
+    """Whether an amount is written in dollars of no named country ("$156m", "50 million dollars"; not
+    "US$5bn", "US $5bn", "C$500m")."""
+    written = (match.group("sym") or match.group("word") or match.group("wordcurrency") or "").lower()
+    if written == "$":
+        return not US_BEFORE_DOLLAR.search(text[max(0, match.start() - 6) : match.start()])
+    return written in ("dollars", "dollar")
+
+
 def _pledge(donor: str, recipient: str, f: Found, status: str, date, span: tuple[int, int]) -> Pledge:
+    currency = (own_dollar(donor) or f.currency) if f.bare_dollar else f.currency
     return Pledge(
         donor=donor,
         recipient=recipient,
@@ -597,7 +614,7 @@ def _pledge(donor: str, recipient: str, f: Found, status: str, date, span: tuple
         category=f.category,
         quantity=f.quantity,
         amount=f.amount,
-        currency=f.currency,
+        currency=currency,
         status=status,
         date=date,
         span=span,
@@ -932,6 +949,7 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
         if money is None:
             continue
         found.append(Found(match.start(), match.end(), "funding", amount=money.amount, currency=money.currency))
+        found[-1].bare_dollar = _bare_dollar(text, match)
         taken.append(match.span())
     for at, to, category in _kinds(ctx, text, start, end):
         if any(s < to and at < e for s, e in taken):
