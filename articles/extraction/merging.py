@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from articles.extraction.dates import WEEKDAYS
+from articles.extraction.gazetteer import place_named
 from articles.extraction.records import Event, Extraction, Loss, Pledge
 from articles.extraction.word_patterns import first_word, word_patterns
 from articles.jsonl import read_jsonl
@@ -325,27 +326,54 @@ def merge_events(result: Extraction, sentence_of_event: list[int], doc) -> None:
 
 
 def dedupe_losses(result: Extraction) -> None:
-    """A figure restated ("the death toll ... has risen to 32" twice) is one record."""
+    """A figure restated ("the death toll ... has risen to 32" twice) is one record; so is the toll of one incident
+    told in a headline and again with its claimant ("At least one person killed in Russian attack on Malyn" and "A
+    Russian attack on Malyn, a city in the Zhytomyr oblast, has killed at least one person, according to the
+    governor")."""
     kept: list[Loss] = []
     for loss in result.losses:
-        twin = next(
-            (
-                k
-                for k in kept
-                if (k.side, k.category, k.min, k.max, k.reported_by, k.period)
-                == (loss.side, loss.category, loss.min, loss.max, loss.reported_by, loss.period)
-                or (
-                    (k.side, k.category, k.min, k.max, k.reported_by)
-                    == (loss.side, loss.category, loss.min, loss.max, loss.reported_by)
-                    and None in (k.period, loss.period, k.date, loss.date)
-                )
-            ),
-            None,
-        )
+        twin = next((k for k in kept if _restated(k, loss) or _same_toll(k, loss)), None)
         if twin is None:
             kept.append(loss)
             continue
-        for name in ("date", "place", "period"):
+        for name in ("date", "place", "period", "reported_by"):
             if getattr(twin, name) is None and getattr(loss, name) is not None:
                 setattr(twin, name, getattr(loss, name))
+        if twin.place != loss.place and _within(loss.place, twin.place):
+            twin.place = loss.place  # the town, not its oblast
     result.losses = kept
+
+
+def _restated(k: Loss, loss: Loss) -> bool:
+    figure, other = (k.side, k.category, k.min, k.max, k.reported_by), (
+        loss.side, loss.category, loss.min, loss.max, loss.reported_by
+    )  # fmt: skip
+    return (
+        figure == other
+        and (k.period == loss.period or None in (k.period, loss.period, k.date, loss.date))
+        and _nested(k.place, loss.place)
+    )
+
+
+def _same_toll(k: Loss, loss: Loss) -> bool:
+    """The same figure of the same incident, once with no claimant or a place within the other's."""
+    return (
+        k.event is not None
+        and k.event == loss.event
+        and (k.side, k.category, k.min, k.max) == (loss.side, loss.category, loss.min, loss.max)
+        and k.period == loss.period
+        and (k.reported_by == loss.reported_by or None in (k.reported_by, loss.reported_by))
+        and (k.date == loss.date or None in (k.date, loss.date))
+        and _nested(k.place, loss.place)
+    )
+
+
+def _nested(one: str | None, other: str | None) -> bool:
+    """Whether two places can name where one toll fell: the same, unnamed, or a town and its oblast."""
+    return one is None or other is None or one == other or _within(one, other) or _within(other, one)
+
+
+def _within(town: str | None, region: str | None) -> bool:
+    """Whether the gazetteer puts a place in a region ("Malyn" in "Zhytomyr Oblast")."""
+    found = place_named(town) if town else None
+    return found is not None and region is not None and found.region == region
