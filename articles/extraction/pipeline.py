@@ -20,6 +20,7 @@ from typing import Any, cast
 import spacy
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
+from spacy.util import compile_infix_regex
 
 from articles.extraction import components
 from articles.extraction.rules import events as event_rules
@@ -60,6 +61,7 @@ def load_model(name: str | None = None) -> Language:
 def build_pipeline(name: str | None = None) -> Language:
     """The statistical model plus warboard's gazetteer ruler and cue matcher."""
     nlp = load_model(name)
+    _split_glued_sentences(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("line_breaks", before="parser")
     # An EntityRuler of phrase patterns (every written form of every place, country and system),
@@ -91,6 +93,18 @@ def build_pipeline(name: str | None = None) -> Language:
     )
     _empty_tokenizer_cache(nlp)
     return nlp
+
+
+# A full stop with no space after it, between a word of two letters or more and a capitalised word: two sentences
+# glued together when the page was scraped or machine-translated ("the minister said.The", "from the USA.Joe Biden
+# emphasized"). An abbreviation of one letter ("U.S.Army") or a domain ("mil.gov.ua") is left whole.
+GLUED_SENTENCE = r"(?<=[A-Za-z]{2})\.(?=[A-Z][a-z])"
+
+
+def _split_glued_sentences(nlp: Language) -> None:
+    """Split a full stop glued to the next sentence off both words, so that the parser sees the sentence end."""
+    tokenizer: Any = nlp.tokenizer  # a spacy.tokenizer.Tokenizer (a compiled module without type stubs)
+    tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), GLUED_SENTENCE]).finditer
 
 
 def _empty_tokenizer_cache(nlp: Language) -> None:

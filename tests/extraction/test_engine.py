@@ -216,6 +216,48 @@ def test_a_line_break_starts_a_sentence_and_a_space_does_not():
     assert starts == ["Talks", "The", "End"]
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # pool p044 (The Guardian, a live blog) and p146 (TVN24, machine-translated): sentences glued when scraped
+        (
+            "All evacuees will be returned home through exchanges, Malyar said.Hundreds of Ukrainian troops left.",
+            ["said", ".", "Hundreds"],
+        ),
+        ("795 days ago, Russia's armed invasion of Ukraine began.The Russian forces attacked.", ["began", ".", "The"]),
+        # pool p103 (Gazeta.pl, machine-translated)
+        ("a weapon is to be handed over to Ukraine from the USA.Joe Biden emphasized", ["USA", ".", "Joe"]),
+        # made up
+        ("The talks ended.Nothing was agreed.", ["ended", ".", "Nothing"]),
+    ],
+)
+def test_a_full_stop_glued_to_the_next_sentence_is_split_off(text, words):
+    import spacy  # noqa: PLC0415
+
+    nlp = spacy.blank("en")
+    pipeline._split_glued_sentences(nlp)
+    tokens = [token.text for token in nlp(text)]
+    assert any(tokens[i : i + 3] == words for i in range(len(tokens)))
+
+
+@pytest.mark.parametrize("word", ["U.S.Army", "mil.gov.ua", "e.g.", "Dr.", "www.president.gov.ua"])
+def test_abbreviations_and_addresses_keep_their_full_stops(word):
+    import spacy  # noqa: PLC0415
+
+    nlp = spacy.blank("en")
+    pipeline._split_glued_sentences(nlp)
+    assert word in [token.text for token in nlp(f"He cited {word} today.")]
+
+
+def test_glued_sentences_are_two_sentences_in_the_pipeline():
+    nlp = pipeline.get_pipeline()
+    doc = nlp("Malyar said.Hundreds of Ukrainian troops were evacuated from the Azovstal steelworks on Monday.")
+    assert [sent.text for sent in doc.sents] == [
+        "Malyar said.",
+        "Hundreds of Ukrainian troops were evacuated from the Azovstal steelworks on Monday.",
+    ]
+
+
 def test_the_anchored_matcher_finds_what_spacys_matcher_finds_from_the_first_possible_token(monkeypatch):
     import spacy  # noqa: PLC0415
 

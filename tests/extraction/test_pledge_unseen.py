@@ -270,10 +270,10 @@ def test_money_written_in_words_gives_the_amount(run, text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        # pool p103 (Gazeta.pl, machine-translated Polish): a round amount told first, the exact one later
-        "The United States will provide Ukraine support with a value of almost three billion dollars. As part of "
-        "the new package, a weapon is to be handed over to Ukraine from the USA.Joe Biden emphasized that for "
-        "about $ 2 billion $ 980 million, Ukrainians will be able to attract anti -aircraft defense systems.",
+        # made up, after pool p103 (Gazeta.pl, machine-translated Polish; its exact amount stood in a sentence glued
+        # to the next, and now split off, see test_engine): a round amount told first, the exact one later
+        "The United States will provide Ukraine support with a value of almost three billion dollars. The new "
+        "package of $ 2 billion $ 980 million will be handed over to Ukraine from the USA.",
         # made up: the exact amount first
         "The US will send Ukraine a package worth $2.98 billion. The US will send Ukraine the package of about "
         "$3 billion soon.",
@@ -294,11 +294,10 @@ def test_a_round_amount_and_the_exact_one_it_rounds_are_one_record(run, text):
             "during a meeting with the Ukrainian leader Volodymyr Zelensky.",
             "$2.8bn",
         ),
-        # pool p103 (Gazeta.pl): the round amount first, the exact one later (the test above)
+        # made up after pool p103 (Gazeta.pl): the round amount first, the exact one later (the test above)
         (
-            "The United States will provide Ukraine support with a value of almost three billion dollars. As part "
-            "of the new package, a weapon is to be handed over to Ukraine from the USA.Joe Biden emphasized that "
-            "for about $ 2 billion $ 980 million, Ukrainians will be able to attract anti -aircraft defense systems.",
+            "The United States will provide Ukraine support with a value of almost three billion dollars. The new "
+            "package of $ 2 billion $ 980 million will be handed over to Ukraine from the USA.",
             "$ 2 billion $ 980 million",
         ),
         # made up
