@@ -386,3 +386,34 @@ def money(result):
 )
 def test_a_bare_dollar_is_the_donors_own_dollar(run, text, expected):
     assert money(run(text, MARCH_31)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pool p122 (a Polish outlet, machine-translated): the promise is to act against sellers, the drones are
+        # Russia's purchases
+        "As the newspaper reminded in Tuesday's publication, although the administration of US President Joe Biden "
+        "promised to deal with companies that sell key technologies of Russia, it, however, a permanent influx of "
+        "Chinese drones to Russia indicates that it will be difficult.",
+        # made up
+        "The US has promised to punish firms that ship drones to Russia.",
+    ],
+)
+def test_a_promise_of_another_deed_gives_no_pledge(run, text):
+    assert run(text, datetime.date(2023, 3, 21)).pledges == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # made up: a promise to give, and a promise of another deed beside a giving verb
+        ("The US promised to send 20 drones to Ukraine.", [("US", "UA", None, "drone", 20, "pledged")]),
+        (
+            "Britain pledged to stand with Ukraine and will send more tanks.",
+            [("GB", "UA", None, "tank", None, "pledged")],
+        ),
+    ],
+)
+def test_a_promise_to_give_still_gives_its_pledge(run, text, expected):
+    assert pledges_of(run(text, datetime.date(2023, 3, 21))) == expected

@@ -169,7 +169,7 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 continue  # "an attempt to take a photo": no ground sought
             if kind == "diplomacy" and span.root.lemma_ in TALKING_VERBS and not _parties_talk(span.root):
                 continue  # "the idea was discussed", "is being discussed in EU circles": no party talks
-            if kind == "aid" and _promise_of_another_deed(span.root):
+            if kind == "aid" and promise_of_another_deed(span.root):
                 continue  # "Varadkar pledged to stand with Ukraine", "pledged not to cede an inch of land"
             if kind == "strike" and _ground_attack(ctx, span):
                 kind = "battle"
@@ -482,7 +482,7 @@ def aid_named_in_passing(sent) -> bool:
 GIVING_VERBS = WORDS["GIVING_VERBS"]
 
 
-def _promise_of_another_deed(verb) -> bool:
+def promise_of_another_deed(verb) -> bool:
     """ "pledged to stand with Ukraine for as long as it takes", "has pledged not to cede an inch of land":
     a promise of something other than giving is no aid."""
     if verb.pos_ != "VERB" or any(child.dep_ == "dobj" for child in verb.children):

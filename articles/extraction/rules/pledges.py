@@ -46,7 +46,7 @@ from articles.extraction.numbers import MONEY_RE, millions_after_billions
 from articles.extraction.records import Pledge
 from articles.extraction.rules import CountryMention, SentenceContext, inflections
 from articles.extraction.rules.events import WORDS as EVENT_WORDS
-from articles.extraction.rules.events import load_words
+from articles.extraction.rules.events import load_words, promise_of_another_deed
 from articles.jsonl import read_jsonl
 
 MEMORY_KEY = "warboard_pledges"
@@ -454,6 +454,8 @@ def _hit_status(ctx, text, clause, start, t_start, t_end, trigger, match) -> tup
         return None  # "Since winning pledges of modern battle tanks": the receiver speaks, the giver is unnamed
     if text[t_start - 1 : t_start] == "-":
         return None  # "western-supplied missiles", "US-donated": an attribute of a weapon, not a delivery
+    if len(match) == 1 and promise_of_another_deed(match.root):
+        return None  # "promised to deal with companies that sell ... drones to Russia": no goods promised
     if _guard_after(ctx, text, "NOT_GOODS", t_end):
         return None  # "the Kremlin was sending a message with the jets"
     total = (
