@@ -307,6 +307,8 @@ def find_dates(
     for index, match in enumerate(matches):
         if match.group("wd_plain") and before.ends("NOT_A_DAY", match.start()):
             continue
+        if match.group("overnight") and _night_of_next(text, match, matches[index + 1 : index + 2]):
+            continue  # "overnight on Tuesday", "overnight on February 6 to 7": the day named next dates the night
         if match.group("wd_plain") and _named_by_next(text, match, matches[index + 1 : index + 2]):
             weekday = _weekday_index(match.group("wd_plain"))
             continue  # "on Friday, February 28, 2025": the calendar date says which Friday
@@ -367,6 +369,15 @@ def _named_by_next(text: str, match: re.Match[str], following: list[re.Match[str
     after = following[0]
     calendar = any(after.group(name) for name in ("dmy", "mdy", "iso", "dm", "md"))
     return calendar and re.fullmatch(r"(?:'s)?,?\s*(?:the\s+)?", text[match.end() : after.start()]) is not None
+
+
+# "overnight on Tuesday", "last night, Saturday": only these stand between a night and the day that names it
+NIGHT_TO_DAY = re.compile(r"[\s,]*(?:on|of|from|into)?\s*")
+
+
+def _night_of_next(text: str, match: re.Match[str], following: list[re.Match[str]]) -> bool:
+    """Whether an overnight expression is followed at once by the day or date of that night."""
+    return bool(following) and NIGHT_TO_DAY.fullmatch(text, match.end(), following[0].start()) is not None
 
 
 def _on_weekday(value: DateValue, weekday: int) -> DateValue:

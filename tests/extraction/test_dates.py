@@ -74,6 +74,36 @@ def test_it_dates_an_overnight_attack_by_the_morning_it_ended():
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # pool p191 (Reuters): the night is the one the day after it names, not the publication's
+        (
+            "Russia's troops launched major airstrikes on Ukraine overnight on Tuesday, ahead of the talks.",
+            datetime.date(2026, 2, 5),
+            [datetime.date(2026, 2, 3)],
+        ),
+        # pool p192 (ISW)
+        (
+            "Russia launched another massive strike against Ukrainian energy infrastructure overnight on February 6 "
+            "to 7.",
+            datetime.date(2026, 2, 7),
+            [datetime.date(2026, 2, 6)],
+        ),
+        # pool p194 (NPR)
+        (
+            "Russian strikes continued with over 400 drones and about 40 missiles launched overnight Saturday.",
+            datetime.date(2026, 2, 8),
+            [datetime.date(2026, 2, 7)],
+        ),
+        # made up: a night with no day named is the publication's
+        ("Drones struck Odesa overnight, the governor said.", datetime.date(2026, 2, 8), [datetime.date(2026, 2, 8)]),
+    ],
+)
+def test_a_night_followed_by_its_day_is_dated_by_that_day(text, published, expected):
+    assert [f.value.date for f in find_dates(text, published)] == expected
+
+
 @pytest.mark.parametrize("text", ["in recent weeks", "last winter", "this year", "1,461 days since 24 February"])
 def test_it_gives_no_day_where_the_text_names_none(text):
     assert [f.value for f in find_dates(text, THURSDAY) if f.value.precision == "day"] == []

@@ -1295,3 +1295,37 @@ def test_a_repeated_sentence_may_write_a_name_in_lower_case(run):
         "A Russian attack on Malyn, a city in the Zhytomyr oblast, has killed at least one person on the city's edge."
     )
     assert [e.type for e in run(text, D(2022, 6, 1)).events].count("strike") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # pool p188 (ABC News, AP): talks over two days named together are one meeting, dated by its first day
+        (
+            "Officials revealed few details of the talks held on Friday and Saturday, which were part of a yearlong "
+            "effort by the Trump administration to steer the sides toward a peace deal.",
+            D(2026, 1, 26),
+            [("diplomacy", D(2026, 1, 23))],
+        ),
+        # pool p191 (Reuters)
+        (
+            "Russia's troops launched major airstrikes on Ukraine overnight on Tuesday, ahead of the talks, and "
+            "followed up with smaller drone attacks on Wednesday and Thursday.",
+            D(2026, 2, 5),
+            [("strike", D(2026, 2, 3)), ("strike", D(2026, 2, 4))],
+        ),
+        # made up: two days named together, and two days told apart
+        (
+            "Russian and Ukrainian delegations met in Istanbul on Monday and Tuesday.",
+            D(2022, 3, 31),
+            [("diplomacy", D(2022, 3, 28))],
+        ),
+        (
+            "Russian drones struck Odesa on Monday and Kharkiv on Tuesday.",
+            D(2022, 5, 5),
+            [("strike", D(2022, 5, 2)), ("strike", D(2022, 5, 3))],
+        ),
+    ],
+)
+def test_two_days_named_together_are_one_happening_on_the_first(run, text, published, expected):
+    assert events_of(run(text, published)) == expected

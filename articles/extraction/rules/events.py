@@ -708,6 +708,31 @@ def _end_of_range(ctx: SentenceContext, found) -> bool:
     )
 
 
+DAY_PAIR_LINKS = WORDS["DAY_PAIR_LINKS"]
+# the longest happening two days named together tell: "from Monday to Friday" is one week of talks
+DAY_PAIR_REACH = 6
+
+
+def _without_second_days(doc, day_dates: list) -> list:
+    """The days of a sentence without the second of two named together ("the talks held on Friday and Saturday",
+    p188, AP; "Russia launched another massive strike ... overnight on February 6 to 7", p192, ISW): one happening
+    over both days, dated by the first (SPEC.md). Days told apart ("struck Odesa on Monday and Kharkiv on Tuesday")
+    stay two."""
+    kept: list = []
+    for found in day_dates:
+        first = kept[-1] if kept else None
+        between = doc.char_span(first.end, found.start, alignment_mode="expand") if first is not None else None
+        if (
+            first is not None
+            and between is not None
+            and 0 < (found.value.date - first.value.date).days <= DAY_PAIR_REACH
+            and all(token.lower_ in DAY_PAIR_LINKS for token in between)
+        ):
+            continue
+        kept.append(found)
+    return kept
+
+
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj"})
 
 
@@ -773,7 +798,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         and not _quoted_apart(doc, modifiers, cues, d)
         and not _end_of_range(ctx, d)
     ]
-    day_dates = [d for d in dates if d.value.precision == "day"]
+    day_dates = _without_second_days(doc, [d for d in dates if d.value.precision == "day"])
     events = []
     if len(day_dates) > 1:
         # Each date goes with its nearest cue; one event per distinct (type, date).
