@@ -643,7 +643,17 @@ def _named_as(doc, cue: tuple[str, int, int]) -> bool:
     if span is None:
         return False
     noun = span.root
+    if noun.dep_ == "dobj" and noun.head.lemma_ in NAMING_VERBS:
+        return _names_its_object(noun.head)
     return noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.lemma_ in NAMING_VERBS
+
+
+def _names_its_object(verb) -> bool:
+    """ "The US embassy in Kyiv called the attack a “war crime”" (p020, The Guardian), "Kuleba called the strikes a
+    “heinous act of barbarism”" (p080), "Guterres has called the Russian invasion “the saddest moment”" (p070, Al
+    Jazeera): a verb of naming with a second object (or "as") says what its object is; the happening it names is told
+    in its own sentence ("Biden called Zelensky on Monday" names nothing: a call)."""
+    return any(child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as") for child in verb.children)
 
 
 def _described_by_it(doc, cue: tuple[str, int, int]) -> bool:
@@ -720,13 +730,24 @@ def _meeting_ahead_on_no_day(ctx: SentenceContext, cue: tuple[str, int, int], mo
     meeting ..., mark one month since the Russian invasion", p029): only the future of the sentence's main clause,
     or of what it reports, counts."""
     kind, start, end = cue
-    if kind != "diplomacy" or ctx.dates:
+    if kind != "diplomacy" or (ctx.dates and not _dated_by_statement_only(ctx)):
         return False
     doc = ctx.sent.doc
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and any(
-        m.category == "FUTURE" and m.covers(span.root.i) and doc[m.trigger].head.dep_ in MAIN_CLAUSE_DEPS
-        for m in modifiers
+        _ahead(m, doc) and m.covers(span.root.i) and doc[m.trigger].head.dep_ in MAIN_CLAUSE_DEPS for m in modifiers
+    )
+
+
+FUTURE_IN_THE_PAST = WORDS["FUTURE_IN_THE_PAST"]
+
+
+def _ahead(modifier, doc) -> bool:
+    """A modifier that points ahead: the future ("will meet"), or the future of a statement in the past ("On Sunday,
+    Trump told reporters that he would meet with Putin at an appropriate time", p183, Reuters): the day a statement
+    was made is no day of the meeting it announces, so such a meeting ahead is a plan as well."""
+    return modifier.category == "FUTURE" or (
+        modifier.category == "HYPOTHETICAL" and doc[modifier.trigger].lower_ in FUTURE_IN_THE_PAST
     )
 
 

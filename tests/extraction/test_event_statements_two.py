@@ -1,0 +1,99 @@
+"""Timeline precision, statements (issue 8): a meeting announced for no day, a happening named by a verb of
+naming, a deed held back, a happening of any kind give no event.
+
+Each rule (patterns/en/context.jsonl, rules/events.py) is shown on real sentences of the pool and on one of
+our own; the happenings beside them keep their events.
+"""
+
+import datetime
+
+import pytest
+
+from tests.extraction.conftest import events_of
+
+D = datetime.date
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # p183 (Reuters): the day is the statement's, the meeting has none
+        ("On Sunday, Trump told reporters that he would meet with Putin at an appropriate time.", D(2025, 2, 10)),
+        # p036 (The Guardian): the meeting ahead with no day the rule was made for
+        ("The prime minister will hold talks with Olaf Scholz at Downing Street.", D(2022, 4, 8)),
+        ("The minister said on Monday that she would visit Kyiv soon.", D(2023, 1, 5)),
+    ],
+)
+def test_a_meeting_announced_for_no_day_of_its_own_is_a_plan(run, text, published):
+    assert events_of(run(text, published)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # p050 (The Guardian): the meeting has a time of its own
+        (
+            "Turkish president Tayyip Erdoğan said he would meet US president Joe Biden at the Nato summit this week.",
+            D(2022, 6, 28),
+            "diplomacy",
+        ),
+        ("The minister said she would visit Kyiv on Friday.", D(2023, 1, 5), "diplomacy"),
+    ],
+)
+def test_a_meeting_announced_for_its_own_day_keeps_its_card(run, text, published, expected):
+    assert [kind for kind, _day in events_of(run(text, published))] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p020 (The Guardian), p080 (a GB outlet), made up: what a happening is called is a statement about it
+        "The US embassy in Kyiv called the attack a “war crime” in a post on Twitter.",
+        "Foreign minister Dmytro Kuleba called the strikes a “heinous act of barbarism” that demonstrated Russia’s "
+        "attitude towards Ukraine, Europe and the world.",
+        "The minister labelled the shelling an act of terror.",
+    ],
+)
+def test_a_happening_named_by_a_verb_of_naming_is_no_happening(run, text):
+    assert events_of(run(text, D(2022, 4, 29))) == []
+
+
+def test_a_verb_of_naming_with_no_name_given_keeps_the_happening(run):
+    # made up: "saw" with one object names nothing
+    assert events_of(run("Kharkiv saw heavy shelling on Monday.", D(2023, 1, 5))) == [("strike", D(2023, 1, 2))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p198 (Al Jazeera), p103 (Gazeta.pl), made up: a deed held back is not done
+        "The US Senate has held off voting on a sanctions bill that has 85 percent support because of opposition "
+        "from Trump.",
+        "Until now, the US has been refrained from handing over to Ukraine missiles with a larger range.",
+        "The government stopped short of new sanctions on the bank.",
+        "Berlin refrained from new sanctions.",
+    ],
+)
+def test_a_deed_held_back_is_no_happening(run, text):
+    assert events_of(run(text, D(2026, 2, 20))) == []
+
+
+def test_holding_off_an_attack_is_fighting(run):
+    # p173 (The Economist): "holding off" with an enemy as its object resists
+    text = "The Ukrainians are holding off Russian attacks near Pokrovsk."
+    assert len(events_of(run(text, D(2025, 11, 20)))) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p218 (UN News), p093 (Kyiv Post), p109 (Fox News), made up: any one of a kind, not one told
+        "Briefing reporters in New York, UN Spokesperson Stéphane Dujarric said any strike against civilians anywhere "
+        "is “unacceptable and unjustifiable.”",
+        "Each of these shelling occasions only strengthens our desire to defeat the occupiers.",
+        "With all its terrorist attacks against Ukrainians and our country, Russia is only burying itself.",
+        "Every new sanction has weakened the Kremlin.",
+    ],
+)
+def test_a_happening_of_any_kind_is_no_happening(run, text):
+    assert events_of(run(text, D(2022, 7, 22))) == []
