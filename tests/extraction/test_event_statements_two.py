@@ -97,3 +97,31 @@ def test_holding_off_an_attack_is_fighting(run):
 )
 def test_a_happening_of_any_kind_is_no_happening(run, text):
     assert events_of(run(text, D(2022, 7, 22))) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p072 (TVN24), p131 (a Polish outlet), p041 (The Guardian), made up: talking of or about a thing is speech
+        "The French President Emmanuel Macron, on the other hand, talked about the issue of incorporating Ukraine in "
+        "the European Union.",
+        '"Soldiers talked about Coków as a competent officer and a good commander," we read.',
+        "The general talked about the counteroffensive in an interview.",
+        "The week brought more talk of peace.",
+    ],
+)
+def test_talking_about_a_thing_is_speech(run, text):
+    assert events_of(run(text, D(2022, 3, 11))) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p087, made up: parties talking, with each other or both named
+        "As he explained, during the meeting they talked about the economic support of Ukraine.",
+        "Biden and Xi talked about Taiwan on Monday.",
+        "Scholz talked with Macron about aid on Monday.",
+    ],
+)
+def test_parties_talking_about_a_thing_hold_talks(run, text):
+    assert [kind for kind, _day in events_of(run(text, D(2023, 1, 5)))] == ["diplomacy"]

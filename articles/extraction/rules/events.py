@@ -169,6 +169,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 continue  # "an attempt to take a photo": no ground sought
             if kind == "diplomacy" and span.root.lemma_ in TALKING_VERBS and not _parties_talk(span.root):
                 continue  # "the idea was discussed", "is being discussed in EU circles": no party talks
+            if kind == "diplomacy" and _talk_of_a_thing(span.root):
+                continue  # "Macron talked about the issue", "general talk of security guarantees": speech
             if kind == "aid" and _promise_of_another_deed(span.root):
                 continue  # "Varadkar pledged to stand with Ukraine", "pledged not to cede an inch of land"
             if kind == "strike" and _ground_attack(ctx, span):
@@ -1332,6 +1334,33 @@ def _parties_talk(verb) -> bool:
 
 
 ARMS_WORDS = WORDS["ARMS_WORDS"]
+
+
+TOPIC_PREPOSITIONS = WORDS["TOPIC_PREPOSITIONS"]
+PARTNER_PREPOSITIONS = WORDS["PARTNER_PREPOSITIONS"]
+
+
+def _talk_of_a_thing(token) -> bool:
+    """ "The French President Emmanuel Macron ... talked about the issue of incorporating Ukraine in the European Union"
+    (p072, TVN24), "Soldiers talked about Coków as a competent officer" (p131), "it's hard to talk about
+    things" (p041, The Guardian), "the meeting produced little more than general talk of security guarantees" (p164, The
+    Economist): "talk" of or about a thing, with no one talked with, is speech; "during the meeting they talked about
+    the economic support of Ukraine" (p087), "Biden and Xi talked about Taiwan", "talked with Macron about aid" (made
+    up) tell parties talking, and "talks" (the noun in the plural) a negotiation."""
+    if token.lemma_ != "talk" or token.tag_ == "NNS":
+        return False
+    children = list(token.children)
+    if not any(child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS for child in children):
+        return False
+    if any(child.dep_ in ("prep", "dative") and child.lower_ in PARTNER_PREPOSITIONS for child in children):
+        return False
+    subject = next((child for child in children if child.dep_ == "nsubj"), None)
+    return token.pos_ != "VERB" or subject is None or not _talking_parties(subject)
+
+
+def _talking_parties(subject) -> bool:
+    """ "Biden and Xi", "the two leaders", "they": a subject that is both sides of a talk."""
+    return subject.lower_ in TALK_RETELLERS or any(child.dep_ in ("conj", "nummod") for child in subject.children)
 
 
 def _arms_output(noun) -> bool:
