@@ -125,3 +125,23 @@ def test_talking_about_a_thing_is_speech(run, text):
 )
 def test_parties_talking_about_a_thing_hold_talks(run, text):
     assert [kind for kind, _day in events_of(run(text, D(2023, 1, 5)))] == ["diplomacy"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p159 (CNN), made up: speaking to an outlet or to the press is an interview
+        "A Nepali soldier who spoke to CNN said many recruits were foreigners.",
+        "The minister spoke to reporters after the vote.",
+        "The minister spoke to the BBC on Monday.",
+    ],
+)
+def test_speaking_to_the_press_is_no_talk(run, text):
+    assert events_of(run(text, D(2023, 1, 5))) == []
+
+
+def test_speaking_to_a_leader_is_a_call(run):
+    # p023 (The Guardian), made up
+    text = "US president Joe Biden spoke with Ukrainian president, Volodymyr Zelenskiy, to discuss sanctions."
+    assert events_of(run(text, D(2022, 3, 7))) == [("diplomacy", None)]
+    assert events_of(run("Macron spoke to Putin on Monday.", D(2023, 1, 5))) == [("diplomacy", D(2023, 1, 2))]

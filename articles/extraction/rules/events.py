@@ -26,7 +26,7 @@ import datetime
 import re
 from pathlib import Path
 
-from articles.extraction.attribution import SPEECH_LEMMAS
+from articles.extraction.attribution import SPEECH_LEMMAS, outlet_speaker
 from articles.extraction.context import load_rules
 from articles.extraction.records import Event
 from articles.extraction.rules import SentenceContext, inflections
@@ -169,6 +169,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 continue  # "an attempt to take a photo": no ground sought
             if kind == "diplomacy" and span.root.lemma_ in TALKING_VERBS and not _parties_talk(span.root):
                 continue  # "the idea was discussed", "is being discussed in EU circles": no party talks
+            if kind == "diplomacy" and _spoke_to_the_press(span):
+                continue  # "A Nepali soldier who spoke to CNN said ...": an interview
             if kind == "diplomacy" and _talk_of_a_thing(span.root):
                 continue  # "Macron talked about the issue", "general talk of security guarantees": speech
             if kind == "aid" and _promise_of_another_deed(span.root):
@@ -1356,6 +1358,23 @@ def _talk_of_a_thing(token) -> bool:
         return False
     subject = next((child for child in children if child.dep_ == "nsubj"), None)
     return token.pos_ != "VERB" or subject is None or not _talking_parties(subject)
+
+
+PRESS_AUDIENCES = WORDS["PRESS_AUDIENCES"]
+
+
+def _spoke_to_the_press(span) -> bool:
+    """ "A Nepali soldier who spoke to CNN said Afghan, Indian, Congolese and Egyptian recruits were among those being
+    trained" (p159, CNN), "the minister spoke to reporters after the vote" (made up), "Speaking to the BBC, Yuriy Sak
+    admitted" (p055, The Guardian): speaking to an outlet or the press is an interview, a statement; "Biden spoke with
+    Ukrainian president, Volodymyr Zelenskiy" (p023) is a call."""
+    if span.root.lemma_ != "speak":
+        return False
+    heard = next((child for child in span[-1].children if child.dep_ == "pobj"), None)
+    if heard is None:
+        return False
+    doc = span.doc
+    return heard.lemma_ in PRESS_AUDIENCES or outlet_speaker(doc[heard.left_edge.i : heard.right_edge.i + 1])[0]
 
 
 def _talking_parties(subject) -> bool:
