@@ -145,3 +145,22 @@ def test_speaking_to_a_leader_is_a_call(run):
     text = "US president Joe Biden spoke with Ukrainian president, Volodymyr Zelenskiy, to discuss sanctions."
     assert events_of(run(text, D(2022, 3, 7))) == [("diplomacy", None)]
     assert events_of(run("Macron spoke to Putin on Monday.", D(2023, 1, 5))) == [("diplomacy", D(2023, 1, 2))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p193 (Al Jazeera), p194 (NPR), made up: words held back from print are no ban on trade
+        "“The Americans are proposing the parties end the war by the beginning of this summer,” Zelenskyy told "
+        "reporters in Kyiv on Friday, in comments embargoed until Saturday.",
+        "Zelenskyy's comments were embargoed until Saturday morning.",
+        "The report is embargoed until Monday.",
+    ],
+)
+def test_a_press_embargo_is_no_sanction(run, text):
+    assert events_of(run(text, D(2026, 2, 7))) == []
+
+
+def test_an_embargo_on_goods_is_a_sanction(run):
+    # made up
+    assert events_of(run("The EU embargoed Russian oil on Monday.", D(2023, 1, 5))) == [("sanctions", D(2023, 1, 2))]

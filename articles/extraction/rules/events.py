@@ -169,6 +169,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 continue  # "an attempt to take a photo": no ground sought
             if kind == "diplomacy" and span.root.lemma_ in TALKING_VERBS and not _parties_talk(span.root):
                 continue  # "the idea was discussed", "is being discussed in EU circles": no party talks
+            if kind == "sanctions" and _press_embargo(span.root):
+                continue  # "Zelenskyy's comments were embargoed until Saturday morning": a rule of the press
             if kind == "diplomacy" and _spoke_to_the_press(span):
                 continue  # "A Nepali soldier who spoke to CNN said ...": an interview
             if kind == "diplomacy" and _talk_of_a_thing(span.root):
@@ -1375,6 +1377,25 @@ def _spoke_to_the_press(span) -> bool:
         return False
     doc = span.doc
     return heard.lemma_ in PRESS_AUDIENCES or outlet_speaker(doc[heard.left_edge.i : heard.right_edge.i + 1])[0]
+
+
+SPOKEN_WORDS = WORDS["SPOKEN_WORDS"]
+EMBARGO_FORMS = WORDS["EMBARGO_FORMS"]
+
+
+def _press_embargo(token) -> bool:
+    """ "Zelenskyy told reporters in Kyiv on Friday, in comments embargoed until Saturday" (p193, Al Jazeera),
+    "Zelenskyy's comments were embargoed until Saturday morning" (p194, NPR), "The report is embargoed until
+    Monday" (made up): words held back from print until a time are no ban on trade."""
+    if token.lower_ not in EMBARGO_FORMS or token.pos_ not in ("VERB", "ADJ"):
+        return False
+    if token.dep_ in ("acl", "amod"):
+        held = token.head
+    else:
+        # "comments were embargoed" (a passive), "the report is embargoed" (the parser's adjective)
+        clause = token.head if token.dep_ == "acomp" else token
+        held = next((child for child in clause.children if child.dep_ in ("nsubjpass", "nsubj", "dobj")), None)
+    return held is not None and held.lemma_ in SPOKEN_WORDS
 
 
 def _talking_parties(subject) -> bool:
