@@ -164,3 +164,22 @@ def test_a_press_embargo_is_no_sanction(run, text):
 def test_an_embargo_on_goods_is_a_sanction(run):
     # made up
     assert events_of(run("The EU embargoed Russian oil on Monday.", D(2023, 1, 5))) == [("sanctions", D(2023, 1, 2))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p018 (The Guardian), p076 (Gazeta.pl), made up: a happening reacted to is told elsewhere
+        "Western leaders have responded with fury to Russia’s “barbaric” military attacks on Ukrainian cities.",
+        "The USA responds to Russia's attack: the next stage will be the dismantling of the Russian war machine",
+        "The ministry reacted angrily to the new sanctions.",
+    ],
+)
+def test_a_happening_reacted_to_is_no_happening_of_the_sentence(run, text):
+    assert events_of(run(text, D(2022, 2, 25))) == []
+
+
+def test_a_deed_in_response_keeps_its_event(run):
+    # made up: the reaction has a cue of its own
+    text = "In response to the sanctions, Moscow cut gas supplies to Poland on Monday."
+    assert events_of(run(text, D(2023, 1, 5))) == [("other", D(2023, 1, 2))]

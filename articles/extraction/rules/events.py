@@ -654,6 +654,21 @@ def _named_as(doc, cue: tuple[str, int, int]) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.lemma_ in NAMING_VERBS
 
 
+REACTION_WORDS = WORDS["REACTION_WORDS"]
+
+
+def _reacted_to(doc, cue: tuple[str, int, int]) -> bool:
+    """ "Western leaders have responded with fury to Russia’s “barbaric” military attacks on Ukrainian cities" (p018,
+    The Guardian), "The USA responds to Russia's attack" (p076, Gazeta.pl), "In response to the sanctions, Moscow cut gas
+    supplies" (made up): a happening reacted to is told elsewhere, the reaction (a statement, or a deed of its own
+    cue) is what the sentence tells."""
+    span = doc.char_span(cue[1], cue[2], alignment_mode="expand")
+    if span is None:
+        return False
+    noun = span.root
+    return noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_ in REACTION_WORDS
+
+
 def _names_its_object(verb) -> bool:
     """ "The US embassy in Kyiv called the attack a “war crime”" (p020, The Guardian), "Kuleba called the strikes a
     “heinous act of barbarism”" (p080), "Guterres has called the Russian invasion “the saddest moment”" (p070, Al
@@ -782,6 +797,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     cues = [cue for cue in live if not _circumstance(doc, cue, SCENE_PREPOSITIONS)]
     cues = [cue for cue in cues if not _meeting_ahead_on_no_day(ctx, cue, modifiers) and not _named_as(doc, cue)]
     cues = [cue for cue in cues if not _described_by_it(doc, cue) and not _kind_of_thing(doc, cue)]
+    cues = [cue for cue in cues if not _reacted_to(doc, cue)]
     if cues and any(kind == "aid" for kind, _s, _e in cues) and running_total(ctx.sent):
         cues = [cue for cue in cues if cue[0] != "aid"]
     if not cues:
