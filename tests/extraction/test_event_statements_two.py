@@ -183,3 +183,16 @@ def test_a_deed_in_response_keeps_its_event(run):
     # made up: the reaction has a cue of its own
     text = "In response to the sanctions, Moscow cut gas supplies to Poland on Monday."
     assert events_of(run(text, D(2023, 1, 5))) == [("other", D(2023, 1, 2))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p077 (CNN), p105 (a GB outlet), made up: a verb of attack on a war, a policy or words criticises
+        "Russian billionaire Oleg Tinkov has blasted Russia's war in Ukraine in an Instagram post Tuesday.",
+        "Putin blasted Washington’s “ugly” policies.",
+        "The minister attacked the decision on Monday.",
+    ],
+)
+def test_a_verb_of_attack_on_a_policy_is_criticism(run, text):
+    assert events_of(run(text, D(2022, 4, 20))) == []

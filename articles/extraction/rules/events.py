@@ -659,8 +659,8 @@ REACTION_WORDS = WORDS["REACTION_WORDS"]
 
 def _reacted_to(doc, cue: tuple[str, int, int]) -> bool:
     """ "Western leaders have responded with fury to Russia’s “barbaric” military attacks on Ukrainian cities" (p018,
-    The Guardian), "The USA responds to Russia's attack" (p076, Gazeta.pl), "In response to the sanctions, Moscow cut gas
-    supplies" (made up): a happening reacted to is told elsewhere, the reaction (a statement, or a deed of its own
+    The Guardian), "The USA responds to Russia's attack" (p076, Gazeta.pl), "In response to the sanctions, Moscow cut
+    gas supplies" (made up): a happening reacted to is told elsewhere, the reaction (a statement, or a deed of its own
     cue) is what the sentence tells."""
     span = doc.char_span(cue[1], cue[2], alignment_mode="expand")
     if span is None:
