@@ -196,3 +196,34 @@ def test_a_deed_in_response_keeps_its_event(run):
 )
 def test_a_verb_of_attack_on_a_policy_is_criticism(run, text):
     assert events_of(run(text, D(2022, 4, 20))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # p146 (TVN24, quoting Corriere della Sera), p050 (The Guardian), made up: the present under a verb of
+        # speech in the past is a habit or a view
+        (
+            'The Russian "Fleet Ghost" transports oil and weapons in front of the west and bypassing sanctions - the '
+            'Italian daily "Corriere della Sera" wrote on Saturday.',
+            D(2024, 4, 28),
+        ),
+        (
+            "Russia’s foreign minister Sergei Lavrov has said the more western countries send weapons to Ukraine, the "
+            "longer the conflict will last.",
+            D(2022, 6, 29),
+        ),
+        ("The ministry said that the country applies all EU sanctions.", D(2023, 1, 5)),
+    ],
+)
+def test_the_present_reported_in_the_past_is_no_happening(run, text, published):
+    assert events_of(run(text, published)) == []
+
+
+def test_fighting_reported_in_the_present_is_the_front_as_it_stands(run):
+    # p037 (The Guardian), kept by the dev gold
+    text = (
+        "The US-based Institute for the Study of War said that Ukrainian forces retain control of defensive positions "
+        "in eastern and south-western Mariupol."
+    )
+    assert events_of(run(text, D(2022, 4, 9))) == [("battle", None)]

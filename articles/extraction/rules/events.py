@@ -28,6 +28,7 @@ from pathlib import Path
 
 from articles.extraction.attribution import SPEECH_LEMMAS, outlet_speaker
 from articles.extraction.context import load_rules
+from articles.extraction.merging import ATTACK_TYPES
 from articles.extraction.records import Event
 from articles.extraction.rules import SentenceContext, inflections
 from articles.jsonl import read_jsonl
@@ -1037,8 +1038,25 @@ def _told_as_happened(doc, cue) -> bool:
     if verb.tag_ in ("VBZ", "VBP"):
         # the narrative present of timelines and live pages: "Fighting continues in Sumy Oblast",
         # "Putin announces a call-up"; not "the strikes appear", "Russia has enough ammunition"
-        return verb.lemma_ not in STATE_VERBS
+        return verb.lemma_ not in STATE_VERBS and not _reported_present(cue[0], verb)
     return False
+
+
+def _reported_present(kind: str, verb) -> bool:
+    """ "The Russian "Fleet Ghost" transports oil and weapons in front of the west and bypassing sanctions - the
+    Italian daily "Corriere della Sera" wrote on Saturday" (p146, TVN24), "Lavrov has said the more western countries
+    send weapons to Ukraine, the longer the conflict will last" (p050, The Guardian): a present tense under a verb of
+    speech in the past is what the speaker holds true, a habit or a state, not the narrative present of a timeline
+    ("Putin announces a call-up"). Fighting reported in the present is the front as it stands ("ISW said that
+    Ukrainian forces retain control of defensive positions", p037, The Guardian), and so is what goes on ("said
+    fighting continues in Sumy")."""
+    return (
+        kind not in ATTACK_TYPES
+        and verb.dep_ == "ccomp"
+        and _speech(verb.head)
+        and verb.head.tag_ in ("VBD", "VBN")
+        and verb.lemma_ not in ONGOING_VERBS
+    )
 
 
 STATEMENT_TIME_PREPOSITIONS = WORDS["STATEMENT_TIME_PREPOSITIONS"]
