@@ -26,8 +26,9 @@ import datetime
 import re
 from pathlib import Path
 
-from articles.extraction.attribution import SPEECH_LEMMAS
+from articles.extraction.attribution import SPEECH_LEMMAS, outlet_speaker
 from articles.extraction.context import load_rules
+from articles.extraction.merging import ATTACK_TYPES
 from articles.extraction.records import Event
 from articles.extraction.rules import SentenceContext, inflections
 from articles.jsonl import read_jsonl
@@ -169,6 +170,12 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 continue  # "an attempt to take a photo": no ground sought
             if kind == "diplomacy" and span.root.lemma_ in TALKING_VERBS and not _parties_talk(span.root):
                 continue  # "the idea was discussed", "is being discussed in EU circles": no party talks
+            if kind == "sanctions" and _press_embargo(span.root):
+                continue  # "Zelenskyy's comments were embargoed until Saturday morning": a rule of the press
+            if kind == "diplomacy" and _spoke_to_the_press(span):
+                continue  # "A Nepali soldier who spoke to CNN said ...": an interview
+            if kind == "diplomacy" and _talk_of_a_thing(span.root):
+                continue  # "Macron talked about the issue", "general talk of security guarantees": speech
             if kind == "aid" and promise_of_another_deed(span.root):
                 continue  # "Varadkar pledged to stand with Ukraine", "pledged not to cede an inch of land"
             if kind == "strike" and _ground_attack(ctx, span):
@@ -643,7 +650,32 @@ def _named_as(doc, cue: tuple[str, int, int]) -> bool:
     if span is None:
         return False
     noun = span.root
+    if noun.dep_ == "dobj" and noun.head.lemma_ in NAMING_VERBS:
+        return _names_its_object(noun.head)
     return noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.lemma_ in NAMING_VERBS
+
+
+REACTION_WORDS = WORDS["REACTION_WORDS"]
+
+
+def _reacted_to(doc, cue: tuple[str, int, int]) -> bool:
+    """ "Western leaders have responded with fury to Russia’s “barbaric” military attacks on Ukrainian cities" (p018,
+    The Guardian), "The USA responds to Russia's attack" (p076, Gazeta.pl), "In response to the sanctions, Moscow cut
+    gas supplies" (made up): a happening reacted to is told elsewhere, the reaction (a statement, or a deed of its own
+    cue) is what the sentence tells."""
+    span = doc.char_span(cue[1], cue[2], alignment_mode="expand")
+    if span is None:
+        return False
+    noun = span.root
+    return noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_ in REACTION_WORDS
+
+
+def _names_its_object(verb) -> bool:
+    """ "The US embassy in Kyiv called the attack a “war crime”" (p020, The Guardian), "Kuleba called the strikes a
+    “heinous act of barbarism”" (p080), "Guterres has called the Russian invasion “the saddest moment”" (p070, Al
+    Jazeera): a verb of naming with a second object (or "as") says what its object is; the happening it names is told
+    in its own sentence ("Biden called Zelensky on Monday" names nothing: a call)."""
+    return any(child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as") for child in verb.children)
 
 
 def _described_by_it(doc, cue: tuple[str, int, int]) -> bool:
@@ -745,13 +777,24 @@ def _meeting_ahead_on_no_day(ctx: SentenceContext, cue: tuple[str, int, int], mo
     meeting ..., mark one month since the Russian invasion", p029): only the future of the sentence's main clause,
     or of what it reports, counts."""
     kind, start, end = cue
-    if kind != "diplomacy" or ctx.dates:
+    if kind != "diplomacy" or (ctx.dates and not _dated_by_statement_only(ctx)):
         return False
     doc = ctx.sent.doc
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and any(
-        m.category == "FUTURE" and m.covers(span.root.i) and doc[m.trigger].head.dep_ in MAIN_CLAUSE_DEPS
-        for m in modifiers
+        _ahead(m, doc) and m.covers(span.root.i) and doc[m.trigger].head.dep_ in MAIN_CLAUSE_DEPS for m in modifiers
+    )
+
+
+FUTURE_IN_THE_PAST = WORDS["FUTURE_IN_THE_PAST"]
+
+
+def _ahead(modifier, doc) -> bool:
+    """A modifier that points ahead: the future ("will meet"), or the future of a statement in the past ("On Sunday,
+    Trump told reporters that he would meet with Putin at an appropriate time", p183, Reuters): the day a statement
+    was made is no day of the meeting it announces, so such a meeting ahead is a plan as well."""
+    return modifier.category == "FUTURE" or (
+        modifier.category == "HYPOTHETICAL" and doc[modifier.trigger].lower_ in FUTURE_IN_THE_PAST
     )
 
 
@@ -780,6 +823,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     cues = [cue for cue in live if not _circumstance(doc, cue, SCENE_PREPOSITIONS)]
     cues = [cue for cue in cues if not _meeting_ahead_on_no_day(ctx, cue, modifiers) and not _named_as(doc, cue)]
     cues = [cue for cue in cues if not _described_by_it(doc, cue) and not _kind_of_thing(doc, cue)]
+    cues = [cue for cue in cues if not _reacted_to(doc, cue)]
     if cues and any(kind == "aid" for kind, _s, _e in cues) and running_total(ctx.sent):
         cues = [cue for cue in cues if cue[0] != "aid"]
     if not cues:
@@ -1019,8 +1063,25 @@ def _told_as_happened(doc, cue) -> bool:
     if verb.tag_ in ("VBZ", "VBP"):
         # the narrative present of timelines and live pages: "Fighting continues in Sumy Oblast",
         # "Putin announces a call-up"; not "the strikes appear", "Russia has enough ammunition"
-        return verb.lemma_ not in STATE_VERBS
+        return verb.lemma_ not in STATE_VERBS and not _reported_present(cue[0], verb)
     return False
+
+
+def _reported_present(kind: str, verb) -> bool:
+    """ "The Russian "Fleet Ghost" transports oil and weapons in front of the west and bypassing sanctions - the
+    Italian daily "Corriere della Sera" wrote on Saturday" (p146, TVN24), "Lavrov has said the more western countries
+    send weapons to Ukraine, the longer the conflict will last" (p050, The Guardian): a present tense under a verb of
+    speech in the past is what the speaker holds true, a habit or a state, not the narrative present of a timeline
+    ("Putin announces a call-up"). Fighting reported in the present is the front as it stands ("ISW said that
+    Ukrainian forces retain control of defensive positions", p037, The Guardian), and so is what goes on ("said
+    fighting continues in Sumy")."""
+    return (
+        kind not in ATTACK_TYPES
+        and verb.dep_ == "ccomp"
+        and _speech(verb.head)
+        and verb.head.tag_ in ("VBD", "VBN")
+        and verb.lemma_ not in ONGOING_VERBS
+    )
 
 
 STATEMENT_TIME_PREPOSITIONS = WORDS["STATEMENT_TIME_PREPOSITIONS"]
@@ -1336,6 +1397,69 @@ def _parties_talk(verb) -> bool:
 
 
 ARMS_WORDS = WORDS["ARMS_WORDS"]
+
+
+TOPIC_PREPOSITIONS = WORDS["TOPIC_PREPOSITIONS"]
+PARTNER_PREPOSITIONS = WORDS["PARTNER_PREPOSITIONS"]
+
+
+def _talk_of_a_thing(token) -> bool:
+    """ "The French President Emmanuel Macron ... talked about the issue of incorporating Ukraine in the European Union"
+    (p072, TVN24), "Soldiers talked about Coków as a competent officer" (p131), "it's hard to talk about
+    things" (p041, The Guardian), "the meeting produced little more than general talk of security guarantees" (p164, The
+    Economist): "talk" of or about a thing, with no one talked with, is speech; "during the meeting they talked about
+    the economic support of Ukraine" (p087), "Biden and Xi talked about Taiwan", "talked with Macron about aid" (made
+    up) tell parties talking, and "talks" (the noun in the plural) a negotiation."""
+    if token.lemma_ != "talk" or token.tag_ == "NNS":
+        return False
+    children = list(token.children)
+    if not any(child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS for child in children):
+        return False
+    if any(child.dep_ in ("prep", "dative") and child.lower_ in PARTNER_PREPOSITIONS for child in children):
+        return False
+    subject = next((child for child in children if child.dep_ == "nsubj"), None)
+    return token.pos_ != "VERB" or subject is None or not _talking_parties(subject)
+
+
+PRESS_AUDIENCES = WORDS["PRESS_AUDIENCES"]
+
+
+def _spoke_to_the_press(span) -> bool:
+    """ "A Nepali soldier who spoke to CNN said Afghan, Indian, Congolese and Egyptian recruits were among those being
+    trained" (p159, CNN), "the minister spoke to reporters after the vote" (made up), "Speaking to the BBC, Yuriy Sak
+    admitted" (p055, The Guardian): speaking to an outlet or the press is an interview, a statement; "Biden spoke with
+    Ukrainian president, Volodymyr Zelenskiy" (p023) is a call."""
+    if span.root.lemma_ != "speak":
+        return False
+    heard = next((child for child in span[-1].children if child.dep_ == "pobj"), None)
+    if heard is None:
+        return False
+    doc = span.doc
+    return heard.lemma_ in PRESS_AUDIENCES or outlet_speaker(doc[heard.left_edge.i : heard.right_edge.i + 1])[0]
+
+
+SPOKEN_WORDS = WORDS["SPOKEN_WORDS"]
+EMBARGO_FORMS = WORDS["EMBARGO_FORMS"]
+
+
+def _press_embargo(token) -> bool:
+    """ "Zelenskyy told reporters in Kyiv on Friday, in comments embargoed until Saturday" (p193, Al Jazeera),
+    "Zelenskyy's comments were embargoed until Saturday morning" (p194, NPR), "The report is embargoed until
+    Monday" (made up): words held back from print until a time are no ban on trade."""
+    if token.lower_ not in EMBARGO_FORMS or token.pos_ not in ("VERB", "ADJ"):
+        return False
+    if token.dep_ in ("acl", "amod"):
+        held = token.head
+    else:
+        # "comments were embargoed" (a passive), "the report is embargoed" (the parser's adjective)
+        clause = token.head if token.dep_ == "acomp" else token
+        held = next((child for child in clause.children if child.dep_ in ("nsubjpass", "nsubj", "dobj")), None)
+    return held is not None and held.lemma_ in SPOKEN_WORDS
+
+
+def _talking_parties(subject) -> bool:
+    """ "Biden and Xi", "the two leaders", "they": a subject that is both sides of a talk."""
+    return subject.lower_ in TALK_RETELLERS or any(child.dep_ in ("conj", "nummod") for child in subject.children)
 
 
 def _arms_output(noun) -> bool:
