@@ -1,0 +1,100 @@
+"""History and background (issue 8): a span of years told in the perfect is a campaign or a state, no happening.
+
+The DURATIVE rows of patterns/en/context.jsonl, on a given parse (blank English) and through the engine, on
+real sentences of two outlets and one of our own. What the dev gold keeps stays: a past happening told with
+its date ("Russia annexed Crimea in 2014"), a siege of weeks ("besieged ... for more than six weeks") and a
+running count of losses over the years.
+"""
+
+import datetime
+
+import pytest
+
+from tests.extraction.conftest import events_of
+from tests.extraction.test_context import covered, parsed
+
+D = datetime.date
+
+# made up
+SHELLED_FOR_YEARS = parsed(
+    "For IN ADP prep 6 for",
+    "three CD NUM nummod 2 three",
+    "years NNS NOUN pobj 0 year",
+    "Russian JJ ADJ amod 4 russian",
+    "forces NNS NOUN nsubj 6 force",
+    "have VBP AUX aux 6 have",
+    "shelled VBN VERB ROOT 6 shell",
+    "the DT DET det 8 the",
+    "town NN NOUN dobj 6 town",
+    ". . PUNCT punct 6 .",
+)
+
+# made up: the same span with a verb in the simple past
+SHELLED_IN_THE_PAST = parsed(
+    "Russian JJ ADJ amod 1 russian",
+    "forces NNS NOUN nsubj 2 force",
+    "shelled VBD VERB ROOT 2 shell",
+    "the DT DET det 4 the",
+    "town NN NOUN dobj 2 town",
+    "for IN ADP prep 2 for",
+    "three CD NUM nummod 7 three",
+    "years NNS NOUN pobj 5 year",
+    ". . PUNCT punct 2 .",
+)
+
+
+def test_it_reads_a_span_of_years_in_the_perfect_as_durative():
+    assert covered(SHELLED_FOR_YEARS, "shelled") == ["DURATIVE"]
+    assert covered(SHELLED_FOR_YEARS, "town") == ["DURATIVE"]
+
+
+def test_it_leaves_a_span_of_years_in_the_simple_past_alone():
+    assert covered(SHELLED_IN_THE_PAST, "shelled") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # p166, The Economist
+        (
+            "Mr Trump may have earlier this year declared that Ukraine lacks “the cards” to win, but for two years it "
+            "has been carrying out successful attacks on oil refineries and depots across Russia.",
+            D(2025, 9, 4),
+        ),
+        # p210, Al Jazeera
+        (
+            "European leaders have publicly noted that over the past three years, it has seized 1.5 percent of "
+            "Ukraine or less at a cost of hundreds of thousands of lives.",
+            D(2026, 2, 27),
+        ),
+        # made up
+        ("For three years Russian forces have shelled the town almost daily.", D(2025, 3, 1)),
+        ("In recent years, Russia has launched hundreds of drones at Kyiv.", D(2025, 3, 1)),
+    ],
+)
+def test_a_campaign_over_years_gives_no_event(run, text, published):
+    assert events_of(run(text, published)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "kind"),
+    [
+        # p199, CNN: a cumulative count over the years is a losses event (spared)
+        (
+            "Of that estimate, as many as 325,000 Russians, the report adds, have been killed in the past four years.",
+            D(2026, 2, 21),
+            "losses",
+        ),
+        # p062 (dev gold): a siege of weeks is kept
+        (
+            "Mariupol, a strategic port on the Sea of Azov, has been besieged by Russian troops and forces from "
+            "self-proclaimed separatist areas in eastern Ukraine for more than six weeks.",
+            D(2022, 4, 21),
+            "battle",
+        ),
+        # made up: the simple past tells the happening
+        ("Russian forces shelled the town for three years.", D(2025, 3, 1), "strike"),
+    ],
+)
+def test_a_count_a_siege_of_weeks_or_the_simple_past_keeps_its_event(run, text, published, kind):
+    assert [found for found, _day in events_of(run(text, published))] == [kind]
