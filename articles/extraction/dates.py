@@ -44,6 +44,8 @@ _MONTH = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
+_YEARS_END = r"[-–](?:19|20)?\d\d\b"  # "1999-2000", "2019-20"
+_YEARS_TO = r"\s+(?:to|until|till)\s+(?:19|20)\d\d\b"  # "from 2010 to 2021"
 
 # Each alternative is a named group; the first that matches at a position wins. Spaces
 # before a year are taken once (`*+`): two optional runs of spaces split a long run in
@@ -77,7 +79,10 @@ DATE_RE = re.compile(
     r"|(?P<last_month>last\s+month)|(?P<this_month>(?:earlier\s+|later\s+)?this\s+month)"
     r"|(?P<overnight>overnight|last\s+night)"
     r"|(?P<past_day>(?:in|over|during)\s+the\s+(?:past|last)\s+(?:day|24\s+hours)|over\s+the\s+day)"
-    r"|(?:in|since|during|of)\s+(?P<year>" + _YEAR + r")\b(?![-/]\d)"
+    # "in 2014", "in 1999-2000", "from 2010 to 2021": a span of years is dated by its first year (SPEC dates a span
+    # by its first day); "from" only where the span's end follows
+    r"|(?:in|since|during|of)\s+(?P<year>" + _YEAR + r")\b(?:" + _YEARS_END + r")?(?![-/]\d)"
+    r"|from\s+(?P<from_year>" + _YEAR + r")(?:" + _YEARS_END + r"(?![-/]\d)|(?=" + _YEARS_TO + r"))"
     r")",
     re.IGNORECASE,
 )
@@ -276,8 +281,8 @@ def _relative_value(
         return DateValue(first.replace(day=1), "month"), False
     if groups.get("this_month"):
         return DateValue(published.replace(day=1), "month"), False
-    if groups.get("year"):
-        return DateValue(datetime.date(int(groups["year"]), 1, 1), "year"), False
+    if groups.get("year") or groups.get("from_year"):
+        return DateValue(datetime.date(int(groups["year"] or groups["from_year"]), 1, 1), "year"), False
     return None, False
 
 

@@ -98,3 +98,17 @@ def test_a_campaign_over_years_gives_no_event(run, text, published):
 )
 def test_a_count_a_siege_of_weeks_or_the_simple_past_keeps_its_event(run, text, published, kind):
     assert [found for found, _day in events_of(run(text, published))] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p033 (The Guardian): a span of years before the war, read as a date since the span is dated by its
+        # first year, is history (events.WAR_BEGAN)
+        "“Groznify” is a reference to the Chechen city of Grozny, which Russia bombed and besieged in 1999-2000.",
+        # made up
+        "Russian troops shelled Grozny from 1994 to 1996.",
+    ],
+)
+def test_a_span_of_years_before_the_war_is_history(run, text):
+    assert events_of(run(text, D(2022, 3, 24))) == []
