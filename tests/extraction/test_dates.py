@@ -228,3 +228,38 @@ def test_a_day_and_month_ahead_may_be_the_publication_day_itself(text, published
 )
 def test_a_span_of_years_is_dated_by_its_first_year(text, expected):
     assert [(f.value.date, f.value.precision) for f in find_dates(text, THURSDAY)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a month of last year is that month of the year before publication (p151, CNN; p205, TIME; p131; p017,
+        # The New York Times; made up)
+        ("In February last year, Putin announced that Russia would suspend", D(2024, 5, 6), (D(2023, 2, 1), "month")),
+        ("During a heated Oval Office exchange in February last year", D(2026, 2, 18), (D(2025, 2, 1), "month")),
+        (
+            "more than the 426 Russia fired in the whole month of July last year",
+            D(2025, 7, 21),
+            (D(2024, 7, 1), "month"),
+        ),
+        ("The talks failed in December of last year.", D(2023, 12, 20), (D(2022, 12, 1), "month")),
+        # a month "of" a year (p151, CNN; p186, CSIS)
+        (
+            "signed an agreement to place Moscow's weapons in Belarus in May of 2023",
+            D(2024, 5, 6),
+            (D(2023, 5, 1), "month"),
+        ),
+        ("an average exchange rate between January and September of 2025", D(2025, 9, 30), (D(2025, 9, 1), "month")),
+        # a part of a year is that year (p151, CNN; p214, CNBC; p148, Fox News; made up)
+        ("In late 2022, the US began “preparing rigorously”", D(2024, 5, 6), (D(2022, 1, 1), "year")),
+        (
+            "since the first few weeks of Moscow's full-scale invasion in early 2022",
+            D(2026, 2, 27),
+            (D(2022, 1, 1), "year"),
+        ),
+        ("after Russia invaded Ukraine in early 2022", D(2024, 5, 1), (D(2022, 1, 1), "year")),
+        ("The plant was rebuilt by mid-2023.", D(2024, 5, 1), (D(2023, 1, 1), "year")),
+    ],
+)
+def test_a_month_of_last_year_a_month_of_a_year_and_a_part_of_a_year_are_read(text, published, expected):
+    assert [(f.value.date, f.value.precision) for f in find_dates(text, published)][-1:] == [expected]

@@ -112,3 +112,26 @@ def test_a_count_a_siege_of_weeks_or_the_simple_past_keeps_its_event(run, text, 
 )
 def test_a_span_of_years_before_the_war_is_history(run, text):
     assert events_of(run(text, D(2022, 3, 24))) == []
+
+
+def test_two_battles_of_one_year_told_apart_stay_two(run):
+    # dev p151 (CNN), shortened: a year holds many battles
+    text = (
+        "Since invading Ukraine in 2022, Putin has repeatedly made veiled threats to use tactical nuclear weapons.\n\n"
+        "The drills were announced on Monday.\n\n"
+        "The Kremlin said the drills were a response to Western statements.\n\n"
+        "After Ukraine liberated large swathes of its territory in late 2022, Putin conceded that the war is "
+        "“going to take a while”."
+    )
+    battles = [day for kind, day in events_of(run(text, D(2024, 5, 6))) if kind == "battle"]
+    assert battles == [D(2022, 1, 1), D(2022, 1, 1)]
+
+
+def test_one_battle_of_a_month_told_in_the_next_sentence_stays_one(run):
+    # p115 (Fox News), shortened; made up second sentence of the same battle
+    text = (
+        "Ukrainian forces eliminated 5,000 troops in a single battle in late January, according to U.K. officials. "
+        "Russian troops stormed the coal mining city Vuhledar in late January."
+    )
+    battles = [day for kind, day in events_of(run(text, D(2023, 2, 16))) if kind == "battle"]
+    assert battles == [D(2023, 1, 1)]
