@@ -135,3 +135,37 @@ def test_one_battle_of_a_month_told_in_the_next_sentence_stays_one(run):
     )
     battles = [day for kind, day in events_of(run(text, D(2023, 2, 16))) if kind == "battle"]
     assert battles == [D(2023, 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # dev p195 (Al Jazeera), dev p036 (The Guardian), made up: the year a span is counted from dates nothing
+        (
+            "Dozens of similar attacks since 2022 have deprived millions of people throughout Ukraine of heat, power "
+            "and running water.",
+            D(2026, 2, 10),
+        ),
+        (
+            "On the battlefield, Ukraine says after withdrawing from Kyiv’s outskirts, Russia is regrouping to try to "
+            "gain full control over the eastern regions of Donetsk and Luhansk, which have been partly held by "
+            "Russian-backed separatists since 2014.",
+            D(2022, 4, 8),
+        ),
+        ("Russian drones have struck the city's power plants since 2023.", D(2025, 3, 1)),
+    ],
+)
+def test_a_year_counted_from_dates_no_happening(run, text, published):
+    found = events_of(run(text, published))
+    assert found and all(day is None for _kind, day in found)
+
+
+def test_a_year_named_by_its_clause_of_when_or_a_day_a_span_opens_on_dates_the_happening(run):
+    # dev p069 (The Guardian), dev p037 (The Guardian)
+    since_when = (
+        "That Mariupol would be a target for the Russian military had been obvious since 2014, when Russian proxies "
+        "initially seized the city and tried repeatedly to retake it after being driven out."
+    )
+    assert events_of(run(since_when, D(2022, 4, 23))) == [("battle", D(2014, 1, 1))]
+    since_day = "Mariupol has been under constant fire since 24 February, officials said."
+    assert (D(2022, 2, 24)) in [day for _kind, day in events_of(run(since_day, D(2022, 4, 9)))]
