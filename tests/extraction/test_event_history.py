@@ -1,9 +1,11 @@
-"""History and background (issue 8): a span of years told in the perfect is a campaign or a state, no happening.
+"""History and background (issue 8): what the timeline shows of the past a report looks back on.
 
-The DURATIVE rows of patterns/en/context.jsonl, on a given parse (blank English) and through the engine, on
-real sentences of two outlets and one of our own. What the dev gold keeps stays: a past happening told with
-its date ("Russia annexed Crimea in 2014"), a siege of weeks ("besieged ... for more than six weeks") and a
-running count of losses over the years.
+A span of years told in the perfect is a campaign or a state (the DURATIVE rows of patterns/en/context.jsonl, on a
+given parse and through the engine); a span of years before the war is history; two battles of one year told apart
+stay two; the year a span is counted from dates nothing; what an anniversary counts from is no happening. Real
+sentences of two outlets and one of our own each. What the dev gold keeps stays: a past happening told with its date
+("Russia annexed Crimea in 2014"), a siege of weeks ("besieged ... for more than six weeks") and a running count of
+losses over the years.
 """
 
 import datetime
@@ -169,3 +171,22 @@ def test_a_year_named_by_its_clause_of_when_or_a_day_a_span_opens_on_dates_the_h
     assert events_of(run(since_when, D(2022, 4, 23))) == [("battle", D(2014, 1, 1))]
     since_day = "Mariupol has been under constant fire since 24 February, officials said."
     assert (D(2022, 2, 24)) in [day for _kind, day in events_of(run(since_day, D(2022, 4, 9)))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p032 (The Guardian), p203 (Lowy Institute), made up: the point an anniversary counts from is no happening
+        "Thursday marks one month since Russia invaded Ukraine.",
+        "Today the world marks 1461 days since the military forces of Russia invaded Ukraine.",
+        "Friday marks two years since Russian troops seized the city.",
+    ],
+)
+def test_what_an_anniversary_counts_from_is_no_happening(run, text):
+    assert events_of(run(text, D(2022, 3, 24))) == []
+
+
+def test_a_happening_on_the_day_an_anniversary_marks_keeps_its_event(run):
+    # made up: the clause of "which marks" is the anniversary's, the shelling is told
+    text = "Russian forces shelled Kharkiv on Friday, which marks two years since the war began."
+    assert events_of(run(text, D(2022, 3, 24))) == [("strike", D(2022, 3, 18))]
