@@ -276,13 +276,14 @@ def merge_events(result: Extraction, sentence_of_event: list[int], doc) -> None:
             # A month or a year holds many happenings of a kind: "Since invading Ukraine in 2022, Putin has ..." and,
             # paragraphs later, "After Ukraine liberated large swathes of its territory in late 2022" (dev p151, CNN)
             # are two battles; "they eliminated 5,000 troops in a single battle in late January. Russian troops ...
-            # stormed ... Vuhledar ... in late January" (p115, Fox News) is one, told in the next sentence
+            # stormed ... Vuhledar ... in late January" (p115, Fox News) is one, told in the next sentence, and so is
+            # "the Crimean Peninsula, which Putin seized from Ukraine in 2014" told twice in one page (p071, Daily Mail)
             # "The Nato meeting will be one of a string of leaders' gatherings held in Brussels on Thursday"
             # (The Guardian): a sentence opening on "the meeting" of that day retells it, however far back
             if (
                 (
                     event.type in ("losses", "strike", "battle", "prisoner_exchange", "training")
-                    and (near or not _coarse(event))
+                    and (near or same_places or not _coarse(event))
                 )
                 or (near and (same_places or same_parties))
                 or "RETELLING" in _labels(doc, event)

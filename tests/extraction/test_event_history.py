@@ -190,3 +190,14 @@ def test_a_happening_on_the_day_an_anniversary_marks_keeps_its_event(run):
     # made up: the clause of "which marks" is the anniversary's, the shelling is told
     text = "Russian forces shelled Kharkiv on Friday, which marks two years since the war began."
     assert events_of(run(text, D(2022, 3, 24))) == [("strike", D(2022, 3, 18))]
+
+
+def test_one_battle_of_a_year_told_again_at_its_place_stays_one(run):
+    # p071 (Daily Mail): the same sentence twice in one page, paragraphs apart
+    told = (
+        "Capturing it would complete a land corridor between Russia and the Crimean Peninsula, which Putin seized "
+        "from Ukraine in 2014."
+    )
+    text = f"{told}\n\nOfficials said the city was calm.\n\nThe mayor spoke to reporters.\n\n{told}"
+    battles = [day for kind, day in events_of(run(text, D(2022, 4, 23))) if kind == "battle"]
+    assert battles == [D(2014, 1, 1)]
