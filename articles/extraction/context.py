@@ -27,7 +27,10 @@ line in patterns/<lang>/context.jsonl:
   a decision, not a conjecture;
 - `spares` lists the event types the modifier leaves alone: "will send" is a
   pledge (aid), "not going to send" a refusal (aid), "urged allies to send
-  jets" a request (aid).
+  jets" a request (aid);
+- `perfect: true` makes the trigger count only in a clause whose verb is in the
+  perfect: "for two years it has been carrying out attacks" is a campaign over
+  years, "was jailed for 15 years" one happening.
 
 Direct speech is the QUOTED modifier, with the quotation marks as its scope:
 a quote is a statement, not the article's report of a happening.
@@ -70,6 +73,7 @@ class ContextRule:
     terminated_by: frozenset[str] = frozenset()
     spares: frozenset[str] = frozenset()
     not_under: frozenset[str] = frozenset()
+    perfect: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,7 @@ def load_rules(path: Path) -> list[ContextRule]:
                 terminated_by=frozenset(row.get("terminated_by", ())),
                 spares=frozenset(row.get("spares", ())),
                 not_under=frozenset(row.get("not_under", ())),
+                perfect=bool(row.get("perfect", False)),
             )
             if rule.direction not in DIRECTIONS or rule.scope not in SCOPES:
                 raise ValueError(f"{path}:{number}: direction must be one of {DIRECTIONS}, scope one of {SCOPES}")
@@ -121,6 +126,8 @@ class ContextRules:
             rule = self.rule_of[match_id]
             trigger = sent[start] if end - start == 1 else sent[start:end].root
             if rule.not_under and _reported(trigger, rule.not_under):
+                continue
+            if rule.perfect and not _in_the_perfect(_governing_verb(trigger)):
                 continue
             first, last = _scope(rule, trigger, sent)
             if first < last:
@@ -168,6 +175,11 @@ def _reported(trigger, verbs: frozenset[str]) -> bool:
     verb = _governing_verb(trigger)
     # a decision is reported in the past ("said it would adopt"); "experts say numbers would rise" is a guess
     return verb.dep_ in ("ccomp", "conj") and verb.head.lemma_ in verbs and verb.head.tag_ in ("VBD", "VBN")
+
+
+def _in_the_perfect(verb) -> bool:
+    """ "has been carrying out", "have stood", "had fought": a verb with "have" as its auxiliary."""
+    return any(child.dep_ == "aux" and child.lemma_ == "have" for child in verb.children)
 
 
 def _terminated(rule: ContextRule, trigger, end: int) -> int:

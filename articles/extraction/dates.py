@@ -44,6 +44,9 @@ _MONTH = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
+_LAST_YEAR = r"\s+(?:of\s+)?last\s+year\b"
+_YEARS_END = r"[-–](?:19|20)?\d\d\b"  # "1999-2000", "2019-20"
+_YEARS_TO = r"\s+(?:to|until|till)\s+(?:19|20)\d\d\b"  # "from 2010 to 2021"
 
 # Each alternative is a named group; the first that matches at a position wins. Spaces
 # before a year are taken once (`*+`): two optional runs of spaces split a long run in
@@ -60,9 +63,13 @@ DATE_RE = re.compile(
     # "24 February", "December 28", "Jan. 26" (no year)
     r"|(?P<dm>" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r")(?!\s*+,?\s*+" + _YEAR + r")"
     r"|(?P<md>" + _MONTH + r"\s+" + _DAY + r")(?![\d,]*\s*" + _YEAR + r")(?![\d:])"
-    # "in December", "in February 2022", "February 2022"
-    r"|(?P<month_year>" + _MONTH + r"\s+" + _YEAR + r")"
-    r"|(?:in|since|until|by|of|late|early|mid-?)\s+(?P<month>" + _MONTH + r")\b(?!\s+\d)"
+    # "in December", "in February 2022", "February 2022"; the history a report looks back on: "May of 2023",
+    # "February last year", "in late 2022", "mid-2023" (a part of a year is that year; a span of parts, "in late
+    # 2025–early 2026", stays undated: p186, CSIS, tells it of strikes foreseen)
+    r"|(?P<month_year>" + _MONTH + r"\s+(?:of\s+)?" + _YEAR + r")"
+    r"|(?P<month_last_year>" + _MONTH + _LAST_YEAR + r")"
+    r"|(?<![-–])(?:early|late|mid)[-\s]+(?P<part_year>" + _YEAR + r")\b(?![-/]\d|\s*[-–]\s*(?:early|late|mid))"
+    r"|(?:in|since|until|by|of|late|early|mid-?)\s+(?P<month>" + _MONTH + r")\b(?!\s+\d|\s+of\s+\d|" + _LAST_YEAR + r")"
     # "last Friday", "next Tuesday", "on Thursday", "late on Sunday", "Monday"
     r"|(?P<rel>last|next|this|this\s+coming|coming)\s+" + _WEEKDAY + r"\b"
     r"|" + _WEEKDAY.replace("wd", "wd_plain") + r"(?:'s)?\b"
@@ -77,7 +84,10 @@ DATE_RE = re.compile(
     r"|(?P<last_month>last\s+month)|(?P<this_month>(?:earlier\s+|later\s+)?this\s+month)"
     r"|(?P<overnight>overnight|last\s+night)"
     r"|(?P<past_day>(?:in|over|during)\s+the\s+(?:past|last)\s+(?:day|24\s+hours)|over\s+the\s+day)"
-    r"|(?:in|since|during|of)\s+(?P<year>" + _YEAR + r")\b(?![-/]\d)"
+    # "in 2014", "in 1999-2000", "from 2010 to 2021": a span of years is dated by its first year (SPEC dates a span
+    # by its first day); "from" only where the span's end follows
+    r"|(?:in|since|during|of)\s+(?P<year>" + _YEAR + r")\b(?:" + _YEARS_END + r")?(?![-/]\d)"
+    r"|from\s+(?P<from_year>" + _YEAR + r")(?:" + _YEARS_END + r"(?![-/]\d)|(?=" + _YEARS_TO + r"))"
     r")",
     re.IGNORECASE,
 )
@@ -212,8 +222,14 @@ def resolve_match(
     if groups.get("month_year"):
         parts = groups["month_year"].split()
         return DateValue(datetime.date(int(parts[-1]), _month_number(parts[0]), 1), "month"), False
+    if groups.get("part_year"):
+        return DateValue(datetime.date(int(groups["part_year"]), 1, 1), "year"), False
     if published is None:
         return None, False
+    if groups.get("month_last_year"):
+        return DateValue(
+            datetime.date(published.year - 1, _month_number(groups["month_last_year"].split()[0]), 1), "month"
+        ), False
     named, value = _named_day_or_month(groups, published, future)
     if named:
         return value, False
@@ -276,8 +292,8 @@ def _relative_value(
         return DateValue(first.replace(day=1), "month"), False
     if groups.get("this_month"):
         return DateValue(published.replace(day=1), "month"), False
-    if groups.get("year"):
-        return DateValue(datetime.date(int(groups["year"]), 1, 1), "year"), False
+    if groups.get("year") or groups.get("from_year"):
+        return DateValue(datetime.date(int(groups["year"] or groups["from_year"]), 1, 1), "year"), False
     return None, False
 
 

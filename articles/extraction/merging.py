@@ -239,6 +239,11 @@ def _stands_for(event: Event, first: Event) -> None:
     first.date, first.precision, first.summary, first.span = event.date, event.precision, event.summary, event.span
 
 
+def _coarse(event: Event) -> bool:
+    """A date of a month or a year, not of a day or a week."""
+    return event.precision in ("month", "year")
+
+
 def merge_events(result: Extraction, sentence_of_event: list[int], doc) -> None:
     """The same happening told twice is one event: fold later duplicates into the first (`doc`: the parsed article)."""
     keep: list[int] = []
@@ -269,10 +274,18 @@ def merge_events(result: Extraction, sentence_of_event: list[int], doc) -> None:
             near = abs(sentence_of_event[kept] - sentence_of_event[index]) <= 1
             same_places = bool(set(other.places) & set(event.places))
             same_parties = set(other.countries) == set(event.countries)
+            # A month or a year holds many happenings of a kind: "Since invading Ukraine in 2022, Putin has ..." and,
+            # paragraphs later, "After Ukraine liberated large swathes of its territory in late 2022" (dev p151, CNN)
+            # are two battles; "they eliminated 5,000 troops in a single battle in late January. Russian troops ...
+            # stormed ... Vuhledar ... in late January" (p115, Fox News) is one, told in the next sentence, and so is
+            # "the Crimean Peninsula, which Putin seized from Ukraine in 2014" told twice in one page (p071, Daily Mail)
             # "The Nato meeting will be one of a string of leaders' gatherings held in Brussels on Thursday"
             # (The Guardian): a sentence opening on "the meeting" of that day retells it, however far back
             if (
-                event.type in ("losses", "strike", "battle", "prisoner_exchange", "training")
+                (
+                    event.type in ("losses", "strike", "battle", "prisoner_exchange", "training")
+                    and (near or same_places or not _coarse(event))
+                )
                 or (near and (same_places or same_parties))
                 or "RETELLING" in _labels(doc, event)
             ):

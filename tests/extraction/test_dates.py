@@ -9,6 +9,7 @@ from articles.extraction import dates
 from articles.extraction.dates import find_dates, resolve_expression
 
 THURSDAY = datetime.date(2023, 1, 5)
+D = datetime.date
 
 
 def day(text, published=THURSDAY, future=False, previous=None):
@@ -183,6 +184,8 @@ def test_it_reads_a_pathological_sentence_in_linear_time(sentence):
         ("last night", "overnight"),
         ("in the past 24 hours", "past_day"),
         ("since 2014", "year"),
+        ("in 1999-2000", "year"),
+        ("from 2010 to 2021", "from_year"),
     ],
 )
 def test_the_quick_date_check_passes_every_kind_of_date_expression(expression, group):
@@ -233,3 +236,60 @@ def test_a_weekday_named_with_a_day_and_month_chooses_its_year(text, published, 
 def test_a_day_and_month_ahead_may_be_the_publication_day_itself(text, published, expected):
     # as a weekday in the future tense may be ("on Thursday" above): the day of the report is not a year away
     assert day(text, published=published, future=True) == (expected, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a span of years is dated by its first year: p033 (The Guardian), p218 (UN News), p074 (Fox News),
+        # p206 (House of Commons Library), made up
+        ("Grozny, which Russia bombed and besieged in 1999-2000.", [(D(1999, 1, 1), "year")]),
+        ("the famine inflicted by the Soviet regime on Ukraine in 1932–1933", [(D(1932, 1, 1), "year")]),
+        (
+            "Kelly Craft, who was the United States ambassador to the world body from 2019-2021",
+            [(D(2019, 1, 1), "year")],
+        ),
+        ("From 2010 to 2021, the UK provided a total of £204 million", [(D(2010, 1, 1), "year")]),
+        ("Russian troops fought in Chechnya from 1994 until 1996.", [(D(1994, 1, 1), "year")]),
+        # "from" alone opens no span of years; a calendar date keeps its day
+        ("Sanctions apply from 2022 onwards.", []),
+        ("The order took effect in 2022-02-24 filings.", [(D(2022, 2, 24), "day")]),
+    ],
+)
+def test_a_span_of_years_is_dated_by_its_first_year(text, expected):
+    assert [(f.value.date, f.value.precision) for f in find_dates(text, THURSDAY)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a month of last year is that month of the year before publication (p151, CNN; p205, TIME; p131; p017,
+        # The New York Times; made up)
+        ("In February last year, Putin announced that Russia would suspend", D(2024, 5, 6), (D(2023, 2, 1), "month")),
+        ("During a heated Oval Office exchange in February last year", D(2026, 2, 18), (D(2025, 2, 1), "month")),
+        (
+            "more than the 426 Russia fired in the whole month of July last year",
+            D(2025, 7, 21),
+            (D(2024, 7, 1), "month"),
+        ),
+        ("The talks failed in December of last year.", D(2023, 12, 20), (D(2022, 12, 1), "month")),
+        # a month "of" a year (p151, CNN; p186, CSIS)
+        (
+            "signed an agreement to place Moscow's weapons in Belarus in May of 2023",
+            D(2024, 5, 6),
+            (D(2023, 5, 1), "month"),
+        ),
+        ("an average exchange rate between January and September of 2025", D(2025, 9, 30), (D(2025, 9, 1), "month")),
+        # a part of a year is that year (p151, CNN; p214, CNBC; p148, Fox News; made up)
+        ("In late 2022, the US began “preparing rigorously”", D(2024, 5, 6), (D(2022, 1, 1), "year")),
+        (
+            "since the first few weeks of Moscow's full-scale invasion in early 2022",
+            D(2026, 2, 27),
+            (D(2022, 1, 1), "year"),
+        ),
+        ("after Russia invaded Ukraine in early 2022", D(2024, 5, 1), (D(2022, 1, 1), "year")),
+        ("The plant was rebuilt by mid-2023.", D(2024, 5, 1), (D(2023, 1, 1), "year")),
+    ],
+)
+def test_a_month_of_last_year_a_month_of_a_year_and_a_part_of_a_year_are_read(text, published, expected):
+    assert [(f.value.date, f.value.precision) for f in find_dates(text, published)][-1:] == [expected]

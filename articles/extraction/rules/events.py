@@ -340,6 +340,8 @@ WAR_TARGET_PREPOSITIONS = WORDS["WAR_TARGET_PREPOSITIONS"]
 WAR_PARTIES = WORDS["WAR_PARTIES"]
 POSSESSIVE = WORDS["POSSESSIVE"]
 SPAN_STARTS = WORDS["SPAN_START"]
+COUNTED_FROM = WORDS["COUNTED_FROM"]
+YEAR_NAMED_BY = WORDS["YEAR_NAMED_BY"]
 PAST_PERFECT_AUX = WORDS["PAST_PERFECT_AUX"]
 
 
@@ -390,6 +392,20 @@ def _span_start(doc, sent, date_start: int) -> bool:
         and (words[-1].lower_ in SPAN_STARTS or " ".join(t.lower_ for t in words) in SPAN_STARTS)
         and bool(words[-1].whitespace_ or doc[words[-1].i + 1].is_space)
     )
+
+
+def _year_counted_from(doc, found) -> bool:
+    """ "Dozens of similar attacks since 2022 have deprived millions of people ... of heat" (dev p195, Al Jazeera),
+    "the eastern regions of Donetsk and Luhansk, which have been partly held by Russian-backed separatists since
+    2014" (dev p036, The Guardian), "Western firms ... have been leaving since 2022" (made up): the year a span is
+    counted from dates no happening, the gold leaves these undated; "since 2014, when Russian proxies initially
+    seized the city" (dev p069) names the happening of that year in its clause of "when", and "since 24 February"
+    (dev p037) is the day the span opens on, which dates it."""
+    if found.value.precision != "year" or found.text.split()[0].lower() not in COUNTED_FROM:
+        return False
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    following = [token for token in doc[span.end : span.end + 2] if not token.is_punct] if span is not None else []
+    return not (following and following[0].lower_ in YEAR_NAMED_BY)
 
 
 def _anniversary(doc, sent, date_start: int) -> bool:
@@ -838,6 +854,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         for d in ctx.dates
         if d.value.date >= WAR_BEGAN
         and not _span_start(doc, ctx.sent, d.start)
+        and not _year_counted_from(doc, d)
         and not _anniversary(doc, ctx.sent, d.start)
         and not _quoted_apart(doc, modifiers, cues, d)
         and not _end_of_range(ctx, d)
