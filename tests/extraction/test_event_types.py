@@ -1,0 +1,174 @@
+"""Event types on new text (issue 8): the type a happening takes, its week, and capitals that name governments.
+
+Each rule (rules/events.py, patterns/en/event_words.jsonl, context.jsonl, place_words.jsonl, sentence.py) is shown
+on real sentences of the pool and on one of our own.
+"""
+
+import datetime
+
+import pytest
+
+from tests.extraction.conftest import events_of
+
+D = datetime.date
+
+
+def places_of(result):
+    return [(e.type, e.places) for e in result.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # an arms word in the subject of an active verb names who acts (p026, The Guardian; p195, Al Jazeera; made up)
+        (
+            "In several areas around the capital artillery barrages sent residents scurrying for shelter and air raid "
+            "sirens wailed.",
+            D(2022, 3, 12),
+            [("strike", None)],
+        ),
+        (
+            "Some military units have sent their medics and rescue teams to pitch army tents with simple wood stoves "
+            "where dozens of civilians sleep on bunk beds.",
+            D(2026, 2, 10),
+            [],
+        ),
+        ("Russian drones and missiles sent thousands of people into shelters on Tuesday.", D(2022, 3, 1), []),
+        (
+            "The Ukrainian military announced on Monday that its forces had shot down a plane.",
+            D(2022, 3, 1),
+            [("strike", None)],
+        ),
+        # what is given keeps its word, before or after the verb
+        (
+            "The US sent weapons including Javelin missiles to Ukraine on Tuesday.",
+            D(2022, 3, 1),
+            [("aid", D(2022, 3, 1))],
+        ),
+        ("Heavy weapons were delivered to Ukraine on Tuesday.", D(2022, 3, 1), [("aid", D(2022, 3, 1))]),
+    ],
+)
+def test_it_reads_the_giver_apart_from_what_is_given(run, text, published, expected):
+    assert events_of(run(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # p078 and p166 (The Economist): an attack on plants and depots is a strike, however near the front
+        (
+            "Russia unleashed a string of attacks against Ukrainian rail and fuel installations on Monday, striking "
+            "crucial infrastructure far from the front line of its eastern offensive.",
+            D(2022, 4, 25),
+            [("strike", D(2022, 4, 25))],
+        ),
+        (
+            "Russian forces attacked fuel depots behind the front line on Monday.",
+            D(2022, 4, 25),
+            [("strike", D(2022, 4, 25))],
+        ),
+        # attacks on positions stay fighting
+        (
+            "Russian forces attacked Ukrainian positions along the front line on Monday.",
+            D(2022, 4, 25),
+            [("battle", D(2022, 4, 25))],
+        ),
+    ],
+)
+def test_an_attack_on_installations_is_a_strike(run, text, published, expected):
+    assert events_of(run(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # p171 (The Economist), p149: what is allowed is not done
+        (
+            "Estonia has also passed a law authorising the navy to attack civilian vessels if they are damaging its "
+            "critical infrastructure.",
+            D(2025, 10, 2),
+        ),
+        ("Parliament authorised the army to attack the bridge.", D(2023, 1, 5)),
+    ],
+)
+def test_an_attack_allowed_is_no_strike(run, text, published):
+    assert events_of(run(text, published)) == []
+
+
+def test_an_allowed_attack_leaves_the_happening_after_and_alone(run):
+    text = "Parliament authorised the army to attack the bridge, and on Monday a Russian missile strike hit Kyiv."
+    assert events_of(run(text, D(2022, 5, 3))) == [("strike", D(2022, 5, 2))]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # p065 (Al Jazeera): the talks are the happening, the sanctions what was said in them
+        (
+            "Michel said he had stressed the EU's “condemnation” of Russia's invasion during his talks with Putin and "
+            "laid out the sanctions the bloc is imposing on Moscow in response.",
+            D(2022, 4, 22),
+            [("diplomacy", None)],
+        ),
+        (
+            "In talks with Biden on the phone, Scholz outlined the new sanctions the EU has imposed on Russian banks.",
+            D(2022, 4, 11),
+            [("diplomacy", None)],
+        ),
+        # sanctions told with no talk as their setting stay sanctions
+        ("Scholz outlined new sanctions on Russian banks.", D(2022, 4, 11), [("sanctions", None)]),
+    ],
+)
+def test_what_is_said_in_talks_is_their_content(run, text, published, expected):
+    assert events_of(run(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # p189 (European Commission), p148 (Fox News): the week an aid delivery or decision is dated by
+        (
+            "Alongside this humanitarian aid allocation, the EU has reinforced emergency energy assistance. This week, "
+            "447 power generators, worth €3.7 million, have been delivered to restore electricity to hospitals, "
+            "shelters and other critical services.",
+            D(2026, 1, 29),
+            [("aid", D(2026, 1, 26), "week")],
+        ),
+        (
+            "Last week, Germany delivered 20 Marder vehicles to Ukraine.",
+            D(2026, 1, 29),
+            [("aid", D(2026, 1, 19), "week")],
+        ),
+    ],
+)
+def test_aid_of_a_week_is_dated_by_its_week(run, text, published, expected):
+    assert [(e.type, e.date, e.precision) for e in run(text, published).events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a capital that owns troops or acts as a government is its country (p020, The Guardian; p205, TIME;
+        # p201, Reuters)
+        (
+            "Moscow's forces intensified their devastating campaign of artillery and airstrikes on Thursday.",
+            D(2022, 3, 4),
+            [("strike", [])],
+        ),
+        (
+            "Moscow is fighting for Ukraine to give up parts of the Donbas region that Ukrainian forces still control.",
+            D(2026, 2, 19),
+            [("battle", ["Donbas"])],
+        ),
+        (
+            "Kyiv blamed damage to the pipeline on a Russian strike and by Monday had given no timeframe for repairs.",
+            D(2026, 2, 23),
+            [("strike", [])],
+        ),
+        # a capital struck, or owning an airport, is a place
+        ("Drones attacked Moscow's Vnukovo airport on Sunday.", D(2023, 7, 31), [("strike", ["Moscow", "Vnukovo"])]),
+        ("A Russian missile strike hit Kyiv on Monday.", D(2022, 10, 11), [("strike", ["Kyiv"])]),
+    ],
+)
+def test_a_capital_named_for_its_government_is_no_place(run, text, published, expected):
+    assert places_of(run(text, published)) == expected
