@@ -172,3 +172,56 @@ def test_aid_of_a_week_is_dated_by_its_week(run, text, published, expected):
 )
 def test_a_capital_named_for_its_government_is_no_place(run, text, published, expected):
     assert places_of(run(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a weapon fired from afar as the subject of the deed (p058 and p207, AP; p061, Reuters; p180, BBC News)
+        (
+            "Russian missiles hit the city of Lviv in western Ukraine on Monday, killing at least six people, "
+            "Ukrainian officials said.",
+            D(2022, 4, 19),
+            [("strike", D(2022, 4, 18))],
+        ),
+        (
+            "Shells and rockets also hit Kharkiv, Ukraine's second city, local officials said, wrecking apartment "
+            "blocks and other buildings.",
+            D(2022, 4, 19),
+            [("strike", None)],
+        ),
+        (
+            "In Russia, the defence ministry said that Ukrainian drones targeted eight Russian regions.",
+            D(2025, 5, 25),
+            [("strike", None)],
+        ),
+        ("Russian missiles hit Kyiv on Monday.", D(2022, 10, 11), [("strike", D(2022, 10, 10))]),
+        # an assault named by its weapons (p194, NPR; made up)
+        (
+            "Russia launched a massive drone and missile assault on Ukraine's energy grid on Tuesday.",
+            D(2024, 3, 27),
+            [("strike", D(2024, 3, 26))],
+        ),
+    ],
+)
+def test_a_weapon_fired_from_afar_that_does_the_deed_is_a_strike(run, text, published, expected):
+    assert events_of(run(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # a weapon in a clause on the subject does no deed (after p101, Kyiv Post: "the explosions, which he believes
+        # might have been caused by ballistic missiles, were hitting morale"); a weapon as the object is hit
+        ("The sanctions, which ban the export of missiles to Russia, are hitting its economy hard.", D(2022, 8, 18)),
+        ("Ukrainian air defences destroyed 20 drones.", D(2022, 8, 18)),
+        # a moment of a story in a clause of time (p195, Al Jazeera)
+        (
+            "Kyiv, Ukraine – No one was hurt when the first Russian drone hit Taira Sluisarenko’s apartment building "
+            "in the Ukrainian capital.",
+            D(2026, 2, 10),
+        ),
+    ],
+)
+def test_a_weapon_beside_the_deed_is_no_strike(run, text, published):
+    assert [e for e in events_of(run(text, published)) if e[0] == "strike"] == []

@@ -177,6 +177,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 continue  # "Varadkar pledged to stand with Ukraine", "pledged not to cede an inch of land"
             if kind == "strike" and _ground_attack(ctx, span):
                 kind = "battle"
+            if kind == "battle" and span.root.lemma_ == "assault" and _weapons_assault(span.root):
+                kind = "strike"
             if kind == "battle" and span.root.lemma_ in SEIZING_VERBS:
                 taken = _taken_thing(span.root)
                 if taken is not None and taken.lemma_ in SEIZED_PROPERTY:
@@ -1539,8 +1541,45 @@ def _monument_moved(verb) -> bool:
     )
 
 
+WEAPONS_FIRED = WORDS["WEAPONS_FIRED"]
+
+
+def _weapon_subject(verb) -> bool:
+    """ "Russian missiles hit the city of Lviv" (p058, AP), "Russian drones killed a woman" (p207, AP): a weapon fired
+    from afar as the subject of an active verb of a main clause; "were destroyed", "destroyed 20 drones" are none,
+    and a clause of time or a relative clause tells a moment of a story the article's own sentences report."""
+    if verb.pos_ != "VERB" or any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children):
+        return False
+    if verb.dep_ in ("advcl", "relcl", "acl"):
+        return False  # "No one was hurt when the first Russian drone hit ... apartment building" (p195): a moment
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    # the subject noun, its conjuncts and what it counts ("drones and missiles", "one of the two missiles"), not
+    # a clause on it ("the explosions, which he believes might have been caused by ballistic missiles, were
+    # hitting morale", p101)
+    subjects += [grand for child in subjects for grand in child.children if grand.dep_ == "conj"]
+    subjects += [
+        grand
+        for child in subjects
+        for prep in child.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for grand in prep.children
+        if grand.dep_ == "pobj"
+    ]
+    return any(noun.lemma_.lower() in WEAPONS_FIRED for noun in subjects)
+
+
+def _weapons_assault(noun) -> bool:
+    """ "Repeated Russian aerial assaults have in recent months focused on Ukraine's power grid" (p194, NPR), "a massive
+    drone and missile assault on Ukraine's energy grid" (made up): an assault named by the weapons fired from afar is
+    a strike."""
+    modifiers = [child for child in noun.children if child.dep_ in ("compound", "amod", "nmod")]
+    modifiers += [grand for child in modifiers for grand in child.children if grand.dep_ == "conj"]
+    return any(token.lemma_.lower() in WEAPONS_FIRED for token in modifiers)
+
+
 # Near cues whose verb must take the right argument (see `cue_types`).
 VERB_CHECKS = {
+    "NEAR_WEAPON_DEED": _weapon_subject,
     "NEAR_REJECT": _proposal_rejected,
     "NEAR_THREAT": _veto_threatened,
     "NEAR_LEGISLATE": _aid_legislated,
