@@ -225,3 +225,36 @@ def test_a_weapon_fired_from_afar_that_does_the_deed_is_a_strike(run, text, publ
 )
 def test_a_weapon_beside_the_deed_is_no_strike(run, text, published):
     assert [e for e in events_of(run(text, published)) if e[0] == "strike"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # to blast is to criticise or to lift off (p077, CNN; p105; p056, Reuters)
+        (
+            "Russian billionaire Oleg Tinkov has blasted Russia's war in Ukraine, calling on the West to do more to "
+            "“stop this massacre” in an Instagram post Tuesday.",
+            D(2022, 4, 20),
+            [],
+        ),
+        (
+            "Vladimir Putin thanked the Chinese leader, Xi Jinping, for his “balanced” approach to the Ukraine crisis "
+            "and blasted Washington’s “ugly” policies, at a meeting that followed the recent setbacks for Moscow "
+            "on the battlefield.",
+            D(2022, 9, 16),
+            [("diplomacy", None)],
+        ),
+        ("Blasts were heard in Mariupol on Tuesday.", D(2022, 4, 20), [("strike", D(2022, 4, 19))]),
+        # a picture or a trophy named by its capture (p132; p147, in translation from Polish)
+        (
+            "Inside the building he was shown an exhibition of images of the graphic scenes captured during the "
+            "exhumation process.",
+            D(2023, 7, 19),
+            [],
+        ),
+        ("Russia will show Western equipment captured in Ukraine at the parade on May 9.", D(2023, 5, 1), []),
+        ("Russian forces captured the town of Izium on Friday.", D(2022, 4, 2), [("battle", D(2022, 4, 1))]),
+    ],
+)
+def test_a_word_of_fighting_in_another_sense_tells_no_fighting(run, text, published, expected):
+    assert events_of(run(text, published)) == expected

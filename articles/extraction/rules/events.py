@@ -179,6 +179,10 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 kind = "battle"
             if kind == "battle" and span.root.lemma_ == "assault" and _weapons_assault(span.root):
                 kind = "strike"
+            if kind == "strike" and span.root.lemma_ in STRIKE_NOUNS_ONLY and span.root.pos_ == "VERB":
+                continue  # "Oleg Tinkov has blasted Russia's war", "Gagarin blasted off": a criticism, a lift-off
+            if kind == "battle" and _thing_named_by_capture(span.root):
+                continue  # "images of the graphic scenes captured during the exhumation process"
             if kind == "battle" and span.root.lemma_ in SEIZING_VERBS:
                 taken = _taken_thing(span.root)
                 if taken is not None and taken.lemma_ in SEIZED_PROPERTY:
@@ -1575,6 +1579,21 @@ def _weapons_assault(noun) -> bool:
     modifiers = [child for child in noun.children if child.dep_ in ("compound", "amod", "nmod")]
     modifiers += [grand for child in modifiers for grand in child.children if grand.dep_ == "conj"]
     return any(token.lemma_.lower() in WEAPONS_FIRED for token in modifiers)
+
+
+STRIKE_NOUNS_ONLY = WORDS["STRIKE_NOUNS_ONLY"]
+CAPTURED_THINGS = WORDS["CAPTURED_THINGS"]
+
+
+def _thing_named_by_capture(verb) -> bool:
+    """ "images of the graphic scenes captured during the exhumation process" (p132), "Western equipment captured in
+    Ukraine" (p147): a picture or a trophy named by its capture, a participle on its noun, tells no ground taken."""
+    return (
+        verb.lemma_ == "capture"
+        and verb.tag_ == "VBN"
+        and verb.dep_ in ("acl", "amod")
+        and verb.head.lemma_.lower() in CAPTURED_THINGS
+    )
 
 
 # Near cues whose verb must take the right argument (see `cue_types`).
