@@ -258,3 +258,36 @@ def test_a_weapon_beside_the_deed_is_no_strike(run, text, published):
 )
 def test_a_word_of_fighting_in_another_sense_tells_no_fighting(run, text, published, expected):
     assert events_of(run(text, published)) == expected
+
+
+def test_a_leader_touring_a_place_is_a_visit(run):
+    # p080 (The Guardian): the day of the tour is the visit's, not the withdrawal's the clause on the town tells
+    text = (
+        "Guterres was touring Borodianka on Thursday, where Russian forces are accused of massacring civilians before "
+        "their withdrawal, on his first visit to Ukraine since the start of the invasion on 24 February."
+    )
+    assert ("diplomacy", D(2022, 4, 28)) in events_of(run(text, D(2022, 4, 29)))
+    assert events_of(run("Scholz toured Irpin on Monday.", D(2022, 6, 14))) == [("diplomacy", D(2022, 6, 13))]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a clause of "where" describes a place by its history (p132; p077, CNN)
+        (
+            "In Bucha, Mr Varadkar visited the Church of St Andrew where a mass grave was discovered after Russian "
+            "soldiers retreated from the area.",
+            D(2023, 7, 19),
+            [("diplomacy", None)],
+        ),
+        # a clause of time on the main verb tells its own happening (p036, The Guardian)
+        (
+            "Lithuania's ambassador to Ukraine on Thursday returned to Kyiv after Russian forces withdrew from the "
+            "Ukrainian capital.",
+            D(2022, 4, 8),
+            [("diplomacy", D(2022, 4, 7)), ("battle", None)],
+        ),
+    ],
+)
+def test_a_place_described_by_its_history_gives_no_second_event(run, text, published, expected):
+    assert events_of(run(text, published)) == expected
