@@ -291,3 +291,25 @@ def test_a_leader_touring_a_place_is_a_visit(run):
 )
 def test_a_place_described_by_its_history_gives_no_second_event(run, text, published, expected):
     assert events_of(run(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # people handed over are prisoners exchanged (p180, BBC News; made up after p193, Al Jazeera)
+        (
+            "On Friday, Ukraine and Russia each handed over 390 soldiers and civilians in the biggest prisoner "
+            "exchange since Russia launched its full-scale assault in February 2022.",
+            D(2025, 5, 25),
+            [("prisoner_exchange", D(2025, 5, 23))],
+        ),
+        (
+            "Russia handed over 157 prisoners of war to Ukraine on Thursday.",
+            D(2026, 2, 6),
+            [("prisoner_exchange", D(2026, 2, 5))],
+        ),
+        ("Germany handed over 14 Leopard tanks to Ukraine on Monday.", D(2023, 3, 28), [("aid", D(2023, 3, 27))]),
+    ],
+)
+def test_people_handed_over_are_an_exchange(run, text, published, expected):
+    assert events_of(run(text, published)) == expected

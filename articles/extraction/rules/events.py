@@ -179,6 +179,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 kind = "battle"
             if kind == "battle" and span.root.lemma_ == "assault" and _weapons_assault(span.root):
                 kind = "strike"
+            if kind == "aid" and _captives_handed_over(span.root):
+                kind = "prisoner_exchange"  # "Ukraine and Russia each handed over 390 soldiers and civilians"
             if kind == "strike" and span.root.lemma_ in STRIKE_NOUNS_ONLY and span.root.pos_ == "VERB":
                 continue  # "Oleg Tinkov has blasted Russia's war", "Gagarin blasted off": a criticism, a lift-off
             if kind == "battle" and _thing_named_by_capture(span.root):
@@ -1593,6 +1595,18 @@ def _place_described(verb) -> bool:
     clause of "where" describes a place by its history; "barrages ... that have steadily escalated ... even as
     cease-fire talks began in the spring" (p017) tells a happening in its clause of time."""
     return verb.dep_ == "relcl" and any(child.lower_ == "where" for child in verb.children)
+
+
+CAPTIVES = WORDS["CAPTIVES"]
+
+
+def _captives_handed_over(verb) -> bool:
+    """ "On Friday, Ukraine and Russia each handed over 390 soldiers and civilians in the biggest prisoner exchange"
+    (p180, BBC News), "the two sides agreed to each hand over 157 prisoners of war" (p193, Al Jazeera): people handed
+    over are prisoners exchanged, no aid."""
+    return verb.pos_ == "VERB" and any(
+        child.dep_ == "dobj" and child.lemma_.lower() in CAPTIVES for child in verb.children
+    )
 
 
 STRIKE_NOUNS_ONLY = WORDS["STRIKE_NOUNS_ONLY"]
