@@ -313,3 +313,16 @@ def test_a_place_described_by_its_history_gives_no_second_event(run, text, publi
 )
 def test_people_handed_over_are_an_exchange(run, text, published, expected):
     assert events_of(run(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the subject of the verb an infinitive completes acts (p098, Onet in translation; made up)
+        ("Russia is currently striving to freeze war.", D(2022, 8, 9), []),
+        ("The EU decided to freeze Russian assets on Monday.", D(2022, 3, 1), [("sanctions", D(2022, 2, 28))]),
+        ("Russian assets were frozen on Monday.", D(2022, 3, 1), [("sanctions", D(2022, 2, 28))]),
+    ],
+)
+def test_who_freezes_is_no_target_of_sanctions(run, text, published, expected):
+    assert events_of(run(text, published)) == expected

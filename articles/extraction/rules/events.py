@@ -144,9 +144,11 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
             ]
             if kind == "aid" and span.root.pos_ != "VERB":
                 continue  # "ammunition supplies", "anti-ship missiles": the verbs send and supply only
-            if kind == "aid":
-                if _sent_into_a_state(span.root):
-                    continue
+            if kind == "aid" and _sent_into_a_state(span.root):
+                continue
+            if kind in ("aid", "sanctions"):
+                # "Russia is currently striving to freeze war" (p098, Onet): the subject acts, the object is
+                # what is frozen or given
                 window = [token for token in window if not _in_active_subject(token, span.root)]
             if span.label_ == "NEAR_FLIGHT" and _flight_described(span.root):
                 continue
@@ -234,7 +236,13 @@ def _in_active_subject(token, verb) -> bool:
     names who acts, not what is given ("weapons were delivered", "the tanks Germany sent" keep theirs)."""
     if any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children):
         return False
-    return any(child.dep_ == "nsubj" and child.left_edge.i <= token.i <= child.right_edge.i for child in verb.children)
+    # "Russia is currently striving to freeze war" (p098, Onet): the subject of the verb an infinitive completes
+    verbs = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    return any(
+        child.dep_ == "nsubj" and child.left_edge.i <= token.i <= child.right_edge.i
+        for head in verbs
+        for child in head.children
+    )
 
 
 def _sent_into_a_state(verb) -> bool:
