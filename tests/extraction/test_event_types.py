@@ -326,3 +326,19 @@ def test_people_handed_over_are_an_exchange(run, text, published, expected):
 )
 def test_who_freezes_is_no_target_of_sanctions(run, text, published, expected):
     assert events_of(run(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # refuge, responsibility, effect taken is no ground taken (p168, The Economist; p053, The Guardian; p214, CNBC)
+        (
+            "Russia’s warships have taken refuge in distant Novorossiysk, shut out of the Black Sea by Ukraine’s naval "
+            "drones.",
+            D(2025, 9, 25),
+        ),
+        ("Germany has taken responsibility for Lithuania.", D(2022, 6, 30)),
+    ],
+)
+def test_refuge_taken_is_no_ground_taken(run, text, published):
+    assert [e for e in events_of(run(text, published)) if e[0] == "battle"] == []
