@@ -134,6 +134,8 @@ def _dates(sent, sent_text: str, published, state: ArticleState) -> list[DateMen
 PLACE_WORDS = load_words(file="place_words.jsonl")
 GOVERNMENT_HOLDINGS = PLACE_WORDS["GOVERNMENT_HOLDINGS"]
 GOVERNMENT_DEEDS = PLACE_WORDS["GOVERNMENT_DEEDS"] | SPEECH_LEMMAS
+GOVERNMENT_GIFTS = PLACE_WORDS["GOVERNMENT_GIFTS"]
+GOVERNMENT_PARTNER_LINKS = PLACE_WORDS["GOVERNMENT_PARTNER_LINKS"]
 
 
 def _government_named(ent) -> bool:
@@ -146,6 +148,12 @@ def _government_named(ent) -> bool:
         token = token.head  # "Kyiv and Moscow have not held face-to-face talks"
     if token.dep_ == "poss":
         return token.head.lemma_.lower() in GOVERNMENT_HOLDINGS
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        link = token.head
+        # "peace agreement with Moscow", "military aid to Kyiv", "backing to Kyiv"
+        return link.lower_ in GOVERNMENT_PARTNER_LINKS or (
+            link.lower_ in ("to", "for") and link.head.lemma_.lower() in GOVERNMENT_GIFTS
+        )
     verb = token.head
     return (
         token.dep_ == "nsubj"

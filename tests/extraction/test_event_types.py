@@ -165,6 +165,17 @@ def test_aid_of_a_week_is_dated_by_its_week(run, text, published, expected):
             D(2026, 2, 23),
             [("strike", [])],
         ),
+        # a capital given aid or named as a party (p053, The Guardian; p188, AP)
+        (
+            "The US president also announced another $800m (£660m) of military aid to Kyiv on Thursday.",
+            D(2022, 6, 30),
+            [("aid", [])],
+        ),
+        (
+            "Ukraine signed a peace agreement with Moscow on Monday.",
+            D(2026, 1, 30),
+            [("diplomacy", [])],
+        ),
         # a capital struck, or owning an airport, is a place
         ("Drones attacked Moscow's Vnukovo airport on Sunday.", D(2023, 7, 31), [("strike", ["Moscow", "Vnukovo"])]),
         ("A Russian missile strike hit Kyiv on Monday.", D(2022, 10, 11), [("strike", ["Kyiv"])]),
