@@ -69,8 +69,17 @@ def aid_event(
         if same or told:
             return (same or told)[-1]
     day = pledge.date or (ctx.date.date if ctx.date and ctx.date.precision == "day" else None)
+    precision = "day" if day else None
+    if day is None and ctx.date is not None and ctx.date.precision == "week":
+        # "This week, 447 power generators, worth €3.7 million, have been delivered" (p189, European Commission),
+        # "Biden last week said ... as he signed into law a $95 billion war aid measure" (p148, AP), "could approve
+        # $1.4bn emergency funding as early as next week" (p022, The Guardian; its gold): the week is the aid's
+        # date, as "last week" is an event's (SPEC.md)
+        day, precision = ctx.date.date, "week"
     countries_found = list(dict.fromkeys(c for c in (pledge.donor, pledge.recipient) if c))
-    return sentence_event(result, ctx, "aid", day, [], countries_found, event_indexes, sentence_of_event, number)
+    return sentence_event(
+        result, ctx, "aid", day, [], countries_found, event_indexes, sentence_of_event, number, precision
+    )
 
 
 def sentence_event(
@@ -83,12 +92,13 @@ def sentence_event(
     event_indexes: list[int],
     sentence_of_event: list[int],
     number: int,
+    precision: str | None = None,
 ) -> int:
     """A new event for a sentence whose loss or pledge had none to hang under; its index."""
     result.events.append(
         Event(
             date=day,
-            precision="day" if day else None,
+            precision=(precision or "day") if day else None,
             type=type_,
             summary=ctx.text,
             places=places,
