@@ -1329,3 +1329,32 @@ def test_a_repeated_sentence_may_write_a_name_in_lower_case(run):
 )
 def test_two_days_named_together_are_one_happening_on_the_first(run, text, published, expected):
     assert events_of(run(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # pool p106 (Reuters): the day the war began names the invasion, not a second sanction
+        (
+            "The United States on Thursday sanctioned the chief executive of the Bank of Russia's National Card "
+            "Payment System (NSPK), which runs Mir, saying it was seeking to hold the Russian government accountable "
+            "for its Feb. 24 invasion and continuing war against Ukraine.",
+            D(2022, 9, 15),
+            [("sanctions", D(2022, 9, 15))],
+        ),
+        # made up
+        (
+            "The EU on Monday froze the assets of five Russian banks over Moscow's February 24 invasion.",
+            D(2022, 5, 4),
+            [("sanctions", D(2022, 5, 2))],
+        ),
+        # made up: beside fighting, the invasion's day stays the invasion's
+        (
+            "Russia's February 24 invasion was followed by heavy fighting near Kyiv on February 25.",
+            D(2022, 4, 4),
+            [("battle", D(2022, 2, 24)), ("battle", D(2022, 2, 25))],
+        ),
+    ],
+)
+def test_the_day_the_war_began_dates_no_happening_of_another_type(run, text, published, expected):
+    assert events_of(run(text, published)) == expected

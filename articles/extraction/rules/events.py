@@ -835,6 +835,26 @@ def _end_of_range(ctx: SentenceContext, found) -> bool:
     )
 
 
+WAR_BEGINNING_VERBS = WORDS["WAR_BEGINNING_VERBS"]
+
+
+def _war_start_day(doc, found) -> bool:
+    """Whether a date names the day the war began: "accountable for its Feb. 24 invasion" (p106, Reuters), "had been
+    killed ... since the invasion began on 24 February" (p020, The Guardian), "since Russia invaded on February 24"
+    (made up). Beside a happening of another type (a sanction, a tally), that day dates none of them."""
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    if head.dep_ == "prep" or head.pos_ == "ADP":
+        head = head.head
+    if head.lemma_ in WAR_START_LEMMAS:
+        return True
+    return head.lemma_ in WAR_BEGINNING_VERBS and any(
+        child.dep_ in ("nsubj", "nsubjpass") and child.lemma_ in WAR_START_LEMMAS for child in head.children
+    )
+
+
 DAY_PAIR_LINKS = WORDS["DAY_PAIR_LINKS"]
 # the longest happening two days named together tell: "from Monday to Friday" is one week of talks
 DAY_PAIR_REACH = 6
@@ -937,6 +957,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         and not _anniversary(doc, ctx.sent, d.start)
         and not _quoted_apart(doc, modifiers, cues, d)
         and not _end_of_range(ctx, d)
+        and not ("battle" not in types and d.value.precision == "day" and _war_start_day(doc, d))
     ]
     day_dates = _without_second_days(doc, [d for d in dates if d.value.precision == "day"])
     events = []
