@@ -133,7 +133,7 @@ def _states_figures(result: Extraction, index: int) -> bool:
 AFTERMATH_REACH = 2
 
 
-def _aftermath_of(result: Extraction, keep: list[int], index: int, sentence_of_event: list[int]) -> int | None:
+def _aftermath_of(result: Extraction, keep: list[int], index: int, sentence_of_event: list[int], doc) -> int | None:
     """The strike told just before that an undated strike sentence goes on telling.
 
     "Russia fired the latest in a series of huge barrages on Monday ... An explosion damaged the
@@ -147,9 +147,26 @@ def _aftermath_of(result: Extraction, keep: list[int], index: int, sentence_of_e
             return None
         if other.type == "strike":
             if not event.places or set(event.places) & set(other.places):
-                return kept
+                return None if _own_time(doc, event) else kept
             return None
     return None
+
+
+def _own_time(doc, event: Event) -> bool:
+    """Whether the sentence opens on a time of its own set off by a comma ("And last month, the Ukrainian military
+    said it had destroyed ... a Su-57", p157, after a refinery hit "In April"): another happening than the strike
+    told just before, though the time gives no day."""
+    tokens = doc.char_span(*event.span, alignment_mode="expand")
+    if tokens is None:
+        return False
+    opening = first_word(tokens)
+    return opening is not None and any(
+        entity.label_ == "DATE"
+        and entity.start - tokens.start - opening <= 2
+        and entity.end < len(doc)
+        and doc[entity.end].text == ","
+        for entity in tokens.ents
+    )
 
 
 # Happenings whose next undated sentence of the same type goes on telling them: "The largest exchange of
@@ -273,12 +290,20 @@ def merge_events(result: Extraction, sentence_of_event: list[int], doc) -> None:
                     break
         for kept in keep if twin is None else []:
             other = result.events[kept]
-            if other.type != event.type or event.date is None or other.date != event.date:
+            toll = event.type == "losses" and other.type in ATTACK_TYPES
+            if (other.type != event.type and not toll) or event.date is None or other.date != event.date:
                 continue
             if event.precision != other.precision:
                 continue
             near = abs(told[kept] - told[index]) <= 1
             same_places = bool(set(other.places) & set(event.places))
+            if toll:
+                if same_places and "CAUSED" in _labels(doc, event):
+                    # "At least seven were reported to have died after ... rocket strikes on Kharkiv on Monday" (dev
+                    # p019, The Guardian): the toll of the strike of that day at that place, not a tally of its own
+                    twin = kept
+                    break
+                continue
             same_parties = set(other.countries) == set(event.countries)
             # A month or a year holds many happenings of a kind: "Since invading Ukraine in 2022, Putin has ..." and,
             # paragraphs later, "After Ukraine liberated large swathes of its territory in late 2022" (dev p151, CNN)
@@ -290,7 +315,7 @@ def merge_events(result: Extraction, sentence_of_event: list[int], doc) -> None:
             if (
                 (
                     event.type in ("losses", "strike", "battle", "prisoner_exchange", "training")
-                    and (near or same_places or not _coarse(event))
+                    and (near or same_places or not (_coarse(event) or event.places or "APART" in _labels(doc, other)))
                 )
                 or (near and (same_places or same_parties))
                 or "RETELLING" in _labels(doc, event)
@@ -298,7 +323,7 @@ def merge_events(result: Extraction, sentence_of_event: list[int], doc) -> None:
                 twin = kept
                 break
         if twin is None and event.type == "strike" and event.date is None:
-            twin = _aftermath_of(result, keep, index, told)
+            twin = _aftermath_of(result, keep, index, told, doc)
         if twin is None:
             twin = _told_again(result, keep, index)
             repeated = twin is not None
