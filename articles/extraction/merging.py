@@ -2,7 +2,7 @@
 
 After the walk, `merge_events` folds an event told again later (same type and day, a retelling
 such as "the attack", an undated blast just after a strike, a later sentence of the same
-donor's announcement, or an undated sentence repeating an earlier one) into the first and
+donor's announcement, or a sentence repeating an earlier one of its day) into the first and
 relinks the records to it; `dedupe_losses` keeps one record for a figure restated.
 """
 
@@ -133,7 +133,7 @@ def _states_figures(result: Extraction, index: int) -> bool:
 AFTERMATH_REACH = 2
 
 
-def _aftermath_of(result: Extraction, keep: list[int], index: int, sentence_of_event: list[int]) -> int | None:
+def _aftermath_of(result: Extraction, keep: list[int], index: int, sentence_of_event: list[int], doc) -> int | None:
     """The strike told just before that an undated strike sentence goes on telling.
 
     "Russia fired the latest in a series of huge barrages on Monday ... An explosion damaged the
@@ -147,9 +147,26 @@ def _aftermath_of(result: Extraction, keep: list[int], index: int, sentence_of_e
             return None
         if other.type == "strike":
             if not event.places or set(event.places) & set(other.places):
-                return kept
+                return None if _own_time(doc, event) else kept
             return None
     return None
+
+
+def _own_time(doc, event: Event) -> bool:
+    """Whether the sentence opens on a time of its own set off by a comma ("And last month, the Ukrainian military
+    said it had destroyed ... a Su-57", p157, after a refinery hit "In April"): another happening than the strike
+    told just before, though the time gives no day."""
+    tokens = doc.char_span(*event.span, alignment_mode="expand")
+    if tokens is None:
+        return False
+    opening = first_word(tokens)
+    return opening is not None and any(
+        entity.label_ == "DATE"
+        and entity.start - tokens.start - opening <= 2
+        and entity.end < len(doc)
+        and doc[entity.end].text == ","
+        for entity in tokens.ents
+    )
 
 
 # Happenings whose next undated sentence of the same type goes on telling them: "The largest exchange of
@@ -200,7 +217,7 @@ LONG_ENOUGH = 8
 
 
 def _told_again(result: Extraction, keep: list[int], index: int) -> int | None:
-    """The event of the same type whose sentence an undated one repeats in nearly the same words.
+    """The event of the same type whose sentence this one repeats in nearly the same words (undated, or of its day).
 
     "Russian forces have controlled Ukraine's Zaporizhzhia nuclear plant since the first few weeks of
     Moscow's full-scale invasion ... Russian forces have controlled the Zaporizhzhia nuclear plant since
@@ -212,6 +229,8 @@ def _told_again(result: Extraction, keep: list[int], index: int) -> int | None:
         other = result.events[kept]
         if other.type != event.type or other.span == event.span:
             continue
+        if None not in (event.date, other.date) and (event.date, event.precision) != (other.date, other.precision):
+            continue  # "On Tuesday, Zelenskyy addressed MEPs ..." and "... will address MEPs": two sessions
         other_words = set(WORD.findall(other.summary.lower()))
         shorter = min(len(words), len(other_words))
         if (
@@ -246,16 +265,20 @@ def _coarse(event: Event) -> bool:
 
 def merge_events(result: Extraction, sentence_of_event: list[int], doc) -> None:
     """The same happening told twice is one event: fold later duplicates into the first (`doc`: the parsed article)."""
+    # The sentence where each kept happening was last repeated: "Both meetings centered on ..." goes on telling the
+    # meeting told again in the sentence before it, though first told paragraphs back (p187, Foreign Policy)
+    told = list(sentence_of_event)
     keep: list[int] = []
     target: dict[int, int] = {}
     for index, event in enumerate(result.events):
         twin = None
+        repeated = False
         if event.retold:
             # "Russia's defence ministry has denied responsibility for the strike": the strike told
             # a few sentences before, not a second one.
             for kept in reversed(keep):
                 other = result.events[kept]
-                if sentence_of_event[index] - sentence_of_event[kept] > RETELLING_REACH:
+                if told[index] - told[kept] > RETELLING_REACH:
                     break
                 if event.date is not None and other.date is not None:
                     continue  # "During his visit on Monday" after a visit of Tuesday: another visit
@@ -267,12 +290,20 @@ def merge_events(result: Extraction, sentence_of_event: list[int], doc) -> None:
                     break
         for kept in keep if twin is None else []:
             other = result.events[kept]
-            if other.type != event.type or event.date is None or other.date != event.date:
+            toll = event.type == "losses" and other.type in ATTACK_TYPES
+            if (other.type != event.type and not toll) or event.date is None or other.date != event.date:
                 continue
             if event.precision != other.precision:
                 continue
-            near = abs(sentence_of_event[kept] - sentence_of_event[index]) <= 1
+            near = abs(told[kept] - told[index]) <= 1
             same_places = bool(set(other.places) & set(event.places))
+            if toll:
+                if same_places and "CAUSED" in _labels(doc, event):
+                    # "At least seven were reported to have died after ... rocket strikes on Kharkiv on Monday" (dev
+                    # p019, The Guardian): the toll of the strike of that day at that place, not a tally of its own
+                    twin = kept
+                    break
+                continue
             same_parties = set(other.countries) == set(event.countries)
             # A month or a year holds many happenings of a kind: "Since invading Ukraine in 2022, Putin has ..." and,
             # paragraphs later, "After Ukraine liberated large swathes of its territory in late 2022" (dev p151, CNN)
@@ -284,7 +315,7 @@ def merge_events(result: Extraction, sentence_of_event: list[int], doc) -> None:
             if (
                 (
                     event.type in ("losses", "strike", "battle", "prisoner_exchange", "training")
-                    and (near or same_places or not _coarse(event))
+                    and (near or same_places or not (_coarse(event) or event.places or "APART" in _labels(doc, other)))
                 )
                 or (near and (same_places or same_parties))
                 or "RETELLING" in _labels(doc, event)
@@ -292,13 +323,18 @@ def merge_events(result: Extraction, sentence_of_event: list[int], doc) -> None:
                 twin = kept
                 break
         if twin is None and event.type == "strike" and event.date is None:
-            twin = _aftermath_of(result, keep, index, sentence_of_event)
-        if twin is None and event.date is None:
+            twin = _aftermath_of(result, keep, index, told, doc)
+        if twin is None:
             twin = _told_again(result, keep, index)
+            repeated = twin is not None
+            if twin is not None and event.date is not None and result.events[twin].date is None:
+                # "Boris Johnson spoke with Zelenskiy about Russia's blockade of Odesa ... Boris Johnson ... spoke with
+                # Volodymyr Zelenskiy on Sunday evening about Russia's blockade": the sentence that gives the day
+                _stands_for(event, result.events[twin])
         if twin is None and event.type in TOLD_ON and event.date is None:
-            twin = _told_on(result, keep, index, sentence_of_event)
+            twin = _told_on(result, keep, index, told)
         if twin is None and event.type == "diplomacy":
-            twin = _meeting_told_on(result, keep, index, sentence_of_event, doc)
+            twin = _meeting_told_on(result, keep, index, told, doc)
             if twin is not None and event.precision == "day" and result.events[twin].precision != "day":
                 # "Guterres will meet the leaders of Ukraine and Turkey this week ... Guterres will hold talks
                 # in Lviv ... on Thursday": the sentence that gives the day tells the meeting best
@@ -331,6 +367,8 @@ def merge_events(result: Extraction, sentence_of_event: list[int], doc) -> None:
             other.places.extend(p for p in event.places if p not in other.places)
             other.countries.extend(c for c in event.countries if c not in other.countries)
             target[index] = keep.index(twin)
+            if repeated:
+                told[twin] = max(told[twin], told[index])
     result.events = [result.events[i] for i in keep]
     records: list[Loss | Pledge] = [*result.losses, *result.pledges]
     for record in records:
