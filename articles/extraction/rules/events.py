@@ -732,6 +732,124 @@ def _verbless(ctx: SentenceContext) -> bool:
     )
 
 
+# Talks and their topics, days in a talk's own clause, captions that name a scene (issue 8).
+TALK_TOPIC_LINKS = WORDS["TALK_TOPIC_LINKS"]
+TALK_TOPIC_VERBS = WORDS["TALK_TOPIC_VERBS"]
+TALK_NOUNS = WORDS["TALK_NOUNS"]
+TOPIC_REACH = 6  # heads climbed from a cue to the word its topic hangs on ("the sanctions package against Russia")
+
+
+def talk_topics_as_talks(ctx: SentenceContext, cues: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The cues, with those that name the topic of a talk typed as the talk: "Mr Zelensky said it was a "fruitful"
+    meeting where they spoke about the sanctions package against Russia" (p132), "during the meeting they talked
+    about the economic support of Ukraine, sanctions against the Russian Federation" (p087, TVN24), "Scholz and Biden
+    held talks on new sanctions on Monday" (made up): what was said in a meeting is its content, the meeting the
+    happening, as the dev gold types "The United States and Ukraine discussed further military aid" (seed-001)
+    diplomacy."""
+    doc = ctx.sent.doc
+    talks = set()
+    for kind, start, end in cues:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if kind == "diplomacy" and span is not None:
+            talks.add(span.root.i)
+    if not talks:
+        return cues
+    return [
+        ("diplomacy", start, end)
+        if kind != "diplomacy" and _topic_of_a_talk(doc, start, end, talks)
+        else (kind, start, end)
+        for kind, start, end in cues
+    ]
+
+
+def _topic_of_a_talk(doc, start: int, end: int, talks: set[int]) -> bool:
+    """Whether the cue lies in what a talk is about: the object of "discuss", or a phrase of "about", "on" hung on a
+    talk noun ("talks on sanctions") or on a verb of talking in the meeting ("a meeting where they spoke about ...",
+    "during the meeting they talked about ...")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(TOPIC_REACH):
+        if token.head.i == token.i:
+            return False
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in TALK_TOPIC_LINKS:
+            talker = token.head.head
+        elif token.dep_ == "dobj" and token.head.lemma_ in TALKING_VERBS:
+            talker = token.head
+        else:
+            token = token.head
+            continue
+        return talker.i in talks or (talker.lemma_ in TALK_TOPIC_VERBS and _in_a_talk(talker, talks))
+    return False
+
+
+def _in_a_talk(verb, talks: set[int]) -> bool:
+    """A verb of talking told of a meeting: in its relative clause ("a meeting where they spoke"), or set in it ("during
+    the meeting they talked")."""
+    if verb.dep_ == "relcl" and verb.head.i in talks:
+        return True
+    return any(
+        child.dep_ == "prep" and child.lower_ in TALK_SETTINGS and any(g.i in talks for g in child.children)
+        for child in verb.children
+    )
+
+
+def _talk_dated(ctx: SentenceContext, found) -> bool:
+    """Whether the date hangs on the verb whose subject is a talk: "continuing discussions between officials from the
+    two sides, which last took place in person in Turkey on March 29, before Moscow launched a new offensive" (p065,
+    Al Jazeera), "Hours after the first day of talks ended on Tuesday, Russian drones killed a woman" (p207, AP): the
+    day is the talk's, however near a cue of another type stands to it."""
+    verb = _statement_head(ctx, found)  # the word the date hangs on
+    if verb is None or verb.pos_ != "VERB":
+        return False
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ in ("relcl", "acl"):
+        subjects.append(verb.head)  # the noun a clause of "which" or a participle tells of
+    return any(_talk_named(noun) for noun in subjects)
+
+
+def _talk_named(noun) -> bool:
+    """A talk noun, or one the noun belongs to ("the first day of talks", "officials from the two sides" of the
+    "discussions between" them, as the parser hangs a relative clause on the last noun before it)."""
+    if noun.lemma_ in TALK_NOUNS:
+        return True
+    if any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and any(g.dep_ == "pobj" and g.lemma_ in TALK_NOUNS for g in prep.children)
+        for prep in noun.children
+    ):
+        return True
+    token = noun
+    for _ in range(3):
+        if token.dep_ != "pobj" or token.head.dep_ != "prep":
+            return False
+        token = token.head.head
+        if token.lemma_ in TALK_NOUNS:
+            return True
+    return False
+
+
+def _noun_scene(ctx: SentenceContext, cues: list[tuple[str, int, int]]) -> bool:
+    """ "The besieged Iron and Steel Works in Mariupol, during the Russian invasion of Ukraine, May 15, 2022." (p044,
+    a Reuters caption in The Guardian), "A destroyed school in Kharkiv during the Russian invasion of Ukraine, May 16,
+    2022." (made up): a caption that names a thing and where it stands, with no verb, reports nothing; the happening in
+    its phrase of time is the setting. A noun line whose head is the happening ("Heavy fighting near Bakhmut on
+    Monday.") is a live page's report and stays."""
+    root = ctx.sent.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(t.pos_ in ("VERB", "AUX") and not (t.tag_ in ("VBN", "VBG") and t.dep_ == "amod") for t in ctx.sent):
+        return False
+    doc = ctx.sent.doc
+    heads = {root.i} | {child.i for child in root.children if child.dep_ == "conj"}
+    return not any(
+        (span := doc.char_span(start, end, alignment_mode="expand")) is not None and span.root.i in heads
+        for _kind, start, end in cues
+    )
+
+
 NAMING_VERBS = WORDS["NAMING_VERBS"]
 
 
@@ -920,8 +1038,9 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     if ctx.dates and all(found.value.date < WAR_BEGAN for found in ctx.dates if not _end_of_range(ctx, found)):
         return []
     cues = [(kind, start, end) for kind, start, end in cue_types(ctx) if _live_cue(ctx, kind, start, end)]
-    if not cues:
+    if not cues or _noun_scene(ctx, cues):
         return []
+    cues = talk_topics_as_talks(ctx, cues)
     modifiers = ctx.sentence_modifiers
     doc = ctx.sent.doc
     live = []
@@ -977,6 +1096,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         # The cue nearest the date names the happening it dates.
         kind = (
             _dated_cue_type(ctx, cues, dates[0])
+            or ("diplomacy" if _talk_dated(ctx, dates[0]) else None)
             or _nearest_type(cues, dates[0].start, dates[0].end)
             or next(t for t in TYPE_ORDER if t in types)
         )
@@ -991,7 +1111,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     event.retold = (date is None or kind == "diplomacy") and all(_definite(doc, cue) for cue in cues if cue[0] == kind)
     if kind == "diplomacy" and date is None and talk_retold(ctx, cues):
         event.retold = True
-    main = _main_clause_type(ctx, cues) if date is not None and _dated_clause_apart(ctx, dates[0]) else None
+    main = _main_clause_type(ctx, cues, dates[0]) if date is not None and _dated_clause_apart(ctx, dates[0]) else None
     if main is not None and main != kind:
         return [event, _event(ctx, main, None, None)]
     return [event, *_clause_happenings(ctx, cues, kind), *second_announcement(ctx, cues, kind)]
@@ -1005,6 +1125,11 @@ def _dated_clause_apart(ctx: SentenceContext, found) -> bool:
     February 2022, ... have fled"): the day is that clause's, not the main clause's."""
     span = ctx.sent.doc.char_span(found.start, found.end, alignment_mode="expand")
     verb = _predicate(span.root) if span is not None else None
+    if verb is not None and verb.dep_ == "acl" and verb.head.dep_ == "pobj" and verb.head.head.dep_ == "prep":
+        # "Hours after the first day of talks ended on Tuesday, Russian drones killed a woman" (p207, AP): the
+        # parser reads the clause of time as a phrase of "after" whose noun the verb describes
+        link = verb.head.head
+        return link.lower_ in CLAUSE_MARKERS and link.head.i == _main_verb(ctx.sent).i
     return (
         verb is not None
         and verb.dep_ == "advcl"
@@ -1013,19 +1138,35 @@ def _dated_clause_apart(ctx: SentenceContext, found) -> bool:
     )
 
 
-def _main_clause_type(ctx: SentenceContext, cues: list[tuple[str, int, int]]) -> str | None:
+def _main_clause_type(ctx: SentenceContext, cues: list[tuple[str, int, int]], found) -> str | None:
     """The type of a cue the sentence's main verb tells, when one does.
 
     "Since Russia invaded Ukraine in February 2022, more than six million people have fled the country"
-    (Kyiv Post): the date belongs to the clause of "since"; the main clause tells a happening of its own.
+    (Kyiv Post): the date belongs to the clause of "since"; the main clause tells a happening of its own. A cue in
+    that clause is none of the main verb's ("Hours after the first day of talks ended on Tuesday", p207, AP).
     """
     doc = ctx.sent.doc
+    main = _main_verb(ctx.sent)
+    dated = doc.char_span(found.start, found.end, alignment_mode="expand")
+    clause = dated.root if dated is not None else main
+    while clause.head.i not in (main.i, clause.i):
+        clause = clause.head
     for kind, start, end in cues:
         span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and clause.i != main.i and clause.left_edge.i <= span.root.i <= clause.right_edge.i:
+            continue
         verb = _predicate(span.root) if span is not None else None
-        if verb is not None and verb.i == ctx.sent.root.i and _told_as_happened(doc, (kind, start, end)):
+        if verb is not None and verb.i in (main.i, ctx.sent.root.i) and _told_as_happened(doc, (kind, start, end)):
             return kind
     return None
+
+
+def _main_verb(sent):
+    """The verb of the main clause: the root, or what a root verb of speech reports ("..., officials said")."""
+    root = sent.root
+    if _speech(root):
+        return next((child for child in root.children if child.dep_ == "ccomp" and child.pos_ == "VERB"), root)
+    return root
 
 
 def _quoted_apart(doc, modifiers, cues, found) -> bool:
