@@ -1,0 +1,88 @@
+"""Timeline precision, analysis (issue 8): a happening judged by "is", a happening words are said of, a measure reaching
+a record give no event; the happenings beside them keep theirs.
+
+Each rule (rules/events.py, patterns/en/context.jsonl) is shown on real sentences of the pool and on one of our own.
+"""
+
+import datetime
+
+import pytest
+
+from tests.extraction.conftest import events_of
+
+D = datetime.date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p110 (a UA outlet)
+        "Moreover, the attempted annexation of the Ukrainian regions of Donetsk, Kherson, Luhansk and Zaporizhzhia, "
+        "following the illegal so-called referendums organised by the Russian Federation in these regions in September "
+        "2022, is a further escalation of the aggression against Ukraine.",
+        "The shelling of the hospital in Kharkiv on Monday is a war crime.",
+    ],
+)
+def test_a_happening_judged_by_is_gives_no_event(run, text):
+    assert events_of(run(text, D(2023, 1, 26))) == []
+
+
+def test_a_happening_told_with_was_keeps_its_event(run):
+    text = "The missile attack on Kyiv on Monday was the largest since the start of the war."
+    assert events_of(run(text, D(2023, 1, 5))) == [("strike", D(2023, 1, 2))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p044 (The Guardian)
+        "“We hope that we will be able to save the lives of our guys,” the Ukrainian president said of the evacuation.",
+        "“It is a crime,” the minister said of the shelling.",
+    ],
+)
+def test_a_happening_words_are_said_of_gives_no_event(run, text):
+    assert events_of(run(text, D(2022, 5, 16))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # p052 (The Guardian): the attack is dated only here
+        (
+            "“So the UN could see that this indeed was a Russian missile strike,” he said of Monday’s attack which "
+            "killed at least 18 people.",
+            D(2022, 6, 29),
+            [("strike", D(2022, 6, 27))],
+        ),
+        # p139 (BBC): words of aid are its request, which the gold keeps
+        (
+            'Ukrainian Prime Minister Shmyhal said of the US security assistance on Wednesday: "We need this money."',
+            D(2024, 4, 18),
+            [("aid", D(2024, 4, 17))],
+        ),
+    ],
+)
+def test_a_dated_happening_or_aid_words_are_said_of_keeps_its_event(run, text, published, expected):
+    assert events_of(run(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # p171 (The Economist), p186 (CSIS)
+        (
+            "Flag-hopping hit a record pace in 2025: vessels placed on a sanctions list are getting new flags in an "
+            "average of only 45 days, down from 120 days in 2023, according to Lloyd’s List, a shipping journal.",
+            D(2025, 10, 2),
+        ),
+        (
+            "Perhaps the only notable shift in public opinion over time has been the growing support for peace talks, "
+            "which, according to the independent Russian pollster Levada Center, reached a record of 66 percent in "
+            "August 2025.",
+            D(2025, 9, 30),
+        ),
+        ("Drone attacks on the city hit a new record in July.", D(2025, 9, 30)),
+    ],
+)
+def test_a_measure_reaching_a_record_gives_no_event(run, text, published):
+    assert events_of(run(text, published)) == []
