@@ -86,3 +86,17 @@ def test_a_dated_happening_or_aid_words_are_said_of_keeps_its_event(run, text, p
 )
 def test_a_measure_reaching_a_record_gives_no_event(run, text, published):
     assert events_of(run(text, published)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p204 (BBC News)
+        "He was firmly against paying the price for a ceasefire deal demanded by President Vladimir Putin, which is "
+        "withdrawing from strategic ground that Russia has failed to capture despite sacrificing tens of thousands of "
+        "soldiers.",
+        "Poland is firmly against a ceasefire, which is freezing the fighting along the front.",
+    ],
+)
+def test_what_a_speaker_is_against_gives_no_event(run, text):
+    assert events_of(run(text, D(2026, 2, 23))) == []
