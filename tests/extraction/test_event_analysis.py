@@ -100,3 +100,18 @@ def test_a_measure_reaching_a_record_gives_no_event(run, text, published):
 )
 def test_what_a_speaker_is_against_gives_no_event(run, text):
     assert events_of(run(text, D(2026, 2, 23))) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p132 (a GB outlet), p159 (CNN): words spoken about or of a happening
+        "Mr Zelensky said it was a “fruitful” meeting where they spoke about the sanctions package against Russia, "
+        "about how to stop Russia producing missiles and Ukraine’s accession to the EU.",
+        "Ukrainian soldiers have often spoken of how their outnumbered forced face so-called human wave assaults from "
+        "an enemy whose commanders appear happy to tolerate brutal attrition rates.",
+        "The minister commented on the missile strikes on Kharkiv.",
+    ],
+)
+def test_a_happening_spoken_about_or_commented_on_gives_no_event(run, text):
+    assert [kind for kind, _day in events_of(run(text, D(2024, 5, 1))) if kind != "diplomacy"] == []

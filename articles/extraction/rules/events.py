@@ -1835,6 +1835,8 @@ VERB_CHECKS = {
 # Statements and analysis (issue 8, h-anal): a happening named to judge it or as the topic of words.
 
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+TOPIC_LINKS = WORDS["TOPIC_LINKS"]
+TOPIC_VERBS = WORDS["TOPIC_VERBS"] | SPEECH_LEMMAS
 
 
 def _judged_by_the_link(doc, cue: tuple[str, int, int]) -> bool:
@@ -1863,19 +1865,26 @@ def _topic_of_words(ctx: SentenceContext, cue: tuple[str, int, int]) -> bool:
     is spared: words of aid are its request or its announcement ("Shmyhal said of the US security assistance: "We need
     this money yesterday"", p139, BBC, a request the gold keeps), and so is a happening dated in its own words, which
     the sentence may be the only one to date ("he said of Monday's attack which killed at least 18 people", p052, The
-    Guardian; "she told Al Jazeera about the January 9 attack", p195)."""
+    Guardian; "she told Al Jazeera about the January 9 attack", p195). So are words spoken about or commented on
+    a happening: "Mr Zelensky said it was a “fruitful” meeting where they spoke about the sanctions package against
+    Russia" (p132), "the Ukrainian President commented on the grain crisis, negotiations with Turkey" (p093, Kyiv
+    Post)."""
     kind, start, end = cue
     span = ctx.sent.doc.char_span(start, end, alignment_mode="expand")
     if span is None or kind == "aid":
         return False
     noun = span.root
+    for _ in range(3):  # "the sanctions package", "the grain crisis, negotiations with Turkey": the phrase's head
+        if noun.dep_ in ("compound", "conj") and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head
     link = noun.head
     if not (
         noun.pos_ in ("NOUN", "PROPN")
         and noun.dep_ == "pobj"
         and link.dep_ == "prep"
-        and link.lower_ in TOPIC_PREPOSITIONS
-        and _speech(link.head)
+        and link.lower_ in TOPIC_LINKS
+        and link.head.lemma_ in TOPIC_VERBS
+        and link.head.pos_ in ("VERB", "AUX")
     ):
         return False
     first, last = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
