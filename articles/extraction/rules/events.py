@@ -1058,6 +1058,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     cues = [cue for cue in cues if not _meeting_ahead_on_no_day(ctx, cue, modifiers) and not _named_as(doc, cue)]
     cues = [cue for cue in cues if not _described_by_it(doc, cue) and not _kind_of_thing(doc, cue)]
     cues = [cue for cue in cues if not _reacted_to(doc, cue)]
+    cues = [cue for cue in cues if not _judged_by_the_link(doc, cue) and not _topic_of_words(ctx, cue)]
     if cues and any(kind == "aid" for kind, _s, _e in cues) and running_total(ctx.sent):
         cues = [cue for cue in cues if cue[0] != "aid"]
     if not cues:
@@ -1970,3 +1971,62 @@ VERB_CHECKS = {
     "NEAR_LEAVE_ORDER": _citizens_told_to_leave,
     "NEAR_MONUMENT": _monument_moved,
 }
+
+
+# Statements and analysis (issue 8, h-anal): a happening named to judge it or as the topic of words.
+
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+TOPIC_LINKS = WORDS["TOPIC_LINKS"]
+TOPIC_VERBS = WORDS["TOPIC_VERBS"] | SPEECH_LEMMAS
+
+
+def _judged_by_the_link(doc, cue: tuple[str, int, int]) -> bool:
+    """ "Moreover, the attempted annexation of the Ukrainian regions ... is a further escalation of the aggression
+    against Ukraine" (p110), "The strike is a war crime" (made up): a happening as the subject of "is" with a noun
+    after it is judged, named for what it is; the happening, if news, is told in its own sentence ("The attack was
+    the deadliest since ...", in the past, tells it; a tally, "the toll is 32", is a count and is spared)."""
+    kind, start, end = cue
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or kind == "losses":
+        return False
+    noun, link = span.root, span.root.head
+    return (
+        noun.pos_ in ("NOUN", "PROPN")
+        and noun.dep_ == "nsubj"
+        and link.lemma_ in LINKING_VERBS
+        and link.tag_ in PRESENT_TAGS
+        and any(child.dep_ == "attr" for child in link.children)
+    )
+
+
+def _topic_of_words(ctx: SentenceContext, cue: tuple[str, int, int]) -> bool:
+    """ "“We hope that we will be able to save the lives of our guys,” the Ukrainian president said of the evacuation"
+    (p044, The Guardian), "Yermak wrote of the Russian attack: ..." (p071, Daily Mail), "“It is a crime,” the minister
+    said of the shelling" (made up): a happening that words are said of is their topic, told in its own sentence. Aid
+    is spared: words of aid are its request or its announcement ("Shmyhal said of the US security assistance: "We need
+    this money yesterday"", p139, BBC, a request the gold keeps), and so is a happening dated in its own words, which
+    the sentence may be the only one to date ("he said of Monday's attack which killed at least 18 people", p052, The
+    Guardian; "she told Al Jazeera about the January 9 attack", p195). So are words spoken about or commented on
+    a happening: "Mr Zelensky said it was a “fruitful” meeting where they spoke about the sanctions package against
+    Russia" (p132), "the Ukrainian President commented on the grain crisis, negotiations with Turkey" (p093, Kyiv
+    Post)."""
+    kind, start, end = cue
+    span = ctx.sent.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or kind == "aid":
+        return False
+    noun = span.root
+    for _ in range(3):  # "the sanctions package", "the grain crisis, negotiations with Turkey": the phrase's head
+        if noun.dep_ in ("compound", "conj") and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head
+    link = noun.head
+    if not (
+        noun.pos_ in ("NOUN", "PROPN")
+        and noun.dep_ == "pobj"
+        and link.dep_ == "prep"
+        and link.lower_ in TOPIC_LINKS
+        and link.head.lemma_ in TOPIC_VERBS
+        and link.head.pos_ in ("VERB", "AUX")
+    ):
+        return False
+    first, last = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
+    return not any(first <= found.start < last for found in ctx.dates)
