@@ -353,3 +353,47 @@ def test_who_freezes_is_no_target_of_sanctions(run, text, published, expected):
 )
 def test_refuge_taken_is_no_ground_taken(run, text, published):
     assert [e for e in events_of(run(text, published)) if e[0] == "battle"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # troops as the subject of "attack" fight on the ground, whatever place follows (p192, Critical Threats;
+        # p058, AP via Pantagraph; p185, GlobalSecurity.org; made up)
+        (
+            "Russian forces attacked southeast of Velykyi Burluk near Dvorichanske on February 7.",
+            D(2026, 2, 8),
+            [("battle", D(2026, 2, 7))],
+        ),
+        (
+            "Ukrainian troops attacked near the village of Robotyne on Monday.",
+            D(2023, 8, 22),
+            [("battle", D(2023, 8, 21))],
+        ),
+        # what troops attack from afar stays a strike
+        ("Russian forces attacked Odesa with drones on Monday.", D(2023, 8, 22), [("strike", D(2023, 8, 21))]),
+    ],
+)
+def test_troops_attacking_fight_on_the_ground(run, text, published, expected):
+    assert events_of(run(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # people captured are no ground taken but another happening (p051, The Guardian; made up)
+        (
+            "The U.S. State Department said it was looking into reports that Russian or Russian-backed separatist "
+            "forces in Ukraine had captured at least two American citizens.",
+            D(2022, 6, 29),
+            [],
+        ),
+        (
+            "Russian soldiers captured three volunteers near Kherson on Monday.",
+            D(2022, 6, 29),
+            [("other", D(2022, 6, 27))],
+        ),
+    ],
+)
+def test_people_captured_are_no_ground_taken(run, text, published, expected):
+    assert events_of(run(text, published)) == expected

@@ -198,6 +198,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 taken = _taken_thing(span.root)
                 if taken is not None and taken.lemma_ in SEIZED_PROPERTY:
                     kind = "sanctions"  # "police have seized villas and yachts", "a tanker was seized"
+                elif taken is not None and taken.lemma_ in CAPTURED_PEOPLE:
+                    kind = "other"  # "separatist forces had captured at least two American citizens" (p051)
                 elif span.root.lemma_ == "withdraw" and taken is not None and taken.lemma_ not in TROOPS:
                     continue  # "Russians withdrew savings", "withdrew its ambassador": no retreat
             if _word_of_a_name(span.root):
@@ -322,7 +324,8 @@ WEAPONS_FROM_AFAR = WORDS["WEAPONS_FROM_AFAR"]
 
 
 def _ground_attack(ctx: SentenceContext, span) -> bool:
-    """A bare "attack" (no missile, drone or air before it) in a sentence about ground and positions."""
+    """A bare "attack" (no missile, drone or air before it) in a sentence about ground and positions, or made by
+    troops: forces, units, soldiers as its subject."""
     root = span.root
     if root.lemma_ != "attack" or len(span) > 1 or any(child.dep_ in ("compound", "amod") for child in root.children):
         return False
@@ -330,11 +333,14 @@ def _ground_attack(ctx: SentenceContext, span) -> bool:
         return False  # "Russia attacked Kyiv with missiles", "Russian drones attacked Odesa"
     if _site_attacked(root):
         return False  # "attacks against Ukrainian rail and fuel installations"
+    if root.pos_ == "VERB" and any(child.dep_ == "nsubj" and child.lemma_ in TROOPS for child in root.children):
+        return True  # "Russian forces attacked southeast of Velykyi Burluk near Dvorichanske" (p192, ISW)
     return any(token.lower_ in GROUND_WORDS for token in ctx.sent)
 
 
 SEIZING_VERBS = WORDS["SEIZING_VERBS"]
 SEIZED_PROPERTY = WORDS["SEIZED_PROPERTY"]
+CAPTURED_PEOPLE = WORDS["CAPTURED_PEOPLE"]
 TROOPS = WORDS["TROOPS"]
 
 
