@@ -58,6 +58,13 @@ ATTACK_TYPES = frozenset({"strike", "battle"})
 
 # How many sentences back "the attack" may point to the attack told before.
 RETELLING_REACH = 6
+# The nouns of the RETELLING rows: what the happening is called.
+RETOLD_NOUNS = frozenset(
+    word
+    for row in read_jsonl(MERGING_WORDS)
+    if row["label"] == "RETELLING"
+    for word in row["pattern"][-1]["LOWER"]["IN"]
+)
 
 
 def _same_donor_announcement(result: Extraction, keep: list[int], index: int) -> int | None:
@@ -210,6 +217,34 @@ def _meeting_told_on(result: Extraction, keep: list[int], index: int, sentence_o
     return last if 0 <= (day - week).days < 7 else None
 
 
+# "The weekend talks" retells the talks told before, though many sentences back, when that sentence names them too.
+RETOLD_NOUN_REACH = 2 * RETELLING_REACH
+
+
+def _retold_happening(result: Extraction, keep: list[int], index: int, told: list[int], doc) -> int | None:
+    """The happening of the same type, named by the same noun, that an undated sentence opening on it retells.
+
+    "Officials revealed few details of the talks held on Friday and Saturday ... The weekend talks covered a
+    broad range of military and economic matters" (p188, AP): the talks told before, not new ones. A happening
+    told as another ("another round of talks") is not the one retold.
+    """
+    event = result.events[index]
+    opening = doc.char_span(*event.span, alignment_mode="expand")
+    if opening is None:
+        return None
+    nouns = {token.lower_ for token in opening[:4]} & RETOLD_NOUNS
+    for kept in reversed(keep):
+        other = result.events[kept]
+        if told[index] - told[kept] > RETOLD_NOUN_REACH:
+            return None
+        if other.type != event.type or "ANOTHER" in _labels(doc, other):
+            continue
+        told_as = doc.char_span(*other.span, alignment_mode="expand")
+        if told_as is not None and nouns & {token.lower_ for token in told_as}:
+            return kept
+    return None
+
+
 WORD = re.compile(r"[a-z]{4,}")
 # Short sentences share most words by their shape alone: "Germany will send 14 Leopard 2 tanks to Ukraine.
 # Poland will send 60 PT-91 tanks to Ukraine." are two announcements.
@@ -288,6 +323,8 @@ def merge_events(result: Extraction, sentence_of_event: list[int], doc) -> None:
                 ):
                     twin = kept
                     break
+        if twin is None and event.date is None and "RETELLING" in _labels(doc, event):
+            twin = _retold_happening(result, keep, index, told, doc)
         for kept in keep if twin is None else []:
             other = result.events[kept]
             toll = event.type == "losses" and other.type in ATTACK_TYPES
