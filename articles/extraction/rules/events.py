@@ -962,16 +962,13 @@ def _end_of_range(ctx: SentenceContext, found) -> bool:
 WAR_BEGINNING_VERBS = WORDS["WAR_BEGINNING_VERBS"]
 
 
-def _war_start_day(doc, found) -> bool:
+def _war_start_day(ctx: SentenceContext, found) -> bool:
     """Whether a date names the day the war began: "accountable for its Feb. 24 invasion" (p106, Reuters), "had been
     killed ... since the invasion began on 24 February" (p020, The Guardian), "since Russia invaded on February 24"
     (made up). Beside a happening of another type (a sanction, a tally), that day dates none of them."""
-    span = doc.char_span(found.start, found.end, alignment_mode="expand")
-    if span is None:
+    head = _statement_head(ctx, found)
+    if head is None:
         return False
-    head = span.root.head
-    if head.dep_ == "prep" or head.pos_ == "ADP":
-        head = head.head
     if head.lemma_ in WAR_START_LEMMAS:
         return True
     return head.lemma_ in WAR_BEGINNING_VERBS and any(
@@ -1083,7 +1080,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         and not _anniversary(doc, ctx.sent, d.start)
         and not _quoted_apart(doc, modifiers, cues, d)
         and not _end_of_range(ctx, d)
-        and not ("battle" not in types and d.value.precision == "day" and _war_start_day(doc, d))
+        and not ("battle" not in types and d.value.precision == "day" and _war_start_day(ctx, d))
     ]
     day_dates = _without_second_days(doc, [d for d in dates if d.value.precision == "day"])
     events = []
