@@ -58,13 +58,14 @@ ATTACK_TYPES = frozenset({"strike", "battle"})
 
 # How many sentences back "the attack" may point to the attack told before.
 RETELLING_REACH = 6
-# The nouns of the RETELLING rows: what the happening is called.
-RETOLD_NOUNS = frozenset(
-    word
-    for row in read_jsonl(MERGING_WORDS)
-    if row["label"] == "RETELLING"
-    for word in row["pattern"][-1]["LOWER"]["IN"]
-)
+
+
+@lru_cache(maxsize=1)
+def _retold_nouns() -> frozenset[str]:
+    """The nouns of the RETELLING rows (their last token): what the happening is called."""
+    return frozenset(
+        word for row in _rows() if row["label"] == "RETELLING" for word in row["pattern"][-1]["LOWER"]["IN"]
+    )
 
 
 def _same_donor_announcement(result: Extraction, keep: list[int], index: int) -> int | None:
@@ -232,7 +233,7 @@ def _retold_happening(result: Extraction, keep: list[int], index: int, told: lis
     opening = doc.char_span(*event.span, alignment_mode="expand")
     if opening is None:
         return None
-    nouns = {token.lower_ for token in opening[:4]} & RETOLD_NOUNS
+    nouns = {token.lower_ for token in opening[:4]} & _retold_nouns()
     for kept in reversed(keep):
         other = result.events[kept]
         if told[index] - told[kept] > RETOLD_NOUN_REACH:
