@@ -1,0 +1,92 @@
+"""One visit told over several sentences is one event (merging._visit_told_on): an undated diplomacy sentence whose
+subject is already told since the visit began ("He", "Mr Varadkar", "The Taoiseach then ...") goes on telling the
+visit told just before; a sentence of a day of its own, a new happening or another actor stays apart."""
+
+import datetime
+
+import pytest
+
+from articles.extraction import merging
+from tests.extraction.conftest import events_of
+
+PUBLISHED = datetime.date(2023, 7, 19)
+
+
+def diplomacy(result) -> list[str]:
+    return [event.summary.strip() for event in result.events if event.type == "diplomacy"]
+
+
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [
+        # p132 (unidentified GB outlet): the Taoiseach's trip to Kyiv, then "He also visited a bridge in Irpin"
+        (
+            "On a day-long unannounced trip to the Ukrainian capital, Mr Varadkar visited the sites of several "
+            "atrocities committed in the early weeks of the Russian invasion.",
+            "He also visited a bridge in Irpin where Russian forces bombed civilians fleeing the conflict.",
+        ),
+        # p132: "They performed a song for the Taoiseach ... The Taoiseach then spoke to Mr Hrekov"
+        (
+            "Mr Varadkar visited the Lesya Ukrainka National Academic Drama Theatre company in Kyiv on his visit to "
+            "the Ukrainian capital. They performed a song for the Taoiseach before presenting him with a copy of "
+            "Translations signed by the cast.",
+            "The Taoiseach then spoke to Mr Hrekov, shaking his hand and enquiring about his well-being since the "
+            "assault.",
+        ),
+        # p135 (unidentified PL outlet): the president's tour of the south
+        (
+            "The president visited the Dnieper, Mikołajów, Oczaków and Odessa in the south of the country.",
+            "He conducted a meeting with the highest command and met with medical employees.",
+        ),
+        # made up
+        (
+            "Chancellor Olaf Scholz arrived in Kyiv on an unannounced visit.",
+            "Scholz then met President Zelensky at the Mariinsky Palace.",
+        ),
+    ],
+)
+def test_a_later_sentence_of_the_same_visitor_goes_on_telling_the_visit(run, first, later):
+    assert len(diplomacy(run(later, PUBLISHED))) == 1  # the later sentence alone is a card
+    assert diplomacy(run(f"{first} {later}", PUBLISHED)) == [diplomacy(run(first, PUBLISHED))[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "cards"),
+    [
+        # p054 (The Guardian): a meeting of a day of its own, before the arrival in Moscow
+        (
+            "The Indonesian president, Joko Widodo, arrived in Moscow on Thursday, where he will urge Vladimir Putin "
+            "to agree to a ceasefire and seek ways to allow the export of grain from Ukraine. Widodo also met with "
+            "the Ukrainian president, Volodymyr Zelenskiy, on Wednesday during a visit he described as a "
+            "manifestation of the Indonesian people's concern for the situation in Ukraine.",
+            2,
+        ),
+        # made up: another actor, not told since the visit began
+        (
+            "Chancellor Olaf Scholz arrived in Kyiv on an unannounced visit. Russia's foreign minister met his "
+            "Chinese counterpart in Beijing.",
+            2,
+        ),
+        # made up, after p197 (Al Jazeera) "Then, later in the month, Witkoff and Kushner hosted another session of
+        # talks in Miami": a new happening of the same actor
+        (
+            "Chancellor Olaf Scholz arrived in Kyiv on an unannounced visit. Then, later in the month, Scholz hosted "
+            "another session of talks in Berlin.",
+            2,
+        ),
+        # made up: the call told before is no visit, and a second call is another happening
+        (
+            "Chancellor Olaf Scholz spoke with President Zelensky by phone. He also spoke with Emmanuel Macron.",
+            2,
+        ),
+    ],
+)
+def test_another_happening_stays_apart(run, text, cards):
+    assert len(diplomacy(run(text, PUBLISHED))) == cards
+
+
+def test_a_visit_told_too_far_back_is_not_gone_on(run):
+    first = "Chancellor Olaf Scholz arrived in Kyiv on an unannounced visit."
+    later = "Scholz then met President Zelensky at the Mariinsky Palace."
+    filler = " ".join(f"The weather was cold on day {n} of the month." for n in range(merging.VISIT_REACH + 1))
+    assert len(events_of(run(f"{first} {filler} {later}", PUBLISHED))) == 2
