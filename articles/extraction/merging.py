@@ -247,10 +247,34 @@ def _visit_told_on(result: Extraction, keep: list[int], index: int, told: list[i
             return None
         if other.type != "diplomacy":
             continue
-        if other.span == event.span or "VISIT" not in _labels(doc, other):
+        labels = _labels(doc, other)
+        if other.span == event.span or not {"VISIT", "MEETING"} & set(labels):
+            return None
+        if "VISIT" not in labels and not _meeting_gone_on(doc, event, other):
             return None
         return kept if _subject_told(doc, event, other.span[0]) else None
     return None
+
+
+def _meeting_gone_on(doc, event: Event, meeting: Event) -> bool:
+    """Whether the sentence names the meeting told before, as a verb or a noun not brought in with "a": "He met there
+    with the President of France" after "Zielenski at a meeting with European leaders" (p087, Gazeta.pl); "Hosted at
+    the Al Shati Palace in Abu Dhabi, talks were mediated by the United Arab Emirates" (p197, Al Jazeera). Not "a
+    meeting with Russian Deputy Prime Minister Alexander Novak" (p051): another meeting, nor one in other places
+    ("Biden met Zelensky in Kyiv ... He also met Scholz in Berlin")."""
+    if event.places and meeting.places and not set(event.places) & set(meeting.places):
+        return False
+    tokens = doc.char_span(*event.span, alignment_mode="expand")
+    if tokens is None:
+        return False
+    named = [
+        tokens[start:end].root
+        for label, start, end, _id in word_patterns(doc.vocab, MERGING_WORDS, _rows)(tokens)
+        if label == "MEETING"
+    ]
+    return bool(named) and not any(
+        child.dep_ == "det" and child.lower_ in ("a", "an") for token in named for child in token.children
+    )
 
 
 def _subject_told(doc, event: Event, since: int) -> bool:

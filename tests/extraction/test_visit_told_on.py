@@ -90,3 +90,49 @@ def test_a_visit_told_too_far_back_is_not_gone_on(run):
     later = "Scholz then met President Zelensky at the Mariinsky Palace."
     filler = " ".join(f"The weather was cold on day {n} of the month." for n in range(merging.VISIT_REACH + 1))
     assert len(events_of(run(f"{first} {filler} {later}", PUBLISHED))) == 2
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "published"),
+    [
+        # p087 (Gazeta.pl): the meeting told again with its verb
+        (
+            "Wołodymyr Zielnski at a meeting with European leaders appealed for the supply of weapons.",
+            "He met there with the President of France Emmanuel Macron, German Chancellor Olaf Scholz, Italian Prime "
+            "Minister Mario Draghim and President of Romania Klaus Iohannis.",
+            datetime.date(2022, 6, 17),
+        ),
+        # p197 (Al Jazeera): the trilateral talks told again with their noun
+        (
+            "On January 23, high-level delegations from the US, Ukraine and Russia sat face to face to hold "
+            "trilateral talks for the first time since the 2022 invasion.",
+            "Hosted at the Al Shati Palace in Abu Dhabi, talks were mediated by the United Arab Emirates.",
+            datetime.date(2026, 2, 18),
+        ),
+        # made up
+        (
+            "Chancellor Olaf Scholz held talks with President Zelensky in Kyiv.",
+            "During the talks, they discussed the reconstruction of the power grid.",
+            PUBLISHED,
+        ),
+    ],
+)
+def test_a_later_sentence_of_the_same_meeting_goes_on_telling_it(run, first, later, published):
+    assert len(diplomacy(run(later, published))) == 1  # the later sentence alone is a card
+    assert diplomacy(run(f"{first} {later}", published)) == [first]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # made up, after p051 (The Guardian): "Alikhanov said the decision to increase supplies was made at a meeting
+        # with Russian Deputy Prime Minister Alexander Novak": "a meeting" brings in another one
+        "Chancellor Olaf Scholz held talks with President Zelensky in Kyiv. Scholz said the plan was agreed at a "
+        "meeting with President Macron.",
+        # made up: a meeting in another place
+        "Chancellor Olaf Scholz held talks with President Zelensky in Kyiv. He also met President Andrzej Duda in "
+        "Warsaw.",
+    ],
+)
+def test_another_meeting_stays_apart(run, text):
+    assert len(diplomacy(run(text, PUBLISHED))) == 2
