@@ -61,6 +61,13 @@ def test_a_later_sentence_of_the_same_visitor_goes_on_telling_the_visit(run, fir
             "manifestation of the Indonesian people's concern for the situation in Ukraine.",
             2,
         ),
+        # p070 (Al Jazeera): "then" with a day of its own is the next leg of a trip, its own card
+        (
+            "Guterres will meet Russian President Vladimir Putin in Moscow on Tuesday, where he will also hold talks "
+            "with Russian Foreign Minister Sergey Lavrov. Guterres will then travel to Kyiv on Thursday, where he will "
+            "meet Ukraine's President Volodymyr Zelenskyy and Foreign Minister Dmytro Kuleba.",
+            2,
+        ),
         # made up: another actor, not told since the visit began
         (
             "Chancellor Olaf Scholz arrived in Kyiv on an unannounced visit. Russia's foreign minister met his "
