@@ -218,6 +218,81 @@ def _meeting_told_on(result: Extraction, keep: list[int], index: int, sentence_o
     return last if 0 <= (day - week).days < 7 else None
 
 
+# How many sentences after the visit (or its last sentence folded in) an undated sentence may go on telling it: quotes
+# often come between ("After an hour-long meeting with President Zelensky, Mr Varadkar reiterated ...", p132, four
+# sentences after the trip).
+VISIT_REACH = RETELLING_REACH
+
+# Subjects that point back to someone told before: "He also visited a bridge in Irpin", "They performed a song".
+POINTING_BACK = frozenset({"he", "she", "they", "i", "we"})
+
+
+def _visit_told_on(result: Extraction, keep: list[int], index: int, told: list[int], doc) -> int | None:
+    """The visit that an undated diplomacy sentence of the same visitor goes on telling.
+
+    "On a day-long unannounced trip to the Ukrainian capital, Mr Varadkar visited the sites of several atrocities
+    ... He also visited a bridge in Irpin" (p132, a GB outlet); "The president visited the Dnieper, Mikołajów,
+    Oczaków and Odessa ... He conducted a meeting with the highest command" (p135, a PL outlet): one visit told in
+    several sentences. Only the nearest diplomacy event is read; a sentence of a
+    day of its own ("Widodo also met with ... Zelenskiy on Wednesday", after his arrival in Moscow on Thursday), one
+    telling a new happening ("another round of talks") or one whose subject is not told since the visit began stays
+    apart.
+    """
+    event = result.events[index]
+    if event.date is not None or "ANEW" in _labels(doc, event):
+        return None
+    for kept in reversed(keep):
+        other = result.events[kept]
+        if told[index] - told[kept] > VISIT_REACH:
+            return None
+        if other.type != "diplomacy":
+            continue
+        labels = _labels(doc, other)
+        if other.span == event.span or not {"VISIT", "MEETING"} & set(labels):
+            return None
+        if "VISIT" not in labels and not _meeting_gone_on(doc, event, other):
+            return None
+        return kept if _subject_told(doc, event, other.span[0]) else None
+    return None
+
+
+def _meeting_gone_on(doc, event: Event, meeting: Event) -> bool:
+    """Whether the sentence names the meeting told before, as a verb or a noun not brought in with "a": "He met there
+    with the President of France" after "Zielenski at a meeting with European leaders" (p087, Gazeta.pl); "Hosted at
+    the Al Shati Palace in Abu Dhabi, talks were mediated by the United Arab Emirates" (p197, Al Jazeera). Not "a
+    meeting with Russian Deputy Prime Minister Alexander Novak" (p051): another meeting, nor one in other places
+    ("Biden met Zelensky in Kyiv ... He also met Scholz in Berlin")."""
+    if event.places and meeting.places and not set(event.places) & set(meeting.places):
+        return False
+    tokens = doc.char_span(*event.span, alignment_mode="expand")
+    if tokens is None:
+        return False
+    named = [
+        tokens[start:end].root
+        for label, start, end, _id in word_patterns(doc.vocab, MERGING_WORDS, _rows)(tokens)
+        if label == "MEETING"
+    ]
+    return bool(named) and not any(
+        child.dep_ == "det" and child.lower_ in ("a", "an") for token in named for child in token.children
+    )
+
+
+def _subject_told(doc, event: Event, since: int) -> bool:
+    """Whether the subject of the event's sentence is a pronoun pointing back or a word of the text since `since`."""
+    tokens = doc.char_span(*event.span, alignment_mode="expand")
+    if tokens is None:
+        return False
+    subject = next((child for child in tokens.root.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    if subject.lower_ in POINTING_BACK:
+        return True
+    if subject.pos_ not in ("PROPN", "NOUN"):
+        return False
+    before = doc.char_span(since, event.span[0], alignment_mode="expand")
+    return before is not None and any(token.lower_ == subject.lower_ for token in before)
+
+
 # "The weekend talks" retells the talks told before, though many sentences back, when that sentence names them too.
 RETOLD_NOUN_REACH = 2 * RETELLING_REACH
 
@@ -377,6 +452,10 @@ def merge_events(result: Extraction, sentence_of_event: list[int], doc) -> None:
                 # "Guterres will meet the leaders of Ukraine and Turkey this week ... Guterres will hold talks
                 # in Lviv ... on Thursday": the sentence that gives the day tells the meeting best
                 _stands_for(event, result.events[twin])
+        if twin is None and event.type == "diplomacy":
+            twin = _visit_told_on(result, keep, index, told, doc)
+            if twin is not None:
+                told[twin] = max(told[twin], told[index])
         if twin is None and event.type == "aid":
             twin = _same_donor_announcement(result, keep, index)
             if twin is not None and result.events[twin].date is None and event.date is not None:
