@@ -79,3 +79,44 @@ def test_aid_before_the_full_scale_war_is_background(run, text):
 )
 def test_aid_in_the_war_or_running_to_now_keeps_its_record(run, text, expected):
     assert pledges_of(run(text, MARCH_2026)) == expected
+
+
+# --- losses of an earlier happening ("X comes a week after ...") -----------------------------------------------------
+
+AUG_16 = datetime.date(2022, 8, 16)
+
+
+def dated(result):
+    return {(r.side, r.category, r.min, r.max, r.date) for r in result.losses}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pool p099 (Kyiv Post; dev p100 has the same sentence, its gold dates it null)
+        (
+            "The blasts on Tuesday come one week after at least one person was killed and five more injured in "
+            "similar explosions at a Russian airbase in Crimea.",
+            {("UA", "civilians_killed", 1, None, None), ("UA", "civilians_wounded", 5, 5, None)},
+        ),
+        # pool p180 (BBC News)
+        (
+            "It comes a day after Kyiv suffered one of the heaviest assaults since the start of the Russian invasion, "
+            "with Russian aerial attacks killing at least 13.",
+            {("UA", "civilians_killed", 13, None, None)},
+        ),
+        # made up: the happening names its own day
+        (
+            "The strike came two days after shelling killed four civilians in Kherson on Sunday.",
+            {("UA", "civilians_killed", 4, 4, datetime.date(2022, 8, 14))},
+        ),
+        # made up, the same losses told without "comes after" keep the sentence's day
+        (
+            "On Tuesday at least one person was killed and five more injured in explosions at a Russian airbase in "
+            "Crimea.",
+            {("UA", "civilians_killed", 1, None, AUG_16), ("UA", "civilians_wounded", 5, 5, AUG_16)},
+        ),
+    ],
+)
+def test_losses_of_an_earlier_happening_take_no_day_of_the_sentence(run, text, expected):
+    assert dated(run(text, AUG_16)) == expected

@@ -587,7 +587,7 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
                 min=count.quantity.min,
                 max=count.quantity.max,
                 period=period,
-                date=_date(ctx, period, around, marks),
+                date=_date(ctx, period, around, marks, count),
                 place=_place(ctx, period, around, count, marks),
                 reported_by=claimant,
                 span=(ctx.start, ctx.end),
@@ -997,7 +997,15 @@ def _comparison(text: str, since: Mark, marks: list[Mark], clause_start: int) ->
     )
 
 
-def _date(ctx: SentenceContext, period: str | None, around: LossContext, marks: list[Mark]) -> datetime.date | None:
+def _date(
+    ctx: SentenceContext, period: str | None, around: LossContext, marks: list[Mark], count: Count
+) -> datetime.date | None:
+    earlier = [mark for mark in _marked(marks, "EARLIER_HAPPENING") if mark.end <= count.start]
+    if earlier:
+        # "The blasts on Tuesday come one week after at least one person was killed": the losses are of a
+        # happening before the sentence's day, dated only by a day their own words name
+        own = [d for d in ctx.dates if d.value.precision == "day" and d.start - ctx.start >= earlier[-1].end]
+        return own[0].value.date if own else None
     day = ctx.date.date if ctx.date and ctx.date.precision == "day" else None
     if period == "incident":
         return around.incident_date or day
