@@ -116,6 +116,7 @@ def test_every_mark_label_is_read_by_the_rules():
     assert labels == {
         *("PERIOD_DAY", "PERIOD_CUMULATIVE", "PERIOD_SINCE", "SUPERLATIVE", "PERIOD_PERFECT", "PERIOD_SPAN"),
         *("INCIDENT", "SPAN_OPENING", "CLAUSE_BREAK", "CLAUSE_JOIN", "LIST_JOIN", "CUE_AUX", "CUE_ADVERB"),
+        "EARLIER_HAPPENING",
         *("SIDE", "SIDE_OF", "SIDE_PEOPLE", "WHERE", "OWN_SIDE", "BROAD_PLACE", "MIXED_LOSSES"),
         *("SOLDIERS_CUE", "PRISONERS"),
     }

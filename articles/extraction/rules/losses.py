@@ -587,13 +587,17 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
                 min=count.quantity.min,
                 max=count.quantity.max,
                 period=period,
-                date=_date(ctx, period, around, marks),
+                date=_date(ctx, period, around, marks, count),
                 place=_place(ctx, period, around, count, marks),
                 reported_by=claimant,
                 span=(ctx.start, ctx.end),
             )
         )
     return records
+
+
+# The cues that may tell what happened to equipment: lost, or only damaged (LOSS_DAMAGED, no record).
+EQUIPMENT_CUES = frozenset(["LOSS_DESTROYED", "LOSS_CASUALTIES", "LOSS_CAPTURED", "LOSS_DAMAGED"])
 
 
 def _loss_cue(
@@ -606,6 +610,8 @@ def _loss_cue(
         or _syntactic_cue(ctx, count, cues, kind)
         or _nearest_cue(cues, count, kind, marks)
     )
+    if cue == "LOSS_DAMAGED":
+        return None  # "also damaged three BMPs ... four tanks": damaged is not lost
     if cue == "LOSS_DESTROYED" and guards.holds("ENEMY_PEOPLE", count):
         return None  # "hit 14 more Russians with sanctions": people are killed, not destroyed or hit
     return cue
@@ -708,7 +714,7 @@ def _cue_right_after(
     # the longest cue first where two start together: "dead and injured" over "dead"
     for label, start, _end in sorted(cues, key=lambda cue: (cue[1], cue[1] - cue[2])):
         if count.end <= start <= limit:
-            if kind == "equipment" and label not in ("LOSS_DESTROYED", "LOSS_CASUALTIES", "LOSS_CAPTURED"):
+            if kind == "equipment" and label not in EQUIPMENT_CUES:
                 continue
             return label
     return None
@@ -765,6 +771,9 @@ def _word_runs(sent: Span, start: int) -> Iterator[tuple[int, int]]:
         yield run
 
 
+LIST_REACH = 12
+
+
 def _syntactic_cue(ctx: SentenceContext, count: Count, cues: list[tuple[str, int, int]], kind: str) -> str | None:
     """The cue the count's noun hangs on: "killed four people" -> killed, "three tanks were destroyed"."""
     span = ctx.sent.doc.char_span(ctx.start + count.start, ctx.start + count.end, alignment_mode="expand")
@@ -772,7 +781,10 @@ def _syntactic_cue(ctx: SentenceContext, count: Count, cues: list[tuple[str, int
         return None
     token = span[-1]
     chain = []
-    for _ in range(3):
+    # a long list hangs its last items many links below the verb: "destroyed a tank, two BMPs, ..., five
+    # motorcycles and 11 invaders' armored vehicles; also damaged three BMPs" (p185): equipment climbs the
+    # whole noun phrase to its verb
+    for _ in range(LIST_REACH if kind == "equipment" else 3):
         if token.head is token:
             break
         token = token.head
@@ -783,7 +795,7 @@ def _syntactic_cue(ctx: SentenceContext, count: Count, cues: list[tuple[str, int
         start = token.idx - ctx.start
         for label, cue_start, cue_end in cues:
             if cue_start <= start < cue_end:
-                if kind == "equipment" and label not in ("LOSS_DESTROYED", "LOSS_CASUALTIES", "LOSS_CAPTURED"):
+                if kind == "equipment" and label not in EQUIPMENT_CUES:
                     continue
                 return label
     return None
@@ -793,7 +805,7 @@ def _nearest_cue(cues: list[tuple[str, int, int]], count: Count, kind: str, mark
     joins = _marked(marks, "CLAUSE_JOIN")
     best: tuple[int, str] | None = None
     for label, start, end in cues:
-        if kind == "equipment" and label not in ("LOSS_DESTROYED", "LOSS_CASUALTIES", "LOSS_CAPTURED"):
+        if kind == "equipment" and label not in EQUIPMENT_CUES:
             continue
         if start >= count.end:
             distance = start - count.end
@@ -985,7 +997,15 @@ def _comparison(text: str, since: Mark, marks: list[Mark], clause_start: int) ->
     )
 
 
-def _date(ctx: SentenceContext, period: str | None, around: LossContext, marks: list[Mark]) -> datetime.date | None:
+def _date(
+    ctx: SentenceContext, period: str | None, around: LossContext, marks: list[Mark], count: Count
+) -> datetime.date | None:
+    earlier = [mark for mark in _marked(marks, "EARLIER_HAPPENING") if mark.end <= count.start]
+    if earlier:
+        # "The blasts on Tuesday come one week after at least one person was killed": the losses are of a
+        # happening before the sentence's day, dated only by a day their own words name
+        own = [d for d in ctx.dates if d.value.precision == "day" and d.start - ctx.start >= earlier[-1].end]
+        return own[0].value.date if own else None
     day = ctx.date.date if ctx.date and ctx.date.precision == "day" else None
     if period == "incident":
         return around.incident_date or day

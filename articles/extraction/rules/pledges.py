@@ -179,6 +179,8 @@ def find_pledges(ctx: SentenceContext) -> list[Pledge]:
             items = [f for f in _items(ctx, text, 0, len(text)) if f.item]
             found.extend(_records(donors, status, items, ctx, day, 0, len(text)))
     found.extend(_parsed_pledges(ctx, memory, text, day, frames, found))
+    # "From 2010 to 2021, the UK provided a total of £204 million": background, no record
+    found = [p for p in found if not _before_the_war(ctx, p.span[1] - ctx.start)]
     # the sentence's givers, found only when the next sentence leaves its giver unnamed (_earlier_giver)
     givers = partial(_givers, ctx, text, 0, len(text))
     memory.sentences[ctx.index] = (day, givers, frames[-1] if frames else None)
@@ -921,6 +923,31 @@ def _aid_elsewhere(ctx, text, t_end, end) -> bool:
         if m.code not in WAR_PARTIES and m.code not in ("NATO", "EU") and _guard_before(ctx, text, "THIRD_PARTY_TO", s):
             return not _mentions(ctx, "UA", text, t_end, end)
     return False
+
+
+# The year Russia's full-scale invasion began: aid a sentence dates wholly before it is background, no record.
+WAR_YEAR = 2022
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
+def _before_the_war(ctx: SentenceContext, end: int) -> bool:
+    """Whether the years written up to the clause's end (a fronted "From 2010 to 2021," stands in a clause of
+    its own) all lie before the full-scale invasion, in an article not written before it: "From 2010 to 2021,
+    the UK provided a total of £204 million in bilateral aid" (House of Commons Library p206) is the history of
+    aid, as "the US sent Javelins to Ukraine in 2018" (made up); "In 2022, the UK provided £342 million" and
+    "From December 2021 to February 2024 the UK has announced £6.5 billion" (p206) are aid of the war, and so
+    is a total "since 2014", which runs to now. A number that counts ("2000 shells") is no year."""
+    if ctx.published is not None and ctx.published.year < WAR_YEAR:
+        return False
+    years = []
+    for token in ctx.sent:
+        if not YEAR_RE.fullmatch(token.text) or token.dep_ in ("nummod", "quantmod"):
+            continue
+        if token.i > ctx.sent.start and token.nbor(-1).lower_ == "since":
+            return False  # "Since 2014, the United States has provided $3 billion": a total to now
+        if token.idx - ctx.start < end:
+            years.append(int(token.text))
+    return bool(years) and max(years) < WAR_YEAR
 
 
 # --- items, money, dates ------------------------------------------------------------------------
