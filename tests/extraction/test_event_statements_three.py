@@ -58,9 +58,11 @@ def test_what_some_of_a_group_are_doing_is_no_happening(run, text):
         # made up: a count of soldiers is no part of a group, and the past tells a happening
         ("Some 300 soldiers are fighting for the town.", "battle"),
         ("Many were killed in the missile strike on the station on Monday.", "strike"),
+        # made up: a clause of its own after the comma tells its own happening
+        ("Many residents are fleeing Bakhmut, and Russian forces shelled the city on Monday.", "strike"),
     ],
 )
-def test_a_count_or_the_past_keeps_its_happening(run, text, expected):
+def test_a_count_the_past_or_a_clause_of_its_own_keeps_its_happening(run, text, expected):
     assert [kind for kind, _day in events_of(run(text, D(2025, 11, 20)))] == [expected]
 
 
