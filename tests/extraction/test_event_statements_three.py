@@ -133,3 +133,37 @@ def test_trust_in_a_thing_is_a_view_of_it(run, text):
 )
 def test_a_happening_beside_trust_keeps_its_event(run, text):
     assert events_of(run(text, D(2023, 1, 5))) == [("strike", D(2023, 1, 2))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # p133 (a Polish outlet): the sanctions of 2014, dated by the day of the communication
+        "The European Council reminded in a communication on Thursday that for the first time sanctions were "
+        "introduced in 2014 in response to Russia's actions destabilizing the situation in Ukraine.",
+        # p108 (BelTA): "recalled" beside "minister" is no envoy called back
+        "The foreign minister recalled that it was Ukraine that launched a military operation against the residents "
+        "of Donetsk and Lugansk.",
+        # p072 (TVN24)
+        "He reminded that Moldova and Georgia also submitted the application.",
+        # made up
+        "The minister recalled that Russian troops had shelled the town in 2022.",
+    ],
+)
+def test_what_a_speaker_recalls_is_background(run, text):
+    assert events_of(run(text, D(2023, 7, 21))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # made up: an envoy called back is a happening; a clause of "after" tells its own
+        ("The Polish foreign minister recalled the ambassador from Moscow on Monday.", ("diplomacy", D(2023, 1, 2))),
+        (
+            "The minister recalled that Russia had invaded, after Russian missiles struck Kyiv on Monday.",
+            ("strike", D(2023, 1, 2)),
+        ),
+    ],
+)
+def test_an_envoy_recalled_or_a_happening_after_the_words_keeps_its_event(run, text, expected):
+    assert events_of(run(text, D(2023, 1, 5))) == [expected]
