@@ -1965,7 +1965,16 @@ def _thing_named_by_capture(verb) -> bool:
 
 
 # Near cues whose verb must take the right argument (see `cue_types`).
+def _envoy_moved(verb) -> bool:
+    """ "Poland recalled its ambassador", "the delegation arrived in Istanbul": an envoy sent, called back or
+    received; "The foreign minister recalled that it was Ukraine that launched a military operation" (p108, BelTA),
+    "He reminded that Moldova and Georgia also submitted the application" (p072, TVN24): a verb with a clause of
+    what was said is speech, as context.jsonl's HISTORICAL row of "recall" and "remind" reads it."""
+    return not any(child.dep_ == "ccomp" for child in verb.children)
+
+
 VERB_CHECKS = {
+    "NEAR_DIPLOMACY": _envoy_moved,
     "NEAR_WEAPON_DEED": _weapon_subject,
     "NEAR_REJECT": _proposal_rejected,
     "NEAR_THREAT": _veto_threatened,
