@@ -192,13 +192,16 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 kind = "strike"
             if kind == "aid" and _captives_handed_over(span.root):
                 kind = "prisoner_exchange"  # "Ukraine and Russia each handed over 390 soldiers and civilians"
+            if span.root.lower_ in DESCRIBING_PARTICIPLES and (span.root.dep_ == "amod" or _passive_gerund(span.root)):
+                continue  # "the release of all detained journalists", "cases of civilians ... being detained": who
+                # they are or what a report counts, no detention told
             if kind == "strike" and span.root.lemma_ in STRIKE_NOUNS_ONLY and span.root.pos_ == "VERB":
                 continue  # "Oleg Tinkov has blasted Russia's war", "Gagarin blasted off": a criticism, a lift-off
             if kind == "battle" and _thing_named_by_capture(span.root):
                 continue  # "images of the graphic scenes captured during the exhumation process"
-            if kind == "battle" and span.root.lemma_ in SEIZING_VERBS:
+            if kind in ("battle", "other") and span.root.lemma_ in SEIZING_VERBS:
                 taken = _taken_thing(span.root)
-                if taken is not None and taken.lemma_ in SEIZED_PROPERTY:
+                if _taken_property(span.root):
                     kind = "sanctions"  # "police have seized villas and yachts", "a tanker was seized"
                 elif taken is not None and taken.lemma_ in CAPTURED_PEOPLE:
                     kind = "other"  # "separatist forces had captured at least two American citizens" (p051)
@@ -393,6 +396,17 @@ def _relative_passive(verb) -> bool:
     return verb.dep_ == "relcl" and any(
         child.dep_ == "nsubjpass" and relative_pronoun(child) for child in verb.children
     )
+
+
+def _taken_property(verb) -> bool:
+    """Whether what the verb takes is property (SEIZED_PROPERTY); a name is read by the noun set beside it: "tried
+    to detain the Jaguar, a tanker subject to sanctions" (pool p171, The Economist)."""
+    taken = _taken_thing(verb)
+    if taken is None:
+        return False
+    named = [g for g in taken.children if g.dep_ == "appos"] if taken.pos_ == "PROPN" else []
+    nouns = [taken, *named, *(c for g in named for c in g.children if c.dep_ == "compound")]
+    return any(noun.lemma_ in SEIZED_PROPERTY for noun in nouns)
 
 
 ENCIRCLING_VERBS = WORDS["ENCIRCLING_VERBS"]
@@ -1005,6 +1019,20 @@ def _since_clause(doc, cue: tuple[str, int, int]) -> bool:
     return verb is not None and any(child.dep_ == "mark" and child.lower_ == "since" for child in verb.children)
 
 
+def _undated_since_clause(ctx: SentenceContext, cue: tuple[str, int, int]) -> bool:
+    """A clause of "since" that holds none of the sentence's dates is the point it counts from, even when another
+    clause is dated: "Since it was previously detained it has changed its name to Boracay, just one of the five names
+    it has used since entering the dark fleet in 2022" (pool p171, The Economist); "Since Russia invaded Ukraine in
+    February 2022" holds its date and gives its battle."""
+    doc = ctx.sent.doc
+    span = doc.char_span(cue[1], cue[2], alignment_mode="expand")
+    verb = _predicate(span.root) if span is not None else None
+    if verb is None or not _since_clause(doc, cue):
+        return False
+    start, end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+    return not any(start <= found.start < end for found in ctx.dates)
+
+
 RANGE_ENDS = WORDS["RANGE_ENDS"]
 
 
@@ -1162,6 +1190,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     cues = [cue for cue in cues if not _meeting_ahead_on_no_day(ctx, cue, modifiers) and not _named_as(doc, cue)]
     cues = [cue for cue in cues if not _described_by_it(doc, cue) and not _kind_of_thing(doc, cue)]
     cues = [cue for cue in cues if not _reacted_to(doc, cue) and not _grounds_given(doc, cue)]
+    cues = [cue for cue in cues if not _undated_since_clause(ctx, cue)]
     cues = [cue for cue in cues if not _judged_by_the_link(doc, cue) and not _topic_of_words(ctx, cue)]
     if cues and any(kind == "aid" for kind, _s, _e in cues) and running_total(ctx.sent):
         cues = [cue for cue in cues if cue[0] != "aid"]
@@ -1490,6 +1519,12 @@ def _named_by_the_link(noun, verb) -> bool:
             return True
         token = token.head
     return False
+
+
+def _passive_gerund(verb) -> bool:
+    """ "a report detailing more than 900 cases of civilians ... being arbitrarily detained" (p129): "being" alone
+    before the participle, no finite verb and so no time of its own."""
+    return {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")} == {"being"}
 
 
 def _agent_gerund(verb) -> bool:
@@ -1999,6 +2034,35 @@ def _monument_moved(verb) -> bool:
     )
 
 
+RECRUITS = WORDS["RECRUITS"]
+
+
+def _people_recruited(verb) -> bool:
+    """ "Russia has been actively recruiting mercenaries from within Belarus" (pool p094, Kyiv Post), "it has recruited
+    thousands of new soldiers" (pool p162, CNN): people taken into an army, its object (or the subject of the
+    passive); "conscripted fighters" names fighters, "drafted a resolution" drafts no one. A nationality alone
+    ("has recruited as many as 15,000 Nepalis", pool p159) is no near word of the row and gives none yet."""
+    if verb.pos_ not in ("VERB", "AUX") or not _acted_by_someone(verb):
+        return False
+    for taken in (child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")):
+        people = [taken, *(g for p in taken.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)]
+        if any(token.lemma_ in RECRUITS for token in people) or any(c.dep_ == "nummod" for c in taken.children):
+            return True
+    return False
+
+
+def _acted_by_someone(verb) -> bool:
+    """Whether the verb (or the verb it is joined to or completes) has a subject: "troops ... reinforced with Chechen
+    Rosgvardia and conscripted fighters" (p069, The Guardian) parses "conscripted" as a verb joined to a participle,
+    with no one doing it; "Russia was trying to conscript troops" has Russia."""
+    while True:
+        if any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
+            return True
+        if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+            return False
+        verb = verb.head
+
+
 WEAPONS_FIRED = WORDS["WEAPONS_FIRED"]
 
 
@@ -2056,6 +2120,7 @@ def _captives_handed_over(verb) -> bool:
 
 
 STRIKE_NOUNS_ONLY = WORDS["STRIKE_NOUNS_ONLY"]
+DESCRIBING_PARTICIPLES = WORDS["DESCRIBING_PARTICIPLES"]
 CAPTURED_THINGS = WORDS["CAPTURED_THINGS"]
 
 
@@ -2088,6 +2153,7 @@ VERB_CHECKS = {
     "NEAR_ENERGY_CUT": _energy_cut,
     "NEAR_LEAVE_ORDER": _citizens_told_to_leave,
     "NEAR_MONUMENT": _monument_moved,
+    "NEAR_RECRUIT": _people_recruited,
 }
 
 
