@@ -1,5 +1,5 @@
-"""Timeline precision, statements round four (issue 8): a claim rejected, talks at a dead end, what is being done in
-general and what a person opposes give no event.
+"""Timeline precision, statements round four (issue 8): a claim rejected, talks at a dead end or making progress, what
+is being done in general and what a person opposes give no event.
 
 Each rule (patterns/en/context.jsonl) is shown on real sentences of the pool from two outlets and on one of our own;
 a sentence of the same shape that tells a happening keeps its event.
@@ -67,9 +67,34 @@ def test_talks_at_a_dead_end_are_a_judgement(run, text, published):
     assert events_of(run(text, published)) == []
 
 
-def test_a_meeting_beside_talks_at_a_dead_end_keeps_its_event(run):
-    # made up: the meeting is told in its own clause, before the comma
-    text = "Zelensky met Putin in Istanbul on Monday, but the talks hit a dead end."
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # p193 (Al Jazeera)
+        ("Those talks have yielded little progress, with both sides sticking to opposing demands.", D(2026, 2, 7)),
+        # p188 (AP, via ABC News)
+        (
+            "Negotiations aimed at ending Russia’s invasion of Ukraine are yielding apparent signs of progress, but "
+            "major challenges remain on the path to a final settlement, a senior Kremlin official said Monday.",
+            D(2026, 1, 26),
+        ),
+        # made up
+        ("The talks are making good progress, the Kremlin said.", D(2023, 1, 5)),
+    ],
+)
+def test_the_progress_of_talks_is_a_judgement(run, text, published):
+    assert events_of(run(text, published)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # made up: the meeting is told in its own clause, before the comma
+        "Zelensky met Putin in Istanbul on Monday, but the talks hit a dead end.",
+        "Zelensky met Putin in Istanbul on Monday, and the talks made progress.",
+    ],
+)
+def test_a_meeting_beside_the_state_of_talks_keeps_its_event(run, text):
     assert events_of(run(text, D(2023, 1, 5))) == [("diplomacy", D(2023, 1, 2))]
 
 
