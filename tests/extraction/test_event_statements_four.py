@@ -1,5 +1,5 @@
 """Timeline precision, statements round four (issue 8): a claim rejected, talks at a dead end or making progress, what
-is being done in general and what a person opposes give no event.
+is being done in general, what a person opposes and the cause a thing is driven by give no event.
 
 Each rule (patterns/en/context.jsonl) is shown on real sentences of the pool from two outlets and on one of our own;
 a sentence of the same shape that tells a happening keeps its event.
@@ -159,3 +159,32 @@ def test_a_happening_of_the_person_who_opposes_keeps_its_event(run):
     # made up: the clause of "who" holds the view; the main clause tells the meeting
     text = "The senator, who opposes aid, met Zelensky in Kyiv on Monday."
     assert events_of(run(text, D(2023, 1, 5))) == [("diplomacy", D(2023, 1, 2))]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # p186 (CSIS)
+        (
+            "One particular concern is rising inflation—one of Russia’s most pressing social problems—driven by "
+            "sanctions and broader economic challenges.",
+            D(2025, 9, 30),
+        ),
+        # p177 (The Economist)
+        (
+            "But that effort was superseded by an erratic negotiation driven by Steve Witkoff, Mr Trump’s special "
+            "envoy.",
+            D(2025, 12, 11),
+        ),
+        # made up
+        ("Rising prices, driven by sanctions on Russian oil, worry households.", D(2023, 1, 5)),
+    ],
+)
+def test_what_a_thing_is_driven_or_superseded_by_is_its_cause(run, text, published):
+    assert events_of(run(text, published)) == []
+
+
+def test_troops_driven_back_keep_their_battle(run):
+    # made up: "driven back by" is no cause given; the troops were pushed back
+    text = "Russian troops were driven back by the counter-offensive near Kharkiv on Monday."
+    assert events_of(run(text, D(2023, 1, 5))) == [("battle", D(2023, 1, 2))]
