@@ -144,3 +144,12 @@ def test_a_caption_closed_by_a_bare_credit_gives_no_event(run, text, published):
 )
 def test_a_report_naming_an_agency_keeps_its_event(run, text):
     assert events_of(run(text, D(2023, 7, 20))) == [("diplomacy", D(2023, 7, 18))]
+
+
+def test_only_the_sentence_a_bare_credit_closes_is_a_caption(run):
+    # made up: a text copied in one line keeps the sentences before its caption
+    text = (
+        "Russia shelled Kharkiv on Tuesday. Zelensky met Scholz in Berlin on Tuesday. Kay Nietfeld/dpa via Getty "
+        "Images\n"
+    )
+    assert events_of(run(text, D(2023, 7, 20))) == [("strike", D(2023, 7, 18))]

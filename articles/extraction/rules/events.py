@@ -722,8 +722,12 @@ def _caption(ctx: SentenceContext) -> bool:
     following = CREDIT_NEXT.match(ctx.article_text, ctx.end)
     if following and PHOTO_CREDIT.search(following.group(1)):
         return True
-    line_end = ctx.article_text.find("\n", ctx.start + len(ctx.text.rstrip()))
-    if BARE_CREDIT.search(ctx.article_text, ctx.start, line_end if line_end >= 0 else len(ctx.article_text)):
+    # the credit closes the sentence's line and starts where the sentence ends: a line of several sentences is
+    # no caption but its last
+    sentence_end = ctx.start + len(ctx.text.rstrip())
+    line_end = ctx.article_text.find("\n", sentence_end)
+    credit = BARE_CREDIT.search(ctx.article_text, ctx.start, line_end if line_end >= 0 else len(ctx.article_text))
+    if credit is not None and credit.start() <= sentence_end:
         return True
     if "(" not in ctx.text:
         return False
