@@ -10,6 +10,7 @@ import datetime
 
 import pytest
 
+from articles.extraction.cleaning import clean_text
 from tests.extraction.conftest import events_of
 from tests.extraction.test_context import covered, parsed
 
@@ -153,3 +154,18 @@ def test_only_the_sentence_a_bare_credit_closes_is_a_caption(run):
         "Images\n"
     )
     assert events_of(run(text, D(2023, 7, 20))) == [("strike", D(2023, 7, 18))]
+
+
+def test_cleaning_keeps_a_caption_with_its_bare_credit_and_news_lines_with_a_bar():
+    # Cleaning leaves a credit glued to its caption in place: the caption rule reads it (events._caption), and cut
+    # off it would leave a line that reads as a sentence. A credit on a line of its own goes (p214, CNBC), and a
+    # news line with a bar stays (made up).
+    caption = (
+        "Emmanuel Macron said that France had sent a lot of military equipment to Ukraine | Ludovic Marin/AFP via "
+        "Getty Images"
+    )
+    news = "The vote passed 311 | 112, the speaker announced on Tuesday."
+    text = f"Macron: Keep talking to Putin\n\n{caption}\n\nAnadolu | Anadolu | Getty Images\n\n{news}\n"
+    cleaned = clean_text(text)
+    assert caption in cleaned and news in cleaned
+    assert "Anadolu | Anadolu" not in cleaned
