@@ -27,6 +27,7 @@ import re
 from pathlib import Path
 
 from articles.extraction.attribution import SPEECH_LEMMAS, outlet_speaker
+from articles.extraction.cleaning import PHOTO_AGENCY
 from articles.extraction.context import load_rules
 from articles.extraction.merging import ATTACK_TYPES
 from articles.extraction.records import Event
@@ -217,6 +218,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 continue  # "a train station", "trains not running"
             if kind == "battle" and span.end < ctx.sent.end and doc[span.end].lower_ in NAMED_THING_AFTER:
                 continue  # "infantry fighting vehicles", "battle tanks": a kind of weapon, no fighting
+            if kind == "battle" and _term_before(ctx, span):
+                continue  # "Order of Battle: Elements of the Russian 217th Airborne Regiment ...": the units fielded
             if (
                 kind == "battle"
                 and span[-1].lower_ == "taken"
@@ -410,6 +413,16 @@ def _taken_property(verb) -> bool:
 
 
 ENCIRCLING_VERBS = WORDS["ENCIRCLING_VERBS"]
+
+
+NAMED_THING_BEFORE = WORDS["NAMED_THING_BEFORE"]
+TERM_REACH = 3  # words of a term before its last one ("order of battle")
+
+
+def _term_before(ctx: SentenceContext, span) -> bool:
+    """Whether the words just before a cue make it the end of a term ("order of battle")."""
+    words = [token.lower_ for token in ctx.sent.doc[max(ctx.sent.start, span.start - TERM_REACH) : span.start]]
+    return any(" ".join(words[-n:]) in NAMED_THING_BEFORE for n in range(1, len(words) + 1))
 
 
 def _word_of_a_name(token) -> bool:
@@ -747,6 +760,15 @@ PHOTO_CREDIT = re.compile(
 )
 # The same credit as the next sentence of its own ("... on Monday. (AP Photo/Emilio Morenatti)").
 CREDIT_NEXT = re.compile(r"\s*(\([^()\n]{3,80}\))[ \t]*(?:\n|$)")
+# A credit with no parentheses closing a caption's line (h-bg2): "Emmanuel Macron said that France had sent a lot
+# of military equipment to Ukraine | Ludovic Marin/AFP via Getty Images" (p068, POLITICO), "Kishida (center) visited
+# the site of a mass grave in Bucha. Sergei Chuzavkov/AFP/Getty Images" (p121, CNN), "... at the Kremlin in Moscow on
+# Jan. 22, 2026.  Alexander Kazakov—Getty Images" (p205, TIME): after a bar or the caption's full stop, a name, then a
+# slash or a dash and the agency (cleaning's list), the line's last words
+BARE_CREDIT = re.compile(
+    r"(?:[ \t]\|[ \t]*|[.!?][ \t]*)(?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w.'’-]*[ \t]*[/—][^|\n.!?()]{0,60}?"
+    rf"\b{PHOTO_AGENCY}[ \t]*$"
+)
 
 
 def _caption(ctx: SentenceContext) -> bool:
@@ -756,6 +778,13 @@ def _caption(ctx: SentenceContext) -> bool:
         return True
     following = CREDIT_NEXT.match(ctx.article_text, ctx.end)
     if following and PHOTO_CREDIT.search(following.group(1)):
+        return True
+    # the credit closes the sentence's line and starts where the sentence ends: a line of several sentences is
+    # no caption but its last
+    sentence_end = ctx.start + len(ctx.text.rstrip())
+    line_end = ctx.article_text.find("\n", sentence_end)
+    credit = BARE_CREDIT.search(ctx.article_text, ctx.start, line_end if line_end >= 0 else len(ctx.article_text))
+    if credit is not None and credit.start() <= sentence_end:
         return True
     if "(" not in ctx.text:
         return False
