@@ -94,7 +94,26 @@ def test_it_reads_a_site_targeted_as_a_strike(run, text, published, expected):
             [("aid", D(2024, 4, 22))],
         ),
         ("Putin signed a law on Tuesday raising the fines for protesters.", D(2023, 3, 2), []),
-        # an agreement signed keeps its diplomacy
+        # a treaty named by its signing (pool p031, The Guardian; pool p149, a GB outlet; made up)
+        (
+            "The development, production and stockpiling and use of chemical weapons is banned by an international "
+            "treaty signed by 193 countries, including Russia and the US.",
+            D(2022, 4, 12),
+            [],
+        ),
+        (
+            'The allegations, which US officials said were not an "isolated" incident, would contravene the Chemical '
+            "Weapons Convention (CWC), which Russia signed.",
+            D(2024, 5, 2),
+            [],
+        ),
+        ("They broke the accord that both sides signed.", D(2023, 1, 5), []),
+        # an agreement signed keeps its diplomacy, a dated one named by its signing too
+        (
+            "The ceasefire, which both sides signed in Minsk on Friday, broke down within hours.",
+            D(2023, 1, 5),
+            [("diplomacy", D(2022, 12, 30))],
+        ),
         (
             "Russia and Ukraine signed an agreement on grain exports on Monday.",
             D(2023, 1, 5),
