@@ -94,6 +94,17 @@ def test_it_reads_a_site_targeted_as_a_strike(run, text, published, expected):
             [("aid", D(2024, 4, 22))],
         ),
         ("Putin signed a law on Tuesday raising the fines for protesters.", D(2023, 3, 2), []),
+        # a decree of mobilization or sanctions keeps that type, told by its own cue (made up)
+        (
+            "Putin signed a decree on partial mobilization on Wednesday.",
+            D(2023, 1, 5),
+            [("mobilization", D(2023, 1, 4))],
+        ),
+        (
+            "Zelensky signed a decree imposing sanctions on 50 Russian companies on Friday.",
+            D(2023, 1, 5),
+            [("sanctions", D(2022, 12, 30))],
+        ),
         # a treaty named by its signing (pool p031, The Guardian; pool p149, a GB outlet; made up)
         (
             "The development, production and stockpiling and use of chemical weapons is banned by an international "
