@@ -146,7 +146,7 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
             ]
             if kind == "aid" and span.root.pos_ != "VERB":
                 continue  # "ammunition supplies", "anti-ship missiles": the verbs send and supply only
-            if kind == "aid" and _sent_into_a_state(span.root):
+            if kind == "aid" and (_sent_into_a_state(span.root) or _own_troops_supplied(span.root)):
                 continue
             if kind in ("aid", "sanctions"):
                 # "Russia is currently striving to freeze war" (p098, Onet): the subject acts, the object is
@@ -189,6 +189,12 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 continue  # "Varadkar pledged to stand with Ukraine", "pledged not to cede an inch of land"
             if kind == "strike" and _ground_attack(ctx, span):
                 kind = "battle"
+            if kind == "battle" and span.root.lemma_ in REPELLING_VERBS and _attack_from_afar_repelled(span.root):
+                kind = "strike"  # "the Ukrainian air defense has ... repelled a massive attack by enemy drones" (p163)
+            if kind == "diplomacy" and span.root.lower_ == "signed" and _act_signed(span.root):
+                continue  # "I signed another decree on awarding our warriors" (p093): a country's own act
+            if kind == "diplomacy" and span.root.lower_ == "signed" and _signing_described(ctx, span.root):
+                continue  # "an international treaty signed by 193 countries" (p031): which treaty, no signing told
             if kind == "battle" and span.root.lemma_ == "assault" and _weapons_assault(span.root):
                 kind = "strike"
             if kind == "aid" and _captives_handed_over(span.root):
@@ -346,7 +352,11 @@ def _ground_attack(ctx: SentenceContext, span) -> bool:
     """A bare "attack" (no missile, drone or air before it) in a sentence about ground and positions, or made by
     troops: forces, units, soldiers as its subject."""
     root = span.root
-    if root.lemma_ != "attack" or len(span) > 1 or any(child.dep_ in ("compound", "amod") for child in root.children):
+    if root.lemma_ != "attack" or len(span) > 1:
+        return False
+    if _repelled(root):
+        return not any(token.lemma_.lower() in ATTACKS_FROM_AFAR for token in root.subtree)
+    if any(child.dep_ in ("compound", "amod") for child in root.children):
         return False
     if any(token.lemma_ in WEAPONS_FROM_AFAR for token in root.subtree):
         return False  # "Russia attacked Kyiv with missiles", "Russian drones attacked Odesa"
@@ -355,6 +365,27 @@ def _ground_attack(ctx: SentenceContext, span) -> bool:
     if root.pos_ == "VERB" and any(noun.lemma_ in TROOPS for noun in _doers(root)):
         return True  # "Russian forces attacked southeast of Velykyi Burluk near Dvorichanske" (p192, ISW)
     return any(token.lower_ in GROUND_WORDS for token in ctx.sent)
+
+
+REPELLING_VERBS = WORDS["REPELLING_VERBS"]
+ATTACKS_FROM_AFAR = WORDS["ATTACKS_FROM_AFAR"]
+
+
+def _repelled(noun) -> bool:
+    """ "Ukrainian forces repelled 211 enemy attacks in key frontline areas" (pool p212, Mezha), "repelled eight Russian
+    attacks in the two regions" (pool p071, Daily Mail), "the attack was repulsed" (made up): an attack driven back, the
+    object of a verb of repelling (or the subject of its passive)."""
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in REPELLING_VERBS
+
+
+def _attack_from_afar_repelled(verb) -> bool:
+    """ "the Ukrainian air defense has withstood and repelled a massive attack by enemy drones", "were involved in
+    repelling the air attack" (pool p163, CNN): air defence driving back missiles or drones stops a strike; "repelled
+    211 enemy attacks" (pool p212, Mezha) stays fighting."""
+    return any(
+        child.dep_ in ("dobj", "nsubjpass") and any(t.lemma_.lower() in ATTACKS_FROM_AFAR for t in child.subtree)
+        for child in verb.children
+    )
 
 
 def _doers(verb) -> list:
@@ -2164,6 +2195,68 @@ def _thing_named_by_capture(verb) -> bool:
     )
 
 
+SIGNED_ACTS = WORDS["SIGNED_ACTS"]
+
+
+def _act_signed(verb) -> bool:
+    """ "In the evening, I signed another decree on awarding our warriors" (pool p093, Kyiv Post), "as he signed into
+    law a $95 billion war aid measure" (pool p148, Fox News), "Putin signed a law on Tuesday raising the fines" (made
+    up): a leader signing a decree, a law or an order makes an act of the country's own, no agreement between parties;
+    "signed an agreement on grain exports" keeps its diplomacy."""
+    return any(
+        (child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in SIGNED_ACTS)
+        or (child.dep_ == "prep" and child.lower_ == "into" and any(g.lemma_.lower() == "law" for g in child.children))
+        for child in verb.children
+    )
+
+
+def _signing_described(ctx: SentenceContext, verb) -> bool:
+    """ "banned by an international treaty signed by 193 countries, including Russia and the US" (pool p031, The
+    Guardian), "would contravene the Chemical Weapons Convention (CWC), which Russia signed" (pool p149, a GB outlet): a
+    signing in a clause on its treaty's noun says which treaty, no signing told; "the deal signed on Tuesday" (pool
+    p053, The Guardian) and "The ceasefire, which both sides signed in Minsk on Friday" (made up) date one."""
+    if verb.dep_ not in ("acl", "relcl"):
+        return False
+    first, last = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+    return not any(first <= found.start < last for found in ctx.dates)
+
+
+def _own_troops_supplied(verb) -> bool:
+    """ "Under cover of darkness, Ukrainian forces have managed to deliver weapons to the besieged steelworks via
+    helicopter" (pool p071, Daily Mail), "Russian troops sent ammunition to the front" (made up): forces supplying their
+    own side give no aid (SPEC.md: aid is a donor's); forces sending arms to a country ("British forces delivered
+    the missiles to Ukraine") keep it."""
+    heads = [verb, verb.head] if verb.dep_ in ("xcomp", "conj") else [verb]
+    givers = [child for head in heads for child in head.children if child.dep_ == "nsubj"]
+    if not any(giver.lemma_.lower() in TROOPS for giver in givers):
+        return False
+    return not any(
+        child.dep_ == "prep" and child.lower_ == "to" and any(g.ent_type_ in ("COUNTRY", "GPE") for g in child.children)
+        for child in verb.children
+    )
+
+
+GENERALIZING = WORDS["GENERALIZING"]
+
+
+def _site_targeted(verb) -> bool:
+    """ "Five railway stations in central and western Ukraine were targeted in the space of an hour on Monday, with at
+    least five people killed" (pool p078, a GB outlet), "an oil refinery in the Krasnodar region was targeted by
+    Ukrainian forces" (pool p188, ABC News/AP): a site as the subject of a passive "targeted" was struck; "Russian
+    refineries were targeted by sanctions" (made up) and "a refinery targeted last year" (a description) are none."""
+    if not any(child.dep_ == "auxpass" for child in verb.children):
+        return False
+    if any(child.dep_ == "advmod" and child.lower_ in GENERALIZING for child in verb.children):
+        return False  # "critical infrastructure ... were mainly targeted" (seed-004): a pattern over many strikes
+    agents = [child for child in verb.children if child.dep_ == "agent"]
+    if any(token.lemma_.lower() == "sanction" for agent in agents for token in agent.subtree):
+        return False
+    return any(
+        child.dep_ == "nsubjpass" and any(t.lemma_.lower() in STRUCK_SITES for t in child.subtree)
+        for child in verb.children
+    )
+
+
 # Near cues whose verb must take the right argument (see `cue_types`).
 def _envoy_moved(verb) -> bool:
     """ "Poland recalled its ambassador", "the delegation arrived in Istanbul": an envoy sent, called back or
@@ -2183,6 +2276,7 @@ VERB_CHECKS = {
     "NEAR_LEAVE_ORDER": _citizens_told_to_leave,
     "NEAR_MONUMENT": _monument_moved,
     "NEAR_RECRUIT": _people_recruited,
+    "NEAR_SITE_TARGETED": _site_targeted,
 }
 
 
