@@ -1,0 +1,114 @@
+"""Loss recall on pool articles outside the ministry's tally pages (issue 8, points 1-2, helper h-lrecall): the
+killed of a casualty total are a figure of their own, and a figure joined to the one before takes its period and day."""
+
+import datetime
+
+import pytest
+
+from tests.extraction.conftest import losses_of
+
+FEB_23 = datetime.date(2026, 2, 23)
+
+
+def _records(result):
+    return {(r.side, r.category, r.min, r.max, r.period, r.date) for r in result.losses}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pool p200 (Fortune)
+        (
+            "The Center for Strategic and International Studies has estimated Russian military casualties at 1.2 "
+            "million, including 325,000 killed.",
+            {
+                ("RU", "personnel_casualties", 1200000, 1200000, "cumulative", FEB_23),
+                ("RU", "personnel_killed", 325000, 325000, "cumulative", FEB_23),
+            },
+        ),
+        # pool p202 (Northeastern Global News): "deaths" names no people; they are the soldiers of the total
+        (
+            "The Center for Strategic and International Studies, or CSIS, a Washington, D.C.-based think tank that "
+            "monitors the war, in January put total Russian casualties at over 1.2 million, including up to 325,000 "
+            "deaths.",
+            {
+                ("RU", "personnel_casualties", 1200000, None, "cumulative", None),
+                ("RU", "personnel_killed", None, 325000, "cumulative", None),
+            },
+        ),
+        # made up
+        (
+            "Kyiv says Russia has suffered 400,000 casualties, including 90,000 wounded.",
+            {
+                ("RU", "personnel_casualties", 400000, 400000, "cumulative", FEB_23),
+                ("RU", "personnel_wounded", 90000, 90000, "cumulative", FEB_23),
+            },
+        ),
+    ],
+)
+def test_the_killed_of_a_casualty_total_are_a_figure_of_their_own(run, text, expected):
+    assert _records(run(text, FEB_23)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same shape whose part repeats its whole keeps one record: pool p190 (shortened; "including 745
+        # children"),
+        # p084 ("28 journalists were killed in Ukraine, including seven foreigners")
+        (
+            "More than 14,500 civilians have been killed, including 745 children.",
+            {("UA", "civilians_killed", 14500, None)},
+        ),
+        (
+            "Since February 2022, more than 14,500 civilians — including 745 children — have been confirmed killed, "
+            "with tens of thousands more injured.",
+            {("UA", "civilians_killed", 14500, None)},
+        ),
+        ("28 journalists were killed in Ukraine, including seven foreigners.", {("UA", "civilians_killed", 28, 28)}),
+        # made up: the soldiers of a soldiers' toll, and civilians inside a soldiers' total, give no record
+        (
+            "The army said 900 Russian soldiers were killed, including 40 officers.",
+            {("RU", "personnel_killed", 900, 900)},
+        ),
+        (
+            "Kyiv says Russia has suffered 400,000 casualties, including 300 civilians killed.",
+            {("RU", "personnel_casualties", 400000, 400000)},
+        ),
+    ],
+)
+def test_a_part_that_repeats_its_whole_gives_no_record(run, text, expected):
+    assert set(losses_of(run(text, FEB_23))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pool p202 (Northeastern Global News): "with" joins the killed to the casualty total
+        (
+            "The think tank noted Ukrainian military casualties at around 600,000, with roughly 140,000 killed.",
+            {
+                ("UA", "personnel_casualties", 600000, 600000, "cumulative", FEB_23),
+                ("UA", "personnel_killed", 140000, 140000, "cumulative", FEB_23),
+            },
+        ),
+        # made up
+        (
+            "Ukraine says Russia has lost 250,000 troops so far, with 80,000 wounded.",
+            {
+                ("RU", "personnel_casualties", 250000, 250000, "cumulative", FEB_23),
+                ("RU", "personnel_wounded", 80000, 80000, "cumulative", FEB_23),
+            },
+        ),
+        # made up, the same shape that keeps its own period: a strike's toll stays the strike's
+        (
+            "Russian strikes killed 20 people on Sunday, with 35 injured, officials said.",
+            {
+                ("UA", "civilians_killed", 20, 20, "incident", datetime.date(2026, 2, 22)),
+                ("UA", "civilians_wounded", 35, 35, "incident", datetime.date(2026, 2, 22)),
+            },
+        ),
+    ],
+)
+def test_a_figure_joined_by_with_takes_the_period_and_day_of_the_one_before(run, text, expected):
+    assert _records(run(text, FEB_23)) == expected
