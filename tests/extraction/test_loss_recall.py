@@ -4,7 +4,9 @@ killed of a casualty total are a figure of their own, and a figure joined to the
 import datetime
 
 import pytest
+import spacy
 
+from articles.extraction import walk
 from tests.extraction.conftest import losses_of
 
 FEB_23 = datetime.date(2026, 2, 23)
@@ -112,3 +114,50 @@ def test_a_part_that_repeats_its_whole_gives_no_record(run, text, expected):
 )
 def test_a_figure_joined_by_with_takes_the_period_and_day_of_the_one_before(run, text, expected):
     assert _records(run(text, FEB_23)) == expected
+
+
+# --- a toll "in the attacks" told before ----------------------------------------------------------------------------
+
+BLANK = spacy.blank("en")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # dev p017 (The New York Times), pool p180 (BBC News), pool p071 (Daily Mail)
+        ("Russia’s military said it had shot down more than 230 drones in the attacks", True),
+        ("said four people were killed and another five were injured in the Russian attacks", True),
+        ("said 18 others were wounded in the attacks, which come on the eve of Orthodox Easter", True),
+        # made up: attacks told for the first time, or in general, point back to none
+        ("Two people were injured in attacks on the city", False),
+        ("Russia has stepped up the attacks on power plants", False),
+    ],
+)
+def test_in_the_attacks_points_back_to_the_attack_told_before(sentence, found):
+    assert bool(walk._words(BLANK(sentence)[:], "INCIDENT_REFERENCE")) is found
+
+
+JULY_21 = datetime.date(2025, 7, 21)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dev p017 (The New York Times): the drones were downed in the barrage the sentence before dates
+        (
+            "At the same time, Ukraine has also been conducting long-range drone strikes into Russia, including a "
+            "barrage overnight Saturday into Sunday. Russia’s military said it had shot down more than 230 drones in "
+            "the attacks, which delayed flights at Russian airports but did not appear to have caused any casualties.",
+            {("UA", "drones", 230, None, "incident", datetime.date(2025, 7, 20))},
+        ),
+        # made up, the same shape with no "the": attacks of their own, on no day the text gives
+        (
+            "At the same time, Ukraine has also been conducting long-range drone strikes into Russia, including a "
+            "barrage overnight Saturday into Sunday. Russia’s military said it had shot down more than 230 drones in "
+            "attacks on its southern regions.",
+            {("UA", "drones", 230, None, "incident", None)},
+        ),
+    ],
+)
+def test_a_toll_in_the_attacks_takes_the_day_of_the_attack_told_before(run, text, expected):
+    assert _records(run(text, JULY_21)) == expected
