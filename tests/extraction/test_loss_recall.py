@@ -7,6 +7,7 @@ import pytest
 import spacy
 
 from articles.extraction import walk
+from articles.extraction.rules import losses
 from tests.extraction.conftest import losses_of
 
 FEB_23 = datetime.date(2026, 2, 23)
@@ -161,3 +162,39 @@ JULY_21 = datetime.date(2025, 7, 21)
 )
 def test_a_toll_in_the_attacks_takes_the_day_of_the_attack_told_before(run, text, expected):
     assert _records(run(text, JULY_21)) == expected
+
+
+# --- naval vessels -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "category"),
+    [
+        # pool p202 (Northeastern Global News): "361 aircraft and 29 naval vessels"; pool p186 (CSIS): "helicopters,
+        # and naval vessels"
+        ("naval vessels.", "ships"),
+        ("naval vessels, according to the news digest", "ships"),
+        ("navy ships were sunk", "ships"),  # made up
+        ("naval infantry brigades", None),  # made up: marines, no ships
+        ("naval drones", None),  # made up: the noun after "naval" must be a ship's
+    ],
+)
+def test_naval_vessels_are_ships(words, category):
+    assert losses.equipment_kind(words) == category
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pool p202 (Northeastern Global News)
+        (
+            "Ukraine’s losses, by comparison, have totaled roughly 11,300 military vehicles and equipment, including "
+            "5,570 tanks and armored vehicles, 194 aircraft and 42 naval vessels, according to the news digest.",
+            {("UA", "vehicles", 11300, 11300), ("UA", "aircraft", 194, 194), ("UA", "ships", 42, 42)},
+        ),
+        # made up, the same words with no loss: ships sent are no loss
+        ("Two navy ships were delivered to Ukraine.", set()),
+    ],
+)
+def test_a_count_of_naval_vessels_lost_is_a_ships_record(run, text, expected):
+    assert set(losses_of(run(text, FEB_23))) == expected
