@@ -315,14 +315,19 @@ def merge(generated: list[dict], curated: list[dict]) -> list[dict]:
         merged = {**old, **place}
         merged["alt_names"] = sorted(set(old.get("alt_names", [])) | set(place.get("alt_names", [])))
         by_name[place["name"]] = merged
-    # One spelling names one place: the first claim (curated, then most populous) keeps it.
+    # One spelling names one place: the first claim (curated, then most populous) keeps it. A spelling a
+    # curated record writes by hand is that record's before any GeoNames alternate of another: GeoNames lists
+    # "New York" among the spellings of the Donetsk village Niu-York (Нью-Йорк), and the news means the city.
     claimed = set(by_name)
+    written_by_hand = {alt: place["name"] for place in curated for alt in place.get("alt_names", [])}
     order = [p for p in by_name.values() if p.get("curated")] + sorted(
         (p for p in by_name.values() if not p.get("curated")), key=lambda p: -(p.get("population") or 0)
     )
     for place in order:
         alts = []
         for alt in place["alt_names"]:
+            if written_by_hand.get(alt, place["name"]) != place["name"]:
+                continue
             if alt != place["name"] and alt not in claimed and alt not in STOP_NAMES:
                 claimed.add(alt)
                 alts.append(alt)

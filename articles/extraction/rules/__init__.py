@@ -242,3 +242,9 @@ def written_forms(token: dict) -> dict:
     if lemma is None:
         return token
     return {"LOWER": {"IN": inflections(*(lemma["IN"] if isinstance(lemma, dict) else [lemma]))}}
+
+
+def relative_pronoun(token) -> bool:
+    """ "who", "which", "that" opening a relative clause: it stands for the noun the clause hangs on, and is no
+    subject of its own ("aid workers who were captured", "the colony where Navalny died" has one: Navalny)."""
+    return token.tag_ in ("WP", "WDT")

@@ -27,10 +27,11 @@ import re
 from pathlib import Path
 
 from articles.extraction.attribution import SPEECH_LEMMAS, outlet_speaker
+from articles.extraction.cleaning import PHOTO_AGENCY
 from articles.extraction.context import load_rules
 from articles.extraction.merging import ATTACK_TYPES
 from articles.extraction.records import Event
-from articles.extraction.rules import SentenceContext, inflections
+from articles.extraction.rules import SentenceContext, inflections, relative_pronoun
 from articles.jsonl import read_jsonl
 
 PATTERNS = Path(__file__).resolve().parents[1] / "patterns"
@@ -151,6 +152,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 # "Russia is currently striving to freeze war" (p098, Onet): the subject acts, the object is
                 # what is frozen or given
                 window = [token for token in window if not _in_active_subject(token, span.root)]
+            if kind == "aid":
+                window = [token for token in window if not _in_happening_named(ctx, token)]
             if span.label_ == "NEAR_FLIGHT" and _flight_described(span.root):
                 continue
             if (span.label_ == "NEAR_OUTPUT" and not _arms_output(span.root)) or (
@@ -190,13 +193,16 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 kind = "strike"
             if kind == "aid" and _captives_handed_over(span.root):
                 kind = "prisoner_exchange"  # "Ukraine and Russia each handed over 390 soldiers and civilians"
+            if span.root.lower_ in DESCRIBING_PARTICIPLES and (span.root.dep_ == "amod" or _passive_gerund(span.root)):
+                continue  # "the release of all detained journalists", "cases of civilians ... being detained": who
+                # they are or what a report counts, no detention told
             if kind == "strike" and span.root.lemma_ in STRIKE_NOUNS_ONLY and span.root.pos_ == "VERB":
                 continue  # "Oleg Tinkov has blasted Russia's war", "Gagarin blasted off": a criticism, a lift-off
             if kind == "battle" and _thing_named_by_capture(span.root):
                 continue  # "images of the graphic scenes captured during the exhumation process"
-            if kind == "battle" and span.root.lemma_ in SEIZING_VERBS:
+            if kind in ("battle", "other") and span.root.lemma_ in SEIZING_VERBS:
                 taken = _taken_thing(span.root)
-                if taken is not None and taken.lemma_ in SEIZED_PROPERTY:
+                if _taken_property(span.root):
                     kind = "sanctions"  # "police have seized villas and yachts", "a tanker was seized"
                 elif taken is not None and taken.lemma_ in CAPTURED_PEOPLE:
                     kind = "other"  # "separatist forces had captured at least two American citizens" (p051)
@@ -212,6 +218,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 continue  # "a train station", "trains not running"
             if kind == "battle" and span.end < ctx.sent.end and doc[span.end].lower_ in NAMED_THING_AFTER:
                 continue  # "infantry fighting vehicles", "battle tanks": a kind of weapon, no fighting
+            if kind == "battle" and _term_before(ctx, span):
+                continue  # "Order of Battle: Elements of the Russian 217th Airborne Regiment ...": the units fielded
             if (
                 kind == "battle"
                 and span[-1].lower_ == "taken"
@@ -251,6 +259,17 @@ def _in_active_subject(token, verb) -> bool:
         child.dep_ == "nsubj" and child.left_edge.i <= token.i <= child.right_edge.i
         for head in verbs
         for child in head.children
+    )
+
+
+def _in_happening_named(ctx: SentenceContext, token) -> bool:
+    """ "Russian President Vladimir Putin announced a "special military operation" (SVO ...) in Ukraine" (p185,
+    GlobalSecurity.org), "Putin announces a "special military operation" to demilitarise and "de-Nazify" the former
+    Soviet country" (p116, Kyiv Post), "the ministry announced new air strikes" (made up): an arms word in the name
+    of another happening names that happening, not what is given ("announced new military aid" keeps its aid)."""
+    return any(
+        cue.label_.startswith("EVENT_") and cue.start <= token.i < cue.end and cue.root.i != token.i
+        for cue in ctx.sentence_cues
     )
 
 
@@ -333,9 +352,29 @@ def _ground_attack(ctx: SentenceContext, span) -> bool:
         return False  # "Russia attacked Kyiv with missiles", "Russian drones attacked Odesa"
     if _site_attacked(root):
         return False  # "attacks against Ukrainian rail and fuel installations"
-    if root.pos_ == "VERB" and any(child.dep_ == "nsubj" and child.lemma_ in TROOPS for child in root.children):
+    if root.pos_ == "VERB" and any(noun.lemma_ in TROOPS for noun in _doers(root)):
         return True  # "Russian forces attacked southeast of Velykyi Burluk near Dvorichanske" (p192, ISW)
     return any(token.lower_ in GROUND_WORDS for token in ctx.sent)
+
+
+def _doers(verb) -> list:
+    """Who does what a verb tells: its subject, or the noun a participle follows when that noun is all the
+    sentence has besides. "Russian forces attacked in Kursk and Sumy oblasts, including north of Sumy City near
+    Kindrativka, ... on February 6 and 7" (p192, ISW) and "Ukrainian forces attacked in Kherson Oblast, including
+    south of Beryslav near Kozatske, on November 2 and 3" (made up) read to the parser as forces that were
+    attacked, a noun with no verb; with no verb beside the participle, it is the verb of the sentence ("the forces
+    attacked in Kursk withdrew" keeps its passive: that noun has a verb of its own)."""
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    if (
+        not subjects
+        and verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.dep_ == "ROOT"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and not any(child.dep_ in ("agent", "auxpass") for child in verb.children)
+    ):
+        return [verb.head]
+    return subjects
 
 
 SEIZING_VERBS = WORDS["SEIZING_VERBS"]
@@ -345,14 +384,45 @@ TROOPS = WORDS["TROOPS"]
 
 
 def _taken_thing(verb):
-    """The object of a taking verb: its direct object, or the subject of its passive ("a tanker was seized")."""
+    """The object of a taking verb: its direct object, or the subject of its passive ("a tanker was seized"); in a
+    relative clause, the noun its pronoun stands for ("Two British aid workers who were reportedly captured by
+    Russian forces", p041, The Guardian)."""
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass"):
-            return child
+            return verb.head if _relative_passive(verb) else child
     return None
 
 
+def _relative_passive(verb) -> bool:
+    """A passive relative clause whose pronoun is what was done to: "an Alabama man who was recently captured in
+    Ukraine" (p050, The Guardian), "a tanker which was seized" (made up)."""
+    return verb.dep_ == "relcl" and any(
+        child.dep_ == "nsubjpass" and relative_pronoun(child) for child in verb.children
+    )
+
+
+def _taken_property(verb) -> bool:
+    """Whether what the verb takes is property (SEIZED_PROPERTY); a name is read by the noun set beside it: "tried
+    to detain the Jaguar, a tanker subject to sanctions" (pool p171, The Economist)."""
+    taken = _taken_thing(verb)
+    if taken is None:
+        return False
+    named = [g for g in taken.children if g.dep_ == "appos"] if taken.pos_ == "PROPN" else []
+    nouns = [taken, *named, *(c for g in named for c in g.children if c.dep_ == "compound")]
+    return any(noun.lemma_ in SEIZED_PROPERTY for noun in nouns)
+
+
 ENCIRCLING_VERBS = WORDS["ENCIRCLING_VERBS"]
+
+
+NAMED_THING_BEFORE = WORDS["NAMED_THING_BEFORE"]
+TERM_REACH = 3  # words of a term before its last one ("order of battle")
+
+
+def _term_before(ctx: SentenceContext, span) -> bool:
+    """Whether the words just before a cue make it the end of a term ("order of battle")."""
+    words = [token.lower_ for token in ctx.sent.doc[max(ctx.sent.start, span.start - TERM_REACH) : span.start]]
+    return any(" ".join(words[-n:]) in NAMED_THING_BEFORE for n in range(1, len(words) + 1))
 
 
 def _word_of_a_name(token) -> bool:
@@ -690,6 +760,15 @@ PHOTO_CREDIT = re.compile(
 )
 # The same credit as the next sentence of its own ("... on Monday. (AP Photo/Emilio Morenatti)").
 CREDIT_NEXT = re.compile(r"\s*(\([^()\n]{3,80}\))[ \t]*(?:\n|$)")
+# A credit with no parentheses closing a caption's line (h-bg2): "Emmanuel Macron said that France had sent a lot
+# of military equipment to Ukraine | Ludovic Marin/AFP via Getty Images" (p068, POLITICO), "Kishida (center) visited
+# the site of a mass grave in Bucha. Sergei Chuzavkov/AFP/Getty Images" (p121, CNN), "... at the Kremlin in Moscow on
+# Jan. 22, 2026.  Alexander Kazakov—Getty Images" (p205, TIME): after a bar or the caption's full stop, a name, then a
+# slash or a dash and the agency (cleaning's list), the line's last words
+BARE_CREDIT = re.compile(
+    r"(?:[ \t]\|[ \t]*|[.!?][ \t]*)(?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w.'’-]*[ \t]*[/—][^|\n.!?()]{0,60}?"
+    rf"\b{PHOTO_AGENCY}[ \t]*$"
+)
 
 
 def _caption(ctx: SentenceContext) -> bool:
@@ -699,6 +778,13 @@ def _caption(ctx: SentenceContext) -> bool:
         return True
     following = CREDIT_NEXT.match(ctx.article_text, ctx.end)
     if following and PHOTO_CREDIT.search(following.group(1)):
+        return True
+    # the credit closes the sentence's line and starts where the sentence ends: a line of several sentences is
+    # no caption but its last
+    sentence_end = ctx.start + len(ctx.text.rstrip())
+    line_end = ctx.article_text.find("\n", sentence_end)
+    credit = BARE_CREDIT.search(ctx.article_text, ctx.start, line_end if line_end >= 0 else len(ctx.article_text))
+    if credit is not None and credit.start() <= sentence_end:
         return True
     if "(" not in ctx.text:
         return False
@@ -889,6 +975,23 @@ def _reacted_to(doc, cue: tuple[str, int, int]) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_ in REACTION_WORDS
 
 
+REASON_NOUNS = WORDS["REASON_NOUNS"]
+
+
+def _grounds_given(doc, cue: tuple[str, int, int]) -> bool:
+    """ "Beijing has blocked efforts to censure Moscow in the United Nations and has repeated Russian justifications for
+    the attack" (p137, Fox News), "calling his actions "unconscionable" and his justifications for the invasion "BS""
+    (p041, The Guardian), "a baseless pretext for the invasion he launched on 24 February" (p021, The Guardian), "Moscow
+    repeated its excuses for the strike" (made up): the grounds given for a happening are words about it; the
+    happening is told in its own sentence ("Russia gave no warning before the attack" keeps its strike)."""
+    span = doc.char_span(cue[1], cue[2], alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "for":
+        return False
+    link = span.root.head
+    # the parser hangs "for" on the noun of grounds or on the verb that takes it ("has repeated ... justifications")
+    return link.head.lemma_ in REASON_NOUNS or (link.i > 0 and doc[link.i - 1].lemma_ in REASON_NOUNS)
+
+
 def _names_its_object(verb) -> bool:
     """ "The US embassy in Kyiv called the attack a “war crime”" (p020, The Guardian), "Kuleba called the strikes a
     “heinous act of barbarism”" (p080), "Guterres has called the Russian invasion “the saddest moment”" (p070, Al
@@ -900,11 +1003,17 @@ def _names_its_object(verb) -> bool:
 def _described_by_it(doc, cue: tuple[str, int, int]) -> bool:
     """ "This includes Crimea - Ukraine's southern peninsula annexed by Russia in 2014" (p180), "as well as the Crimean
     Peninsula annexed in 2014" (p202), "Crimea, annexed by Russia in 2014, lies to the south" (made up): a place or
-    people named by what was done to them (a participle after a noun), as refugees are by their flight; the
-    happening, if news, is told in its own sentence."""
+    people named by what was done to them (a participle after a noun, or a passive clause of "who": "Two British aid
+    workers who were reportedly captured by Russian forces in Ukraine have been named", p041, The Guardian), as
+    refugees are by their flight; the happening, if news, is told in its own sentence."""
     kind, start, end = cue
     span = doc.char_span(start, end, alignment_mode="expand")
-    return kind == "other" and span is not None and span.root.tag_ == "VBN" and span.root.dep_ == "acl"
+    return (
+        kind == "other"
+        and span is not None
+        and span.root.tag_ == "VBN"
+        and (span.root.dep_ == "acl" or _relative_passive(span.root))
+    )
 
 
 # The types whose cue word also names a kind of place or weapon when it stands before another noun.
@@ -939,6 +1048,20 @@ def _since_clause(doc, cue: tuple[str, int, int]) -> bool:
     return verb is not None and any(child.dep_ == "mark" and child.lower_ == "since" for child in verb.children)
 
 
+def _undated_since_clause(ctx: SentenceContext, cue: tuple[str, int, int]) -> bool:
+    """A clause of "since" that holds none of the sentence's dates is the point it counts from, even when another
+    clause is dated: "Since it was previously detained it has changed its name to Boracay, just one of the five names
+    it has used since entering the dark fleet in 2022" (pool p171, The Economist); "Since Russia invaded Ukraine in
+    February 2022" holds its date and gives its battle."""
+    doc = ctx.sent.doc
+    span = doc.char_span(cue[1], cue[2], alignment_mode="expand")
+    verb = _predicate(span.root) if span is not None else None
+    if verb is None or not _since_clause(doc, cue):
+        return False
+    start, end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+    return not any(start <= found.start < end for found in ctx.dates)
+
+
 RANGE_ENDS = WORDS["RANGE_ENDS"]
 
 
@@ -959,21 +1082,56 @@ def _end_of_range(ctx: SentenceContext, found) -> bool:
     )
 
 
-WAR_BEGINNING_VERBS = WORDS["WAR_BEGINNING_VERBS"]
+WAR_BEGINNING_WORDS = WORDS["WAR_BEGINNING_WORDS"]
 
 
-def _war_start_day(ctx: SentenceContext, found) -> bool:
-    """Whether a date names the day the war began: "accountable for its Feb. 24 invasion" (p106, Reuters), "had been
-    killed ... since the invasion began on 24 February" (p020, The Guardian), "since Russia invaded on February 24"
-    (made up). Beside a happening of another type (a sanction, a tally), that day dates none of them."""
+def _war_start_day(ctx: SentenceContext, found, cues: list[tuple[str, int, int]]) -> bool:
+    """Whether a date names the day the war began beside a happening of another type: "accountable for its Feb. 24
+    invasion" (p106, Reuters), "had been killed ... since the invasion began on 24 February" (p020, The Guardian),
+    "on his first visit to Ukraine since the start of the invasion on 24 February" (p080, a GB outlet), "a baseless
+    pretext for the invasion he launched on 24 February and imposed a sweeping range of sanctions" (p021, The
+    Guardian). That day dates none of the others (a sanction, a tally, a visit). Named in a noun phrase or a relative
+    clause, the invasion is no battle beside them, while fighting told apart keeps it ("Russia's February 24 invasion
+    was followed by heavy fighting near Kyiv on February 25"); told by a clause of its own ("thousands have been
+    killed since Russia invaded on February 24", p070, Al Jazeera), it is a battle of its day, as the dev gold
+    dates "Since Russia invaded Ukraine in February 2022"."""
+    if not _war_start_words(ctx, found):
+        return False
+    head = _statement_head(ctx, found)
+    told = head is not None and head.pos_ == "VERB" and head.dep_ not in ("relcl", "acl")
+    beside = {kind for kind, _start, _end in (cues if told else _without_war_start(ctx, cues, [found]))}
+    return bool(beside) and "battle" not in beside
+
+
+def _without_war_start(ctx: SentenceContext, cues: list[tuple[str, int, int]], war_days: list) -> list:
+    """The cues but those of the war's start the days name ("The EU froze the assets of three Russian banks on Monday,
+    two months after the start of the invasion on 24 February", made up: the freezing is told)."""
+    doc = ctx.sent.doc
+    words = {i for found in war_days for i in _war_start_words(ctx, found)}
+    return [
+        cue
+        for cue in cues
+        if (span := doc.char_span(cue[1], cue[2], alignment_mode="expand")) is None or span.root.i not in words
+    ]
+
+
+def _war_start_words(ctx: SentenceContext, found) -> set[int]:
+    """The tokens by which a date names the war's start: the invasion and the word of its beginning the date hangs on
+    ("the invasion began on", "the start of the invasion on", "the invasion he launched on"); empty for another
+    date."""
     head = _statement_head(ctx, found)
     if head is None:
-        return False
+        return set()
     if head.lemma_ in WAR_START_LEMMAS:
-        return True
-    return head.lemma_ in WAR_BEGINNING_VERBS and any(
-        child.dep_ in ("nsubj", "nsubjpass") and child.lemma_ in WAR_START_LEMMAS for child in head.children
-    )
+        return {head.i}  # "its Feb. 24 invasion", "since Russia invaded on February 24"
+    if head.lemma_ not in WAR_BEGINNING_WORDS:
+        return set()
+    begun = [child for child in head.children if child.dep_ in ("nsubj", "nsubjpass")]
+    begun += [g for child in head.children if child.dep_ == "prep" and child.lower_ == "of" for g in child.children]
+    if head.dep_ in ("relcl", "acl"):
+        begun.append(head.head)
+    wars = {noun.i for noun in begun if noun.lemma_ in WAR_START_LEMMAS}
+    return {head.i, *wars} if wars else set()
 
 
 DAY_PAIR_LINKS = WORDS["DAY_PAIR_LINKS"]
@@ -1060,7 +1218,8 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     cues = [cue for cue in live if not _circumstance(doc, cue, SCENE_PREPOSITIONS)]
     cues = [cue for cue in cues if not _meeting_ahead_on_no_day(ctx, cue, modifiers) and not _named_as(doc, cue)]
     cues = [cue for cue in cues if not _described_by_it(doc, cue) and not _kind_of_thing(doc, cue)]
-    cues = [cue for cue in cues if not _reacted_to(doc, cue)]
+    cues = [cue for cue in cues if not _reacted_to(doc, cue) and not _grounds_given(doc, cue)]
+    cues = [cue for cue in cues if not _undated_since_clause(ctx, cue)]
     cues = [cue for cue in cues if not _judged_by_the_link(doc, cue) and not _topic_of_words(ctx, cue)]
     if cues and any(kind == "aid" for kind, _s, _e in cues) and running_total(ctx.sent):
         cues = [cue for cue in cues if cue[0] != "aid"]
@@ -1070,17 +1229,22 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         cues = [cue for cue in cues if _told_as_happened(doc, cue) and not _since_clause(doc, cue)]
         if not cues:
             return []
+    war_days = [d for d in ctx.dates if d.value.precision == "day" and _war_start_day(ctx, d, cues)]
+    if war_days:
+        # the day the war began told beside another happening is background: neither its day nor its words
+        # ("the start of the invasion") tell the happening
+        cues = _without_war_start(ctx, cues, war_days)
     types = {kind for kind, _s, _e in cues}
     dates = [
         d
         for d in ctx.dates
         if d.value.date >= WAR_BEGAN
+        and d not in war_days
         and not _span_start(doc, ctx.sent, d.start)
         and not _year_counted_from(doc, d)
         and not _anniversary(doc, ctx.sent, d.start)
         and not _quoted_apart(doc, modifiers, cues, d)
         and not _end_of_range(ctx, d)
-        and not ("battle" not in types and d.value.precision == "day" and _war_start_day(ctx, d))
     ]
     day_dates = _without_second_days(doc, [d for d in dates if d.value.precision == "day"])
     events = []
@@ -1384,6 +1548,12 @@ def _named_by_the_link(noun, verb) -> bool:
             return True
         token = token.head
     return False
+
+
+def _passive_gerund(verb) -> bool:
+    """ "a report detailing more than 900 cases of civilians ... being arbitrarily detained" (p129): "being" alone
+    before the participle, no finite verb and so no time of its own."""
+    return {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")} == {"being"}
 
 
 def _agent_gerund(verb) -> bool:
@@ -1893,6 +2063,35 @@ def _monument_moved(verb) -> bool:
     )
 
 
+RECRUITS = WORDS["RECRUITS"]
+
+
+def _people_recruited(verb) -> bool:
+    """ "Russia has been actively recruiting mercenaries from within Belarus" (pool p094, Kyiv Post), "it has recruited
+    thousands of new soldiers" (pool p162, CNN): people taken into an army, its object (or the subject of the
+    passive); "conscripted fighters" names fighters, "drafted a resolution" drafts no one. A nationality alone
+    ("has recruited as many as 15,000 Nepalis", pool p159) is no near word of the row and gives none yet."""
+    if verb.pos_ not in ("VERB", "AUX") or not _acted_by_someone(verb):
+        return False
+    for taken in (child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")):
+        people = [taken, *(g for p in taken.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)]
+        if any(token.lemma_ in RECRUITS for token in people) or any(c.dep_ == "nummod" for c in taken.children):
+            return True
+    return False
+
+
+def _acted_by_someone(verb) -> bool:
+    """Whether the verb (or the verb it is joined to or completes) has a subject: "troops ... reinforced with Chechen
+    Rosgvardia and conscripted fighters" (p069, The Guardian) parses "conscripted" as a verb joined to a participle,
+    with no one doing it; "Russia was trying to conscript troops" has Russia."""
+    while True:
+        if any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
+            return True
+        if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+            return False
+        verb = verb.head
+
+
 WEAPONS_FIRED = WORDS["WEAPONS_FIRED"]
 
 
@@ -1950,6 +2149,7 @@ def _captives_handed_over(verb) -> bool:
 
 
 STRIKE_NOUNS_ONLY = WORDS["STRIKE_NOUNS_ONLY"]
+DESCRIBING_PARTICIPLES = WORDS["DESCRIBING_PARTICIPLES"]
 CAPTURED_THINGS = WORDS["CAPTURED_THINGS"]
 
 
@@ -1965,7 +2165,16 @@ def _thing_named_by_capture(verb) -> bool:
 
 
 # Near cues whose verb must take the right argument (see `cue_types`).
+def _envoy_moved(verb) -> bool:
+    """ "Poland recalled its ambassador", "the delegation arrived in Istanbul": an envoy sent, called back or
+    received; "The foreign minister recalled that it was Ukraine that launched a military operation" (p108, BelTA),
+    "He reminded that Moldova and Georgia also submitted the application" (p072, TVN24): a verb with a clause of
+    what was said is speech, as context.jsonl's HISTORICAL row of "recall" and "remind" reads it."""
+    return not any(child.dep_ == "ccomp" for child in verb.children)
+
+
 VERB_CHECKS = {
+    "NEAR_DIPLOMACY": _envoy_moved,
     "NEAR_WEAPON_DEED": _weapon_subject,
     "NEAR_REJECT": _proposal_rejected,
     "NEAR_THREAT": _veto_threatened,
@@ -1973,6 +2182,7 @@ VERB_CHECKS = {
     "NEAR_ENERGY_CUT": _energy_cut,
     "NEAR_LEAVE_ORDER": _citizens_told_to_leave,
     "NEAR_MONUMENT": _monument_moved,
+    "NEAR_RECRUIT": _people_recruited,
 }
 
 

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from articles.extraction import attribution, gazetteer, numbers
 from articles.extraction.records import LOSS_CATEGORY_OF_ITEM, Loss
-from articles.extraction.rules import SentenceContext, written_forms
+from articles.extraction.rules import SentenceContext, relative_pronoun, written_forms
 from articles.extraction.word_patterns import WordPatterns, word_patterns
 from articles.jsonl import read_jsonl
 
@@ -620,13 +620,28 @@ def _loss_cue(
     cue = (
         _cue_right_after(ctx, cues, count, kind, marks)
         or _syntactic_cue(ctx, count, cues, kind)
-        or _nearest_cue(cues, count, kind, marks)
+        or _nearest_cue([c for c in cues if not _befell_another(ctx, c, count)], count, kind, marks)
     )
     if cue == "LOSS_DAMAGED":
         return None  # "also damaged three BMPs ... four tanks": damaged is not lost
     if cue == "LOSS_DESTROYED" and guards.holds("ENEMY_PEOPLE", count):
         return None  # "hit 14 more Russians with sanctions": people are killed, not destroyed or hit
     return cue
+
+
+def _befell_another(ctx: SentenceContext, cue: tuple[str, int, int], count: Count) -> bool:
+    """ "three workers at the penal colony where Navalny died" (p148, Fox News), "two guards at the prison where the
+    opposition leader was killed" (made up): a relative clause with a subject of its own tells what befell that
+    subject, so a count outside the clause is not its toll; "the central city of Cherkasy, where one person died"
+    (p089) counts inside it."""
+    span = ctx.sent.doc.char_span(ctx.start + cue[1], ctx.start + cue[2], alignment_mode="expand")
+    if span is None or span.root.dep_ != "relcl":
+        return False
+    verb = span.root
+    if not any(child.dep_ in ("nsubj", "nsubjpass") and not relative_pronoun(child) for child in verb.children):
+        return False
+    first, last = verb.left_edge, verb.right_edge
+    return not (first.idx <= ctx.start + count.start < last.idx + len(last))
 
 
 # The parts of a whole that are figures of their own after "including" (SUBSET): the killed of a casualty
