@@ -147,7 +147,9 @@ def test_a_strike_told_elsewhere_takes_no_unplaced_strike_of_its_day(run, text, 
         ("Bryansk" in e.places or "Kursk" in e.places) and ("unleashed" in e.summary or "twenty" in e.summary)
         for e in strikes
     )
-    assert any("unleashed" in e.summary or "twenty" in e.summary for e in strikes)
+    # the day's strike stays, told by its own words or by the sites targeted earlier that day ("Five railway stations
+    # were targeted ... on Monday" is a strike of its own since h-type4, and the later sentence retells it)
+    assert any(word in e.summary for e in strikes for word in ("unleashed", "twenty", "railway stations"))
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ import re
 from pathlib import Path
 
 from articles.extraction.attribution import SPEECH_LEMMAS, outlet_speaker
+from articles.extraction.cleaning import PHOTO_AGENCY
 from articles.extraction.context import NAMED_PLACES, load_rules
 from articles.extraction.merging import ATTACK_TYPES
 from articles.extraction.records import Event
@@ -145,7 +146,7 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
             ]
             if kind == "aid" and span.root.pos_ != "VERB":
                 continue  # "ammunition supplies", "anti-ship missiles": the verbs send and supply only
-            if kind == "aid" and _sent_into_a_state(span.root):
+            if kind == "aid" and (_sent_into_a_state(span.root) or _own_troops_supplied(span.root)):
                 continue
             if kind in ("aid", "sanctions"):
                 # "Russia is currently striving to freeze war" (p098, Onet): the subject acts, the object is
@@ -188,6 +189,12 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 continue  # "Varadkar pledged to stand with Ukraine", "pledged not to cede an inch of land"
             if kind == "strike" and _ground_attack(ctx, span):
                 kind = "battle"
+            if kind == "battle" and span.root.lemma_ in REPELLING_VERBS and _attack_from_afar_repelled(span.root):
+                kind = "strike"  # "the Ukrainian air defense has ... repelled a massive attack by enemy drones" (p163)
+            if kind == "diplomacy" and span.root.lower_ == "signed" and _act_signed(span.root):
+                continue  # "I signed another decree on awarding our warriors" (p093): a country's own act
+            if kind == "diplomacy" and span.root.lower_ == "signed" and _signing_described(ctx, span.root):
+                continue  # "an international treaty signed by 193 countries" (p031): which treaty, no signing told
             if kind == "battle" and span.root.lemma_ == "assault" and _weapons_assault(span.root):
                 kind = "strike"
             if kind == "aid" and _captives_handed_over(span.root):
@@ -217,6 +224,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 continue  # "a train station", "trains not running"
             if kind == "battle" and span.end < ctx.sent.end and doc[span.end].lower_ in NAMED_THING_AFTER:
                 continue  # "infantry fighting vehicles", "battle tanks": a kind of weapon, no fighting
+            if kind == "battle" and _term_before(ctx, span):
+                continue  # "Order of Battle: Elements of the Russian 217th Airborne Regiment ...": the units fielded
             if (
                 kind == "battle"
                 and span[-1].lower_ == "taken"
@@ -343,7 +352,11 @@ def _ground_attack(ctx: SentenceContext, span) -> bool:
     """A bare "attack" (no missile, drone or air before it) in a sentence about ground and positions, or made by
     troops: forces, units, soldiers as its subject."""
     root = span.root
-    if root.lemma_ != "attack" or len(span) > 1 or any(child.dep_ in ("compound", "amod") for child in root.children):
+    if root.lemma_ != "attack" or len(span) > 1:
+        return False
+    if _repelled(root):
+        return not any(token.lemma_.lower() in ATTACKS_FROM_AFAR for token in root.subtree)
+    if any(child.dep_ in ("compound", "amod") for child in root.children):
         return False
     if any(token.lemma_ in WEAPONS_FROM_AFAR for token in root.subtree):
         return False  # "Russia attacked Kyiv with missiles", "Russian drones attacked Odesa"
@@ -352,6 +365,27 @@ def _ground_attack(ctx: SentenceContext, span) -> bool:
     if root.pos_ == "VERB" and any(noun.lemma_ in TROOPS for noun in _doers(root)):
         return True  # "Russian forces attacked southeast of Velykyi Burluk near Dvorichanske" (p192, ISW)
     return any(token.lower_ in GROUND_WORDS for token in ctx.sent)
+
+
+REPELLING_VERBS = WORDS["REPELLING_VERBS"]
+ATTACKS_FROM_AFAR = WORDS["ATTACKS_FROM_AFAR"]
+
+
+def _repelled(noun) -> bool:
+    """ "Ukrainian forces repelled 211 enemy attacks in key frontline areas" (pool p212, Mezha), "repelled eight Russian
+    attacks in the two regions" (pool p071, Daily Mail), "the attack was repulsed" (made up): an attack driven back, the
+    object of a verb of repelling (or the subject of its passive)."""
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in REPELLING_VERBS
+
+
+def _attack_from_afar_repelled(verb) -> bool:
+    """ "the Ukrainian air defense has withstood and repelled a massive attack by enemy drones", "were involved in
+    repelling the air attack" (pool p163, CNN): air defence driving back missiles or drones stops a strike; "repelled
+    211 enemy attacks" (pool p212, Mezha) stays fighting."""
+    return any(
+        child.dep_ in ("dobj", "nsubjpass") and any(t.lemma_.lower() in ATTACKS_FROM_AFAR for t in child.subtree)
+        for child in verb.children
+    )
 
 
 def _doers(verb) -> list:
@@ -412,6 +446,16 @@ def _taken_property(verb) -> bool:
 ENCIRCLING_VERBS = WORDS["ENCIRCLING_VERBS"]
 
 
+NAMED_THING_BEFORE = WORDS["NAMED_THING_BEFORE"]
+TERM_REACH = 3  # words of a term before its last one ("order of battle")
+
+
+def _term_before(ctx: SentenceContext, span) -> bool:
+    """Whether the words just before a cue make it the end of a term ("order of battle")."""
+    words = [token.lower_ for token in ctx.sent.doc[max(ctx.sent.start, span.start - TERM_REACH) : span.start]]
+    return any(" ".join(words[-n:]) in NAMED_THING_BEFORE for n in range(1, len(words) + 1))
+
+
 def _word_of_a_name(token) -> bool:
     """A cue word that modifies the next word of a proper name names another thing, a unit or a weapon: "an "elite"
     unit called the Storm Corps" (p179, BBC News), "UK-supplied Storm Shadow missiles" (p127), "first
@@ -439,7 +483,7 @@ def _troops_encircle(verb) -> bool:
 
 JOURNEY_VERBS = WORDS["JOURNEY_VERBS"]
 JOURNEY_PREPOSITIONS = WORDS["JOURNEY_PREPOSITIONS"]
-PLACE_LABELS = frozenset({"GPE", "LOC", "PLACE", "COUNTRY", "FAC"})
+PLACE_LABELS = NAMED_PLACES | {"COUNTRY"}
 NOT_TRAVELLERS = PLACE_LABELS | {"NORP", "EQUIPMENT", "PRODUCT"}
 
 
@@ -747,6 +791,15 @@ PHOTO_CREDIT = re.compile(
 )
 # The same credit as the next sentence of its own ("... on Monday. (AP Photo/Emilio Morenatti)").
 CREDIT_NEXT = re.compile(r"\s*(\([^()\n]{3,80}\))[ \t]*(?:\n|$)")
+# A credit with no parentheses closing a caption's line (h-bg2): "Emmanuel Macron said that France had sent a lot
+# of military equipment to Ukraine | Ludovic Marin/AFP via Getty Images" (p068, POLITICO), "Kishida (center) visited
+# the site of a mass grave in Bucha. Sergei Chuzavkov/AFP/Getty Images" (p121, CNN), "... at the Kremlin in Moscow on
+# Jan. 22, 2026.  Alexander Kazakov—Getty Images" (p205, TIME): after a bar or the caption's full stop, a name, then a
+# slash or a dash and the agency (cleaning's list), the line's last words
+BARE_CREDIT = re.compile(
+    r"(?:[ \t]\|[ \t]*|[.!?][ \t]*)(?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w.'’-]*[ \t]*[/—][^|\n.!?()]{0,60}?"
+    rf"\b{PHOTO_AGENCY}[ \t]*$"
+)
 
 
 def _caption(ctx: SentenceContext) -> bool:
@@ -756,6 +809,13 @@ def _caption(ctx: SentenceContext) -> bool:
         return True
     following = CREDIT_NEXT.match(ctx.article_text, ctx.end)
     if following and PHOTO_CREDIT.search(following.group(1)):
+        return True
+    # the credit closes the sentence's line and starts where the sentence ends: a line of several sentences is
+    # no caption but its last
+    sentence_end = ctx.start + len(ctx.text.rstrip())
+    line_end = ctx.article_text.find("\n", sentence_end)
+    credit = BARE_CREDIT.search(ctx.article_text, ctx.start, line_end if line_end >= 0 else len(ctx.article_text))
+    if credit is not None and credit.start() <= sentence_end:
         return True
     if "(" not in ctx.text:
         return False
@@ -2135,6 +2195,68 @@ def _thing_named_by_capture(verb) -> bool:
     )
 
 
+SIGNED_ACTS = WORDS["SIGNED_ACTS"]
+
+
+def _act_signed(verb) -> bool:
+    """ "In the evening, I signed another decree on awarding our warriors" (pool p093, Kyiv Post), "as he signed into
+    law a $95 billion war aid measure" (pool p148, Fox News), "Putin signed a law on Tuesday raising the fines" (made
+    up): a leader signing a decree, a law or an order makes an act of the country's own, no agreement between parties;
+    "signed an agreement on grain exports" keeps its diplomacy."""
+    return any(
+        (child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in SIGNED_ACTS)
+        or (child.dep_ == "prep" and child.lower_ == "into" and any(g.lemma_.lower() == "law" for g in child.children))
+        for child in verb.children
+    )
+
+
+def _signing_described(ctx: SentenceContext, verb) -> bool:
+    """ "banned by an international treaty signed by 193 countries, including Russia and the US" (pool p031, The
+    Guardian), "would contravene the Chemical Weapons Convention (CWC), which Russia signed" (pool p149, a GB outlet): a
+    signing in a clause on its treaty's noun says which treaty, no signing told; "the deal signed on Tuesday" (pool
+    p053, The Guardian) and "The ceasefire, which both sides signed in Minsk on Friday" (made up) date one."""
+    if verb.dep_ not in ("acl", "relcl"):
+        return False
+    first, last = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+    return not any(first <= found.start < last for found in ctx.dates)
+
+
+def _own_troops_supplied(verb) -> bool:
+    """ "Under cover of darkness, Ukrainian forces have managed to deliver weapons to the besieged steelworks via
+    helicopter" (pool p071, Daily Mail), "Russian troops sent ammunition to the front" (made up): forces supplying their
+    own side give no aid (SPEC.md: aid is a donor's); forces sending arms to a country ("British forces delivered
+    the missiles to Ukraine") keep it."""
+    heads = [verb, verb.head] if verb.dep_ in ("xcomp", "conj") else [verb]
+    givers = [child for head in heads for child in head.children if child.dep_ == "nsubj"]
+    if not any(giver.lemma_.lower() in TROOPS for giver in givers):
+        return False
+    return not any(
+        child.dep_ == "prep" and child.lower_ == "to" and any(g.ent_type_ in ("COUNTRY", "GPE") for g in child.children)
+        for child in verb.children
+    )
+
+
+GENERALIZING = WORDS["GENERALIZING"]
+
+
+def _site_targeted(verb) -> bool:
+    """ "Five railway stations in central and western Ukraine were targeted in the space of an hour on Monday, with at
+    least five people killed" (pool p078, a GB outlet), "an oil refinery in the Krasnodar region was targeted by
+    Ukrainian forces" (pool p188, ABC News/AP): a site as the subject of a passive "targeted" was struck; "Russian
+    refineries were targeted by sanctions" (made up) and "a refinery targeted last year" (a description) are none."""
+    if not any(child.dep_ == "auxpass" for child in verb.children):
+        return False
+    if any(child.dep_ == "advmod" and child.lower_ in GENERALIZING for child in verb.children):
+        return False  # "critical infrastructure ... were mainly targeted" (seed-004): a pattern over many strikes
+    agents = [child for child in verb.children if child.dep_ == "agent"]
+    if any(token.lemma_.lower() == "sanction" for agent in agents for token in agent.subtree):
+        return False
+    return any(
+        child.dep_ == "nsubjpass" and any(t.lemma_.lower() in STRUCK_SITES for t in child.subtree)
+        for child in verb.children
+    )
+
+
 # Near cues whose verb must take the right argument (see `cue_types`).
 def _envoy_moved(verb) -> bool:
     """ "Poland recalled its ambassador", "the delegation arrived in Istanbul": an envoy sent, called back or
@@ -2154,6 +2276,7 @@ VERB_CHECKS = {
     "NEAR_LEAVE_ORDER": _citizens_told_to_leave,
     "NEAR_MONUMENT": _monument_moved,
     "NEAR_RECRUIT": _people_recruited,
+    "NEAR_SITE_TARGETED": _site_targeted,
 }
 
 

@@ -572,6 +572,14 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
         category = _category(kind, group, cue, count, marks)
         if category is None or _not_a_loss_of(ctx, guards, count, kind, category):
             continue
+        whole = records[-1] if records else None
+        part = guards.holds("SUBSET", count)
+        joined = whole is not None and (part or guards.holds("FIGURE_JOIN", count))
+        if joined and whole is not None and group != "civilians":
+            # "Russian casualties at over 1.2 million, including up to 325,000 deaths": the soldiers' dead
+            category = PART_CATEGORY.get((whole.category, category), category)
+        if part and (whole is None or category not in CASUALTY_PARTS.get(whole.category, ())):
+            continue  # "14,500 civilians, including 745 children": a part of the figure told before
         claimant = _claimant(ctx, count)
         side = _side(ctx, text, count, category, between, around, previous_side, previous_end, claimant, marks=marks)
         if side is None:
@@ -580,6 +588,10 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
         previous_side = side
         previous_end = count.end
         period = _period(text, count, category, around, marks, guards)
+        date = _date(ctx, period, around, marks, count)
+        if joined and whole is not None and period is None:
+            # "casualties at around 600,000, with roughly 140,000 killed": the whole's period and day
+            period, date = whole.period, whole.date
         records.append(
             Loss(
                 side=side,
@@ -587,7 +599,7 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
                 min=count.quantity.min,
                 max=count.quantity.max,
                 period=period,
-                date=_date(ctx, period, around, marks, count),
+                date=date,
                 place=_place(ctx, period, around, count, marks),
                 reported_by=claimant,
                 span=(ctx.start, ctx.end),
@@ -632,12 +644,23 @@ def _befell_another(ctx: SentenceContext, cue: tuple[str, int, int], count: Coun
     return not (first.idx <= ctx.start + count.start < last.idx + len(last))
 
 
+# The parts of a whole that are figures of their own after "including" (SUBSET): the killed of a casualty
+# total ("casualties at 1.2 million, including 325,000 killed"); any other part repeats its whole.
+CASUALTY_PARTS = {"personnel_casualties": frozenset(["personnel_killed", "personnel_wounded"])}
+# A part that names no people ("325,000 deaths") counts the people of its whole: the soldiers of a casualty total.
+PART_CATEGORY = {
+    ("personnel_casualties", "civilians_killed"): "personnel_killed",
+    ("personnel_casualties", "civilians_wounded"): "personnel_wounded",
+}
+
+
 def _counts_no_loss(guards: Guards, count: Count) -> bool:
     """Whether the words around a number say it is no count of losses: a share, a sum of money or another
-    measure, a part of a figure told elsewhere, a capacity, a difference, a growth or a whole."""
+    measure, a capacity, a difference, a growth or a whole (a part of a figure told before, SUBSET, is
+    weighed once its category is known)."""
     return any(
         guards.holds(category, count)
-        for category in ("NO_COUNT", "PERCENT", "MEASURE", "SUBSET", "CAPACITY", "ALL_BUT", "GROWTH", "WHOLE")
+        for category in ("NO_COUNT", "PERCENT", "MEASURE", "CAPACITY", "ALL_BUT", "GROWTH", "WHOLE")
     )
 
 

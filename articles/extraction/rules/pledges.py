@@ -106,6 +106,8 @@ BUYING_LEMMAS = WORDS["BUYING_LEMMAS"]
 RUSSIA_SUPPLIERS = WORDS["RUSSIA_SUPPLIERS"]
 TRADERS_WITH_RUSSIA = WORDS["TRADERS_WITH_RUSSIA"]
 RECIPIENT_PREPOSITIONS = WORDS["RECIPIENT_PREPOSITIONS"]
+SUM_KIND_PREPOSITIONS = WORDS["SUM_KIND_PREPOSITIONS"]
+TOTAL_SINCE = WORDS["TOTAL_SINCE"]
 LEADING_WORDS = WORDS["LEADING_WORDS"]
 WAR_PARTIES = {"UA", "RU"}
 
@@ -298,7 +300,12 @@ def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
         next_start = hits[index + 1][0] if index + 1 < len(hits) else end
         mine = _items_of(trigger, items, start, t_start, t_end, next_start, hits, index)
         if trigger.money_only:
-            mine = [f for f in mine if f.category == "funding"]
+            mine = [
+                f
+                for f in mine
+                if (f.category == "funding" or _bought_by_sum(ctx, f, mine, match.root))
+                and not _refused_below(ctx, f, match.root)
+            ]
         if status == "requested":
             if _asker_for_itself(ctx, match):
                 continue
@@ -333,6 +340,47 @@ def _clause_pledges(ctx, memory, text, start, end, day, frames) -> list[Pledge]:
                 continue
             records.extend(_given(ctx, text, start, end, givers, recipient, status, goods, clause_day, span))
     return records
+
+
+# The dependencies that join a kind to the phrase it stands in: its list, its preposition, its modifiers.
+NOUN_PHRASE_DEPS = frozenset(["conj", "cc", "pobj", "appos", "amod", "compound", "nmod", "punct"])
+
+
+def _token_at(ctx: SentenceContext, at: int):
+    return next((t for t in ctx.sent if t.idx - ctx.start == at), None)
+
+
+def _refused_below(ctx: SentenceContext, f: Found, trigger) -> bool:
+    """Whether a money trigger reaches the sum or kind only through a negated verb: "Germany announced it will
+    not send €500 million in tanks" is a refusal (SPEC.md), though "announced" itself is not negated."""
+    token = _token_at(ctx, f.start)
+    while token is not None and token.i != trigger.i and token.head.i != token.i:
+        token = token.head
+        if token.i != trigger.i and token.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in token.children):
+            return True
+    return False
+
+
+def _bought_by_sum(ctx: SentenceContext, kind: Found, found: list[Found], trigger) -> bool:
+    """Whether a kind of aid is what a sum in the clause buys, a money package that names kinds (SPEC.md): the
+    kind's phrase hangs by "in" or "including" on the sum itself ("announced that $1 billion in artillery,
+    air defenses, and other hardware would soon be heading", p145) or on an aid noun ("announced an additional
+    $800m in military assistance to Ukraine including heavy artillery", p038); a kind the trigger takes as its own
+    object ("announced the missiles in a briefing") is no gift, nor are the kinds of a running total ("has
+    announced more than $40 billion ... since February 2022, including artillery")."""
+    sums = [(f.start, f.end) for f in found if f.category == "funding" and f.amount is not None]
+    token = _token_at(ctx, kind.start)
+    if kind.item is not None or not sums or token is None:
+        return False
+    if any(t.lower_ in TOTAL_SINCE and t.dep_ in ("prep", "mark") for t in trigger.subtree):
+        return False
+    while token.dep_ in NOUN_PHRASE_DEPS and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "prep" or token.lower_ not in SUM_KIND_PREPOSITIONS:
+        return False
+    head = token.head
+    at = head.idx - ctx.start
+    return any(s <= at < e for s, e in sums) or (head.lemma_ in AID_LEMMAS and head.pos_ == "NOUN")
 
 
 # The rules of patterns/en/pledges.jsonl that find a package still being prepared.
@@ -1427,10 +1475,11 @@ def _noun_donors(ctx, text, noun, start, end, rule, memory) -> list[str]:
     if codes:
         return codes[:1]
     if rule.get("donor_in_phrase"):
-        # "Germany's delivery of a Patriot battery" names its giver; "warns the US against the transfer
-        # of long-range weapons" does not
+        # "Germany's delivery of a Patriot battery" names its giver, and so does a leader's name ("Biden's
+        # signing of a $61 billion aid package", p145); "warns the US against the transfer of long-range
+        # weapons" does not
         owner = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
-        found = [code for c in owner for code in _subject_codes(ctx, text, c)]
+        found = [code for c in owner for code in [*_subject_codes(ctx, text, c), _person_country(c)] if code]
         return found[:1]
     # "Joe Biden announced a new package ... worth $1bn": the subject of the verb that governs the noun
     head = noun.head
