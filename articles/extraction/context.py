@@ -30,7 +30,10 @@ line in patterns/<lang>/context.jsonl:
   jets" a request (aid);
 - `perfect: true` makes the trigger count only in a clause whose verb is in the
   perfect: "for two years it has been carrying out attacks" is a campaign over
-  years, "was jailed for 15 years" one happening.
+  years, "was jailed for 15 years" one happening;
+- `placeless: true` makes the trigger count only when its scope names no place:
+  "Undersea infrastructure is being attacked" is a trend, "Civilians are being
+  evacuated from Mariupol" a happening there.
 
 Direct speech is the QUOTED modifier, with the quotation marks as its scope:
 a quote is a statement, not the article's report of a happening.
@@ -57,6 +60,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OPENING_QUOTES = frozenset({"“", "«", "„"})
 CLOSING_QUOTES = frozenset({"”", "»"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+NAMED_PLACES = frozenset({"GPE", "LOC", "PLACE", "FAC"})
 # The conjunctions of an adverbial clause a clause scope stops at when it tells a past happening
 # of its own (`_told_clauses`); "before" and "until" set a time to come, "though" a concession. It differs on
 # purpose from the time conjunctions of event_words.jsonl (TIME_CONJUNCTIONS, CLAUSE_MARKERS, OWN_CLAUSE_MARKERS),
@@ -74,6 +78,7 @@ class ContextRule:
     spares: frozenset[str] = frozenset()
     not_under: frozenset[str] = frozenset()
     perfect: bool = False
+    placeless: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,7 @@ def load_rules(path: Path) -> list[ContextRule]:
                 spares=frozenset(row.get("spares", ())),
                 not_under=frozenset(row.get("not_under", ())),
                 perfect=bool(row.get("perfect", False)),
+                placeless=bool(row.get("placeless", False)),
             )
             if rule.direction not in DIRECTIONS or rule.scope not in SCOPES:
                 raise ValueError(f"{path}:{number}: direction must be one of {DIRECTIONS}, scope one of {SCOPES}")
@@ -130,6 +136,8 @@ class ContextRules:
             if rule.perfect and not _in_the_perfect(_governing_verb(trigger)):
                 continue
             first, last = _scope(rule, trigger, sent)
+            if rule.placeless and _names_a_place(sent.doc[first:last]):
+                continue
             if first < last:
                 found.append(Modifier(rule.category, trigger.i, first, last, rule.spares))
         found.extend(quotations(sent))
@@ -175,6 +183,14 @@ def _reported(trigger, verbs: frozenset[str]) -> bool:
     verb = _governing_verb(trigger)
     # a decision is reported in the past ("said it would adopt"); "experts say numbers would rise" is a guess
     return verb.dep_ in ("ccomp", "conj") and verb.head.lemma_ in verbs and verb.head.tag_ in ("VBD", "VBN")
+
+
+def _names_a_place(tokens) -> bool:
+    """ "from Mariupol", "from Kyiv", "in Ukraine": a place, or a country's name after a preposition (not
+    "Ukrainians are being detained in Russian-controlled areas", where the COUNTRY entities name people)."""
+    return any(
+        token.ent_type_ in NAMED_PLACES or (token.ent_type_ == "COUNTRY" and token.dep_ == "pobj") for token in tokens
+    )
 
 
 def _in_the_perfect(verb) -> bool:

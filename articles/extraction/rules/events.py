@@ -28,7 +28,7 @@ from pathlib import Path
 
 from articles.extraction.attribution import SPEECH_LEMMAS, outlet_speaker
 from articles.extraction.cleaning import PHOTO_AGENCY
-from articles.extraction.context import load_rules
+from articles.extraction.context import NAMED_PLACES, load_rules
 from articles.extraction.merging import ATTACK_TYPES
 from articles.extraction.records import Event
 from articles.extraction.rules import SentenceContext, inflections, relative_pronoun
@@ -483,7 +483,7 @@ def _troops_encircle(verb) -> bool:
 
 JOURNEY_VERBS = WORDS["JOURNEY_VERBS"]
 JOURNEY_PREPOSITIONS = WORDS["JOURNEY_PREPOSITIONS"]
-PLACE_LABELS = frozenset({"GPE", "LOC", "PLACE", "COUNTRY", "FAC"})
+PLACE_LABELS = NAMED_PLACES | {"COUNTRY"}
 NOT_TRAVELLERS = PLACE_LABELS | {"NORP", "EQUIPMENT", "PRODUCT"}
 
 
@@ -828,7 +828,7 @@ def _caption(ctx: SentenceContext) -> bool:
         words = [t.lower_ for t in doc[token.i + 1 : closing]] if closing else []
         if (
             doc[token.i - 1].pos_ == "PROPN"
-            and doc[token.i - 1].ent_type_ not in ("GPE", "LOC", "FAC", "PLACE")  # "the Kherson (left) bank"
+            and doc[token.i - 1].ent_type_ not in NAMED_PLACES  # "the Kherson (left) bank"
             and words
             and words[-1] in CAPTION_POSITIONS
             and all(w in CAPTION_POSITIONS or w in CAPTION_POSITION_ORDINALS for w in words)
