@@ -250,5 +250,6 @@ def test_a_spelling_written_by_hand_outranks_a_geonames_alternate():
     ]
     merged = {place["name"]: place["alt_names"] for place in build_places.merge(generated, curated)}
     assert merged == {"Niu-York": ["Novhorodske", "Nyu-York"], "New York City": ["New York"]}
-    assert gazetteer.place_named("New York").name == "New York City"
-    assert gazetteer.place_named("Poznan").country == "PL"
+    new_york, poznan = gazetteer.place_named("New York"), gazetteer.place_named("Poznan")
+    assert new_york is not None and new_york.name == "New York City"
+    assert poznan is not None and poznan.country == "PL"
