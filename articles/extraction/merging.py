@@ -34,8 +34,13 @@ def _rows() -> tuple[dict, ...]:
     return tuple({**row, "pattern": [token(spec) for spec in row["pattern"]]} for row in read_jsonl(MERGING_WORDS))
 
 
+# Labels of merging.jsonl that count only where the sentence opens.
+OPENING = frozenset({"RETELLING", "FOLLOWS"})
+
+
 def _labels(doc, event: Event) -> tuple[str, ...]:
-    """The labels of merging.jsonl matched in the event's sentence; RETELLING only at its start (after any signs).
+    """The labels of merging.jsonl matched in the event's sentence; RETELLING and FOLLOWS only at its start (after
+    any signs).
     Kept on the Doc (as a tuple, which user_data can serialise): an event is compared with many kept before it."""
     key = (MERGING_KEY, event.span)
     if key in doc.user_data:
@@ -47,7 +52,7 @@ def _labels(doc, event: Event) -> tuple[str, ...]:
         labels = tuple(
             label
             for label, start, _end, _id in word_patterns(doc.vocab, MERGING_WORDS, _rows)(tokens)
-            if label != "RETELLING" or start == opening
+            if label not in OPENING or start == opening
         )
     doc.user_data[key] = labels
     return labels
@@ -58,6 +63,15 @@ ATTACK_TYPES = frozenset({"strike", "battle"})
 
 # How many sentences back "the attack" may point to the attack told before.
 RETELLING_REACH = 6
+
+
+# Nouns that name a happening, singular: the RETELLING nouns and the attacks of the CAUSED row.
+HAPPENING_NOUNS = frozenset(
+    word.removesuffix("s")
+    for row in read_jsonl(MERGING_WORDS)
+    if row["label"] in ("RETELLING", "CAUSED")
+    for word in row["pattern"][-1].get("LOWER", row["pattern"][-1].get("LEMMA", {})).get("IN", [])
+)
 
 
 @lru_cache(maxsize=1)
@@ -321,6 +335,78 @@ def _retold_happening(result: Extraction, keep: list[int], index: int, told: lis
     return None
 
 
+# How many sentences back "the missile strike" may point when the article tells its kind on one day only: a
+# survivor's story told paragraphs after the strike (p182, BBC) still names the strike told at the top.
+RETOLD_FAR_REACH = 5 * RETELLING_REACH
+
+
+def _retold_far(result: Extraction, keep: list[int], index: int, told: list[int], doc) -> int | None:
+    """The happening of the same type that an undated sentence naming it with "the" or a possessive retells, though
+    told beyond RETELLING_REACH, when the article tells no two days of that type.
+
+    "Oksana Rumpik, 54, and her husband Mykhailo survived the missile strike on the block of flats" (p182, BBC),
+    25 sentences after "The missile ripped through the middle of the low-rise block of flats": one strike. Two
+    strikes of two days before it, or the nearest of its kind in another place, leave it apart: which one it
+    names is not known.
+    """
+    event = result.events[index]
+    if event.type not in RETOLD_FAR_TYPES or "ANEW" in _labels(doc, event):
+        return None
+    same = [kept for kept in keep if result.events[kept].type == event.type]
+    if not same or len({result.events[kept].date for kept in same} - {None}) > 1:
+        return None
+    nearest = same[-1]
+    other = result.events[nearest]
+    if told[index] - told[nearest] > RETOLD_FAR_REACH:
+        return None
+    if event.places and not set(event.places) & set(other.places):
+        return None
+    return None if _named_between(doc, other, event) else nearest
+
+
+# Kinds whose "the" names the one told before: an article holds many tallies ("the bodies") and many donors' aid
+# ("During the summit, the UK said ..."), which the same-donor rule and the toll rule link instead.
+RETOLD_FAR_TYPES = frozenset({"strike", "battle", "diplomacy", "sanctions", "prisoner_exchange", "training", "other"})
+
+
+def _happening_nouns(span) -> set[str]:
+    """The words naming a happening in a span ("strike", "attacks", "talks"), plural or not."""
+    return {token.lower_.removesuffix("s") for token in span} & HAPPENING_NOUNS
+
+
+def _named_between(doc, first: Event, later: Event) -> bool:
+    """Whether the noun that retells the happening is used between it and its retelling: "There have been 43 attacks
+    on Ukrainian healthcare facilities ... Two health workers had been killed ... in the attacks, the WHO said" (p028,
+    The Guardian) names the attacks of the sentence before, not the theatre hit told paragraphs back."""
+    retold = doc.char_span(*later.span, alignment_mode="expand")
+    between = doc.char_span(first.span[1], later.span[0], alignment_mode="expand")
+    if retold is None or between is None:
+        return False
+    return bool(_happening_nouns(retold) & _happening_nouns(between))
+
+
+# How many sentences back "It follows ..." may point: the sentence just before.
+FOLLOWS_REACH = 1
+
+
+def _follows(result: Extraction, keep: list[int], index: int, told: list[int], doc) -> int | None:
+    """The happening told just before that an undated sentence opening on "It follows" or "It comes as" sets beside
+    others of its kind: background to it, not a card of its own.
+
+    "The Australian government has imposed sanctions and travel bans on two daughters of ... Putin ... It follows
+    similar measures undertaken by other Western nations" (p067, New York Post); "The move follows similar trends
+    in Poland and Ukraine" (p099). A happening of another type ("It comes as Russia resumed its assault on the
+    ... steel works in Mariupol", p071, after a statement) stays its own.
+    """
+    event = result.events[index]
+    if event.date is not None or not keep or "FOLLOWS" not in _labels(doc, event):
+        return None
+    last = keep[-1]
+    if result.events[last].type != event.type or told[index] - told[last] > FOLLOWS_REACH:
+        return None
+    return last
+
+
 WORD = re.compile(r"[a-z]{4,}")
 # Short sentences share most words by their shape alone: "Germany will send 14 Leopard 2 tanks to Ukraine.
 # Poland will send 60 PT-91 tanks to Ukraine." are two announcements.
@@ -401,6 +487,10 @@ def merge_events(result: Extraction, sentence_of_event: list[int], doc) -> None:
                     break
         if twin is None and event.date is None and "RETELLING" in _labels(doc, event):
             twin = _retold_happening(result, keep, index, told, doc)
+        if twin is None and event.retold and event.date is None:
+            twin = _retold_far(result, keep, index, told, doc)
+        if twin is None:
+            twin = _follows(result, keep, index, told, doc)
         for kept in keep if twin is None else []:
             other = result.events[kept]
             toll = event.type == "losses" and other.type in ATTACK_TYPES

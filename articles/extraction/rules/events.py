@@ -1430,12 +1430,14 @@ RETELLING_DETERMINERS = WORDS["RETELLING_DETERMINERS"]
 
 
 def _definite(doc, cue) -> bool:
-    """A cue noun with "the", "this" or a possessive ("the attack", "Xi's visit") names a happening told before."""
+    """A cue noun with "the", "this" or a possessive ("the attack", "Xi's visit") names a happening told before; a
+    body's name with "the" ("Russia has already been suspended from the U.N. Human Rights Council", p066, AP) does
+    not."""
     span = doc.char_span(cue[1], cue[2], alignment_mode="expand")
     if span is None:
         return False
     noun = span.root
-    if noun.pos_ not in ("NOUN", "PROPN"):
+    if noun.pos_ != "NOUN":
         return False
     return any(
         (child.dep_ == "det" and child.lower_ in RETELLING_DETERMINERS) or child.dep_ == "poss"
