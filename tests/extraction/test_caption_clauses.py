@@ -41,7 +41,11 @@ D = datetime.date
             "the outskirts of Kyiv, Ukraine, Monday, April 18, 2022.",
             D(2022, 4, 19),
         ),
-        # made up: a clause of "which", and a participle
+        # made up: a clause of "which", a participle, a present passive as AP's captions have it ("are seen")
+        (
+            "Burned cars are seen near a bridge destroyed by Russian shelling in Irpin, Ukraine, on March 3, 2022.",
+            D(2022, 3, 4),
+        ),
         (
             "Firefighters work at a school, which was destroyed by a Russian drone attack, in Kharkiv, Ukraine, on "
             "March 3, 2023.",
