@@ -7,6 +7,7 @@
   where he is expected to meet") keeps its card, and so does a happening told outside the clause.
 - The invasion a time is set before ("before the invasion in February", "prior to Russia's invasion on 24 February")
   names the time before the war: no battle, and its day dates nothing else (BEFORE_THE_WAR_LINKS).
+- A bill of aid signed ("as he signed into law a $95 billion war aid measure") is aid, not diplomacy.
 
 Real sentences of two outlets each where the pool has them, one of our own, and sentences of the same shape that keep
 their card.
@@ -156,4 +157,33 @@ def test_the_time_before_the_invasion_is_history(run, text, published, expected)
     ],
 )
 def test_a_time_after_the_invasion_keeps_its_battle(run, text, published, expected):
+    assert events_of(run(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # pool p148, Fox News: the signing in the clause of "as" enacts the aid (single outlet: the only verb of
+        # signing an aid bill in dev and pool)
+        (
+            "Biden last week said he would immediately rush badly needed weaponry to Ukraine as he signed into law a "
+            "$95 billion war aid measure that also included assistance for Israel, Taiwan and other global hot spots.",
+            D(2024, 5, 1),
+            [("aid", D(2024, 4, 22))],
+        ),
+        # made up
+        (
+            "President Biden signed the $61 billion aid package for Ukraine on Wednesday.",
+            D(2024, 4, 26),
+            [("aid", D(2024, 4, 24))],
+        ),
+        # made up: an agreement signed is diplomacy, whatever it holds
+        (
+            "Zelensky and Sunak signed a security agreement on Friday that includes military aid.",
+            D(2024, 1, 15),
+            [("diplomacy", D(2024, 1, 12))],
+        ),
+    ],
+)
+def test_an_aid_bill_signed_is_aid(run, text, published, expected):
     assert events_of(run(text, published)) == expected

@@ -192,6 +192,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 kind = "battle"
             if kind == "battle" and span.root.lemma_ == "assault" and _weapons_assault(span.root):
                 kind = "strike"
+            if kind == "diplomacy" and span.root.lemma_ == "sign" and _aid_legislated(span.root):
+                kind = "aid"  # "as he signed into law a $95 billion war aid measure" (p148, Fox News): aid enacted
             if kind == "aid" and _captives_handed_over(span.root):
                 kind = "prisoner_exchange"  # "Ukraine and Russia each handed over 390 soldiers and civilians"
             if span.root.lower_ in DESCRIBING_PARTICIPLES and (span.root.dep_ == "amod" or _passive_gerund(span.root)):
@@ -1997,6 +1999,7 @@ def _veto_threatened(verb) -> bool:
 
 LEGISLATED_AID = WORDS["LEGISLATED_AID"]
 AID_BILL_WORDS = WORDS["AID_BILL_WORDS"]
+BILL_NOUNS = WORDS["BILL_NOUNS"]
 
 
 def _aid_legislated(verb) -> bool:
@@ -2013,7 +2016,7 @@ def _aid_legislated(verb) -> bool:
     ]
     return any(
         noun.lemma_ in LEGISLATED_AID
-        or (noun.lemma_ == "bill" and any(token.lemma_.lower() in AID_BILL_WORDS for token in noun.subtree))
+        or (noun.lemma_ in BILL_NOUNS and any(token.lemma_.lower() in AID_BILL_WORDS for token in noun.subtree))
         for noun in objects
     )
 
