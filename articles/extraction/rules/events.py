@@ -42,7 +42,8 @@ def load_words(
     language: str = "en", file: str = "event_words.jsonl", known: dict[str, frozenset[str]] | None = None
 ) -> dict[str, frozenset[str]]:
     """The word lists of patterns/<language>/<file> by name (event_words.jsonl's head says how a row reads); a
-    row's "with" may name the lists of `known` too (pledge_words.jsonl extends event_words.jsonl's)."""
+    row's "with" may name the lists of `known` too (pledge_words.jsonl extends event_words.jsonl's), its "but" takes
+    words out of what "with" adds."""
     words: dict[str, frozenset[str]] = {}
     for row in read_jsonl(PATTERNS / language / file):
         if row["attr"] not in WORD_ATTRIBUTES:
@@ -52,7 +53,7 @@ def load_words(
             found |= words[name] if name in words else (known or {})[name]
         if "context" in row:
             found |= _context_words(row["context"], language)
-        words[row["name"]] = frozenset(found)
+        words[row["name"]] = frozenset(found - set(row.get("but", ())))
     return words
 
 
@@ -197,6 +198,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 continue  # "an international treaty signed by 193 countries" (p031): which treaty, no signing told
             if kind == "battle" and span.root.lemma_ == "assault" and _weapons_assault(span.root):
                 kind = "strike"
+            if kind == "diplomacy" and span.root.lemma_ == "sign" and _aid_legislated(span.root):
+                kind = "aid"  # "as he signed into law a $95 billion war aid measure" (p148, Fox News): aid enacted
             if kind == "aid" and _captives_handed_over(span.root):
                 kind = "prisoner_exchange"  # "Ukraine and Russia each handed over 390 soldiers and civilians"
             if span.root.lower_ in DESCRIBING_PARTICIPLES and (span.root.dep_ == "amod" or _passive_gerund(span.root)):
@@ -237,7 +240,7 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 # the invasion named with its day or month is the happening ("Russia's unprovoked invasion of
                 # Ukraine in February", The Guardian; "since Russia invaded Ukraine in February 2022", Kyiv Post);
                 # named alone or with a year it is the war itself
-                if not any(
+                if _before_the_war(span.root) is not None or not any(
                     d.value.precision in ("day", "month")
                     and d.start >= span.end_char
                     and _invasion_dated(doc, span, d.start)
@@ -520,6 +523,7 @@ FIGURATIVE_STRIKE = WORDS["FIGURATIVE_STRIKE"]
 NOT_TERRITORY_AFTER = WORDS["NOT_TERRITORY_AFTER"]
 INVADED_OF = WORDS["INVADED_OF"]
 INVASION_DATE_LINKS = WORDS["INVASION_DATE_LINKS"]
+BEFORE_THE_WAR_LINKS = WORDS["BEFORE_THE_WAR_LINKS"]
 ANNIVERSARY_WORDS = WORDS["ANNIVERSARY"]
 ANNIVERSARY_REACH = 14  # words, about the sixty characters a dated clause takes
 WAR_TARGET_PREPOSITIONS = WORDS["WAR_TARGET_PREPOSITIONS"]
@@ -557,6 +561,28 @@ def _invasion_dated(doc, span, date_start: int) -> bool:
     if at < len(words) and words[at].lower_ in INVASION_DATE_LINKS:
         at += 1
     return at == len(words)
+
+
+def _before_the_war(noun):
+    """The word that sets a time before the invasion the noun names ("before the invasion in February", "prior to
+    Russia’s invasion on 24 February"), None when none does: the time is the one before the war, history; "after
+    Russia’s invasion of its easterly neighbour on 27 February" (dev p039) tells the war's start."""
+    if noun.dep_ != "pobj" or noun.lemma_ not in WAR_START_LEMMAS:
+        return None
+    link = noun.head
+    if link.lower_ == "to" and link.head.lower_ in BEFORE_THE_WAR_LINKS:
+        return link.head
+    return link if link.lower_ in BEFORE_THE_WAR_LINKS else None
+
+
+def _before_the_war_day(ctx: SentenceContext, found) -> bool:
+    """Whether the date is that of an invasion a time is set before ("Prior to the invasion on February 24, Kyiv was
+    a calm city, and on Monday Russian missiles hit its power plant", made up): it dates no other happening."""
+    for noun in ctx.sent:
+        link = _before_the_war(noun)
+        if link is not None and link.left_edge.idx <= found.start < link.right_edge.idx + len(link.right_edge):
+            return True
+    return False
 
 
 def _war_itself(doc, span) -> bool:
@@ -1291,8 +1317,10 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     if not cues or _noun_scene(ctx, cues):
         return []
     cues = talk_topics_as_talks(ctx, cues)
-    modifiers = ctx.sentence_modifiers
     doc = ctx.sent.doc
+    if _scene_only(ctx, cues):
+        return []  # what a place went through, told to set the scene of a sentence that names no happening of its own
+    modifiers = ctx.sentence_modifiers
     live = []
     for kind, start, end in cues:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -1329,6 +1357,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         for d in ctx.dates
         if d.value.date >= WAR_BEGAN
         and d not in war_days
+        and not _before_the_war_day(ctx, d)
         and not _span_start(doc, ctx.sent, d.start)
         and not _year_counted_from(doc, d)
         and not _anniversary(doc, ctx.sent, d.start)
@@ -2061,6 +2090,7 @@ def _veto_threatened(verb) -> bool:
 
 LEGISLATED_AID = WORDS["LEGISLATED_AID"]
 AID_BILL_WORDS = WORDS["AID_BILL_WORDS"]
+BILL_NOUNS = WORDS["BILL_NOUNS"]
 
 
 def _aid_legislated(verb) -> bool:
@@ -2077,7 +2107,7 @@ def _aid_legislated(verb) -> bool:
     ]
     return any(
         noun.lemma_ in LEGISLATED_AID
-        or (noun.lemma_ == "bill" and any(token.lemma_.lower() in AID_BILL_WORDS for token in noun.subtree))
+        or (noun.lemma_ in BILL_NOUNS and any(token.lemma_.lower() in AID_BILL_WORDS for token in noun.subtree))
         for noun in objects
     )
 
@@ -2225,6 +2255,43 @@ def _place_described(verb) -> bool:
     clause of "where" describes a place by its history; "barrages ... that have steadily escalated ... even as
     cease-fire talks began in the spring" (p017) tells a happening in its clause of time."""
     return verb.dep_ == "relcl" and any(child.lower_ == "where" for child in verb.children)
+
+
+def _history_of_a_place(doc, start: int, end: int) -> bool:
+    """Whether the words (a cue, a date) lie in a clause of "where" that describes a place the sentence names: "In
+    the suburb of Irpin -- where the bodies of hundreds of civilians were discovered in 2022 after it and the
+    neighbouring suburb of Bucha were occupied by Russian forces -- locals told AFP how the war had completely changed
+    their lives" (pool p208, AFP), "The facility, well known as a location where Nato forces trained Ukrainians in
+    years before the war began, is near the most direct route between Rzeszow airport ... and the city of Lviv" (pool
+    p027, The Guardian). The place a person goes to is no history ("heads to Warsaw, Poland, today where he is
+    expected to meet with experts", pool p033, The Guardian)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(_place_described(token) and not _journey_end(token.head) for token in (span.root, *span.root.ancestors))
+
+
+def _scene_only(ctx: SentenceContext, cues: list[tuple[str, int, int]]) -> bool:
+    """Whether every cue and every date of the sentence tells the history of a place it names: the sentence tells no
+    happening of its own. A day told outside ("Since starting what it calls a special operation to demilitarise
+    Ukraine on Feb 24, Russia has bombed cities to rubble and hundreds of civilian bodies have been found in towns
+    where its forces withdrew", dev p061, Reuters) is the main clause's, and its cue keeps typing it."""
+    doc = ctx.sent.doc
+    return all(_history_of_a_place(doc, start, end) for _kind, start, end in cues) and all(
+        _history_of_a_place(doc, found.start, found.end) for found in ctx.dates
+    )
+
+
+GOING_VERBS = WORDS["GOING_VERBS"]
+
+
+def _journey_end(place) -> bool:
+    """Whether the place is where a person goes: the verb its phrase hangs on is one of going ("heads to Warsaw",
+    "arrived in Moscow", "visited Bucha")."""
+    verb = place
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.lemma_ in GOING_VERBS
 
 
 CAPTIVES = WORDS["CAPTIVES"]
