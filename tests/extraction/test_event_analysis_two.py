@@ -122,6 +122,12 @@ def test_a_lesson_drawn_gives_no_event(run, text):
     [
         # a dated happening in the perfect keeps its card
         ("Russia has struck Kyiv overnight with drones and missiles.", D(2026, 2, 5), [("strike", D(2026, 2, 5))]),
+        # made up: "increasingly" of an adjective measures the targets, not the perfect
+        (
+            "Russian forces have struck increasingly distant targets in western Ukraine overnight.",
+            D(2026, 2, 5),
+            [("strike", D(2026, 2, 5))],
+        ),
         # p202 (Northeastern Global News): "largely" on the simple past tells the rejection
         (
             "Ukraine largely rejected the proposal on Monday as favoring Russian interests.",
