@@ -84,13 +84,13 @@ def _countries_and_places(ents: list, doc_text: str) -> tuple[list[CountryMentio
             countries_found.append(CountryMention(code, ent.text, ent.start_char, ent.end_char, kind))
             if (
                 kind == "capital"
-                and _place_country(ent.text) is not None
+                and (place_country := _place_country(ent.text)) is not None
                 and doc_text[ent.end_char : ent.end_char + 1] != "-"
                 and not _government_named(ent)
             ):
                 # "Brussels", "Moscow": the government and the city.
                 name = _place_name(ent.text)
-                places.append(PlaceMention(name, ent.text, ent.start_char, ent.end_char, _place_country(ent.text)))
+                places.append(PlaceMention(name, ent.text, ent.start_char, ent.end_char, place_country))
         elif ent.label_ == "PLACE":
             if _is_first_name(ent) or _is_surname(ent):
                 continue
@@ -102,7 +102,6 @@ def _countries_and_places(ents: list, doc_text: str) -> tuple[list[CountryMentio
                 continue
             name = ent.ent_id_ or ent.text
             places.append(PlaceMention(name, ent.text, ent.start_char, ent.end_char, _place_country(ent.text)))
-            code = countries.country_code(ent.text)
             if code:
                 countries_found.append(CountryMention(code, ent.text, ent.start_char, ent.end_char, "capital"))
         elif ent.label_ in ("NORP", "GPE"):
