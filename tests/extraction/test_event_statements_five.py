@@ -134,3 +134,52 @@ def test_aid_sent_over_the_past_months_keeps_its_event(run):
     # p088 (Fox News): a running total of aid over the past months is the aid the gold keeps
     text = "The U.S. and NATO allies have sent billions in military aid to Ukraine over the past four months."
     assert [kind for kind, _date in events_of(run(text, D(2022, 6, 20)))] == ["aid"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # p192 (ISW)
+        (
+            "The United States is reportedly pushing Ukraine to expedite the negotiation process and agree to a peace "
+            "agreement while Russia is actively delaying negotiations and rejecting any agreement that does not amount "
+            "to the complete capitulation of Ukraine.",
+            D(2026, 2, 7),
+        ),
+        # p205 (TIME)
+        (
+            "“We can state that Russia is trying to drag out negotiations that could already have reached the final "
+            "stage,” he said.",
+            D(2026, 2, 18),
+        ),
+        # made up, after p205 without its quotation marks
+        ("Zelensky said Russia is trying to drag out negotiations.", D(2026, 2, 18)),
+        # p207 (AP)
+        (
+            'He earlier accused Russia of “trying to drag out negotiations" while it presses on with its invasion '
+            "— an accusation he and European leaders have repeatedly made in the past.",
+            D(2026, 2, 18),
+        ),
+        # made up
+        ("Moscow is stalling the peace talks.", D(2024, 3, 5)),
+    ],
+)
+def test_talks_held_up_as_an_ongoing_conduct_give_no_event(run, text, published):
+    assert events_of(run(text, published)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # made up: a postponement told in the simple past is left alone
+        ("Russia delayed the talks in Istanbul on Monday.", D(2024, 3, 5), [("diplomacy", D(2024, 3, 4))]),
+        # made up: the strike told in its own clause keeps its card
+        (
+            "Kyiv accused Moscow of delaying the prisoner exchange, after Russian drones struck Odesa on Monday.",
+            D(2024, 3, 5),
+            [("strike", D(2024, 3, 4))],
+        ),
+    ],
+)
+def test_a_happening_beside_talks_held_up_keeps_its_event(run, text, published, expected):
+    assert events_of(run(text, published)) == expected
