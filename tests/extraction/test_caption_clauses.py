@@ -64,13 +64,7 @@ def test_an_attack_done_to_a_noun_of_a_caption_gives_no_card(run, text, publishe
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
-        # pool p044 (The Guardian): a past main verb is the news, and the clause of "which" may tell the happening
-        (
-            "About a dozen buses carrying Ukrainian servicemen who were holed up in the Azovstal steel plant in "
-            "Ukraine’s south-east, which was besieged by Russia, left the plant on Monday, a Reuters witness said.",
-            D(2022, 5, 17),
-            [("battle", D(2022, 5, 16))],
-        ),
+        # (pool p044's undated siege in a clause of "which" describes the plant: test_cues_describing_participants.py)
         # pool p178 (The Economist): an assault unit in the participle of a subject whose verb is past
         (
             "On September 21st a task group led by Khartiia, the 92nd brigade and the Code 9.2 regiment, an elite "

@@ -325,6 +325,7 @@ def _talk_setting(noun):
 
 NOMINAL_DEPS = frozenset({"pcomp", "acl", "csubj", "nsubj", "dobj", "pobj"})
 ONGOING_VERBS = WORDS["ONGOING_VERBS"]
+FLIGHT_VERBS = WORDS["FLIGHT_VERBS"]
 
 
 def _flight_described(verb) -> bool:
@@ -1068,9 +1069,34 @@ def _described_by_it(ctx: SentenceContext, cue: tuple[str, int, int]) -> bool:
     span = ctx.sent.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    if kind == "other" and span.root.tag_ == "VBN" and (span.root.dep_ == "acl" or _relative_passive(span.root)):
+    root = span.root
+    if kind == "other" and root.tag_ == "VBN" and (root.dep_ == "acl" or _relative_passive(root)):
         return True
-    return _done_to_it(ctx, span.root)
+    if kind in DESCRIBING_TYPES and _told_of_its_noun(root) and not any(_dates_inside(ctx, root)):
+        return True
+    if root.dep_ == "dobj" and root.head.lemma_ in FLIGHT_VERBS and _flight_described(root.head):
+        return True  # "Ukrainians who had fled fighting in other parts of the country" (pool p057, RFE/RL)
+    return _done_to_it(ctx, root)
+
+
+# The types whose cue, told of a noun by a passive clause of its own, describes it rather than tells a happening;
+# a strike told so is often the news itself ("a five-storey residential building hit by a drone", pool p180), and
+# so is training ("Ukrainian pilots who were being trained in Poland to fly the planes are now grounded", dev p025,
+# a training event in the gold)
+DESCRIBING_TYPES = frozenset({"battle"})
+
+
+def _told_of_its_noun(verb) -> bool:
+    """ "Ukrainian servicemen who were holed up in the Azovstal steel plant in Ukraine's south-east, which was besieged
+    by Russia" (pool p044, The Guardian), "We managed to release the drivers and rescuers captured by the occupiers 2
+    days ago in Mangush" (pool p033, The Guardian), "the Azovstal steel mill besieged by Russian forces" (pool p044,
+    Reuters in The Guardian's live blog): a passive clause of "which" or "who", or a participle with its doer,
+    describes a place or people by what was done to them. A clause with a day of its own may be the news ("Kherson,
+    which was liberated by Ukrainian forces on Friday"), and a participle with no doer may be the parser's reading of
+    a verb told ("Russian forces attacked in Kursk and Sumy oblasts ... on February 6 and 7", pool p192)."""
+    if verb.tag_ != "VBN":
+        return False
+    return _relative_passive(verb) or (verb.dep_ == "acl" and any(child.dep_ == "agent" for child in verb.children))
 
 
 def _done_to_it(ctx: SentenceContext, token) -> bool:
@@ -1094,11 +1120,17 @@ def _done_to_it(ctx: SentenceContext, token) -> bool:
         if clause.head.i == clause.i:
             return False
         clause = clause.head
-    start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
-    inside = [start <= found.start < end and not _dateline(ctx, found) for found in ctx.dates]
+    inside = _dates_inside(ctx, clause)
     # undated, the clause may be the news itself ("Fox News reporter Benjamin Hall, who was injured an attack in
     # Kyiv", dev p036): only a day the sentence gives its own verb makes it the scene's
     return not any(inside) and not all(inside)
+
+
+def _dates_inside(ctx: SentenceContext, clause) -> list[bool]:
+    """For each date of the sentence, whether it lies in the clause (a caption's dateline set after a place does
+    not)."""
+    start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+    return [start <= found.start < end and not _dateline(ctx, found) for found in ctx.dates]
 
 
 def _scene_present(verb) -> bool:
@@ -1355,6 +1387,10 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         # ("the start of the invasion") tell the happening
         cues = _without_war_start(ctx, cues, war_days)
     types = {kind for kind, _s, _e in cues}
+    # "In nearby Bucha, where dozens of civilian bodies ... were discovered this month, Guterres backed an
+    # investigation" (pool p080): the day of a place's history, told with no happening of its own, dates none of
+    # the main clause's ("Russian troops besieged Mariupol, where the fighting continued on Monday" keeps its day)
+    history_days = not any(_history_of_a_place(doc, start, end) for _kind, start, end in cues)
     dates = [
         d
         for d in ctx.dates
@@ -1366,6 +1402,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         and not _anniversary(doc, ctx.sent, d.start)
         and not _quoted_apart(doc, modifiers, cues, d)
         and not _end_of_range(ctx, d)
+        and not (history_days and _history_of_a_place(doc, d.start, d.end))
     ]
     day_dates = _without_second_days(doc, [d for d in dates if d.value.precision == "day"])
     events = []
@@ -1537,6 +1574,7 @@ def _definite(doc, cue) -> bool:
 
 CIRCUMSTANCE_PREPOSITIONS = WORDS["CIRCUMSTANCE_PREPOSITIONS"]
 SCENE_PREPOSITIONS = WORDS["SCENE_PREPOSITIONS"]
+CIRCUMSTANCE_MARKERS = WORDS["CIRCUMSTANCE_MARKERS"]
 PERFECT_AUX = WORDS["PERFECT_AUX"]
 PAST_BE = WORDS["PAST_BE"]
 BARE_VERB_AUX = WORDS["BARE_VERB_AUX"]
@@ -1571,7 +1609,23 @@ def _circumstance(doc, cue, prepositions: frozenset[str]) -> bool:
     if span is None:
         return False
     noun = span.root
-    return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.lower_ in prepositions
+    if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.lower_ in prepositions:
+        return True
+    return any(_doing_meanwhile(token) for token in (noun, *noun.ancestors))
+
+
+def _doing_meanwhile(verb) -> bool:
+    """ "Ruslan was killed by Russian army on March 17 while delivering humanitarian aid to his neighbours" (pool p058,
+    AP), "allegedly killed a civilian on 28 February in the village of Chupakhivka while fighting in the Sumy region"
+    (p043, The Guardian): a participle clause of "while" with no subject of its own tells what the main clause's
+    people were doing; the happening is the main clause's. A clause with its own subject tells a happening of its
+    own ("Russia shelled Kharkiv while its troops attacked near Izium")."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and any(child.dep_ == "mark" and child.lower_ in CIRCUMSTANCE_MARKERS for child in verb.children)
+        and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
+    )
 
 
 def _counted(noun) -> bool:
