@@ -1411,7 +1411,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         seen = set()
         for found in day_dates:
             nearest = _nearest_type(cues, found.start, found.end)
-            if nearest is None or _claim_day_only(ctx, nearest, found) or _statement_day(ctx, found):
+            if nearest is None or _claim_day_only(ctx, nearest, found) or _speech_day_over(ctx, found, day_dates):
                 continue
             key = (nearest, found.value.date)
             if key not in seen:
@@ -1876,10 +1876,30 @@ def _dated_by_statement_only(ctx: SentenceContext) -> bool:
     announces ("Last week, he announced a plan to allow European nations to transfer ... Patriot air defense
     missiles", p017, The New York Times), so its day counts as the happening's.
     """
-    return bool(ctx.dates) and all(
-        (_reported(ctx, found) and _statement_head(ctx, found).lemma_ != "announce") or _statement_day(ctx, found)
-        for found in ctx.dates
-    )
+    return bool(ctx.dates) and all(_speech_day(ctx, found) for found in ctx.dates)
+
+
+def _speech_day(ctx: SentenceContext, found) -> bool:
+    """Whether a date is the day words were voiced or released ("diplomats said on Friday", "in a statement
+    released Tuesday"), which dates the words, not what they tell ("The UN security council will hold an emergency
+    meeting Monday on the humanitarian crisis ..., diplomats said on Friday", p021, The Guardian: the meeting is
+    Monday's, and Friday gives no second card); an announcement is the happening it announces."""
+    return (_reported(ctx, found) and _statement_head(ctx, found).lemma_ != "announce") or _statement_day(ctx, found)
+
+
+def _speech_day_over(ctx: SentenceContext, found, days: list) -> bool:
+    """Whether a day is the day of a statement whose own words hold another of the sentence's days: "The UN security
+    council will hold an emergency meeting Monday ..., diplomats said on Friday" (p021, The Guardian) is Monday's
+    meeting, no second card on Friday; "In a statement released Tuesday, ... said ... Kishida would return to Japan on
+    Thursday" (CNN). A statement beside another clause's day still dates what it reports: "Rutte announced on Tuesday
+    ..., while a US Pentagon official said on Monday that the first parts of its $800m package had arrived" (p039)."""
+    if _statement_day(ctx, found):
+        return True
+    if not _reported(ctx, found) or _statement_head(ctx, found).lemma_ == "announce":
+        return False
+    words = _statement_head(ctx, found)
+    first, last = words.left_edge.idx, words.right_edge.idx + len(words.right_edge)
+    return any(other is not found and first <= other.start < last for other in days)
 
 
 def _statement_head(ctx: SentenceContext, found):
