@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, partial
@@ -1294,6 +1295,8 @@ def _parsed_pledges(ctx, memory, text, day, frames, found) -> list[Pledge]:
     if not spans:
         return []
     records: list[Pledge] = []
+    # the sums the sentence states, counted only when an equal sum of another status is found
+    sums = cache(lambda: Counter(f.amount for f in _items(ctx, text, 0, len(text)) if f.amount is not None))
     for span in spans:
         rule = parse_rules().get(span.id_)
         if rule is None:
@@ -1307,12 +1310,20 @@ def _parsed_pledges(ctx, memory, text, day, frames, found) -> list[Pledge]:
                     if (k.category, k.item, k.quantity) != (pledge.category, pledge.item, pledge.quantity)
                 ]
             known = [*found, *records]
-            if any(_covers(k, pledge) for k in known):
+            if any(_covers(k, pledge) and not _two_packages(k, pledge, sums) for k in known):
                 continue
             records.append(pledge)
     if records:
         frames.append(([records[-1].donor], records[-1].status))
     return records
+
+
+def _two_packages(known: Pledge, new: Pledge, sums) -> bool:
+    """Whether an equal sum of another status is another package: the sentence states the sum twice, "The US is
+    prepping another $800 million military assistance package for Ukraine, CNN previously reported, a week after
+    the Biden administration announced a separate $800 million package" (CNN p064) tells one package being
+    prepared and one announced."""
+    return known.status != new.status and new.amount is not None and sums()[new.amount] > 1
 
 
 def _covers(known: Pledge, new: Pledge) -> bool:
