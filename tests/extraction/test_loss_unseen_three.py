@@ -40,3 +40,28 @@ def test_the_side_people_died_defending_or_fighting_for_is_their_side(run, text,
     assert losses
     assert {loss.side for loss in losses} == {side}
 
+
+def test_a_toll_restated_with_its_claimant_is_counted_once(run):
+    # pool p078 (GB outlet): the summary and the body tell one toll, the body with its claimant
+    text = (
+        "Five railway stations in central and western Ukraine were targeted in the space of an hour on Monday, with "
+        "at least five people killed and 18 injured when rockets fell in the Vinnytsia region.\n\n"
+        "Russia unleashed a string of attacks against Ukrainian rail and fuel installations, striking crucial "
+        "infrastructure far from the front line of its eastern offensive.\n\n"
+        "At least five people were killed and 18 injured in Russian rocket strikes on railway stations in the "
+        "central Ukraine region of Vinnytsia, the Ukrainian prosecutor general's office says."
+    )
+    losses = run(text, D(2022, 4, 25)).losses
+    assert sorted((loss.category, loss.min, loss.reported_by) for loss in losses) == [
+        ("civilians_killed", 5, "UA"),
+        ("civilians_wounded", 18, "UA"),
+    ]
+
+
+def test_the_same_figure_on_two_days_is_two_tolls(run):
+    # made up: one toll with no claimant, the same number with a claimant on another day
+    text = (
+        "On Monday, five people were killed when a missile hit a school in Kharkiv.\n\n"
+        "On Wednesday, five people were killed when a missile hit a market in Kharkiv, the regional governor said."
+    )
+    assert len(run(text, D(2022, 4, 28)).losses) == 2
