@@ -167,6 +167,20 @@ def outlet_speaker(speaker) -> tuple[bool, str | None]:
     return True, next((country for _start, _end, country in found if country), None)
 
 
+@lru_cache(maxsize=1)
+def _research_names() -> frozenset[str]:
+    """The names of the research bodies of outlets.jsonl (`"kind": "research"`)."""
+    rows = read_jsonl(GAZETTEERS / "outlets.jsonl")
+    return frozenset(alias for row in rows if row.get("kind") == "research" for alias in row["aliases"])
+
+
+def research_speaker(speaker) -> bool:
+    """The speaker is a research body (the Center for Strategic and International Studies): it publishes its own
+    estimates and relays no one's, so a figure it says or "puts at" is its own count."""
+    names = _research_names()
+    return any(speaker[start:end].text in names for start, end, _country in _words(speaker).get("OUTLET", ()))
+
+
 def people_of(doc) -> dict[str, str]:
     """Surname -> country for people the article introduces ("Ukrainian President Volodymyr Zelenskyy")."""
     people: dict[str, str] = {}
@@ -384,7 +398,7 @@ def _claim(verb, speaker, places, state: Speakers, ents) -> tuple[str | None, bo
         cited = _cited(verb, places, state, ents)
         if cited:
             return cited, False
-        if verb.lemma_ in OWN_COUNT_LEMMAS:
+        if verb.lemma_ in OWN_COUNT_LEMMAS or research_speaker(speaker):
             return country, False
         return None, True
     return speaker_code(speaker, places, state, ents), False

@@ -412,14 +412,14 @@ def full_of(run, text, published):
     return full(run(text, published))
 
 
-def test_dead_and_injured_are_casualties_and_a_think_tank_seat_is_no_claimant(run):
-    # pool p199
+def test_dead_and_injured_are_casualties_and_a_research_body_claims_its_own_figure(run):
+    # pool p199: the research body (outlets.jsonl, kind "research") puts the number at: its own count, US
     text = (
         "Latest research from the US-based Center for Strategic and International Studies (CSIS), for example, "
         "puts the number at nearly 1.2 million Russian dead and injured since the full-scale invasion was launched."
     )
     day = datetime.date(2026, 2, 21)
-    assert full_of(run, text, day) == [("RU", "personnel_casualties", 1200000, 1200000, "cumulative", day, None, None)]
+    assert full_of(run, text, day) == [("RU", "personnel_casualties", 1200000, 1200000, "cumulative", day, None, "US")]
 
 
 def test_russians_counted_dead_are_russian_soldiers(run):

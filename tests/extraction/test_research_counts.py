@@ -18,6 +18,13 @@ D = datetime.date
         "including 325,000 killed.",
         # made up
         "CSIS estimated that Russia had lost about 2,000 tanks by the end of the year.",
+        # pool p191 (Reuters), p199 (CNN): a research body relays no one's figure, what it says or "puts at" is its own
+        "The Center for Strategic and International Studies, a Washington-based think tank, said Russia had suffered "
+        "nearly 1.2 million casualties.",
+        "Latest research from the US-based Center for Strategic and International Studies (CSIS), for example, puts "
+        "the number at nearly 1.2 million Russian dead and injured since the full-scale invasion was launched.",
+        # made up
+        "CSIS said on Tuesday that Russia had lost about 2,000 tanks since the invasion began.",
     ],
 )
 def test_a_research_body_estimating_claims_the_figure_for_its_country(run, text):

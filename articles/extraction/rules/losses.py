@@ -941,8 +941,8 @@ def _side(
 
 def _side_named(text: str, count: Count, between: str, marks: list[Mark]) -> str | None:
     """The side the words around a count name: a demonym among the words between the count and its
-    noun ("800 Russian troops"), a party after the noun ("three tanks of the Russian army"), or the
-    people counted ("325,000 Russians")."""
+    noun ("800 Russian troops"), a party after the noun ("three tanks of the Russian army"), the
+    people counted ("325,000 Russians"), or the side they fell for ("dying ... defending Ukraine")."""
     end = count.end
     for word in between.split():  # the words `noun_after` skipped, as they stand after the count
         end = text.find(word, end) + len(word)
@@ -962,6 +962,11 @@ def _side_named(text: str, count: Count, between: str, marks: list[Mark]) -> str
             return mark.side
     for mark in _marked(marks, "SIDE_PEOPLE", count.end):
         if mark.end <= count.end + 20 and not any(char.isalnum() for char in text[count.end : mark.start]):
+            return mark.side
+    # "50-100 soldiers may be dying every day defending Ukraine": the side they fell for, in the count's clause
+    clause_end = _clause_of(count, marks, len(text))[1]
+    for mark in _marked(marks, "SIDE_FOR", count.end, clause_end):
+        if mark.end <= count.end + 80:
             return mark.side
     return None
 
