@@ -1,8 +1,11 @@
 """Timeline precision, statements round six (issue 8): what a country or its people fight for as a cause ("fighting for
-its sovereignty", "for its survival", "for their country") is no battle; fighting for ground keeps its card.
+its sovereignty", "for its survival", "for their country") is no battle, and what one comments on ("commented on the
+grain crisis, negotiations with Turkey") is a topic of words; fighting for ground and a meeting told beside a comment
+keep their cards.
 
-Construction: a FIGHTING_WORDS cue whose every object of "for" is one of the FOUGHT_CAUSES of
-patterns/en/event_words.jsonl (rules/events.py, _fought_for_a_cause).
+Constructions: a FIGHTING_WORDS cue whose every object of "for" is one of the FOUGHT_CAUSES of
+patterns/en/event_words.jsonl (rules/events.py, _fought_for_a_cause); "comment on" / "remark on" (an OPINION row of
+patterns/en/context.jsonl, the phrase after the verb).
 """
 
 import datetime
@@ -18,7 +21,10 @@ D = datetime.date
     ("text", "published"),
     [
         # p085 (a UA outlet: Kyiv Post / Ukrinform / UNIAN)
-        ("Ukraine is fighting for its sovereignty and its territorial integrity, the official stressed.", D(2022, 6, 4)),
+        (
+            "Ukraine is fighting for its sovereignty and its territorial integrity, the official stressed.",
+            D(2022, 6, 4),
+        ),
         # p056 (Reuters)
         ("Ukraine says it is fighting for its survival.", D(2022, 9, 7)),
         # p144 (a GB outlet: BBC News / The Guardian / The Telegraph)
@@ -41,3 +47,33 @@ def test_fighting_for_a_cause_gives_no_battle(run, text, published):
 )
 def test_fighting_for_ground_keeps_its_battle(run, text, published, expected):
     assert [kind for kind, _ in events_of(run(text, published))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # p093 (Kyiv Post, Zelensky's address)
+        (
+            "In Zelensky's latest address on Thursday evening, July 21, the Ukrainian President commented on the grain "
+            "crisis, negotiations with Turkey, and the potential of advancing Ukrainian units on the front lines.",
+            D(2022, 7, 22),
+        ),
+        # p105 (a GB outlet: BBC News / The Guardian / The Telegraph)
+        ("Ukraine's military declined to comment on the explosions.", D(2022, 9, 16)),
+        # p048 (The Guardian)
+        ("Ukraine had not publicly commented on Moscow's proposal.", D(2022, 6, 15)),
+        # made up
+        (
+            "On Monday the minister commented on the energy crisis, the talks with Russia and the harvest.",
+            D(2023, 3, 8),
+        ),
+    ],
+)
+def test_what_one_comments_on_gives_no_event(run, text, published):
+    assert events_of(run(text, published)) == []
+
+
+def test_a_meeting_told_beside_a_comment_keeps_its_card(run):
+    # made up
+    result = run("Zelensky met Erdogan in Istanbul on Monday and commented on the grain crisis.", D(2023, 1, 5))
+    assert events_of(result) == [("diplomacy", D(2023, 1, 2))]
