@@ -227,6 +227,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 continue  # "a train station", "trains not running"
             if kind == "battle" and span.end < ctx.sent.end and doc[span.end].lower_ in NAMED_THING_AFTER:
                 continue  # "infantry fighting vehicles", "battle tanks": a kind of weapon, no fighting
+            if kind == "battle" and _fought_for_a_cause(span.root):
+                continue  # "Ukraine is fighting for its sovereignty" (p085): a cause, no battle told
             if kind == "battle" and _term_before(ctx, span):
                 continue  # "Order of Battle: Elements of the Russian 217th Airborne Regiment ...": the units fielded
             if (
@@ -2074,6 +2076,27 @@ def _spoke_to_the_press(span) -> bool:
         return False
     doc = span.doc
     return heard.lemma_ in PRESS_AUDIENCES or outlet_speaker(doc[heard.left_edge.i : heard.right_edge.i + 1])[0]
+
+
+FOUGHT_CAUSES = WORDS["FOUGHT_CAUSES"]
+FIGHTING_WORDS = WORDS["FIGHTING_WORDS"]
+
+
+def _fought_for_a_cause(token) -> bool:
+    """ "Ukraine is fighting for its sovereignty and its territorial integrity, the official stressed" (pool p085, a
+    UA outlet), "Ukraine says it is fighting for its survival" (p056, Reuters), "citizens who are fighting for their
+    country" (p144, a GB outlet): what one fights for is a cause, no battle; "troops are fighting for Bakhmut" and
+    "the fighting for the plant" name the ground fought over and keep the battle."""
+    if token.lemma_ not in FIGHTING_WORDS:
+        return False
+    sought = [
+        obj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "for"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    return bool(sought) and all(obj.lemma_ in FOUGHT_CAUSES for obj in sought)
 
 
 SPOKEN_WORDS = WORDS["SPOKEN_WORDS"]
