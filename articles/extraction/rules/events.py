@@ -779,6 +779,9 @@ def _headline(ctx: SentenceContext) -> bool:
 
 FRAMING_VERBS = WORDS["FRAMING_VERBS"]
 FRAMING_LINKS = WORDS["FRAMING_LINKS"]
+# The words of a framed clause that name its happening: its verb, or the verb's subject or object ("has stepped up
+# its manufacturing of exploding drones"); not a word describing a person in it ("a close Putin ally")
+FRAMED_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
 def _framing(ctx: SentenceContext) -> bool:
@@ -791,8 +794,11 @@ def _framing(ctx: SentenceContext) -> bool:
     subjects = [child for child in root.children if child.dep_ == "nsubj"]
     if not subjects or subjects[0].pos_ not in ("NOUN", "PROPN"):
         return False
-    if any(start <= subjects[0].idx < end for _kind, start, end in cue_types(ctx)):
+    cues = cue_types(ctx)
+    if any(start <= subjects[0].idx < end for _kind, start, end in cues):
         return False  # "The blasts came a week after an attack": a happening, then the one before it
+    if _framed_happening(ctx, root, cues):
+        return False
     if root.lemma_ == "follow":
         return any(child.dep_ == "dobj" for child in root.children)
     return any(
@@ -801,6 +807,38 @@ def _framing(ctx: SentenceContext) -> bool:
         child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in FRAMING_LINKS for g in child.children)
         for child in root.children
     )
+
+
+def _framed_happening(ctx: SentenceContext, root, cues: list[tuple[str, int, int]]) -> bool:
+    """Whether what a framing sentence is set after or beside is a happening its cue names: a cue noun as the object of
+    "follows" or of "after" ("The swap follows the first face-to-face talks between the two sides in three years, which
+    took place in Turkey", pool p180, BBC; "The new deadline comes after US-mediated trilateral talks in Abu Dhabi",
+    pool p193, Al Jazeera; "The latest deadline follows U.S.-brokered trilateral talks in Abu Dhabi", pool p194, NPR),
+    or the verb of its clause of "as"/"after" or that verb's subject or object ("comes as Russia has successfully
+    stepped up its industrial-scale manufacturing of exploding drones", p017, NYT; "Peskov's comments came after Russia
+    halted gas supplies to Poland and Bulgaria", p040, The Guardian). The sentence tells that happening."""
+    framed = [child for child in root.children if child.dep_ == "dobj"] + [
+        noun
+        for child in root.children
+        if child.dep_ == "prep" and child.lower_ in FRAMING_LINKS
+        for noun in child.children
+        if noun.dep_ == "pobj"
+    ]
+    clauses = [
+        child
+        for child in root.children
+        if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in FRAMING_LINKS for g in child.children)
+    ]
+    doc = ctx.sent.doc
+    for _kind, start, end in cues:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        if span.root in framed or span.root in clauses:
+            return True
+        if span.root.head in clauses and span.root.dep_ in FRAMED_ARGUMENTS:
+            return True
+    return False
 
 
 # The war began with the seizure of Crimea in 2014: a sentence dated only before it tells history
