@@ -6,7 +6,8 @@ its card.
 Constructions: a HYPOTHETICAL row of patterns/en/context.jsonl for the nouns of disposition before "to" (the words
 after the noun, up to a comma, a dash, a conjunction or a clause of its own), beside the row of "willing/ready to";
 a STATISTIC row for a thing or a number followed by "a/per/each/every day/week/month/night" (not "a day after", "a
-night that"), beside the row of "currently", with losses spared.
+night that"), beside the row of "currently", with losses spared; a STATISTIC row for heavy losses taken in the
+perfect ("have taken heavy casualties", "have sustained heavy losses"), an assessment with no count and no day.
 """
 
 import datetime
@@ -116,4 +117,40 @@ def test_a_rate_gives_no_event(run, text, published):
     ],
 )
 def test_a_happening_beside_a_rate_keeps_its_card(run, text, published, expected):
+    assert expected in [kind for kind, _ in events_of(run(text, published))]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # p033 (The Guardian, a US official)
+        (
+            "Under Secretary of Defense for Policy Colin Kahl said Russia is suffering high failure rates as high as "
+            "60% for some of its precision-guided missiles while its forces have taken heavy casualties and are low "
+            "on supplies.",
+            D(2022, 3, 24),
+        ),
+        # p144 (a GB outlet: BBC News / The Guardian / The Telegraph)
+        (
+            "Russian forces have sustained heavy losses of their own tanks and armoured equipment due to highly "
+            "effective surveillance and attacks by Ukrainian drone warfare units.",
+            D(2024, 4, 26),
+        ),
+        # made up
+        ("Both sides have suffered significant losses.", D(2023, 3, 8)),
+    ],
+)
+def test_heavy_losses_taken_in_the_perfect_give_no_event(run, text, published):
+    assert events_of(run(text, published)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # made up: one fight in the simple past, and a clause after a comma, keep their cards
+        ("Russian troops suffered heavy losses in an assault on Vuhledar on Monday.", D(2023, 3, 8), "battle"),
+        ("Russia has suffered heavy losses, and its missiles struck Kyiv on Monday.", D(2023, 3, 8), "strike"),
+    ],
+)
+def test_a_happening_beside_heavy_losses_keeps_its_card(run, text, published, expected):
     assert expected in [kind for kind, _ in events_of(run(text, published))]
