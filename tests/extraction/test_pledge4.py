@@ -1,0 +1,73 @@
+"""Pledges on new text (pledge4): a package's part is no second gift, a deed told by a participle is done.
+
+- A sum that a package or a total "includes" is its part when a larger sum is told before it (in the sentence or an
+  earlier record): on a money chart it would count twice. A share that names Ukraine, of a package for several
+  countries, stays (SPEC.md: "the Ukrainian share is the record when the text gives it").
+- "The aid package approved by the House on Saturday includes ...": a past participle on a noun tells a deed done,
+  so its weekday is the one before publication, not after.
+"""
+
+import datetime
+
+import pytest
+
+MONDAY = datetime.date(2024, 4, 22)
+
+
+def money_of(result):
+    return [(p.donor, p.category, p.amount, p.status, p.date) for p in result.pledges]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # pool p141 (a British outlet, "Mr Biden"): the $61bn package told before, approved on Saturday
+        (
+            "Joe Biden has told Volodymyr Zelensky he will send Ukraine fresh military aid, after US lawmakers passed "
+            "a $61bn (£49bn) support package. The aid package approved by the House on Saturday includes more than "
+            '$9bn (£7.28bn) of economic assistance in the form of "forgivable loans" - ones that do not need to be '
+            "paid back.",
+            MONDAY,
+            [("US", "funding", 61000000000, "considering", datetime.date(2024, 4, 20))],
+        ),
+        # pool p075 (a British outlet, Australian news): a running total and its military part
+        (
+            "Australia has provided $156m in support to Ukraine since Russia began its invasion in February, "
+            "including $91m in “lethal and non-lethal military assistance”, which was confirmed in Tuesday evening’s "
+            "budget papers.",
+            datetime.date(2022, 3, 31),
+            [("AU", "funding", 156000000, "delivered", None)],
+        ),
+        # made up
+        (
+            "Norway announced a 500 million kroner package for Ukraine that includes 200 million kroner of "
+            "humanitarian aid.",
+            MONDAY,
+            [("NO", "funding", 500000000, "pledged", None)],
+        ),
+    ],
+)
+def test_a_part_of_a_sum_told_before_is_no_second_record(run, text, published, expected):
+    assert money_of(run(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # made up: no larger sum before, the sum is the package's own
+        (
+            "The aid package approved by the parliament includes €9m of humanitarian aid from Ireland.",
+            MONDAY,
+            [("IE", "funding", 9000000, "pledged", None)],
+        ),
+        # made up: a smaller sum before is no total of this one
+        (
+            "Canada pledged $20m for demining. Germany announced €300m of aid, including $50m for artillery shells.",
+            MONDAY,
+            [("CA", "funding", 20000000, "pledged", None), ("DE", "funding", 300000000, "pledged", None)],
+        ),
+    ],
+)
+def test_a_sum_with_no_larger_one_before_keeps_its_record(run, text, published, expected):
+    found = money_of(run(text, published))
+    assert all(record in found for record in expected)
