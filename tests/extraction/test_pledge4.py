@@ -1,15 +1,20 @@
-"""Pledges on new text (pledge4): a package's part is no second gift, a deed told by a participle is done.
+"""Pledges on new text (pledge4): a package's part is no second gift, a deed told by a participle is done, a plea
+for a party to give asks that party.
 
 - A sum that a package or a total "includes" is its part when a larger sum is told before it (in the sentence or an
   earlier record): on a money chart it would count twice. A share that names Ukraine, of a package for several
   countries, stays (SPEC.md: "the Ukrainian share is the record when the text gives it").
 - "The aid package approved by the House on Saturday includes ...": a past participle on a noun tells a deed done,
   so its weekday is the one before publication, not after.
+- "pleaded for allies to provide", "a plea for Germany to send": the party the plea is for is the asked party (NATO for
+  a group of allies); a party that names no giver ("eastern Europe") gives no record.
 """
 
 import datetime
 
 import pytest
+
+from tests.extraction.conftest import pledges_of
 
 MONDAY = datetime.date(2024, 4, 22)
 
@@ -71,3 +76,29 @@ def test_a_part_of_a_sum_told_before_is_no_second_record(run, text, published, e
 def test_a_sum_with_no_larger_one_before_keeps_its_record(run, text, published, expected):
     found = money_of(run(text, published))
     assert all(record in found for record in expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pool p163 (CNN): allies asked as a group are NATO
+        (
+            "Since then, Ukraine has repeatedly pleaded for allies to provide more air defense systems.",
+            [("NATO", "UA", None, "air_defense", None, "requested")],
+        ),
+        # pool p023 (The Guardian): eastern Europe names no giver, and no earlier giver is the asked party
+        (
+            "The International Monetary Fund announced it could approve $1.4 billion emergency funding as early as "
+            "next week. Ukraine’s foreign minister, Dymtro Kuleba, appealed for more military assistance while Reuters "
+            "reports Zelenskiy made a “desperate plea” for eastern Europe to provide Russian-made aircraft to Ukraine.",
+            [("IMF", "UA", None, "funding", None, "considering")],
+        ),
+        # made up
+        (
+            "Kyiv made a plea for Germany to send Leopard tanks.",
+            [("DE", "UA", "Leopard", "tank", None, "requested")],
+        ),
+    ],
+)
+def test_a_plea_for_a_party_to_give_asks_that_party(run, text, expected):
+    assert pledges_of(run(text)) == expected
