@@ -1,5 +1,5 @@
 """Pledges on new text (pledge4): a package's part is no second gift, a deed told by a participle is done, a plea
-for a party to give asks that party.
+for a party to give asks that party, the lines of a pledge's list are its goods.
 
 - A sum that a package or a total "includes" is its part when a larger sum is told before it (in the sentence or an
   earlier record): on a money chart it would count twice. A share that names Ukraine, of a package for several
@@ -8,6 +8,8 @@ for a party to give asks that party.
   so its weekday is the one before publication, not after.
 - "pleaded for allies to provide", "a plea for Germany to send": the party the plea is for is the asked party (NATO for
   a group of allies); a party that names no giver ("eastern Europe") gives no record.
+- "Specific UK aid pledges include:" then "* £577 million in humanitarian aid": a sentence that ends in "include:" opens
+  a list; each line with no verb of its own (or opened by a mark) gives its goods to the head's giver and status.
 """
 
 import datetime
@@ -102,3 +104,38 @@ def test_a_sum_with_no_larger_one_before_keeps_its_record(run, text, published, 
 )
 def test_a_plea_for_a_party_to_give_asks_that_party(run, text, expected):
     assert pledges_of(run(text)) == expected
+
+
+def money_items_of(result):
+    return [(p.donor, p.category, p.amount, p.currency, p.status) for p in result.pledges]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pool p206 (House of Commons Library): a sum told in the line of another is its part
+        (
+            "Specific UK aid pledges include:\n"
+            "* £577 million in humanitarian aid (from February 2022 to March 2026)\n"
+            "* £470 million for energy and energy security. This includes £20 million for the winter of 2025/26 and "
+            "provision of generators\n"
+            "* US$100 million (£74 million) for the Ukrainian Government’s budget to support public sector salaries.\n",
+            [
+                ("GB", "funding", 577000000, "GBP", "pledged"),
+                ("GB", "funding", 470000000, "GBP", "pledged"),
+                ("GB", "funding", 100000000, "USD", "pledged"),
+            ],
+        ),
+        # made up: the list ends at the first new line that is a sentence of its own
+        (
+            "Norway's new package for Ukraine includes:\n"
+            "Two NASAMS launchers.\n"
+            "The minister said more help would come. Ammunition stocks are low across Europe.\n",
+            [("NO", "air_defense", None, None, "pledged")],
+        ),
+        # made up: a colon after no pledge opens no list
+        ("The new measures include:\n* £5 million for border guards\n", []),
+    ],
+)
+def test_the_lines_of_a_pledges_list_are_its_goods(run, text, expected):
+    assert money_items_of(run(text)) == expected

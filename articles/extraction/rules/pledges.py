@@ -110,6 +110,8 @@ RECIPIENT_PREPOSITIONS = WORDS["RECIPIENT_PREPOSITIONS"]
 SUM_KIND_PREPOSITIONS = WORDS["SUM_KIND_PREPOSITIONS"]
 TOTAL_SINCE = WORDS["TOTAL_SINCE"]
 PART_OF_SUM_LEMMAS = WORDS["PART_OF_SUM_LEMMAS"]
+LIST_HEAD_LEMMAS = WORDS["LIST_HEAD_LEMMAS"]
+LIST_MARKS = WORDS["LIST_MARKS"]
 LEADING_WORDS = WORDS["LEADING_WORDS"]
 WAR_PARTIES = {"UA", "RU"}
 
@@ -160,6 +162,9 @@ class ArticleMemory:
     ruled: tuple[list[int], list] | None = None
     # the ConText modifiers of the sentence being read: (sentence index, modifiers)
     modifiers: tuple[int, list[Modifier]] | None = None
+    # the frame (donors, status) of a sentence that opened a list of its goods ("Specific UK aid pledges include:"),
+    # while its lines are read
+    listing: tuple[list[str], str] | None = None
 
 
 # --- the rule -----------------------------------------------------------------------------------
@@ -183,12 +188,46 @@ def find_pledges(ctx: SentenceContext) -> list[Pledge]:
             items = [f for f in _items(ctx, text, 0, len(text)) if f.item]
             found.extend(_records(donors, status, items, ctx, day, 0, len(text)))
     found.extend(_parsed_pledges(ctx, memory, text, day, frames, found))
+    found.extend(_listed(ctx, memory, text, day, frames, found))
     # "From 2010 to 2021, the UK provided a total of £204 million": background, no record
     found = [p for p in found if not _before_the_war(ctx, p.span[1] - ctx.start)]
     # the sentence's givers, found only when the next sentence leaves its giver unnamed (_earlier_giver)
     givers = partial(_givers, ctx, text, 0, len(text))
     memory.sentences[ctx.index] = (day, givers, frames[-1] if frames else None)
     return _fold(memory, ctx.index, found)
+
+
+def _listed(ctx: SentenceContext, memory: ArticleMemory, text: str, day, frames, found) -> list[Pledge]:
+    """The goods of a line of a list that a pledge's sentence opened ("Specific UK aid pledges include:", then
+    "* £577 million in humanitarian aid (from February 2022 to March 2026)"): a line with no verb of its own, or one
+    opened by a mark of LIST_MARKS, gives its goods to the frame of the list's head. A sentence of its own that starts
+    a new line ends the list; one that follows on the same line ("This includes £20 million ...") does not."""
+    listing, memory.listing = memory.listing, None
+    tokens = [token for token in ctx.sent if not token.is_space]
+    if not tokens:
+        memory.listing = listing
+        return []
+    if tokens[-1].text == ":" and len(tokens) > 1 and tokens[-2].lemma_ in LIST_HEAD_LEMMAS:
+        memory.listing = frames[-1] if frames else None
+        return []
+    if listing is None:
+        return []
+    line = tokens[0].text in LIST_MARKS or ctx.sent.root.pos_ not in ("VERB", "AUX")
+    if all(token.is_punct for token in tokens) or not line and not _starts_a_line(ctx):
+        memory.listing = listing  # a lone mark, or a sentence that follows the line's own
+        return []
+    if not line or frames or found:
+        return []
+    memory.listing = listing
+    donors, status = listing
+    goods = [f for f in _items(ctx, text, 0, len(text)) if not f.training]
+    return _records(donors, status, goods, ctx, day, 0, len(text))
+
+
+def _starts_a_line(ctx: SentenceContext) -> bool:
+    """Whether a line break stands between the sentence and the words before it."""
+    before = ctx.sent.doc.text[max(0, ctx.sent.start_char - 40) : ctx.sent.start_char]
+    return not before.strip(" \t") or before.rstrip(" \t").endswith("\n")
 
 
 def restated_here(ctx: SentenceContext) -> list[Pledge]:
