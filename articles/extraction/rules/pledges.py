@@ -203,18 +203,22 @@ def _listed(ctx: SentenceContext, memory: ArticleMemory, text: str, day, frames,
     opened by a mark of LIST_MARKS, gives its goods to the frame of the list's head. A sentence of its own that starts
     a new line ends the list; one that follows on the same line ("This includes £20 million ...") does not."""
     listing, memory.listing = memory.listing, None
-    tokens = [token for token in ctx.sent if not token.is_space]
-    if not tokens:
-        memory.listing = listing
-        return []
-    if tokens[-1].text == ":" and len(tokens) > 1 and tokens[-2].lemma_ in LIST_HEAD_LEMMAS:
-        memory.listing = frames[-1] if frames else None
-        return []
+    words = ctx.text.strip()
+    if words.endswith(":"):
+        # read from the end only: the word before the colon
+        last = [token for token in _last_tokens(ctx.sent, 3) if not token.is_space]
+        if len(last) > 1 and last[-2].lemma_ in LIST_HEAD_LEMMAS:
+            memory.listing = frames[-1] if frames else None
+            return []
     if listing is None:
         return []
-    line = tokens[0].text in LIST_MARKS or ctx.sent.root.pos_ not in ("VERB", "AUX")
-    if all(token.is_punct for token in tokens) or not line and not _starts_a_line(ctx):
-        memory.listing = listing  # a lone mark, or a sentence that follows the line's own
+    if not any(char.isalnum() for char in words):
+        memory.listing = listing  # a lone mark
+        return []
+    first = next(token for token in ctx.sent if not token.is_space)
+    line = first.text in LIST_MARKS or ctx.sent.root.pos_ not in ("VERB", "AUX")
+    if not line and not _starts_a_line(ctx):
+        memory.listing = listing  # a sentence that follows the line's own
         return []
     if not line or frames or found:
         return []
@@ -222,6 +226,10 @@ def _listed(ctx: SentenceContext, memory: ArticleMemory, text: str, day, frames,
     donors, status = listing
     goods = [f for f in _items(ctx, text, 0, len(text)) if not f.training]
     return _records(donors, status, goods, ctx, day, 0, len(text))
+
+
+def _last_tokens(sent, count: int):
+    return sent.doc[max(sent.start, sent.end - count) : sent.end]
 
 
 def _starts_a_line(ctx: SentenceContext) -> bool:
