@@ -64,6 +64,7 @@ def is_future(sent, start: int, end: int) -> bool:
         head = head.head
     if head.pos_ not in ("VERB", "AUX"):
         return False
+    done = head.tag_ == "VBN" and head.dep_ == "acl" and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
     for _ in range(4):
         # "the Nato leaders assembling in Brussels on Thursday", "gatherings held in Brussels on
         # Thursday": a participle without its own auxiliary takes the tense of the clause it sits in
@@ -82,6 +83,11 @@ def is_future(sent, start: int, end: int) -> bool:
     auxes = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
     if auxes & FUTURE_AUX:
         return True
+    if done:
+        # "The aid package approved by the House on Saturday includes more than $9bn" (p141, a British outlet): a
+        # past participle on a noun tells a deed done; only a future clause ("gatherings held on Thursday will
+        # decide") puts it ahead
+        return False
     weekday = any(token.lower_ in WEEKDAYS for token in span)
     if weekday and "would" in auxes:
         # "said ... that Kishida would return to Japan on Thursday", "Vereshchuk said they would try again

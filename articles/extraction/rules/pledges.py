@@ -109,6 +109,9 @@ TRADERS_WITH_RUSSIA = WORDS["TRADERS_WITH_RUSSIA"]
 RECIPIENT_PREPOSITIONS = WORDS["RECIPIENT_PREPOSITIONS"]
 SUM_KIND_PREPOSITIONS = WORDS["SUM_KIND_PREPOSITIONS"]
 TOTAL_SINCE = WORDS["TOTAL_SINCE"]
+PART_OF_SUM_LEMMAS = WORDS["PART_OF_SUM_LEMMAS"]
+LIST_HEAD_LEMMAS = WORDS["LIST_HEAD_LEMMAS"]
+LIST_MARKS = WORDS["LIST_MARKS"]
 LEADING_WORDS = WORDS["LEADING_WORDS"]
 WAR_PARTIES = {"UA", "RU"}
 
@@ -159,6 +162,9 @@ class ArticleMemory:
     ruled: tuple[list[int], list] | None = None
     # the ConText modifiers of the sentence being read: (sentence index, modifiers)
     modifiers: tuple[int, list[Modifier]] | None = None
+    # the frame (donors, status) of a sentence that opened a list of its goods ("Specific UK aid pledges include:"),
+    # while its lines are read
+    listing: tuple[list[str], str] | None = None
 
 
 # --- the rule -----------------------------------------------------------------------------------
@@ -182,12 +188,54 @@ def find_pledges(ctx: SentenceContext) -> list[Pledge]:
             items = [f for f in _items(ctx, text, 0, len(text)) if f.item]
             found.extend(_records(donors, status, items, ctx, day, 0, len(text)))
     found.extend(_parsed_pledges(ctx, memory, text, day, frames, found))
+    found.extend(_listed(ctx, memory, text, day, frames, found))
     # "From 2010 to 2021, the UK provided a total of £204 million": background, no record
     found = [p for p in found if not _before_the_war(ctx, p.span[1] - ctx.start)]
     # the sentence's givers, found only when the next sentence leaves its giver unnamed (_earlier_giver)
     givers = partial(_givers, ctx, text, 0, len(text))
     memory.sentences[ctx.index] = (day, givers, frames[-1] if frames else None)
     return _fold(memory, ctx.index, found)
+
+
+def _listed(ctx: SentenceContext, memory: ArticleMemory, text: str, day, frames, found) -> list[Pledge]:
+    """The goods of a line of a list that a pledge's sentence opened ("Specific UK aid pledges include:", then
+    "* £577 million in humanitarian aid (from February 2022 to March 2026)"): a line with no verb of its own, or one
+    opened by a mark of LIST_MARKS, gives its goods to the frame of the list's head. A sentence of its own that starts
+    a new line ends the list; one that follows on the same line ("This includes £20 million ...") does not."""
+    listing, memory.listing = memory.listing, None
+    words = ctx.text.strip()
+    if words.endswith(":"):
+        # read from the end only: the word before the colon
+        last = [token for token in _last_tokens(ctx.sent, 3) if not token.is_space]
+        if len(last) > 1 and last[-2].lemma_ in LIST_HEAD_LEMMAS:
+            memory.listing = frames[-1] if frames else None
+            return []
+    if listing is None:
+        return []
+    if not any(char.isalnum() for char in words):
+        memory.listing = listing  # a lone mark
+        return []
+    first = next(token for token in ctx.sent if not token.is_space)
+    line = first.text in LIST_MARKS or ctx.sent.root.pos_ not in ("VERB", "AUX")
+    if not line and not _starts_a_line(ctx):
+        memory.listing = listing  # a sentence that follows the line's own
+        return []
+    if not line or frames or found:
+        return []
+    memory.listing = listing
+    donors, status = listing
+    goods = [f for f in _items(ctx, text, 0, len(text)) if not f.training]
+    return _records(donors, status, goods, ctx, day, 0, len(text))
+
+
+def _last_tokens(sent, count: int):
+    return sent.doc[max(sent.start, sent.end - count) : sent.end]
+
+
+def _starts_a_line(ctx: SentenceContext) -> bool:
+    """Whether a line break stands between the sentence and the words before it."""
+    before = ctx.sent.doc.text[max(0, ctx.sent.start_char - 40) : ctx.sent.start_char]
+    return not before.strip(" \t") or before.rstrip(" \t").endswith("\n")
 
 
 def restated_here(ctx: SentenceContext) -> list[Pledge]:
@@ -1005,6 +1053,7 @@ def _before_the_war(ctx: SentenceContext, end: int) -> bool:
 def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]:
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
+    parts: list[tuple[int, int]] = []
     for ent in ctx.sentence_ents:
         # The gazetteer ruler's EQUIPMENT spans: every name of every system, matched once per article.
         at, to = ent.start_char - ctx.start, ent.end_char - ctx.start
@@ -1026,6 +1075,10 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
         money = ctx.parse_money(match.group())
         if money is None:
             continue
+        part = _part_of_sum(ctx, text, match.start(), money.amount, found)
+        if part is not None:
+            parts.append(part)  # "$9bn of economic assistance": no money kind of the part either
+            continue
         found.append(Found(match.start(), match.end(), "funding", amount=money.amount, currency=money.currency))
         found[-1].bare_dollar = _bare_dollar(text, match)
         taken.append(match.span())
@@ -1034,7 +1087,9 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
             continue
         if _absorbed(ctx, text, [(f.start, f.end) for f in found if f.item], at):
             continue  # "Leopard 2 tanks", "Bushmaster armoured vehicles": the item's own noun
-        if category == "funding" and any(f.category == "funding" for f in found):
+        if category == "funding" and (
+            any(f.category == "funding" for f in found) or any(s <= at < e for s, e in parts)
+        ):
             continue
         if _serves_other_goods(ctx, text, at):
             continue
@@ -1054,6 +1109,36 @@ def _items(ctx: SentenceContext, text: str, start: int, end: int) -> list[Found]
             continue
         unique.append(f)
     return unique
+
+
+# The dependencies that hang a sum on the word that includes it: "includes [more than] $9bn", "including $91m".
+PART_DEPS = frozenset(["quantmod", "nmod", "nummod", "compound", "dobj", "pobj", "advmod"])
+
+
+def _part_of_sum(
+    ctx: SentenceContext, text: str, at: int, amount: Decimal, found: list[Found]
+) -> tuple[int, int] | None:
+    """The phrase (sentence offsets) of the sum at `at` (a sentence offset) when it is a part of a larger sum told
+    before it, in the sentence or in an earlier record of the article, else None: the sum hangs, in the parse, on a
+    word of PART_OF_SUM_LEMMAS ("The aid package approved by the House on Saturday includes more than $9bn (£7.28bn)
+    of economic assistance", p141, after the $61bn package; "Australia has provided $156m in support to Ukraine ...,
+    including $91m in “lethal and non-lethal military assistance”", p075). A share that names Ukraine is the record
+    SPEC.md wants of a package for several countries ("The legislation includes $60.8bn to replenish Ukraine’s war
+    chest", p142): no part."""
+    token = _token_at(ctx, at)
+    steps = 0
+    while token is not None and token.dep_ in PART_DEPS and token.head.i != token.i and steps < 4:
+        if token.head.lemma_ in PART_OF_SUM_LEMMAS:
+            break
+        token, steps = token.head, steps + 1
+    if token is None or token.head.lemma_ not in PART_OF_SUM_LEMMAS or token.dep_ not in PART_DEPS:
+        return None
+    first, last = (x - ctx.start for x in _subtree_range(token))
+    if _mentions(ctx, "UA", text, first, last):
+        return None
+    larger = [f.amount for f in found if f.category == "funding" and f.amount is not None and f.start < at]
+    larger += [p.amount for p in _memory(ctx).pledges if p.category == "funding" and p.amount is not None]
+    return (first, last) if any(total > amount for total in larger) else None
 
 
 def _kinds(ctx: SentenceContext, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
