@@ -3,7 +3,9 @@
 An active relative clause with no day of its own describes a person, a body or a thing by what it did or went
 through: background to what the sentence tells, which gives no card (rules/events.py, `_what_its_noun_did`). What a
 place or a site went through stays its news (the dev gold keeps "the southern city of Mykolaiv, which has faced
-significant shelling"), and so do a clause with its own day, a clause of "to" and a clause hung on a time. "What
+significant shelling"), and so do a clause with its own day, a clause of "to" and a clause hung on a time. Fighting
+told in a participle of the troops it describes ("a drone unit fighting in the area") is background too, people
+meeting are at their meeting. "What
 appeared to be" hedges what a thing was, not that it happened (a `not_after` word of the hedge's context row). A
 paragraph printed twice word for word is one event, however short. Real sentences of different outlets and one of
 our own each, and sentences of the same shape that keep their event.
@@ -130,3 +132,48 @@ def test_a_paragraph_printed_twice_is_one_event(run):
         "In Ukraine, 28 journalists were killed in Ukraine, including seven foreigners.\n"
     )
     assert [kind for kind, _date in events_of(run(text, D(2022, 6, 1)))] == ["losses"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # p203, Lowy Institute
+        (
+            "At the same time, Ukraine’s soldiers, fighting in the most brutal conflict of the 21st century, have "
+            "retained their essential human qualities.",
+            D(2026, 2, 24),
+        ),
+        # p173, The Economist
+        (
+            "“Michael”, the commander of Taifun, a special-forces drone unit fighting in the area, says Russia fully "
+            "controls at least 60% of Pokrovsk itself, with the rest contested.",
+            D(2025, 11, 6),
+        ),
+        # made up
+        ("The brigade’s drone operators, fighting near the border, have built their own workshops.", D(2024, 5, 1)),
+    ],
+)
+def test_fighting_told_of_the_troops_it_describes_is_background(run, text, published):
+    assert events_of(run(text, published)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # p140: people meeting are at the meeting
+        (
+            "On Wednesday, EU leaders meeting in Brussels vowed to ramp up sanctions on Iran to target its drone and "
+            "missile deliveries to proxies in Gaza, Yemen and Lebanon.",
+            D(2024, 5, 1),
+            [("diplomacy", D(2024, 5, 1))],
+        ),
+        # made up: fighting with a day of its own
+        (
+            "The soldiers fighting in Bakhmut on Monday said the town still held.",
+            D(2024, 5, 1),
+            [("battle", D(2024, 4, 29))],
+        ),
+    ],
+)
+def test_a_participle_of_meeting_or_with_its_day_keeps_its_event(run, text, published, expected):
+    assert events_of(run(text, published)) == expected

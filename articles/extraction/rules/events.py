@@ -1080,14 +1080,14 @@ def _described_by_it(ctx: SentenceContext, cue: tuple[str, int, int]) -> bool:
         return True  # "Ukrainians who had fled fighting in other parts of the country" (pool p057, RFE/RL)
     # aid told of its noun is the aid ("The UK will double the number of missiles it sends to Ukraine", dev p029): the
     # pledge hangs on its card
-    return _done_to_it(ctx, root) or (kind != "aid" and _what_its_noun_did(ctx, root))
+    return _done_to_it(ctx, root) or (kind != "aid" and _what_its_noun_did(ctx, root, kind))
 
 
 # The nouns a relative clause of "that" sets a time by, as "when" does: "on a night that Russia fired almost 600 drones"
 TIME_HEADS = WORDS["TIME_HEADS"]
 
 
-def _what_its_noun_did(ctx: SentenceContext, token) -> bool:
+def _what_its_noun_did(ctx: SentenceContext, token, kind: str) -> bool:
     """ "HIMARS, a weapons platform that Ukraine has recently been using to strike effectively in Russian territory"
     (pool p161), "a contract army that is mostly fighting in Ukraine" (pool p164, The Economist), "a company that says
     it carries out evacuations" (pool p041, The Guardian), "The pro-Kremlin leader of Chechnya, whose forces have been
@@ -1100,13 +1100,22 @@ def _what_its_noun_did(ctx: SentenceContext, token) -> bool:
     last week"), and so may a clause of "to" ("has become the latest Russian oligarch to be subjected to sanctions by
     the UK", pool p052; "the first foreign leader to address the Ukrainian parliament", pool p046); a clause of
     "where" or "when" and a passive one (_told_of_its_noun) have their own rules; a clause hung on a time ("on a night
-    that Russia fired 600 drones") sets when."""
-    clause = next((t for t in (token, *token.ancestors) if t.dep_ == "relcl"), None)
+    that Russia fired 600 drones") sets when. So does a participle in "-ing" hung on a noun, for fighting ("the
+    commander of Taifun, a special-forces drone unit fighting in the area, says ...", pool p173, The Economist;
+    "Ukraine's soldiers, fighting in the most brutal conflict of the 21st century, have retained their essential human
+    qualities", pool p203, Lowy Institute); people meeting are at the meeting ("EU leaders meeting in Brussels vowed
+    ...", pool p140)."""
+    clause = next((t for t in (token, *token.ancestors) if _describing_clause(t, kind)), None)
     if clause is None or clause.head.pos_ not in ("NOUN", "PROPN") or _place_or_site(clause.head):
         return False
     if any(child.tag_ in ("WRB", "TO") or child.dep_ == "auxpass" for child in clause.children):
         return False
     return not any(_dates_inside(ctx, clause))
+
+
+def _describing_clause(token, kind: str) -> bool:
+    """A relative clause, or for DESCRIBING_TYPES a participle in "-ing" hung on a noun."""
+    return token.dep_ == "relcl" or (kind in DESCRIBING_TYPES and token.dep_ == "acl" and token.tag_ == "VBG")
 
 
 def _place_or_site(noun) -> bool:
