@@ -25,6 +25,9 @@ line in patterns/<lang>/context.jsonl:
 - `not_under` names the reporting verbs under which the trigger is no modifier
   (medspaCy's pseudo-modifiers): "said it would adopt all sanctions" reports
   a decision, not a conjecture;
+- `not_after` names the words right before the trigger that make it no
+  modifier: "died after what appeared to be indiscriminate rocket strikes"
+  hedges what the strikes were, not that they happened;
 - `spares` lists the event types the modifier leaves alone: "will send" is a
   pledge (aid), "not going to send" a refusal (aid), "urged allies to send
   jets" a request (aid);
@@ -77,6 +80,7 @@ class ContextRule:
     terminated_by: frozenset[str] = frozenset()
     spares: frozenset[str] = frozenset()
     not_under: frozenset[str] = frozenset()
+    not_after: frozenset[str] = frozenset()
     perfect: bool = False
     placeless: bool = False
 
@@ -108,6 +112,7 @@ def load_rules(path: Path) -> list[ContextRule]:
                 terminated_by=frozenset(row.get("terminated_by", ())),
                 spares=frozenset(row.get("spares", ())),
                 not_under=frozenset(row.get("not_under", ())),
+                not_after=frozenset(row.get("not_after", ())),
                 perfect=bool(row.get("perfect", False)),
                 placeless=bool(row.get("placeless", False)),
             )
@@ -132,6 +137,8 @@ class ContextRules:
             rule = self.rule_of[match_id]
             trigger = sent[start] if end - start == 1 else sent[start:end].root
             if rule.not_under and _reported(trigger, rule.not_under):
+                continue
+            if rule.not_after and start > 0 and sent[start - 1].lower_ in rule.not_after:
                 continue
             if rule.perfect and not _in_the_perfect(_governing_verb(trigger)):
                 continue

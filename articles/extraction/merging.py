@@ -418,7 +418,8 @@ def _told_again(result: Extraction, keep: list[int], index: int) -> int | None:
 
     "Russian forces have controlled Ukraine's Zaporizhzhia nuclear plant since the first few weeks of
     Moscow's full-scale invasion ... Russian forces have controlled the Zaporizhzhia nuclear plant since
-    the first few weeks of the invasion" (CNBC): a summary line and the body telling one happening.
+    the first few weeks of the invasion" (CNBC): a summary line and the body telling one happening. A sentence
+    printed twice word for word is one happening whatever its length.
     """
     event = result.events[index]
     words = set(WORD.findall(event.summary.lower()))
@@ -428,6 +429,8 @@ def _told_again(result: Extraction, keep: list[int], index: int) -> int | None:
             continue
         if None not in (event.date, other.date) and (event.date, event.precision) != (other.date, other.precision):
             continue  # "On Tuesday, Zelenskyy addressed MEPs ..." and "... will address MEPs": two sessions
+        if event.summary.split() == other.summary.split():
+            return kept  # printed twice, however short ("In Ukraine, 28 journalists were killed ...", pool p084)
         other_words = set(WORD.findall(other.summary.lower()))
         shorter = min(len(words), len(other_words))
         if (
