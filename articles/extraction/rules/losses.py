@@ -600,7 +600,7 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
                 max=count.quantity.max,
                 period=period,
                 date=date,
-                place=_place(ctx, period, around, count, marks),
+                place=_place(ctx, period, around, count, marks, (side, category)),
                 reported_by=claimant,
                 span=(ctx.start, ctx.end),
             )
@@ -1095,7 +1095,12 @@ def _current(value, published: datetime.date | None) -> bool:
 
 
 def _place(
-    ctx: SentenceContext, period: str | None, around: LossContext, count: Count | None, marks: list[Mark]
+    ctx: SentenceContext,
+    period: str | None,
+    around: LossContext,
+    count: Count | None,
+    marks: list[Mark],
+    figure: tuple[str, str] | None = None,
 ) -> str | None:
     if _marked(marks, "BROAD_PLACE"):
         return None  # "across Ukraine": the whole country
@@ -1105,6 +1110,18 @@ def _place(
         return min(ctx.places, key=lambda p: min(abs(p.start - at), abs(p.end - at))).name
     if ctx.places:
         return ctx.places[0].name
-    if period == "incident":
+    if period == "incident" and not _hit_elsewhere(around.incident_place, figure):
         return around.incident_place
     return None
+
+
+def _hit_elsewhere(place: str | None, figure: tuple[str, str] | None) -> bool:
+    """Whether civilians of one country (side, category) cannot have been hit at the incident's place, which lies in
+    another: civilians count for the country where they were hit. "1. Five killed as Russia hits crucial rail
+    infrastructure" after "large fires erupted at two Russian fuel facilities in the city of Bryansk" (p078, a GB
+    outlet), "Another five people were injured" in Mykolaiv after Russian drones shot down near Moscow (p180, BBC):
+    the toll of another attack than the one told last, at no place the sentence says."""
+    if place is None or figure is None or not figure[1].startswith("civilians"):
+        return False
+    found = gazetteer.place_named(place)
+    return found is not None and found.country != figure[0]
