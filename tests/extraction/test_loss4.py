@@ -120,3 +120,49 @@ def test_a_toll_after_background_belongs_to_the_strike_told_next(run, text, expe
 def test_places_in_a_list_of_regions_are_oblasts(run, text, places):
     result = run(text, APRIL_25)
     assert places <= {place for event in result.events for place in event.places}
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # pool p208 (KTEN, an AFP story)
+        (
+            "The UN has verified around 15,000 Ukrainian civilians killed, but says the true number is likely "
+            "considerably higher.",
+            "cumulative",
+        ),
+        # pool p023 (The Guardian)
+        (
+            "The United Nations recorded 351 civilians killed and 707 injured in Ukraine, according to the UN high "
+            "commissioner for human rights.",
+            "cumulative",
+        ),
+        # made up
+        ("The OSCE monitoring mission counted 40 civilians killed in the region, it said.", "cumulative"),
+        # keep: the UN tells the toll of an attack its sentence tells
+        (
+            "The UN said a Russian missile strike on the railway station in Kramatorsk killed 52 people on Friday.",
+            "incident",
+        ),
+    ],
+)
+def test_a_monitors_count_is_a_running_total(run, text, period):
+    result = run(text, datetime.date(2022, 4, 9))
+    assert result.losses
+    assert {r.period for r in result.losses} == {period}
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # pool p084 (a PL outlet)
+        ("In Ukraine, 28 journalists were killed in Ukraine, including seven foreigners.", "cumulative"),
+        # made up
+        ("40 medics have died in Ukraine.", "cumulative"),
+        # keep: a day named after it
+        ("Five civilians were killed in Ukraine on Monday, officials said.", "incident"),
+    ],
+)
+def test_a_toll_of_the_whole_country_is_a_running_total(run, text, period):
+    result = run(text, datetime.date(2022, 5, 31))
+    assert {r.period for r in result.losses} == {period}

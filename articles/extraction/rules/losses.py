@@ -587,7 +587,7 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
         previous_noun = (kind, group)
         previous_side = side
         previous_end = count.end
-        period = _period(text, count, category, around, marks, guards)
+        period = _period(text, count, category, around, marks, guards, claimant)
         date = _date(ctx, period, around, marks, count)
         if joined and whole is not None and period is None:
             # "casualties at around 600,000, with roughly 140,000 killed": the whole's period and day
@@ -1005,8 +1005,19 @@ def _clause_of(count: Count, marks: list[Mark], length: int) -> tuple[int, int]:
     return start, end
 
 
+# Monitors who count a war's dead as it goes: their figure with no period words and no attack of its own sentence is
+# a running total.
+RUNNING_COUNTERS = frozenset({"UN", "OSCE"})
+
+
 def _period(
-    text: str, count: Count, category: str, around: LossContext, marks: list[Mark], guards: Guards
+    text: str,
+    count: Count,
+    category: str,
+    around: LossContext,
+    marks: list[Mark],
+    guards: Guards,
+    claimant: str | None = None,
 ) -> str | None:
     """day ("in the past day"), cumulative ("so far", "since"), incident (one attack), or None."""
     start, end = _clause_of(count, marks, len(text))
@@ -1020,6 +1031,11 @@ def _period(
         return "cumulative"
     if around.has_incident and around.own_incident:
         return "incident"
+    if claimant in RUNNING_COUNTERS:
+        # "The UN has verified around 15,000 Ukrainian civilians killed" (p208, AFP), "The United Nations recorded 351
+        # civilians killed and 707 injured in Ukraine" (p023, The Guardian), "Two health workers had been killed and
+        # at least 8 injured in the attacks, the WHO said" (dev p028): the monitors' count to date
+        return "cumulative"
     if guards.holds("CASUALTIES_AT", count):
         return "cumulative"  # "put total Russian casualties at over 1.2 million": an estimate to date
     if _marked(marks, "PERIOD_PERFECT"):
