@@ -20,7 +20,17 @@ def losses_event(
     for index in event_indexes:
         if result.events[index].type == "losses":
             return index
-    # A figure restated in the next sentences belongs to the tally already told.
+    # A figure restated belongs to the tally already told: in the next sentences, or as the same figure of the same
+    # day however far back ("In Ukraine, 28 journalists were killed in Ukraine, including seven foreigners", told in the
+    # lead and again three paragraphs on, p084)
+    for earlier in reversed(result.losses):
+        if (
+            earlier.event is not None
+            and result.events[earlier.event].type == "losses"
+            and (earlier.side, earlier.category, earlier.min, earlier.max, earlier.period, earlier.date)
+            == (loss.side, loss.category, loss.min, loss.max, loss.period, loss.date)
+        ):
+            return earlier.event
     for index in range(len(result.events) - 1, -1, -1):
         if sentence_of_event[index] < number - 2:
             break

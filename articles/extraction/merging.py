@@ -609,9 +609,8 @@ def _restated(k: Loss, loss: Loss) -> bool:
     """The same figure told again in the article; once with no claimant only if no day tells them apart
     ("with at least five people killed and 18 injured when rockets fell in the Vinnytsia region" and "At least
     five people were killed and 18 injured in ... Vinnytsia, the Ukrainian prosecutor general's office says")."""
-    figure, other = (k.side, k.category, k.min, k.max), (loss.side, loss.category, loss.min, loss.max)
     return (
-        figure == other
+        _same_figure(k, loss)
         and (
             k.reported_by == loss.reported_by
             or (None in (k.reported_by, loss.reported_by) and (k.date == loss.date or None in (k.date, loss.date)))
@@ -626,12 +625,24 @@ def _same_toll(k: Loss, loss: Loss) -> bool:
     return (
         k.event is not None
         and k.event == loss.event
-        and (k.side, k.category, k.min, k.max) == (loss.side, loss.category, loss.min, loss.max)
+        and _same_figure(k, loss)
         and k.period == loss.period
         and (k.reported_by == loss.reported_by or None in (k.reported_by, loss.reported_by))
         and (k.date == loss.date or None in (k.date, loss.date))
         and _nested(k.place, loss.place)
     )
+
+
+def _same_figure(k: Loss, loss: Loss) -> bool:
+    """The same side, category and number, a headline's or caption's bare number standing for the body's "at least"
+    one: "1. Five killed as Russia hits crucial rail infrastructure" and "with at least five people killed and 18
+    injured when rockets fell in the Vinnytsia region" (p078, a GB outlet); "On April 18, a series of Russian missile
+    strikes ... in ... Lviv killed at least seven people" and the caption's "According to authorities, seven civilians
+    were killed" (p057, RFE/RL); "at least five people killed" and "five people have been killed and 18 wounded in a
+    missile strike on Odessa" (p071, Daily Mail)."""
+    if (k.side, k.category, k.min) != (loss.side, loss.category, loss.min):
+        return False
+    return k.max == loss.max or (k.min is not None and {k.max, loss.max} == {None, k.min})
 
 
 def _nested(one: str | None, other: str | None) -> bool:

@@ -100,7 +100,7 @@ def _countries_and_places(ents: list, doc_text: str) -> tuple[list[CountryMentio
             if code and _government_named(ent):
                 countries_found.append(CountryMention(code, ent.text, ent.start_char, ent.end_char, "capital"))
                 continue
-            name = ent.ent_id_ or ent.text
+            name = _oblast_of_regions(ent) or ent.ent_id_ or ent.text
             places.append(PlaceMention(name, ent.text, ent.start_char, ent.end_char, _place_country(ent.text)))
             if code:
                 countries_found.append(CountryMention(code, ent.text, ent.start_char, ent.end_char, "capital"))
@@ -181,6 +181,35 @@ def _is_surname(ent) -> bool:
         return False
     before = ent.doc[ent.start - 1]
     return before.is_title and before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "")
+
+
+# The plural of a kind of region after places joined by commas and "and": "the Donetsk and Luhansk regions".
+REGIONS = frozenset({"regions", "oblasts", "provinces"})
+# The most tokens a list of regions may run over after a place before its plural noun.
+REGIONS_REACH = 12
+
+
+def _oblast_of_regions(ent) -> str | None:
+    """The oblast a place names in a list of regions written with one plural noun: "were killed in Russian shelling
+    in the Donetsk and Luhansk regions" (p044, The Guardian), "along almost the entire front line of the Donetsk,
+    Luhansk, and Kharkiv regions" (p057, RFE/RL), "Russian forces attacked in Kursk and Sumy oblasts" (p192, ISW), "the
+    Zaporizhzhia and Kherson oblasts" (made up); the gazetteer knows "Donetsk region", so "Donetsk" alone would be
+    the city."""
+    doc = ent.doc
+    at = ent.end
+    while at < min(len(doc), ent.end + REGIONS_REACH):
+        token = doc[at]
+        if token.lower_ in REGIONS:
+            break
+        if token.text != "," and token.lower_ != "and" and token.ent_type_ != "PLACE":
+            return None
+        at += 1
+    else:
+        return None
+    from articles.extraction.components import place_names  # noqa: PLC0415
+
+    found = place_names().get(f"{ent.text} Oblast") or place_names().get(f"{ent.text} region")
+    return found[0] if found else None
 
 
 def _place_name(text: str) -> str:

@@ -114,7 +114,7 @@ def _sentence_events(
             incident = previous[0]
         _set_incident(around, result.events[incident], ctx)
         around.own_incident = True
-        if result.events[incident].date is not None or previous is None:
+        if result.events[incident].date is not None or previous is None or _background(result.events[previous[0]]):
             state.last_incident = (incident, number)
     elif previous:
         _set_incident(around, result.events[previous[0]], ctx)
@@ -206,6 +206,14 @@ def _editorial(sent) -> bool:
     if start is None or sent[start].lower_ not in _editorial_openings():
         return False  # most sentences: no Matcher run
     return any(first == 0 for first, _end, _id in _words(sent[start : start + EDITORIAL_LENGTH], "EDITORIAL"))
+
+
+def _background(event: Event) -> bool:
+    """Whether an incident is dated by a month or a year only, background rather than the news: "Russian President
+    Vladimir Putin launched a full-scale invasion of Ukraine in February 2022" (p180, BBC) is no attack whose toll
+    the undated strikes told after it ("In Mykolaiv, ... the body of an elderly man was pulled out from a five-storey
+    residential building hit by a drone. Another five people were injured") would go on telling."""
+    return event.date is not None and event.precision in ("month", "year")
 
 
 def _set_incident(around: loss_rules.LossContext, event: Event, ctx: SentenceContext) -> None:

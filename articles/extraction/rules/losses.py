@@ -587,7 +587,7 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
         previous_noun = (kind, group)
         previous_side = side
         previous_end = count.end
-        period = _period(text, count, category, around, marks, guards)
+        period = _period(text, count, category, around, marks, guards, claimant)
         date = _date(ctx, period, around, marks, count)
         if joined and whole is not None and period is None:
             # "casualties at around 600,000, with roughly 140,000 killed": the whole's period and day
@@ -600,7 +600,7 @@ def find_losses(ctx: SentenceContext, around: LossContext | None = None) -> list
                 max=count.quantity.max,
                 period=period,
                 date=date,
-                place=_place(ctx, period, around, count, marks),
+                place=_place(ctx, period, around, count, marks, (side, category)),
                 reported_by=claimant,
                 span=(ctx.start, ctx.end),
             )
@@ -1005,8 +1005,19 @@ def _clause_of(count: Count, marks: list[Mark], length: int) -> tuple[int, int]:
     return start, end
 
 
+# Monitors who count a war's dead as it goes: their figure with no period words and no attack of its own sentence is
+# a running total.
+RUNNING_COUNTERS = frozenset({"UN", "OSCE"})
+
+
 def _period(
-    text: str, count: Count, category: str, around: LossContext, marks: list[Mark], guards: Guards
+    text: str,
+    count: Count,
+    category: str,
+    around: LossContext,
+    marks: list[Mark],
+    guards: Guards,
+    claimant: str | None = None,
 ) -> str | None:
     """day ("in the past day"), cumulative ("so far", "since"), incident (one attack), or None."""
     start, end = _clause_of(count, marks, len(text))
@@ -1020,6 +1031,11 @@ def _period(
         return "cumulative"
     if around.has_incident and around.own_incident:
         return "incident"
+    if claimant in RUNNING_COUNTERS:
+        # "The UN has verified around 15,000 Ukrainian civilians killed" (p208, AFP), "The United Nations recorded 351
+        # civilians killed and 707 injured in Ukraine" (p023, The Guardian), "Two health workers had been killed and
+        # at least 8 injured in the attacks, the WHO said" (dev p028): the monitors' count to date
+        return "cumulative"
     if guards.holds("CASUALTIES_AT", count):
         return "cumulative"  # "put total Russian casualties at over 1.2 million": an estimate to date
     if _marked(marks, "PERIOD_PERFECT"):
@@ -1095,7 +1111,12 @@ def _current(value, published: datetime.date | None) -> bool:
 
 
 def _place(
-    ctx: SentenceContext, period: str | None, around: LossContext, count: Count | None, marks: list[Mark]
+    ctx: SentenceContext,
+    period: str | None,
+    around: LossContext,
+    count: Count | None,
+    marks: list[Mark],
+    figure: tuple[str, str] | None = None,
 ) -> str | None:
     if _marked(marks, "BROAD_PLACE"):
         return None  # "across Ukraine": the whole country
@@ -1105,6 +1126,18 @@ def _place(
         return min(ctx.places, key=lambda p: min(abs(p.start - at), abs(p.end - at))).name
     if ctx.places:
         return ctx.places[0].name
-    if period == "incident":
+    if period == "incident" and not _hit_elsewhere(around.incident_place, figure):
         return around.incident_place
     return None
+
+
+def _hit_elsewhere(place: str | None, figure: tuple[str, str] | None) -> bool:
+    """Whether civilians of one country (side, category) cannot have been hit at the incident's place, which lies in
+    another: civilians count for the country where they were hit. "1. Five killed as Russia hits crucial rail
+    infrastructure" after "large fires erupted at two Russian fuel facilities in the city of Bryansk" (p078, a GB
+    outlet), "Another five people were injured" in Mykolaiv after Russian drones shot down near Moscow (p180, BBC):
+    the toll of another attack than the one told last, at no place the sentence says."""
+    if place is None or figure is None or not figure[1].startswith("civilians"):
+        return False
+    found = gazetteer.place_named(place)
+    return found is not None and found.country != figure[0]
