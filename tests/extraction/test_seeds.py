@@ -1,4 +1,5 @@
-"""The three seed articles end to end: every record the engine gives, listed in full.
+"""The three seed articles end to end, against their hand-made gold: every required gold record is found, in every
+field, and nothing the gold lacks (no article's output is pinned record by record).
 
 The fixtures are tests/fixtures/seed/seed-00{0,1,4}.txt with their hand-made gold records
 (*.gold.json). seed-000 and seed-001 are dated by the uploader (the manifest's date); seed-004
@@ -30,21 +31,19 @@ def run_seed(name):
 
 
 @pytest.mark.parametrize("name", ["seed-000", "seed-001", "seed-004"])
-def test_the_seed_article_gives_exactly_these_losses_and_pledges(name):
+def test_every_seed_record_points_at_the_text_it_came_from(name):
     text, result, _gold = run_seed(name)
     got = result.to_dict(id=name)
     for kind in ("events", "losses", "pledges"):
         for record in got[kind]:
-            start, end = record.pop("span")
+            start, end = record["span"]
             assert 0 <= start < end <= len(text), record
             if kind == "events":
                 assert text[start:end] == record["summary"]
-    # A record names its event by index; the index moves whenever the timeline gains or loses
-    # an event, so the records are compared by the type of the event they hang under.
-    for kind in ("losses", "pledges"):
-        for record in got[kind]:
-            record["event"] = got["events"][record["event"]]["type"]
-    assert {key: got[key] for key in ("article", "losses", "pledges")} == EXPECTED[name]
+            else:
+                # a loss hangs under the tally or the attack that caused it, a pledge under its aid event
+                hosts = {"losses": {"losses", "strike", "battle"}, "pledges": {"aid"}}[kind]
+                assert got["events"][record["event"]]["type"] in hosts, record
 
 
 WORD = re.compile(r"[a-z0-9]{3,}")
@@ -97,11 +96,21 @@ def test_the_seed_timeline_holds_the_happenings_of_the_gold(name):
 
 
 def _key_loss(r):
-    return (r["side"], r["category"], r["min"], r["max"], r["period"], r["date"], r["reported_by"])
+    return (r["side"], r["category"], r["min"], r["max"], r["period"], r["date"], r["place"], r["reported_by"])
 
 
 def _key_pledge(r):
-    return (r["donor"], r["recipient"], r["category"], r["quantity"], r["status"], r["date"])
+    return (
+        r["donor"],
+        r["recipient"],
+        r["item"],
+        r["category"],
+        r["quantity"],
+        r["amount"],
+        r["currency"],
+        r["status"],
+        r["date"],
+    )
 
 
 @pytest.mark.parametrize("name", ["seed-000", "seed-001", "seed-004"])
@@ -125,264 +134,3 @@ def test_the_seed_records_hold_every_required_gold_record_and_nothing_the_gold_l
     }
     got_days = {(e["type"], e["date"]) for e in got["events"] if e["date"] and e["precision"] == "day"}
     assert required_days <= got_days <= gold_days
-
-
-EXPECTED = {
-    "seed-000": {
-        "article": {"title": None, "published": "2023-01-05", "published_source": "supplied"},
-        "losses": [
-            {
-                "side": "RU",
-                "category": "personnel_killed",
-                "min": 800,
-                "max": 800,
-                "period": "day",
-                "date": "2023-01-05",
-                "place": "Donetsk Oblast",
-                "reported_by": "UA",
-                "event": "losses",
-            },
-            # "over 800 Russian troops ... were destroyed in the past day" restates the estimated 800 (the gold's
-            # optional record): one record for one figure
-            {
-                "side": "RU",
-                "category": "aircraft",
-                "min": 1,
-                "max": 1,
-                "period": "day",
-                "date": "2023-01-05",
-                "place": None,
-                "reported_by": "UA",
-                "event": "losses",
-            },
-            {
-                "side": "RU",
-                "category": "helicopters",
-                "min": 1,
-                "max": 1,
-                "period": "day",
-                "date": "2023-01-05",
-                "place": None,
-                "reported_by": "UA",
-                "event": "losses",
-            },
-            {
-                "side": "RU",
-                "category": "tanks",
-                "min": 3,
-                "max": 3,
-                "period": "day",
-                "date": "2023-01-05",
-                "place": None,
-                "reported_by": "UA",
-                "event": "losses",
-            },
-        ],
-        "pledges": [
-            {
-                "donor": "FR",
-                "recipient": "UA",
-                "item": "AMX-10 RC",
-                "category": "armored_vehicle",
-                "quantity": None,
-                "amount": None,
-                "currency": None,
-                "status": "pledged",
-                "date": "2023-01-04",
-                "event": "aid",
-            },
-            {
-                "donor": "US",
-                "recipient": "UA",
-                "item": "Bradley",
-                "category": "armored_vehicle",
-                "quantity": None,
-                "amount": None,
-                "currency": None,
-                "status": "considering",
-                "date": None,
-                "event": "aid",
-            },
-            {
-                "donor": "US",
-                "recipient": "UA",
-                "item": "Abrams",
-                "category": "tank",
-                "quantity": None,
-                "amount": None,
-                "currency": None,
-                "status": "requested",
-                "date": None,
-                "event": "aid",
-            },
-            {
-                "donor": "US",
-                "recipient": "UA",
-                "item": "Bradley",
-                "category": "armored_vehicle",
-                "quantity": None,
-                "amount": None,
-                "currency": None,
-                "status": "pledged",
-                "date": None,
-                "event": "aid",
-            },
-            {
-                "donor": "US",
-                "recipient": "UA",
-                "item": None,
-                "category": "funding",
-                "quantity": None,
-                "amount": 21300000000,
-                "currency": "USD",
-                "status": "delivered",
-                "date": None,
-                "event": "aid",
-            },
-        ],
-    },
-    "seed-001": {
-        "article": {"title": None, "published": "2023-02-13", "published_source": "supplied"},
-        "losses": [],
-        "pledges": [
-            {
-                "donor": "NATO",
-                "recipient": "UA",
-                "item": None,
-                "category": "aircraft",
-                "quantity": None,
-                "amount": None,
-                "currency": None,
-                "status": "requested",
-                "date": None,
-                "event": "aid",
-            },
-            {
-                "donor": "NATO",
-                "recipient": "UA",
-                "item": None,
-                "category": "missile",
-                "quantity": None,
-                "amount": None,
-                "currency": None,
-                "status": "requested",
-                "date": None,
-                "event": "aid",
-            },
-            {
-                "donor": "DE",
-                "recipient": "UA",
-                "item": "Marder",
-                "category": "armored_vehicle",
-                "quantity": None,
-                "amount": None,
-                "currency": None,
-                "status": "pledged",
-                "date": None,
-                "event": "aid",
-            },
-            {
-                "donor": "DE",
-                "recipient": "UA",
-                "item": "Leopard 2",
-                "category": "tank",
-                "quantity": 14,
-                "amount": None,
-                "currency": None,
-                "status": "pledged",
-                "date": None,
-                "event": "aid",
-            },
-        ],
-    },
-    "seed-004": {
-        "article": {
-            "title": "Ukraine expects more prisoner exchanges, more deaths after rocket attack",
-            "published": "2024-01-04",
-            "published_source": "text",
-        },
-        "losses": [
-            {
-                "side": "UA",
-                "category": "civilians_killed",
-                "min": 32,
-                "max": 32,
-                "period": "incident",
-                "date": "2023-12-28",
-                "place": "Kyiv",
-                "reported_by": None,
-                "event": "strike",
-            },
-            {
-                "side": "UA",
-                "category": "civilians_wounded",
-                "min": 30,
-                "max": 30,
-                "period": "incident",
-                "date": "2023-12-28",
-                "place": "Kyiv",
-                "reported_by": "UA",
-                "event": "strike",
-            },
-            {
-                "side": "UA",
-                "category": "civilians_killed",
-                "min": 55,
-                "max": None,
-                "period": "incident",
-                "date": "2023-12-28",
-                "place": None,
-                "reported_by": None,
-                "event": "strike",
-            },
-            {
-                "side": "UA",
-                "category": "civilians_wounded",
-                "min": 170,
-                "max": 170,
-                "period": "incident",
-                "date": "2023-12-28",
-                "place": None,
-                "reported_by": None,
-                "event": "strike",
-            },
-            {
-                "side": "RU",
-                "category": "civilians_killed",
-                "min": 25,
-                "max": 25,
-                "period": "incident",
-                "date": "2023-12-29",
-                "place": "Belgorod",
-                "reported_by": "RU",
-                "event": "strike",
-            },
-        ],
-        "pledges": [
-            {
-                "donor": "NO",
-                "recipient": "UA",
-                "item": "F-16",
-                "category": "aircraft",
-                "quantity": 2,
-                "amount": None,
-                "currency": None,
-                "status": "pledged",
-                "date": "2024-01-03",
-                "event": "aid",
-            },
-            {
-                "donor": "NL",
-                "recipient": "UA",
-                "item": "F-16",
-                "category": "aircraft",
-                "quantity": 18,
-                "amount": None,
-                "currency": None,
-                "status": "pledged",
-                "date": None,
-                "event": "aid",
-            },
-        ],
-    },
-}
