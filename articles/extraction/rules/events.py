@@ -1167,6 +1167,10 @@ def _dateline(ctx: SentenceContext, found) -> bool:
 
 # The types whose cue word also names a kind of place or weapon when it stands before another noun.
 NAMING_TYPES = frozenset({"training", "strike"})
+# ... and those whose cue word names a place or a measure there, unless the noun names the happening itself ("a
+# recruitment drive", "a conference call", "the mobilisation campaign")
+HEADED_NAMING_TYPES = frozenset({"diplomacy", "mobilization"})
+HAPPENING_HEADS = WORDS["HAPPENING_HEADS"]
 
 
 def _kind_of_thing(doc, cue: tuple[str, int, int]) -> bool:
@@ -1174,15 +1178,19 @@ def _kind_of_thing(doc, cue: tuple[str, int, int]) -> bool:
     "jet-powered strike drones and glide bombs" (p176, The Economist), "Russia's increasingly large strike packages
     continue to highlight ..." (p192, ISW), "The air raid alert in Kharkiv region was subsequently lifted" (p142):
     a cue word before the noun it qualifies names a kind of place or weapon, no training or strike held ("a
-    missile strike", where the cue is the head, tells one). Battle words are left alone: "stopped 40 Russian
-    assault actions", "an elite assault unit ... began the full counter-charge" report fighting."""
+    missile strike", where the cue is the head, tells one). So do talks and call-ups before a place or a measure:
+    "Druke and Huynh didn't return to a meeting spot after their group came under heavy fire" (p051, The Guardian),
+    "a sustainable number given Russian recruitment levels of about 40,000 a month" (p198, Al Jazeera), "the
+    conference hall was full" (made up); a noun naming the happening itself keeps it ("a recruitment drive").
+    Battle words are left alone: "stopped 40 Russian assault actions", "an elite assault unit ... began the full
+    counter-charge" report fighting."""
     kind, start, end = cue
     span = doc.char_span(start, end, alignment_mode="expand")
     return (
-        kind in NAMING_TYPES
-        and span is not None
+        span is not None
         and span.root.dep_ == "compound"
         and span.root.pos_ in ("NOUN", "VERB")
+        and (kind in NAMING_TYPES or (kind in HEADED_NAMING_TYPES and span.root.head.lemma_ not in HAPPENING_HEADS))
     )
 
 
@@ -1350,8 +1358,9 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     cues = [(kind, start, end) for kind, start, end in cue_types(ctx) if _live_cue(ctx, kind, start, end)]
     if not cues or _noun_scene(ctx, cues):
         return []
-    cues = talk_topics_as_talks(ctx, cues)
     doc = ctx.sent.doc
+    # a kind of thing is read on the cue word's own type, before a talk's topic is taken for the talk
+    cues = talk_topics_as_talks(ctx, [cue for cue in cues if not _kind_of_thing(doc, cue)])
     if _scene_only(ctx, cues):
         return []  # what a place went through, told to set the scene of a sentence that names no happening of its own
     modifiers = ctx.sentence_modifiers
@@ -1368,7 +1377,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         live.append((kind, start, end))
     cues = [cue for cue in live if not _circumstance(doc, cue, SCENE_PREPOSITIONS)]
     cues = [cue for cue in cues if not _meeting_ahead_on_no_day(ctx, cue, modifiers) and not _named_as(doc, cue)]
-    cues = [cue for cue in cues if not _described_by_it(ctx, cue) and not _kind_of_thing(doc, cue)]
+    cues = [cue for cue in cues if not _described_by_it(ctx, cue)]
     cues = [cue for cue in cues if not _reacted_to(doc, cue) and not _grounds_given(doc, cue)]
     cues = [cue for cue in cues if not _undated_since_clause(ctx, cue)]
     cues = [cue for cue in cues if not _judged_by_the_link(doc, cue) and not _topic_of_words(ctx, cue)]
