@@ -116,3 +116,54 @@ def test_another_visit_or_meeting_stays_apart(run, later):
     published = D(2023, 7, 19)
     first = "Chancellor Olaf Scholz arrived in Kyiv on an unannounced visit."
     assert len(diplomacy(run(f"{first} {BETWEEN} {later}", published))) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # sanctions evaded (pool p171, The Economist; made up)
+        ("Iran and Venezuela used similar tactics to evade sanctions.", D(2025, 10, 2), []),
+        ("Shipping firms have found new ways to skirt sanctions on Monday.", D(2023, 1, 5), []),
+        # sanctions doing their work (pool p028, The Guardian; p199, CNN; p200, Fortune; p098, Onet; made up)
+        (
+            "In a televised speech to government ministers, Putin went further than before in acknowledging the pain "
+            "that western sanctions were inflicting on the Russian economy, but insisted the country could withstand "
+            "them.",
+            D(2022, 3, 16),
+            [],
+        ),
+        (
+            "What's more, Western sanctions and political isolation have forced Russia to pivot east, especially to "
+            "China, on which it is now increasingly reliant for essential trade.",
+            D(2026, 2, 21),
+            [],
+        ),
+        (
+            "As sanctions took hold and Putin mobilized the economy for a prolonged war, a tight labor market and high "
+            "inflation forced the central bank to keep interest rates high.",
+            D(2025, 10, 1),
+            [],
+        ),
+        (
+            "This decision is related to sanctions that prevent the Russian side of analogous inspections in the US - "
+            "the Russian ministry said on Monday.",
+            D(2022, 8, 9),
+            [],
+        ),
+        ("Sanctions have hurt the rouble.", D(2023, 1, 5), []),
+        # kept: the measure taken, whatever it does (made up; pool p106)
+        (
+            "On Monday the EU imposed sanctions that prevent Russian banks from trading.",
+            D(2023, 1, 5),
+            [("sanctions", D(2023, 1, 2))],
+        ),
+        (
+            "The United States on Thursday sanctioned the chief executive of the Bank of Russia's National Card "
+            "Payment System.",
+            D(2022, 9, 16),
+            [("sanctions", D(2022, 9, 15))],
+        ),
+    ],
+)
+def test_sanctions_evaded_or_at_work_are_no_measure_taken(run, text, published, expected):
+    assert events_of(run(text, published)) == expected

@@ -182,6 +182,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 continue  # "the idea was discussed", "is being discussed in EU circles": no party talks
             if kind == "sanctions" and _press_embargo(span.root):
                 continue  # "Zelenskyy's comments were embargoed until Saturday morning": a rule of the press
+            if kind == "sanctions" and _sanctions_in_force(span.root):
+                continue  # "tactics to evade sanctions", "the pain that western sanctions were inflicting"
             if kind == "diplomacy" and _spoke_to_the_press(span):
                 continue  # "A Nepali soldier who spoke to CNN said ...": an interview
             if kind == "diplomacy" and _talk_of_a_thing(span.root):
@@ -2125,6 +2127,36 @@ def _press_embargo(token) -> bool:
         clause = token.head if token.dep_ == "acomp" else token
         held = next((child for child in clause.children if child.dep_ in ("nsubjpass", "nsubj", "dobj")), None)
     return held is not None and held.lemma_ in SPOKEN_WORDS
+
+
+EVADING_VERBS = WORDS["EVADING_VERBS"]
+SANCTION_EFFECTS = WORDS["SANCTION_EFFECTS"]
+RELATIVE_SUBJECTS = WORDS["RELATIVE_SUBJECTS"]
+
+
+def _sanctions_in_force(noun) -> bool:
+    """Sanctions told as a standing state, evaded or doing their work, not as a measure taken: "Iran and Venezuela used
+    similar tactics to evade sanctions" (p171, The Economist), "We don't believe any Irish companies have evaded
+    sanctions" (p132); "the pain that western sanctions were inflicting on the Russian economy" (p028, The Guardian),
+    "Western sanctions and political isolation have forced Russia to pivot east" (p199, CNN), "As sanctions took hold
+    and Putin mobilized the economy" (p200, Fortune), "This decision is related to sanctions that prevent the Russian
+    side of analogous inspections" (p098, Onet), "sanctions have hurt the rouble" (made up). The measure itself is
+    told where it is imposed, lifted or enforced ("The EU imposed sanctions that hit Russian banks" keeps its card)."""
+    if noun.pos_ != "NOUN":
+        return False
+    if noun.dep_ == "dobj" and noun.head.lemma_ in EVADING_VERBS:
+        return True
+    if noun.dep_ == "conj":
+        noun = noun.head  # "Western sanctions and political isolation have forced"
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in SANCTION_EFFECTS:
+        return True
+    # "sanctions that prevent ...": the clause of "that" tells what they do, unless the noun is itself imposed
+    return noun.dep_ in ("pobj", "nsubj", "attr") and any(
+        child.dep_ == "relcl"
+        and child.lemma_ in SANCTION_EFFECTS
+        and any(g.dep_ == "nsubj" and g.lower_ in RELATIVE_SUBJECTS for g in child.children)
+        for child in noun.children
+    )
 
 
 def _talking_parties(subject) -> bool:
