@@ -36,7 +36,20 @@ D = datetime.date
             [],
         ),
         ("The conference hall in Kyiv was hit by a missile on Monday.", D(2023, 1, 5), [("strike", D(2023, 1, 2))]),
+        # a sanctions word before a measure (pool p140, Fox News; made up)
+        (
+            "Borrell said the existing EU sanctions regime would be strengthened and expanded to punish Tehran and "
+            "help prevent future attacks on Israel.",
+            D(2024, 4, 18),
+            [],
+        ),
+        ("The sanctions pressure on Moscow mounted on Monday.", D(2023, 1, 5), []),
         # kept: the noun names the happening itself, or the cue word heads the phrase (made up)
+        (
+            "The EU adopted its 14th sanctions package on Monday.",
+            D(2023, 1, 5),
+            [("sanctions", D(2023, 1, 2))],
+        ),
         (
             "Russia announced a new recruitment drive in the occupied regions on Monday.",
             D(2023, 1, 5),

@@ -1170,8 +1170,8 @@ def _dateline(ctx: SentenceContext, found) -> bool:
 # The types whose cue word also names a kind of place or weapon when it stands before another noun.
 NAMING_TYPES = frozenset({"training", "strike"})
 # ... and those whose cue word names a place or a measure there, unless the noun names the happening itself ("a
-# recruitment drive", "a conference call", "the mobilisation campaign")
-HEADED_NAMING_TYPES = frozenset({"diplomacy", "mobilization"})
+# recruitment drive", "a conference call", "the mobilisation campaign", "a sanctions package")
+HEADED_NAMING_TYPES = frozenset({"diplomacy", "mobilization", "sanctions"})
 HAPPENING_HEADS = WORDS["HAPPENING_HEADS"]
 
 
@@ -1183,7 +1183,8 @@ def _kind_of_thing(doc, cue: tuple[str, int, int]) -> bool:
     missile strike", where the cue is the head, tells one). So do talks and call-ups before a place or a measure:
     "Druke and Huynh didn't return to a meeting spot after their group came under heavy fire" (p051, The Guardian),
     "a sustainable number given Russian recruitment levels of about 40,000 a month" (p198, Al Jazeera), "the
-    conference hall was full" (made up); a noun naming the happening itself keeps it ("a recruitment drive").
+    conference hall was full" (made up), "the existing EU sanctions regime would be strengthened" (p140, Fox News);
+    a noun naming the happening itself keeps it ("a recruitment drive", "the 14th sanctions package").
     Battle words are left alone: "stopped 40 Russian assault actions", "an elite assault unit ... began the full
     counter-charge" report fighting."""
     kind, start, end = cue
