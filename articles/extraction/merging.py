@@ -270,6 +270,51 @@ def _visit_told_on(result: Extraction, keep: list[int], index: int, told: list[i
     return None
 
 
+# How many sentences after the visit a sentence naming the visitor by name may go on telling it: a day's trip told
+# site by site, with quotes and the sites' history between (p132, 49 sentences in all).
+VISITOR_REACH = 5 * RETELLING_REACH
+
+
+def _visitor_told_on(result: Extraction, keep: list[int], index: int, told: list[int], doc) -> int | None:
+    """The visit that an undated sentence of the visitor, named by name as its subject, goes on telling, however
+    far back and whatever other talks are told between.
+
+    "On a day-long unannounced trip to the Ukrainian capital, Mr Varadkar visited the sites of several atrocities"
+    ... 29 sentences later "In Bucha, Mr Varadkar visited the Church of St Andrew" and "Mr Varadkar visited the
+    Lesya Ukrainka National Academic Drama Theatre company in Kyiv on his visit to the Ukrainian capital" (p132, a GB
+    outlet); "Mike Pence met with Ukrainian President Volodymyr Zelenskyy in Ukraine Thursday in a surprise trip" ...
+    "Pence additionally received an update on human rights violations and visited areas near Kyiv" (p130, Fox
+    News): one trip, told site by site. A sentence of a day of its own, a new happening ("another round") or a
+    meeting alone ("Scholz then met Tusk", which _visit_told_on links only from near) stays apart.
+    """
+    event = result.events[index]
+    labels = _labels(doc, event)
+    if event.date is not None or "ANEW" in labels or "VISIT" not in labels:
+        return None
+    names = _subject_names(doc, event)
+    if len(names) != 1:
+        return None
+    for kept in reversed(keep):
+        other = result.events[kept]
+        if told[index] - told[kept] > VISITOR_REACH:
+            continue  # the visit's reach runs from the last sentence folded into it
+        if other.type == "diplomacy" and "VISIT" in _labels(doc, other) and names <= _subject_names(doc, other):
+            return kept
+    return None
+
+
+def _subject_names(doc, event: Event) -> set[str]:
+    """The names heading the subject of the event's sentence and its conjuncts: "Mr Varadkar visited" gives
+    {"varadkar"}, "GOP presidential candidate and former Vice President Mike Pence met" {"pence"}."""
+    tokens = doc.char_span(*event.span, alignment_mode="expand")
+    if tokens is None:
+        return set()
+    subject = next((child for child in tokens.root.children if child.dep_ == "nsubj"), None)
+    if subject is None:
+        return set()
+    return {token.lower_ for token in (subject, *subject.conjuncts) if token.pos_ == "PROPN"}
+
+
 def _meeting_gone_on(doc, event: Event, meeting: Event) -> bool:
     """Whether the sentence names the meeting told before, as a verb or a noun not brought in with "a": "He met there
     with the President of France" after "Zielenski at a meeting with European leaders" (p087, Gazeta.pl); "Hosted at
@@ -546,7 +591,9 @@ def merge_events(result: Extraction, sentence_of_event: list[int], doc) -> None:
                 # in Lviv ... on Thursday": the sentence that gives the day tells the meeting best
                 _stands_for(event, result.events[twin])
         if twin is None and event.type == "diplomacy":
-            twin = _visit_told_on(result, keep, index, told, doc)
+            twin = _visitor_told_on(result, keep, index, told, doc)
+            if twin is None:
+                twin = _visit_told_on(result, keep, index, told, doc)
             if twin is not None:
                 told[twin] = max(told[twin], told[index])
         if twin is None and event.type == "aid":

@@ -182,6 +182,8 @@ def cue_types(ctx: SentenceContext) -> list[tuple[str, int, int]]:
                 continue  # "the idea was discussed", "is being discussed in EU circles": no party talks
             if kind == "sanctions" and _press_embargo(span.root):
                 continue  # "Zelenskyy's comments were embargoed until Saturday morning": a rule of the press
+            if kind == "sanctions" and _sanctions_in_force(span.root):
+                continue  # "tactics to evade sanctions", "the pain that western sanctions were inflicting"
             if kind == "diplomacy" and _spoke_to_the_press(span):
                 continue  # "A Nepali soldier who spoke to CNN said ...": an interview
             if kind == "diplomacy" and _talk_of_a_thing(span.root):
@@ -1251,6 +1253,10 @@ def _dateline(ctx: SentenceContext, found) -> bool:
 
 # The types whose cue word also names a kind of place or weapon when it stands before another noun.
 NAMING_TYPES = frozenset({"training", "strike"})
+# ... and those whose cue word names a place or a measure there, unless the noun names the happening itself ("a
+# recruitment drive", "a conference call", "the mobilisation campaign", "a sanctions package")
+HEADED_NAMING_TYPES = frozenset({"diplomacy", "mobilization", "sanctions"})
+HAPPENING_HEADS = WORDS["HAPPENING_HEADS"]
 
 
 def _kind_of_thing(doc, cue: tuple[str, int, int]) -> bool:
@@ -1258,15 +1264,20 @@ def _kind_of_thing(doc, cue: tuple[str, int, int]) -> bool:
     "jet-powered strike drones and glide bombs" (p176, The Economist), "Russia's increasingly large strike packages
     continue to highlight ..." (p192, ISW), "The air raid alert in Kharkiv region was subsequently lifted" (p142):
     a cue word before the noun it qualifies names a kind of place or weapon, no training or strike held ("a
-    missile strike", where the cue is the head, tells one). Battle words are left alone: "stopped 40 Russian
-    assault actions", "an elite assault unit ... began the full counter-charge" report fighting."""
+    missile strike", where the cue is the head, tells one). So do talks and call-ups before a place or a measure:
+    "Druke and Huynh didn't return to a meeting spot after their group came under heavy fire" (p051, The Guardian),
+    "a sustainable number given Russian recruitment levels of about 40,000 a month" (p198, Al Jazeera), "the
+    conference hall was full" (made up), "the existing EU sanctions regime would be strengthened" (p140, Fox News);
+    a noun naming the happening itself keeps it ("a recruitment drive", "the 14th sanctions package").
+    Battle words are left alone: "stopped 40 Russian assault actions", "an elite assault unit ... began the full
+    counter-charge" report fighting."""
     kind, start, end = cue
     span = doc.char_span(start, end, alignment_mode="expand")
     return (
-        kind in NAMING_TYPES
-        and span is not None
+        span is not None
         and span.root.dep_ == "compound"
         and span.root.pos_ in ("NOUN", "VERB")
+        and (kind in NAMING_TYPES or (kind in HEADED_NAMING_TYPES and span.root.head.lemma_ not in HAPPENING_HEADS))
     )
 
 
@@ -1434,8 +1445,9 @@ def find_events(ctx: SentenceContext) -> list[Event]:
     cues = [(kind, start, end) for kind, start, end in cue_types(ctx) if _live_cue(ctx, kind, start, end)]
     if not cues or _noun_scene(ctx, cues):
         return []
-    cues = talk_topics_as_talks(ctx, cues)
     doc = ctx.sent.doc
+    # a kind of thing is read on the cue word's own type, before a talk's topic is taken for the talk
+    cues = talk_topics_as_talks(ctx, [cue for cue in cues if not _kind_of_thing(doc, cue)])
     if _scene_only(ctx, cues):
         return []  # what a place went through, told to set the scene of a sentence that names no happening of its own
     modifiers = ctx.sentence_modifiers
@@ -1452,7 +1464,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         live.append((kind, start, end))
     cues = [cue for cue in live if not _circumstance(doc, cue, SCENE_PREPOSITIONS)]
     cues = [cue for cue in cues if not _meeting_ahead_on_no_day(ctx, cue, modifiers) and not _named_as(doc, cue)]
-    cues = [cue for cue in cues if not _described_by_it(ctx, cue) and not _kind_of_thing(doc, cue)]
+    cues = [cue for cue in cues if not _described_by_it(ctx, cue)]
     cues = [cue for cue in cues if not _reacted_to(doc, cue) and not _grounds_given(doc, cue)]
     cues = [cue for cue in cues if not _undated_since_clause(ctx, cue)]
     cues = [cue for cue in cues if not _judged_by_the_link(doc, cue) and not _topic_of_words(ctx, cue)]
@@ -2200,6 +2212,36 @@ def _press_embargo(token) -> bool:
         clause = token.head if token.dep_ == "acomp" else token
         held = next((child for child in clause.children if child.dep_ in ("nsubjpass", "nsubj", "dobj")), None)
     return held is not None and held.lemma_ in SPOKEN_WORDS
+
+
+EVADING_VERBS = WORDS["EVADING_VERBS"]
+SANCTION_EFFECTS = WORDS["SANCTION_EFFECTS"]
+RELATIVE_SUBJECTS = WORDS["RELATIVE_SUBJECTS"]
+
+
+def _sanctions_in_force(noun) -> bool:
+    """Sanctions told as a standing state, evaded or doing their work, not as a measure taken: "Iran and Venezuela used
+    similar tactics to evade sanctions" (p171, The Economist), "We don't believe any Irish companies have evaded
+    sanctions" (p132); "the pain that western sanctions were inflicting on the Russian economy" (p028, The Guardian),
+    "Western sanctions and political isolation have forced Russia to pivot east" (p199, CNN), "As sanctions took hold
+    and Putin mobilized the economy" (p200, Fortune), "This decision is related to sanctions that prevent the Russian
+    side of analogous inspections" (p098, Onet), "sanctions have hurt the rouble" (made up). The measure itself is
+    told where it is imposed, lifted or enforced ("The EU imposed sanctions that hit Russian banks" keeps its card)."""
+    if noun.pos_ != "NOUN":
+        return False
+    if noun.dep_ == "dobj" and noun.head.lemma_ in EVADING_VERBS:
+        return True
+    if noun.dep_ == "conj":
+        noun = noun.head  # "Western sanctions and political isolation have forced"
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in SANCTION_EFFECTS:
+        return True
+    # "sanctions that prevent ...": the clause of "that" tells what they do, unless the noun is itself imposed
+    return noun.dep_ in ("pobj", "nsubj", "attr") and any(
+        child.dep_ == "relcl"
+        and child.lemma_ in SANCTION_EFFECTS
+        and any(g.dep_ == "nsubj" and g.lower_ in RELATIVE_SUBJECTS for g in child.children)
+        for child in noun.children
+    )
 
 
 def _talking_parties(subject) -> bool:
