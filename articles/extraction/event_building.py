@@ -11,7 +11,8 @@ import datetime
 
 from articles.extraction.records import Event, Extraction, Loss, Pledge
 from articles.extraction.rules import SentenceContext
-from articles.extraction.rules import events as event_rules
+from articles.extraction.rules.event_cues import aid_named_in_passing, meeting_of_the_aid
+from articles.extraction.rules.event_statements import running_total
 
 
 def losses_event(
@@ -59,17 +60,12 @@ def aid_event(
         if result.events[index].type == "aid":
             return index
     told_here = [result.events[index] for index in event_indexes]
-    if (
-        pledge.status in GIVEN
-        and len(told_here) == 1
-        and told_here[0].type == "diplomacy"
-        and event_rules.meeting_of_the_aid(ctx)
-    ):
+    if pledge.status in GIVEN and len(told_here) == 1 and told_here[0].type == "diplomacy" and meeting_of_the_aid(ctx):
         # "During the summit, the UK said it would make available a further £1bn of lethal aid": the
         # meeting is where the aid was decided, the aid is the happening the sentence reports
         told_here[0].type = "aid"
         return event_indexes[0]
-    if event_rules.running_total(ctx.sent) or pledge.status in ASKED_FOR or event_rules.aid_named_in_passing(ctx.sent):
+    if running_total(ctx.sent) or pledge.status in ASKED_FOR or aid_named_in_passing(ctx.sent):
         # "The US has so far provided a total of $21.3 billion": a count, not a happening; "Ukraine
         # has been pressing the UK to supply M270s": asked for, not done (issue 8); "the Himars
         # supplied by the US have strengthened the army": aid named in passing. Each hangs under

@@ -23,7 +23,7 @@ from spacy.pipeline import EntityRuler
 from spacy.util import compile_infix_regex
 
 from articles.extraction import components
-from articles.extraction.rules import events as event_rules
+from articles.extraction.rules import event_words
 from articles.extraction.rules import losses as loss_rules
 from articles.extraction.rules import pledges as pledge_rules
 
@@ -75,7 +75,7 @@ def build_pipeline(name: str | None = None) -> Language:
     )
     with nlp.select_pipes(enable=["gazetteer_ruler"]):
         cast(EntityRuler, ruler).add_patterns(components.gazetteer_patterns())
-    components.add_cue_ruler(nlp, [*loss_rules.CUE_PATTERNS, *event_rules.CUE_PATTERNS, *pledge_rules.CUE_PATTERNS])
+    components.add_cue_ruler(nlp, [*loss_rules.CUE_PATTERNS, *event_words.CUE_PATTERNS, *pledge_rules.CUE_PATTERNS])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("warboard_agents", config={"patterns": loss_rules.AGENT_PATTERNS}, last=True)
     # Pledge triggers as data (patterns/en/pledges.jsonl), on lemmas, tags and entities: after the

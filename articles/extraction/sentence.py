@@ -14,7 +14,7 @@ from articles.extraction import countries, dates, numbers
 from articles.extraction.attribution import SPEECH_LEMMAS, find_claimant
 from articles.extraction.records import DateValue
 from articles.extraction.rules import CountryMention, DateMention, PlaceMention, SentenceContext
-from articles.extraction.rules.events import load_words
+from articles.extraction.rules.event_words import load_words
 from articles.extraction.tense import is_future
 
 

@@ -1,7 +1,7 @@
 """Background told in a relative clause, and a hedge on what a thing was (h-bg3, issue 8).
 
 An active relative clause with no day of its own describes a person, a body or a thing by what it did or went
-through: background to what the sentence tells, which gives no card (rules/events.py, `_what_its_noun_did`). What a
+through: background to what the sentence tells, which gives no card (event_background.py, `_what_its_noun_did`). What a
 place or a site went through stays its news (the dev gold keeps "the southern city of Mykolaiv, which has faced
 significant shelling"), and so do a clause with its own day, a clause of "to" and a clause hung on a time. Fighting
 told in a participle of the troops it describes ("a drone unit fighting in the area") is background too, people

@@ -1,7 +1,7 @@
 """Agency captions on new text (issue 8): a caption tells its scene in the present and dates it ("in City, Country, on
 DATE"); an attack in a participle or a passive clause of "which" hung on a noun of the scene says what was done to
-that noun before, and neither types nor dates the caption's card (rules/events.py, _done_to_it). A clause with its own
-day, a past main verb, or an attack in a clause of time keeps its happening."""
+that noun before, and neither types nor dates the caption's card (rules/event_background.py, _done_to_it). A clause
+with its own day, a past main verb, or an attack in a clause of time keeps its happening."""
 
 import datetime
 

@@ -157,8 +157,8 @@ def test_only_the_sentence_a_bare_credit_closes_is_a_caption(run):
 
 
 def test_cleaning_keeps_a_caption_with_its_bare_credit_and_news_lines_with_a_bar():
-    # Cleaning leaves a credit glued to its caption in place: the caption rule reads it (events._caption), and cut
-    # off it would leave a line that reads as a sentence. A credit on a line of its own goes (p214, CNBC), and a
+    # Cleaning leaves a credit glued to its caption in place: the caption rule reads it (event_statements._caption), and
+    # cut off it would leave a line that reads as a sentence. A credit on a line of its own goes (p214, CNBC), and a
     # news line with a bar stays (made up).
     caption = (
         "Emmanuel Macron said that France had sent a lot of military equipment to Ukraine | Ludovic Marin/AFP via "

@@ -106,7 +106,7 @@ def test_a_count_a_siege_of_weeks_or_the_simple_past_keeps_its_event(run, text, 
     "text",
     [
         # p033 (The Guardian): a span of years before the war, read as a date since the span is dated by its
-        # first year, is history (events.WAR_BEGAN)
+        # first year, is history (event_background.WAR_BEGAN)
         "“Groznify” is a reference to the Chechen city of Grozny, which Russia bombed and besieged in 1999-2000.",
         # made up
         "Russian troops shelled Grozny from 1994 to 1996.",

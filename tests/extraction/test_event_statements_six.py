@@ -4,7 +4,7 @@ grain crisis, negotiations with Turkey") is a topic of words; fighting for groun
 keep their cards.
 
 Constructions: a FIGHTING_WORDS cue whose every object of "for" is one of the FOUGHT_CAUSES of
-patterns/en/event_words.jsonl (rules/events.py, _fought_for_a_cause); "comment on" / "remark on" (an OPINION row of
+patterns/en/event_words.jsonl (rules/event_cues.py, _fought_for_a_cause); "comment on" / "remark on" (an OPINION row of
 patterns/en/context.jsonl, the phrase after the verb).
 """
 

@@ -5,6 +5,7 @@ run on the model's pipeline.
 """
 
 import re
+from pathlib import Path
 
 import pytest
 import spacy
@@ -12,10 +13,12 @@ import spacy
 from articles.extraction.context import load_rules
 from articles.extraction.pipeline import get_pipeline
 from articles.extraction.records import EVENT_TYPES
-from articles.extraction.rules import events
+from articles.extraction.rules import event_background, event_cues, event_statements, event_words, events
 from articles.jsonl import read_jsonl
 
-WORDS_FILE = events.PATTERNS / "en" / "event_words.jsonl"
+WORDS_FILE = event_words.PATTERNS / "en" / "event_words.jsonl"
+# the event rules, split by concern: the words and cue tables, background, cues, statements, the events
+EVENT_RULES = (event_words, event_background, event_cues, event_statements, events)
 BLANK = spacy.blank("en")
 
 
@@ -26,9 +29,9 @@ def _span(doc, words: str):
 
 def test_it_reads_every_list_on_the_lower_case_form_or_the_lemma():
     rows = read_jsonl(WORDS_FILE)
-    source = (events.PATTERNS.parent / "rules" / "events.py").read_text(encoding="utf-8")
+    source = "".join(Path(module.__file__ or "").read_text(encoding="utf-8") for module in EVENT_RULES)
     for row in rows:
-        assert row["attr"] in events.WORD_ATTRIBUTES, row["name"]
+        assert row["attr"] in event_words.WORD_ATTRIBUTES, row["name"]
         assert all(word == word.lower() for word in row.get("words", ())), row["name"]
         named = any(row["name"] in other.get("with", ()) for other in rows)
         assert f'WORDS["{row["name"]}"]' in source or named, f"{row['name']} is read by no rule"
@@ -41,33 +44,33 @@ def test_it_reads_the_habit_words_of_context_jsonl_and_adds_its_own():
     # rules, written once there, and those the event rules read besides
     context = {
         word
-        for rule in load_rules(events.PATTERNS / "en" / "context.jsonl")
+        for rule in load_rules(event_words.PATTERNS / "en" / "context.jsonl")
         if rule.category == "HABITUAL"
         for token in rule.pattern
         for word in token["LOWER"]["IN"]
     }
-    assert context <= events.HABITUAL
-    assert {"repeatedly", "continuously"} <= events.HABITUAL
+    assert context <= event_cues.HABITUAL
+    assert {"repeatedly", "continuously"} <= event_cues.HABITUAL
 
 
 def test_a_refusal_reads_the_future_auxiliaries_of_context_jsonl():
     # "The US will not supply Ukraine with rockets that can reach into Russia" (The Guardian): the words that open
     # context.jsonl's FUTURE rules, not a second list of them
-    assert {"will", "shall", "'ll", "wo"} == events.REFUSING_AUX
+    assert {"will", "shall", "'ll", "wo"} == event_cues.REFUSING_AUX
 
 
 def test_a_list_with_another_holds_its_words():
-    assert events.HANDED_OVER_VERBS < events.GIVING_VERBS
-    assert events.SCENE_PREPOSITIONS < events.CIRCUMSTANCE_PREPOSITIONS
-    assert events.REFUSING_AUX < events.TALK_AHEAD_AUX
+    assert event_statements.HANDED_OVER_VERBS < event_cues.GIVING_VERBS
+    assert events.SCENE_PREPOSITIONS < event_statements.CIRCUMSTANCE_PREPOSITIONS
+    assert event_cues.REFUSING_AUX < event_cues.TALK_AHEAD_AUX
 
 
 def test_it_refuses_a_list_read_on_another_attribute(tmp_path, monkeypatch):
     (tmp_path / "xx").mkdir()
     (tmp_path / "xx" / "event_words.jsonl").write_text('{"name": "A", "attr": "TEXT", "words": ["a"]}\n')
-    monkeypatch.setattr(events, "PATTERNS", tmp_path)
+    monkeypatch.setattr(event_words, "PATTERNS", tmp_path)
     with pytest.raises(ValueError, match="TEXT"):
-        events.load_words("xx")
+        event_words.load_words("xx")
 
 
 @pytest.mark.parametrize(
@@ -87,7 +90,7 @@ def test_it_refuses_a_list_read_on_another_attribute(tmp_path, monkeypatch):
 )
 def test_it_reads_an_attack_on_the_country_itself_as_the_war(text, cue, expected):
     doc = BLANK(text)
-    assert events._war_itself(doc, _span(doc, cue)) is expected
+    assert event_background._war_itself(doc, _span(doc, cue)) is expected
 
 
 @pytest.mark.parametrize(
@@ -109,7 +112,7 @@ def test_it_reads_an_attack_on_the_country_itself_as_the_war(text, cue, expected
 )
 def test_it_reads_the_invasion_told_with_its_date(text, date, expected):
     doc = BLANK(text)
-    assert events._invasion_dated(doc, _span(doc, "invasion"), text.index(date)) is expected
+    assert event_background._invasion_dated(doc, _span(doc, "invasion"), text.index(date)) is expected
 
 
 @pytest.mark.parametrize(
@@ -133,7 +136,7 @@ def test_it_reads_the_invasion_told_with_its_date(text, date, expected):
 )
 def test_it_reads_the_end_of_a_span_of_time(text, date, expected):
     doc = BLANK(text)
-    assert events._span_start(doc, doc[:], text.index(date)) is expected
+    assert event_background._span_start(doc, doc[:], text.index(date)) is expected
 
 
 @pytest.mark.parametrize(
@@ -154,7 +157,7 @@ def test_it_reads_the_end_of_a_span_of_time(text, date, expected):
 )
 def test_it_reads_the_date_of_an_anniversary(text, date, expected):
     doc = BLANK(text)
-    assert events._anniversary(doc, doc[:], text.index(date)) is expected
+    assert event_background._anniversary(doc, doc[:], text.index(date)) is expected
 
 
 @pytest.mark.parametrize(
@@ -170,7 +173,7 @@ def test_it_reads_the_date_of_an_anniversary(text, date, expected):
 )
 def test_it_finds_the_past_perfect_on_the_parse(text, expected):
     sent = next(get_pipeline()(text).sents)
-    assert events._past_perfect(sent) is expected
+    assert event_background._past_perfect(sent) is expected
 
 
 @pytest.mark.parametrize(
@@ -186,12 +189,12 @@ def test_it_finds_the_past_perfect_on_the_parse(text, expected):
 def test_it_reads_a_habit_of_rejecting_as_no_rejection(text, expected):
     doc = get_pipeline()(text)
     verb = next(token for token in doc if token.lemma_ == "reject")
-    assert events._proposal_rejected(verb) is expected
+    assert event_cues._proposal_rejected(verb) is expected
 
 
 def test_no_english_word_is_left_in_a_regex_of_the_event_rules():
     # the layout regexes that stay read punctuation and photo credits' formats only
-    source = (events.PATTERNS.parent / "rules" / "events.py").read_text(encoding="utf-8")
+    source = "".join(Path(module.__file__ or "").read_text(encoding="utf-8") for module in EVENT_RULES)
     assert re.findall(r"^([A-Z_]+) = re\.compile", source, re.M) == [
         "HEADLINE_END", "PHOTO_CREDIT", "CREDIT_NEXT", "BARE_CREDIT"
     ]  # fmt: skip
@@ -199,24 +202,24 @@ def test_no_english_word_is_left_in_a_regex_of_the_event_rules():
 
 def test_the_order_of_strength_ranks_every_event_type_once():
     # the types are SPEC.md's (articles/vocabulary.py); the rules keep only their order
-    assert sorted(events.TYPE_ORDER) == sorted(EVENT_TYPES)
+    assert sorted(event_words.TYPE_ORDER) == sorted(EVENT_TYPES)
 
 
 def test_the_aid_cue_reads_the_handed_over_verbs_and_its_own():
     # events.jsonl's NEAR_AID names HANDED_OVER_VERBS ("with") and adds announcing, approving, allocating:
     # "the city allocated 15 million Hryvnia for military brigades" (p138, TVN24)
-    (aid,) = [cue for cue in events.CUE_PATTERNS if cue["label"] == "NEAR_AID"]
+    (aid,) = [cue for cue in event_words.CUE_PATTERNS if cue["label"] == "NEAR_AID"]
     forms = set(aid["pattern"][0]["LOWER"]["IN"])
     assert {"shipped", "donated", "handed"} - forms == {"handed"}
     assert {"announced", "approved", "allocated"} <= forms
-    assert all(verb in forms for verb in events.HANDED_OVER_VERBS)
+    assert all(verb in forms for verb in event_statements.HANDED_OVER_VERBS)
 
 
 def test_the_clause_markers_share_the_time_conjunctions():
     # "since Russia invaded Ukraine in February 2022, ... have fled"; "returned to Kyiv after Russian forces
     # withdrew from the Ukrainian capital": one list of time conjunctions, each list its own words besides; a clause of
     # "before" tells no happening of its own (tests/extraction/test_subordinate_history.py)
-    time = events.WORDS["TIME_CONJUNCTIONS"]
+    time = event_words.WORDS["TIME_CONJUNCTIONS"]
     assert time <= events.CLAUSE_MARKERS
     assert time - events.OWN_CLAUSE_MARKERS == {"before"}
     assert events.CLAUSE_MARKERS - time == {"since"}

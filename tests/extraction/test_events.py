@@ -6,7 +6,7 @@ import pytest
 
 from articles.extraction import ArticleState, _context, _people_of
 from articles.extraction.pipeline import get_pipeline
-from articles.extraction.rules.events import _headline
+from articles.extraction.rules.event_statements import _headline
 from tests.extraction.conftest import events_of
 
 D = datetime.date

@@ -1,7 +1,7 @@
 """Event types and told-again happenings on new text, round six (issue 8, h-type6).
 
 - a talk or call-up word before the noun it qualifies names a place or a measure, no happening
-  (rules/events.py _kind_of_thing, patterns/en/event_words.jsonl HAPPENING_HEADS);
+  (rules/event_statements.py _kind_of_thing, patterns/en/event_words.jsonl HAPPENING_HEADS);
 - a sentence whose subject names the visitor by name goes on telling the visit, however far back
   (merging._visitor_told_on).
 

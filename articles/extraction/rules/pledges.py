@@ -46,8 +46,9 @@ from articles.extraction.countries import own_dollar
 from articles.extraction.numbers import MONEY_RE, millions_after_billions
 from articles.extraction.records import Pledge
 from articles.extraction.rules import CountryMention, SentenceContext, inflections
-from articles.extraction.rules.events import WORDS as EVENT_WORDS
-from articles.extraction.rules.events import load_words, promise_of_another_deed
+from articles.extraction.rules.event_cues import promise_of_another_deed
+from articles.extraction.rules.event_words import WORDS as EVENT_WORDS
+from articles.extraction.rules.event_words import load_words
 from articles.jsonl import read_jsonl
 
 MEMORY_KEY = "warboard_pledges"
