@@ -274,6 +274,13 @@ class AnchoredMatcher:
                 starts.setdefault(column, {}).setdefault(value, []).append((number, tuple(rest), offset))
         self.starts = list(starts.items())
         self.required = [self._required(pattern) for _key, pattern in patterns]
+        # The patterns read in the array alone (see `_fixed`): (key id, each token's conditions), checked token by
+        # token where their anchor stands instead of running a Matcher.
+        self.fixed: dict[int, tuple[int, tuple[tuple[tuple[int, frozenset[int]], ...], ...]]] = {}
+        for number, (key, pattern) in enumerate(patterns):
+            conditions = self._fixed(pattern)
+            if conditions:
+                self.fixed[number] = (vocab.strings.add(key), conditions)
         # a match's rank among matches of the same start and end: its key's first pattern
         self.rank: dict[int, int] = {}
         for number, (key, _pattern) in enumerate(patterns):
@@ -314,6 +321,21 @@ class AnchoredMatcher:
             conditions.append((ANCHOR_COLUMNS.index(ANCHOR_ATTRS[name]), frozenset(ids)))
         return conditions
 
+    def _fixed(self, pattern: list[dict]) -> tuple[tuple[tuple[int, frozenset[int]], ...], ...]:
+        """Each token's conditions, for a pattern of a fixed number of tokens (no "OP") whose every condition is a
+        word, tag or entity type, or a list of them ({"LOWER": "if"}, {"LEMMA": {"IN": [...]}, "POS": "VERB"}):
+        the Matcher finds it exactly where each token holds one of the values of each of its conditions, which the
+        array says. () for any other pattern."""
+        tokens = []
+        for token in pattern:
+            if not token or any(name not in ANCHOR_ATTRS for name in token):
+                return ()
+            conditions = self._conditions(token)
+            if len(conditions) != len(token):
+                return ()  # a condition other than a value or a list of values ({"NOT_IN": ...}, {"REGEX": ...})
+            tokens.append(tuple(conditions))
+        return tuple(tokens)
+
     def _required(self, pattern: list[dict]) -> tuple[tuple[int, frozenset[int]], ...]:
         """The conditions of every token the pattern cannot match without ("will be given" needs a giving
         verb as well as "will"): a sentence with no word meeting one of them holds no match."""
@@ -334,14 +356,15 @@ class AnchoredMatcher:
         rows = self._rows(sent.doc)[sent.start : sent.end]
         columns = rows.T.tolist()
         first = dict.fromkeys(self.anywhere, 0)
+        present: dict[int, set[int]] = {}  # the values each column holds in the sentence, made once
         for column, by_value in self.starts:
             words = columns[column]
-            for value in by_value.keys() & set(words):
+            held = present[column] = set(words)
+            for value in by_value.keys() & held:
                 for number, rest, offset in by_value[value]:
                     at = self._begins(words, value, rest, columns, offset)
                     if at is not None and at < first.get(number, len(words)):
                         first[number] = at
-        present: dict[int, set[int]] = {}
         for number in list(first):
             for column, values in self.required[number]:
                 if column not in present:
@@ -351,17 +374,41 @@ class AnchoredMatcher:
                     break
         if not first:
             return []
-        matcher = self._subset(tuple(sorted(first)))
-        if matcher is None:
-            found = {
-                (key, start + at, end + at)
-                for number, at in first.items()
-                for key, start, end in self._alone(number)(sent[at:])
-            }
-        else:
-            begin = min(first.values())
-            found = {(key, start + begin, end + begin) for key, start, end in matcher(sent[begin:])}
+        found: set[tuple[int, int, int]] = set()
+        for number in [number for number in first if number in self.fixed]:
+            found.update(self._fixed_matches(number, first.pop(number), columns))
+        if first:
+            matcher = self._subset(tuple(sorted(first)))
+            if matcher is None:
+                found.update(
+                    (key, start + at, end + at)
+                    for number, at in first.items()
+                    for key, start, end in self._alone(number)(sent[at:])
+                )
+            else:
+                begin = min(first.values())
+                found.update((key, start + begin, end + begin) for key, start, end in matcher(sent[begin:]))
         return sorted(found, key=lambda match: (match[1], match[2], self.rank[match[0]]))
+
+    def _fixed_matches(self, number: int, at: int, columns: list[list[int]]) -> list[tuple[int, int, int]]:
+        """(key, start, end) of a fixed pattern's matches (`self.fixed`) from `at`, the first token its anchor holds."""
+        key, tokens = self.fixed[number]
+        length = len(tokens)
+        (column, values), *rest = tokens[0]
+        words = columns[column]
+        found = []
+        for start in range(at, len(words) - length + 1):
+            if (
+                words[start] in values
+                and all(columns[other][start] in held for other, held in rest)
+                and all(
+                    columns[other][start + offset] in held
+                    for offset, conditions in enumerate(tokens[1:], 1)
+                    for other, held in conditions
+                )
+            ):
+                found.append((key, start, start + length))
+        return found
 
     @staticmethod
     def _begins(words: list[int], value: int, rest, columns: list[list[int]], offset: int = 0) -> int | None:

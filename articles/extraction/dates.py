@@ -50,9 +50,13 @@ _YEARS_TO = r"\s+(?:to|until|till)\s+(?:19|20)\d\d\b"  # "from 2010 to 2021"
 
 # Each alternative is a named group; the first that matches at a position wins. Spaces
 # before a year are taken once (`*+`): two optional runs of spaces split a long run in
-# quadratically many ways.
+# quadratically many ways. The lookahead after `\b` holds every letter and digit an alternative can begin with
+# (DATE_STARTS; a new alternative beginning with another must add it, tests/extraction/test_speed.py checks): at
+# a word's end, or a word no alternative begins with, it fails at once instead of trying each alternative in turn,
+# which halves the time of the search and finds the same matches.
+DATE_STARTS = "0-9abcdefijlmnostuwy"
 DATE_RE = re.compile(
-    r"\b(?:"
+    r"\b(?=[" + DATE_STARTS + r"])(?:"
     # "overnight Saturday into Sunday", "overnight Sunday to Monday"
     r"(?P<overnight_pair>overnight\s+(?:on\s+|from\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+night)?\s+(?:into|to|and)\s+(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
@@ -97,6 +101,18 @@ DATE_RE = re.compile(
 DATE_HINT = re.compile(
     r"\d|day|night|week|month|tomorrow|morning|evening|afternoon|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I
 )
+# DATE_HINT without IGNORECASE, searched in the lowercased text: three times cheaper, and the same answer on an
+# ASCII text (on another, a letter may match an ASCII one under IGNORECASE that lowercasing does not give: "ſ").
+_DATE_HINT_LOWER = re.compile(DATE_HINT.pattern)
+
+
+def has_date_hint(text: str) -> bool:
+    """Whether `text` holds one of DATE_HINT's words (or a digit): without one, it has no date expression."""
+    if text.isascii():
+        return _DATE_HINT_LOWER.search(text.lower()) is not None
+    return DATE_HINT.search(text) is not None
+
+
 # The words just before an expression that make it a deadline, a holiday or a count, as token patterns.
 WORDS_BEFORE = Path(__file__).resolve().parent / "patterns" / "en" / "dates.jsonl"
 
@@ -315,7 +331,7 @@ def find_dates(
     words before an expression are read on the tokenizer's tokens of `text`.
     """
     found: list[FoundDate] = []
-    if not DATE_HINT.search(text):
+    if not has_date_hint(text):
         return found
     matches = list(DATE_RE.finditer(text))
     before = _WordsBefore(text, tokens, offset)
