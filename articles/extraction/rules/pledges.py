@@ -1413,8 +1413,15 @@ def _two_packages(known: Pledge, new: Pledge, sums) -> bool:
 
 
 def _covers(known: Pledge, new: Pledge) -> bool:
-    """The regex rules (or an earlier frame) already gave this donor's item or amount."""
+    """The regex rules (or an earlier frame) already gave this donor's item or amount. A request is the
+    recipient's, a decision or its stages the giver's: neither covers the other. "He thanked Germany for providing
+    Ukraine with a new Patriot battery, ..., but urged the U.S. Congress to quickly approve the funding package"
+    (AP p140) asks for the money that waits in Congress, as "he urged the US Congress to pass a long-stalled
+    foreign aid bill" (BBC, dev p139) does beside "US lawmakers would pass the hotly contested measure, which has
+    $61bn (£49bn) earmarked for Kyiv": one record of each status."""
     if known.donor != new.donor or known.category != new.category:
+        return False
+    if (known.status == "requested") != (new.status == "requested"):
         return False
     if new.amount is not None and known.amount is not None:
         return known.amount == new.amount
