@@ -151,8 +151,10 @@ def _states_figures(result: Extraction, index: int) -> bool:
     return any(p.quantity is not None or p.amount is not None for p in _own_pledges(result, index))
 
 
-# How many sentences after a strike an undated blast or hit may tell its aftermath.
+# How many sentences after a strike an undated blast or hit may tell its aftermath; farther when no other happening is
+# told between them and the sentence tells no other one of its own ("also", "another", "Elsewhere")
 AFTERMATH_REACH = 2
+QUIET_AFTERMATH_REACH = 4
 
 
 def _aftermath_of(result: Extraction, keep: list[int], index: int, sentence_of_event: list[int], doc) -> int | None:
@@ -160,12 +162,23 @@ def _aftermath_of(result: Extraction, keep: list[int], index: int, sentence_of_e
 
     "Russia fired the latest in a series of huge barrages on Monday ... An explosion damaged the
     entryway to a subway station ... One blast hit the entrance to the Lukianivska station": one
-    happening told over several sentences is one event (issue 8). A strike in another place stays apart.
+    happening told over several sentences is one event (issue 8). A strike in another place stays apart. So is the
+    damage told after the attack's sentence and what is said of it ("Russia has launched one of the largest drone
+    attacks on Ukraine ... The "massive" attack lasted more than seven hours ... However, 13 houses were damaged and
+    rescuers extinguished one fire caused by the downed drones", pool p163, CNN), a few sentences on when none between
+    tells another happening.
     """
     event = result.events[index]
     for kept in reversed(keep):
         other = result.events[kept]
-        if sentence_of_event[index] - sentence_of_event[kept] > AFTERMATH_REACH:
+        distance = sentence_of_event[index] - sentence_of_event[kept]
+        if distance > AFTERMATH_REACH and (
+            kept != keep[-1]
+            or distance > QUIET_AFTERMATH_REACH
+            # "In Russia, the defence ministry said that Ukrainian drones targeted eight Russian regions" (pool p180)
+            or (other.countries and not set(event.countries) <= set(other.countries))
+            or {"ANOTHER", "APART"} & set(_labels(doc, event))
+        ):
             return None
         if other.type == "strike":
             if not event.places or set(event.places) & set(other.places):
@@ -575,6 +588,8 @@ def merge_events(result: Extraction, sentence_of_event: list[int], doc) -> None:
                 break
         if twin is None and event.type == "strike" and event.date is None:
             twin = _aftermath_of(result, keep, index, told, doc)
+            if twin is not None:
+                told[twin] = max(told[twin], told[index])  # the aftermath told on is counted from its last sentence
         if twin is None:
             twin = _told_again(result, keep, index)
             repeated = twin is not None

@@ -269,9 +269,23 @@ def _done_to_it(ctx: SentenceContext, token) -> bool:
             return False
         clause = clause.head
     inside = _dates_inside(ctx, clause)
-    # undated, the clause may be the news itself ("Fox News reporter Benjamin Hall, who was injured an attack in
-    # Kyiv", dev p036): only a day the sentence gives its own verb makes it the scene's
-    return not any(inside) and not all(inside)
+    if not inside:
+        # undated, the clause may be the news itself ("Fox News reporter Benjamin Hall, who was injured an attack in
+        # Kyiv", dev p036; "Ukrainian pilots who were being trained in Poland to fly the planes are now grounded",
+        # dev p025): only a bare participle in a caption's scene of people makes it the scene's
+        return clause.dep_ == "acl" and _people_scene(ctx.sent.root)
+    # only a day the sentence gives its own verb makes it the scene's
+    return not any(inside)
+
+
+def _people_scene(verb) -> bool:
+    """ "Local men look at a hole in a corridor of their residential building damaged in a shelling in Kharkiv."
+    (pool p071, Daily Mail): a caption names people by a common noun and tells what they do in the simple present."""
+    if verb.tag_ not in ("VBZ", "VBP") and not any(child.dep_ == "auxpass" for child in verb.children):
+        return False
+    return any(
+        child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN" and not child.ent_type_ for child in verb.children
+    )
 
 
 def _dates_inside(ctx: SentenceContext, clause) -> list[bool]:
