@@ -18,6 +18,7 @@ from articles.extraction.rules.event_words import (
     ONGOING_VERBS,
     PLACE_LABELS,
     STRUCK_SITES,
+    TIME_HEADS,
     WAR_START_LEMMAS,
     WORDS,
     _predicate,
@@ -183,8 +184,8 @@ def _described_by_it(ctx: SentenceContext, cue: tuple[str, int, int]) -> bool:
     return _done_to_it(ctx, root) or (kind != "aid" and _what_its_noun_did(ctx, root, kind))
 
 
-# The nouns a relative clause of "that" sets a time by, as "when" does: "on a night that Russia fired almost 600 drones"
-TIME_HEADS = WORDS["TIME_HEADS"]
+# TIME_HEADS (event_words) are also the nouns a relative clause of "that" sets a time by, as "when" does: "on a night
+# that Russia fired almost 600 drones"
 
 
 def _what_its_noun_did(ctx: SentenceContext, token, kind: str) -> bool:

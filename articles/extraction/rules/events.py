@@ -78,6 +78,7 @@ from articles.extraction.rules.event_words import (
     TYPE_ORDER,
     WAR_START_LEMMAS,
     WORDS,
+    _date_root,
     _predicate,
     _statement_head,
 )
@@ -392,7 +393,7 @@ def _dated_cue_type(ctx: SentenceContext, cues: list[tuple[str, int, int]], foun
     span = doc.char_span(found.start, found.end, alignment_mode="expand")
     if span is None:
         return None
-    head = span.root.head
+    head = _date_root(span).head
     if head.dep_ == "prep":
         head = head.head
     if head.pos_ != "VERB" or not any(
@@ -429,7 +430,7 @@ def _claim_day_only(ctx: SentenceContext, kind: str, first) -> bool:
     span = doc.char_span(first.start, first.end, alignment_mode="expand")
     if span is None:
         return False
-    head = span.root.head
+    head = _date_root(span).head
     for _ in range(3):
         if head.pos_ in ("VERB", "AUX"):
             break
@@ -455,7 +456,7 @@ def _statement_day(ctx: SentenceContext, found) -> bool:
     span = ctx.sent.doc.char_span(found.start, found.end, alignment_mode="expand")
     if span is None:
         return False
-    head = span.root.head
+    head = _date_root(span).head
     if head.dep_ == "prep" or head.pos_ == "ADP":
         head = head.head
     if head.pos_ in ("NOUN", "PROPN"):
