@@ -37,6 +37,7 @@ from articles.extraction.rules.event_background import (
     WAR_BEGAN,
     _anniversary,
     _before_the_war_day,
+    _day_of_a_description,
     _described_by_it,
     _end_of_range,
     _history_of_a_place,
@@ -219,6 +220,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         and not _quoted_apart(doc, modifiers, cues, d)
         and not _end_of_range(ctx, d)
         and not (history_days and _history_of_a_place(doc, d.start, d.end))
+        and not _day_of_a_description(ctx, d, cues)
     ]
     day_dates = _without_second_days(doc, [d for d in dates if d.value.precision == "day"])
     events = []
