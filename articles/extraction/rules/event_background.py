@@ -18,8 +18,10 @@ from articles.extraction.rules.event_words import (
     ONGOING_VERBS,
     PLACE_LABELS,
     STRUCK_SITES,
+    TIME_HEADS,
     WAR_START_LEMMAS,
     WORDS,
+    _date_root,
     _predicate,
     _relative_passive,
     _statement_head,
@@ -183,8 +185,8 @@ def _described_by_it(ctx: SentenceContext, cue: tuple[str, int, int]) -> bool:
     return _done_to_it(ctx, root) or (kind != "aid" and _what_its_noun_did(ctx, root, kind))
 
 
-# The nouns a relative clause of "that" sets a time by, as "when" does: "on a night that Russia fired almost 600 drones"
-TIME_HEADS = WORDS["TIME_HEADS"]
+# TIME_HEADS (event_words) are also the nouns a relative clause of "that" sets a time by, as "when" does: "on a night
+# that Russia fired almost 600 drones"
 
 
 def _what_its_noun_did(ctx: SentenceContext, token, kind: str) -> bool:
@@ -442,6 +444,42 @@ def _history_of_a_place(doc, start: int, end: int) -> bool:
     if span is None:
         return False
     return any(_place_described(token) and not _journey_end(token.head) for token in (span.root, *span.root.ancestors))
+
+
+def _day_of_a_description(ctx: SentenceContext, found, cues: list[tuple[str, int, int]]) -> bool:
+    """Whether the date lies in a participle or a passive clause of "who" or "which" that describes a noun by what
+    was done to it, with no cue word of the sentence in it: "Polish fighter jets, along with Dutch F-35s deployed to
+    Poland earlier this month, shot down some of them" (pool p167, The Economist) dates the deployment, not the
+    shooting down; "Mr Varadkar met a Ukrainian actor who was assaulted in Dublin last month" (pool p132, a GB outlet)
+    dates the assault, not the meeting; "Geolocated footage published on February 6 indicates that Russian forces
+    recently advanced north of Yablunivka" (pool p192, ISW) dates the footage. A clause that tells a happening keeps
+    its day ("dozens of residential buildings damaged in the Russian city of Belgorod on Sunday", pool p055; "over 400
+    drones and about 40 missiles launched overnight Saturday", pool p194, NPR), and so does the happening the noun
+    names ("the attack launched on Sunday killed five"; "A meeting between them at the White House, which was
+    originally planned for November 27th", pool p176); a participle in "-ing" tells what its noun is doing then ("the
+    other Nato leaders assembling in Brussels on Thursday morning", dev p030, The Guardian); a noun a copula says the
+    subject is names the subject ("The Nato meeting will be one of a string of leaders' gatherings held in Brussels on
+    Thursday", dev p030); an active clause of "which" may tell the happening ("an exchange of 314 prisoners of war,
+    which took place on Thursday", pool p191, Reuters)."""
+    doc = ctx.sent.doc
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    clause = _predicate(_date_root(span)) if span is not None else None
+    if (
+        clause is None
+        or not ((clause.dep_ == "acl" and clause.tag_ in ("VBN", "VBD")) or _relative_passive(clause))
+        or clause.head.pos_ not in ("NOUN", "PROPN")
+        or clause.head.lemma_ in TIME_HEADS
+        or any(token.dep_ == "attr" for token in (clause.head, *clause.head.ancestors))
+    ):
+        return False
+    start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+    if any(start <= cue.start_char < end for cue in ctx.sentence_cues):
+        return False
+    for _kind, cue_start, cue_end in cues:
+        cue = doc.char_span(cue_start, cue_end, alignment_mode="expand")
+        if cue is not None and cue.root.i == clause.head.i:
+            return False
+    return True
 
 
 def _scene_only(ctx: SentenceContext, cues: list[tuple[str, int, int]]) -> bool:

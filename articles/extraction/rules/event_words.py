@@ -153,12 +153,24 @@ def _predicate(token):
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
+# The nouns of a time of day or span a day names: "on Sunday morning", "Tuesday evening"
+TIME_HEADS = WORDS["TIME_HEADS"]
+
+
+def _date_root(span):
+    """The word a date expression stands as in the parse: its root, or the time it is a part of ("its exiled mayor
+    said on Sunday morning", pool p055, The Guardian; "told CNN by phone Tuesday evening that the plant was
+    "completely surrounded"", p077, CNN), where the parser makes the day a compound of "morning" or "evening"."""
+    root = span.root
+    return root.head if root.dep_ == "compound" and root.head.lemma_ in TIME_HEADS else root
+
+
 def _statement_head(ctx: SentenceContext, found):
     """The word a date expression hangs on ("said on Monday" -> said), None when it falls between tokens."""
     span = ctx.sent.doc.char_span(found.start, found.end, alignment_mode="expand")
     if span is None:
         return None
-    head = span.root.head
+    head = _date_root(span).head
     return head.head if head.dep_ == "prep" or head.pos_ == "ADP" else head
 
 

@@ -37,6 +37,7 @@ from articles.extraction.rules.event_background import (
     WAR_BEGAN,
     _anniversary,
     _before_the_war_day,
+    _day_of_a_description,
     _described_by_it,
     _end_of_range,
     _history_of_a_place,
@@ -78,6 +79,7 @@ from articles.extraction.rules.event_words import (
     TYPE_ORDER,
     WAR_START_LEMMAS,
     WORDS,
+    _date_root,
     _predicate,
     _statement_head,
 )
@@ -218,6 +220,7 @@ def find_events(ctx: SentenceContext) -> list[Event]:
         and not _quoted_apart(doc, modifiers, cues, d)
         and not _end_of_range(ctx, d)
         and not (history_days and _history_of_a_place(doc, d.start, d.end))
+        and not _day_of_a_description(ctx, d, cues)
     ]
     day_dates = _without_second_days(doc, [d for d in dates if d.value.precision == "day"])
     events = []
@@ -392,7 +395,7 @@ def _dated_cue_type(ctx: SentenceContext, cues: list[tuple[str, int, int]], foun
     span = doc.char_span(found.start, found.end, alignment_mode="expand")
     if span is None:
         return None
-    head = span.root.head
+    head = _date_root(span).head
     if head.dep_ == "prep":
         head = head.head
     if head.pos_ != "VERB" or not any(
@@ -429,7 +432,7 @@ def _claim_day_only(ctx: SentenceContext, kind: str, first) -> bool:
     span = doc.char_span(first.start, first.end, alignment_mode="expand")
     if span is None:
         return False
-    head = span.root.head
+    head = _date_root(span).head
     for _ in range(3):
         if head.pos_ in ("VERB", "AUX"):
             break
@@ -455,7 +458,7 @@ def _statement_day(ctx: SentenceContext, found) -> bool:
     span = ctx.sent.doc.char_span(found.start, found.end, alignment_mode="expand")
     if span is None:
         return False
-    head = span.root.head
+    head = _date_root(span).head
     if head.dep_ == "prep" or head.pos_ == "ADP":
         head = head.head
     if head.pos_ in ("NOUN", "PROPN"):
