@@ -73,7 +73,12 @@ DATE_RE = re.compile(
     r"|(?P<month_year>" + _MONTH + r"\s+(?:of\s+)?" + _YEAR + r")"
     r"|(?P<month_last_year>" + _MONTH + _LAST_YEAR + r")"
     r"|(?<![-–])(?:early|late|mid)[-\s]+(?P<part_year>" + _YEAR + r")\b(?![-/]\d|\s*[-–]\s*(?:early|late|mid))"
-    r"|(?:in|since|until|by|of|late|early|mid-?)\s+(?P<month>" + _MONTH + r")\b(?!\s+\d|\s+of\s+\d|" + _LAST_YEAR + r")"
+    # (a month's abbreviation is read with its full stop: "since Feb. 24" is the day, not the month)
+    r"|(?:in|since|until|by|of|late|early|mid-?)\s+(?P<month>"
+    + _MONTH
+    + r")\b(?!\.?\s+\d|\s+of\s+\d|"
+    + _LAST_YEAR
+    + r")"
     # "last Friday", "next Tuesday", "on Thursday", "late on Sunday", "Monday"
     r"|(?P<rel>last|next|this|this\s+coming|coming)\s+" + _WEEKDAY + r"\b"
     r"|" + _WEEKDAY.replace("wd", "wd_plain") + r"(?:'s)?\b"

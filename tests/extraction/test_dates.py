@@ -68,6 +68,23 @@ def test_it_reads_explicit_dates_and_months():
     assert day("February 2022") == (datetime.date(2022, 2, 1), "month")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pool p081 and p200 (Fortune): an abbreviated month with its full stop, then the day, after "since" or "in"
+        ("attacks on Ukraine since Feb. 24, the ministry said", (D(2022, 2, 24), "day")),
+        ("the rouble has lost a third of its value since Jan. 1", (D(2023, 1, 1), "day")),
+        ("in Sept. 12 talks", (D(2022, 9, 12), "day")),
+        # the month alone keeps its month
+        ("prices have risen since Feb. The ministry said", (D(2022, 2, 1), "month")),
+        ("since February, the ministry said", (D(2022, 2, 1), "month")),
+    ],
+)
+def test_an_abbreviated_month_before_a_day_is_that_day(text, expected):
+    found = find_dates(text, THURSDAY)
+    assert [(f.value.date, f.value.precision) for f in found] == [expected]
+
+
 def test_it_dates_an_overnight_attack_by_the_morning_it_ended():
     assert day("overnight Saturday into Sunday", published=datetime.date(2023, 1, 9)) == (
         datetime.date(2023, 1, 8),
