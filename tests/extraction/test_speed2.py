@@ -9,7 +9,7 @@ import warnings
 
 import pytest
 
-from articles.extraction import numbers
+from articles.extraction import numbers, walk
 from articles.extraction.cleaning import PHOTO_AGENCY
 from articles.extraction.rules import event_statements
 from tests.extraction.test_speed import _first_characters
@@ -119,3 +119,18 @@ def test_a_bare_credit_ends_on_an_agencys_letter():
 def test_a_line_with_a_bare_credit_ends_on_a_letter(text):
     credit = event_statements.BARE_CREDIT.search(text, 0, len(text))
     assert credit is None or event_statements._ends_on_letter(text, 0, len(text))
+
+
+def test_the_spans_of_each_sentence_in_the_order_of_their_starts_and_ends():
+    import spacy  # noqa: PLC0415
+
+    doc = spacy.blank("en")("One two three . Four five . Six seven eight nine . Ten")  # made up
+    sents = [doc[0:4], doc[4:7], doc[7:12], doc[12:13]]
+    spans = [doc[8:10], doc[0:2], doc[0:1], doc[5:6], doc[7:9], doc[3:5]]
+    buckets = walk._by_sentence(sents, spans)
+    assert [[(span.start, span.end) for span in bucket] for bucket in buckets] == [
+        [(0, 1), (0, 2), (3, 5)],
+        [(5, 6)],
+        [(7, 9), (8, 10)],
+        [],
+    ]
