@@ -15,6 +15,7 @@ millions_after_billions(Decimal(2_000_000_000), "$ 2 billion $ 980 million", 11)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -72,12 +73,24 @@ QUALIFIER_EXACT = (
     r"an\s+estimated|estimated|about|around|roughly|approximately|some|nearly|almost|close\s+to|"
     r"just\s+under|just\s+over|at\s+about|a\s+total\s+of|a\s+further|another|only|just"
 )
+# QUANTITY_RE has no anchor, so a search tries it at every character: a lookahead of the characters its
+# alternatives begin with (QUANTITY_STARTS; a new alternative beginning with another must add it,
+# tests/extraction/test_speed2.py checks) fails at once at any other, and finds the same matches.
+QUANTITY_STARTS = r"\dabcdefijlmnoprstuz"
 QUANTITY_RE = re.compile(
+    r"(?=[" + QUANTITY_STARTS + r"])"
     r"(?:(?P<qual>" + QUALIFIER_MIN + "|" + QUALIFIER_MAX + "|" + QUALIFIER_EXACT + r")\s+)?"
     r"(?:between\s+)?(?P<first>" + NUMBER + ")" + r"(?P<firstscale>" + SCALE + ")"
     r"(?:\s*(?:-|–|—|to|and|or)\s*(?P<second>" + NUMBER + r")(?P<secondscale>" + SCALE + "))?",
     re.I,
 )
+# Every count holds a digit or a number word: a text with neither has none.
+_NUMBER_HINT = re.compile(r"\d|" + WORD_NUMBER)
+# QUANTITY_RE without IGNORECASE (its letters are all lower case), searched in the lowercased text: four times
+# cheaper, and the same matches but on a text holding a letter IGNORECASE reads as an ASCII one that lowercasing
+# does not give ("ſ", "ı") or one lowercased to two characters ("İ"); tests/extraction/test_speed2.py derives them.
+_QUANTITY_LOWER = re.compile(QUANTITY_RE.pattern)
+_CASE_UNSAFE = re.compile("[\u0130\u0131\u017f]")
 _MIN_RE = re.compile(r"^(?:" + QUALIFIER_MIN + r")$", re.I)
 _MAX_RE = re.compile(r"^(?:" + QUALIFIER_MAX + r")$", re.I)
 _EXACT_JUST = re.compile(r"^just\s+(under|over)$", re.I)
@@ -179,6 +192,20 @@ def parse_quantity(text: str) -> Quantity | None:
     if not match:
         return None
     return quantity_from_match(match)
+
+
+def find_quantities(text: str) -> Iterator[re.Match[str]]:
+    """The matches of QUANTITY_RE.finditer(text), found in the lowercased text where that gives the same."""
+    if _CASE_UNSAFE.search(text):
+        yield from QUANTITY_RE.finditer(text)
+        return
+    lowered = text.lower()
+    if not _NUMBER_HINT.search(lowered):
+        return
+    for found in _QUANTITY_LOWER.finditer(lowered):
+        match = QUANTITY_RE.match(text, found.start())
+        assert match is not None and match.end() == found.end()
+        yield match
 
 
 def quantity_from_match(match: re.Match[str]) -> Quantity | None:

@@ -9,7 +9,9 @@ daily losses table is read apart (tallies.py).
 from __future__ import annotations
 
 import datetime
+from bisect import bisect_left
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 
 from articles.extraction.attribution import people_of
@@ -166,17 +168,10 @@ def _sentence_losses(
 
 
 def _by_sentence(sents, spans) -> list[list]:
-    """The spans starting in each sentence, in one pass over both (both are in reading order)."""
-    buckets: list[list] = [[] for _ in sents]
-    ordered = sorted(spans, key=lambda span: (span.start, span.end))
-    index = 0
-    for number, sent in enumerate(sents):
-        while index < len(ordered) and ordered[index].start < sent.start:
-            index += 1
-        while index < len(ordered) and ordered[index].start < sent.end:
-            buckets[number].append(ordered[index])
-            index += 1
-    return buckets
+    """The spans starting in each sentence (the sentences in reading order), ordered by start and end."""
+    ordered = sorted(spans, key=attrgetter("start", "end"))
+    starts = [span.start for span in ordered]
+    return [ordered[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)] for sent in sents]
 
 
 def _words(span, label: str) -> list[tuple[int, int, str | None]]:

@@ -16,26 +16,30 @@ with warnings.catch_warnings():
     import sre_parse
 
 
-def _first_characters(items) -> set[str]:
-    """The characters a parsed regex can begin with (zero-width assertions skipped), lowercased."""
+def _first_characters(items, last: bool = False) -> set[str]:
+    """The characters a parsed regex can begin with (or end on, if `last`; zero-width assertions skipped),
+    lowercased; a category (`\\d`) by its name."""
     found: set[str] = set()
-    for op, av in items:
+    for op, av in reversed(items) if last else items:
         if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
             continue
         if op is sre_constants.LITERAL:
             return found | {chr(av).lower()}
         if op is sre_constants.IN:
             for kind, value in av:
+                if kind is sre_constants.CATEGORY:
+                    found.add(str(value))
+                    continue
                 assert kind in (sre_constants.LITERAL, sre_constants.RANGE), (kind, value)
                 low, high = (value, value) if kind is sre_constants.LITERAL else value
                 found |= {chr(code).lower() for code in range(low, high + 1)}
             return found
         if op is sre_constants.SUBPATTERN:
-            return found | _first_characters(av[3])
+            return found | _first_characters(av[3], last)
         if op is sre_constants.BRANCH:
-            return found.union(*(_first_characters(branch) for branch in av[1]))
+            return found.union(*(_first_characters(branch, last) for branch in av[1]))
         if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
-            found |= _first_characters(av[2])
+            found |= _first_characters(av[2], last)
             if av[0] == 0:
                 continue
             return found

@@ -151,6 +151,16 @@ BARE_CREDIT = re.compile(
 )
 
 
+def _ends_on_letter(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends on an ASCII letter but for spaces, tabs and newlines: BARE_CREDIT ends on an
+    agency's last letter (tests/extraction/test_speed2.py checks), so a line ending otherwise ("... on Monday.") is
+    not searched, from each of its sentences to its end."""
+    last = end - 1
+    while last >= start and text[last] in " \t\n":
+        last -= 1
+    return last >= start and text[last].isascii() and text[last].isalpha()
+
+
 def _caption(ctx: SentenceContext) -> bool:
     """A photo caption names who stands where, or ends on its credit; the article's own sentences
     tell the happening."""
@@ -163,9 +173,12 @@ def _caption(ctx: SentenceContext) -> bool:
     # no caption but its last
     sentence_end = ctx.start + len(ctx.text.rstrip())
     line_end = ctx.article_text.find("\n", sentence_end)
-    credit = BARE_CREDIT.search(ctx.article_text, ctx.start, line_end if line_end >= 0 else len(ctx.article_text))
-    if credit is not None and credit.start() <= sentence_end:
-        return True
+    if line_end < 0:
+        line_end = len(ctx.article_text)
+    if _ends_on_letter(ctx.article_text, ctx.start, line_end):
+        credit = BARE_CREDIT.search(ctx.article_text, ctx.start, line_end)
+        if credit is not None and credit.start() <= sentence_end:
+            return True
     if "(" not in ctx.text:
         return False
     for token in ctx.sent:

@@ -365,7 +365,7 @@ def find_counts(text: str) -> list[Count]:
     """The counts of a sentence, with their qualifiers ("at least 55", "between 40 and 50"), but for numbers
     whose layout says they count nothing: years, dates, times, model names, money, ordinals."""
     counts = []
-    for match in numbers.QUANTITY_RE.finditer(text):
+    for match in numbers.find_quantities(text):
         first = match.group("first")
         if re.fullmatch(r"(?:19|20)\d\d", first) and not match.group("second"):
             continue  # a year

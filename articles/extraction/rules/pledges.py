@@ -1794,19 +1794,16 @@ class GuardMatcher:
             if value is not None:
                 values.update(value["IN"] if isinstance(value, dict) else [value])
 
-    def holds_a_word(self, tokens) -> bool:
-        """Whether the tokens can hold a match: most cannot, and the Matcher costs more than this look (read on
-        the document's word ids, taken once per document, not on Token objects)."""
+    def holds_a_word(self, doc, start: int, end: int) -> bool:
+        """Whether the tokens `start`..`end` of `doc` can hold a match: most cannot, and the Matcher costs more
+        than this look (read on the document's word ids, taken once per document, not on Token objects)."""
         if self.words is None:
             return True
         if self.word_ids is None:
             self.word_ids = tuple({get_string_id(word) for word in words} for words in self.words)
         lowers, orths = self.word_ids
-        doc_lowers, doc_orths = _word_ids(tokens.doc)
-        return not (
-            lowers.isdisjoint(doc_lowers[tokens.start : tokens.end])
-            and orths.isdisjoint(doc_orths[tokens.start : tokens.end])
-        )
+        doc_lowers, doc_orths = _word_ids(doc)
+        return not (lowers.isdisjoint(doc_lowers[start:end]) and orths.isdisjoint(doc_orths[start:end]))
 
 
 _WORD_IDS: list = [None, None]  # the last document read and its (LOWER ids, ORTH ids)
@@ -1859,11 +1856,10 @@ def _visible(
     if first >= last:
         return []
     guarding = _guard_matchers(doc.vocab)[guard]
-    tokens = doc[first:last]
-    if not guarding.holds_a_word(tokens):
+    if not guarding.holds_a_word(doc, first, last):
         return []
     found = []
-    for match_id, start, end in guarding.matcher(tokens):
+    for match_id, start, end in guarding.matcher(doc[first:last]):
         _guard, gap, layout = doc.vocab.strings[match_id].split("|")
         if all(
             text[t.idx - ctx.start : t.idx - ctx.start + len(t)] == t.text for t in doc[first + start : first + end]
