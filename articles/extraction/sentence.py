@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from articles.extraction import countries, dates, numbers
 from articles.extraction.attribution import SPEECH_LEMMAS, find_claimant
+from articles.extraction.components import place_names
 from articles.extraction.records import DateValue
 from articles.extraction.rules import CountryMention, DateMention, PlaceMention, SentenceContext
 from articles.extraction.rules.event_words import load_words
@@ -206,21 +207,15 @@ def _oblast_of_regions(ent) -> str | None:
         at += 1
     else:
         return None
-    from articles.extraction.components import place_names  # noqa: PLC0415
-
     found = place_names().get(f"{ent.text} Oblast") or place_names().get(f"{ent.text} region")
     return found[0] if found else None
 
 
 def _place_name(text: str) -> str:
-    from articles.extraction.components import place_names  # noqa: PLC0415
-
     found = place_names().get(text)
     return found[0] if found else text
 
 
 def _place_country(text: str) -> str | None:
-    from articles.extraction.components import place_names  # noqa: PLC0415
-
     found = place_names().get(text)
     return found[1] if found else None
